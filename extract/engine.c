@@ -1,0 +1,259 @@
+/* engine.c: the public face of extraction: building and freeing the engine, the rules' self-test, and
+ * chr_extract, which runs recognition, resolution and interval signals over one document.
+ *
+ * Exports chr_engine_new, chr_engine_free, chr_engine_rule_count, chr_engine_check_examples,
+ * chr_extract, chr_result_count, chr_result_timex, chr_result_free. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* Limits that keep a hostile text from making a pattern run away. */
+#define MATCH_LIMIT 200000u
+#define DEPTH_LIMIT 5000u
+#define HEAP_LIMIT 20000u /* KiB */
+
+/* The DCT examples are resolved against when they name none: a Wednesday evening. */
+#define EXAMPLE_DCT "2014-12-03T20:58"
+
+int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err)
+{
+    *out = NULL;
+    chr_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    e->mctx = pcre2_match_context_create(NULL);
+    if (!e->mctx) {
+        free(e);
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    pcre2_set_match_limit(e->mctx, MATCH_LIMIT);
+    pcre2_set_depth_limit(e->mctx, DEPTH_LIMIT);
+    pcre2_set_heap_limit(e->mctx, HEAP_LIMIT);
+    int rc = chr__rules_load(e, rules_dir, err);
+    if (rc) {
+        chr_engine_free(e);
+        return rc;
+    }
+    *out = e;
+    return CHR_OK;
+}
+
+void chr_engine_free(chr_engine *e)
+{
+    if (!e)
+        return;
+    chr__rules_free(e);
+    pcre2_match_context_free(e->mctx);
+    free(e);
+}
+
+size_t chr_engine_rule_count(const chr_engine *e)
+{
+    return e ? e->nrules : 0;
+}
+
+static int result_push(chr_result *r, const chr_timex *t)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 32;
+        chr_timex *p = realloc(r->timexes, cap * sizeof *p);
+        if (!p)
+            return CHR_ENOMEM;
+        r->timexes = p;
+        r->cap = cap;
+    }
+    r->timexes[r->n++] = *t;
+    return 0;
+}
+
+static int is_point(const chr_timex *t)
+{
+    return (t->type == CHR_TIMEX_DATE || t->type == CHR_TIMEX_TIME) && t->value[0] >= '0' &&
+           t->value[0] <= '9';
+}
+
+/* "since 1979" runs from 1979 to the DCT, "until March" from the DCT to March, "from May to July" and
+ * "between 2001 and 2004" from the first to the second. */
+static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e)
+{
+    char dct[64] = "";
+    if (doc->dct.gran != CHR_GRAN_NONE)
+        chr_time_format(dct, sizeof dct, &doc->dct);
+    (void)e;
+    for (size_t i = 0; i < r->n; i++) {
+        chr_timex *t = &r->timexes[i];
+        const char *sig = chr__context_signal(doc->text, doc->len, t->start);
+        if (!sig || !is_point(t))
+            continue;
+        chr_timex *prev = i > 0 ? &r->timexes[i - 1] : NULL;
+        int after_prev = prev && t->start - prev->end < 16;
+        if (!strcmp(sig, "since")) {
+            snprintf(t->signal, sizeof t->signal, "%s", sig);
+            snprintf(t->begin, sizeof t->begin, "%s", t->value);
+            snprintf(t->end_value, sizeof t->end_value, "%s", dct);
+        } else if (!strcmp(sig, "until") || !strcmp(sig, "till") || !strcmp(sig, "through") ||
+                   !strcmp(sig, "to") || !strcmp(sig, "and")) {
+            if ((!strcmp(sig, "to") || !strcmp(sig, "and") || !strcmp(sig, "through")) && after_prev &&
+                (!strcmp(prev->signal, "from") || !strcmp(prev->signal, "between")) && is_point(prev)) {
+                snprintf(t->signal, sizeof t->signal, "%s", sig);
+                snprintf(prev->end_value, sizeof prev->end_value, "%s", t->value);
+                snprintf(t->begin, sizeof t->begin, "%s", prev->value);
+                snprintf(t->end_value, sizeof t->end_value, "%s", t->value);
+            } else if (strcmp(sig, "to") && strcmp(sig, "and")) {
+                snprintf(t->signal, sizeof t->signal, "%s", sig);
+                snprintf(t->begin, sizeof t->begin, "%s", dct);
+                snprintf(t->end_value, sizeof t->end_value, "%s", t->value);
+            }
+        } else if (!strcmp(sig, "from") || !strcmp(sig, "between")) {
+            snprintf(t->signal, sizeof t->signal, "%s", sig);
+            snprintf(t->begin, sizeof t->begin, "%s", t->value);
+        }
+    }
+}
+
+int chr_extract(chr_result **out, const chr_engine *e, const chr_doc *doc, chr_error *err)
+{
+    *out = NULL;
+    if (!e || !doc)
+        return chr__error_set(err, CHR_EINVAL, "chr_extract: NULL engine or document");
+    chr_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    chr__cand *cs;
+    size_t n;
+    int rc = chr__recognize(&cs, &n, e, doc->text, doc->len, err);
+    if (rc) {
+        free(r);
+        return rc;
+    }
+    chr__anchor_ctx ctx = {.e = e, .text = doc->text, .len = doc->len, .dct = doc->dct};
+    for (size_t i = 0; i < n && !rc; i++) {
+        chr_timex t;
+        memset(&t, 0, sizeof t);
+        if (chr__anchor_resolve(&t, &ctx, &cs[i]))
+            continue;
+        t.start = cs[i].start;
+        t.end = cs[i].end;
+        t.cp_start = chr_doc_cp_offset(doc, t.start);
+        t.cp_end = chr_doc_cp_offset(doc, t.end);
+        t.rule = e->rules[cs[i].rule].name;
+        snprintf(t.id, sizeof t.id, "t%zu", r->n + 1);
+        if (ctx.last.gran != CHR_GRAN_NONE) {
+            ctx.ref = ctx.last;
+            snprintf(ctx.ref_id, sizeof ctx.ref_id, "%s", t.id);
+        }
+        rc = result_push(r, &t);
+    }
+    chr__cands_free(cs, n);
+    if (rc) {
+        chr_result_free(r);
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    intervals(r, doc, e);
+    *out = r;
+    return CHR_OK;
+}
+
+size_t chr_result_count(const chr_result *r)
+{
+    return r ? r->n : 0;
+}
+
+const chr_timex *chr_result_timex(const chr_result *r, size_t i)
+{
+    return r && i < r->n ? &r->timexes[i] : NULL;
+}
+
+void chr_result_free(chr_result *r)
+{
+    if (!r)
+        return;
+    free(r->timexes);
+    free(r);
+}
+
+/* Run one example: extract its text against its DCT and compare "VALUE" or "VALUE MOD" with what the
+ * expression in [brackets] (or, without brackets, the one this rule found) resolved to. */
+static int run_example(const chr_engine *e, const chr__rule *rule, const chr__example *ex, char *actual,
+                       size_t an)
+{
+    chr_doc *doc = NULL;
+    chr_error err = {0};
+    snprintf(actual, an, "(no expression)");
+    if (chr_doc_from_text(&doc, ex->text, strlen(ex->text), &err)) {
+        snprintf(actual, an, "(bad example text: %.200s)", err.message);
+        return 1;
+    }
+    if (chr_doc_set_dct(doc, ex->dct ? ex->dct : EXAMPLE_DCT, CHR_DCT_OPTION, &err)) {
+        snprintf(actual, an, "(bad example DCT: %.200s)", err.message);
+        chr_doc_free(doc);
+        return 1;
+    }
+    chr_result *res = NULL;
+    if (chr_extract(&res, e, doc, &err)) {
+        snprintf(actual, an, "(error: %.200s)", err.message);
+        chr_doc_free(doc);
+        return 1;
+    }
+    int ok = 0;
+    if (!strcmp(ex->value, "none")) {
+        /* a REJECT example: nothing may be found over the bracketed text */
+        ok = 1;
+        snprintf(actual, an, "none");
+        for (size_t i = 0; i < res->n; i++) {
+            const chr_timex *t = &res->timexes[i];
+            if (!ex->has_extent || (t->start < ex->exp_end && ex->exp_start < t->end)) {
+                ok = 0;
+                snprintf(actual, an, "%s [%.*s]", t->value, (int)(t->end - t->start), doc->text + t->start);
+            }
+        }
+    }
+    for (size_t i = 0; i < res->n && !ok; i++) {
+        const chr_timex *t = &res->timexes[i];
+        if (ex->has_extent && (t->start != ex->exp_start || t->end != ex->exp_end))
+            continue;
+        if (!ex->has_extent && strcmp(t->rule, rule->name))
+            continue;
+        char got[96];
+        snprintf(got, sizeof got, "%s%s%s", t->value, t->mod[0] ? " " : "", t->mod);
+        snprintf(actual, an, "%s [%.*s]", got, (int)(t->end - t->start), doc->text + t->start);
+        ok = !strcmp(got, ex->value);
+    }
+    if (!ok && ex->has_extent) {
+        /* say what was found instead */
+        for (size_t i = 0; i < res->n; i++) {
+            const chr_timex *t = &res->timexes[i];
+            if (t->start < ex->exp_end && ex->exp_start < t->end) {
+                snprintf(actual, an, "%s [%.*s] (rule %s)", t->value, (int)(t->end - t->start),
+                         doc->text + t->start, t->rule);
+                break;
+            }
+        }
+    }
+    chr_result_free(res);
+    chr_doc_free(doc);
+    return !ok;
+}
+
+int chr_engine_check_examples(const chr_engine *e, chr_example_report report, void *ctx, size_t *checked)
+{
+    int failed = 0;
+    size_t count = 0;
+    for (size_t i = 0; i < e->nrules; i++) {
+        const chr__rule *r = &e->rules[i];
+        for (size_t j = 0; j < r->nexamples; j++) {
+            char actual[256];
+            count++;
+            if (run_example(e, r, &r->examples[j], actual, sizeof actual)) {
+                failed++;
+                if (report)
+                    report(ctx, r->file, r->examples[j].line, r->examples[j].text, r->examples[j].value, actual);
+            }
+        }
+    }
+    if (checked)
+        *checked = count;
+    return failed;
+}

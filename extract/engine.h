@@ -1,0 +1,103 @@
+/* engine.h: the compiled rule set and the per-document working state shared by the recognizer
+ * (recognize.c), the resolver (anchor.c) and the rule loader (rules.c). Not installed. */
+#ifndef CHRONICLE_ENGINE_H
+#define CHRONICLE_ENGINE_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "internal.h"
+
+typedef struct chr__example {
+    char *text;      /* example sentence, brackets removed */
+    size_t exp_start, exp_end; /* expected extent (bytes) when the line had [brackets], else both 0 */
+    int has_extent;
+    char *value;     /* expected value */
+    char *dct;       /* ISO DCT for the example, NULL = the default */
+    int line;
+} chr__example;
+
+typedef enum chr__rule_kind { CHR_RULE_TIMEX = 0, CHR_RULE_REJECT } chr__rule_kind;
+
+typedef struct chr__rule {
+    char *name;
+    char *file;
+    int line;
+    chr__rule_kind kind;
+    chr_timex_type type;
+    char *pattern;   /* after macro expansion */
+    pcre2_code *code;
+    char *value;     /* value template */
+    char *mod;       /* mod template, or NULL */
+    char *quant, *freq;
+    chr__example *examples;
+    size_t nexamples;
+} chr__rule;
+
+typedef struct chr__table {
+    char *name;
+    char **keys;     /* lower case, sorted */
+    char **vals;
+    size_t n;
+} chr__table;
+
+typedef struct chr__macro {
+    char *name;
+    char *body;
+} chr__macro;
+
+struct chr_engine {
+    chr__rule *rules;
+    size_t nrules;
+    chr__table *tables;
+    size_t ntables;
+    chr__macro *macros;
+    size_t nmacros;
+    pcre2_match_context *mctx; /* match limits; shared read-only */
+};
+
+struct chr_result {
+    chr_timex *timexes;
+    size_t n, cap;
+};
+
+/* rules.c: load rule files into an engine (builtin when dir is NULL). */
+int chr__rules_load(chr_engine *e, const char *dir, chr_error *err);
+void chr__rules_free(chr_engine *e);
+const chr__table *chr__rules_table(const chr_engine *e, const char *name);
+const char *chr__table_lookup(const chr__table *t, const char *key);
+
+/* A candidate: a rule's match before selection and resolution. */
+typedef struct chr__cand {
+    size_t start, end;       /* bytes */
+    size_t rule;             /* index into engine->rules */
+    size_t ngroups;
+    PCRE2_SIZE *ovector;     /* copy of the match's ovector (2 * ngroups entries) */
+} chr__cand;
+
+/* recognize.c: all rule matches over text, selected to a non-overlapping set in text order.
+ * *out is malloc'ed (free each ovector and the array with chr__cands_free). */
+int chr__recognize(chr__cand **out, size_t *n, const chr_engine *e, const char *text, size_t len,
+                   chr_error *err);
+void chr__cands_free(chr__cand *c, size_t n);
+
+/* anchor.c: resolve one candidate into a timex (value, type, mod, anchor). ctx carries the reference
+ * time through the document. Returns 0 if the candidate yields a timex, 1 if it should be dropped. */
+typedef struct chr__anchor_ctx {
+    const chr_engine *e;
+    const char *text;
+    size_t len;
+    chr_time dct;            /* gran NONE when unknown */
+    chr_time ref;            /* the time being talked about (last specific date), gran NONE at start */
+    char ref_id[16];         /* id of the timex ref came from */
+    chr_time last;           /* the value of the timex just resolved (gran NONE if not a point in time) */
+} chr__anchor_ctx;
+int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c);
+
+/* context.c: clues from the words around an expression. */
+typedef enum chr__tense { CHR_TENSE_NONE = 0, CHR_TENSE_PAST, CHR_TENSE_PRESENT, CHR_TENSE_FUTURE } chr__tense;
+chr__tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end);
+/* The interval signal word just before start ("since", "until", "from", "between", "through"), or NULL. */
+const char *chr__context_signal(const char *text, size_t len, size_t start);
+
+#endif

@@ -1,0 +1,53 @@
+/* internal.h: what the library's files share and the public API does not show: the layout of a
+ * document, error helpers, and the built-in rule files. Not installed. */
+#ifndef CHRONICLE_INTERNAL_H
+#define CHRONICLE_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include "chronicle/chronicle.h"
+
+struct chr_doc {
+    char *text;          /* NUL-terminated copy, valid UTF-8, no NUL bytes inside */
+    size_t len;
+    char *id;            /* never NULL once built ("" when none) */
+    chr_format format;
+    chr_time dct;        /* gran NONE when there is none */
+    chr_dct_source dct_source;
+    /* TimeML only */
+    char *raw;           /* the whole original file */
+    size_t raw_len, text_begin, text_end;
+    chr_timex *gold;
+    size_t ngold;
+    /* lazily built code point index: cp_at[i] = code points before byte i*64 */
+    size_t *cp_index;
+};
+
+/* Fill err (when not NULL) and return code. printf-style message. */
+int chr__error_set(chr_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int chr__error_at(chr_error *err, int code, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Allocate an empty document owning a copy of text (NUL-terminated); no validation. */
+chr_doc *chr__doc_alloc(const char *text, size_t len);
+
+/* 0 if text is valid UTF-8 without NUL bytes, else CHR_EUTF8 with *bad set to the offending offset. */
+int chr__utf8_check(const char *s, size_t len, size_t *bad);
+/* Number of code points in s[0..len). */
+size_t chr__utf8_count(const char *s, size_t len);
+
+/* ISO weeks (timeline/date.c): the ISO year and week of a day, and the Monday of an ISO week. */
+void chr__date_iso_week(int64_t days, int *iso_year, int *week);
+int64_t chr__date_iso_week_start(int iso_year, int week);
+
+/* Built-in rule files, embedded at build time from extract/rules/en/ (generated builtin_rules.c). */
+typedef struct chr__builtin_file {
+    const char *name;  /* file name, e.g. "dates.rules" */
+    const char *data;
+    size_t len;
+} chr__builtin_file;
+extern const chr__builtin_file chr__builtin_rules[];
+extern const size_t chr__builtin_rules_count;
+
+#endif

@@ -1,0 +1,157 @@
+/* recognize.c: runs every rule over a text and selects the expressions: the longest match wins,
+ * then the earliest, then the rule that comes first; a REJECT rule that wins hides what it covers.
+ * Matches must start and end on word boundaries.
+ *
+ * Exports chr__recognize and chr__cands_free. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+typedef struct cands {
+    chr__cand *v;
+    size_t n, cap;
+} cands;
+
+static int push(cands *cs, size_t start, size_t end, size_t rule, pcre2_match_data *md)
+{
+    if (cs->n == cs->cap) {
+        size_t cap = cs->cap ? cs->cap * 2 : 64;
+        chr__cand *p = realloc(cs->v, cap * sizeof *p);
+        if (!p)
+            return CHR_ENOMEM;
+        cs->v = p;
+        cs->cap = cap;
+    }
+    uint32_t ng = pcre2_get_ovector_count(md);
+    PCRE2_SIZE *ov = malloc(2 * ng * sizeof *ov);
+    if (!ov)
+        return CHR_ENOMEM;
+    memcpy(ov, pcre2_get_ovector_pointer(md), 2 * ng * sizeof *ov);
+    chr__cand *c = &cs->v[cs->n++];
+    c->start = start;
+    c->end = end;
+    c->rule = rule;
+    c->ngroups = ng;
+    c->ovector = ov;
+    return 0;
+}
+
+static int by_preference(const void *a, const void *b)
+{
+    const chr__cand *x = a, *y = b;
+    size_t lx = x->end - x->start, ly = y->end - y->start;
+    if (lx != ly)
+        return lx > ly ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const chr__cand *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+void chr__cands_free(chr__cand *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(c[i].ovector);
+    free(c);
+}
+
+/* Scan one rule over the whole text, keeping every match on word boundaries (overlapping ones too:
+ * the search restarts one character after each match start). */
+static int scan_rule(cands *cs, const chr_engine *e, size_t ri, const char *text, size_t len,
+                     pcre2_match_data *md, chr_error *err)
+{
+    const chr__rule *r = &e->rules[ri];
+    size_t pos = 0;
+    while (pos <= len) {
+        int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, e->mctx);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return 0;
+        if (rc < 0) {
+            if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
+                /* hostile or pathological text: give up on this rule here, keep going after it */
+                pos++;
+                while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+                    pos++;
+                continue;
+            }
+            return chr__error_set(err, CHR_ELIMIT, "rule '%s': match error %d", r->name, rc);
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        size_t s = ov[0], en = ov[1];
+        if (en > s && (s == 0 || !is_word_byte((unsigned char)text[s - 1])) &&
+            (en == len || !is_word_byte((unsigned char)text[en]) || !is_word_byte((unsigned char)text[en - 1]))) {
+            if (push(cs, s, en, ri, md))
+                return CHR_ENOMEM;
+        }
+        pos = s + 1;
+        while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+            pos++;
+    }
+    return 0;
+}
+
+int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const char *text, size_t len,
+                   chr_error *err)
+{
+    cands cs = {0};
+    *out = NULL;
+    *nout = 0;
+    pcre2_match_data *md = NULL;
+    int rc = 0;
+    for (size_t i = 0; i < e->nrules && !rc; i++) {
+        pcre2_match_data *m = pcre2_match_data_create_from_pattern(e->rules[i].code, NULL);
+        if (!m) {
+            rc = CHR_ENOMEM;
+            break;
+        }
+        pcre2_match_data_free(md);
+        md = m;
+        rc = scan_rule(&cs, e, i, text, len, md, err);
+    }
+    pcre2_match_data_free(md);
+    if (rc) {
+        chr__cands_free(cs.v, cs.n);
+        return rc == CHR_ENOMEM ? chr__error_set(err, rc, "out of memory") : rc;
+    }
+    qsort(cs.v, cs.n, sizeof *cs.v, by_preference);
+    /* greedy selection; accepted spans kept in a start-sorted array for overlap checks */
+    size_t kept = 0;
+    for (size_t i = 0; i < cs.n; i++) {
+        chr__cand c = cs.v[i];
+        int overlaps = 0;
+        for (size_t j = 0; j < kept; j++)
+            if (c.start < cs.v[j].end && cs.v[j].start < c.end) {
+                overlaps = 1;
+                break;
+            }
+        if (overlaps) {
+            free(c.ovector);
+            continue;
+        }
+        cs.v[i] = cs.v[kept];
+        cs.v[kept++] = c;
+    }
+    /* drop what REJECT rules won */
+    size_t n = 0;
+    for (size_t i = 0; i < kept; i++) {
+        if (e->rules[cs.v[i].rule].kind == CHR_RULE_REJECT)
+            free(cs.v[i].ovector);
+        else
+            cs.v[n++] = cs.v[i];
+    }
+    qsort(cs.v, n, sizeof *cs.v, by_start);
+    *out = cs.v;
+    *nout = n;
+    return 0;
+}

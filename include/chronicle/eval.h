@@ -1,0 +1,64 @@
+/* eval.h: TempEval-3 Task A scoring of time expressions against gold TimeML.
+ *
+ * A chr_eval accumulates, document by document, the pairing of system timexes with gold ones and
+ * gives micro-averaged figures over everything added:
+ *   strict match  = identical extents; relaxed match = overlapping extents, paired one to one;
+ *   attribute F1  = (share of relaxed pairs whose attribute agrees) x relaxed F1 (type, value). */
+#ifndef CHRONICLE_EVAL_H
+#define CHRONICLE_EVAL_H
+
+#include <stddef.h>
+#include "chronicle/doc.h"
+#include "chronicle/extract.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct chr_scores {
+    size_t docs, gold, system;          /* counts over the corpus */
+    size_t strict_match, relaxed_match; /* matched pairs */
+    size_t type_match, value_match;     /* relaxed pairs whose type / value agree */
+    double strict_p, strict_r, strict_f1;
+    double relaxed_p, relaxed_r, relaxed_f1;
+    double type_accuracy, value_accuracy; /* over relaxed pairs */
+    double type_f1, value_f1;
+} chr_scores;
+
+typedef enum chr_eval_kind {
+    CHR_EVAL_MISS = 0,   /* gold timex with no system timex overlapping it */
+    CHR_EVAL_EXTRA,      /* system timex with no gold one */
+    CHR_EVAL_EXTENT,     /* paired, value right, extent differs */
+    CHR_EVAL_TYPE,       /* paired, type differs */
+    CHR_EVAL_VALUE       /* paired, value differs */
+} chr_eval_kind;
+
+/* One error, for --errors. gold / sys are NULL for an extra / a miss. The pointers and doc_id are
+ * valid until chr_eval_free. Offsets are code points in the document text. */
+typedef struct chr_eval_error {
+    chr_eval_kind kind;
+    const char *doc_id;
+    const chr_timex *gold;
+    const chr_timex *sys;
+    const char *gold_text; /* the gold extent's text, or NULL */
+    const char *sys_text;  /* the system extent's text, or NULL */
+} chr_eval_error;
+
+typedef struct chr_eval chr_eval;
+
+int chr_eval_new(chr_eval **out);
+void chr_eval_free(chr_eval *ev);
+
+/* Score one document: gold timexes are chr_doc_gold(doc, ...), system ones come from res (produced
+ * from the same doc's text). */
+int chr_eval_add(chr_eval *ev, const chr_doc *doc, const chr_result *res);
+
+void chr_eval_scores(const chr_eval *ev, chr_scores *out);
+size_t chr_eval_error_count(const chr_eval *ev);
+const chr_eval_error *chr_eval_error_at(const chr_eval *ev, size_t i);
+const char *chr_eval_kind_name(chr_eval_kind k); /* "miss", "extra", "extent", "type", "value" */
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,44 @@
+/* extract.h: the engine (compiled rules) and the extraction of time expressions from a document.
+ *
+ * A chr_engine is immutable once built and may be shared between threads. A chr_result holds the
+ * time expressions of one document, in text order. */
+#ifndef CHRONICLE_EXTRACT_H
+#define CHRONICLE_EXTRACT_H
+
+#include <stddef.h>
+#include "chronicle/doc.h"
+#include "chronicle/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct chr_engine chr_engine;
+typedef struct chr_result chr_result;
+
+/* Compile the rules: the built-in English rules when rules_dir is NULL, otherwise every *.rules file
+ * of rules_dir (plus its tables). A broken rule -> CHR_ERULE with err->file and err->line set. */
+int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err);
+void chr_engine_free(chr_engine *engine);
+
+/* Number of rules, and the self-test: run every rule's example lines and count failures. For each
+ * failure, when report is not NULL, it is called with the rule file, line, example text, expected and
+ * actual value. Returns the number of failing examples, or a negative code. */
+size_t chr_engine_rule_count(const chr_engine *engine);
+typedef void (*chr_example_report)(void *ctx, const char *file, int line, const char *text,
+                                   const char *expected, const char *actual);
+int chr_engine_check_examples(const chr_engine *engine, chr_example_report report, void *ctx,
+                              size_t *checked);
+
+/* Find and resolve the time expressions of doc. Uses the document's DCT; without one, relative
+ * expressions stay underspecified ("XXXX-WXX-1"). */
+int chr_extract(chr_result **out, const chr_engine *engine, const chr_doc *doc, chr_error *err);
+
+size_t chr_result_count(const chr_result *res);
+const chr_timex *chr_result_timex(const chr_result *res, size_t i);
+void chr_result_free(chr_result *res);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

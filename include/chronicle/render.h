@@ -1,0 +1,30 @@
+/* render.h: output views of a document's extraction: JSON and TimeML. */
+#ifndef CHRONICLE_RENDER_H
+#define CHRONICLE_RENDER_H
+
+#include <stddef.h>
+#include <jansson.h>
+#include "chronicle/doc.h"
+#include "chronicle/extract.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The JSON object of one document:
+ * {"id", "dct": {"value", "source"}, "timexes": [{"id", "start", "end", "text", "type", "value", "mod",
+ *  "anchor", "interval": {"begin", "end"}}]}
+ * start/end are code point offsets, end exclusive. Returns a NEW reference, or NULL when out of memory. */
+json_t *chr_render_json(const chr_doc *doc, const chr_result *res);
+
+/* TimeML: the input passes through unchanged with TIMEX3 tags added inside TEXT. For a document read
+ * from TimeML, everything outside TEXT is copied byte for byte (TIMEX3 tags it had inside TEXT are
+ * replaced by ours); for other documents a minimal TimeML file is written (DOCID, DCT, TEXT).
+ * *out is malloc'ed and owned by the caller. */
+int chr_render_timeml(char **out, size_t *out_len, const chr_doc *doc, const chr_result *res,
+                      chr_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

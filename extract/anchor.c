@@ -113,6 +113,8 @@ static int parse_number(const chr_engine *e, const char *s, double *out)
         return 1;
     }
     const char *v = table_get(e, "number", buf);
+    if (!v)
+        v = table_get(e, "quantity", buf);
     if (v) {
         *out = strcmp(v, "X") ? atof(v) : -1;
         return 1;
@@ -459,30 +461,32 @@ static int direction(const chr__anchor_ctx *ctx, const chr__cand *c, const char 
         return atoi(arg);
     size_t s = c->start, en = c->end;
     chr__tense t = chr__context_tense(ctx->e, ctx->text, ctx->len, s, en);
-    if (t == CHR_TENSE_FUTURE || t == CHR_TENSE_PRESENT)
+    if (t == CHR_TENSE_FUTURE)
         return 2; /* "coming": the next one, or today */
     if (t == CHR_TENSE_PAST)
         return -2; /* "the last one", or today */
-    return -3;     /* unknown: news reports the past; nearest past one or today */
+    return -3;     /* unknown or present: the nearest (a weekday: the last one, or today) */
 }
 
-/* Pick the occurrence of a yearly period among year-1, year, year+1 by direction.
- * cmp(y) compares the candidate in year y with the DCT: <0 before, 0 same, >0 after. */
-static int pick_year(int dy, int cmp_same_year, int dir)
+/* Pick the year of a yearly date (a month, a day of a month, a quarter) given cmp, roughly how many days
+ * the date falls after the DCT when put in the DCT's year, and a direction: -1 last (strictly before),
+ * +1 next (strictly after), 0 this year, -2 past-leaning (today allowed), 2 future-leaning, -3 unknown:
+ * the nearest one. */
+static int pick_year(int dy, int cmp, int dir)
 {
-    /* dir: -1 last (strictly before), +1 next (strictly after), 0 this year,
-     * -2/-3 past-leaning (today allowed), 2 future-leaning */
     switch (dir) {
     case -1:
-        return cmp_same_year < 0 ? dy : dy - 1;
+        return cmp < 0 ? dy : dy - 1;
     case 1:
-        return cmp_same_year > 0 ? dy : dy + 1;
+        return cmp > 0 ? dy : dy + 1;
     case 0:
         return dy;
     case 2:
-        return cmp_same_year >= 0 ? dy : dy + 1;
+        return cmp >= 0 ? dy : dy + 1;
+    case -2:
+        return cmp <= 0 ? dy : dy - 1;
     default:
-        return cmp_same_year <= 0 ? dy : dy - 1;
+        return cmp > 183 ? dy - 1 : cmp < -183 ? dy + 1 : dy;
     }
 }
 
@@ -646,7 +650,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             return 0;
         }
         int dir = direction(ctx, c, k->arg[isday ? 2 : 1]);
-        int cmp = isday ? (m != dm ? m - dm : d - dd) : m - dm;
+        int cmp = isday ? (m - dm) * 31 + (d - dd) : (m - dm) * 31;
         int y = pick_year(dy, cmp, dir);
         if (!chr_date_valid(y, m, d))
             return -1;
@@ -670,9 +674,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         }
         chr_time now = period(dct, g);
         int dir = direction(ctx, c, k->arg[1]);
-        int y = pick_year(dy, q - now.sub, dir);
+        int span = g == CHR_GRAN_HALF ? 183 : 92;
+        int y = pick_year(dy, (q - now.sub) * span, dir);
         if (g == CHR_GRAN_SEASON && now.sub == 4 && dm <= 2)
-            y = pick_year(dy - 1, q - now.sub, dir);
+            y = pick_year(dy - 1, (q - now.sub) * span, dir);
         chr_time t = {.gran = g, .sub = (int8_t)q};
         t.day = g == CHR_GRAN_SEASON ? chr_date_days(y, q * 3, 1)
                                      : chr_date_days(y, g == CHR_GRAN_QUARTER ? (q - 1) * 3 + 1 : (q - 1) * 6 + 1, 1);
@@ -715,6 +720,18 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         int y = atoi(k->arg[0]), mo = atoi(k->arg[1]), d = atoi(k->arg[2]), h = atoi(k->arg[3]),
             mi = atoi(k->arg[4]);
         const char *ap = k->arg[5];
+        if (!k->arg[0][0]) { /* no year: the day as a month-day */
+            call k2 = *k;
+            chr_time dd;
+            snprintf(k2.name, sizeof k2.name, "monthday");
+            memcpy(k2.arg[0], k->arg[1], MAXV);
+            memcpy(k2.arg[1], k->arg[2], MAXV);
+            k2.arg[2][0] = '\0';
+            int rc = eval_call(&dd, und, undn, ctx, c, &k2, used_ref);
+            if (rc <= 0)
+                return rc;
+            chr_date_civil(dd.day, &y, &mo, &d);
+        }
         if (!chr_date_valid(y, mo, d) || h > 23 || mi > 59)
             return -1;
         if ((ap[0] == 'p' || ap[0] == 'P') && h < 12)
@@ -781,6 +798,75 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                                      : chr_date_days(y, g == CHR_GRAN_QUARTER ? (q - 1) * 3 + 1 : (q - 1) * 6 + 1, 1);
         return set_time(out, t);
     }
+    if (!strcmp(k->name, "yearago")) {
+        /* "a year ago", "the year-earlier quarter": in results news the period being compared is the
+         * quarter (or half, or month) last talked about; otherwise the year before the DCT */
+        chr_time t;
+        if (ctx->period.gran != CHR_GRAN_NONE) {
+            t = ctx->period;
+            *used_ref = 1;
+        } else if (have) {
+            t = period(dct, CHR_GRAN_YEAR);
+        } else {
+            snprintf(und, undn, "XXXX");
+            return 0;
+        }
+        shift(&t, CHR_GRAN_YEAR, -1);
+        return set_time(out, t);
+    }
+    if (!strcmp(k->name, "periodin")) {
+        /* "the 1988 quarter": the period last talked about, in another year */
+        int y = atoi(k->arg[0]);
+        if (y < 1 || y > 9999)
+            return -1;
+        chr_time t = {.day = chr_date_days(y, 1, 1), .gran = CHR_GRAN_YEAR};
+        if (ctx->period.gran != CHR_GRAN_NONE) {
+            int py, pm, pd;
+            chr_date_civil(ctx->period.day, &py, &pm, &pd);
+            t = ctx->period;
+            t.day = chr_date_days(y, pm, 1);
+            *used_ref = 1;
+        }
+        return set_time(out, t);
+    }
+    if (!strcmp(k->name, "wdtime")) {
+        /* a clock time on a weekday: resolve the day, then put the time on it */
+        call k2 = *k;
+        snprintf(k2.name, sizeof k2.name, "weekday");
+        snprintf(k2.arg[1], MAXV, "%s", "");
+        snprintf(k2.arg[2], MAXV, "%s", k->arg[4]);
+        chr_time d;
+        int rc = eval_call(&d, und, undn, ctx, c, &k2, used_ref);
+        if (rc <= 0)
+            return rc;
+        int h = atoi(k->arg[1]), mi = k->arg[2][0] ? atoi(k->arg[2]) : 0;
+        const char *ap = k->arg[3];
+        if (h > 24 || mi > 59)
+            return -1;
+        if ((ap[0] == 'p' || ap[0] == 'P') && h < 12)
+            h += 12;
+        if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)
+            h = 0;
+        if (h == 24) { /* midnight closing the day */
+            h = 0;
+            d.day++;
+        }
+        d.gran = CHR_GRAN_MINUTE;
+        d.sec = h * 3600 + mi * 60;
+        return set_time(out, d);
+    }
+    if (!strcmp(k->name, "monthin")) {
+        /* "June last year", "January this year" */
+        int m = atoi(k->arg[0]);
+        if (m < 1 || m > 12)
+            return -1;
+        if (!have) {
+            snprintf(und, undn, "XXXX-%02d", m);
+            return 0;
+        }
+        chr_time t = {.day = chr_date_days(dy + atoi(k->arg[1]), m, 1), .gran = CHR_GRAN_MONTH};
+        return set_time(out, t);
+    }
     if (!strcmp(k->name, "holiday")) {
         int y = k->arg[1][0] ? atoi(k->arg[1]) : dy;
         if (!k->arg[1][0] && !have) {
@@ -798,20 +884,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             return -1;
         if (!k->arg[1][0]) {
             int dir = direction(ctx, c, k->arg[2]);
-            int cmp = day < dct->day ? -1 : day > dct->day;
+            int cmp = (int)(day - dct->day);
             int y2 = pick_year(dy, cmp, dir);
-            if (dir == -3) { /* no tense clue: the nearest one */
-                int64_t prev, next;
-                if (holiday_day(ctx->e, k->arg[0], dy - 1, &prev) && holiday_day(ctx->e, k->arg[0], dy + 1, &next)) {
-                    int64_t best = day;
-                    if (dct->day - prev < (day > dct->day ? day - dct->day : dct->day - day))
-                        best = prev;
-                    if (next - dct->day < (best > dct->day ? best - dct->day : dct->day - best))
-                        best = next;
-                    day = best;
-                    y2 = y;
-                }
-            }
             if (y2 != y && !holiday_day(ctx->e, k->arg[0], y2, &day))
                 return -1;
         }
@@ -883,6 +957,18 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
         snprintf(out->quant, sizeof out->quant, "%s", r->quant);
     if (r->freq)
         snprintf(out->freq, sizeof out->freq, "%s", r->freq);
+    if (r->point && out->type == CHR_TIMEX_DURATION) {
+        char pv[MAXV], und[MAXV];
+        call pk;
+        chr_time t;
+        int used_ref = 0;
+        if (!fill(pv, sizeof pv, r->point, ctx, c) && parse_call(&pk, pv) &&
+            eval_call(&t, und, sizeof und, ctx, c, &pk, &used_ref) > 0) {
+            chr_time_format(out->begin, sizeof out->begin, &t);
+            snprintf(out->end_value, sizeof out->end_value, "%s", out->begin);
+            snprintf(out->anchor, sizeof out->anchor, "%s", used_ref ? ctx->ref_id : "t0");
+        }
+    }
     call k;
     if (parse_call(&k, v)) {
         chr_time t;
@@ -901,6 +987,8 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             chr_time_format(out->value, sizeof out->value, &t);
             snprintf(out->anchor, sizeof out->anchor, "%s", used_ref ? ctx->ref_id : "t0");
             ctx->last = t;
+            if (t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF)
+                ctx->period = t;
         }
     } else {
         snprintf(out->value, sizeof out->value, "%s", v);
@@ -908,8 +996,11 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
         int pr = parse_literal(&t, v);
         if (pr < 0)
             return 1; /* an impossible date such as Feb 30 */
-        if (pr > 0 && (r->type == CHR_TIMEX_DATE || r->type == CHR_TIMEX_TIME))
+        if (pr > 0 && (r->type == CHR_TIMEX_DATE || r->type == CHR_TIMEX_TIME)) {
             ctx->last = t;
+            if (t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF)
+                ctx->period = t;
+        }
     }
     return 0;
 }

@@ -29,6 +29,7 @@ typedef struct chr__rule {
     pcre2_code *code;
     char *value;     /* value template */
     char *mod;       /* mod template, or NULL */
+    char *point;     /* template of the point in time a duration leads to ("two days later"), or NULL */
     char *quant, *freq;
     chr__example *examples;
     size_t nexamples;
@@ -91,6 +92,7 @@ typedef struct chr__anchor_ctx {
     chr_time ref;            /* the time being talked about (last specific date), gran NONE at start */
     char ref_id[16];         /* id of the timex ref came from */
     chr_time last;           /* the value of the timex just resolved (gran NONE if not a point in time) */
+    chr_time period;         /* the last quarter, half or month mentioned ("a year ago" in results news) */
 } chr__anchor_ctx;
 int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c);
 

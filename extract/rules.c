@@ -11,6 +11,7 @@
  *     type DATE|TIME|DURATION|SET|REJECT
  *     value TEMPLATE           see anchor.c
  *     mod TEMPLATE / quant Q / freq F
+ *     point TEMPLATE           for a duration, the time it leads to ("two days later")
  *     example [@DCT] TEXT with [the expression] => VALUE
  *
  * Exports chr__rules_load, chr__rules_free, chr__rules_table, chr__table_lookup. */
@@ -185,6 +186,8 @@ static int rule_field(loader *L, char *line)
         slot = &r->value;
     else if (!strcmp(line, "mod"))
         slot = &r->mod;
+    else if (!strcmp(line, "point"))
+        slot = &r->point;
     else if (!strcmp(line, "quant"))
         slot = &r->quant;
     else if (!strcmp(line, "freq"))
@@ -627,6 +630,7 @@ void chr__rules_free(chr_engine *e)
         pcre2_code_free(r->code);
         free(r->value);
         free(r->mod);
+        free(r->point);
         free(r->quant);
         free(r->freq);
         for (size_t j = 0; j < r->nexamples; j++) {

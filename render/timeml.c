@@ -1,0 +1,366 @@
+/* timeml.c (render): the TimeML writer. Exports chr_render_timeml (render.h).
+ *
+ * For a document read from TimeML the file passes through byte for byte: everything before and after
+ * the TEXT content is copied, and the TEXT content is walked token by token with the reader's own
+ * tokenizer (timeml_internal.h), copying every byte except the TIMEX3 tags it had and inserting ours
+ * where the running offset into the document text reaches a timex boundary. Entities, CDATA and other
+ * tags (EVENT, SIGNAL, s) stay exactly as they were, and a tag never lands inside one of them. Our tags
+ * nest properly wherever the spans allow it: a start tag goes in just before the first text byte,
+ * inside the elements that start at that offset, except one that ends before our timex does (a
+ * pre-pass finds where each element ends), and an end tag goes in just after the last text byte,
+ * after the end tags of elements opened inside ours. So <EVENT>x</EVENT> becomes
+ * <EVENT><TIMEX3>x</TIMEX3></EVENT> and "<SIGNAL>by</SIGNAL> noon" becomes
+ * <TIMEX3><SIGNAL>by</SIGNAL> noon</TIMEX3>. Spans that cross an element (a timex that starts before an
+ * EVENT and ends inside it) cannot nest and are written as they fall.
+ * For other documents a minimal TimeML file is written.
+ * Timexes that are empty, out of range, not on code point boundaries or overlapping the previous one
+ * are skipped. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "timeml_internal.h"
+
+typedef struct outbuf {
+    char *p;
+    size_t len, cap;
+    int failed;
+} outbuf;
+
+static void put(outbuf *b, const char *s, size_t n) {
+    if (b->failed || n == 0)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 1024;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p) {
+            b->failed = 1;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static void puts_(outbuf *b, const char *s) { put(b, s, strlen(s)); }
+
+/* s[0..n) escaped for XML text (attr = 0) or a double-quoted attribute value (attr = 1). */
+static void put_escaped(outbuf *b, const char *s, size_t n, int attr) {
+    size_t from = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *rep = NULL;
+        switch (s[i]) {
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = attr ? "&quot;" : NULL;
+            break;
+        default:
+            break;
+        }
+        if (rep) {
+            put(b, s + from, i - from);
+            puts_(b, rep);
+            from = i + 1;
+        }
+    }
+    put(b, s + from, n - from);
+}
+
+static void put_attr(outbuf *b, const char *name, const char *value) {
+    put(b, " ", 1);
+    puts_(b, name);
+    put(b, "=\"", 2);
+    put_escaped(b, value, strlen(value), 1);
+    put(b, "\"", 1);
+}
+
+/* ---- the timexes to insert ---------------------------------------------------------------------- */
+
+typedef struct walk {
+    outbuf *out;
+    const chr_timex **tx; /* the usable timexes, in text order */
+    size_t n, k;          /* count, next one to open or the open one */
+    int open;
+    size_t t;          /* running offset into the document text */
+    size_t depth;      /* elements open in TEXT (TIMEX3 tags aside) */
+    size_t open_depth; /* depth when ours was opened */
+} walk;
+
+static int cp_boundary(const char *text, size_t len, size_t off) {
+    return off == len || ((unsigned char)text[off] & 0xC0) != 0x80;
+}
+
+static int collect(walk *w, const chr_doc *doc, const chr_result *res) {
+    size_t n = res ? chr_result_count(res) : 0;
+    w->tx = n ? malloc(n * sizeof *w->tx) : NULL;
+    if (n && !w->tx)
+        return -1;
+    size_t prev_end = 0;
+    for (size_t i = 0; i < n; i++) {
+        const chr_timex *t = chr_result_timex(res, i);
+        if (!t || t->start >= t->end || t->end > doc->len || t->start < prev_end ||
+            !cp_boundary(doc->text, doc->len, t->start) || !cp_boundary(doc->text, doc->len, t->end))
+            continue;
+        w->tx[w->n++] = t;
+        prev_end = t->end;
+    }
+    return 0;
+}
+
+static void open_tag(walk *w) {
+    const chr_timex *t = w->tx[w->k];
+    char tid[32];
+    if (t->id[0])
+        snprintf(tid, sizeof tid, "%s", t->id);
+    else
+        snprintf(tid, sizeof tid, "t%zu", w->k + 1);
+    puts_(w->out, "<TIMEX3");
+    put_attr(w->out, "tid", tid);
+    put_attr(w->out, "type", chr_timex_type_name(t->type));
+    put_attr(w->out, "value", t->value);
+    if (t->mod[0])
+        put_attr(w->out, "mod", t->mod);
+    if (t->quant[0])
+        put_attr(w->out, "quant", t->quant);
+    if (t->freq[0])
+        put_attr(w->out, "freq", t->freq);
+    put(w->out, ">", 1);
+    w->open = 1;
+    w->open_depth = w->depth;
+}
+
+static void close_tag(walk *w) {
+    puts_(w->out, "</TIMEX3>");
+    w->open = 0;
+    w->k++;
+}
+
+/* The text has reached the open timex's end: close it, unless an element opened inside it is still
+ * open and may close at this same offset (force = 0). */
+static void close_due(walk *w, int force) {
+    if (w->open && w->tx[w->k]->end <= w->t && (force || w->depth <= w->open_depth))
+        close_tag(w);
+}
+
+/* The next timex begins at or before offset t. */
+static int start_due(const walk *w, size_t t) { return !w->open && w->k < w->n && w->tx[w->k]->start <= t; }
+
+/* Text that may be split anywhere: s[0..n) is both the raw form and the text (escape = 0), or the
+ * text to be escaped (escape = 1). */
+static void text_run(walk *w, const char *s, size_t n, int escape) {
+    size_t i = 0;
+    while (i < n) {
+        close_due(w, 1);
+        if (start_due(w, w->t))
+            open_tag(w);
+        size_t next = w->t + (n - i);
+        if (w->open && w->tx[w->k]->end < next)
+            next = w->tx[w->k]->end;
+        else if (!w->open && w->k < w->n && w->tx[w->k]->start < next)
+            next = w->tx[w->k]->start;
+        size_t m = next - w->t;
+        if (escape)
+            put_escaped(w->out, s + i, m, 0);
+        else
+            put(w->out, s + i, m);
+        i += m;
+        w->t = next;
+    }
+    close_due(w, 0);
+}
+
+/* A token that cannot be split (entity, CDATA, the sentence-break "\n"): raw[0..raw_n) stands for n
+ * bytes of text. A boundary inside it moves to its edge. */
+static void atom(walk *w, const char *raw, size_t raw_n, size_t n) {
+    if (n == 0) { /* an empty CDATA section */
+        put(w->out, raw, raw_n);
+        return;
+    }
+    close_due(w, 1);
+    if (start_due(w, w->t + n - 1))
+        open_tag(w);
+    put(w->out, raw, raw_n);
+    w->t += n;
+    close_due(w, 0);
+}
+
+/* Pre-pass over the TEXT content: for the i-th start tag (TIMEX3 aside), the text offset where its
+ * element ends. *ends is malloc'ed (NULL when there are no start tags). */
+static int element_ends(const chr_doc *doc, size_t **ends, chr_error *err) {
+    const char *raw = doc->raw;
+    size_t pos = doc->text_begin, t = 0, count = 0, cap = 0, depth = 0;
+    size_t *stack = NULL, *e = NULL;
+    int rc = 0;
+    while (pos < doc->text_end) {
+        chr__xml_tok tok;
+        rc = chr__timeml_next(raw, doc->text_end, pos, &tok, err);
+        if (rc)
+            break;
+        if (tok.kind == CHR__XML_TEXT)
+            t += tok.text_len;
+        else if (tok.kind == CHR__XML_CDATA)
+            t += tok.text_len;
+        else if (tok.kind == CHR__XML_ENTITY)
+            t += tok.dec_len;
+        else if (tok.kind == CHR__XML_START && !chr__timeml_is(raw, &tok, "TIMEX3")) {
+            if (count == cap) {
+                cap = cap ? cap * 2 : 64;
+                size_t *ne = realloc(e, cap * sizeof *e), *ns = NULL;
+                if (ne)
+                    e = ne;
+                ns = ne ? realloc(stack, cap * sizeof *stack) : NULL;
+                if (!ns) {
+                    rc = chr__error_set(err, CHR_ENOMEM, "out of memory");
+                    break;
+                }
+                stack = ns;
+            }
+            e[count] = (size_t)-1; /* never closed inside TEXT */
+            stack[depth++] = count++;
+        } else if (tok.kind == CHR__XML_END && !chr__timeml_is(raw, &tok, "TIMEX3")) {
+            if (depth > 0)
+                e[stack[--depth]] = t;
+            if (chr__timeml_sentence_break(raw, doc->raw_len, &tok))
+                t++;
+        }
+        pos = tok.end;
+    }
+    free(stack);
+    if (rc) {
+        free(e);
+        e = NULL;
+    }
+    *ends = e;
+    return rc;
+}
+
+static int render_passthrough(walk *w, const chr_doc *doc, chr_error *err) {
+    const char *raw = doc->raw;
+    size_t pos = doc->text_begin, end = doc->text_end, nstart = 0;
+    size_t *ends = NULL;
+    int rc = element_ends(doc, &ends, err);
+    if (rc)
+        return rc;
+    put(w->out, raw, doc->text_begin);
+    while (pos < end) {
+        chr__xml_tok tok;
+        rc = chr__timeml_next(raw, end, pos, &tok, err);
+        if (rc)
+            break;
+        pos = tok.end;
+        if (chr__timeml_is(raw, &tok, "TIMEX3"))
+            continue; /* the input's own timexes give way to ours */
+        switch (tok.kind) {
+        case CHR__XML_TEXT:
+            text_run(w, raw + tok.text, tok.text_len, 0);
+            break;
+        case CHR__XML_ENTITY:
+            atom(w, raw + tok.start, tok.end - tok.start, tok.dec_len);
+            break;
+        case CHR__XML_CDATA:
+            atom(w, raw + tok.start, tok.end - tok.start, tok.text_len);
+            break;
+        case CHR__XML_START:
+            /* ours goes outside an element that starts here and ends before it does */
+            close_due(w, 1);
+            if (start_due(w, w->t) && ends[nstart] < w->tx[w->k]->end)
+                open_tag(w);
+            nstart++;
+            put(w->out, raw + tok.start, tok.end - tok.start);
+            w->depth++;
+            break;
+        case CHR__XML_END:
+            close_due(w, 0);
+            put(w->out, raw + tok.start, tok.end - tok.start);
+            if (w->depth > 0)
+                w->depth--;
+            close_due(w, 0);
+            if (chr__timeml_sentence_break(raw, doc->raw_len, &tok))
+                atom(w, "", 0, 1);
+            break;
+        default: /* empty tags, comments */
+            close_due(w, 0);
+            put(w->out, raw + tok.start, tok.end - tok.start);
+            break;
+        }
+    }
+    free(ends);
+    if (rc)
+        return rc;
+    while (w->open) /* only if the text and raw disagree */
+        close_tag(w);
+    put(w->out, raw + doc->text_end, doc->raw_len - doc->text_end);
+    return 0;
+}
+
+static void render_minimal(walk *w, const chr_doc *doc) {
+    chr_time dct;
+    puts_(w->out, "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>");
+    const char *id = chr_doc_id(doc);
+    put_escaped(w->out, id, strlen(id), 0);
+    puts_(w->out, "</DOCID>\n");
+    if (chr_doc_dct(doc, &dct) != CHR_DCT_NONE && dct.gran != CHR_GRAN_NONE) {
+        char value[64];
+        chr_time_format(value, sizeof value, &dct);
+        int has_time = dct.gran >= CHR_GRAN_PART_OF_DAY;
+        puts_(w->out, "<DCT><TIMEX3 tid=\"t0\"");
+        put_attr(w->out, "type", has_time ? "TIME" : "DATE");
+        put_attr(w->out, "value", value);
+        puts_(w->out, " temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">");
+        put_escaped(w->out, value, strlen(value), 0);
+        puts_(w->out, "</TIMEX3></DCT>\n");
+    }
+    puts_(w->out, "<TEXT>");
+    text_run(w, doc->text, doc->len, 1);
+    while (w->open)
+        close_tag(w);
+    puts_(w->out, "</TEXT>\n</TimeML>\n");
+}
+
+int chr_render_timeml(char **out, size_t *out_len, const chr_doc *doc, const chr_result *res,
+                      chr_error *err) {
+    if (out)
+        *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (!out || !out_len || !doc)
+        return chr__error_set(err, CHR_EINVAL, "chr_render_timeml: out, out_len and doc must not be NULL");
+    outbuf b = {NULL, 0, 0, 0};
+    walk w;
+    memset(&w, 0, sizeof w);
+    w.out = &b;
+    if (collect(&w, doc, res) != 0)
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    int rc = 0;
+    if (doc->format == CHR_FORMAT_TIMEML && doc->raw && doc->text_begin <= doc->text_end &&
+        doc->text_end <= doc->raw_len)
+        rc = render_passthrough(&w, doc, err);
+    else
+        render_minimal(&w, doc);
+    free(w.tx);
+    if (rc == 0 && !b.failed && !b.p) { /* an empty output is still a malloc'ed string */
+        b.p = calloc(1, 1);
+        b.failed = !b.p;
+    }
+    if (rc != 0 || b.failed) {
+        free(b.p);
+        return rc ? rc : chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    *out = b.p;
+    *out_len = b.len;
+    return 0;
+}

@@ -125,23 +125,29 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         return rc == CHR_ENOMEM ? chr__error_set(err, rc, "out of memory") : rc;
     }
     qsort(cs.v, cs.n, sizeof *cs.v, by_preference);
-    /* greedy selection; accepted spans kept in a start-sorted array for overlap checks */
+    /* greedy selection; the bytes already taken are marked in a bitmap, so that each candidate costs
+     * its own length and a long text with many candidates stays linear */
+    unsigned char *taken = calloc(len / 8 + 1, 1);
+    if (!taken) {
+        chr__cands_free(cs.v, cs.n);
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
     size_t kept = 0;
     for (size_t i = 0; i < cs.n; i++) {
         chr__cand c = cs.v[i];
         int overlaps = 0;
-        for (size_t j = 0; j < kept; j++)
-            if (c.start < cs.v[j].end && cs.v[j].start < c.end) {
-                overlaps = 1;
-                break;
-            }
+        for (size_t b = c.start; b < c.end && !overlaps; b++)
+            overlaps = taken[b >> 3] & (1u << (b & 7));
         if (overlaps) {
             free(c.ovector);
             continue;
         }
+        for (size_t b = c.start; b < c.end; b++)
+            taken[b >> 3] |= (unsigned char)(1u << (b & 7));
         cs.v[i] = cs.v[kept];
         cs.v[kept++] = c;
     }
+    free(taken);
     /* drop what REJECT rules won */
     size_t n = 0;
     for (size_t i = 0; i < kept; i++) {

@@ -1,0 +1,62 @@
+# Makefile: the usual commands over CMake. A newcomer on a fresh Debian machine types `make run`
+# and `make test`; `make deps` installs what is missing (as root) or prints the one line to run.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= 2
+PREFIX     ?= /usr/local
+CMAKE      ?= cmake
+CTEST      ?= ctest
+
+DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libpcre2-dev libjansson-dev libcmocka-dev gnuplot-nox
+
+.PHONY: all deps configure build run test asan install clean format
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q 'install ok installed' \
+	        || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update && apt-get install -y --no-install-recommends $$missing; \
+	else \
+	    echo "missing Debian packages:$$missing"; \
+	    echo "run: sudo apt-get install -y --no-install-recommends$$missing"; \
+	    exit 1; \
+	fi
+
+$(BUILD)/CMakeCache.txt: | deps
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+
+configure: deps
+	$(CMAKE) -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+
+build: deps $(BUILD)/CMakeCache.txt
+	$(CMAKE) --build $(BUILD) -j$(JOBS)
+
+run: build
+	./$(BUILD)/chronicle extract samples/kerry-iran-2014-12-03.txt
+
+test: build
+	$(CTEST) --test-dir $(BUILD) --output-on-failure -j$(JOBS)
+
+asan: deps
+	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCHRONICLE_SANITIZE=ON
+	$(CMAKE) --build $(ASAN_BUILD) -j$(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    $(CTEST) --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
+
+install: build
+	$(CMAKE) --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)
+
+format:
+	@command -v clang-format >/dev/null || { echo "clang-format not found (apt-get install clang-format)"; exit 1; }
+	find cli extract timeline render include tests fuzz bench -name '*.[ch]' -print0 | xargs -0r clang-format -i

@@ -1,0 +1,116 @@
+/* cli.h: what the files of the `chronicle` program share: exit codes, the commands, option parsing,
+ * input reading (io.c) and output that is whole or nothing (io.c). The program is a client of the public
+ * API only: it includes <chronicle/chronicle.h>, never the library's internal headers. */
+#ifndef CHRONICLE_CLI_H
+#define CHRONICLE_CLI_H
+
+#include <chronicle/chronicle.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit codes, documented in --help, README.md and docs/chronicle.1. */
+enum {
+    EXIT_OK = 0,
+    EXIT_FAILED = 1,   /* some JSON Lines records failed (output complete), or rule examples failed */
+    EXIT_USAGE = 2,    /* bad option or argument, impossible --dct */
+    EXIT_INPUT = 3,    /* unreadable, invalid UTF-8, binary, empty, malformed TimeML, too big */
+    EXIT_RULES = 4,    /* a broken rule file */
+    EXIT_OUTPUT = 5,   /* cannot write the output (including a closed pipe) */
+    EXIT_INTERNAL = 70 /* out of memory, or a bug */
+};
+
+/* Largest single document, and largest JSON Lines record. */
+#define CLI_MAX_INPUT ((size_t)256 * 1024 * 1024)
+
+/* Commands: argv[0] is the command name. They return an exit code. */
+int cli_extract(int argc, char **argv);
+int cli_eval(int argc, char **argv);
+int cli_rules(int argc, char **argv);
+
+/* Messages on stderr, prefixed "chronicle: ". */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Exit code for a library status (CHR_ENOMEM -> EXIT_INTERNAL, CHR_ERULE -> EXIT_RULES, ...). */
+int cli_exit_for(int status);
+/* The message of err, or the generic name of the status when the library left it empty. */
+const char *cli_errmsg(const chr_error *err, int status);
+
+/* Compile the rules (built-in when rules is NULL). Returns EXIT_OK, or EXIT_RULES / EXIT_INTERNAL with
+ * the error printed as "chronicle: FILE:LINE: message". */
+int cli_engine_new(chr_engine **out, const char *rules);
+
+/* Option parsing, getopt-like but for long options: "--name VALUE", "--name=VALUE", "-o VALUE",
+ * "-oVALUE", "--" ends options. */
+typedef struct cli_args {
+    int argc, i;
+    char **argv;
+    const char *opt;   /* the option being looked at, as written */
+    const char *value; /* its value when it had one */
+    char *pending;     /* "--name=VALUE" split: heap copy of the name */
+    int dashdash;      /* "--" seen: the rest is positional */
+} cli_args;
+
+void cli_args_init(cli_args *a, int argc, char **argv); /* argv[0] is skipped */
+/* Next argument: 1 = an option in a->opt, 0 = a positional argument in a->value, -1 = done. */
+int cli_args_next(cli_args *a);
+int cli_args_is(const cli_args *a, const char *long_name, const char *short_name);
+/* Take the option's value; on a missing value prints a usage error and returns NULL. */
+const char *cli_args_value(cli_args *a);
+void cli_args_free(cli_args *a);
+
+/* --- Input (io.c) -------------------------------------------------------------------------------- */
+
+typedef struct cli_input {
+    const char *path; /* as given; "-" is stdin */
+    const char *name; /* for messages and ids: the path, or "stdin" */
+    FILE *fp;
+    char *buf; /* buf[pos..len) is read but not consumed */
+    size_t cap, pos, len;
+    int eof;
+    int err;            /* errno of a read error, 0 if none */
+    unsigned long line; /* number of the line last returned by cli_input_line */
+} cli_input;
+
+/* Statuses of the input functions besides 0 */
+#define CLI_IO_ERROR (-1)  /* read error: in->err holds errno */
+#define CLI_IO_TOOBIG (-2) /* over the limit */
+#define CLI_IO_NOMEM (-3)
+
+/* Open path ("-" = stdin). Returns 0 or CLI_IO_ERROR. */
+int cli_input_open(cli_input *in, const char *path);
+/* Make at least want bytes (or all, at end of input) available in in->buf[in->pos..in->len). */
+int cli_input_fill(cli_input *in, size_t want);
+/* Read everything that remains into a malloc'ed, NUL-terminated buffer, refusing more than limit. */
+int cli_input_all(cli_input *in, size_t limit, char **out, size_t *len);
+/* Next line without its newline (and without a trailing CR), into in->buf: valid until the next call.
+ * Returns 1 with a line, 0 at end of input, CLI_IO_TOOBIG when the line is longer than limit (it is
+ * skipped and counted), or another negative status. */
+int cli_input_line(cli_input *in, size_t limit, const char **line, size_t *len);
+void cli_input_close(cli_input *in);
+
+/* The last component of a path. */
+const char *cli_basename(const char *path);
+/* Read a whole named file ("-" = stdin): 0, CLI_IO_ERROR (errno in *err_no), CLI_IO_TOOBIG, CLI_IO_NOMEM. */
+int cli_read_file(const char *path, size_t limit, char **out, size_t *len, int *err_no);
+
+/* --- Output (io.c) ------------------------------------------------------------------------------- */
+
+/* Standard output, or -o FILE: a regular file is written to a temporary file beside it and renamed
+ * into place on success, so it is written whole or not at all. */
+typedef struct cli_output {
+    FILE *fp;
+    const char *path; /* NULL: stdout */
+    char *tmp;        /* temporary file, or NULL when writing in place */
+    int err;          /* errno of the first write error */
+} cli_output;
+
+/* 0, or -1 with an error printed. */
+int cli_output_open(cli_output *out, const char *path);
+/* 0, or -1 once a write has failed (out->err set); later writes do nothing. */
+int cli_output_write(cli_output *out, const void *data, size_t len);
+/* Flush and, when commit, move into place; otherwise remove the temporary file. Returns EXIT_OK or
+ * EXIT_OUTPUT (error printed; a closed pipe is quiet). */
+int cli_output_close(cli_output *out, int commit);
+
+#endif

@@ -1,0 +1,322 @@
+/* eval_cmd.c: `chronicle eval`, TempEval-3 Task A scores of the extractor against gold TimeML.
+ *
+ * Collects the *.tml files of each directory (recursively, sorted by path) and the files named on the
+ * command line, runs the extractor on each gold document's text with its gold DCT, and prints the
+ * micro-averaged figures as a table (or one JSON object), optionally after every error. Exports cli_eval. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+static const char eval_usage[] =
+    "usage: chronicle eval [--errors] [--json] [--rules DIR] GOLD_DIR_OR_FILE...\n"
+    "\n"
+    "Score the extractor on gold TimeML: every *.tml file under each directory (recursively, sorted by\n"
+    "path) and every file named. Each document is extracted from its TEXT with its gold <DCT>, and the\n"
+    "TempEval-3 Task A figures are printed, micro-averaged over all documents: strict and relaxed\n"
+    "precision, recall and F1, type F1 and value F1 (attribute accuracy over relaxed matches x relaxed F1).\n"
+    "\n"
+    "Options:\n"
+    "  --errors      first list every error, one per line:\n"
+    "                doc_id TAB kind TAB gold \"text\" TYPE VALUE TAB system \"text\" TYPE VALUE\n"
+    "                (kind: miss, extra, extent, type, value; \"-\" for a side that is absent)\n"
+    "  --json        print the figures as one JSON object\n"
+    "  --rules DIR   load the rules from DIR instead of the built-in ones\n"
+    "  -h, --help    this help\n"
+    "\n"
+    "Exit status: 0 ok; 2 usage error; 3 a gold file is unreadable or malformed; 4 broken rule file;\n"
+    "5 cannot write output; 70 internal error.\n";
+
+typedef struct paths {
+    char **v;
+    size_t n, cap;
+} paths;
+
+static int paths_add(paths *p, const char *s) {
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        char **v = realloc(p->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        p->v = v;
+        p->cap = cap;
+    }
+    char *copy = malloc(strlen(s) + 1);
+    if (!copy)
+        return -1;
+    strcpy(copy, s);
+    p->v[p->n++] = copy;
+    return 0;
+}
+
+static void paths_free(paths *p) {
+    for (size_t i = 0; i < p->n; i++)
+        free(p->v[i]);
+    free(p->v);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Every *.tml under dir, recursively. Returns an exit code (errors printed). */
+static int collect_dir(paths *out, const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) {
+        cli_error("%s: cannot read: %s", dir, strerror(errno));
+        return EXIT_INPUT;
+    }
+    int rc = EXIT_OK;
+    struct dirent *e;
+    while (rc == EXIT_OK && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *path = malloc(n);
+        if (!path) {
+            rc = EXIT_INTERNAL;
+            break;
+        }
+        snprintf(path, n, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", e->d_name);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            rc = collect_dir(out, path);
+        else if (ends_with(e->d_name, ".tml") && paths_add(out, path))
+            rc = EXIT_INTERNAL;
+        free(path);
+    }
+    closedir(d);
+    if (rc == EXIT_INTERNAL)
+        cli_error("out of memory");
+    return rc;
+}
+
+/* `"text" TYPE VALUE` with the text escaped to stay on one line, or "-". */
+static void print_side(FILE *fp, const char *label, const chr_timex *t, const char *text) {
+    fprintf(fp, "%s ", label);
+    if (!t) {
+        fputc('-', fp);
+        return;
+    }
+    fputc('"', fp);
+    for (const char *p = text ? text : ""; *p; p++) {
+        if (*p == '\n')
+            fputs("\\n", fp);
+        else if (*p == '\t')
+            fputs("\\t", fp);
+        else if (*p == '\r')
+            fputs("\\r", fp);
+        else if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else
+            fputc(*p, fp);
+    }
+    fprintf(fp, "\" %s %s", chr_timex_type_name(t->type), t->value[0] ? t->value : "\"\"");
+}
+
+static json_t *side_json(const chr_timex *t, const char *text) {
+    if (!t)
+        return json_null();
+    return json_pack("{s:s, s:s, s:s, s:I, s:I}", "text", text ? text : "", "type",
+                     chr_timex_type_name(t->type), "value", t->value, "start", (json_int_t)t->cp_start, "end",
+                     (json_int_t)t->cp_end);
+}
+
+static json_t *scores_json(const chr_scores *s) {
+    return json_pack("{s:I, s:I, s:I, s:{s:f, s:f, s:f, s:I}, s:{s:f, s:f, s:f, s:I}, s:{s:f, s:f, s:I},"
+                     " s:{s:f, s:f, s:I}}",
+                     "documents", (json_int_t)s->docs, "gold", (json_int_t)s->gold, "system",
+                     (json_int_t)s->system, "strict", "precision", s->strict_p, "recall", s->strict_r, "f1",
+                     s->strict_f1, "matches", (json_int_t)s->strict_match, "relaxed", "precision",
+                     s->relaxed_p, "recall", s->relaxed_r, "f1", s->relaxed_f1, "matches",
+                     (json_int_t)s->relaxed_match, "type", "f1", s->type_f1, "accuracy", s->type_accuracy,
+                     "matches", (json_int_t)s->type_match, "value", "f1", s->value_f1, "accuracy",
+                     s->value_accuracy, "matches", (json_int_t)s->value_match);
+}
+
+/* Extract one gold file and add it to ev. Returns an exit code (errors printed). */
+static int eval_file(chr_eval *ev, const chr_engine *engine, const char *path) {
+    char *buf = NULL;
+    size_t len = 0;
+    int err_no = 0;
+    int got = cli_read_file(path, CLI_MAX_INPUT, &buf, &len, &err_no);
+    if (got == CLI_IO_ERROR) {
+        cli_error("%s: cannot read: %s", path, strerror(err_no));
+        return EXIT_INPUT;
+    }
+    if (got == CLI_IO_TOOBIG) {
+        cli_error("%s: input too big (over 256 MiB)", path);
+        return EXIT_INPUT;
+    }
+    if (got) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    chr_doc *doc = NULL;
+    chr_error err;
+    memset(&err, 0, sizeof err);
+    int st = chr_doc_from_timeml(&doc, buf, len, &err);
+    free(buf);
+    if (st) {
+        cli_error("%s: %s", path, cli_errmsg(&err, st));
+        return cli_exit_for(st);
+    }
+    if (!chr_doc_id(doc)[0])
+        chr_doc_set_id(doc, cli_basename(path));
+    chr_result *res = NULL;
+    st = chr_extract(&res, engine, doc, &err);
+    if (!st)
+        st = chr_eval_add(ev, doc, res);
+    chr_result_free(res);
+    chr_doc_free(doc);
+    if (st) {
+        cli_error("%s: %s", path, cli_errmsg(&err, st));
+        return cli_exit_for(st);
+    }
+    return EXIT_OK;
+}
+
+static void print_table(FILE *fp, const chr_scores *s) {
+    fprintf(fp, "TempEval-3 Task A (timex), %zu documents, %zu gold, %zu system\n", s->docs, s->gold,
+            s->system);
+    fprintf(fp, "            P       R       F1\n");
+    fprintf(fp, "strict    %.4f  %.4f  %.4f\n", s->strict_p, s->strict_r, s->strict_f1);
+    fprintf(fp, "relaxed   %.4f  %.4f  %.4f\n", s->relaxed_p, s->relaxed_r, s->relaxed_f1);
+    fprintf(fp, "type F1   %.4f   (accuracy %.4f)\n", s->type_f1, s->type_accuracy);
+    fprintf(fp, "value F1  %.4f   (accuracy %.4f)\n", s->value_f1, s->value_accuracy);
+}
+
+int cli_eval(int argc, char **argv) {
+    int want_errors = 0, want_json = 0;
+    const char *rules = NULL;
+    paths inputs = {0};
+    int rc = EXIT_OK;
+    cli_args a;
+    cli_args_init(&a, argc, argv);
+    int k;
+    while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
+        if (k == 0) {
+            if (paths_add(&inputs, a.value)) {
+                cli_error("out of memory");
+                rc = EXIT_INTERNAL;
+            }
+        } else if (cli_args_is(&a, "--help", "-h")) {
+            cli_args_free(&a);
+            paths_free(&inputs);
+            fputs(eval_usage, stdout);
+            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+        } else if (cli_args_is(&a, "--errors", NULL) && !a.value) {
+            want_errors = 1;
+        } else if (cli_args_is(&a, "--json", NULL) && !a.value) {
+            want_json = 1;
+        } else if (cli_args_is(&a, "--rules", NULL)) {
+            if (!(rules = cli_args_value(&a)))
+                rc = EXIT_USAGE;
+        } else {
+            cli_error("eval: unknown option %s (try chronicle eval --help)", a.opt);
+            rc = EXIT_USAGE;
+        }
+    }
+    cli_args_free(&a);
+    if (rc == EXIT_OK && inputs.n == 0) {
+        cli_error("eval: no gold files or directories (try chronicle eval --help)");
+        rc = EXIT_USAGE;
+    }
+    if (rc != EXIT_OK) {
+        paths_free(&inputs);
+        return rc;
+    }
+
+    /* Gold files: directories expanded and sorted; files named taken as they are. */
+    paths files = {0};
+    for (size_t i = 0; i < inputs.n && rc == EXIT_OK; i++) {
+        struct stat st;
+        if (stat(inputs.v[i], &st) != 0) {
+            cli_error("%s: cannot read: %s", inputs.v[i], strerror(errno));
+            rc = EXIT_INPUT;
+        } else if (S_ISDIR(st.st_mode)) {
+            size_t first = files.n;
+            rc = collect_dir(&files, inputs.v[i]);
+            if (rc == EXIT_OK) {
+                qsort(files.v + first, files.n - first, sizeof *files.v, cmp_str);
+                if (files.n == first) {
+                    cli_error("%s: no *.tml files", inputs.v[i]);
+                    rc = EXIT_INPUT;
+                }
+            }
+        } else if (paths_add(&files, inputs.v[i])) {
+            cli_error("out of memory");
+            rc = EXIT_INTERNAL;
+        }
+    }
+    paths_free(&inputs);
+
+    chr_engine *engine = NULL;
+    chr_eval *ev = NULL;
+    if (rc == EXIT_OK)
+        rc = cli_engine_new(&engine, rules);
+    if (rc == EXIT_OK && chr_eval_new(&ev)) {
+        cli_error("out of memory");
+        rc = EXIT_INTERNAL;
+    }
+    for (size_t i = 0; i < files.n && rc == EXIT_OK; i++)
+        rc = eval_file(ev, engine, files.v[i]);
+    paths_free(&files);
+
+    if (rc == EXIT_OK) {
+        chr_scores s;
+        chr_eval_scores(ev, &s);
+        size_t nerr = want_errors ? chr_eval_error_count(ev) : 0;
+        if (want_json) {
+            json_t *obj = scores_json(&s);
+            json_t *errs = want_errors ? json_array() : NULL;
+            for (size_t i = 0; errs && i < nerr; i++) {
+                const chr_eval_error *e = chr_eval_error_at(ev, i);
+                json_array_append_new(
+                    errs, json_pack("{s:s, s:s, s:o, s:o}", "doc", e->doc_id ? e->doc_id : "", "kind",
+                                    chr_eval_kind_name(e->kind), "gold", side_json(e->gold, e->gold_text),
+                                    "system", side_json(e->sys, e->sys_text)));
+            }
+            if (obj && errs)
+                json_object_set_new(obj, "errors", errs);
+            char *text =
+                obj ? json_dumps(obj, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
+            if (!text) {
+                cli_error("out of memory");
+                rc = EXIT_INTERNAL;
+            } else {
+                fputs(text, stdout);
+                fputc('\n', stdout);
+            }
+            free(text);
+            json_decref(obj);
+        } else {
+            for (size_t i = 0; i < nerr; i++) {
+                const chr_eval_error *e = chr_eval_error_at(ev, i);
+                printf("%s\t%s\t", e->doc_id ? e->doc_id : "", chr_eval_kind_name(e->kind));
+                print_side(stdout, "gold", e->gold, e->gold_text);
+                fputc('\t', stdout);
+                print_side(stdout, "system", e->sys, e->sys_text);
+                fputc('\n', stdout);
+            }
+            print_table(stdout, &s);
+        }
+        if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+            if (errno != EPIPE)
+                cli_error("stdout: write error: %s", strerror(errno));
+            rc = EXIT_OUTPUT;
+        }
+    }
+    chr_eval_free(ev);
+    chr_engine_free(engine);
+    return rc;
+}

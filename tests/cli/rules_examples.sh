@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# rules_examples.sh: every example line of the built-in rules gives its expected value
+# (`chronicle rules check` exits 0), and a broken rules directory is reported with file:line, exit 4.
+set -u
+: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+
+"$CHRONICLE" rules check >"$tmp/out" 2>"$tmp/err"
+rc=$?
+cat "$tmp/out"
+[ "$rc" = 0 ] || fail "rules check: exit $rc: $(cat "$tmp/err")"
+grep -Eq '^[0-9]+ passed, 0 failed$' "$tmp/out" || fail "rules check: no 'N passed, 0 failed' line"
+grep -Eq '^0 passed' "$tmp/out" && fail "rules check: no examples were run"
+
+# A rules directory that does not exist, and one with a broken rule file.
+"$CHRONICLE" rules check --rules "$tmp/none" >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" = 4 ] || fail "missing rules dir: exit $rc, expected 4: $(cat "$tmp/err")"
+mkdir "$tmp/broken"
+printf 'this is not a rule\n(((\n' >"$tmp/broken/broken.rules"
+"$CHRONICLE" rules check --rules "$tmp/broken" >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" = 4 ] || fail "broken rule file: exit $rc, expected 4: $(cat "$tmp/err")"
+grep -Eq '^chronicle: .*broken\.rules:[0-9]+: ' "$tmp/err" || fail "broken rule file: message does not name file:line: $(cat "$tmp/err")"
+printf 'The talks ended on Monday.\n' >"$tmp/a.txt"
+"$CHRONICLE" extract --rules "$tmp/broken" "$tmp/a.txt" >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" = 4 ] || fail "extract with a broken rule file: exit $rc, expected 4"
+
+if [ "$fails" -ne 0 ]; then
+    echo "$fails check(s) failed" >&2
+    exit 1
+fi
+echo "rules_examples: passed"

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# timeml_roundtrip.sh: TimeML in, TimeML out: with tags stripped, the TEXT of the output is byte for
+# byte the TEXT of the input, and everything outside TEXT is unchanged. Uses a TE3 platinum input
+# file when the corpora are there, else a small inline document.
+set -u
+: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
+SRC=${CHRONICLE_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+CORPORA=${CHRONICLE_CORPORA:-$SRC/../shared/corpora}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+
+# The content of the TEXT element, tags removed. The file is read whole (-z: no NUL in TimeML).
+text_of() { sed -z -e 's/^.*<TEXT>//' -e 's/<\/TEXT>.*$//' -e 's/<[^>]*>//g' "$1"; }
+# Everything but the TEXT element's content.
+outside_of() { sed -z -e 's/<TEXT>.*<\/TEXT>/<TEXT><\/TEXT>/' "$1"; }
+
+inputs=()
+if [ -d "$CORPORA/te3-platinum-input" ]; then
+    for f in "$CORPORA"/te3-platinum-input/*.TE3input; do
+        inputs+=("$f")
+        [ "${#inputs[@]}" -ge 3 ] && break
+    done
+else
+    echo "note: corpora not found at $CORPORA; using an inline TimeML document"
+fi
+cat >"$tmp/inline.tml" <<'TML'
+<?xml version="1.0" ?>
+<TimeML xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<DOCID>inline_1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2014-12-03" temporalFunction="false" functionInDocument="CREATION_TIME">December 3, 2014</TIMEX3></DCT>
+<TEXT>
+WASHINGTON --  The talks resumed on Monday night &amp; will go on until March.
+
+	Officials said last week that a deal was   "close" since 1979 &lt;sic&gt;.
+</TEXT>
+</TimeML>
+TML
+inputs+=("$tmp/inline.tml")
+
+for f in "${inputs[@]}"; do
+    name=$(basename "$f")
+    "$CHRONICLE" extract --format timeml "$f" >"$tmp/out.tml" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" != 0 ]; then
+        fail "$name: exit $rc: $(cat "$tmp/err")"
+        continue
+    fi
+    text_of "$f" >"$tmp/in.text"
+    text_of "$tmp/out.tml" >"$tmp/out.text"
+    cmp -s "$tmp/in.text" "$tmp/out.text" || fail "$name: TEXT differs after stripping tags: $(diff "$tmp/in.text" "$tmp/out.text" | head -5)"
+    outside_of "$f" >"$tmp/in.outside"
+    outside_of "$tmp/out.tml" >"$tmp/out.outside"
+    cmp -s "$tmp/in.outside" "$tmp/out.outside" || fail "$name: outside TEXT differs: $(diff "$tmp/in.outside" "$tmp/out.outside" | head -5)"
+    # The inline document has four obvious expressions besides its DCT.
+    n=$(grep -o '<TIMEX3 ' "$tmp/out.tml" | wc -l)
+    if [ "$name" = inline.tml ] && [ "$n" -lt 4 ]; then
+        fail "$name: only $n TIMEX3 tags in the output (DCT included)"
+    fi
+    # Reading our own output again gives the same output.
+    "$CHRONICLE" extract --format timeml "$tmp/out.tml" >"$tmp/again.tml" 2>/dev/null
+    cmp -s "$tmp/out.tml" "$tmp/again.tml" || fail "$name: extracting from our own TimeML output changes it"
+done
+
+# Plain text to TimeML: the TEXT holds the input text unchanged.
+printf 'The talks resumed on Monday & ended <quietly> on Tuesday.\n' >"$tmp/plain.txt"
+"$CHRONICLE" extract --format timeml --dct 2014-12-03 "$tmp/plain.txt" >"$tmp/plain.tml" 2>"$tmp/err"
+rc=$?
+[ "$rc" = 0 ] || fail "plain text to TimeML: exit $rc: $(cat "$tmp/err")"
+grep -q '<TEXT>' "$tmp/plain.tml" || fail "plain text to TimeML: no TEXT element"
+text_of "$tmp/plain.tml" | sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g' >"$tmp/plain.back"
+cmp -s "$tmp/plain.txt" "$tmp/plain.back" || fail "plain text to TimeML: text changed: $(cat "$tmp/plain.back")"
+
+if [ "$fails" -ne 0 ]; then
+    echo "$fails check(s) failed" >&2
+    exit 1
+fi
+echo "timeml_roundtrip: ${#inputs[@]} documents, all checks passed"

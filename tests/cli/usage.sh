@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# usage.sh: usage errors (exit 2, one line on stderr), --help and --version (exit 0).
+set -u
+: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+
+check() {
+    local name=$1 want=$2 pattern=$3
+    shift 3
+    "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    if [ "$rc" != "$want" ]; then
+        fail "$name: exit $rc, expected $want; stderr: $(head -c 400 "$tmp/err")"
+        return
+    fi
+    if [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$tmp/err"; then
+        fail "$name: stderr does not match /$pattern/: $(head -c 400 "$tmp/err")"
+    fi
+    if [ "$want" -ge 2 ] && [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
+        fail "$name: expected one line on stderr, got: $(cat "$tmp/err")"
+    fi
+}
+
+printf 'Talks ended on Monday.\n' >"$tmp/a.txt"
+
+check "impossible --dct" 2 '^chronicle: --dct 2014-02-30: ' "$CHRONICLE" extract --dct 2014-02-30 "$tmp/a.txt"
+check "garbage --dct" 2 '^chronicle: --dct yesterday: ' "$CHRONICLE" extract --dct yesterday "$tmp/a.txt"
+check "--dct without value" 2 'needs a value' "$CHRONICLE" extract --dct
+check "unknown option" 2 '^chronicle: extract: unknown option --frobnicate' "$CHRONICLE" extract --frobnicate "$tmp/a.txt"
+check "unknown format" 2 '^chronicle: --format xml: ' "$CHRONICLE" extract --format xml "$tmp/a.txt"
+check "unknown input" 2 '^chronicle: --input csv: ' "$CHRONICLE" extract --input csv "$tmp/a.txt"
+check "flag with a value" 2 'takes no value' "$CHRONICLE" extract --pretty=yes "$tmp/a.txt"
+check "unknown command" 2 '^chronicle: unknown command frobnicate' "$CHRONICLE" frobnicate
+check "unknown top-level option" 2 '^chronicle: unknown option --frobnicate' "$CHRONICLE" --frobnicate
+check "eval without gold" 2 '^chronicle: eval: no gold' "$CHRONICLE" eval
+check "eval unknown option" 2 'unknown option --strict' "$CHRONICLE" eval --strict x
+check "rules without subcommand" 2 '^chronicle: rules: no subcommand' "$CHRONICLE" rules
+check "rules unknown subcommand" 2 'unknown command list' "$CHRONICLE" rules list
+
+check "no command" 2 '^chronicle: no command' "$CHRONICLE"
+
+check "--help" 0 '' "$CHRONICLE" --help
+grep -q '^usage: chronicle COMMAND' "$tmp/out" || fail "--help: no usage line on stdout"
+grep -q '70  internal error' "$tmp/out" || fail "--help: exit codes not listed"
+for cmd in extract eval rules; do
+    check "$cmd --help" 0 '' "$CHRONICLE" "$cmd" --help
+    grep -q "^usage: chronicle $cmd" "$tmp/out" || fail "$cmd --help: no usage line on stdout"
+done
+check "--version" 0 '' "$CHRONICLE" --version
+grep -Eq '^chronicle [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" || fail "--version: got $(cat "$tmp/out")"
+
+if [ "$fails" -ne 0 ]; then
+    echo "$fails check(s) failed" >&2
+    exit 1
+fi
+echo "usage: all checks passed"

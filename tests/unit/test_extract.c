@@ -1,0 +1,234 @@
+/* test_extract.c: the engine end to end on small texts (built-in rules), the rule loader's errors
+ * (file and line), intervals from signals, a document without a DCT, and a pathological input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "chronicle/chronicle.h"
+
+static chr_engine *engine;
+
+static int setup(void **state)
+{
+    (void)state;
+    chr_error err = {0};
+    return chr_engine_new(&engine, NULL, &err);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    chr_engine_free(engine);
+    return 0;
+}
+
+/* Extract text against dct (NULL = none) and return the result; the doc goes to *docp. */
+static chr_result *run(const char *text, const char *dct, chr_doc **docp)
+{
+    chr_doc *doc;
+    chr_error err = {0};
+    assert_int_equal(chr_doc_from_text(&doc, text, strlen(text), &err), CHR_OK);
+    if (dct)
+        assert_int_equal(chr_doc_set_dct(doc, dct, CHR_DCT_OPTION, &err), CHR_OK);
+    chr_result *res;
+    assert_int_equal(chr_extract(&res, engine, doc, &err), CHR_OK);
+    *docp = doc;
+    return res;
+}
+
+static const chr_timex *find(const chr_result *res, const chr_doc *doc, const char *text)
+{
+    size_t len;
+    const char *t = chr_doc_text(doc, &len);
+    for (size_t i = 0; i < chr_result_count(res); i++) {
+        const chr_timex *x = chr_result_timex(res, i);
+        if (x->end - x->start == strlen(text) && !memcmp(t + x->start, text, strlen(text)))
+            return x;
+    }
+    fail_msg("no timex '%s'", text);
+    return NULL;
+}
+
+static void test_tense_picks_weekday(void **state)
+{
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("Kerry said Tuesday that talks will resume next Tuesday. The talks are scheduled for "
+                          "Friday.",
+                          "2014-12-03", &doc);
+    assert_string_equal(find(res, doc, "Tuesday")->value, "2014-12-02");
+    assert_string_equal(find(res, doc, "next Tuesday")->value, "2014-12-09");
+    assert_string_equal(find(res, doc, "Friday")->value, "2014-12-05");
+    assert_string_equal(find(res, doc, "Tuesday")->anchor, "t0");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
+static void test_since_interval(void **state)
+{
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("Iran has not had relations with Washington since 1979.", "2014-12-03", &doc);
+    const chr_timex *t = find(res, doc, "1979");
+    assert_string_equal(t->value, "1979");
+    assert_string_equal(t->signal, "since");
+    assert_string_equal(t->begin, "1979");
+    assert_string_equal(t->end_value, "2014-12-03");
+    chr_result_free(res);
+    chr_doc_free(doc);
+    res = run("Prices rose from May to July.", "2014-12-03", &doc);
+    assert_string_equal(find(res, doc, "May")->begin, "2014-05");
+    assert_string_equal(find(res, doc, "May")->end_value, "2014-07");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
+static void test_no_dct_underspecified(void **state)
+{
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("The minister arrived Monday, stayed for three days and left last week.", NULL, &doc);
+    assert_string_equal(find(res, doc, "Monday")->value, "XXXX-WXX-1");
+    assert_string_equal(find(res, doc, "three days")->value, "P3D");
+    assert_string_equal(find(res, doc, "last week")->value, "XXXX-WXX");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
+static void test_reference_time(void **state)
+{
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("Third-quarter profit rose 5%, compared with a year earlier.", "1989-11-02", &doc);
+    assert_string_equal(find(res, doc, "Third-quarter")->value, "1989-Q3");
+    const chr_timex *t = find(res, doc, "a year earlier");
+    assert_string_equal(t->value, "1988-Q3");
+    assert_string_equal(t->anchor, "t1");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
+static void test_code_point_offsets(void **state)
+{
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("“Café” opened Monday.", "2014-12-03", &doc);
+    const chr_timex *t = find(res, doc, "Monday");
+    assert_int_equal(t->cp_start, 14);
+    assert_int_equal(t->cp_end, 20);
+    assert_true(t->start > t->cp_start);
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
+static void write_file(const char *path, const char *content)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(content, f);
+    fclose(f);
+}
+
+static void check_bad_rules(const char *content, int line, const char *needle)
+{
+    char dir[] = "/tmp/chronicle-rules-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/bad.rules", dir);
+    write_file(path, content);
+    chr_engine *e = NULL;
+    chr_error err = {0};
+    assert_int_equal(chr_engine_new(&e, dir, &err), CHR_ERULE);
+    assert_null(e);
+    assert_int_equal(err.line, line);
+    assert_non_null(strstr(err.file, "bad.rules"));
+    if (!strstr(err.message, needle))
+        fail_msg("message '%s' lacks '%s'", err.message, needle);
+    unlink(path);
+    rmdir(dir);
+}
+
+static void test_rule_errors(void **state)
+{
+    (void)state;
+    check_bad_rules("# ok\nrule a\n  pattern (unclosed\n  type DATE\n  value 1\n", 2, "bad pattern");
+    check_bad_rules("rule a\n  pattern x\n  type DATUM\n", 3, "unknown type");
+    check_bad_rules("rule a\n  pattern %NOPE\n  type DATE\n  value 1\n", 1, "unknown macro");
+    check_bad_rules("table t\n  a = 1\n", 3, "not closed");
+    check_bad_rules("rule a\n  type DATE\n  value 1\n", 1, "no pattern");
+    check_bad_rules("frobnicate\n", 1, "unknown directive");
+    check_bad_rules("rule a\n  pattern x\n  type DATE\n  value 1\n  example no arrow\n", 5, "=>");
+}
+
+static void test_rules_dir_loads(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/chronicle-rules-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/x.rules", dir);
+    write_file(path, "table w\n  blue moon = 2\nend\nrule once\n  pattern once\\s+in\\s+a\\s+(?<w>%{w})\n"
+                     "  type SET\n  value P{w:w}Y\n  example [once in a blue moon] => P2Y\n");
+    chr_engine *e = NULL;
+    chr_error err = {0};
+    assert_int_equal(chr_engine_new(&e, dir, &err), CHR_OK);
+    assert_int_equal(chr_engine_rule_count(e), 1);
+    size_t checked = 0;
+    assert_int_equal(chr_engine_check_examples(e, NULL, NULL, &checked), 0);
+    assert_int_equal(checked, 1);
+    chr_engine_free(e);
+    unlink(path);
+    rmdir(dir);
+}
+
+static void test_builtin_examples_pass(void **state)
+{
+    (void)state;
+    size_t checked = 0;
+    assert_int_equal(chr_engine_check_examples(engine, NULL, NULL, &checked), 0);
+    assert_true(checked > 100);
+}
+
+static void test_pathological_input_is_quick(void **state)
+{
+    (void)state;
+    size_t n = 2u << 20;
+    char *s = malloc(n + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < n; i++)
+        s[i] = "1 a- 2,0 ,the  the"[i % 18];
+    s[n] = '\0';
+    chr_doc *doc;
+    chr_error err = {0};
+    assert_int_equal(chr_doc_from_text(&doc, s, n, &err), CHR_OK);
+    chr_doc_set_dct(doc, "2014-12-03", CHR_DCT_OPTION, NULL);
+    clock_t c0 = clock();
+    chr_result *res;
+    assert_int_equal(chr_extract(&res, engine, doc, &err), CHR_OK);
+    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    assert_true(secs < 20.0);
+    chr_result_free(res);
+    chr_doc_free(doc);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tense_picks_weekday), cmocka_unit_test(test_since_interval),
+        cmocka_unit_test(test_no_dct_underspecified), cmocka_unit_test(test_reference_time),
+        cmocka_unit_test(test_code_point_offsets), cmocka_unit_test(test_rule_errors),
+        cmocka_unit_test(test_rules_dir_loads), cmocka_unit_test(test_builtin_examples_pass),
+        cmocka_unit_test(test_pathological_input_is_quick),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

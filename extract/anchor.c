@@ -24,6 +24,10 @@
 #include "engine.h"
 
 #define MAXV 64
+/* how far after the DCT a month-day of a past-tense sentence may fall and still be this year's */
+#define NEAR_DAYS 92
+/* how many quarters back a quarter of a future-tense sentence may be and still be this year's */
+#define QUARTERS_BACK 1
 
 /* ---- group access ---- */
 
@@ -651,6 +655,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         }
         int dir = direction(ctx, c, k->arg[isday ? 2 : 1]);
         int cmp = isday ? (m - dm) * 31 + (d - dd) : (m - dm) * 31;
+        /* a day a few weeks after the DCT in a past-tense sentence is still this year's ("said the offer
+         * expires Nov. 21"): news gives the year of a day almost a year back */
+        if (isday && dir == -2 && cmp > 0 && cmp <= NEAR_DAYS)
+            dir = 0;
         int y = pick_year(dy, cmp, dir);
         if (!chr_date_valid(y, m, d))
             return -1;
@@ -675,6 +683,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr_time now = period(dct, g);
         int dir = direction(ctx, c, k->arg[1]);
         int span = g == CHR_GRAN_HALF ? 183 : 92;
+        /* results are reported after the quarter ends: "third-quarter profit will ..." in the fourth
+         * quarter is this year's third quarter */
+        if (g != CHR_GRAN_SEASON && dir == 2 && q < now.sub && now.sub - q <= QUARTERS_BACK)
+            dir = 0;
         int y = pick_year(dy, (q - now.sub) * span, dir);
         if (g == CHR_GRAN_SEASON && now.sub == 4 && dm <= 2)
             y = pick_year(dy - 1, (q - now.sub) * span, dir);
@@ -781,6 +793,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         int seasonal = k->name[0] == 's';
         const char *ys = seasonal ? k->arg[2] : k->arg[1];
         int y = isdigit((unsigned char)ys[0]) ? atoi(ys) : 0;
+        if (ys[0] == '@' && have) /* "@-1": the DCT's year shifted ("last year's third quarter") */
+            y = dy + atoi(ys + 1);
         int q = atoi(k->arg[0]);
         if (!y) {
             call k2 = *k;
@@ -987,7 +1001,9 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             chr_time_format(out->value, sizeof out->value, &t);
             snprintf(out->anchor, sizeof out->anchor, "%s", used_ref ? ctx->ref_id : "t0");
             ctx->last = t;
-            if (t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF)
+            /* a period derived from the last one ("a year ago") does not replace it */
+            if ((t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF) && strcmp(k.name, "yearago") &&
+                strcmp(k.name, "periodin"))
                 ctx->period = t;
         }
     } else {

@@ -8,8 +8,8 @@
 
 #include "engine.h"
 
-#define WINDOW_LEFT 12
-#define WINDOW_RIGHT 8
+#define WINDOW_LEFT 8
+#define WINDOW_RIGHT 12
 #define MAX_WORD 32
 
 /* Is there a sentence end at text[i] ('.', '!', '?' followed by a space and an upper case letter or a

@@ -25,8 +25,7 @@ deps:
 	    export DEBIAN_FRONTEND=noninteractive; \
 	    apt-get update && apt-get install -y --no-install-recommends $$missing; \
 	else \
-	    echo "missing Debian packages:$$missing"; \
-	    echo "run: sudo apt-get install -y --no-install-recommends$$missing"; \
+	    echo "missing Debian packages; run: sudo apt-get install -y --no-install-recommends$$missing" >&2; \
 	    exit 1; \
 	fi
 

@@ -109,6 +109,8 @@ typedef struct cli_output {
 int cli_output_open(cli_output *out, const char *path);
 /* 0, or -1 once a write has failed (out->err set); later writes do nothing. */
 int cli_output_write(cli_output *out, const void *data, size_t len);
+/* Hand what is buffered to the system (before waiting for input). 0, or -1 on a write error. */
+int cli_output_flush(cli_output *out);
 /* Flush and, when commit, move into place; otherwise remove the temporary file. Returns EXIT_OK or
  * EXIT_OUTPUT (error printed; a closed pipe is quiet). */
 int cli_output_close(cli_output *out, int commit);

@@ -154,6 +154,11 @@ static int run_jsonl(extract_run *r, out_format fmt, cli_input *in) {
     for (;;) {
         const char *line;
         size_t len;
+        /* About to wait for more input: let the reader have what is done so far. */
+        if (!in->buf || !memchr(in->buf + in->pos, '\n', in->len - in->pos)) {
+            if (cli_output_flush(&r->out))
+                return EXIT_OUTPUT;
+        }
         int got = cli_input_line(in, CLI_MAX_INPUT, &line, &len);
         if (got == 0)
             break;
@@ -234,6 +239,8 @@ static int run_document(extract_run *r, out_format fmt, chr_format kind, cli_inp
         cli_error("out of memory");
         return EXIT_INTERNAL;
     }
+    if (kind == CHR_FORMAT_AUTO)
+        kind = chr_format_detect(buf, len);
     const char *nul = memchr(buf, '\0', len);
     if (nul) {
         cli_error("%s: binary data (NUL byte at offset %zu)", in->name, (size_t)(nul - buf));
@@ -267,12 +274,28 @@ static int run_input(extract_run *r, const char *path) {
     }
     chr_format kind = r->input;
     if (kind == CHR_FORMAT_AUTO) {
-        if (cli_input_fill(&in, 64 * 1024)) {
+        /* JSON Lines is known by its first non-blank byte, '{': read no further than that, so that a
+         * stream is processed as it comes. Anything else is read whole and detected on all of it. */
+        size_t skip = 0;
+        for (;;) {
+            size_t avail = in.len - in.pos;
+            while (skip < avail && strchr(" \t\r\n\f\v", in.buf[in.pos + skip]) && in.buf[in.pos + skip])
+                skip++;
+            if (skip < avail || in.eof || in.err)
+                break;
+            if (cli_input_fill(&in, avail + 1) == CLI_IO_NOMEM) {
+                cli_error("out of memory");
+                cli_input_close(&in);
+                return EXIT_INTERNAL;
+            }
+        }
+        if (in.err) {
             cli_error("%s: read error: %s", in.name, strerror(in.err));
             cli_input_close(&in);
             return EXIT_INPUT;
         }
-        kind = chr_format_detect(in.buf ? in.buf + in.pos : "", in.len - in.pos);
+        if (skip < in.len - in.pos && in.buf[in.pos + skip] == '{')
+            kind = chr_format_detect(in.buf + in.pos, in.len - in.pos);
     }
     out_format fmt = r->format;
     if (fmt == OUT_DEFAULT)

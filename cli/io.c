@@ -73,19 +73,25 @@ static int reserve(cli_input *in, size_t extra) {
     return 0;
 }
 
-/* Read one chunk at the end of the buffer. Returns bytes read (0 at end or error). */
+/* Read what is there (at most the free room) at the end of the buffer. read(2), not fread: a pipe gives
+ * what it has without waiting for a full buffer, so JSON Lines stream through as they come. */
 static size_t read_chunk(cli_input *in) {
     if (in->eof || in->err)
         return 0;
-    size_t n = fread(in->buf + in->len, 1, in->cap - in->len - 1, in->fp);
-    in->len += n;
-    if (n == 0) {
-        if (ferror(in->fp))
-            in->err = errno ? errno : EIO;
-        else
-            in->eof = 1;
+    ssize_t n;
+    do
+        n = read(fileno(in->fp), in->buf + in->len, in->cap - in->len - 1);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        in->err = errno;
+        return 0;
     }
-    return n;
+    if (n == 0) {
+        in->eof = 1;
+        return 0;
+    }
+    in->len += (size_t)n;
+    return (size_t)n;
 }
 
 int cli_input_fill(cli_input *in, size_t want) {
@@ -234,6 +240,16 @@ int cli_output_open(cli_output *out, const char *path) {
         unlink(out->tmp);
         free(out->tmp);
         out->tmp = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int cli_output_flush(cli_output *out) {
+    if (out->err)
+        return -1;
+    if (fflush(out->fp) != 0) {
+        out->err = errno ? errno : EIO;
         return -1;
     }
     return 0;

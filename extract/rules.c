@@ -417,13 +417,15 @@ const char *chr__table_lookup(const chr__table *t, const char *key)
 }
 
 /* Append key as a regex literal: escape metacharacters, let a space match any run of blanks, and
- * let a '.' be optional ("sept." and "sept"). */
+ * let a '.' be optional ("sept." and "sept"; a final one only where a word ends). */
 static int add_literal(strbuf *b, const char *k)
 {
     for (; *k; k++) {
         int rc;
         if (*k == ' ')
             rc = sb_add(b, "\\s+", 3);
+        else if (*k == '.' && k[1] == '\0')
+            rc = sb_add(b, "(?:\\.|\\b)", 9); /* "jun." must not match the "Jun" of "June" */
         else if (*k == '.')
             rc = sb_add(b, "\\.?", 3);
         else if (strchr("\\^$|()[]{}*+?#-", *k)) {

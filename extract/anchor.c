@@ -24,6 +24,8 @@
 #include "engine.h"
 
 #define MAXV 64
+/* how far (bytes) a quarter mentioned before "a year ago" still decides its granularity */
+#define PERIOD_REACH 1200
 /* how far after the DCT a month-day of a past-tense sentence may fall and still be this year's */
 #define NEAR_DAYS 92
 /* how many quarters back a quarter of a future-tense sentence may be and still be this year's */
@@ -816,7 +818,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         /* "a year ago", "the year-earlier quarter": in results news the period being compared is the
          * quarter (or half, or month) last talked about; otherwise the year before the DCT */
         chr_time t;
-        if (ctx->period.gran != CHR_GRAN_NONE) {
+        if (ctx->period.gran != CHR_GRAN_NONE && c->start - ctx->period_end < PERIOD_REACH) {
             t = ctx->period;
             *used_ref = 1;
         } else if (have) {
@@ -879,6 +881,40 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             return 0;
         }
         chr_time t = {.day = chr_date_days(dy + atoi(k->arg[1]), m, 1), .gran = CHR_GRAN_MONTH};
+        return set_time(out, t);
+    }
+    if (!strcmp(k->name, "long")) {
+        /* "day-long": one unit; "decades-long": an unknown number of them */
+        static const char *const one[][3] = {{"day", "P1D", "PXD"},       {"week", "P1W", "PXW"},
+                                             {"month", "P1M", "PXM"},     {"year", "P1Y", "PXY"},
+                                             {"decade", "P10Y", "PXDE"}, {"hour", "PT1H", "PTXH"}};
+        for (size_t i = 0; i < sizeof one / sizeof *one; i++)
+            if (!strcmp(k->arg[0], one[i][0])) {
+                snprintf(und, undn, "%s", one[i][k->arg[1][0] ? 2 : 1]);
+                return 0;
+            }
+        return -1;
+    }
+    if (!strcmp(k->name, "refpod")) {
+        /* "the next morning": a part of the day after (or before) the reference day */
+        const char *pods = "MOMIAFEVNIDT";
+        const char *p = strstr(pods, k->arg[1]);
+        if (!p || (p - pods) % 2 || !k->arg[1][0])
+            return -1;
+        chr_time t;
+        if (ctx->ref.gran >= CHR_GRAN_DAY) {
+            t = ctx->ref;
+            *used_ref = 1;
+        } else if (have) {
+            t = *dct;
+        } else {
+            snprintf(und, undn, "XXXX-XX-XXT%.2s", k->arg[1]);
+            return 0;
+        }
+        t.day += atol(k->arg[0]);
+        t.sec = 0;
+        t.gran = CHR_GRAN_PART_OF_DAY;
+        t.sub = (int8_t)((p - pods) / 2 + 1);
         return set_time(out, t);
     }
     if (!strcmp(k->name, "holiday")) {
@@ -1003,8 +1039,10 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             ctx->last = t;
             /* a period derived from the last one ("a year ago") does not replace it */
             if ((t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF) && strcmp(k.name, "yearago") &&
-                strcmp(k.name, "periodin"))
+                strcmp(k.name, "periodin")) {
                 ctx->period = t;
+                ctx->period_end = c->end;
+            }
         }
     } else {
         snprintf(out->value, sizeof out->value, "%s", v);
@@ -1014,8 +1052,10 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             return 1; /* an impossible date such as Feb 30 */
         if (pr > 0 && (r->type == CHR_TIMEX_DATE || r->type == CHR_TIMEX_TIME)) {
             ctx->last = t;
-            if (t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF)
+            if (t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF) {
                 ctx->period = t;
+                ctx->period_end = c->end;
+            }
         }
     }
     return 0;

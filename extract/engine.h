@@ -92,7 +92,8 @@ typedef struct chr__anchor_ctx {
     chr_time ref;            /* the time being talked about (last specific date), gran NONE at start */
     char ref_id[16];         /* id of the timex ref came from */
     chr_time last;           /* the value of the timex just resolved (gran NONE if not a point in time) */
-    chr_time period;         /* the last quarter, half or month mentioned ("a year ago" in results news) */
+    chr_time period;         /* the last quarter or half mentioned ("a year ago" in results news) */
+    size_t period_end;       /* where that mention ended (bytes) */
 } chr__anchor_ctx;
 int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c);
 

@@ -2,9 +2,7 @@
  * match's named groups, then either taken as a literal value ("1979", "P{n:num}D") or evaluated as a
  * function against the document creation time (DCT) or the time being talked about (the reference).
  *
- * Template substitutions: {g} the group's text, {g:TABLE} looked up in a rule table, {g:num} a number
- * (digits or words; "X" when vague), {g:yy} a two-digit year made four, {g:2} zero-padded to two digits,
- * {g:upper}; {g:fn|default} when the group did not take part.
+ * The templates are filled by template.c.
  * Functions (arguments may be empty):
  *   rel(UNIT, N)              the DCT's UNIT shifted by N ("last week": rel(week,-1)); N may be -X / +X
  *   ref(UNIT, N)              the reference time shifted by N UNITs ("a year earlier", "the next day")
@@ -30,387 +28,6 @@
 #define NEAR_DAYS 92
 /* how many quarters back a quarter of a future-tense sentence may be and still be this year's */
 #define QUARTERS_BACK 1
-
-/* ---- group access ---- */
-
-static int group_span(const chr_engine *e, const chr__cand *c, const char *name, size_t *s, size_t *en)
-{
-    const pcre2_code *code = e->rules[c->rule].code;
-    PCRE2_SPTR first, last;
-    int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first, &last);
-    if (size < 0)
-        return -1; /* no such group */
-    for (PCRE2_SPTR p = first; p <= last; p += size) {
-        size_t g = ((size_t)p[0] << 8) | p[1];
-        if (g < c->ngroups && c->ovector[2 * g] != PCRE2_UNSET) {
-            *s = c->ovector[2 * g];
-            *en = c->ovector[2 * g + 1];
-            return 1;
-        }
-    }
-    return 0; /* did not take part */
-}
-
-/* Lower case, blanks collapsed to one space, dots dropped. */
-static void normalize_key(char *out, size_t n, const char *s, size_t len)
-{
-    size_t o = 0;
-    int space = 0;
-    for (size_t i = 0; i < len && o + 1 < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == '.')
-            continue;
-        if (isspace(ch)) {
-            space = o > 0;
-            continue;
-        }
-        if (space && o + 2 < n)
-            out[o++] = ' ';
-        space = 0;
-        out[o++] = (char)tolower(ch);
-    }
-    out[o] = '\0';
-}
-
-static const char *table_get(const chr_engine *e, const char *table, const char *key)
-{
-    const chr__table *t = chr__rules_table(e, table);
-    if (!t)
-        return NULL;
-    const char *v = chr__table_lookup(t, key);
-    if (v)
-        return v;
-    /* keys are written with dots ("sept."), looked up without */
-    char k2[128];
-    for (size_t i = 0; i < t->n; i++) {
-        normalize_key(k2, sizeof k2, t->keys[i], strlen(t->keys[i]));
-        if (!strcmp(k2, key))
-            return t->vals[i];
-    }
-    return NULL;
-}
-
-/* Parse a number written in digits or words: "3", "1,000", "three", "twenty-four", "a", "a few". */
-static int parse_number(const chr_engine *e, const char *s, double *out)
-{
-    char buf[128];
-    normalize_key(buf, sizeof buf, s, strlen(s));
-    if (!buf[0])
-        return 0;
-    if (isdigit((unsigned char)buf[0])) {
-        double v = 0, frac = 0, scale = 1;
-        int dot = 0;
-        for (const char *p = buf; *p; p++) {
-            if (*p == ',')
-                continue;
-            if (*p == '.' && !dot) {
-                dot = 1;
-                continue;
-            }
-            if (!isdigit((unsigned char)*p))
-                return 0;
-            if (dot) {
-                scale /= 10;
-                frac += (*p - '0') * scale;
-            } else
-                v = v * 10 + (*p - '0');
-        }
-        *out = v + frac;
-        return 1;
-    }
-    const char *v = table_get(e, "number", buf);
-    if (!v)
-        v = table_get(e, "quantity", buf);
-    if (v) {
-        *out = strcmp(v, "X") ? atof(v) : -1;
-        return 1;
-    }
-    /* "twenty-four", "twenty four", "one hundred" */
-    double total = 0, cur = 0;
-    char *save = NULL;
-    for (char *tok = strtok_r(buf, " -", &save); tok; tok = strtok_r(NULL, " -", &save)) {
-        if (!strcmp(tok, "and"))
-            continue;
-        const char *tv = table_get(e, "number", tok);
-        if (!tv || !strcmp(tv, "X"))
-            return 0;
-        double x = atof(tv);
-        if (x == 100)
-            cur = (cur ? cur : 1) * 100;
-        else if (x >= 1000) {
-            total += (cur ? cur : 1) * x;
-            cur = 0;
-        } else
-            cur += x;
-    }
-    *out = total + cur;
-    return 1;
-}
-
-static void format_number(char *out, size_t n, double v)
-{
-    if (v < 0)
-        snprintf(out, n, "X");
-    else if (v == (double)(long long)v)
-        snprintf(out, n, "%lld", (long long)v);
-    else
-        snprintf(out, n, "%g", v);
-}
-
-static int dct_year(const chr__anchor_ctx *ctx)
-{
-    if (ctx->dct.gran == CHR_GRAN_NONE)
-        return 0;
-    int y, m, d;
-    chr_date_civil(ctx->dct.day, &y, &m, &d);
-    return y;
-}
-
-/* Fill the template. Returns 0, or -1 when a group lookup failed (no value). */
-static int fill(char *out, size_t n, const char *tpl, const chr__anchor_ctx *ctx, const chr__cand *c)
-{
-    size_t o = 0;
-    for (const char *p = tpl; *p; p++) {
-        if (*p != '{') {
-            if (o + 1 < n)
-                out[o++] = *p;
-            continue;
-        }
-        const char *close = strchr(p, '}');
-        if (!close)
-            return -1;
-        char spec[128];
-        size_t sl = (size_t)(close - p - 1);
-        if (sl >= sizeof spec)
-            return -1;
-        memcpy(spec, p + 1, sl);
-        spec[sl] = '\0';
-        p = close;
-        char *dflt = strchr(spec, '|');
-        if (dflt)
-            *dflt++ = '\0';
-        char *fn = strchr(spec, ':');
-        if (fn)
-            *fn++ = '\0';
-        size_t gs, ge;
-        char rep[MAXV];
-        int have = group_span(ctx->e, c, spec, &gs, &ge);
-        if (have <= 0) {
-            if (!dflt)
-                return -1;
-            snprintf(rep, sizeof rep, "%s", dflt);
-        } else {
-            char raw[128];
-            size_t gl = ge - gs < sizeof raw - 1 ? ge - gs : sizeof raw - 1;
-            memcpy(raw, ctx->text + gs, gl);
-            raw[gl] = '\0';
-            if (!fn) {
-                snprintf(rep, sizeof rep, "%s", raw);
-            } else if (!strcmp(fn, "num")) {
-                double v;
-                if (!parse_number(ctx->e, raw, &v))
-                    return -1;
-                format_number(rep, sizeof rep, v);
-            } else if (!strcmp(fn, "yy")) {
-                int yy = atoi(raw[0] == '\'' || (unsigned char)raw[0] == 0xE2 ? raw + strcspn(raw, "0123456789") : raw);
-                int dy = dct_year(ctx);
-                int century = dy ? dy / 100 * 100 : 1900;
-                int y = century + yy;
-                if (dy && y > dy + 10)
-                    y -= 100;
-                snprintf(rep, sizeof rep, "%04d", y);
-            } else if (!strcmp(fn, "2")) {
-                snprintf(rep, sizeof rep, "%02d", atoi(raw));
-            } else if (!strcmp(fn, "upper")) {
-                size_t k = 0;
-                for (; raw[k] && k + 1 < sizeof rep; k++)
-                    rep[k] = (char)toupper((unsigned char)raw[k]);
-                rep[k] = '\0';
-            } else {
-                char key[128];
-                normalize_key(key, sizeof key, raw, strlen(raw));
-                const char *v = table_get(ctx->e, fn, key);
-                if (!v)
-                    return -1;
-                snprintf(rep, sizeof rep, "%s", v);
-            }
-        }
-        for (const char *r = rep; *r && o + 1 < n; r++)
-            out[o++] = *r;
-    }
-    out[o] = '\0';
-    return 0;
-}
-
-/* ---- periods ---- */
-
-static chr_gran unit_gran(const char *u)
-{
-    static const struct {
-        const char *name;
-        chr_gran g;
-    } units[] = {{"day", CHR_GRAN_DAY},         {"week", CHR_GRAN_WEEK},       {"weekend", CHR_GRAN_WEEKEND},
-                 {"month", CHR_GRAN_MONTH},     {"quarter", CHR_GRAN_QUARTER}, {"half", CHR_GRAN_HALF},
-                 {"season", CHR_GRAN_SEASON},   {"year", CHR_GRAN_YEAR},       {"decade", CHR_GRAN_DECADE},
-                 {"century", CHR_GRAN_CENTURY}, {"hour", CHR_GRAN_HOUR},       {"minute", CHR_GRAN_MINUTE}};
-    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
-        if (!strcmp(u, units[i].name))
-            return units[i].g;
-    return CHR_GRAN_NONE;
-}
-
-static int season_of_month(int m)
-{
-    return m == 12 || m <= 2 ? 4 : (m - 3) / 3 + 1;
-}
-
-/* The period of granularity g that contains t's first day (and second, for HOUR/MINUTE). */
-static chr_time period(const chr_time *t, chr_gran g)
-{
-    chr_time r = {0};
-    int y, m, d;
-    chr_date_civil(t->day, &y, &m, &d);
-    r.gran = g;
-    switch (g) {
-    case CHR_GRAN_CENTURY:
-    case CHR_GRAN_DECADE:
-    case CHR_GRAN_MILLENNIUM:
-    case CHR_GRAN_YEAR:
-        r.day = chr_date_days(y, 1, 1);
-        break;
-    case CHR_GRAN_HALF:
-        r.sub = m <= 6 ? 1 : 2;
-        r.day = chr_date_days(y, r.sub == 1 ? 1 : 7, 1);
-        break;
-    case CHR_GRAN_QUARTER:
-        r.sub = (int8_t)((m - 1) / 3 + 1);
-        r.day = chr_date_days(y, (r.sub - 1) * 3 + 1, 1);
-        break;
-    case CHR_GRAN_SEASON:
-        r.sub = (int8_t)season_of_month(m);
-        /* winter belongs to the year it starts in (Dec) */
-        r.day = chr_date_days(r.sub == 4 && m <= 2 ? y - 1 : y, r.sub * 3, 1);
-        break;
-    case CHR_GRAN_MONTH:
-        r.day = chr_date_days(y, m, 1);
-        break;
-    case CHR_GRAN_WEEK:
-    case CHR_GRAN_WEEKEND:
-        r.day = t->day - (chr_date_weekday(t->day) - 1);
-        break;
-    case CHR_GRAN_HOUR:
-        r.day = t->day;
-        r.sec = t->sec / 3600 * 3600;
-        break;
-    case CHR_GRAN_MINUTE:
-        r.day = t->day;
-        r.sec = t->sec / 60 * 60;
-        break;
-    default:
-        r.day = t->day;
-        break;
-    }
-    return r;
-}
-
-static int64_t add_months(int64_t day, long n)
-{
-    int y, m, d;
-    chr_date_civil(day, &y, &m, &d);
-    long total = (long)y * 12 + (m - 1) + n;
-    int ny = (int)(total / 12), nm = (int)(total % 12) + 1;
-    int ml = 31;
-    while (ml > 28 && !chr_date_valid(ny, nm, ml))
-        ml--;
-    return chr_date_days(ny, nm, d > ml ? ml : d);
-}
-
-/* Shift period t by n units of u (t keeps its own granularity). */
-static void shift(chr_time *t, chr_gran u, long n)
-{
-    switch (u) {
-    case CHR_GRAN_DAY:
-    case CHR_GRAN_PART_OF_DAY:
-        t->day += n;
-        break;
-    case CHR_GRAN_WEEK:
-    case CHR_GRAN_WEEKEND:
-        t->day += 7 * n;
-        break;
-    case CHR_GRAN_MONTH:
-        t->day = add_months(t->day, n);
-        break;
-    case CHR_GRAN_QUARTER:
-    case CHR_GRAN_SEASON:
-        t->day = add_months(t->day, 3 * n);
-        if (t->gran == CHR_GRAN_QUARTER || t->gran == CHR_GRAN_SEASON) {
-            int s = t->sub - 1 + (int)(n % 4);
-            t->sub = (int8_t)((s % 4 + 4) % 4 + 1);
-        }
-        break;
-    case CHR_GRAN_HALF:
-        t->day = add_months(t->day, 6 * n);
-        if (t->gran == CHR_GRAN_HALF)
-            t->sub = (int8_t)(((t->sub - 1 + n) % 2 + 2) % 2 + 1);
-        break;
-    case CHR_GRAN_YEAR:
-        t->day = add_months(t->day, 12 * n);
-        break;
-    case CHR_GRAN_DECADE:
-        t->day = add_months(t->day, 120 * n);
-        break;
-    case CHR_GRAN_CENTURY:
-        t->day = add_months(t->day, 1200 * n);
-        break;
-    case CHR_GRAN_HOUR:
-        t->sec += (int32_t)(3600 * n);
-        break;
-    case CHR_GRAN_MINUTE:
-        t->sec += (int32_t)(60 * n);
-        break;
-    default:
-        break;
-    }
-    while (t->sec < 0) {
-        t->sec += 86400;
-        t->day--;
-    }
-    while (t->sec >= 86400) {
-        t->sec -= 86400;
-        t->day++;
-    }
-}
-
-/* What a value looks like with no DCT: "XXXX-XX-XX" at the granularity asked. */
-static void underspecified(char *out, size_t n, chr_gran g)
-{
-    switch (g) {
-    case CHR_GRAN_WEEK:
-        snprintf(out, n, "XXXX-WXX");
-        break;
-    case CHR_GRAN_WEEKEND:
-        snprintf(out, n, "XXXX-WXX-WE");
-        break;
-    case CHR_GRAN_MONTH:
-        snprintf(out, n, "XXXX-XX");
-        break;
-    case CHR_GRAN_YEAR:
-    case CHR_GRAN_QUARTER:
-    case CHR_GRAN_HALF:
-    case CHR_GRAN_SEASON:
-        snprintf(out, n, "XXXX");
-        break;
-    case CHR_GRAN_DECADE:
-        snprintf(out, n, "XXX");
-        break;
-    case CHR_GRAN_CENTURY:
-        snprintf(out, n, "XX");
-        break;
-    default:
-        snprintf(out, n, "XXXX-XX-XX");
-        break;
-    }
-}
 
 /* ---- function evaluation ---- */
 
@@ -505,8 +122,8 @@ static int set_time(chr_time *out, chr_time t)
 static int holiday_day(const chr_engine *e, const char *name, int year, int64_t *day)
 {
     char key[MAXV];
-    normalize_key(key, sizeof key, name, strlen(name));
-    const char *v = table_get(e, "holiday", key);
+    chr__key_normalize(key, sizeof key, name, strlen(name));
+    const char *v = chr__table_get(e, "holiday", key);
     if (!v)
         return 0;
     int m, d, nth, wd;
@@ -555,7 +172,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
     *used_ref = 0;
 
     if (!strcmp(k->name, "rel") || !strcmp(k->name, "ref")) {
-        chr_gran u = unit_gran(k->arg[0]);
+        chr_gran u = chr__time_unit(k->arg[0]);
         if (u == CHR_GRAN_NONE)
             return -1;
         const char *ns = k->arg[1];
@@ -566,7 +183,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         long n = atol(ns);
         int from_ref = k->name[2] == 'f' && ctx->ref.gran != CHR_GRAN_NONE;
         if (!from_ref && !have) {
-            underspecified(und, undn, u);
+            chr__time_underspecified(und, undn, u);
             return 0;
         }
         chr_time t;
@@ -578,13 +195,13 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             /* the reference keeps its own granularity ("a year earlier" of 1989-Q3 is 1988-Q3), unless it is
              * coarser than the unit and the unit is finer than a month */
             if (t.gran < u && u > CHR_GRAN_MONTH)
-                t = period(&t, u);
+                t = chr__time_period(&t, u);
             else
-                t = period(&t, t.gran);
+                t = chr__time_period(&t, t.gran);
         } else {
-            t = period(dct, u);
+            t = chr__time_period(dct, u);
         }
-        shift(&t, u, n);
+        chr__time_shift(&t, u, n);
         if (u == CHR_GRAN_WEEKEND)
             t.gran = CHR_GRAN_WEEKEND;
         return set_time(out, t);
@@ -682,7 +299,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                 snprintf(und, undn, "XXXX-%c%d", g == CHR_GRAN_QUARTER ? 'Q' : 'H', q);
             return 0;
         }
-        chr_time now = period(dct, g);
+        chr_time now = chr__time_period(dct, g);
         int dir = direction(ctx, c, k->arg[1]);
         int span = g == CHR_GRAN_HALF ? 183 : 92;
         /* results are reported after the quarter ends: "third-quarter profit will ..." in the fourth
@@ -786,8 +403,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         } else {
             n = atol(k->arg[0]);
         }
-        chr_time t = period(dct, CHR_GRAN_WEEK);
-        shift(&t, CHR_GRAN_WEEK, n);
+        chr_time t = chr__time_period(dct, CHR_GRAN_WEEK);
+        chr__time_shift(&t, CHR_GRAN_WEEK, n);
         t.gran = CHR_GRAN_WEEKEND;
         return set_time(out, t);
     }
@@ -822,12 +439,12 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             t = ctx->period;
             *used_ref = 1;
         } else if (have) {
-            t = period(dct, CHR_GRAN_YEAR);
+            t = chr__time_period(dct, CHR_GRAN_YEAR);
         } else {
             snprintf(und, undn, "XXXX");
             return 0;
         }
-        shift(&t, CHR_GRAN_YEAR, -1);
+        chr__time_shift(&t, CHR_GRAN_YEAR, -1);
         return set_time(out, t);
     }
     if (!strcmp(k->name, "periodin")) {
@@ -921,8 +538,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         int y = k->arg[1][0] ? atoi(k->arg[1]) : dy;
         if (!k->arg[1][0] && !have) {
             char key[MAXV];
-            normalize_key(key, sizeof key, k->arg[0], strlen(k->arg[0]));
-            const char *v = table_get(ctx->e, "holiday", key);
+            chr__key_normalize(key, sizeof key, k->arg[0], strlen(k->arg[0]));
+            const char *v = chr__table_get(ctx->e, "holiday", key);
             if (v && v[2] == '-')
                 snprintf(und, undn, "XXXX-%s", v);
             else
@@ -997,11 +614,11 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
     const chr__rule *r = &ctx->e->rules[c->rule];
     char v[MAXV];
     ctx->last.gran = CHR_GRAN_NONE;
-    if (fill(v, sizeof v, r->value, ctx, c))
+    if (chr__template_fill(v, sizeof v, r->value, ctx, c))
         return 1;
     out->type = r->type;
     out->mod[0] = out->quant[0] = out->freq[0] = out->anchor[0] = '\0';
-    if (r->mod && fill(out->mod, sizeof out->mod, r->mod, ctx, c))
+    if (r->mod && chr__template_fill(out->mod, sizeof out->mod, r->mod, ctx, c))
         out->mod[0] = '\0';
     if (r->quant)
         snprintf(out->quant, sizeof out->quant, "%s", r->quant);
@@ -1012,7 +629,7 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
         call pk;
         chr_time t;
         int used_ref = 0;
-        if (!fill(pv, sizeof pv, r->point, ctx, c) && parse_call(&pk, pv) &&
+        if (!chr__template_fill(pv, sizeof pv, r->point, ctx, c) && parse_call(&pk, pv) &&
             eval_call(&t, und, sizeof und, ctx, c, &pk, &used_ref) > 0) {
             chr_time_format(out->begin, sizeof out->begin, &t);
             snprintf(out->end_value, sizeof out->end_value, "%s", out->begin);

@@ -97,6 +97,12 @@ typedef struct chr__anchor_ctx {
 } chr__anchor_ctx;
 int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c);
 
+/* template.c: fill a value template from a match (0, or -1 when a group or table lookup failed); table
+ * lookups and the key normalization they use (lower case, one space, no dots). */
+int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_ctx *ctx, const chr__cand *c);
+const char *chr__table_get(const chr_engine *e, const char *table, const char *key);
+void chr__key_normalize(char *out, size_t n, const char *s, size_t len);
+
 /* context.c: clues from the words around an expression. */
 typedef enum chr__tense { CHR_TENSE_NONE = 0, CHR_TENSE_PAST, CHR_TENSE_PRESENT, CHR_TENSE_FUTURE } chr__tense;
 chr__tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end);

@@ -41,6 +41,14 @@ size_t chr__utf8_count(const char *s, size_t len);
 void chr__date_iso_week(int64_t days, int *iso_year, int *week);
 int64_t chr__date_iso_week_start(int iso_year, int week);
 
+/* Periods (timeline/period.c): unit names ("week" -> CHR_GRAN_WEEK), the period of granularity g that
+ * contains t, shifting a period by n units of u (it keeps its own granularity), and the value a
+ * granularity has when nothing anchors it ("XXXX-WXX"). */
+chr_gran chr__time_unit(const char *name);
+chr_time chr__time_period(const chr_time *t, chr_gran g);
+void chr__time_shift(chr_time *t, chr_gran u, long n);
+void chr__time_underspecified(char *out, size_t n, chr_gran g);
+
 /* Built-in rule files, embedded at build time from extract/rules/en/ (generated builtin_rules.c). */
 typedef struct chr__builtin_file {
     const char *name;  /* file name, e.g. "dates.rules" */

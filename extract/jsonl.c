@@ -175,7 +175,7 @@ int chr_doc_from_json(chr_doc **out, const char *line, size_t len, const chr_jso
                       chr_error *err) {
     json_error_t jerr;
     json_t *rec;
-    const json_t *text;
+    const json_t *text = NULL;
     const char *used = NULL;
     chr_doc *doc = NULL;
     chr_time t;

@@ -1,0 +1,223 @@
+/* template.c: fills a rule's value template from its match: {g} the group's text, {g:TABLE} the text
+ * looked up in a rule table, {g:num} a number in digits or words ("X" when vague), {g:yy} a two-digit
+ * year made four (against the DCT), {g:2} zero-padded to two digits, {g:upper}; {g:fn|default} when the
+ * group did not take part.
+ *
+ * Exports chr__template_fill, chr__table_get and chr__key_normalize. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+#define MAXV 64
+
+static int group_span(const chr_engine *e, const chr__cand *c, const char *name, size_t *s, size_t *en)
+{
+    const pcre2_code *code = e->rules[c->rule].code;
+    PCRE2_SPTR first, last;
+    int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first, &last);
+    if (size < 0)
+        return -1; /* no such group */
+    for (PCRE2_SPTR p = first; p <= last; p += size) {
+        size_t g = ((size_t)p[0] << 8) | p[1];
+        if (g < c->ngroups && c->ovector[2 * g] != PCRE2_UNSET) {
+            *s = c->ovector[2 * g];
+            *en = c->ovector[2 * g + 1];
+            return 1;
+        }
+    }
+    return 0; /* did not take part */
+}
+
+/* Lower case, blanks collapsed to one space, dots dropped. */
+void chr__key_normalize(char *out, size_t n, const char *s, size_t len)
+{
+    size_t o = 0;
+    int space = 0;
+    for (size_t i = 0; i < len && o + 1 < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '.')
+            continue;
+        if (isspace(ch)) {
+            space = o > 0;
+            continue;
+        }
+        if (space && o + 2 < n)
+            out[o++] = ' ';
+        space = 0;
+        out[o++] = (char)tolower(ch);
+    }
+    out[o] = '\0';
+}
+
+const char *chr__table_get(const chr_engine *e, const char *table, const char *key)
+{
+    const chr__table *t = chr__rules_table(e, table);
+    if (!t)
+        return NULL;
+    const char *v = chr__table_lookup(t, key);
+    if (v)
+        return v;
+    /* keys are written with dots ("sept."), looked up without */
+    char k2[128];
+    for (size_t i = 0; i < t->n; i++) {
+        chr__key_normalize(k2, sizeof k2, t->keys[i], strlen(t->keys[i]));
+        if (!strcmp(k2, key))
+            return t->vals[i];
+    }
+    return NULL;
+}
+
+/* Parse a number written in digits or words: "3", "1,000", "three", "twenty-four", "a", "a few". */
+static int parse_number(const chr_engine *e, const char *s, double *out)
+{
+    char buf[128];
+    chr__key_normalize(buf, sizeof buf, s, strlen(s));
+    if (!buf[0])
+        return 0;
+    if (isdigit((unsigned char)buf[0])) {
+        double v = 0, frac = 0, scale = 1;
+        int dot = 0;
+        for (const char *p = buf; *p; p++) {
+            if (*p == ',')
+                continue;
+            if (*p == '.' && !dot) {
+                dot = 1;
+                continue;
+            }
+            if (!isdigit((unsigned char)*p))
+                return 0;
+            if (dot) {
+                scale /= 10;
+                frac += (*p - '0') * scale;
+            } else
+                v = v * 10 + (*p - '0');
+        }
+        *out = v + frac;
+        return 1;
+    }
+    const char *v = chr__table_get(e, "number", buf);
+    if (!v)
+        v = chr__table_get(e, "quantity", buf);
+    if (v) {
+        *out = strcmp(v, "X") ? atof(v) : -1;
+        return 1;
+    }
+    /* "twenty-four", "twenty four", "one hundred" */
+    double total = 0, cur = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, " -", &save); tok; tok = strtok_r(NULL, " -", &save)) {
+        if (!strcmp(tok, "and"))
+            continue;
+        const char *tv = chr__table_get(e, "number", tok);
+        if (!tv || !strcmp(tv, "X"))
+            return 0;
+        double x = atof(tv);
+        if (x == 100)
+            cur = (cur ? cur : 1) * 100;
+        else if (x >= 1000) {
+            total += (cur ? cur : 1) * x;
+            cur = 0;
+        } else
+            cur += x;
+    }
+    *out = total + cur;
+    return 1;
+}
+
+static void format_number(char *out, size_t n, double v)
+{
+    if (v < 0)
+        snprintf(out, n, "X");
+    else if (v == (double)(long long)v)
+        snprintf(out, n, "%lld", (long long)v);
+    else
+        snprintf(out, n, "%g", v);
+}
+
+static int dct_year(const chr__anchor_ctx *ctx)
+{
+    if (ctx->dct.gran == CHR_GRAN_NONE)
+        return 0;
+    int y, m, d;
+    chr_date_civil(ctx->dct.day, &y, &m, &d);
+    return y;
+}
+
+/* Fill the template. Returns 0, or -1 when a group lookup failed (no value). */
+int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_ctx *ctx, const chr__cand *c)
+{
+    size_t o = 0;
+    for (const char *p = tpl; *p; p++) {
+        if (*p != '{') {
+            if (o + 1 < n)
+                out[o++] = *p;
+            continue;
+        }
+        const char *close = strchr(p, '}');
+        if (!close)
+            return -1;
+        char spec[128];
+        size_t sl = (size_t)(close - p - 1);
+        if (sl >= sizeof spec)
+            return -1;
+        memcpy(spec, p + 1, sl);
+        spec[sl] = '\0';
+        p = close;
+        char *dflt = strchr(spec, '|');
+        if (dflt)
+            *dflt++ = '\0';
+        char *fn = strchr(spec, ':');
+        if (fn)
+            *fn++ = '\0';
+        size_t gs, ge;
+        char rep[MAXV];
+        int have = group_span(ctx->e, c, spec, &gs, &ge);
+        if (have <= 0) {
+            if (!dflt)
+                return -1;
+            snprintf(rep, sizeof rep, "%s", dflt);
+        } else {
+            char raw[128];
+            size_t gl = ge - gs < sizeof raw - 1 ? ge - gs : sizeof raw - 1;
+            memcpy(raw, ctx->text + gs, gl);
+            raw[gl] = '\0';
+            if (!fn) {
+                snprintf(rep, sizeof rep, "%s", raw);
+            } else if (!strcmp(fn, "num")) {
+                double v;
+                if (!parse_number(ctx->e, raw, &v))
+                    return -1;
+                format_number(rep, sizeof rep, v);
+            } else if (!strcmp(fn, "yy")) {
+                int yy = atoi(raw[0] == '\'' || (unsigned char)raw[0] == 0xE2 ? raw + strcspn(raw, "0123456789") : raw);
+                int dy = dct_year(ctx);
+                int century = dy ? dy / 100 * 100 : 1900;
+                int y = century + yy;
+                if (dy && y > dy + 10)
+                    y -= 100;
+                snprintf(rep, sizeof rep, "%04d", y);
+            } else if (!strcmp(fn, "2")) {
+                snprintf(rep, sizeof rep, "%02d", atoi(raw));
+            } else if (!strcmp(fn, "upper")) {
+                size_t k = 0;
+                for (; raw[k] && k + 1 < sizeof rep; k++)
+                    rep[k] = (char)toupper((unsigned char)raw[k]);
+                rep[k] = '\0';
+            } else {
+                char key[128];
+                chr__key_normalize(key, sizeof key, raw, strlen(raw));
+                const char *v = chr__table_get(ctx->e, fn, key);
+                if (!v)
+                    return -1;
+                snprintf(rep, sizeof rep, "%s", v);
+            }
+        }
+        for (const char *r = rep; *r && o + 1 < n; r++)
+            out[o++] = *r;
+    }
+    out[o] = '\0';
+    return 0;
+}

@@ -31,7 +31,7 @@ static const char extract_usage[] =
     "  --id-field F        JSON Lines: field holding the id (default: id, url)\n"
     "  --rules DIR         load the rules from DIR instead of the built-in ones\n"
     "  --pretty            JSON indented by 2 (default for --format json)\n"
-    "  --compact           JSON on one line\n"
+    "  --compact           JSON on one line (JSON Lines always is)\n"
     "  -o, --output FILE   write to FILE (whole or nothing) instead of stdout\n"
     "  -h, --help          this help\n"
     "\n"
@@ -63,7 +63,8 @@ typedef struct extract_run {
 
 /* Write one rendered document (or error record). Returns 0, or EXIT_OUTPUT on a write error. */
 static int write_json(extract_run *r, out_format fmt, json_t *obj) {
-    int pretty = r->pretty >= 0 ? r->pretty : fmt == OUT_JSON;
+    /* JSON Lines is one line per document whatever --pretty says. */
+    int pretty = fmt == OUT_JSON && r->pretty != 0;
     size_t flags = JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
     char *s = json_dumps(obj, flags);
     if (!s)

@@ -4,7 +4,6 @@
  * without loading the stream), cli_read_file, cli_basename, and cli_output_* (stdout, or -o FILE written
  * to a temporary file and renamed into place: whole or nothing). */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -51,8 +51,10 @@ grep -q '"dct":{"value":null' "$tmp/out" || grep -q '"source":"none"' "$tmp/out"
 # --compact and --pretty.
 "$CHRONICLE" extract --compact --dct 2014-12-03 "$tmp/story.txt" >"$tmp/out" 2>/dev/null
 [ "$(wc -l <"$tmp/out")" = 1 ] || fail "--compact: not one line"
+"$CHRONICLE" extract --format json --dct 2014-12-03 "$tmp/story.txt" "$tmp/story2.txt" >"$tmp/out" 2>/dev/null
+[ "$(grep -c '^{' "$tmp/out")" = 2 ] && [ "$(wc -l <"$tmp/out")" -gt 4 ] || fail "--format json with two files: not two indented objects"
 "$CHRONICLE" extract --pretty --dct 2014-12-03 "$tmp/story.txt" "$tmp/story2.txt" >"$tmp/out" 2>/dev/null
-[ "$(grep -c '^{' "$tmp/out")" = 2 ] && [ "$(wc -l <"$tmp/out")" -gt 4 ] || fail "--pretty with two files"
+[ "$(wc -l <"$tmp/out")" = 2 ] || fail "--pretty with two files (JSON Lines): not one line per document"
 
 if [ "$fails" -ne 0 ]; then
     echo "$fails check(s) failed" >&2

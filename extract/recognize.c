@@ -124,7 +124,8 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         chr__cands_free(cs.v, cs.n);
         return rc == CHR_ENOMEM ? chr__error_set(err, rc, "out of memory") : rc;
     }
-    qsort(cs.v, cs.n, sizeof *cs.v, by_preference);
+    if (cs.n > 1) /* qsort with a NULL array is undefined, even for no elements */
+        qsort(cs.v, cs.n, sizeof *cs.v, by_preference);
     /* greedy selection; the bytes already taken are marked in a bitmap, so that each candidate costs
      * its own length and a long text with many candidates stays linear */
     unsigned char *taken = calloc(len / 8 + 1, 1);
@@ -156,7 +157,8 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         else
             cs.v[n++] = cs.v[i];
     }
-    qsort(cs.v, n, sizeof *cs.v, by_start);
+    if (n > 1)
+        qsort(cs.v, n, sizeof *cs.v, by_start);
     *out = cs.v;
     *nout = n;
     return 0;

@@ -370,6 +370,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)
             h = 0;
         chr_time t = {.day = chr_date_days(y, mo, d), .sec = h * 3600 + mi * 60, .gran = CHR_GRAN_MINUTE};
+        if (k->arg[0][0])
+            *used_ref = -1; /* a full date: anchored on nothing */
         return set_time(out, t);
     }
     if (!strcmp(k->name, "decade") || !strcmp(k->name, "century")) {
@@ -429,6 +431,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr_time t = {.gran = g, .sub = (int8_t)q};
         t.day = g == CHR_GRAN_SEASON ? chr_date_days(y, q * 3, 1)
                                      : chr_date_days(y, g == CHR_GRAN_QUARTER ? (q - 1) * 3 + 1 : (q - 1) * 6 + 1, 1);
+        if (ys[0] != '@')
+            *used_ref = -1;
         return set_time(out, t);
     }
     if (!strcmp(k->name, "yearago")) {
@@ -555,6 +559,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             int y2 = pick_year(dy, cmp, dir);
             if (y2 != y && !holiday_day(ctx->e, k->arg[0], y2, &day))
                 return -1;
+        } else {
+            *used_ref = -1; /* "Christmas 2014" */
         }
         chr_time t = {.day = day, .gran = CHR_GRAN_DAY};
         return set_time(out, t);
@@ -633,7 +639,7 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             eval_call(&t, und, sizeof und, ctx, c, &pk, &used_ref) > 0) {
             chr_time_format(out->begin, sizeof out->begin, &t);
             snprintf(out->end_value, sizeof out->end_value, "%s", out->begin);
-            snprintf(out->anchor, sizeof out->anchor, "%s", used_ref ? ctx->ref_id : "t0");
+            snprintf(out->anchor, sizeof out->anchor, "%s", used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
         }
     }
     call k;
@@ -652,7 +658,7 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             if (y < 1 || y > 9999)
                 return 1;
             chr_time_format(out->value, sizeof out->value, &t);
-            snprintf(out->anchor, sizeof out->anchor, "%s", used_ref ? ctx->ref_id : "t0");
+            snprintf(out->anchor, sizeof out->anchor, "%s", used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
             ctx->last = t;
             /* a period derived from the last one ("a year ago") does not replace it */
             if ((t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF) && strcmp(k.name, "yearago") &&

@@ -117,6 +117,21 @@ static void test_reference_time(void **state)
     chr_doc_free(doc);
 }
 
+static void test_absolute_dates_have_no_anchor(void **state)
+{
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("Posted 12/03/2014 08:58 pm ET. Profit fell in the third quarter of 2013 and on "
+                          "Christmas 2012, but rose Monday.",
+                          "2014-12-03", &doc);
+    assert_string_equal(find(res, doc, "12/03/2014 08:58 pm ET")->anchor, "");
+    assert_string_equal(find(res, doc, "the third quarter of 2013")->anchor, "");
+    assert_string_equal(find(res, doc, "Christmas 2012")->anchor, "");
+    assert_string_equal(find(res, doc, "Monday")->anchor, "t0");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_code_point_offsets(void **state)
 {
     (void)state;
@@ -226,7 +241,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tense_picks_weekday), cmocka_unit_test(test_since_interval),
         cmocka_unit_test(test_no_dct_underspecified), cmocka_unit_test(test_reference_time),
-        cmocka_unit_test(test_code_point_offsets), cmocka_unit_test(test_rule_errors),
+        cmocka_unit_test(test_code_point_offsets), cmocka_unit_test(test_absolute_dates_have_no_anchor), cmocka_unit_test(test_rule_errors),
         cmocka_unit_test(test_rules_dir_loads), cmocka_unit_test(test_builtin_examples_pass),
         cmocka_unit_test(test_pathological_input_is_quick),
     };

@@ -10,6 +10,8 @@
 
 #define WINDOW_LEFT 8
 #define WINDOW_RIGHT 12
+/* how many words before a future cue a past auxiliary turns it into a past plan */
+#define PAST_PLAN_REACH 2
 #define MAX_WORD 32
 
 /* Is there a sentence end at text[i] ('.', '!', '?' followed by a space and an upper case letter or a
@@ -116,6 +118,11 @@ chr__tense chr__context_tense(const chr_engine *e, const char *text, size_t len,
     for (size_t d = 0; d < WINDOW_LEFT || d < WINDOW_RIGHT; d++) {
         if (d < nl) {
             chr__tense t = classify(e, left[d].w);
+            /* "had been due to", "was scheduled to": a plan told in the past tense is a past plan */
+            if (t == CHR_TENSE_FUTURE)
+                for (size_t k = d + 1; k < nl && k <= d + PAST_PLAN_REACH; k++)
+                    if (in_table(e, "tense_past", left[k].w))
+                        return CHR_TENSE_PAST;
             if (t)
                 return t;
         }

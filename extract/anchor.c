@@ -484,10 +484,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             h += 12;
         if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)
             h = 0;
-        if (h == 24) { /* midnight closing the day */
-            h = 0;
-            d.day++;
-        }
+        /* midnight closing the day stays on it: T24:00 */
         d.gran = CHR_GRAN_MINUTE;
         d.sec = h * 3600 + mi * 60;
         return set_time(out, d);

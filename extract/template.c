@@ -1,7 +1,7 @@
 /* template.c: fills a rule's value template from its match: {g} the group's text, {g:TABLE} the text
  * looked up in a rule table, {g:num} a number in digits or words ("X" when vague), {g:yy} a two-digit
  * year made four (against the DCT), {g:2} zero-padded to two digits, {g:upper}; {g:fn|default} when the
- * group did not take part.
+ * group did not take part; {g:num*K} the number times K ("two decades": {n:num*10}).
  *
  * Exports chr__template_fill, chr__table_get and chr__key_normalize. */
 #include <ctype.h>
@@ -74,9 +74,32 @@ const char *chr__table_get(const chr_engine *e, const char *table, const char *k
 static int parse_number(const chr_engine *e, const char *s, double *out)
 {
     char buf[128];
-    chr__key_normalize(buf, sizeof buf, s, strlen(s));
+    /* lower case and single spaces, but keep the dots: "2.5" */
+    size_t o = 0;
+    for (const char *p = s; *p && o + 1 < sizeof buf; p++) {
+        if (isspace((unsigned char)*p)) {
+            if (o && buf[o - 1] != ' ')
+                buf[o++] = ' ';
+        } else {
+            buf[o++] = (char)tolower((unsigned char)*p);
+        }
+    }
+    while (o && buf[o - 1] == ' ')
+        o--;
+    buf[o] = '\0';
     if (!buf[0])
         return 0;
+    /* "two and a half" */
+    static const char half[] = " and a half";
+    size_t hl = sizeof half - 1;
+    if (o > hl && !strcmp(buf + o - hl, half)) {
+        buf[o - hl] = '\0';
+        if (!parse_number(e, buf, out))
+            return 0;
+        if (*out >= 0)
+            *out += 0.5;
+        return 1;
+    }
     if (isdigit((unsigned char)buf[0])) {
         double v = 0, frac = 0, scale = 1;
         int dot = 0;
@@ -186,10 +209,13 @@ int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_c
             raw[gl] = '\0';
             if (!fn) {
                 snprintf(rep, sizeof rep, "%s", raw);
-            } else if (!strcmp(fn, "num")) {
+            } else if (!strncmp(fn, "num", 3) && (fn[3] == '\0' || fn[3] == '*')) {
+                /* {g:num}, or {g:num*10} for units counted in another ("two decades" = P20Y) */
                 double v;
                 if (!parse_number(ctx->e, raw, &v))
                     return -1;
+                if (fn[3] == '*' && v >= 0)
+                    v *= atof(fn + 4);
                 format_number(rep, sizeof rep, v);
             } else if (!strcmp(fn, "yy")) {
                 int yy = atoi(raw[0] == '\'' || (unsigned char)raw[0] == 0xE2 ? raw + strcspn(raw, "0123456789") : raw);

@@ -192,8 +192,15 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             *used_ref = 1;
             if (t.gran > CHR_GRAN_DAY)
                 t.gran = CHR_GRAN_DAY;
-            /* the reference keeps its own granularity ("a year earlier" of 1989-Q3 is 1988-Q3), unless it is
-             * coarser than the unit and the unit is finer than a month */
+            /* the reference keeps its own granularity ("a year earlier" of 1989-Q3 is 1988-Q3); when it is
+             * coarser than a unit finer than a month ("that day" after "in 2011") only its year and month
+             * are known: 2011-XX-XX */
+            if (t.gran < u && u > CHR_GRAN_MONTH && t.gran < CHR_GRAN_MONTH) {
+                int ry, rm, rd;
+                chr_date_civil(t.day, &ry, &rm, &rd);
+                snprintf(und, undn, u >= CHR_GRAN_DAY ? "%04d-XX-XX" : "%04d-WXX", ry);
+                return 0;
+            }
             if (t.gran < u && u > CHR_GRAN_MONTH)
                 t = chr__time_period(&t, u);
             else

@@ -14,13 +14,14 @@
 #define PAST_PLAN_REACH 2
 #define MAX_WORD 32
 
-/* Is there a sentence end at text[i] ('.', '!', '?' followed by a space and an upper case letter or a
- * quote, or a blank line)? */
+/* Is there a sentence end at text[i] ('.', '!', '?' followed by a blank (space or line end) and an upper
+ * case letter or a quote, or a blank line)? */
 static int sentence_end(const char *text, size_t len, size_t i)
 {
     if (text[i] == '\n' && i + 1 < len && text[i + 1] == '\n')
         return 1;
-    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 2 < len && text[i + 1] == ' ') {
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 2 < len &&
+        (text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\t' || text[i + 1] == '\r')) {
         unsigned char c = (unsigned char)text[i + 2];
         if (!(isupper(c) || c == '"'))
             return 0;

@@ -73,6 +73,17 @@ static void test_tense_picks_weekday(void **state)
     chr_doc_free(doc);
 }
 
+static void test_tense_stays_in_its_sentence(void **state)
+{
+    (void)state;
+    chr_doc *doc;
+    /* the "will" of the line before must not make this January the coming one */
+    chr_result *res = run("Sales will grow.\nJanuary: flat.", "2013-03-22", &doc);
+    assert_string_equal(find(res, doc, "January")->value, "2013-01");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_since_interval(void **state)
 {
     (void)state;
@@ -239,7 +250,7 @@ static void test_pathological_input_is_quick(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tense_picks_weekday), cmocka_unit_test(test_since_interval),
+        cmocka_unit_test(test_tense_picks_weekday), cmocka_unit_test(test_tense_stays_in_its_sentence), cmocka_unit_test(test_since_interval),
         cmocka_unit_test(test_no_dct_underspecified), cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_code_point_offsets), cmocka_unit_test(test_absolute_dates_have_no_anchor), cmocka_unit_test(test_rule_errors),
         cmocka_unit_test(test_rules_dir_loads), cmocka_unit_test(test_builtin_examples_pass),

@@ -31,6 +31,7 @@ typedef struct chr__rule {
     char *mod;       /* mod template, or NULL */
     char *point;     /* template of the point in time a duration leads to ("two days later"), or NULL */
     char *quant, *freq;
+    int priority;    /* breaks ties between matches of the same extent: higher wins (default 0) */
     chr__example *examples;
     size_t nexamples;
 } chr__rule;
@@ -72,6 +73,7 @@ const char *chr__table_lookup(const chr__table *t, const char *key);
 typedef struct chr__cand {
     size_t start, end;       /* bytes */
     size_t rule;             /* index into engine->rules */
+    int priority;            /* the rule's priority */
     size_t ngroups;
     PCRE2_SIZE *ovector;     /* copy of the match's ovector (2 * ngroups entries) */
 } chr__cand;

@@ -1,6 +1,7 @@
 /* recognize.c: runs every rule over a text and selects the expressions: the longest match wins,
  * then the earliest, then the rule that comes first; a REJECT rule that wins hides what it covers.
- * Matches must start and end on word boundaries.
+ * Matches must start and end on word boundaries. Between matches of the same extent, the rule with the
+ * higher priority wins, then the one that comes first.
  *
  * Exports chr__recognize and chr__cands_free. */
 #include <stdlib.h>
@@ -18,7 +19,7 @@ typedef struct cands {
     size_t n, cap;
 } cands;
 
-static int push(cands *cs, size_t start, size_t end, size_t rule, pcre2_match_data *md)
+static int push(cands *cs, size_t start, size_t end, size_t rule, int priority, pcre2_match_data *md)
 {
     if (cs->n == cs->cap) {
         size_t cap = cs->cap ? cs->cap * 2 : 64;
@@ -37,6 +38,7 @@ static int push(cands *cs, size_t start, size_t end, size_t rule, pcre2_match_da
     c->start = start;
     c->end = end;
     c->rule = rule;
+    c->priority = priority;
     c->ngroups = ng;
     c->ovector = ov;
     return 0;
@@ -50,6 +52,8 @@ static int by_preference(const void *a, const void *b)
         return lx > ly ? -1 : 1;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
+    if (x->priority != y->priority)
+        return x->priority > y->priority ? -1 : 1;
     return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
@@ -91,7 +95,7 @@ static int scan_rule(cands *cs, const chr_engine *e, size_t ri, const char *text
         size_t s = ov[0], en = ov[1];
         if (en > s && (s == 0 || !is_word_byte((unsigned char)text[s - 1])) &&
             (en == len || !is_word_byte((unsigned char)text[en]) || !is_word_byte((unsigned char)text[en - 1]))) {
-            if (push(cs, s, en, ri, md))
+            if (push(cs, s, en, ri, r->priority, md))
                 return CHR_ENOMEM;
         }
         pos = s + 1;

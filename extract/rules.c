@@ -12,6 +12,7 @@
  *     value TEMPLATE           see anchor.c
  *     mod TEMPLATE / quant Q / freq F
  *     point TEMPLATE           for a duration, the time it leads to ("two days later")
+ *     priority N               between matches of the same extent, the higher wins (default 0)
  *     example [@DCT] TEXT with [the expression] => VALUE
  *
  * Exports chr__rules_load, chr__rules_free, chr__rules_table, chr__table_lookup. */
@@ -192,7 +193,14 @@ static int rule_field(loader *L, char *line)
         slot = &r->quant;
     else if (!strcmp(line, "freq"))
         slot = &r->freq;
-    else if (!strcmp(line, "type")) {
+    else if (!strcmp(line, "priority")) {
+        char *end;
+        long v = strtol(rest, &end, 10);
+        if (*end || v < -100 || v > 100)
+            return fail(L, "priority must be a number from -100 to 100, not '%s'", rest);
+        r->priority = (int)v;
+        return 0;
+    } else if (!strcmp(line, "type")) {
         static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
         for (int i = 0; i < 4; i++)
             if (!strcmp(rest, names[i])) {

@@ -216,6 +216,27 @@ static void test_rules_dir_loads(void **state)
     rmdir(dir);
 }
 
+static void test_priority_breaks_ties(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/chronicle-rules-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/p.rules", dir);
+    write_file(path, "rule first\n  pattern the\\s+year\n  type DATE\n  value rel(year,0)\n"
+                     "rule second\n  pattern (?<=for\\s)the\\s+year\n  type DURATION\n  value P1Y\n  priority 1\n"
+                     "  example profit for [the year] => P1Y\n  example profit in [the year] => 2014\n");
+    chr_engine *e = NULL;
+    chr_error err = {0};
+    assert_int_equal(chr_engine_new(&e, dir, &err), CHR_OK);
+    size_t checked = 0;
+    assert_int_equal(chr_engine_check_examples(e, NULL, NULL, &checked), 0);
+    assert_int_equal(checked, 2);
+    chr_engine_free(e);
+    unlink(path);
+    rmdir(dir);
+}
+
 static void test_builtin_examples_pass(void **state)
 {
     (void)state;
@@ -253,7 +274,7 @@ int main(void)
         cmocka_unit_test(test_tense_picks_weekday), cmocka_unit_test(test_tense_stays_in_its_sentence), cmocka_unit_test(test_since_interval),
         cmocka_unit_test(test_no_dct_underspecified), cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_code_point_offsets), cmocka_unit_test(test_absolute_dates_have_no_anchor), cmocka_unit_test(test_rule_errors),
-        cmocka_unit_test(test_rules_dir_loads), cmocka_unit_test(test_builtin_examples_pass),
+        cmocka_unit_test(test_rules_dir_loads), cmocka_unit_test(test_priority_breaks_ties), cmocka_unit_test(test_builtin_examples_pass),
         cmocka_unit_test(test_pathological_input_is_quick),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -56,12 +56,20 @@ struct chr_engine {
     chr__macro *macros;
     size_t nmacros;
     pcre2_match_context *mctx; /* match limits; shared read-only */
+    struct chr__event_model *events; /* the event model */
 };
 
 struct chr_result {
     chr_timex *timexes;
     size_t n, cap;
+    chr_event *events;
+    size_t nevents;
+    char **strings;          /* actor and summary strings of the events, owned here */
+    size_t nstrings, strings_cap;
 };
+
+/* Keep a copy of s[0..len) in the result and return it (NULL when out of memory). */
+const char *chr__result_strdup(chr_result *res, const char *s, size_t len);
 
 /* rules.c: load rule files into an engine (builtin when dir is NULL). */
 int chr__rules_load(chr_engine *e, const char *dir, chr_error *err);

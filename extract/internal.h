@@ -19,6 +19,10 @@ struct chr_doc {
     size_t raw_len, text_begin, text_end;
     chr_timex *gold;
     size_t ngold;
+    chr_event *gold_events;  /* TimeML EVENTs with their MAKEINSTANCE attributes; actor/summary "" */
+    size_t ngold_events;
+    chr_tlink *gold_tlinks;  /* TimeML TLINKs between an event instance and a timex (or t0) */
+    size_t ngold_tlinks;
     /* lazily built code point index: cp_at[i] = code points before byte i*64 */
     size_t *cp_index;
 };

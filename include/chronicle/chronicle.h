@@ -21,6 +21,7 @@
 #include "chronicle/error.h"
 #include "chronicle/date.h"
 #include "chronicle/doc.h"
+#include "chronicle/event.h"
 #include "chronicle/extract.h"
 #include "chronicle/render.h"
 #include "chronicle/eval.h"

@@ -1,12 +1,13 @@
 /* extract.h: the engine (compiled rules) and the extraction of time expressions from a document.
  *
  * A chr_engine is immutable once built and may be shared between threads. A chr_result holds the
- * time expressions of one document, in text order. */
+ * time expressions and the events of one document, each in text order. */
 #ifndef CHRONICLE_EXTRACT_H
 #define CHRONICLE_EXTRACT_H
 
 #include <stddef.h>
 #include "chronicle/doc.h"
+#include "chronicle/event.h"
 #include "chronicle/error.h"
 
 #ifdef __cplusplus
@@ -17,7 +18,8 @@ typedef struct chr_engine chr_engine;
 typedef struct chr_result chr_result;
 
 /* Compile the rules: the built-in English rules when rules_dir is NULL, otherwise every *.rules file
- * of rules_dir (plus its tables). A broken rule -> CHR_ERULE with err->file and err->line set. */
+ * of rules_dir (plus its tables). The event model is rules_dir/events.model when that file exists, else
+ * the built-in one. A broken rule -> CHR_ERULE with err->file and err->line set. */
 int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err);
 void chr_engine_free(chr_engine *engine);
 
@@ -30,13 +32,21 @@ typedef void (*chr_example_report)(void *ctx, const char *file, int line, const 
 int chr_engine_check_examples(const chr_engine *engine, chr_example_report report, void *ctx,
                               size_t *checked);
 
-/* Find and resolve the time expressions of doc. Uses the document's DCT; without one, relative
- * expressions stay underspecified ("XXXX-WXX-1"). */
+/* Find and resolve the time expressions of doc, find its events and anchor each in time. Uses the
+ * document's DCT; without one, relative expressions stay underspecified ("XXXX-WXX-1"). */
 int chr_extract(chr_result **out, const chr_engine *engine, const chr_doc *doc, chr_error *err);
 
 size_t chr_result_count(const chr_result *res);
 const chr_timex *chr_result_timex(const chr_result *res, size_t i);
+size_t chr_result_event_count(const chr_result *res);
+const chr_event *chr_result_event(const chr_result *res, size_t i);
 void chr_result_free(chr_result *res);
+
+/* Train the event model (an averaged perceptron) on gold TimeML documents (chr_doc_from_timeml with
+ * EVENT annotations) for the given number of epochs; *model is the model file's text (malloc'ed),
+ * loadable as events.model. Deterministic: the same documents in the same order give the same bytes. */
+int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs, size_t ndocs, int epochs,
+                     chr_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,40 @@
+/* events.h: what the event recognizer (events.c, model.c), the tokenizer (tokenize.c) and the time
+ * anchoring of events (link.c) share. Not installed. */
+#ifndef CHRONICLE_EVENTS_H
+#define CHRONICLE_EVENTS_H
+
+#include "internal.h"
+
+/* Tokens and sentences of a text, byte offsets. */
+typedef struct chr__token {
+    size_t start, end;
+    size_t sent; /* index of its sentence */
+} chr__token;
+
+typedef struct chr__tokens {
+    chr__token *v;
+    size_t n;
+    size_t *sent_start, *sent_end; /* bytes, per sentence */
+    size_t *sent_first;            /* index of the sentence's first token */
+    size_t nsent;
+} chr__tokens;
+
+int chr__tokenize(chr__tokens *out, const char *text, size_t len);
+void chr__tokens_free(chr__tokens *t);
+
+/* The event model: an averaged perceptron over word features (model.c). Immutable once loaded. */
+typedef struct chr__event_model chr__event_model;
+int chr__event_model_load(chr__event_model **out, const char *data, size_t len, const char *name, chr_error *err);
+void chr__event_model_free(chr__event_model *m);
+
+/* Find the event mentions of text: fills start/end, cls, tense, aspect, negative, the sentence bounds
+ * (bytes) and id "e1".., instance "ei1".. in text order; actor, source, summary are set to "" and time to
+ * {timex -2}. *out is malloc'ed (NULL when none). */
+int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, const char *text, size_t len,
+                       const chr__tokens *toks, chr_error *err);
+
+/* link.c: anchor each event in time against the result's timexes and the DCT, and find its actor and
+ * summary (strings allocated into res). */
+int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr_error *err);
+
+#endif

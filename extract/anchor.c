@@ -83,7 +83,7 @@ static int direction(const chr__anchor_ctx *ctx, const chr__cand *c, const char 
     if (arg[0])
         return atoi(arg);
     size_t s = c->start, en = c->end;
-    chr__tense t = chr__context_tense(ctx->e, ctx->text, ctx->len, s, en);
+    chr_tense t = chr__context_tense(ctx->e, ctx->text, ctx->len, s, en);
     if (t == CHR_TENSE_FUTURE)
         return 2; /* "coming": the next one, or today */
     if (t == CHR_TENSE_PAST)

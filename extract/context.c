@@ -96,7 +96,7 @@ static int in_table(const chr_engine *e, const char *table, const char *w)
     return t && chr__table_lookup(t, w) != NULL;
 }
 
-static chr__tense classify(const chr_engine *e, const char *w)
+static chr_tense classify(const chr_engine *e, const char *w)
 {
     if (in_table(e, "tense_future", w))
         return CHR_TENSE_FUTURE;
@@ -110,7 +110,7 @@ static chr__tense classify(const chr_engine *e, const char *w)
     return CHR_TENSE_NONE;
 }
 
-chr__tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end)
+chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end)
 {
     word left[WINDOW_LEFT], right[WINDOW_RIGHT];
     size_t nl = words(left, WINDOW_LEFT, text, len, start, -1);
@@ -118,7 +118,7 @@ chr__tense chr__context_tense(const chr_engine *e, const char *text, size_t len,
     /* closest cue wins; at equal distance the left one (the verb usually comes before the date) */
     for (size_t d = 0; d < WINDOW_LEFT || d < WINDOW_RIGHT; d++) {
         if (d < nl) {
-            chr__tense t = classify(e, left[d].w);
+            chr_tense t = classify(e, left[d].w);
             /* "had been due to", "was scheduled to": a plan told in the past tense is a past plan */
             if (t == CHR_TENSE_FUTURE)
                 for (size_t k = d + 1; k < nl && k <= d + PAST_PLAN_REACH; k++)
@@ -128,7 +128,7 @@ chr__tense chr__context_tense(const chr_engine *e, const char *text, size_t len,
                 return t;
         }
         if (d < nr) {
-            chr__tense t = classify(e, right[d].w);
+            chr_tense t = classify(e, right[d].w);
             if (t)
                 return t;
         }

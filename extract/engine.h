@@ -114,8 +114,8 @@ const char *chr__table_get(const chr_engine *e, const char *table, const char *k
 void chr__key_normalize(char *out, size_t n, const char *s, size_t len);
 
 /* context.c: clues from the words around an expression. */
-typedef enum chr__tense { CHR_TENSE_NONE = 0, CHR_TENSE_PAST, CHR_TENSE_PRESENT, CHR_TENSE_FUTURE } chr__tense;
-chr__tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end);
+/* CHR_TENSE_NONE, _PAST, _PRESENT or _FUTURE (the public chr_tense) */
+chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end);
 /* The interval signal word just before start ("since", "until", "from", "between", "through"), or NULL. */
 const char *chr__context_signal(const char *text, size_t len, size_t start);
 

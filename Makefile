@@ -7,9 +7,9 @@ PREFIX     ?= /usr/local
 CMAKE      ?= cmake
 CTEST      ?= ctest
 
-DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libpcre2-dev libjansson-dev libcmocka-dev gnuplot-nox
+DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libpcre2-dev libjansson-dev libcmocka-dev gnuplot-nox python3
 
-.PHONY: all deps configure build run test asan install clean format
+.PHONY: all deps configure build run test asan install clean format fuzz
 
 all: build
 
@@ -40,6 +40,7 @@ build: deps $(BUILD)/CMakeCache.txt
 
 run: build
 	./$(BUILD)/chronicle extract samples/kerry-iran-2014-12-03.txt
+	./$(BUILD)/chronicle timeline --format text samples/kerry-iran-2014-12-03.txt
 
 test: build
 	$(CTEST) --test-dir $(BUILD) --output-on-failure -j$(JOBS)
@@ -50,11 +51,28 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    $(CTEST) --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
 
+# libFuzzer targets (clang), each run for FUZZ_SECONDS from the seeds in fuzz/seeds; a crash fails
+# the target and leaves its input in build-fuzz/ as crash-* (turn it into a regression test).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz: DEB_PACKAGES += clang libclang-rt-14-dev
+fuzz: deps
+	CC=clang $(CMAKE) -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONICLE_FUZZ=ON -DCHRONICLE_TESTS=OFF
+	$(CMAKE) --build $(FUZZ_BUILD) -j$(JOBS)
+	set -e; for f in $(FUZZ_BUILD)/fuzz_*; do \
+	    [ -x "$$f" ] || continue; \
+	    mkdir -p $(FUZZ_BUILD)/corpus/$$(basename $$f); \
+	    echo "== $$f ($(FUZZ_SECONDS) s)"; \
+	    (cd $(FUZZ_BUILD) && ASAN_OPTIONS=detect_leaks=1 ./$$(basename $$f) -max_total_time=$(FUZZ_SECONDS) \
+	        -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	        corpus/$$(basename $$f) ../fuzz/seeds); \
+	done
+
 install: build
 	$(CMAKE) --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
 
 format:
 	@command -v clang-format >/dev/null || { echo "clang-format not found (apt-get install clang-format)"; exit 1; }

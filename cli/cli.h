@@ -1,5 +1,6 @@
 /* cli.h: what the files of the `chronicle` program share: exit codes, the commands, option parsing,
- * input reading (io.c) and output that is whole or nothing (io.c). The program is a client of the public
+ * input reading (io.c), documents read and extracted for extract and timeline (docread.c) and output that
+ * is whole or nothing (io.c). The program is a client of the public
  * API only: it includes <chronicle/chronicle.h>, never the library's internal headers. */
 #ifndef CHRONICLE_CLI_H
 #define CHRONICLE_CLI_H
@@ -20,12 +21,14 @@ enum {
 };
 
 /* Largest single document, and largest JSON Lines record. */
-#define CLI_MAX_INPUT ((size_t)256 * 1024 * 1024)
+#define CLI_MAX_INPUT ((size_t)64 * 1024 * 1024) /* one document: no article is this long */
 
 /* Commands: argv[0] is the command name. They return an exit code. */
 int cli_extract(int argc, char **argv);
 int cli_eval(int argc, char **argv);
 int cli_rules(int argc, char **argv);
+int cli_timeline(int argc, char **argv);
+int cli_train_events(int argc, char **argv);
 
 /* Messages on stderr, prefixed "chronicle: ". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -114,5 +117,41 @@ int cli_output_flush(cli_output *out);
 /* Flush and, when commit, move into place; otherwise remove the temporary file. Returns EXIT_OK or
  * EXIT_OUTPUT (error printed; a closed pipe is quiet). */
 int cli_output_close(cli_output *out, int commit);
+
+/* --- Documents (docread.c): what extract and timeline share ------------------------------------- */
+
+/* The input options and the state of a run over documents. Zero it, then set what the options say. */
+typedef struct cli_docs {
+    const char *dct;        /* --dct, or NULL */
+    chr_format input;       /* --input (CHR_FORMAT_AUTO: by content) */
+    chr_json_fields fields; /* --text-field, --date-field, --id-field */
+    const char *rules;      /* --rules, or NULL for the built-in rules */
+    chr_engine *engine;     /* compiled when the first document needs it */
+    int warned_no_dct;      /* the one "no document date" warning has been given */
+    size_t failed;          /* JSON Lines records that failed */
+    int fatal;              /* an error that ends the run has been reported */
+} cli_docs;
+
+/* What a command does with each document. kind is the input's format (CHR_FORMAT_JSONL for a record).
+ * doc returns 0 or an exit code (EXIT_OUTPUT: stop at once; others: err says why, and the document is
+ * reported as failed). bad_record (may be NULL) is called after a bad JSON Lines record has been
+ * reported on stderr; it returns 0 or an exit code that ends the run. out (may be NULL) is flushed before
+ * waiting for more of a stream. */
+typedef struct cli_docs_sink {
+    void *ctx;
+    int (*doc)(void *ctx, chr_format kind, const chr_doc *doc, const chr_result *res, chr_error *err);
+    int (*bad_record)(void *ctx, unsigned long line, const char *msg);
+    cli_output *out;
+} cli_docs_sink;
+
+/* If a->opt is one of the shared input options, take it (and its value) and return 1; *rc becomes
+ * EXIT_USAGE on a missing or bad value. Returns 0 for any other option. */
+int cli_docs_option(cli_docs *d, cli_args *a, int *rc);
+/* Check the options once parsed (an impossible --dct): EXIT_OK or EXIT_USAGE with the message printed. */
+int cli_docs_check(const cli_docs *d);
+/* Read every document of path ("-" = stdin) and hand each to sink. Returns EXIT_OK or an exit code with
+ * the error printed; failed JSON Lines records are counted in d->failed and do not stop the run. */
+int cli_docs_read(cli_docs *d, const char *path, const cli_docs_sink *sink);
+void cli_docs_free(cli_docs *d);
 
 #endif

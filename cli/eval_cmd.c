@@ -1,8 +1,11 @@
-/* eval_cmd.c: `chronicle eval`, TempEval-3 Task A scores of the extractor against gold TimeML.
+/* eval_cmd.c: `chronicle eval`, TempEval-3 scores of the extractor against gold TimeML: Task A (time
+ * expressions) and, when the gold has events, Task B (events), event dating and the temporal awareness
+ * of event-time links.
  *
  * Collects the *.tml files of each directory (recursively, sorted by path) and the files named on the
  * command line, runs the extractor on each gold document's text with its gold DCT, and prints the
- * micro-averaged figures as a table (or one JSON object), optionally after every error. Exports cli_eval. */
+ * micro-averaged figures as tables (or one JSON object), optionally after every timex error. Exports
+ * cli_eval. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -15,18 +18,23 @@
 #include "cli.h"
 
 static const char eval_usage[] =
-    "usage: chronicle eval [--errors] [--json] [--rules DIR] GOLD_DIR_OR_FILE...\n"
+    "usage: chronicle eval [--errors] [--json] [--timex-only] [--rules DIR] GOLD_DIR_OR_FILE...\n"
     "\n"
     "Score the extractor on gold TimeML: every *.tml file under each directory (recursively, sorted by\n"
     "path) and every file named. Each document is extracted from its TEXT with its gold <DCT>, and the\n"
     "TempEval-3 Task A figures are printed, micro-averaged over all documents: strict and relaxed\n"
     "precision, recall and F1, type F1 and value F1 (attribute accuracy over relaxed matches x relaxed F1).\n"
+    "When the gold has EVENTs, there follow the Task B figures (events: strict and relaxed P, R, F1, class\n"
+    "F1, tense, aspect and polarity accuracy), event dating (the share of gold TLINKs between an event and\n"
+    "a time expression of its sentence that the system's event time gets, same relation family) and the\n"
+    "temporal awareness of event-time links (P, R, F1 of the links after temporal closure).\n"
     "\n"
     "Options:\n"
-    "  --errors      first list every error, one per line:\n"
+    "  --errors      first list every timex error, one per line:\n"
     "                doc_id TAB kind TAB gold \"text\" TYPE VALUE TAB system \"text\" TYPE VALUE\n"
     "                (kind: miss, extra, extent, type, value; \"-\" for a side that is absent)\n"
-    "  --json        print the figures as one JSON object\n"
+    "  --json        print the figures as one JSON object (event figures under \"events\")\n"
+    "  --timex-only  print the Task A figures only\n"
     "  --rules DIR   load the rules from DIR instead of the built-in ones\n"
     "  -h, --help    this help\n"
     "\n"
@@ -143,6 +151,41 @@ static json_t *scores_json(const chr_scores *s) {
                      s->value_accuracy, "matches", (json_int_t)s->value_match);
 }
 
+static json_t *event_scores_json(const chr_event_scores *s) {
+    json_t *o = json_pack(
+        "{s:I, s:I, s:I, s:{s:f, s:f, s:f, s:I}, s:{s:f, s:f, s:f, s:I}, s:{s:f, s:f, s:I}, s:{s:f, s:I},"
+        " s:{s:f, s:I}, s:{s:f, s:I}}",
+        "documents", (json_int_t)s->docs, "gold", (json_int_t)s->gold, "system", (json_int_t)s->system,
+        "strict", "precision", s->strict_p, "recall", s->strict_r, "f1", s->strict_f1, "matches",
+        (json_int_t)s->strict_match, "relaxed", "precision", s->relaxed_p, "recall", s->relaxed_r, "f1",
+        s->relaxed_f1, "matches", (json_int_t)s->relaxed_match, "class", "f1", s->class_f1, "accuracy",
+        s->class_accuracy, "matches", (json_int_t)s->class_match, "tense", "accuracy", s->tense_accuracy,
+        "matches", (json_int_t)s->tense_match, "aspect", "accuracy", s->aspect_accuracy, "matches",
+        (json_int_t)s->aspect_match, "polarity", "accuracy", s->polarity_accuracy, "matches",
+        (json_int_t)s->polarity_match);
+    json_t *dating = json_pack("{s:I, s:I, s:f, s:{s:I, s:I, s:I}}", "links", (json_int_t)s->dating_links,
+                               "hits", (json_int_t)s->dating_hits, "share", s->dating, "missed", "no_event",
+                               (json_int_t)s->dating_no_event, "other_time", (json_int_t)s->dating_other_time,
+                               "other_relation", (json_int_t)s->dating_other_relation);
+    json_t *aware =
+        json_pack("{s:f, s:f, s:f, s:I, s:I, s:I, s:I}", "precision", s->awareness_p, "recall",
+                  s->awareness_r, "f1", s->awareness_f1, "system", (json_int_t)s->awareness_system,
+                  "system_verified", (json_int_t)s->awareness_system_verified, "gold",
+                  (json_int_t)s->awareness_gold, "gold_verified", (json_int_t)s->awareness_gold_verified);
+    if (!o || !dating || !aware) {
+        json_decref(o);
+        json_decref(dating);
+        json_decref(aware);
+        return NULL;
+    }
+    /* json_object_set_new releases its value even when it fails */
+    if (json_object_set_new(o, "dating", dating) | json_object_set_new(o, "awareness", aware)) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
 /* Extract one gold file and add it to ev. Returns an exit code (errors printed). */
 static int eval_file(chr_eval *ev, const chr_engine *engine, const char *path) {
     char *buf = NULL;
@@ -154,7 +197,7 @@ static int eval_file(chr_eval *ev, const chr_engine *engine, const char *path) {
         return EXIT_INPUT;
     }
     if (got == CLI_IO_TOOBIG) {
-        cli_error("%s: input too big (over 256 MiB)", path);
+        cli_error("%s: input too big (over 64 MiB)", path);
         return EXIT_INPUT;
     }
     if (got) {
@@ -195,8 +238,27 @@ static void print_table(FILE *fp, const chr_scores *s) {
     fprintf(fp, "value F1  %.4f   (accuracy %.4f)\n", s->value_f1, s->value_accuracy);
 }
 
+static void print_event_table(FILE *fp, const chr_event_scores *s) {
+    fprintf(fp, "\nTempEval-3 Task B (events), %zu documents, %zu gold, %zu system\n", s->docs, s->gold,
+            s->system);
+    fprintf(fp, "            P       R       F1\n");
+    fprintf(fp, "strict    %.4f  %.4f  %.4f\n", s->strict_p, s->strict_r, s->strict_f1);
+    fprintf(fp, "relaxed   %.4f  %.4f  %.4f\n", s->relaxed_p, s->relaxed_r, s->relaxed_f1);
+    fprintf(fp, "class F1  %.4f   (accuracy %.4f)\n", s->class_f1, s->class_accuracy);
+    fprintf(fp, "accuracy  tense %.4f  aspect %.4f  polarity %.4f\n", s->tense_accuracy, s->aspect_accuracy,
+            s->polarity_accuracy);
+    fprintf(fp, "Event dating: %zu of %zu same-sentence event-time links (%.4f)\n", s->dating_hits,
+            s->dating_links, s->dating);
+    fprintf(fp, "  missed: %zu event not found, %zu other time or none, %zu other relation\n",
+            s->dating_no_event, s->dating_other_time, s->dating_other_relation);
+    fprintf(fp, "Temporal awareness (event-time links): P %.4f  R %.4f  F1 %.4f\n", s->awareness_p,
+            s->awareness_r, s->awareness_f1);
+    fprintf(fp, "  %zu of %zu system links verified, %zu of %zu gold links\n", s->awareness_system_verified,
+            s->awareness_system, s->awareness_gold_verified, s->awareness_gold);
+}
+
 int cli_eval(int argc, char **argv) {
-    int want_errors = 0, want_json = 0;
+    int want_errors = 0, want_json = 0, timex_only = 0;
     const char *rules = NULL;
     paths inputs = {0};
     int rc = EXIT_OK;
@@ -218,6 +280,8 @@ int cli_eval(int argc, char **argv) {
             want_errors = 1;
         } else if (cli_args_is(&a, "--json", NULL) && !a.value) {
             want_json = 1;
+        } else if (cli_args_is(&a, "--timex-only", NULL) && !a.value) {
+            timex_only = 1;
         } else if (cli_args_is(&a, "--rules", NULL)) {
             if (!(rules = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -274,7 +338,10 @@ int cli_eval(int argc, char **argv) {
 
     if (rc == EXIT_OK) {
         chr_scores s;
+        chr_event_scores es;
         chr_eval_scores(ev, &s);
+        chr_eval_event_scores(ev, &es);
+        int with_events = !timex_only && es.docs > 0;
         size_t nerr = want_errors ? chr_eval_error_count(ev) : 0;
         if (want_json) {
             json_t *obj = scores_json(&s);
@@ -286,8 +353,17 @@ int cli_eval(int argc, char **argv) {
                                     chr_eval_kind_name(e->kind), "gold", side_json(e->gold, e->gold_text),
                                     "system", side_json(e->sys, e->sys_text)));
             }
+            if (obj && with_events) {
+                json_t *events = event_scores_json(&es);
+                if (!events || json_object_set_new(obj, "events", events)) {
+                    json_decref(obj);
+                    obj = NULL;
+                }
+            }
             if (obj && errs)
                 json_object_set_new(obj, "errors", errs);
+            else
+                json_decref(errs);
             char *text =
                 obj ? json_dumps(obj, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
             if (!text) {
@@ -309,6 +385,8 @@ int cli_eval(int argc, char **argv) {
                 fputc('\n', stdout);
             }
             print_table(stdout, &s);
+            if (with_events)
+                print_event_table(stdout, &es);
         }
         if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
             if (errno != EPIPE)

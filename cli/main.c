@@ -16,8 +16,10 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  extract [OPTIONS] [FILE...]   time expressions of each document, as JSON, JSON Lines or TimeML\n"
+    "  timeline [OPTIONS] [FILE...]  the chronology of the documents' events, as JSON or a text table\n"
     "  eval [OPTIONS] GOLD...        TempEval-3 Task A scores against gold TimeML files or directories\n"
     "  rules check [--rules DIR]     run every rule's example lines\n"
+    "  train-events -o FILE [--epochs N] CORPUS...   train the event model on gold TimeML\n"
     "\n"
     "Options:\n"
     "  -h, --help      this help; `chronicle COMMAND --help` for a command\n"
@@ -28,7 +30,7 @@ static const char usage_text[] =
     "  1   some JSON Lines records failed (the output is still complete), or rule examples failed\n"
     "  2   usage error: bad option or argument, impossible --dct\n"
     "  3   input error: unreadable file, invalid UTF-8, binary data, empty input, malformed TimeML,\n"
-    "      input over 256 MiB\n"
+    "      input over 64 MiB\n"
     "  4   rules error: a broken rule file (the message names file:line)\n"
     "  5   output error: cannot write the output, or the reader closed the pipe\n"
     "  70  internal error (out of memory, a bug)\n";
@@ -191,10 +193,14 @@ int main(int argc, char **argv) {
             char *sub[] = {argv[2], help, NULL};
             if (strcmp(argv[2], "extract") == 0)
                 return cli_extract(2, sub);
+            if (strcmp(argv[2], "timeline") == 0)
+                return cli_timeline(2, sub);
             if (strcmp(argv[2], "eval") == 0)
                 return cli_eval(2, sub);
             if (strcmp(argv[2], "rules") == 0)
                 return cli_rules(2, sub);
+            if (strcmp(argv[2], "train-events") == 0)
+                return cli_train_events(2, sub);
         }
         fputs(usage_text, stdout);
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
@@ -205,10 +211,14 @@ int main(int argc, char **argv) {
     }
     if (strcmp(cmd, "extract") == 0)
         return cli_extract(argc - 1, argv + 1);
+    if (strcmp(cmd, "timeline") == 0)
+        return cli_timeline(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0)
         return cli_eval(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)
         return cli_rules(argc - 1, argv + 1);
+    if (strcmp(cmd, "train-events") == 0)
+        return cli_train_events(argc - 1, argv + 1);
     if (cmd[0] == '-')
         cli_error("unknown option %s (try chronicle --help)", cmd);
     else

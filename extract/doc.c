@@ -2,7 +2,8 @@
  *
  * Exports (doc.h): chr_doc_from_text, chr_doc_free, chr_doc_text, chr_doc_format, chr_doc_id,
  * chr_doc_set_id, chr_doc_dct, chr_doc_set_dct, chr_doc_set_dct_time, chr_doc_raw, chr_doc_gold_count,
- * chr_doc_gold, chr_doc_cp_offset, chr_format_detect, chr_dct_source_name, chr_timex_type_name;
+ * chr_doc_gold, chr_doc_gold_event_count, chr_doc_gold_event, chr_doc_gold_tlink_count, chr_doc_gold_tlink,
+ * chr_doc_cp_offset, chr_format_detect, chr_dct_source_name, chr_timex_type_name;
  * (error.h): chr_strerror; (internal.h): chr__doc_alloc.
  *
  * Code point offsets: doc->cp_index[i] is the number of code points that start before byte i * 64, built
@@ -145,6 +146,8 @@ void chr_doc_free(chr_doc *doc) {
     free(doc->id);
     free(doc->raw);
     free(doc->gold);
+    free(doc->gold_events);
+    free(doc->gold_tlinks);
     free(doc->cp_index);
     free(doc);
 }
@@ -247,6 +250,18 @@ size_t chr_doc_gold_count(const chr_doc *doc) { return doc ? doc->ngold : 0; }
 
 const chr_timex *chr_doc_gold(const chr_doc *doc, size_t i) {
     return doc && i < doc->ngold ? &doc->gold[i] : NULL;
+}
+
+size_t chr_doc_gold_event_count(const chr_doc *doc) { return doc ? doc->ngold_events : 0; }
+
+const chr_event *chr_doc_gold_event(const chr_doc *doc, size_t i) {
+    return doc && i < doc->ngold_events ? &doc->gold_events[i] : NULL;
+}
+
+size_t chr_doc_gold_tlink_count(const chr_doc *doc) { return doc ? doc->ngold_tlinks : 0; }
+
+const chr_tlink *chr_doc_gold_tlink(const chr_doc *doc, size_t i) {
+    return doc && i < doc->ngold_tlinks ? &doc->gold_tlinks[i] : NULL;
 }
 
 size_t chr_doc_cp_offset(const chr_doc *doc, size_t byte_offset) {

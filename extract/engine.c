@@ -1,13 +1,19 @@
-/* engine.c: the public face of extraction: building and freeing the engine, the rules' self-test, and
- * chr_extract, which runs recognition, resolution and interval signals over one document.
+/* engine.c: the public face of extraction: building and freeing the engine (rules and event model), the
+ * rules' self-test, and chr_extract, which runs recognition, resolution and interval signals over one
+ * document, then finds its events and anchors them in time.
  *
  * Exports chr_engine_new, chr_engine_free, chr_engine_rule_count, chr_engine_check_examples,
- * chr_extract, chr_result_count, chr_result_timex, chr_result_free. */
+ * chr_extract, chr_result_count, chr_result_timex, chr_result_event_count, chr_result_event,
+ * chr_result_free; chr__result_strdup (engine.h).
+ *
+ * The event model is rules_dir/events.model when a rules directory is given and has one, else the
+ * built-in events.model; with no model at all the engine finds no events (timexes work as before). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
+#include "events.h"
 
 /* Limits that keep a hostile text from making a pattern run away. */
 #define MATCH_LIMIT 200000u
@@ -16,6 +22,53 @@
 
 /* The DCT examples are resolved against when they name none: a Wednesday evening. */
 #define EXAMPLE_DCT "2014-12-03T20:58"
+
+/* The event model: rules_dir/events.model if it exists, else the built-in one, else none. */
+static int load_event_model(chr_engine *e, const char *rules_dir, chr_error *err)
+{
+    if (rules_dir) {
+        size_t dl = strlen(rules_dir);
+        char *path = malloc(dl + 16);
+        if (!path)
+            return chr__error_set(err, CHR_ENOMEM, "out of memory");
+        snprintf(path, dl + 16, "%s/events.model", rules_dir);
+        FILE *f = fopen(path, "rb");
+        if (f) {
+            char *data = NULL;
+            size_t len = 0, cap = 0;
+            int rc = 0;
+            for (;;) {
+                if (len + 65536 > cap) {
+                    cap = cap ? cap * 2 : 1 << 20;
+                    char *p = realloc(data, cap);
+                    if (!p) {
+                        rc = chr__error_set(err, CHR_ENOMEM, "out of memory");
+                        break;
+                    }
+                    data = p;
+                }
+                size_t got = fread(data + len, 1, cap - len, f);
+                len += got;
+                if (got == 0)
+                    break;
+            }
+            if (!rc && ferror(f))
+                rc = chr__error_at(err, CHR_ERULE, path, 0, "cannot read %s", path);
+            fclose(f);
+            if (!rc)
+                rc = chr__event_model_load(&e->events, data ? data : "", len, path, err);
+            free(data);
+            free(path);
+            return rc;
+        }
+        free(path);
+    }
+    for (size_t i = 0; i < chr__builtin_rules_count; i++)
+        if (chr__builtin_rules[i].name && !strcmp(chr__builtin_rules[i].name, "events.model"))
+            return chr__event_model_load(&e->events, chr__builtin_rules[i].data, chr__builtin_rules[i].len,
+                                         "events.model", err);
+    return 0;
+}
 
 int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err)
 {
@@ -32,6 +85,8 @@ int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err)
     pcre2_set_depth_limit(e->mctx, DEPTH_LIMIT);
     pcre2_set_heap_limit(e->mctx, HEAP_LIMIT);
     int rc = chr__rules_load(e, rules_dir, err);
+    if (!rc)
+        rc = load_event_model(e, rules_dir, err);
     if (rc) {
         chr_engine_free(e);
         return rc;
@@ -45,6 +100,7 @@ void chr_engine_free(chr_engine *e)
     if (!e)
         return;
     chr__rules_free(e);
+    chr__event_model_free(e->events);
     pcre2_match_context_free(e->mctx);
     free(e);
 }
@@ -152,8 +208,50 @@ int chr_extract(chr_result **out, const chr_engine *e, const chr_doc *doc, chr_e
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     intervals(r, doc, e);
+    if (e->events) {
+        chr__tokens toks;
+        if (chr__tokenize(&toks, doc->text, doc->len)) {
+            chr_result_free(r);
+            return chr__error_set(err, CHR_ENOMEM, "out of memory");
+        }
+        rc = chr__events_detect(&r->events, &r->nevents, e->events, doc->text, doc->len, &toks, err);
+        for (size_t i = 0; i < r->nevents && !rc; i++) {
+            chr_event *ev = &r->events[i];
+            ev->cp_start = chr_doc_cp_offset(doc, ev->start);
+            ev->cp_end = chr_doc_cp_offset(doc, ev->end);
+            ev->cp_sent_start = chr_doc_cp_offset(doc, ev->sent_start);
+            ev->cp_sent_end = chr_doc_cp_offset(doc, ev->sent_end);
+        }
+        if (!rc)
+            rc = chr__events_link(r, doc, &toks, err);
+        chr__tokens_free(&toks);
+        if (rc) {
+            chr_result_free(r);
+            return rc;
+        }
+    }
     *out = r;
     return CHR_OK;
+}
+
+const char *chr__result_strdup(chr_result *r, const char *s, size_t len)
+{
+    if (r->nstrings == r->strings_cap) {
+        size_t cap = r->strings_cap ? r->strings_cap * 2 : 32;
+        char **p = realloc(r->strings, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        r->strings = p;
+        r->strings_cap = cap;
+    }
+    char *c = malloc(len + 1);
+    if (!c)
+        return NULL;
+    if (len)
+        memcpy(c, s, len);
+    c[len] = '\0';
+    r->strings[r->nstrings++] = c;
+    return c;
 }
 
 size_t chr_result_count(const chr_result *r)
@@ -166,10 +264,24 @@ const chr_timex *chr_result_timex(const chr_result *r, size_t i)
     return r && i < r->n ? &r->timexes[i] : NULL;
 }
 
+size_t chr_result_event_count(const chr_result *r)
+{
+    return r ? r->nevents : 0;
+}
+
+const chr_event *chr_result_event(const chr_result *r, size_t i)
+{
+    return r && i < r->nevents ? &r->events[i] : NULL;
+}
+
 void chr_result_free(chr_result *r)
 {
     if (!r)
         return;
+    for (size_t i = 0; i < r->nstrings; i++)
+        free(r->strings[i]);
+    free(r->strings);
+    free(r->events);
     free(r->timexes);
     free(r);
 }

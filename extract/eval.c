@@ -1,8 +1,11 @@
 /* eval.c: TempEval-3 Task A scoring of time expressions. Exports chr_eval_new, chr_eval_free,
  * chr_eval_add, chr_eval_scores, chr_eval_error_count, chr_eval_error_at, chr_eval_kind_name
- * (eval.h) and chr__eval_add_timexes (eval_internal.h).
+ * (eval.h) and chr__eval_add_timexes, chr__eval_pair, chr__eval_pair_timexes, chr__eval_tally,
+ * chr__eval_tally_const (eval_internal.h). chr_eval_add also hands documents whose gold has events to
+ * the event scorer (eval_events.c), which keeps its counts in the chr_eval.
  *
- * Pairing, per document: every (gold, system) pair whose extents overlap is a candidate; candidates
+ * Pairing, per document (timexes here, events in eval_events.c, through chr__eval_pair): every
+ * (gold, system) pair whose extents overlap is a candidate; candidates
  * are taken greedily, largest overlap first, then identical extents first, then the earliest gold
  * start, then the earliest system start, skipping any whose gold or system timex is already paired.
  * The pairs are the relaxed matches; those with identical extents are the strict matches (an identical
@@ -33,6 +36,7 @@ struct chr_eval {
     size_t nerr, err_cap;
     char **ids;
     size_t nids, id_cap;
+    chr__event_tally events; /* Task B, dating and awareness counts (eval_events.c) */
 };
 
 int chr_eval_new(chr_eval **out) {
@@ -86,15 +90,15 @@ typedef struct cand {
     size_t gstart, sstart;
 } cand;
 
-/* An index into an array of timexes, carrying the array (qsort has no user pointer in C11). */
+/* An index into an array of spans, carrying the array (qsort has no user pointer in C11). */
 typedef struct sort_ctx {
-    const chr_timex *tx;
+    const chr__span *sp;
     size_t idx;
 } sort_ctx;
 
 static int by_start(const void *a, const void *b) {
     const sort_ctx *x = a, *y = b;
-    const chr_timex *p = &x->tx[x->idx], *q = &y->tx[y->idx];
+    const chr__span *p = &x->sp[x->idx], *q = &y->sp[y->idx];
     if (p->start != q->start)
         return p->start < q->start ? -1 : 1;
     if (p->end != q->end)
@@ -130,8 +134,7 @@ static int push_cand(cand **c, size_t *n, size_t *cap, cand v) {
     return 0;
 }
 
-/* pair_of_gold[i] / pair_of_sys[j]: the partner's index, or (size_t)-1. */
-static int pair_up(const chr_timex *gold, size_t ngold, const chr_timex *sys, size_t nsys,
+int chr__eval_pair(const chr__span *gold, size_t ngold, const chr__span *sys, size_t nsys,
                    size_t *pair_of_gold, size_t *pair_of_sys) {
     const size_t none = (size_t)-1;
     sort_ctx *gs = malloc((ngold + 1) * sizeof *gs), *ss = malloc((nsys + 1) * sizeof *ss);
@@ -143,12 +146,12 @@ static int pair_up(const chr_timex *gold, size_t ngold, const chr_timex *sys, si
         goto done;
     }
     for (size_t i = 0; i < ngold; i++) {
-        gs[i].tx = gold;
+        gs[i].sp = gold;
         gs[i].idx = i;
         pair_of_gold[i] = none;
     }
     for (size_t j = 0; j < nsys; j++) {
-        ss[j].tx = sys;
+        ss[j].sp = sys;
         ss[j].idx = j;
         pair_of_sys[j] = none;
     }
@@ -157,11 +160,11 @@ static int pair_up(const chr_timex *gold, size_t ngold, const chr_timex *sys, si
     /* gold starts increase, so a system timex ending before one gold starts overlaps no later one */
     size_t lo = 0;
     for (size_t a = 0; a < ngold; a++) {
-        const chr_timex *g = &gold[gs[a].idx];
+        const chr__span *g = &gold[gs[a].idx];
         while (lo < nsys && sys[ss[lo].idx].end <= g->start)
             lo++;
         for (size_t b = lo; b < nsys && sys[ss[b].idx].start < g->end; b++) {
-            const chr_timex *s = &sys[ss[b].idx];
+            const chr__span *s = &sys[ss[b].idx];
             size_t from = g->start > s->start ? g->start : s->start;
             size_t to = g->end < s->end ? g->end : s->end;
             if (to <= from)
@@ -186,6 +189,22 @@ done:
     free(gs);
     free(ss);
     free(c);
+    return rc;
+}
+
+int chr__eval_pair_timexes(const chr_timex *gold, size_t ngold, const chr_timex *sys, size_t nsys,
+                           size_t *pair_of_gold, size_t *pair_of_sys) {
+    chr__span *gs = malloc((ngold + 1) * sizeof *gs), *ss = malloc((nsys + 1) * sizeof *ss);
+    int rc = -1;
+    if (gs && ss) {
+        for (size_t i = 0; i < ngold; i++)
+            gs[i] = (chr__span){gold[i].start, gold[i].end};
+        for (size_t j = 0; j < nsys; j++)
+            ss[j] = (chr__span){sys[j].start, sys[j].end};
+        rc = chr__eval_pair(gs, ngold, ss, nsys, pair_of_gold, pair_of_sys);
+    }
+    free(gs);
+    free(ss);
     return rc;
 }
 
@@ -298,7 +317,7 @@ int chr__eval_add_timexes(chr_eval *ev, const char *doc_id, const char *text, si
     char *id = keep_id(ev, doc_id ? doc_id : "");
     int rc = CHR_ENOMEM;
     size_t np = 0;
-    if (!pg || !ps || !pend || !id || pair_up(gold, ngold, sys, nsys, pg, ps) != 0)
+    if (!pg || !ps || !pend || !id || chr__eval_pair_timexes(gold, ngold, sys, nsys, pg, ps) != 0)
         goto done;
     size_t strict = 0, relaxed = 0, type_ok = 0, value_ok = 0;
     for (size_t i = 0; i < ngold; i++) {
@@ -343,6 +362,10 @@ done:
     return rc;
 }
 
+chr__event_tally *chr__eval_tally(chr_eval *ev) { return ev ? &ev->events : NULL; }
+
+const chr__event_tally *chr__eval_tally_const(const chr_eval *ev) { return ev ? &ev->events : NULL; }
+
 int chr_eval_add(chr_eval *ev, const chr_doc *doc, const chr_result *res) {
     if (!ev || !doc)
         return CHR_EINVAL;
@@ -357,6 +380,25 @@ int chr_eval_add(chr_eval *ev, const chr_doc *doc, const chr_result *res) {
             sys[n++] = *t;
     }
     int rc = chr__eval_add_timexes(ev, chr_doc_id(doc), doc->text, doc->len, doc->gold, doc->ngold, sys, n);
+    if (rc == CHR_OK && chr_doc_gold_event_count(doc) > 0) {
+        size_t nev = res ? chr_result_event_count(res) : 0;
+        chr_event *evs = malloc((nev + 1) * sizeof *evs);
+        size_t m = 0;
+        if (!evs) {
+            free(sys);
+            return CHR_ENOMEM;
+        }
+        for (size_t i = 0; i < nev; i++) {
+            const chr_event *e = chr_result_event(res, i);
+            if (e)
+                evs[m++] = *e;
+        }
+        chr__eval_side gold = {doc->gold_events, doc->ngold_events, doc->gold, doc->ngold};
+        chr__eval_side system = {evs, m, sys, n};
+        rc = chr__eval_add_events(ev, doc->text, doc->len, &gold, doc->gold_tlinks, doc->ngold_tlinks,
+                                  &system);
+        free(evs);
+    }
     free(sys);
     return rc;
 }

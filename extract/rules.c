@@ -620,8 +620,14 @@ int chr__rules_load(chr_engine *e, const char *dir, chr_error *err)
     if (dir) {
         rc = load_dir(&L, dir);
     } else {
-        for (size_t i = 0; i < chr__builtin_rules_count && !rc; i++)
-            rc = parse_file(&L, chr__builtin_rules[i].name, chr__builtin_rules[i].data, chr__builtin_rules[i].len);
+        for (size_t i = 0; i < chr__builtin_rules_count && !rc; i++) {
+            /* the embedded set also holds events.model: only *.rules files are rules */
+            const char *name = chr__builtin_rules[i].name;
+            size_t nl = strlen(name);
+            if (nl < 6 || strcmp(name + nl - 6, ".rules") != 0)
+                continue;
+            rc = parse_file(&L, name, chr__builtin_rules[i].data, chr__builtin_rules[i].len);
+        }
     }
     if (!rc)
         rc = compile_rules(&L);

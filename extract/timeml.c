@@ -8,8 +8,10 @@
  * functionInDocument="CREATION_TIME"), and the document text from <TEXT>: its content with every tag
  * removed and the XML entities (&amp; &lt; &gt; &quot; &apos; &#N; &#xN;) decoded, so that the text of
  * a gold .tml is byte-identical to that of its .TE3input. The TIMEX3 tags inside TEXT become the gold
- * timexes. Unknown named entities and a bare '&' are kept as text (the files are not validated
- * against a DTD). The one addition to the text: an </s> sentence tag directly followed by a non-blank
+ * timexes, the EVENT tags the gold events (with tense, aspect and polarity from their first
+ * MAKEINSTANCE), and the TLINKs between an event instance and a timex the gold event-time links, turned
+ * so that the relation reads from the event's side. Unknown named entities and a bare '&' are kept as
+ * text (the files are not validated against a DTD). The one addition to the text: an </s> sentence tag directly followed by a non-blank
  * byte gives a "\n" (see chr__timeml_sentence_break). */
 #include <stdarg.h>
 #include <stdio.h>
@@ -402,6 +404,16 @@ typedef struct open_elem {
     size_t name, name_len, start;
 } open_elem;
 
+/* A MAKEINSTANCE and an event-timex TLINK as read, resolved once the whole file is read. */
+typedef struct instance {
+    char event[16], eiid[16], tense[24], aspect[32], polarity[8];
+} instance;
+
+typedef struct raw_tlink {
+    char instance[16], timex[16];
+    chr_relation rel; /* from the event's side */
+} raw_tlink;
+
 typedef struct reader {
     const char *raw;
     size_t len;
@@ -415,6 +427,13 @@ typedef struct reader {
     size_t text_begin, text_end;
     int timex_open, timex_gold; /* a TIMEX3 is open; it is a gold one (in TEXT, not the DCT) */
     chr_timex cur;
+    chr_event *events; /* gold EVENTs in TEXT, in text order */
+    size_t nevents, events_cap;
+    int event_open;
+    instance *inst;
+    size_t ninst, inst_cap;
+    raw_tlink *links;
+    size_t nlinks, links_cap;
     char dct_value[64], fallback_value[64];
     int have_dct, have_fallback;
     size_t dct_off, fallback_off;
@@ -511,6 +530,109 @@ static int timex_close(reader *r) {
     return 0;
 }
 
+/* Room for one more element of size sz in *v (count n, capacity *cap). */
+static int grow(void **v, size_t n, size_t *cap, size_t sz) {
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *p = realloc(*v, c * sz);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = c;
+    return 0;
+}
+
+/* An EVENT start tag inside TEXT. A missing or unknown class reads as OCCURRENCE. */
+static int event_open(reader *r, const chr__xml_tok *tok) {
+    char cls[32];
+    if (r->event_open)
+        return fail(r->err, CHR_EFORMAT, tok->start, "nested EVENT at byte %zu", tok->start);
+    if (tok->kind == CHR__XML_EMPTY)
+        return 0;
+    if (grow((void **)&r->events, r->nevents, &r->events_cap, sizeof *r->events))
+        return oom(r);
+    chr_event *e = &r->events[r->nevents];
+    memset(e, 0, sizeof *e);
+    chr__timeml_attr(r->raw, tok, "eid", e->id, sizeof e->id);
+    chr__timeml_attr(r->raw, tok, "class", cls, sizeof cls);
+    int c = chr_event_class_parse(cls);
+    e->cls = c < 0 ? CHR_EVENT_OCCURRENCE : (chr_event_class)c;
+    e->start = r->text.len;
+    e->actor = e->source = e->summary = "";
+    e->time.timex = -2;
+    r->event_open = 1;
+    return 0;
+}
+
+static chr_relation invert(chr_relation rel) {
+    switch (rel) {
+    case CHR_REL_BEFORE: return CHR_REL_AFTER;
+    case CHR_REL_AFTER: return CHR_REL_BEFORE;
+    case CHR_REL_INCLUDES: return CHR_REL_IS_INCLUDED;
+    case CHR_REL_IS_INCLUDED: return CHR_REL_INCLUDES;
+    case CHR_REL_BEGINS: return CHR_REL_BEGUN_BY;
+    case CHR_REL_BEGUN_BY: return CHR_REL_BEGINS;
+    case CHR_REL_ENDS: return CHR_REL_ENDED_BY;
+    case CHR_REL_ENDED_BY: return CHR_REL_ENDS;
+    case CHR_REL_IBEFORE: return CHR_REL_IAFTER;
+    case CHR_REL_IAFTER: return CHR_REL_IBEFORE;
+    default: return rel; /* DURING, SIMULTANEOUS, IDENTITY */
+    }
+}
+
+/* MAKEINSTANCE and TLINK, wherever they are (TimeBank puts them after TEXT). A TLINK is kept when it
+ * links an event instance and a timex; DURING_INV reads as DURING, unknown relations are skipped. */
+static int link_tags(reader *r, const chr__xml_tok *tok) {
+    const char *raw = r->raw;
+    if (chr__timeml_is(raw, tok, "MAKEINSTANCE")) {
+        if (grow((void **)&r->inst, r->ninst, &r->inst_cap, sizeof *r->inst))
+            return oom(r);
+        instance *in = &r->inst[r->ninst];
+        memset(in, 0, sizeof *in);
+        chr__timeml_attr(raw, tok, "eventID", in->event, sizeof in->event);
+        chr__timeml_attr(raw, tok, "eiid", in->eiid, sizeof in->eiid);
+        chr__timeml_attr(raw, tok, "tense", in->tense, sizeof in->tense);
+        chr__timeml_attr(raw, tok, "aspect", in->aspect, sizeof in->aspect);
+        chr__timeml_attr(raw, tok, "polarity", in->polarity, sizeof in->polarity);
+        if (in->event[0] && in->eiid[0])
+            r->ninst++;
+        return 0;
+    }
+    if (!chr__timeml_is(raw, tok, "TLINK"))
+        return 0;
+    char rel[32], ev[16], tm[16], to_time[16], to_ev[16];
+    chr__timeml_attr(raw, tok, "relType", rel, sizeof rel);
+    chr__timeml_attr(raw, tok, "eventInstanceID", ev, sizeof ev);
+    chr__timeml_attr(raw, tok, "timeID", tm, sizeof tm);
+    chr__timeml_attr(raw, tok, "relatedToTime", to_time, sizeof to_time);
+    chr__timeml_attr(raw, tok, "relatedToEventInstance", to_ev, sizeof to_ev);
+    int inverse = 0;
+    if (!strcmp(rel, "DURING_INV"))
+        strcpy(rel, "DURING");
+    int rt = chr_relation_parse(rel);
+    if (rt <= 0)
+        return 0;
+    const char *e = NULL, *t = NULL;
+    if (ev[0] && to_time[0]) {
+        e = ev;
+        t = to_time;
+    } else if (tm[0] && to_ev[0]) {
+        e = to_ev;
+        t = tm;
+        inverse = 1;
+    } else {
+        return 0;
+    }
+    if (grow((void **)&r->links, r->nlinks, &r->links_cap, sizeof *r->links))
+        return oom(r);
+    raw_tlink *l = &r->links[r->nlinks++];
+    snprintf(l->instance, sizeof l->instance, "%s", e);
+    snprintf(l->timex, sizeof l->timex, "%s", t);
+    l->rel = inverse ? invert((chr_relation)rt) : (chr_relation)rt;
+    return 0;
+}
+
 static int on_start(reader *r, const chr__xml_tok *tok) {
     const char *raw = r->raw;
     if (chr__timeml_is(raw, tok, "TEXT")) {
@@ -529,6 +651,14 @@ static int on_start(reader *r, const chr__xml_tok *tok) {
         r->dct_depth = (int)r->depth + 1;
     } else if (chr__timeml_is(raw, tok, "TIMEX3")) {
         int rc = timex_open(r, tok);
+        if (rc)
+            return rc;
+    } else if (chr__timeml_is(raw, tok, "EVENT")) {
+        int rc = r->in_text ? event_open(r, tok) : 0;
+        if (rc)
+            return rc;
+    } else {
+        int rc = link_tags(r, tok);
         if (rc)
             return rc;
     }
@@ -554,6 +684,13 @@ static int on_end(reader *r, const chr__xml_tok *tok) {
     r->depth--;
     if (chr__timeml_is(raw, tok, "TIMEX3"))
         return timex_close(r);
+    if (chr__timeml_is(raw, tok, "EVENT")) {
+        if (r->event_open) {
+            r->events[r->nevents++].end = r->text.len;
+            r->event_open = 0;
+        }
+        return 0;
+    }
     if (r->in_text && chr__timeml_is(raw, tok, "TEXT")) {
         r->in_text = 0;
         r->text_closed = 1;
@@ -626,6 +763,77 @@ static void trim(buf *b) {
     b->p[b->len] = '\0';
 }
 
+static int cmp_event_id(const void *a, const void *b) {
+    const chr_event *const *x = a, *const *y = b;
+    int c = strcmp((*x)->id, (*y)->id);
+    return c ? c : ((*x)->start > (*y)->start) - ((*x)->start < (*y)->start);
+}
+
+static int cmp_inst_eiid(const void *a, const void *b) {
+    return strcmp(((const instance *)a)->eiid, ((const instance *)b)->eiid);
+}
+
+/* The first event with that id (by is sorted by id), or NULL. */
+static chr_event *event_by_id(chr_event **by, size_t n, const char *id) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(by[mid]->id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && !strcmp(by[lo]->id, id) ? by[lo] : NULL;
+}
+
+/* Attributes of the first MAKEINSTANCE of each event, then the event-timex TLINKs with their event id. */
+static int resolve_links(reader *r, chr_tlink **out, size_t *nout) {
+    chr_event **by = NULL;
+    *out = NULL;
+    *nout = 0;
+    if (r->nevents) {
+        by = malloc(r->nevents * sizeof *by);
+        if (!by)
+            return -1;
+        for (size_t i = 0; i < r->nevents; i++)
+            by[i] = &r->events[i];
+        qsort(by, r->nevents, sizeof *by, cmp_event_id);
+    }
+    for (size_t i = 0; i < r->ninst; i++) {
+        const instance *in = &r->inst[i];
+        chr_event *e = event_by_id(by, r->nevents, in->event);
+        if (!e || e->instance[0])
+            continue;
+        snprintf(e->instance, sizeof e->instance, "%s", in->eiid);
+        int t = chr_tense_parse(in->tense), a = chr_aspect_parse(in->aspect);
+        e->tense = t < 0 ? CHR_TENSE_NONE : (chr_tense)t;
+        e->aspect = a < 0 ? CHR_ASPECT_NONE : (chr_aspect)a;
+        e->negative = !strcmp(in->polarity, "NEG");
+    }
+    free(by);
+    if (r->nlinks == 0)
+        return 0;
+    chr_tlink *links = calloc(r->nlinks, sizeof *links);
+    if (!links)
+        return -1;
+    qsort(r->inst, r->ninst, sizeof *r->inst, cmp_inst_eiid);
+    for (size_t i = 0; i < r->nlinks; i++) {
+        const raw_tlink *l = &r->links[i];
+        chr_tlink *g = &links[i];
+        instance key;
+        memset(&key, 0, sizeof key);
+        snprintf(key.eiid, sizeof key.eiid, "%s", l->instance);
+        const instance *in = r->ninst ? bsearch(&key, r->inst, r->ninst, sizeof *r->inst, cmp_inst_eiid) : NULL;
+        snprintf(g->event_instance, sizeof g->event_instance, "%s", l->instance);
+        snprintf(g->event_id, sizeof g->event_id, "%s", in ? in->event : "");
+        snprintf(g->timex_id, sizeof g->timex_id, "%s", l->timex);
+        g->relation = l->rel;
+    }
+    *out = links;
+    *nout = r->nlinks;
+    return 0;
+}
+
 static int build(chr_doc **out, reader *r) {
     size_t bad = 0;
     if (r->text.len && chr__utf8_check(r->text.p, r->text.len, &bad) != 0)
@@ -673,6 +881,22 @@ static int build(chr_doc **out, reader *r) {
     doc->gold = r->gold;
     doc->ngold = r->ngold;
     r->gold = NULL;
+    chr_tlink *links = NULL;
+    size_t nlinks = 0;
+    if (resolve_links(r, &links, &nlinks)) {
+        chr_doc_free(doc);
+        return oom(r);
+    }
+    for (size_t i = 0; i < r->nevents; i++) {
+        chr_event *e = &r->events[i];
+        e->cp_start = chr_doc_cp_offset(doc, e->start);
+        e->cp_end = chr_doc_cp_offset(doc, e->end);
+    }
+    doc->gold_events = r->events;
+    doc->ngold_events = r->nevents;
+    r->events = NULL;
+    doc->gold_tlinks = links;
+    doc->ngold_tlinks = nlinks;
     *out = doc;
     return 0;
 }
@@ -702,5 +926,8 @@ int chr_doc_from_timeml(chr_doc **out, const char *xml, size_t len, chr_error *e
     free(r.text.p);
     free(r.id.p);
     free(r.gold);
+    free(r.events);
+    free(r.inst);
+    free(r.links);
     return rc;
 }

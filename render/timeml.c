@@ -12,9 +12,13 @@
  * <EVENT><TIMEX3>x</TIMEX3></EVENT> and "<SIGNAL>by</SIGNAL> noon" becomes
  * <TIMEX3><SIGNAL>by</SIGNAL> noon</TIMEX3>. Spans that cross an element (a timex that starts before an
  * EVENT and ends inside it) cannot nest and are written as they fall.
+ * Events go in the same way as EVENT tags; their MAKEINSTANCE and TLINK tags (each event's link to its
+ * time expression or to the document date, t0) follow the closing </TEXT>. The annotation tags the input
+ * had give way to ours: TIMEX3 always; EVENT inside TEXT and MAKEINSTANCE, TLINK, SLINK, ALINK after it
+ * when the result has events. Every other byte is kept.
  * For other documents a minimal TimeML file is written.
- * Timexes that are empty, out of range, not on code point boundaries or overlapping the previous one
- * are skipped. */
+ * Timexes and events that are empty, out of range, not on code point boundaries or overlapping the
+ * previous one (a timex wins over an event) are skipped. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,15 +92,22 @@ static void put_attr(outbuf *b, const char *name, const char *value) {
     put(b, "\"", 1);
 }
 
-/* ---- the timexes to insert ---------------------------------------------------------------------- */
+/* ---- the spans to insert: timexes and events ------------------------------------------------------ */
+
+typedef struct span {
+    size_t start, end;
+    const chr_timex *t; /* one of t, e */
+    const chr_event *e;
+} span;
 
 typedef struct walk {
     outbuf *out;
-    const chr_timex **tx; /* the usable timexes, in text order */
-    size_t n, k;          /* count, next one to open or the open one */
+    span *tx;          /* the usable spans, in text order */
+    size_t n, k;       /* count, next one to open or the open one */
     int open;
     size_t t;          /* running offset into the document text */
-    size_t depth;      /* elements open in TEXT (TIMEX3 tags aside) */
+    size_t depth;      /* elements open in TEXT (TIMEX3 and EVENT tags aside) */
+    int events;        /* the result has events: they replace the input's EVENTs and links */
     size_t open_depth; /* depth when ours was opened */
 } walk;
 
@@ -104,47 +115,79 @@ static int cp_boundary(const char *text, size_t len, size_t off) {
     return off == len || ((unsigned char)text[off] & 0xC0) != 0x80;
 }
 
+static int usable(const chr_doc *doc, size_t start, size_t end) {
+    return start < end && end <= doc->len && cp_boundary(doc->text, doc->len, start) &&
+           cp_boundary(doc->text, doc->len, end);
+}
+
+static int by_span_start(const void *a, const void *b) {
+    const span *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->t == NULL) - (y->t == NULL); /* a timex before an event at the same offset */
+}
+
 static int collect(walk *w, const chr_doc *doc, const chr_result *res) {
-    size_t n = res ? chr_result_count(res) : 0;
-    w->tx = n ? malloc(n * sizeof *w->tx) : NULL;
-    if (n && !w->tx)
+    size_t nt = res ? chr_result_count(res) : 0, ne = res ? chr_result_event_count(res) : 0;
+    span *all = nt + ne ? malloc((nt + ne) * sizeof *all) : NULL;
+    if (nt + ne && !all)
         return -1;
-    size_t prev_end = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t m = 0;
+    for (size_t i = 0; i < nt; i++) {
         const chr_timex *t = chr_result_timex(res, i);
-        if (!t || t->start >= t->end || t->end > doc->len || t->start < prev_end ||
-            !cp_boundary(doc->text, doc->len, t->start) || !cp_boundary(doc->text, doc->len, t->end))
-            continue;
-        w->tx[w->n++] = t;
-        prev_end = t->end;
+        if (t && usable(doc, t->start, t->end))
+            all[m++] = (span){t->start, t->end, t, NULL};
     }
+    for (size_t i = 0; i < ne; i++) {
+        const chr_event *e = chr_result_event(res, i);
+        if (e && usable(doc, e->start, e->end))
+            all[m++] = (span){e->start, e->end, NULL, e};
+    }
+    if (m > 1)
+        qsort(all, m, sizeof *all, by_span_start);
+    size_t prev_end = 0;
+    w->n = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (all[i].start < prev_end)
+            continue;
+        all[w->n++] = all[i];
+        prev_end = all[i].end;
+    }
+    w->tx = all;
     return 0;
 }
 
 static void open_tag(walk *w) {
-    const chr_timex *t = w->tx[w->k];
-    char tid[32];
-    if (t->id[0])
-        snprintf(tid, sizeof tid, "%s", t->id);
-    else
-        snprintf(tid, sizeof tid, "t%zu", w->k + 1);
-    puts_(w->out, "<TIMEX3");
-    put_attr(w->out, "tid", tid);
-    put_attr(w->out, "type", chr_timex_type_name(t->type));
-    put_attr(w->out, "value", t->value);
-    if (t->mod[0])
-        put_attr(w->out, "mod", t->mod);
-    if (t->quant[0])
-        put_attr(w->out, "quant", t->quant);
-    if (t->freq[0])
-        put_attr(w->out, "freq", t->freq);
+    const span *sp = &w->tx[w->k];
+    if (sp->e) {
+        puts_(w->out, "<EVENT");
+        put_attr(w->out, "eid", sp->e->id);
+        put_attr(w->out, "class", chr_event_class_name(sp->e->cls));
+    } else {
+        const chr_timex *t = sp->t;
+        char tid[32];
+        if (t->id[0])
+            snprintf(tid, sizeof tid, "%s", t->id);
+        else
+            snprintf(tid, sizeof tid, "t%zu", w->k + 1);
+        puts_(w->out, "<TIMEX3");
+        put_attr(w->out, "tid", tid);
+        put_attr(w->out, "type", chr_timex_type_name(t->type));
+        put_attr(w->out, "value", t->value);
+        if (t->mod[0])
+            put_attr(w->out, "mod", t->mod);
+        if (t->quant[0])
+            put_attr(w->out, "quant", t->quant);
+        if (t->freq[0])
+            put_attr(w->out, "freq", t->freq);
+    }
     put(w->out, ">", 1);
     w->open = 1;
     w->open_depth = w->depth;
 }
 
 static void close_tag(walk *w) {
-    puts_(w->out, "</TIMEX3>");
+    puts_(w->out, w->tx[w->k].e ? "</EVENT>" : "</TIMEX3>");
     w->open = 0;
     w->k++;
 }
@@ -152,12 +195,12 @@ static void close_tag(walk *w) {
 /* The text has reached the open timex's end: close it, unless an element opened inside it is still
  * open and may close at this same offset (force = 0). */
 static void close_due(walk *w, int force) {
-    if (w->open && w->tx[w->k]->end <= w->t && (force || w->depth <= w->open_depth))
+    if (w->open && w->tx[w->k].end <= w->t && (force || w->depth <= w->open_depth))
         close_tag(w);
 }
 
 /* The next timex begins at or before offset t. */
-static int start_due(const walk *w, size_t t) { return !w->open && w->k < w->n && w->tx[w->k]->start <= t; }
+static int start_due(const walk *w, size_t t) { return !w->open && w->k < w->n && w->tx[w->k].start <= t; }
 
 /* Text that may be split anywhere: s[0..n) is both the raw form and the text (escape = 0), or the
  * text to be escaped (escape = 1). */
@@ -168,10 +211,10 @@ static void text_run(walk *w, const char *s, size_t n, int escape) {
         if (start_due(w, w->t))
             open_tag(w);
         size_t next = w->t + (n - i);
-        if (w->open && w->tx[w->k]->end < next)
-            next = w->tx[w->k]->end;
-        else if (!w->open && w->k < w->n && w->tx[w->k]->start < next)
-            next = w->tx[w->k]->start;
+        if (w->open && w->tx[w->k].end < next)
+            next = w->tx[w->k].end;
+        else if (!w->open && w->k < w->n && w->tx[w->k].start < next)
+            next = w->tx[w->k].start;
         size_t m = next - w->t;
         if (escape)
             put_escaped(w->out, s + i, m, 0);
@@ -198,9 +241,98 @@ static void atom(walk *w, const char *raw, size_t raw_n, size_t n) {
     close_due(w, 0);
 }
 
+/* The tags inside TEXT that ours replace: TIMEX3 always, EVENT when we write events. */
+static int ours(const char *raw, const chr__xml_tok *tok, int events) {
+    return chr__timeml_is(raw, tok, "TIMEX3") || (events && chr__timeml_is(raw, tok, "EVENT"));
+}
+
+/* MAKEINSTANCE and TLINK tags of the events: each event's instance, and its link to its time expression
+ * or to the document date (t0). */
+static void put_links(outbuf *b, const chr_result *res) {
+    size_t ne = res ? chr_result_event_count(res) : 0, lid = 0;
+    for (size_t i = 0; i < ne; i++) {
+        const chr_event *e = chr_result_event(res, i);
+        puts_(b, "\n<MAKEINSTANCE");
+        put_attr(b, "eventID", e->id);
+        put_attr(b, "eiid", e->instance);
+        put_attr(b, "tense", chr_tense_name(e->tense));
+        put_attr(b, "aspect", chr_aspect_name(e->aspect));
+        put_attr(b, "polarity", e->negative ? "NEG" : "POS");
+        put_attr(b, "pos", e->tense == CHR_TENSE_NONE ? "NOUN" : "VERB");
+        puts_(b, "/>");
+    }
+    for (size_t i = 0; i < ne; i++) {
+        const chr_event *e = chr_result_event(res, i);
+        if (e->time.timex == -2 || e->time.relation == CHR_REL_NONE)
+            continue;
+        const char *tid = "t0";
+        if (e->time.timex >= 0) {
+            const chr_timex *t = chr_result_timex(res, (size_t)e->time.timex);
+            if (!t)
+                continue;
+            tid = t->id;
+        }
+        char l[32];
+        snprintf(l, sizeof l, "l%zu", ++lid);
+        puts_(b, "\n<TLINK");
+        put_attr(b, "lid", l);
+        put_attr(b, "relType", chr_relation_name(e->time.relation));
+        put_attr(b, "eventInstanceID", e->instance);
+        put_attr(b, "relatedToTime", tid);
+        puts_(b, "/>");
+    }
+}
+
+/* Is raw[i..) a link tag (MAKEINSTANCE, TLINK, SLINK, ALINK) that ours replace? */
+static int droppable(const char *raw, size_t i, size_t end) {
+    static const char *const drop[] = {"<MAKEINSTANCE", "<TLINK", "<SLINK", "<ALINK"};
+    for (size_t d = 0; d < sizeof drop / sizeof *drop; d++) {
+        size_t dl = strlen(drop[d]);
+        if (i + dl < end && !memcmp(raw + i, drop[d], dl) &&
+            (raw[i + dl] == ' ' || raw[i + dl] == '/' || raw[i + dl] == '\n' || raw[i + dl] == '\t'))
+            return 1;
+    }
+    return 0;
+}
+
+/* The part of the file after the TEXT content: its annotation links (MAKEINSTANCE, TLINK, SLINK, ALINK)
+ * give way to ours, which go right after </TEXT>; everything else is copied. */
+static void put_tail(outbuf *b, const chr_doc *doc, const chr_result *res) {
+    const char *raw = doc->raw;
+    size_t pos = doc->text_end, end = doc->raw_len;
+    const char *close = NULL;
+    for (size_t i = pos; i + 7 <= end; i++)
+        if (!memcmp(raw + i, "</TEXT>", 7)) {
+            close = raw + i + 7;
+            break;
+        }
+    size_t after = close ? (size_t)(close - raw) : pos;
+    put(b, raw + pos, after - pos);
+    if (!res || !chr_result_event_count(res)) { /* no events of ours: the input's links stay */
+        put(b, raw + after, end - after);
+        return;
+    }
+    put_links(b, res);
+    /* copy the rest, leaving out each link tag with the line break before it */
+    size_t i = after;
+    while (i < end) {
+        size_t j = i;
+        while (j < end && !(raw[j] == '<' && droppable(raw, j, end)))
+            j++;
+        size_t chunk_end = j;
+        if (j < end && chunk_end > i && raw[chunk_end - 1] == '\n')
+            chunk_end--;
+        put(b, raw + i, chunk_end - i);
+        if (j >= end)
+            break;
+        const char *gt = memchr(raw + j, '>', end - j);
+        i = gt ? (size_t)(gt - raw) + 1 : end;
+    }
+}
+
 /* Pre-pass over the TEXT content: for the i-th start tag (TIMEX3 aside), the text offset where its
  * element ends. *ends is malloc'ed (NULL when there are no start tags). */
-static int element_ends(const chr_doc *doc, size_t **ends, chr_error *err) {
+static int element_ends(const chr_doc *doc, int events, size_t **ends, chr_error *err) {
     const char *raw = doc->raw;
     size_t pos = doc->text_begin, t = 0, count = 0, cap = 0, depth = 0;
     size_t *stack = NULL, *e = NULL;
@@ -216,7 +348,7 @@ static int element_ends(const chr_doc *doc, size_t **ends, chr_error *err) {
             t += tok.text_len;
         else if (tok.kind == CHR__XML_ENTITY)
             t += tok.dec_len;
-        else if (tok.kind == CHR__XML_START && !chr__timeml_is(raw, &tok, "TIMEX3")) {
+        else if (tok.kind == CHR__XML_START && !ours(raw, &tok, events)) {
             if (count == cap) {
                 cap = cap ? cap * 2 : 64;
                 size_t *ne = realloc(e, cap * sizeof *e), *ns = NULL;
@@ -231,7 +363,7 @@ static int element_ends(const chr_doc *doc, size_t **ends, chr_error *err) {
             }
             e[count] = (size_t)-1; /* never closed inside TEXT */
             stack[depth++] = count++;
-        } else if (tok.kind == CHR__XML_END && !chr__timeml_is(raw, &tok, "TIMEX3")) {
+        } else if (tok.kind == CHR__XML_END && !ours(raw, &tok, events)) {
             if (depth > 0)
                 e[stack[--depth]] = t;
             if (chr__timeml_sentence_break(raw, doc->raw_len, &tok))
@@ -248,11 +380,11 @@ static int element_ends(const chr_doc *doc, size_t **ends, chr_error *err) {
     return rc;
 }
 
-static int render_passthrough(walk *w, const chr_doc *doc, chr_error *err) {
+static int render_passthrough(walk *w, const chr_doc *doc, const chr_result *res, chr_error *err) {
     const char *raw = doc->raw;
     size_t pos = doc->text_begin, end = doc->text_end, nstart = 0;
     size_t *ends = NULL;
-    int rc = element_ends(doc, &ends, err);
+    int rc = element_ends(doc, w->events, &ends, err);
     if (rc)
         return rc;
     put(w->out, raw, doc->text_begin);
@@ -262,8 +394,8 @@ static int render_passthrough(walk *w, const chr_doc *doc, chr_error *err) {
         if (rc)
             break;
         pos = tok.end;
-        if (chr__timeml_is(raw, &tok, "TIMEX3"))
-            continue; /* the input's own timexes give way to ours */
+        if (ours(raw, &tok, w->events))
+            continue; /* the input's own timexes and events give way to ours */
         switch (tok.kind) {
         case CHR__XML_TEXT:
             text_run(w, raw + tok.text, tok.text_len, 0);
@@ -277,7 +409,7 @@ static int render_passthrough(walk *w, const chr_doc *doc, chr_error *err) {
         case CHR__XML_START:
             /* ours goes outside an element that starts here and ends before it does */
             close_due(w, 1);
-            if (start_due(w, w->t) && ends[nstart] < w->tx[w->k]->end)
+            if (start_due(w, w->t) && ends[nstart] < w->tx[w->k].end)
                 open_tag(w);
             nstart++;
             put(w->out, raw + tok.start, tok.end - tok.start);
@@ -303,11 +435,11 @@ static int render_passthrough(walk *w, const chr_doc *doc, chr_error *err) {
         return rc;
     while (w->open) /* only if the text and raw disagree */
         close_tag(w);
-    put(w->out, raw + doc->text_end, doc->raw_len - doc->text_end);
+    put_tail(w->out, doc, res);
     return 0;
 }
 
-static void render_minimal(walk *w, const chr_doc *doc) {
+static void render_minimal(walk *w, const chr_doc *doc, const chr_result *res) {
     chr_time dct;
     puts_(w->out, "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>");
     const char *id = chr_doc_id(doc);
@@ -328,7 +460,9 @@ static void render_minimal(walk *w, const chr_doc *doc) {
     text_run(w, doc->text, doc->len, 1);
     while (w->open)
         close_tag(w);
-    puts_(w->out, "</TEXT>\n</TimeML>\n");
+    puts_(w->out, "</TEXT>");
+    put_links(w->out, res);
+    puts_(w->out, "\n</TimeML>\n");
 }
 
 int chr_render_timeml(char **out, size_t *out_len, const chr_doc *doc, const chr_result *res,
@@ -343,14 +477,15 @@ int chr_render_timeml(char **out, size_t *out_len, const chr_doc *doc, const chr
     walk w;
     memset(&w, 0, sizeof w);
     w.out = &b;
+    w.events = res && chr_result_event_count(res) > 0;
     if (collect(&w, doc, res) != 0)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     int rc = 0;
     if (doc->format == CHR_FORMAT_TIMEML && doc->raw && doc->text_begin <= doc->text_end &&
         doc->text_end <= doc->raw_len)
-        rc = render_passthrough(&w, doc, err);
+        rc = render_passthrough(&w, doc, res, err);
     else
-        render_minimal(&w, doc);
+        render_minimal(&w, doc, res);
     free(w.tx);
     if (rc == 0 && !b.failed && !b.p) { /* an empty output is still a malloc'ed string */
         b.p = calloc(1, 1);

@@ -24,6 +24,7 @@
 #include "chronicle/event.h"
 #include "chronicle/extract.h"
 #include "chronicle/render.h"
+#include "chronicle/timeline.h"
 #include "chronicle/eval.h"
 
 #endif

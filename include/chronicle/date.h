@@ -66,6 +66,18 @@ size_t chr_time_format(char *buf, size_t n, const chr_time *t);
 /* First day of the period and the first day after it (end exclusive). */
 void chr_time_span(const chr_time *t, int64_t *first_day, int64_t *after_day);
 
+/* Read back a TIMEX3 value that names a point or period in time, the inverse of chr_time_format:
+ * "1979", "2014-11", "2014-12-03", "2014-W48", "2014-W48-WE", "2014-Q1", "2014-H2", "2019-SU", "197"
+ * (decade), "19" (century), "2" (millennium), "2014-12-01TNI", "2014-12-03T20:58", "2014-12-03T20:58:07"
+ * (also "2014-W48-3" and "T24:00", the end of a day). X-values ("XXXX-WXX-1", "2014-XX"), the *_REF values,
+ * durations ("P3D") and anything else -> CHR_EDATE. value is NUL-terminated; *out is zeroed (gran NONE)
+ * on failure. */
+int chr_time_parse_value(chr_time *out, const char *value, chr_error *err);
+
+/* The name of a granularity: "millennium", "century", "decade", "year", "half", "quarter", "season",
+ * "month", "week", "weekend", "day", "part_of_day", "hour", "minute", "second"; "" for NONE. */
+const char *chr_gran_name(chr_gran g);
+
 #ifdef __cplusplus
 }
 #endif

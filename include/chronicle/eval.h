@@ -1,14 +1,18 @@
-/* eval.h: TempEval-3 Task A scoring of time expressions against gold TimeML.
+/* eval.h: TempEval-3 scoring against gold TimeML: Task A (time expressions), Task B (events), event
+ * dating and the temporal awareness of event-time links.
  *
  * A chr_eval accumulates, document by document, the pairing of system timexes with gold ones and
  * gives micro-averaged figures over everything added:
  *   strict match  = identical extents; relaxed match = overlapping extents, paired one to one;
- *   attribute F1  = (share of relaxed pairs whose attribute agrees) x relaxed F1 (type, value). */
+ *   attribute F1  = (share of relaxed pairs whose attribute agrees) x relaxed F1 (type, value).
+ * Documents whose gold has EVENTs are also scored for events the same way (class F1 as attribute
+ * F1), for event dating and for temporal awareness: see chr_event_scores and extract/eval_events.c. */
 #ifndef CHRONICLE_EVAL_H
 #define CHRONICLE_EVAL_H
 
 #include <stddef.h>
 #include "chronicle/doc.h"
+#include "chronicle/event.h"
 #include "chronicle/extract.h"
 
 #ifdef __cplusplus
@@ -57,6 +61,38 @@ void chr_eval_scores(const chr_eval *ev, chr_scores *out);
 size_t chr_eval_error_count(const chr_eval *ev);
 const chr_eval_error *chr_eval_error_at(const chr_eval *ev, size_t i);
 const char *chr_eval_kind_name(chr_eval_kind k); /* "miss", "extra", "extent", "type", "value" */
+
+/* Event figures, over the documents added whose gold has events (docs counts them; all 0 when none).
+ *   Task B: events paired as timexes are (strict = identical extents, relaxed = overlapping, one to
+ *     one); class, tense, aspect and polarity accuracy are over the relaxed pairs, class F1 =
+ *     class accuracy x relaxed F1.
+ *   Event dating: of the gold TLINKs between an event and a timex of the event's sentence (not the
+ *     DCT), how many the system gets: the gold event is paired with a system event whose time.timex
+ *     overlaps the gold timex, with a relation of the same family (overlap, before, after, begin,
+ *     end). The misses are split by cause: gold event not found; found but dated by another time (or
+ *     none); right time, other relation family.
+ *   Temporal awareness (UzZaman & Allen): precision = system event-time/DCT links entailed by the
+ *     closure of the gold links over all system links, recall = gold links entailed by the closure of
+ *     the system links over all gold links (entities mapped through the relaxed pairings). */
+typedef struct chr_event_scores {
+    size_t docs, gold, system;
+    size_t strict_match, relaxed_match;
+    size_t class_match, tense_match, aspect_match, polarity_match; /* relaxed pairs that agree */
+    double strict_p, strict_r, strict_f1;
+    double relaxed_p, relaxed_r, relaxed_f1;
+    double class_accuracy, class_f1;
+    double tense_accuracy, aspect_accuracy, polarity_accuracy;
+    /* dating: the same-sentence gold event-timex links, those the system gets (hits / links = dating),
+     * and the misses by cause */
+    size_t dating_links, dating_hits;
+    size_t dating_no_event, dating_other_time, dating_other_relation;
+    double dating;
+    size_t awareness_system, awareness_system_verified; /* system links, those the gold closure entails */
+    size_t awareness_gold, awareness_gold_verified;     /* gold links, those the system closure entails */
+    double awareness_p, awareness_r, awareness_f1;
+} chr_event_scores;
+
+void chr_eval_event_scores(const chr_eval *ev, chr_event_scores *out);
 
 #ifdef __cplusplus
 }

@@ -13,7 +13,10 @@ extern "C" {
 
 /* The JSON object of one document:
  * {"id", "dct": {"value", "source"}, "timexes": [{"id", "start", "end", "text", "type", "value", "mod",
- *  "anchor", "interval": {"begin", "end"}}]}
+ *  "anchor", "interval": {"begin", "end"}}],
+ *  "events": [{"id", "start", "end", "text", "class", "tense", "aspect", "polarity", "actor", "summary",
+ *              "sentence": {"start", "end"},
+ *              "time": {"timex", "relation", "value", "begin", "end", "granularity", "rule"} or null}]}
  * start/end are code point offsets, end exclusive. Returns a NEW reference, or NULL when out of memory. */
 json_t *chr_render_json(const chr_doc *doc, const chr_result *res);
 

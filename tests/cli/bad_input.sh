@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bad_input.sh: what `chronicle extract` does with input it cannot use: invalid UTF-8, binary data
-# (NUL bytes), an empty or all-blank file, a missing file, a directory, a file over 256 MiB, and
+# (NUL bytes), an empty or all-blank file, a missing file, a directory, a file over 64 MiB, and
 # malformed TimeML. Each must give exit 3 and one line on stderr that names the file.
 set -u
 : "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
@@ -54,9 +54,9 @@ check "missing file" 3 '^chronicle: .*no-such-file\.txt: cannot read: No such fi
 mkdir "$tmp/adir"
 check "directory" 3 '^chronicle: .*adir: cannot read: Is a directory' "$CHRONICLE" extract "$tmp/adir"
 
-# Over 256 MiB: refused before reading (a sparse file costs no disk).
-truncate -s 257M "$tmp/huge.txt"
-check "file over 256 MiB" 3 '^chronicle: .*huge\.txt: input too big \(over 256 MiB\)' "$CHRONICLE" extract "$tmp/huge.txt"
+# Over 64 MiB: refused before reading (a sparse file costs no disk).
+truncate -s 65M "$tmp/huge.txt"
+check "file over 64 MiB" 3 '^chronicle: .*huge\.txt: input too big \(over 64 MiB\)' "$CHRONICLE" extract "$tmp/huge.txt"
 
 printf '<?xml version="1.0"?>\n<TimeML><DOCID>x</DOCID><TEXT>It rained on Monday.\n' >"$tmp/broken.tml"
 check "malformed TimeML" 3 '^chronicle: .*broken\.tml: ' "$CHRONICLE" extract "$tmp/broken.tml"

@@ -44,20 +44,20 @@ printf '\n  \n' | "$CHRONICLE" extract --input jsonl >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [ "$rc" = 3 ] || fail "blank JSON Lines: exit $rc, expected 3"
 
-# A record over 256 MiB (streamed, never stored): an error record, and the stream goes on.
+# A record over 64 MiB (streamed, never stored): an error record, and the stream goes on.
 {
     echo '{"id": "a", "text": "It rained on Monday."}'
     printf '{"text": "'
-    head -c 270M /dev/zero | tr '\0' a
+    head -c 70M /dev/zero | tr '\0' a
     echo '"}'
     echo '{"id": "c", "text": "It rained on Monday."}'
 } | "$CHRONICLE" extract --dct 2014-12-03 >"$tmp/out" 2>"$tmp/err"
 rc=$?
-[ "$rc" = 1 ] || fail "record over 256 MiB: exit $rc, expected 1"
-[ "$(wc -l <"$tmp/out")" = 3 ] || fail "record over 256 MiB: $(wc -l <"$tmp/out") output lines, expected 3"
-line "$tmp/out" 2 | grep -q '^{"line":2,"error":"record too big (over 256 MiB)"}$' || fail "record over 256 MiB: $(line "$tmp/out" 2 | head -c 200)"
-line "$tmp/out" 3 | grep -q '^{"id":"c",' || fail "record over 256 MiB: the next record is missing"
-grep -q '^chronicle: stdin:2: record too big (over 256 MiB)$' "$tmp/err" || fail "record over 256 MiB: stderr: $(cat "$tmp/err")"
+[ "$rc" = 1 ] || fail "record over 64 MiB: exit $rc, expected 1"
+[ "$(wc -l <"$tmp/out")" = 3 ] || fail "record over 64 MiB: $(wc -l <"$tmp/out") output lines, expected 3"
+line "$tmp/out" 2 | grep -q '^{"line":2,"error":"record too big (over 64 MiB)"}$' || fail "record over 64 MiB: $(line "$tmp/out" 2 | head -c 200)"
+line "$tmp/out" 3 | grep -q '^{"id":"c",' || fail "record over 64 MiB: the next record is missing"
+grep -q '^chronicle: stdin:2: record too big (over 64 MiB)$' "$tmp/err" || fail "record over 64 MiB: stderr: $(cat "$tmp/err")"
 
 # Field names found without options. Every record must be accepted (no "error"), with its id and
 # its date (source "field").

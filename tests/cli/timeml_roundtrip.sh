@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # timeml_roundtrip.sh: TimeML in, TimeML out: with tags stripped, the TEXT of the output is byte for
-# byte the TEXT of the input, and everything outside TEXT is unchanged. Uses a TE3 platinum input
+# byte the TEXT of the input, and everything outside TEXT is unchanged but for the MAKEINSTANCE and
+# TLINK lines of our events right after </TEXT> (each of which must name an event or timex we wrote). Uses a TE3 platinum input
 # file when the corpora are there, else a small inline document.
 set -u
 : "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
@@ -15,6 +16,8 @@ fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
 text_of() { sed -z -e 's/^.*<TEXT>//' -e 's/<\/TEXT>.*$//' -e 's/<[^>]*>//g' "$1"; }
 # Everything but the TEXT element's content.
 outside_of() { sed -z -e 's/<TEXT>.*<\/TEXT>/<TEXT><\/TEXT>/' "$1"; }
+# our links: the lines that are a MAKEINSTANCE or TLINK tag, dropped to compare the rest
+without_links() { grep -Ev '^<(MAKEINSTANCE|TLINK) [^>]*/>$' "$1"; }
 
 inputs=()
 if [ -d "$CORPORA/te3-platinum-input" ]; then
@@ -51,8 +54,16 @@ for f in "${inputs[@]}"; do
     text_of "$tmp/out.tml" >"$tmp/out.text"
     cmp -s "$tmp/in.text" "$tmp/out.text" || fail "$name: TEXT differs after stripping tags: $(diff "$tmp/in.text" "$tmp/out.text" | head -5)"
     outside_of "$f" >"$tmp/in.outside"
-    outside_of "$tmp/out.tml" >"$tmp/out.outside"
+    outside_of "$tmp/out.tml" >"$tmp/out.outside.all"
+    without_links "$tmp/out.outside.all" >"$tmp/out.outside"
     cmp -s "$tmp/in.outside" "$tmp/out.outside" || fail "$name: outside TEXT differs: $(diff "$tmp/in.outside" "$tmp/out.outside" | head -5)"
+    # every TLINK points at an instance we made and a timex we tagged (or t0)
+    for l in $(grep -o 'eventInstanceID="ei[0-9]*" relatedToTime="t[0-9]*"' "$tmp/out.tml" | tr ' ' ','); do
+        ei=$(echo "$l" | sed 's/eventInstanceID="\([^"]*\)".*/\1/')
+        tid=$(echo "$l" | sed 's/.*relatedToTime="\([^"]*\)"/\1/')
+        grep -q "eiid=\"$ei\"" "$tmp/out.tml" || fail "$name: TLINK to a missing instance $ei"
+        [ "$tid" = t0 ] || grep -q "<TIMEX3 tid=\"$tid\"" "$tmp/out.tml" || fail "$name: TLINK to a missing timex $tid"
+    done
     # The inline document has four obvious expressions besides its DCT.
     n=$(grep -o '<TIMEX3 ' "$tmp/out.tml" | wc -l)
     if [ "$name" = inline.tml ] && [ "$n" -lt 4 ]; then

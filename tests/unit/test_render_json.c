@@ -1,5 +1,5 @@
 /* test_render_json.c: the JSON view of a document (render/json.c): key order, code point offsets,
- * nulls for empty attributes, the DCT object and the optional keys. */
+ * nulls for empty attributes, the DCT object and the optional keys, and the events with their time. */
 /* cmocka.h needs these first */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -57,7 +57,7 @@ static void test_no_dct_no_timexes(void **state) {
     (void)state;
     assert_int_equal(chr_doc_from_text(&doc, "Nothing here.", 13, NULL), 0);
     s = render(doc, NULL);
-    assert_string_equal(s, "{\"id\":\"\",\"dct\":{\"value\":null,\"source\":\"none\"},\"timexes\":[]}");
+    assert_string_equal(s, "{\"id\":\"\",\"dct\":{\"value\":null,\"source\":\"none\"},\"timexes\":[],\"events\":[]}");
     free(s);
     chr_doc_free(doc);
     assert_null(chr_render_json(NULL, NULL));
@@ -101,7 +101,7 @@ static void test_timexes(void **state) {
         "\"mod\":\"START\",\"anchor\":null,\"interval\":{\"begin\":\"1979\",\"end\":\"2014-12-03T20:58\"},"
         "\"signal\":\"since\"},"
         "{\"id\":\"t3\",\"start\":41,\"end\":53,\"text\":\"every Monday\",\"type\":\"SET\","
-        "\"value\":\"XXXX-WXX-1\",\"mod\":null,\"anchor\":null,\"interval\":null,\"quant\":\"EVERY\"}]}");
+        "\"value\":\"XXXX-WXX-1\",\"mod\":null,\"anchor\":null,\"interval\":null,\"quant\":\"EVERY\"}],\"events\":[]}");
     free(s);
     chr_result_free(res);
     chr_doc_free(doc);
@@ -115,7 +115,7 @@ static void test_dct_forms(void **state) {
     assert_int_equal(chr_doc_set_dct(doc, "2019-03-15", CHR_DCT_OPTION, NULL), 0);
     s = render(doc, NULL);
     assert_string_equal(
-        s, "{\"id\":\"\",\"dct\":{\"value\":\"2019-03-15\",\"source\":\"option\"},\"timexes\":[]}");
+        s, "{\"id\":\"\",\"dct\":{\"value\":\"2019-03-15\",\"source\":\"option\"},\"timexes\":[],\"events\":[]}");
     free(s);
     assert_int_equal(chr_doc_set_dct(doc, "2019-03-15T10:02+05:30", CHR_DCT_FIELD, NULL), 0);
     s = render(doc, NULL);
@@ -124,11 +124,128 @@ static void test_dct_forms(void **state) {
     chr_doc_free(doc);
 }
 
+/* An event over bytes [start, end) of doc's text, in the sentence [ss, se). */
+static chr_event event(const chr_doc *doc, const char *id, size_t start, size_t end, size_t ss, size_t se) {
+    chr_event e;
+    memset(&e, 0, sizeof e);
+    strcpy(e.id, id);
+    e.start = start;
+    e.end = end;
+    e.cp_start = chr_doc_cp_offset(doc, start);
+    e.cp_end = chr_doc_cp_offset(doc, end);
+    e.sent_start = ss;
+    e.sent_end = se;
+    e.cp_sent_start = chr_doc_cp_offset(doc, ss);
+    e.cp_sent_end = chr_doc_cp_offset(doc, se);
+    e.actor = e.source = e.summary = "";
+    e.time.timex = -2;
+    return e;
+}
+
+static void test_events(void **state) {
+    /* the em dash makes byte and code point offsets differ */
+    const char *text = "\xE2\x80\x94 Kerry said Wednesday. Iran has not had relations since 1979. Talks.";
+    const char *said = strstr(text, "said"), *wed = strstr(text, "Wednesday"), *had = strstr(text, "had"),
+               *y = strstr(text, "1979"), *talks = strstr(text, "Talks"), *iran = strstr(text, "Iran");
+    chr_doc *doc;
+    chr_timex tx[2];
+    chr_event ev[4];
+    chr_result *res;
+    char *s;
+    (void)state;
+
+    assert_int_equal(chr_doc_from_text(&doc, text, strlen(text), NULL), 0);
+    assert_int_equal(chr_doc_set_id(doc, "kerry"), 0);
+    assert_int_equal(chr_doc_set_dct(doc, "2014-12-03T20:58", CHR_DCT_HEADER, NULL), 0);
+    tx[0] = timex(doc, "t1", (size_t)(wed - text), (size_t)(wed - text) + 9, CHR_TIMEX_DATE, "2014-12-03");
+    tx[1] = timex(doc, "t2", (size_t)(y - text), (size_t)(y - text) + 4, CHR_TIMEX_DATE, "1979");
+    res = result_of(tx, 2);
+
+    /* "said Wednesday": a reporting event in the past, included in t1 */
+    ev[0] = event(doc, "e1", (size_t)(said - text), (size_t)(said - text) + 4, 4, (size_t)(wed - text) + 10);
+    ev[0].cls = CHR_EVENT_REPORTING;
+    ev[0].tense = CHR_TENSE_PAST;
+    ev[0].actor = ev[0].source = "Kerry";
+    ev[0].summary = "Kerry said Wednesday";
+    ev[0].time.timex = 0;
+    ev[0].time.relation = CHR_REL_IS_INCLUDED;
+    strcpy(ev[0].time.value, "2014-12-03");
+    strcpy(ev[0].time.begin, "2014-12-03");
+    strcpy(ev[0].time.end, "2014-12-03");
+    ev[0].time.gran = CHR_GRAN_DAY;
+    ev[0].time.rule = "same-sentence";
+    /* "has not had relations since 1979": a negated state begun by t2, running to the DCT */
+    ev[1] = event(doc, "e2", (size_t)(had - text), (size_t)(had - text) + 3, (size_t)(iran - text),
+                  (size_t)(y - text) + 5);
+    ev[1].cls = CHR_EVENT_STATE;
+    ev[1].tense = CHR_TENSE_PRESENT;
+    ev[1].aspect = CHR_ASPECT_PERFECTIVE;
+    ev[1].negative = 1;
+    ev[1].actor = "Iran";
+    ev[1].time.timex = 1;
+    ev[1].time.relation = CHR_REL_BEGUN_BY;
+    strcpy(ev[1].time.value, "1979");
+    strcpy(ev[1].time.begin, "1979");
+    strcpy(ev[1].time.end, "2014-12-03T20:58");
+    ev[1].time.gran = CHR_GRAN_YEAR;
+    ev[1].time.rule = "signal:since";
+    /* "Talks": no time at all */
+    ev[2] = event(doc, "e3", (size_t)(talks - text), (size_t)(talks - text) + 5, (size_t)(talks - text),
+                  strlen(text));
+    /* placed against the document date by its tense: before it, with no time expression of its own */
+    ev[3] = ev[0];
+    strcpy(ev[3].id, "e4");
+    ev[3].actor = ev[3].summary = "";
+    ev[3].time.timex = -1;
+    ev[3].time.relation = CHR_REL_BEFORE;
+    strcpy(ev[3].time.value, "2014-12-03T20:58");
+    ev[3].time.begin[0] = '\0';
+    strcpy(ev[3].time.end, "2014-12-03T20:58");
+    ev[3].time.gran = CHR_GRAN_MINUTE;
+    ev[3].time.rule = "tense";
+    res->events = ev;
+    res->nevents = 4;
+
+    s = render(doc, res);
+    const char *events = strstr(s, "\"events\":");
+    assert_non_null(events);
+    assert_string_equal(
+        events,
+        "\"events\":["
+        "{\"id\":\"e1\",\"start\":8,\"end\":12,\"text\":\"said\",\"class\":\"REPORTING\",\"tense\":\"PAST\","
+        "\"aspect\":\"NONE\",\"polarity\":\"POS\",\"actor\":\"Kerry\",\"summary\":\"Kerry said Wednesday\","
+        "\"sentence\":{\"start\":2,\"end\":23},"
+        "\"time\":{\"timex\":\"t1\",\"relation\":\"IS_INCLUDED\",\"value\":\"2014-12-03\","
+        "\"begin\":\"2014-12-03\",\"end\":\"2014-12-03\",\"granularity\":\"day\",\"rule\":\"same-sentence\"}},"
+        "{\"id\":\"e2\",\"start\":37,\"end\":40,\"text\":\"had\",\"class\":\"STATE\",\"tense\":\"PRESENT\","
+        "\"aspect\":\"PERFECTIVE\",\"polarity\":\"NEG\",\"actor\":\"Iran\",\"summary\":null,"
+        "\"sentence\":{\"start\":24,\"end\":62},"
+        "\"time\":{\"timex\":\"t2\",\"relation\":\"BEGUN_BY\",\"value\":\"1979\",\"begin\":\"1979\","
+        "\"end\":\"2014-12-03T20:58\",\"granularity\":\"year\",\"rule\":\"signal:since\"}},"
+        "{\"id\":\"e3\",\"start\":63,\"end\":68,\"text\":\"Talks\",\"class\":\"OCCURRENCE\",\"tense\":\"NONE\","
+        "\"aspect\":\"NONE\",\"polarity\":\"POS\",\"actor\":null,\"summary\":null,"
+        "\"sentence\":{\"start\":63,\"end\":69},\"time\":null},"
+        "{\"id\":\"e4\",\"start\":8,\"end\":12,\"text\":\"said\",\"class\":\"REPORTING\",\"tense\":\"PAST\","
+        "\"aspect\":\"NONE\",\"polarity\":\"POS\",\"actor\":null,\"summary\":null,"
+        "\"sentence\":{\"start\":2,\"end\":23},"
+        "\"time\":{\"timex\":\"t0\",\"relation\":\"BEFORE\",\"value\":\"2014-12-03T20:58\",\"begin\":null,"
+        "\"end\":\"2014-12-03T20:58\",\"granularity\":\"minute\",\"rule\":\"tense\"}}]}");
+    /* events come after timexes, and the keys before them are unchanged */
+    assert_non_null(strstr(s, "\"value\":\"1979\",\"mod\":null,\"anchor\":null,\"interval\":null}],\"events\":["));
+    free(s);
+    /* the events are on the stack: take them back before the result is freed */
+    res->events = NULL;
+    res->nevents = 0;
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_dct_no_timexes),
         cmocka_unit_test(test_timexes),
         cmocka_unit_test(test_dct_forms),
+        cmocka_unit_test(test_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

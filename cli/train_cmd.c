@@ -1,0 +1,216 @@
+/* train_cmd.c: `chronicle train-events`, training the event model on gold TimeML.
+ *
+ * Collects the *.tml files of each directory (recursively, sorted by path) and the files named on the
+ * command line, reads each as gold TimeML, trains the averaged perceptron (chr_events_train) and writes
+ * the model file to -o FILE, whole or not at all. Exports cli_train_events. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char train_usage[] =
+    "usage: chronicle train-events -o FILE [--epochs N] CORPUS_DIR_OR_FILE...\n"
+    "\n"
+    "Train the event model (an averaged perceptron tagging each word as no event or one of the seven\n"
+    "TimeML event classes) on gold TimeML: every *.tml file under each directory (recursively, sorted by\n"
+    "path) and every file named. The same files give the same model, byte for byte. Put the model in a\n"
+    "rules directory as events.model (`--rules DIR`), or in extract/rules/en/ to build it in.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE   where to write the model (required)\n"
+    "  --epochs N          training passes over the data (default 10)\n"
+    "  -h, --help          this help\n"
+    "\n"
+    "Exit status: 0 ok; 2 usage error; 3 a file is unreadable or malformed, or has no events;\n"
+    "5 cannot write output; 70 internal error.\n";
+
+typedef struct paths {
+    char **v;
+    size_t n, cap;
+} paths;
+
+static int paths_add(paths *p, const char *s) {
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        char **v = realloc(p->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        p->v = v;
+        p->cap = cap;
+    }
+    size_t n = strlen(s) + 1;
+    char *copy = malloc(n);
+    if (!copy)
+        return -1;
+    memcpy(copy, s, n);
+    p->v[p->n++] = copy;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Every *.tml under dir, recursively. Returns an exit code (errors printed). */
+static int collect_dir(paths *out, const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) {
+        cli_error("%s: cannot read: %s", dir, strerror(errno));
+        return EXIT_INPUT;
+    }
+    int rc = EXIT_OK;
+    struct dirent *e;
+    while (rc == EXIT_OK && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *path = malloc(n);
+        if (!path) {
+            rc = EXIT_INTERNAL;
+            break;
+        }
+        snprintf(path, n, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", e->d_name);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            rc = collect_dir(out, path);
+        else if (ends_with(e->d_name, ".tml") && paths_add(out, path))
+            rc = EXIT_INTERNAL;
+        free(path);
+    }
+    closedir(d);
+    if (rc == EXIT_INTERNAL)
+        cli_error("out of memory");
+    return rc;
+}
+
+static int read_doc(chr_doc **doc, const char *path) {
+    char *buf = NULL;
+    size_t len = 0;
+    int err_no = 0;
+    int r = cli_read_file(path, CLI_MAX_INPUT, &buf, &len, &err_no);
+    if (r == CLI_IO_NOMEM) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    if (r) {
+        cli_error("%s: %s", path, r == CLI_IO_TOOBIG ? "input over 64 MiB" : strerror(err_no));
+        return EXIT_INPUT;
+    }
+    chr_error err;
+    memset(&err, 0, sizeof err);
+    int st = chr_doc_from_timeml(doc, buf, len, &err);
+    free(buf);
+    if (st) {
+        cli_error("%s: %s", path, cli_errmsg(&err, st));
+        return cli_exit_for(st);
+    }
+    return EXIT_OK;
+}
+
+int cli_train_events(int argc, char **argv) {
+    const char *output = NULL;
+    long epochs = 10;
+    paths files = {0};
+    int rc = EXIT_OK;
+    cli_args a;
+    cli_args_init(&a, argc, argv);
+    int k;
+    while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
+        if (k == 0) {
+            struct stat st;
+            if (stat(a.value, &st) == 0 && S_ISDIR(st.st_mode)) {
+                size_t before = files.n;
+                rc = collect_dir(&files, a.value);
+                if (rc == EXIT_OK)
+                    qsort(files.v + before, files.n - before, sizeof *files.v, cmp_str);
+            } else if (paths_add(&files, a.value)) {
+                cli_error("out of memory");
+                rc = EXIT_INTERNAL;
+            }
+        } else if (cli_args_is(&a, "--help", "-h")) {
+            cli_args_free(&a);
+            for (size_t i = 0; i < files.n; i++)
+                free(files.v[i]);
+            free(files.v);
+            fputs(train_usage, stdout);
+            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+        } else if (cli_args_is(&a, "--output", "-o")) {
+            if (!(output = cli_args_value(&a)))
+                rc = EXIT_USAGE;
+        } else if (cli_args_is(&a, "--epochs", NULL)) {
+            const char *v = cli_args_value(&a);
+            char *end = NULL;
+            if (!v) {
+                rc = EXIT_USAGE;
+            } else {
+                errno = 0;
+                epochs = strtol(v, &end, 10);
+                if (errno || end == v || *end || epochs < 1 || epochs > 1000) {
+                    cli_error("train-events: --epochs wants a number from 1 to 1000, not \"%s\"", v);
+                    rc = EXIT_USAGE;
+                }
+            }
+        } else {
+            cli_error("train-events: unknown option %s (try chronicle train-events --help)", a.opt);
+            rc = EXIT_USAGE;
+        }
+    }
+    cli_args_free(&a);
+    if (rc == EXIT_OK && !output) {
+        cli_error("train-events: no output file (-o FILE)");
+        rc = EXIT_USAGE;
+    }
+    if (rc == EXIT_OK && files.n == 0) {
+        cli_error("train-events: no TimeML files (give corpus directories or .tml files)");
+        rc = EXIT_USAGE;
+    }
+    chr_doc **docs = NULL;
+    size_t ndocs = 0;
+    if (rc == EXIT_OK) {
+        docs = calloc(files.n, sizeof *docs);
+        if (!docs) {
+            cli_error("out of memory");
+            rc = EXIT_INTERNAL;
+        }
+    }
+    for (size_t i = 0; rc == EXIT_OK && i < files.n; i++) {
+        rc = read_doc(&docs[i], files.v[i]);
+        if (rc == EXIT_OK)
+            ndocs++;
+    }
+    char *model = NULL;
+    size_t model_len = 0;
+    if (rc == EXIT_OK) {
+        chr_error err;
+        memset(&err, 0, sizeof err);
+        int st = chr_events_train(&model, &model_len, (const chr_doc *const *)docs, ndocs, (int)epochs, &err);
+        if (st) {
+            cli_error("train-events: %s", cli_errmsg(&err, st));
+            rc = st == CHR_EINVAL ? EXIT_INPUT : cli_exit_for(st);
+        }
+    }
+    if (rc == EXIT_OK) {
+        cli_output out;
+        if (cli_output_open(&out, output) != 0) {
+            rc = EXIT_OUTPUT;
+        } else {
+            cli_output_write(&out, model, model_len);
+            rc = cli_output_close(&out, 1);
+        }
+    }
+    free(model);
+    for (size_t i = 0; i < ndocs; i++)
+        chr_doc_free(docs[i]);
+    free(docs);
+    for (size_t i = 0; i < files.n; i++)
+        free(files.v[i]);
+    free(files.v);
+    return rc;
+}

@@ -1,0 +1,202 @@
+/* events.c: the event recognizer: tags every word token with the event model (O or one of the seven
+ * TimeML classes), turns tagged tokens into events, and reads tense, aspect and polarity off the
+ * auxiliaries around each event.
+ *
+ * Exports chr__events_detect (events.h).
+ *
+ * Tense and aspect follow TimeBank's conventions: will/shall/'ll -> FUTURE; has/have/had + participle ->
+ * PERFECTIVE (with be + -ing: PERFECTIVE_PROGRESSIVE); be + -ing -> PROGRESSIVE; the tense comes from the
+ * first finite auxiliary (had/was/did -> PAST, has/is/does -> PRESENT); "to" + verb -> INFINITIVE;
+ * without an auxiliary -ing -> PRESPART, a past form -> PAST, otherwise PRESENT; a modal other than
+ * will gives NONE; nominal events (the model's verbal/nominal decision) have NONE/NONE. not, n't, never
+ * and no before the event (over auxiliaries and adverbs) make it negative. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "event_model.h"
+
+typedef struct scorer {
+    const chr__event_model *m;
+    long s[CHR__EV_NLABELS];
+} scorer;
+
+static void add(void *ctx, uint64_t h, const char *f, size_t n) {
+    scorer *sc = ctx;
+    (void)f;
+    (void)n;
+    const int32_t *w = chr__event_model_weights(sc->m, h);
+    if (w)
+        for (int k = 0; k < CHR__EV_NLABELS; k++)
+            sc->s[k] += w[k];
+}
+
+static int ends(const chr__ev_tok *x, const char *suf) {
+    size_t k = strlen(suf);
+    return x->wl > k && !memcmp(x->w + x->wl - k, suf, k);
+}
+
+static int in_list(const chr__ev_tok *x, const char *const *list) {
+    for (; *list; list++)
+        if (!strcmp(x->w, *list))
+            return 1;
+    return 0;
+}
+
+/* Irregular past tense forms (also participles) that do not end in -ed. */
+static const char *const irregular_past[] = {
+    "said", "told", "took", "made", "went", "came", "saw", "got", "gave", "found", "thought", "knew", "left",
+    "felt", "became", "began", "brought", "bought", "built", "held", "kept", "led", "lost", "met", "paid",
+    "ran", "sent", "sold", "spent", "stood", "struck", "won", "wrote", "fell", "rose", "meant", "spoke",
+    "broke", "chose", "drove", "ate", "flew", "grew", "threw", "wore", "understood", "heard", "fought",
+    "caught", "taught", "sought", "forgot", "drew", "shook", "hung", "lay", "slid", "swore", "tore", "woke",
+    "withdrew", "overtook", "undertook", "sank", "rang", "sang", "swam", "stole", "froze", "hid", "bore",
+    "arose", "dealt", "fled", "lent", "bent", "wound", "ground", "bound", "sat", "shot", "lit", "fed", "bled",
+    "had", "did", "was", "were", NULL};
+static const char *const participles[] = {
+    "done", "gone", "seen", "taken", "given", "known", "been", "written", "spoken", "broken", "chosen",
+    "driven", "eaten", "fallen", "flown", "grown", "risen", "shown", "stolen", "thrown", "worn", "begun",
+    "drawn", "forgotten", "frozen", "hidden", "ridden", "shaken", "sworn", "torn", "woken", "withdrawn",
+    "overtaken", "undertaken", "sunk", "rung", "sung", "swum", "born", "borne", "arisen", "gotten", "proven",
+    "beaten", "bitten", "forgiven", "mistaken", "struck", "won", "lost", "made", "said", "told", "found",
+    "held", "kept", "led", "left", "met", "paid", "sent", "sold", "spent", "built", "bought", "brought",
+    "caught", "fought", "taught", "thought", "heard", "hit", "put", "set", "cut", "shot", "hurt", "quit",
+    "let", "run", "come", "become", NULL};
+static const char *const past_aux[] = {"was", "were", "had", "did", "'d", NULL};
+static const char *const pres_aux[] = {"is", "are", "am", "'s", "'re", "'m", "has", "have", "'ve", "do", "does", NULL};
+
+static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *toks, size_t i, int verbal) {
+    const chr__ev_tok *x = &t[i];
+    size_t first = toks->sent_first[toks->v[i].sent];
+    int neg = 0, have = 0, be = 0, will = 0, modal = 0, to = 0, did = 0;
+    const chr__ev_tok *finite = NULL; /* the leftmost auxiliary */
+    size_t k = i;
+    while (k > first && i - k < 6) {
+        const chr__ev_tok *y = &t[k - 1];
+        unsigned c = y->cat;
+        if (c & CHR__CAT_NEG) {
+            neg = 1;
+        } else if (c & CHR__CAT_TO) {
+            to = 1;
+            finite = y;
+            k--;
+            break;
+        } else if (c & CHR__CAT_WILL) {
+            will = 1;
+            finite = y;
+        } else if (c & CHR__CAT_MODAL) {
+            modal = 1;
+            finite = y;
+        } else if (c & CHR__CAT_HAVE) {
+            if (!have && !be && i - k > 0 && ends(x, "ing") && 0)
+                break;
+            have = 1;
+            finite = y;
+        } else if (c & CHR__CAT_BE) {
+            be = 1;
+            finite = y;
+        } else if (c & CHR__CAT_DO) {
+            did = 1;
+            finite = y;
+        } else if (!(c & CHR__CAT_ADV)) {
+            break;
+        }
+        k--;
+    }
+    /* "no" and "never" right before a noun or verb */
+    e->negative = neg;
+    e->tense = CHR_TENSE_NONE;
+    e->aspect = CHR_ASPECT_NONE;
+    if (!verbal)
+        return;
+    int ing = ends(x, "ing");
+    int part = ends(x, "ed") || ends(x, "en") || in_list(x, participles) || in_list(x, irregular_past);
+    if (have && be && ing)
+        e->aspect = CHR_ASPECT_PERFECTIVE_PROGRESSIVE;
+    else if (have && (part || be))
+        e->aspect = CHR_ASPECT_PERFECTIVE;
+    else if (be && ing)
+        e->aspect = CHR_ASPECT_PROGRESSIVE;
+    if (to) {
+        e->tense = CHR_TENSE_INFINITIVE;
+    } else if (will) {
+        e->tense = CHR_TENSE_FUTURE;
+    } else if (modal) {
+        e->tense = CHR_TENSE_NONE;
+    } else if (finite && (in_list(finite, past_aux))) {
+        e->tense = CHR_TENSE_PAST;
+    } else if (finite && (in_list(finite, pres_aux))) {
+        e->tense = CHR_TENSE_PRESENT;
+    } else if (finite && (have || be || did)) {
+        /* "be", "been", "being", "having" alone */
+        e->tense = ends(finite, "ing") ? CHR_TENSE_PRESPART : CHR_TENSE_NONE;
+    } else if (ing) {
+        e->tense = CHR_TENSE_PRESPART;
+    } else if (ends(x, "ed") || in_list(x, irregular_past)) {
+        e->tense = CHR_TENSE_PAST;
+    } else if (in_list(x, participles) && ends(x, "en")) {
+        e->tense = CHR_TENSE_PASTPART;
+    } else {
+        e->tense = CHR_TENSE_PRESENT;
+    }
+}
+
+int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, const char *text, size_t len,
+                       const chr__tokens *toks, chr_error *err) {
+    (void)len;
+    *out = NULL;
+    *n = 0;
+    if (!m || !toks || toks->n == 0)
+        return 0;
+    chr__ev_tok *t = malloc(toks->n * sizeof *t);
+    if (!t)
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    chr__ev_prepare(t, m, text, toks);
+    chr_event *ev = NULL;
+    size_t nev = 0, cap = 0;
+    for (size_t i = 0; i < toks->n; i++) {
+        if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
+            continue; /* punctuation, clitics and numbers are never events */
+        scorer sc;
+        memset(&sc, 0, sizeof sc);
+        sc.m = m;
+        chr__ev_features(t, toks, i, add, &sc);
+        int best = 0;
+        for (int k = 1; k < CHR__EV_NCLASS; k++)
+            if (sc.s[k] > sc.s[best])
+                best = k;
+        if (best == 0)
+            continue;
+        if (nev == cap) {
+            size_t c = cap ? cap * 2 : 32;
+            chr_event *p = realloc(ev, c * sizeof *p);
+            if (!p) {
+                free(ev);
+                free(t);
+                return chr__error_set(err, CHR_ENOMEM, "out of memory");
+            }
+            ev = p;
+            cap = c;
+        }
+        chr_event *e = &ev[nev++];
+        memset(e, 0, sizeof *e);
+        snprintf(e->id, sizeof e->id, "e%zu", nev);
+        snprintf(e->instance, sizeof e->instance, "ei%zu", nev);
+        e->start = toks->v[i].start;
+        e->end = toks->v[i].end;
+        int cls = CHR__EV_CLASS0;
+        for (int k = CHR__EV_CLASS0 + 1; k < CHR__EV_CLASS0 + 7; k++)
+            if (sc.s[k] > sc.s[cls])
+                cls = k;
+        e->cls = (chr_event_class)(cls - CHR__EV_CLASS0);
+        tense_aspect(e, t, toks, i, sc.s[CHR__EV_VERBAL] > sc.s[CHR__EV_NOMINAL]);
+        e->sent_start = toks->sent_start[toks->v[i].sent];
+        e->sent_end = toks->sent_end[toks->v[i].sent];
+        e->actor = e->source = e->summary = "";
+        e->time.timex = -2;
+    }
+    free(t);
+    *out = ev;
+    *n = nev;
+    return 0;
+}

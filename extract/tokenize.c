@@ -1,0 +1,302 @@
+/* tokenize.c: words and sentences of a text, for the event recognizer and the event anchoring.
+ *
+ * Exports chr__tokenize and chr__tokens_free (events.h).
+ *
+ * One linear pass over the bytes. A token is a word (letters, digits and non-ASCII letters, with inner
+ * hyphens, "&", dots between letters as in "U.S." and dots and commas between digits as in "3.5" and
+ * "1,000"), a clitic split from its word ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m", with ' or U+2019),
+ * or one punctuation mark ("--" and "..." stay whole; U+2013..U+2026 are punctuation). Known
+ * abbreviations ("Mr.", "Jan.", "Corp.") and letter-dot sequences ("U.S.", "a.m.") keep their final dot
+ * and do not end a sentence. A sentence ends after '.', '!' or '?' (and the quotes or brackets that
+ * follow) when the next token does not start with a lower-case letter, and at a blank line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "events.h"
+
+static int is_alnum(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/* Length of a punctuation or space code point at s[i] (>= 0x80): U+2000..U+206F (dashes, quotes,
+ * ellipsis, spaces), U+00A0..U+00BF (NBSP, guillemets, signs); 0 when it is a letter. */
+static size_t uni_punct(const unsigned char *s, size_t len, size_t i) {
+    if (s[i] == 0xE2 && i + 2 < len && (s[i + 1] == 0x80 || s[i + 1] == 0x81))
+        return 3;
+    if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0xA0 && s[i + 1] <= 0xBF)
+        return 2;
+    if (s[i] == 0xE3 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x80) /* ideographic space */
+        return 3;
+    return 0;
+}
+
+/* A space code point: NBSP, U+2000..U+200B, U+202F, U+205F. */
+static int uni_space(const unsigned char *s, size_t len, size_t i) {
+    if (s[i] == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
+        return 1;
+    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] <= 0x8B || s[i + 2] == 0xAF))
+        return 1;
+    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x81 && s[i + 2] == 0x9F)
+        return 1;
+    return 0;
+}
+
+/* A word byte: ASCII letter or digit, or a non-ASCII byte that is not punctuation. */
+static int word_at(const unsigned char *s, size_t len, size_t i) {
+    if (is_alnum(s[i]))
+        return 1;
+    if (s[i] < 0x80)
+        return 0;
+    if ((s[i] & 0xC0) == 0x80)
+        return 1; /* a continuation byte inside a letter */
+    return uni_punct(s, len, i) == 0;
+}
+
+/* An apostrophe at s[i]: 1 for ', 3 for U+2019, else 0. */
+static size_t apos_at(const unsigned char *s, size_t len, size_t i) {
+    if (s[i] == '\'')
+        return 1;
+    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x99)
+        return 3;
+    return 0;
+}
+
+static int ieq(const unsigned char *s, size_t n, const char *lit) {
+    size_t k = strlen(lit);
+    if (n != k)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (c != (unsigned char)lit[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Tokens in one sentence at most (text with no sentence ends is cut into pieces this long). */
+#define MAX_SENTENCE_TOKENS 250
+
+/* Abbreviations that keep their dot and do not end a sentence. */
+static int is_abbrev(const unsigned char *s, size_t n) {
+    static const char *const list[] = {
+        "mr",   "mrs",  "ms",   "dr",   "prof", "gen",  "col",  "lt",   "sgt",  "capt", "cmdr", "adm",  "maj",
+        "gov",  "sen",  "rep",  "rev",  "st",   "jr",   "sr",   "inc",  "corp", "co",   "ltd",  "bros", "jan",
+        "feb",  "mar",  "apr",  "jun",  "jul",  "aug",  "sep",  "sept", "oct",  "nov",  "dec",  "vs",   "etc",
+        "no",   "nos",  "fig",  "ave",  "blvd", "mt",   "ft",   "pres", "messrs", "mass", "calif", "conn", "fla",
+        "ill",  "penn", "tenn", "tex",  "va",   "wash", "ariz", "ga",   "md",   "mich", "minn", "mo",   "n.j",
+        "n.y",  "okla", "ore",  "pa",   "wis",  "colo", "del",  "ky",   "la",   "nev",  "wyo",  "approx", "dept",
+        "est",  "govt", "assn", "univ", "u.s",  "u.n",  "u.k",  "e.g",  "i.e",  "a.m",  "p.m"};
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+        if (ieq(s, n, list[i]))
+            return 1;
+    return 0;
+}
+
+typedef struct builder {
+    chr__tokens *t;
+    size_t cap, scap;
+    int open;      /* a sentence is open */
+    int end_next;  /* the sentence ends unless the next token starts lower case */
+} builder;
+
+static int push_sent(builder *b, size_t first_tok) {
+    chr__tokens *t = b->t;
+    if (t->nsent == b->scap) {
+        size_t cap = b->scap ? b->scap * 2 : 16;
+        size_t *a = realloc(t->sent_start, cap * sizeof *a);
+        if (!a)
+            return -1;
+        t->sent_start = a;
+        a = realloc(t->sent_end, cap * sizeof *a);
+        if (!a)
+            return -1;
+        t->sent_end = a;
+        a = realloc(t->sent_first, cap * sizeof *a);
+        if (!a)
+            return -1;
+        t->sent_first = a;
+        b->scap = cap;
+    }
+    t->sent_first[t->nsent] = first_tok;
+    t->sent_start[t->nsent] = t->v[first_tok].start;
+    t->sent_end[t->nsent] = t->v[first_tok].end;
+    t->nsent++;
+    return 0;
+}
+
+/* attach: a closing quote or bracket, which stays with a sentence that ends before it. */
+static int push(builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
+    chr__tokens *t = b->t;
+    if (!attach) {
+        if (b->open && b->end_next && !is_lower(s[start]))
+            b->open = 0;
+        b->end_next = 0;
+    }
+    if (t->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        chr__token *v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        t->v = v;
+        b->cap = cap;
+    }
+    t->v[t->n].start = start;
+    t->v[t->n].end = end;
+    /* no real sentence is this long: cut it, so that the work per sentence stays bounded */
+    if (b->open && t->n - t->sent_first[t->nsent - 1] >= MAX_SENTENCE_TOKENS)
+        b->open = 0;
+    if (!b->open) {
+        t->v[t->n].sent = t->nsent;
+        if (push_sent(b, t->n))
+            return -1;
+        b->open = 1;
+    } else {
+        t->v[t->n].sent = t->nsent - 1;
+        t->sent_end[t->nsent - 1] = end;
+    }
+    t->n++;
+    return 0;
+}
+
+/* The end of the word starting at s[i] (before any clitic). */
+static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev_dot) {
+    size_t j = i;
+    int letters_dots = 1; /* single letters separated by dots: "U.S" */
+    size_t seg = 0;
+    *abbrev_dot = 0;
+    while (j < len) {
+        if (word_at(s, len, j)) {
+            j++;
+            seg++;
+            continue;
+        }
+        unsigned char c = s[j];
+        if (j + 1 < len && j > i) {
+            unsigned char p = s[j - 1], q = s[j + 1];
+            if ((c == '.' || c == ',') && is_digit(p) && is_digit(q)) {
+                j++;
+                continue;
+            }
+            if (c == '.' && !is_digit(p) && word_at(s, len, j + 1) && !is_digit(q) && seg == 1) {
+                j++;
+                seg = 0;
+                continue; /* "U.S", "a.m" */
+            }
+            if ((c == '-' || c == '&' || c == '/') && word_at(s, len, j + 1) && (is_alnum(p) || p >= 0x80)) {
+                letters_dots = 0;
+                j++;
+                seg = 0;
+                continue;
+            }
+        }
+        break;
+    }
+    if (seg > 1)
+        letters_dots = 0;
+    if (j < len && s[j] == '.' && j > i) {
+        /* "U.S." keeps its dot when it had an inner one; "Mr." by the list */
+        int inner = memchr(s + i, '.', j - i) != NULL;
+        if ((inner && letters_dots) || is_abbrev(s + i, j - i))
+            *abbrev_dot = 1;
+    }
+    return j;
+}
+
+int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
+    const unsigned char *s = (const unsigned char *)text;
+    builder b;
+    memset(out, 0, sizeof *out);
+    memset(&b, 0, sizeof b);
+    b.t = out;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        if (is_space(c) || (c >= 0x80 && uni_space(s, len, i))) {
+            if (c == '\n') {
+                /* a blank line ends the sentence */
+                size_t k = i + 1;
+                while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+                    k++;
+                if (k < len && s[k] == '\n')
+                    b.open = 0;
+            }
+            i += c < 0x80 ? 1 : (c == 0xC2 ? 2 : 3);
+            continue;
+        }
+        size_t start = i, end;
+        if (word_at(s, len, i)) {
+            int dot = 0;
+            end = word_end(s, len, i, &dot);
+            /* clitics: "n't" comes off the word, "'s" etc. follow it */
+            size_t ap = end < len ? apos_at(s, len, end) : 0;
+            if (ap && end - start >= 2 && (s[end - 1] == 'n' || s[end - 1] == 'N') && end + ap < len &&
+                (s[end + ap] == 't' || s[end + ap] == 'T') &&
+                (end + ap + 1 >= len || !word_at(s, len, end + ap + 1))) {
+                if (push(&b, s, start, end - 1, 0) || push(&b, s, end - 1, end + ap + 1, 0))
+                    goto oom;
+                i = end + ap + 1;
+                continue;
+            }
+            if (dot)
+                end++;
+            if (push(&b, s, start, end, 0))
+                goto oom;
+            i = end;
+            if (ap && !dot && end + ap < len) {
+                size_t k = end + ap;
+                while (k < len && word_at(s, len, k) && !is_digit(s[k]) && k - end - ap < 3)
+                    k++;
+                if (k > end + ap && (k >= len || !word_at(s, len, k)) &&
+                    (ieq(s + end + ap, k - end - ap, "s") || ieq(s + end + ap, k - end - ap, "re") ||
+                     ieq(s + end + ap, k - end - ap, "ve") || ieq(s + end + ap, k - end - ap, "ll") ||
+                     ieq(s + end + ap, k - end - ap, "d") || ieq(s + end + ap, k - end - ap, "m"))) {
+                    if (push(&b, s, end, k, 0))
+                        goto oom;
+                    i = k;
+                }
+            }
+            continue;
+        }
+        /* punctuation */
+        size_t ul = c >= 0x80 ? uni_punct(s, len, i) : 0;
+        if (c >= 0x80 && ul == 0)
+            ul = 1; /* cannot happen: word_at took it */
+        if (c == '-' && i + 1 < len && s[i + 1] == '-') {
+            end = i + 2;
+            while (end < len && s[end] == '-')
+                end++;
+        } else if (c == '.' && i + 2 < len && s[i + 1] == '.' && s[i + 2] == '.') {
+            end = i + 3;
+        } else {
+            end = i + (ul ? ul : 1);
+        }
+        int final = c == '.' || c == '!' || c == '?' ||
+                    (ul == 3 && s[i + 1] == 0x80 && s[i + 2] == 0xA6); /* … */
+        int closer = c == '"' || c == '\'' || c == ')' || c == ']' ||
+                     (ul == 3 && s[i + 1] == 0x80 && (s[i + 2] == 0x99 || s[i + 2] == 0x9D));
+        if (push(&b, s, start, end, closer && b.end_next && out->n && out->v[out->n - 1].end == start))
+            goto oom;
+        if (final)
+            b.end_next = 1;
+        i = end;
+    }
+    return 0;
+oom:
+    chr__tokens_free(out);
+    return CHR_ENOMEM;
+}
+
+void chr__tokens_free(chr__tokens *t) {
+    if (!t)
+        return;
+    free(t->v);
+    free(t->sent_start);
+    free(t->sent_end);
+    free(t->sent_first);
+    memset(t, 0, sizeof *t);
+}

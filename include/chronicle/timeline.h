@@ -1,0 +1,123 @@
+/* timeline.h: the chronology of documents: each dated event as an entry with the interval of days it
+ * covers, in time order, and the events with no time apart ("undated"), in text order.
+ *
+ * A chr_timeline copies what it needs from each (document, result) added, so both may be freed right
+ * after chr_timeline_add. Several documents may be added; their entries are merged into one order (the
+ * merging of mentions of the same real-world event is for later versions).
+ *
+ * Interval of an entry, from the event's time (chr_event_time) and its TIMEX3 values:
+ *   - IS_INCLUDED, DURING, SIMULTANEOUS, ... in V: the days of V ("last month": 2014-11-01..2014-11-30);
+ *   - BEGUN_BY V ("since 1979"): from the first day of V to the end given (the document date): open end;
+ *   - ENDED_BY V ("until March"): to the last day of V, begin unknown: open start;
+ *   - BEFORE V: begin unknown, ends before V (before the document date: up to and including its day);
+ *   - AFTER V: begins after V (after the document date: from its day on), end unknown.
+ * Values finer than a day count as their day; so does the document date, a point in time whatever its
+ * granularity. "PRESENT_REF" is the document date.
+ *
+ * Order of entries (stable and total, so the same input always gives the same order):
+ *   1. the first day; an entry with an open start sorts at its last day;
+ *   2. the day after the last (an open end counts as the far future);
+ *   3. closed intervals before open ones;
+ *   4. dated by a time expression of the text before placed against the document date (by tense);
+ *   5. finer granularity first (a day before its week);
+ *   6. the order the documents were added in, then text order within a document. */
+#ifndef CHRONICLE_TIMELINE_H
+#define CHRONICLE_TIMELINE_H
+
+#include "chronicle/date.h"
+#include "chronicle/doc.h"
+#include "chronicle/error.h"
+#include "chronicle/event.h"
+#include "chronicle/extract.h"
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The version of the timeline JSON (docs/timeline.schema.json) and the schema's id. */
+#define CHR_TIMELINE_VERSION 1
+#define CHR_TIMELINE_SCHEMA "https://chronicle.invalid/timeline.schema.json"
+
+/* Flags of an entry */
+#define CHR_TL_OPEN_START 0x01u /* the first day is not known: the event is only known to end by the last */
+#define CHR_TL_OPEN_END 0x02u   /* the event goes on after the last day, or the last day is not known */
+#define CHR_TL_END_DCT 0x04u    /* the interval ends at the document date ("since 1979", "before DCT") */
+#define CHR_TL_BEGIN_DCT 0x08u  /* the interval begins at the document date (after it) */
+
+typedef struct chr_timeline chr_timeline;
+
+/* One event of the chronology. Strings are NUL-terminated and owned by the timeline ("" when absent). */
+typedef struct chr_timeline_entry {
+    size_t doc;           /* index of its document: chr_timeline_doc_id(tl, doc) */
+    size_t seq;           /* index of the event in its document's result (text order) */
+    const char *event_id; /* "e12" */
+    const char *text;     /* the event's words as written ("said") */
+    const char *actor;    /* "Kerry", or "" */
+    const char *summary;  /* "Kerry said the U.S. would be happy ...", or "" */
+    chr_event_class cls;
+    chr_tense tense;
+    chr_aspect aspect;
+    int negative;
+    size_t start, end;           /* code points in its document, end exclusive */
+    size_t sent_start, sent_end; /* its sentence, code points */
+    /* time: relation NONE and value "" for an event with no time */
+    chr_relation relation;
+    const char *timex_id; /* "t3", "t0" for the document date, or "" */
+    const char *value;    /* the TIMEX3 value it is dated by */
+    const char *rule;     /* what placed it ("same-sentence", "signal:since", "tense"), or "" */
+    chr_gran gran;        /* granularity of its anchor */
+    /* interval (dated entries only) */
+    int has_begin, has_end;
+    int64_t first_day;         /* days since 1970-01-01; when has_begin */
+    int64_t after_day;         /* the day after the last one; when has_end */
+    chr_time begin_at, end_at; /* the times the two ends come from (gran NONE when open) */
+    unsigned flags;            /* CHR_TL_* */
+} chr_timeline_entry;
+
+int chr_timeline_new(chr_timeline **out);
+void chr_timeline_free(chr_timeline *tl);
+
+/* Add the events of one document (res comes from chr_extract on doc). Events whose time places them
+ * become entries; the others (no time, or a time that is no date: "XXXX-WXX-1" without a DCT, "P3D"
+ * alone) become undated ones. Returns 0, CHR_EINVAL, or CHR_ENOMEM (the timeline is then unchanged). */
+int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res, chr_error *err);
+
+/* Documents, in the order added: id ("" when none) and DCT (gran NONE when none). */
+size_t chr_timeline_doc_count(const chr_timeline *tl);
+const char *chr_timeline_doc_id(const chr_timeline *tl, size_t i);
+chr_time chr_timeline_doc_dct(const chr_timeline *tl, size_t i);
+
+/* Dated entries in time order, and undated ones in document then text order (borrowed). */
+size_t chr_timeline_count(const chr_timeline *tl);
+const chr_timeline_entry *chr_timeline_entry_at(const chr_timeline *tl, size_t i);
+size_t chr_timeline_undated_count(const chr_timeline *tl);
+const chr_timeline_entry *chr_timeline_undated_at(const chr_timeline *tl, size_t i);
+
+/* A readable label of an entry's interval, at the granularity of its ends: "2014-11", "2014-W48-WE",
+ * "2014-12-01 night", "2014-12-03 20:58", "1970s", "1979 .. 2014-12-03", ".. 2014-12-03" (open start),
+ * "2014-12-03 .." (open end); "" for an undated entry. Writes at most n bytes including the NUL; returns
+ * the length it needed. */
+size_t chr_timeline_label(char *buf, size_t n, const chr_timeline_entry *e);
+
+/* The timeline as JSON (docs/timeline.schema.json, version CHR_TIMELINE_VERSION):
+ * {"version", "schema", "documents": [{"id", "dct"}],
+ *  "entries": [{"label", "begin", "end", "granularity", "flags", "relation", "value", "timex", "rule",
+ *               "text", "class", "tense", "aspect", "polarity", "actor", "summary",
+ *               "sources": [{"document", "event", "start", "end", "sentence": {"start", "end"}}]}],
+ *  "undated": [{"text", "class", "tense", "aspect", "polarity", "actor", "summary", "relation", "value",
+ *               "sources": [...]}]}
+ * begin/end are ISO dates of the first and the last day (inclusive), null when open. Returns a NEW
+ * reference, or NULL when out of memory. */
+json_t *chr_timeline_json(const chr_timeline *tl);
+
+/* The timeline as a text table, 100 columns wide whatever the terminal: date, relation, actor and what
+ * happened, wrapped; then the undated events. *out is malloc'ed (NUL-terminated). 0 or CHR_ENOMEM. */
+int chr_timeline_text(char **out, size_t *len, const chr_timeline *tl);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,216 @@
+/* test_events.c: gold events, instances and event-time links read from TimeML (extract/timeml.c), the
+ * event attribute names (extract/event_names.c), the model file loader's errors (extract/model.c),
+ * training (extract/train.c) and detection with the built-in model through chr_extract. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "events.h"
+
+static const char sample[] =
+    "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>d1</DOCID>\n"
+    "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2014-12-03\" functionInDocument=\"CREATION_TIME\">Dec 3"
+    "</TIMEX3></DCT>\n<TEXT>\nKerry <EVENT eid=\"e1\" class=\"REPORTING\">said</EVENT> "
+    "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2014-12-03\">Wednesday</TIMEX3> Iran had not "
+    "<EVENT eid=\"e2\" class=\"STATE\">had</EVENT> caf\xc3\xa9 <EVENT eid=\"e3\" class=\"OCCURRENCE\">talks"
+    "</EVENT>.\n</TEXT>\n"
+    "<MAKEINSTANCE eventID=\"e2\" eiid=\"ei2\" tense=\"PAST\" aspect=\"PERFECTIVE\" polarity=\"NEG\" pos=\"VERB\"/>\n"
+    "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"PAST\" aspect=\"NONE\" polarity=\"POS\" pos=\"VERB\"/>\n"
+    "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei9\" tense=\"PRESENT\" aspect=\"NONE\" polarity=\"POS\" pos=\"VERB\"/>\n"
+    "<TLINK lid=\"l1\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1\"/>\n"
+    "<TLINK lid=\"l2\" relType=\"INCLUDES\" timeID=\"t0\" relatedToEventInstance=\"ei2\"/>\n"
+    "<TLINK lid=\"l3\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToEventInstance=\"ei2\"/>\n"
+    "<TLINK lid=\"l4\" relType=\"BEGINS\" timeID=\"t1\" relatedToEventInstance=\"ei1\"/>\n"
+    "</TimeML>\n";
+
+static chr_doc *parse(const char *xml) {
+    chr_doc *doc = NULL;
+    chr_error err;
+    memset(&err, 0, sizeof err);
+    if (chr_doc_from_timeml(&doc, xml, strlen(xml), &err))
+        fail_msg("parse: %s", err.message);
+    return doc;
+}
+
+static void test_gold_events_instances_tlinks(void **state) {
+    (void)state;
+    chr_doc *doc = parse(sample);
+    size_t len;
+    const char *text = chr_doc_text(doc, &len);
+    assert_int_equal(chr_doc_gold_event_count(doc), 3);
+    const chr_event *e1 = chr_doc_gold_event(doc, 0), *e2 = chr_doc_gold_event(doc, 1),
+                    *e3 = chr_doc_gold_event(doc, 2);
+    assert_string_equal(e1->id, "e1");
+    assert_memory_equal(text + e1->start, "said", 4);
+    assert_int_equal(e1->end - e1->start, 4);
+    assert_int_equal(e1->cls, CHR_EVENT_REPORTING);
+    assert_string_equal(e1->instance, "ei1"); /* the first instance */
+    assert_int_equal(e1->tense, CHR_TENSE_PAST);
+    assert_int_equal(e2->cls, CHR_EVENT_STATE);
+    assert_int_equal(e2->aspect, CHR_ASPECT_PERFECTIVE);
+    assert_true(e2->negative);
+    assert_false(e1->negative);
+    assert_string_equal(e2->actor, "");
+    assert_int_equal(e2->time.timex, -2);
+    /* "café" is one code point shorter in code points than in bytes */
+    assert_int_equal(e3->cp_start, e3->start - 1);
+    assert_string_equal(e3->instance, ""); /* no MAKEINSTANCE */
+    assert_int_equal(e3->tense, CHR_TENSE_NONE);
+    assert_null(chr_doc_gold_event(doc, 3));
+
+    assert_int_equal(chr_doc_gold_tlink_count(doc), 3); /* the event-event link is left out */
+    const chr_tlink *l = chr_doc_gold_tlink(doc, 0);
+    assert_string_equal(l->event_instance, "ei1");
+    assert_string_equal(l->event_id, "e1");
+    assert_string_equal(l->timex_id, "t1");
+    assert_int_equal(l->relation, CHR_REL_IS_INCLUDED);
+    l = chr_doc_gold_tlink(doc, 1); /* t0 INCLUDES ei2 -> ei2 IS_INCLUDED t0 */
+    assert_string_equal(l->event_id, "e2");
+    assert_string_equal(l->timex_id, "t0");
+    assert_int_equal(l->relation, CHR_REL_IS_INCLUDED);
+    l = chr_doc_gold_tlink(doc, 2); /* t1 BEGINS ei1 -> ei1 BEGUN_BY t1 */
+    assert_int_equal(l->relation, CHR_REL_BEGUN_BY);
+    assert_null(chr_doc_gold_tlink(doc, 3));
+    chr_doc_free(doc);
+
+    chr_doc *plain = NULL;
+    assert_int_equal(chr_doc_from_text(&plain, "Kerry said.", 11, NULL), 0);
+    assert_int_equal(chr_doc_gold_event_count(plain), 0);
+    assert_int_equal(chr_doc_gold_tlink_count(plain), 0);
+    assert_int_equal(chr_doc_gold_event_count(NULL), 0);
+    chr_doc_free(plain);
+}
+
+static void test_names(void **state) {
+    (void)state;
+    for (int c = 0; c < CHR_EVENT_CLASS_COUNT; c++)
+        assert_int_equal(chr_event_class_parse(chr_event_class_name((chr_event_class)c)), c);
+    for (int r = 1; r < CHR_REL_COUNT; r++)
+        assert_int_equal(chr_relation_parse(chr_relation_name((chr_relation)r)), r);
+    assert_string_equal(chr_event_class_name(CHR_EVENT_I_STATE), "I_STATE");
+    assert_string_equal(chr_tense_name(CHR_TENSE_PRESPART), "PRESPART");
+    assert_string_equal(chr_aspect_name(CHR_ASPECT_PERFECTIVE_PROGRESSIVE), "PERFECTIVE_PROGRESSIVE");
+    assert_string_equal(chr_relation_name(CHR_REL_NONE), "");
+    assert_int_equal(chr_tense_parse("FUTURE"), CHR_TENSE_FUTURE);
+    assert_int_equal(chr_aspect_parse("PROGRESSIVE"), CHR_ASPECT_PROGRESSIVE);
+    assert_int_equal(chr_event_class_parse("EVENT"), -1);
+    assert_int_equal(chr_tense_parse(""), -1);
+    assert_int_equal(chr_relation_parse("DURING_INV"), -1);
+}
+
+static void test_model_file_errors(void **state) {
+    (void)state;
+    chr__event_model *m = NULL;
+    chr_error err;
+    static const char *bad[] = {
+        "not a model\n",
+        "chronicle-events-model\t1\nf\tw=said\t2:x\n",
+        "chronicle-events-model\t1\nf\tw=said\t99:5\n",
+        "chronicle-events-model\t1\nlist\tNOUNS\tcat\n",
+        "chronicle-events-model\t1\nf\tb\t0:1\nf\tb\t0:2\n",
+        "chronicle-events-model\t1\nweights\t1\n",
+    };
+    static const int lines[] = {1, 2, 2, 2, 3, 2};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        memset(&err, 0, sizeof err);
+        assert_int_equal(chr__event_model_load(&m, bad[i], strlen(bad[i]), "x.model", &err), CHR_ERULE);
+        assert_null(m);
+        assert_string_equal(err.file, "x.model");
+        assert_int_equal(err.line, lines[i]);
+    }
+    const char *good = "chronicle-events-model\t1\n# c\n\nlist\tTO\tto\nf\tw=said\t0:-5\t2:7\n";
+    assert_int_equal(chr__event_model_load(&m, good, strlen(good), "x.model", &err), 0);
+    chr__event_model_free(m);
+}
+
+static void test_train_is_deterministic_and_detects(void **state) {
+    (void)state;
+    chr_doc *doc = parse(sample);
+    const chr_doc *docs[] = {doc, doc};
+    char *a = NULL, *b = NULL;
+    size_t al = 0, bl = 0;
+    assert_int_equal(chr_events_train(&a, &al, docs, 2, 3, NULL), 0);
+    assert_int_equal(chr_events_train(&b, &bl, docs, 2, 3, NULL), 0);
+    assert_int_equal(al, bl);
+    assert_memory_equal(a, b, al);
+    assert_int_equal(strncmp(a, "chronicle-events-model\t1\n", 25), 0);
+    chr__event_model *m = NULL;
+    assert_int_equal(chr__event_model_load(&m, a, al, "trained", NULL), 0);
+    size_t len;
+    const char *text = chr_doc_text(doc, &len);
+    chr__tokens toks;
+    assert_int_equal(chr__tokenize(&toks, text, len), 0);
+    chr_event *ev = NULL;
+    size_t n = 0;
+    assert_int_equal(chr__events_detect(&ev, &n, m, text, len, &toks, NULL), 0);
+    int said = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ev[i].end - ev[i].start == 4 && !memcmp(text + ev[i].start, "said", 4) && ev[i].cls == CHR_EVENT_REPORTING)
+            said = 1;
+    assert_true(said);
+    free(ev);
+    chr__tokens_free(&toks);
+    chr__event_model_free(m);
+    free(a);
+    free(b);
+    /* nothing to learn from */
+    chr_doc *plain = NULL;
+    assert_int_equal(chr_doc_from_text(&plain, "Kerry said.", 11, NULL), 0);
+    const chr_doc *none[] = {plain};
+    assert_int_equal(chr_events_train(&a, &al, none, 1, 3, NULL), CHR_EINVAL);
+    chr_doc_free(plain);
+    chr_doc_free(doc);
+}
+
+/* The built-in model through chr_extract: a reporting verb, tense and aspect from the auxiliaries,
+ * negation. */
+static void test_builtin_model(void **state) {
+    (void)state;
+    chr_engine *e = NULL;
+    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
+    const char *s = "Kerry said on Wednesday that Iran has not attacked the United States since 1979. "
+                    "Officials will meet next week.";
+    chr_doc *doc = NULL;
+    assert_int_equal(chr_doc_from_text(&doc, s, strlen(s), NULL), 0);
+    assert_int_equal(chr_doc_set_dct(doc, "2014-12-03", CHR_DCT_OPTION, NULL), 0);
+    chr_result *res = NULL;
+    assert_int_equal(chr_extract(&res, e, doc, NULL), 0);
+    int said = 0, had = 0, meet = 0;
+    for (size_t i = 0; i < chr_result_event_count(res); i++) {
+        const chr_event *ev = chr_result_event(res, i);
+        const char *w = s + ev->start;
+        size_t n = ev->end - ev->start;
+        assert_int_equal(ev->cp_start, ev->start); /* ASCII */
+        if (n == 4 && !memcmp(w, "said", 4)) {
+            said = ev->cls == CHR_EVENT_REPORTING && ev->tense == CHR_TENSE_PAST && !ev->negative;
+            assert_int_equal(ev->sent_start, 0);
+        }
+        if (n == 8 && !memcmp(w, "attacked", 8))
+            had = ev->tense == CHR_TENSE_PRESENT && ev->aspect == CHR_ASPECT_PERFECTIVE && ev->negative;
+        if (n == 4 && !memcmp(w, "meet", 4))
+            meet = ev->tense == CHR_TENSE_FUTURE && ev->sent_start == (size_t)(strstr(s, "Officials") - s);
+    }
+    assert_true(said);
+    assert_true(had);
+    assert_true(meet);
+    assert_null(chr_result_event(res, chr_result_event_count(res)));
+    chr_result_free(res);
+    chr_doc_free(doc);
+    chr_engine_free(e);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_gold_events_instances_tlinks),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_model_file_errors),
+        cmocka_unit_test(test_train_is_deterministic_and_detects),
+        cmocka_unit_test(test_builtin_model),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,298 @@
+/* timeline.c: the chronology of documents: events placed on intervals of days and put in time order.
+ *
+ * Each event of a result whose time can be read back as dates (chr_time_parse_value) becomes an entry
+ * with its first day and the day after its last, from the relation and the TIMEX3 values of its time
+ * (rules and order in timeline.h); the others are kept apart, undated. Entries are sorted after every
+ * chr_timeline_add by a total order, so the result does not depend on the sort algorithm.
+ *
+ * Exports (timeline.h): chr_timeline_new, chr_timeline_free, chr_timeline_add, chr_timeline_doc_count,
+ * chr_timeline_doc_id, chr_timeline_doc_dct, chr_timeline_count, chr_timeline_entry_at,
+ * chr_timeline_undated_count, chr_timeline_undated_at. Rendering is in render/timeline.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct tl_doc {
+    char *id;
+    chr_time dct; /* gran NONE when none */
+} tl_doc;
+
+struct chr_timeline {
+    tl_doc *docs;
+    size_t ndocs, docs_cap;
+    chr_timeline_entry *dated, *undated;
+    size_t ndated, dated_cap, nundated, undated_cap;
+    char **strings; /* everything the entries point to */
+    size_t nstrings, strings_cap;
+};
+
+int chr_timeline_new(chr_timeline **out) {
+    if (!out)
+        return CHR_EINVAL;
+    *out = calloc(1, sizeof **out);
+    return *out ? CHR_OK : CHR_ENOMEM;
+}
+
+void chr_timeline_free(chr_timeline *tl) {
+    if (!tl)
+        return;
+    for (size_t i = 0; i < tl->ndocs; i++)
+        free(tl->docs[i].id);
+    for (size_t i = 0; i < tl->nstrings; i++)
+        free(tl->strings[i]);
+    free(tl->docs);
+    free(tl->dated);
+    free(tl->undated);
+    free(tl->strings);
+    free(tl);
+}
+
+/* Room for n more elements of size sz in *v (count *len, capacity *cap). */
+static int reserve(void **v, size_t *cap, size_t len, size_t n, size_t sz) {
+    if (*cap - len >= n)
+        return 0;
+    size_t c = *cap ? *cap : 16;
+    while (c - len < n) {
+        if (c > SIZE_MAX / 2 / sz)
+            return -1;
+        c *= 2;
+    }
+    void *p = realloc(*v, c * sz);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = c;
+    return 0;
+}
+
+/* A copy of s[0..len) kept by the timeline; "" costs nothing. NULL when out of memory. */
+static const char *keep(chr_timeline *tl, const char *s, size_t len) {
+    if (!s || !len)
+        return "";
+    if (reserve((void **)&tl->strings, &tl->strings_cap, tl->nstrings, 1, sizeof *tl->strings))
+        return NULL;
+    char *c = malloc(len + 1);
+    if (!c)
+        return NULL;
+    memcpy(c, s, len);
+    c[len] = '\0';
+    tl->strings[tl->nstrings++] = c;
+    return c;
+}
+
+static const char *keep_str(chr_timeline *tl, const char *s) { return keep(tl, s, s ? strlen(s) : 0); }
+
+/* A TIMEX3 value as a time: a date or period, or the document date for PRESENT_REF. */
+static int read_value(chr_time *out, const char *v, const chr_time *dct) {
+    if (!v || !*v)
+        return 0;
+    if (!strcmp(v, "PRESENT_REF")) {
+        *out = *dct;
+        return dct->gran != CHR_GRAN_NONE;
+    }
+    return chr_time_parse_value(out, v, NULL) == CHR_OK;
+}
+
+static int same_time(const chr_time *a, const chr_time *b) {
+    return a->gran != CHR_GRAN_NONE && a->gran == b->gran && a->day == b->day && a->sec == b->sec &&
+           a->sub == b->sub;
+}
+
+/* Place e on days from its time. Returns 1 when at least one end is known. */
+static int place(chr_timeline_entry *e, const chr_event_time *t, const chr_time *dct) {
+    const char *bv = t->begin, *ev = t->end;
+    chr_relation rel = t->relation;
+    chr_time b = {0}, en = {0}, v;
+    int64_t a0, a1;
+
+    if (!*bv && !*ev) {
+        /* no interval given: it follows from the relation to the value */
+        if (rel == CHR_REL_BEFORE || rel == CHR_REL_IBEFORE || rel == CHR_REL_ENDED_BY)
+            ev = t->value;
+        else if (rel == CHR_REL_AFTER || rel == CHR_REL_IAFTER || rel == CHR_REL_BEGUN_BY)
+            bv = t->value;
+        else
+            bv = ev = t->value;
+    }
+    e->has_begin = read_value(&b, bv, dct);
+    e->has_end = read_value(&en, ev, dct);
+    if (!e->has_begin && !e->has_end)
+        return 0;
+    if (e->has_begin) {
+        chr_time_span(&b, &a0, &a1);
+        /* after V begins after V's period; after a time of day or the document date (a point in
+         * time, whatever its granularity), on its day */
+        if (rel == CHR_REL_AFTER || rel == CHR_REL_IAFTER)
+            e->first_day = b.gran > CHR_GRAN_DAY || same_time(&b, dct) ? b.day : a1;
+        else
+            e->first_day = a0;
+        e->begin_at = b;
+        if (same_time(&b, dct))
+            e->flags |= CHR_TL_BEGIN_DCT;
+    } else {
+        e->flags |= CHR_TL_OPEN_START;
+    }
+    if (e->has_end) {
+        chr_time_span(&en, &a0, &a1);
+        /* before V ends before V's period; before a time of day or the document date, on its day */
+        if (rel == CHR_REL_BEFORE || rel == CHR_REL_IBEFORE)
+            e->after_day = en.gran > CHR_GRAN_DAY || same_time(&en, dct) ? en.day + 1 : a0;
+        else
+            e->after_day = a1;
+        e->end_at = en;
+        if (same_time(&en, dct))
+            e->flags |= CHR_TL_END_DCT;
+    } else {
+        e->flags |= CHR_TL_OPEN_END;
+    }
+    if (e->has_begin && e->has_end && e->after_day <= e->first_day)
+        e->after_day = e->first_day + 1;
+    /* "since 1979" goes on at the document date */
+    if (rel == CHR_REL_BEGUN_BY && (e->flags & CHR_TL_END_DCT))
+        e->flags |= CHR_TL_OPEN_END;
+    e->gran = t->gran;
+    if (e->gran == CHR_GRAN_NONE)
+        e->gran = read_value(&v, t->value, dct) ? v.gran : e->has_begin ? b.gran : en.gran;
+    return 1;
+}
+
+/* Fill one entry from an event (strings kept by tl). Returns 0, or -1 when out of memory. */
+static int make_entry(chr_timeline *tl, chr_timeline_entry *out, size_t doc_index, const chr_doc *doc,
+                      const chr_result *res, const chr_event *ev, size_t seq, const chr_time *dct,
+                      int *dated) {
+    size_t len;
+    const char *text = chr_doc_text(doc, &len);
+    chr_timeline_entry e;
+    char tid[16] = "";
+
+    memset(&e, 0, sizeof e);
+    e.doc = doc_index;
+    e.seq = seq;
+    e.cls = ev->cls;
+    e.tense = ev->tense;
+    e.aspect = ev->aspect;
+    e.negative = ev->negative;
+    e.start = ev->cp_start;
+    e.end = ev->cp_end;
+    e.sent_start = ev->cp_sent_start;
+    e.sent_end = ev->cp_sent_end;
+    e.event_id = keep_str(tl, ev->id);
+    e.text = ev->start <= ev->end && ev->end <= len ? keep(tl, text + ev->start, ev->end - ev->start) : "";
+    e.actor = keep_str(tl, ev->actor);
+    e.summary = keep_str(tl, ev->summary);
+    e.timex_id = e.value = e.rule = "";
+    *dated = 0;
+    if (ev->time.timex != -2) {
+        const chr_timex *x = ev->time.timex >= 0 ? chr_result_timex(res, (size_t)ev->time.timex) : NULL;
+        if (ev->time.timex == -1)
+            strcpy(tid, "t0");
+        else if (x)
+            memcpy(tid, x->id, sizeof tid - 1);
+        e.relation = ev->time.relation;
+        e.timex_id = keep_str(tl, tid);
+        e.value = keep_str(tl, ev->time.value);
+        e.rule = keep_str(tl, ev->time.rule);
+        e.gran = ev->time.gran;
+        *dated = place(&e, &ev->time, dct);
+    }
+    if (!e.event_id || !e.text || !e.actor || !e.summary || !e.timex_id || !e.value || !e.rule)
+        return -1;
+    *out = e;
+    return 0;
+}
+
+static int cmp_i64(int64_t a, int64_t b) { return a < b ? -1 : a > b; }
+
+static int64_t sort_first(const chr_timeline_entry *e) {
+    return e->has_begin ? e->first_day : e->has_end ? e->after_day - 1 : INT64_MIN;
+}
+
+static int cmp_entries(const void *pa, const void *pb) {
+    const chr_timeline_entry *a = pa, *b = pb;
+    int c;
+    if ((c = cmp_i64(sort_first(a), sort_first(b))) != 0)
+        return c;
+    if ((c = cmp_i64(a->has_end ? a->after_day : INT64_MAX, b->has_end ? b->after_day : INT64_MAX)) != 0)
+        return c;
+    int oa = (a->flags & (CHR_TL_OPEN_START | CHR_TL_OPEN_END)) != 0;
+    int ob = (b->flags & (CHR_TL_OPEN_START | CHR_TL_OPEN_END)) != 0;
+    if (oa != ob)
+        return oa - ob;
+    int da = !strcmp(a->timex_id, "t0"), db = !strcmp(b->timex_id, "t0");
+    if (da != db)
+        return da - db; /* dated by the text before placed against the document date */
+    if (a->gran != b->gran)
+        return a->gran > b->gran ? -1 : 1; /* finer first */
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res, chr_error *err) {
+    if (!tl || !doc)
+        return chr__error_set(err, CHR_EINVAL, "chr_timeline_add: NULL argument");
+    size_t n = res ? chr_result_event_count(res) : 0;
+    size_t saved_strings = tl->nstrings, saved_dated = tl->ndated, saved_undated = tl->nundated;
+    char *id = NULL;
+    chr_time dct;
+
+    if (chr_doc_dct(doc, &dct) == CHR_DCT_NONE)
+        memset(&dct, 0, sizeof dct);
+    if (reserve((void **)&tl->docs, &tl->docs_cap, tl->ndocs, 1, sizeof *tl->docs) ||
+        reserve((void **)&tl->dated, &tl->dated_cap, tl->ndated, n, sizeof *tl->dated) ||
+        reserve((void **)&tl->undated, &tl->undated_cap, tl->nundated, n, sizeof *tl->undated) ||
+        !(id = malloc(strlen(chr_doc_id(doc)) + 1)))
+        goto nomem;
+    strcpy(id, chr_doc_id(doc));
+    for (size_t i = 0; i < n; i++) {
+        const chr_event *ev = chr_result_event(res, i);
+        chr_timeline_entry e;
+        int dated;
+        if (!ev)
+            continue;
+        if (make_entry(tl, &e, tl->ndocs, doc, res, ev, i, &dct, &dated))
+            goto nomem;
+        if (dated)
+            tl->dated[tl->ndated++] = e;
+        else
+            tl->undated[tl->nundated++] = e;
+    }
+    tl->docs[tl->ndocs].id = id;
+    tl->docs[tl->ndocs].dct = dct;
+    tl->ndocs++;
+    if (tl->ndated > 1)
+        qsort(tl->dated, tl->ndated, sizeof *tl->dated, cmp_entries);
+    return CHR_OK;
+nomem:
+    /* leave the timeline as it was */
+    free(id);
+    while (tl->nstrings > saved_strings)
+        free(tl->strings[--tl->nstrings]);
+    tl->ndated = saved_dated;
+    tl->nundated = saved_undated;
+    return chr__error_set(err, CHR_ENOMEM, "out of memory");
+}
+
+size_t chr_timeline_doc_count(const chr_timeline *tl) { return tl ? tl->ndocs : 0; }
+
+const char *chr_timeline_doc_id(const chr_timeline *tl, size_t i) {
+    return tl && i < tl->ndocs ? tl->docs[i].id : "";
+}
+
+chr_time chr_timeline_doc_dct(const chr_timeline *tl, size_t i) {
+    chr_time none = {0};
+    return tl && i < tl->ndocs ? tl->docs[i].dct : none;
+}
+
+size_t chr_timeline_count(const chr_timeline *tl) { return tl ? tl->ndated : 0; }
+
+const chr_timeline_entry *chr_timeline_entry_at(const chr_timeline *tl, size_t i) {
+    return tl && i < tl->ndated ? &tl->dated[i] : NULL;
+}
+
+size_t chr_timeline_undated_count(const chr_timeline *tl) { return tl ? tl->nundated : 0; }
+
+const chr_timeline_entry *chr_timeline_undated_at(const chr_timeline *tl, size_t i) {
+    return tl && i < tl->nundated ? &tl->undated[i] : NULL;
+}

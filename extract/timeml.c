@@ -816,7 +816,8 @@ static int resolve_links(reader *r, chr_tlink **out, size_t *nout) {
     chr_tlink *links = calloc(r->nlinks, sizeof *links);
     if (!links)
         return -1;
-    qsort(r->inst, r->ninst, sizeof *r->inst, cmp_inst_eiid);
+    if (r->ninst > 1) /* qsort of a NULL array is undefined even when empty */
+        qsort(r->inst, r->ninst, sizeof *r->inst, cmp_inst_eiid);
     for (size_t i = 0; i < r->nlinks; i++) {
         const raw_tlink *l = &r->links[i];
         chr_tlink *g = &links[i];

@@ -283,6 +283,23 @@ static void put_links(outbuf *b, const chr_result *res) {
     }
 }
 
+/* The offset just after the tag starting at raw[i] ('<'): its '>', not one inside a quoted attribute
+ * value (where XML allows it). */
+static size_t tag_end(const char *raw, size_t i, size_t end) {
+    char quote = 0;
+    for (size_t k = i + 1; k < end; k++) {
+        if (quote) {
+            if (raw[k] == quote)
+                quote = 0;
+        } else if (raw[k] == '"' || raw[k] == '\'') {
+            quote = raw[k];
+        } else if (raw[k] == '>') {
+            return k + 1;
+        }
+    }
+    return end;
+}
+
 /* Is raw[i..) a link tag (MAKEINSTANCE, TLINK, SLINK, ALINK) that ours replace? */
 static int droppable(const char *raw, size_t i, size_t end) {
     static const char *const drop[] = {"<MAKEINSTANCE", "<TLINK", "<SLINK", "<ALINK"};
@@ -325,8 +342,7 @@ static void put_tail(outbuf *b, const chr_doc *doc, const chr_result *res) {
         put(b, raw + i, chunk_end - i);
         if (j >= end)
             break;
-        const char *gt = memchr(raw + j, '>', end - j);
-        i = gt ? (size_t)(gt - raw) + 1 : end;
+        i = tag_end(raw, j, end);
     }
 }
 

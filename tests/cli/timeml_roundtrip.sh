@@ -83,6 +83,24 @@ grep -q '<TEXT>' "$tmp/plain.tml" || fail "plain text to TimeML: no TEXT element
 text_of "$tmp/plain.tml" | sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g' >"$tmp/plain.back"
 cmp -s "$tmp/plain.txt" "$tmp/plain.back" || fail "plain text to TimeML: text changed: $(cat "$tmp/plain.back")"
 
+# A link tag whose attribute value holds a '>' (legal XML) is replaced whole: the output reads again
+# (found by fuzz_timeml; fuzz/seeds/timeml-crash-quoted-gt.tml).
+cat >"$tmp/gt.tml" <<'TML'
+<?xml version="1.0" ?>
+<TimeML>
+<DOCID>gt</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2014-12-03" functionInDocument="CREATION_TIME">December 3, 2014</TIMEX3></DCT>
+<TEXT>
+Kerry said on Wednesday that the talks had collapsed.
+</TEXT>
+<TLINK lid="l1" relType="BEFORE>QQQ" eventInstanceID="ei1" relatedToTime="t1"/>
+</TimeML>
+TML
+"$CHRONICLE" extract --format timeml "$tmp/gt.tml" >"$tmp/gt.out.tml" 2>"$tmp/err" || fail "quoted '>': exit $?: $(cat "$tmp/err")"
+grep -q 'QQQ' "$tmp/gt.out.tml" && fail "quoted '>': the old link, or a piece of it, is still there"
+"$CHRONICLE" extract --format timeml "$tmp/gt.out.tml" >/dev/null 2>"$tmp/err" ||
+    fail "quoted '>': our output does not read again: $(cat "$tmp/err")"
+
 if [ "$fails" -ne 0 ]; then
     echo "$fails check(s) failed" >&2
     exit 1

@@ -12,6 +12,8 @@
 #include "engine.h"
 
 #define MAXV 64
+/* a count of units beyond this is no time expression ("8888888888888888 years") */
+#define MAX_NUMBER 1e9
 
 static int group_span(const chr_engine *e, const chr__cand *c, const char *name, size_t *s, size_t *en)
 {
@@ -118,6 +120,8 @@ static int parse_number(const chr_engine *e, const char *s, double *out)
             } else
                 v = v * 10 + (*p - '0');
         }
+        if (v + frac > MAX_NUMBER)
+            return 0;
         *out = v + frac;
         return 1;
     }
@@ -152,7 +156,7 @@ static int parse_number(const chr_engine *e, const char *s, double *out)
 
 static void format_number(char *out, size_t n, double v)
 {
-    if (v < 0)
+    if (v < 0 || v > MAX_NUMBER)
         snprintf(out, n, "X");
     else if (v == (double)(long long)v)
         snprintf(out, n, "%lld", (long long)v);

@@ -159,10 +159,10 @@ int chr_time_parse_value(chr_time *out, const char *value, chr_error *err) {
         why = "underspecified";
         goto bad;
     }
-    int n = count_digits(value), y;
+    int n = count_digits(value), y = 0;
     if (n == 1 || n == 2 || n == 3) {
         /* millennium "2", century "19", decade "197": nothing may follow */
-        int v;
+        int v = 0;
         take_digits(value, &p, n, &v);
         int mult = n == 1 ? 1000 : n == 2 ? 100 : 10;
         t.gran = n == 1 ? CHR_GRAN_MILLENNIUM : n == 2 ? CHR_GRAN_CENTURY : CHR_GRAN_DECADE;

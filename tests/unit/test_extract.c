@@ -245,6 +245,22 @@ static void test_builtin_examples_pass(void **state)
     assert_true(checked > 100);
 }
 
+static void test_absurd_numbers(void **state)
+{
+    (void)state;
+    /* found by fuzz_jsonl: a count of units too big for any integer (undefined behaviour once) */
+    chr_doc *doc;
+    chr_result *res = run("It lasted 88888888888888888888888888888888888888888888888888888888888888 years, "
+                          "then 2.5 years, then 1,000 days.",
+                          "2014-12-03", &doc);
+    for (size_t i = 0; i < chr_result_count(res); i++)
+        assert_null(strstr(chr_result_timex(res, i)->value, "888888"));
+    assert_string_equal(find(res, doc, "2.5 years")->value, "P2.5Y");
+    assert_string_equal(find(res, doc, "1,000 days")->value, "P1000D");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_pathological_input_is_quick(void **state)
 {
     (void)state;
@@ -275,7 +291,7 @@ int main(void)
         cmocka_unit_test(test_no_dct_underspecified), cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_code_point_offsets), cmocka_unit_test(test_absolute_dates_have_no_anchor), cmocka_unit_test(test_rule_errors),
         cmocka_unit_test(test_rules_dir_loads), cmocka_unit_test(test_priority_breaks_ties), cmocka_unit_test(test_builtin_examples_pass),
-        cmocka_unit_test(test_pathological_input_is_quick),
+        cmocka_unit_test(test_absurd_numbers), cmocka_unit_test(test_pathological_input_is_quick),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

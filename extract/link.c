@@ -29,6 +29,7 @@
 #define SUMMARY_COMMA 6    /* after this many words, a comma ends the summary */
 #define SUMMARY_MAX 320    /* bytes */
 #define ACTOR_TOKENS 8     /* tokens of a subject phrase, at most */
+#define ASIDE_TOKENS 24    /* tokens of an aside between a subject and its verb, at most */
 #define SIGNAL_REACH 6     /* tokens left of an undated event searched for after/before/when */
 #define CLAUSE_PENALTY 40  /* bytes of distance a clause boundary between an event and a time adds */
 #define REPORT_MIN_TOKENS 5 /* what a report follows is at least this long ("On Monday, X said" is not) */
@@ -44,7 +45,7 @@ static const char *const between_words[] = {
     "already",  "just",       "then",     "first",      "now",      "again",     "did",     "does",
     "do",       "shall",      "'s",       "'ve",        "'d",       "'ll",       "to",      "only",
     "even",     "reportedly", "allegedly", "repeatedly", "publicly", "previously", "recently", "finally",
-    NULL};
+    "since",    "both",       "all",      NULL};
 
 /* Words that end a subject phrase going left. */
 static const char *const stop_words[] = {
@@ -381,7 +382,28 @@ static int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
 
 /* The subject phrase of the event at token i: [*a, *b) token indexes, or a == b when none. A pronoun
  * right before the verb is the whole phrase; another verb, punctuation or a function word ends it. */
-static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b)
+static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b);
+
+/* The subject phrase of the event at token i, as actor_phrase finds it; when a comma stands right before
+ * the verb ("Kerry, using the administration's name for the group, said"), the phrase before the comma
+ * that opens the aside. */
+static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b,
+                       int *aside)
+{
+    *aside = 0;
+    actor_phrase(c, res, i, first, a, b);
+    if (*a < *b || i <= first + 2 || !tok_word(c, i - 1, ","))
+        return;
+    for (size_t k = i - 1, n = 0; k-- > first + 1 && n < ASIDE_TOKENS; n++) {
+        if (tok_word(c, k, ",")) {
+            actor_phrase(c, res, k, first, a, b);
+            *aside = *a < *b;
+            return;
+        }
+    }
+}
+
+static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b)
 {
     size_t j = i;
     *a = *b = i;
@@ -401,8 +423,9 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
         if (tok_verb_event(c, res, p) || tok_is(c, p, pronouns) || tok_in_timex(c, res, p))
             break;
         if (tok_is(c, p, stop_words)) {
-            /* "Secretary of State": "of" between capitalised words stays */
-            if (!(tok_word(c, p, "of") && p > first && tok_capital(c, p - 1) && tok_capital(c, p + 1)))
+            /* "Secretary of State", "Kerry and Kirby": "of" and "and" between capitalised words stay */
+            if (!((tok_word(c, p, "of") || tok_word(c, p, "and")) && p > first && tok_capital(c, p - 1) &&
+                  tok_capital(c, p + 1)))
                 break;
         }
         k = p;
@@ -489,7 +512,8 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
     if (first > i)
         first = first0;
     size_t a, b;
-    actor_left(c, res, i, first, &a, &b);
+    int aside;
+    actor_left(c, res, i, first, &a, &b, &aside);
     int reported_before = 0; /* '"...," Kerry said' / 'The U.S. would ..., Kerry said' */
     int subordinate = tok_is(c, first, subordinators);
     int verb_report = e->cls == CHR_EVENT_REPORTING && e->tense != CHR_TENSE_NONE;
@@ -536,7 +560,17 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
         while (cstart < cend && (c->text[cstart] == '"' || c->text[cstart] == ' ' ||
                                  (unsigned char)c->text[cstart] >= 0x80))
             cstart++;
+        size_t content = o;
         append(sum, &o, sizeof sum, c->text + cstart, cend > cstart ? cend - cstart : 0);
+        /* "Kerry said the U.S. would ...": an article or pronoun that opened the sentence is lower case now */
+        size_t wl = 0;
+        while (content + wl < o && isalpha((unsigned char)sum[content + wl]))
+            wl++;
+        static const char *const openers[] = {"The", "A", "An", "It", "We", "They", "He", "She", "This",
+                                              "That", "There", NULL};
+        for (const char *const *w = openers; *w; w++)
+            if (strlen(*w) == wl && !strncmp(sum + content, *w, wl))
+                sum[content] = (char)tolower((unsigned char)sum[content]);
     } else {
         size_t from = sum_from;
         size_t q = i, words = 0;
@@ -553,6 +587,11 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
             size_t agent_end = tk->v[b - 1].end;
             if (agent_end > to)
                 to = agent_end;
+        }
+        if (aside) { /* the actor, then the event: the aside between them is left out */
+            append(sum, &o, sizeof sum, actor, strlen(actor));
+            append(sum, &o, sizeof sum, " ", 1);
+            from = e->start;
         }
         append(sum, &o, sizeof sum, c->text + from, to > from ? to - from : 0);
     }

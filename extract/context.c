@@ -1,5 +1,6 @@
 /* context.c: clues from the words around a time expression: the tense of its clause (from the cue
- * word lists of the rule files: tables tense_future, tense_present, tense_past, tense_not_past) and the
+ * word lists of the rule files: tables tense_future, tense_present, tense_past, tense_not_past,
+ * tense_copula) and the
  * interval signal word before it ("since", "until", ...).
  *
  * Exports chr__context_tense and chr__context_signal. */
@@ -119,6 +120,11 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
     for (size_t d = 0; d < WINDOW_LEFT || d < WINDOW_RIGHT; d++) {
         if (d < nl) {
             chr_tense t = classify(e, left[d].w);
+            /* "will stay closed", "was expected": after a copula an -ed word is a participle; the copula
+             * (or what comes before it) tells the tense */
+            if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(e, "tense_copula", left[d + 1].w) &&
+                !in_table(e, "tense_past", left[d].w))
+                t = CHR_TENSE_NONE;
             /* "had been due to", "was scheduled to": a plan told in the past tense is a past plan */
             if (t == CHR_TENSE_FUTURE)
                 for (size_t k = d + 1; k < nl && k <= d + PAST_PLAN_REACH; k++)

@@ -1,0 +1,146 @@
+/* test_link.c: events placed in time and described, end to end through chr_extract with the built-in
+ * rules and event model: a report dated by its own time expression, a future event, two times in one
+ * sentence, since/until intervals, negation, sentences with no time (tense against the document date),
+ * and an event dated through another one ("after the deadline passed"). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "chronicle/chronicle.h"
+
+static chr_engine *engine;
+
+static int setup(void **state)
+{
+    (void)state;
+    return chr_engine_new(&engine, NULL, NULL);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    chr_engine_free(engine);
+    return 0;
+}
+
+typedef struct run {
+    chr_doc *doc;
+    chr_result *res;
+} run;
+
+static run extract(const char *text)
+{
+    run r;
+    assert_int_equal(chr_doc_from_text(&r.doc, text, strlen(text), NULL), CHR_OK);
+    assert_int_equal(chr_doc_set_dct(r.doc, "2014-12-03", CHR_DCT_OPTION, NULL), CHR_OK);
+    assert_int_equal(chr_extract(&r.res, engine, r.doc, NULL), CHR_OK);
+    return r;
+}
+
+static void done(run *r)
+{
+    chr_result_free(r->res);
+    chr_doc_free(r->doc);
+}
+
+static const chr_event *event(const run *r, const char *word)
+{
+    size_t len;
+    const char *text = chr_doc_text(r->doc, &len);
+    for (size_t i = 0; i < chr_result_event_count(r->res); i++) {
+        const chr_event *e = chr_result_event(r->res, i);
+        if (e->end - e->start == strlen(word) && !memcmp(text + e->start, word, strlen(word)))
+            return e;
+    }
+    fail_msg("no event '%s'", word);
+    return NULL;
+}
+
+static void test_report_dated_by_its_time(void **state)
+{
+    (void)state;
+    run r = extract("Kerry said Wednesday that the talks will resume next week.");
+    const chr_event *said = event(&r, "said");
+    assert_int_equal(said->cls, CHR_EVENT_REPORTING);
+    assert_int_equal(said->tense, CHR_TENSE_PAST);
+    assert_int_equal(said->time.relation, CHR_REL_IS_INCLUDED);
+    assert_string_equal(said->time.value, "2014-12-03");
+    assert_string_equal(said->actor, "Kerry");
+    assert_string_equal(said->source, "Kerry"); /* who reports */
+    assert_non_null(strstr(said->summary, "the talks will resume"));
+    const chr_event *resume = event(&r, "resume");
+    assert_int_equal(resume->tense, CHR_TENSE_FUTURE);
+    assert_string_equal(resume->time.value, "2014-W50");
+    done(&r);
+}
+
+static void test_two_times_in_one_sentence(void **state)
+{
+    (void)state;
+    run r = extract("He arrived on Monday and left on Friday.");
+    assert_string_equal(event(&r, "arrived")->time.value, "2014-12-01");
+    assert_string_equal(event(&r, "left")->time.value, "2014-11-28");
+    done(&r);
+}
+
+static void test_since_and_until(void **state)
+{
+    (void)state;
+    run r = extract("Iran has not spoken to Washington since 1979. Prices rose until March.");
+    const chr_event *spoken = event(&r, "spoken");
+    assert_int_equal(spoken->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(spoken->time.begin, "1979");
+    assert_string_equal(spoken->time.end, "2014-12-03"); /* open to the document date */
+    assert_true(spoken->negative);
+    const chr_event *rose = event(&r, "rose");
+    assert_int_equal(rose->time.relation, CHR_REL_ENDED_BY);
+    assert_string_equal(rose->time.end, "2014-03");
+    assert_false(rose->negative);
+    done(&r);
+}
+
+static void test_no_time_in_the_sentence(void **state)
+{
+    (void)state;
+    run r = extract("The minister resigned. The minister will resign.");
+    const chr_event *past = event(&r, "resigned"), *future = event(&r, "resign");
+    assert_int_equal(past->time.timex, -1); /* against the document date */
+    assert_int_equal(past->time.relation, CHR_REL_BEFORE);
+    assert_string_equal(past->time.end, "2014-12-03");
+    assert_int_equal(future->time.relation, CHR_REL_AFTER);
+    assert_string_equal(future->time.begin, "2014-12-03");
+    done(&r);
+}
+
+static void test_negation(void **state)
+{
+    (void)state;
+    run r = extract("He did not attend the meeting on Monday.");
+    const chr_event *attend = event(&r, "attend");
+    assert_true(attend->negative);
+    assert_string_equal(attend->time.value, "2014-12-01");
+    done(&r);
+}
+
+static void test_actor_across_an_aside(void **state)
+{
+    (void)state;
+    run r = extract("\"It is positive,\" Kerry, using the administration's name for the group, said in Brussels.");
+    const chr_event *said = event(&r, "said");
+    assert_string_equal(said->actor, "Kerry");
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_dated_by_its_time), cmocka_unit_test(test_two_times_in_one_sentence),
+        cmocka_unit_test(test_since_and_until),          cmocka_unit_test(test_no_time_in_the_sentence),
+        cmocka_unit_test(test_negation),                 cmocka_unit_test(test_actor_across_an_aside),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -51,8 +51,11 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    $(CTEST) --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
 
-# libFuzzer targets (clang), each run for FUZZ_SECONDS from the seeds in fuzz/seeds; a crash fails
-# the target and leaves its input in build-fuzz/ as crash-* (turn it into a regression test).
+# libFuzzer targets (clang), each run for FUZZ_SECONDS from its own seeds: fuzz_NAME takes the files
+# fuzz/seeds/NAME-* (copied to build-fuzz/seeds/NAME) and the dictionary fuzz/fuzz_NAME.dict if there is
+# one; what it finds new is kept in build-fuzz/corpus/fuzz_NAME. A finding (crash, leak, timeout, out of
+# memory) fails the target and leaves its input in build-fuzz/ as crash-*, leak-*, timeout-* or oom-*
+# (turn it into a regression test and a seed).
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 fuzz: DEB_PACKAGES += clang libclang-rt-14-dev
@@ -60,12 +63,15 @@ fuzz: deps
 	CC=clang $(CMAKE) -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONICLE_FUZZ=ON -DCHRONICLE_TESTS=OFF
 	$(CMAKE) --build $(FUZZ_BUILD) -j$(JOBS)
 	set -e; for f in $(FUZZ_BUILD)/fuzz_*; do \
-	    [ -x "$$f" ] || continue; \
-	    mkdir -p $(FUZZ_BUILD)/corpus/$$(basename $$f); \
-	    echo "== $$f ($(FUZZ_SECONDS) s)"; \
-	    (cd $(FUZZ_BUILD) && ASAN_OPTIONS=detect_leaks=1 ./$$(basename $$f) -max_total_time=$(FUZZ_SECONDS) \
-	        -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	        corpus/$$(basename $$f) ../fuzz/seeds); \
+	    [ -f "$$f" ] && [ -x "$$f" ] || continue; \
+	    name=$$(basename "$$f"); kind=$${name#fuzz_}; \
+	    rm -rf "$(FUZZ_BUILD)/seeds/$$kind"; mkdir -p "$(FUZZ_BUILD)/seeds/$$kind" "$(FUZZ_BUILD)/corpus/$$name"; \
+	    for s in fuzz/seeds/$$kind-*; do [ -f "$$s" ] && cp "$$s" "$(FUZZ_BUILD)/seeds/$$kind/"; done; \
+	    dict=; [ -f "fuzz/$$name.dict" ] && dict="-dict=$(CURDIR)/fuzz/$$name.dict"; \
+	    echo "== $$name ($(FUZZ_SECONDS) s, $$(ls "$(FUZZ_BUILD)/seeds/$$kind" | wc -l) seeds)"; \
+	    (cd $(FUZZ_BUILD) && ASAN_OPTIONS=detect_leaks=1 ./$$name -max_total_time=$(FUZZ_SECONDS) \
+	        -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $$dict \
+	        corpus/$$name seeds/$$kind); \
 	done
 
 install: build

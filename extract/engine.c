@@ -4,7 +4,7 @@
  *
  * Exports chr_engine_new, chr_engine_free, chr_engine_rule_count, chr_engine_check_examples,
  * chr_extract, chr_result_count, chr_result_timex, chr_result_event_count, chr_result_event,
- * chr_result_free; chr__result_strdup (engine.h).
+ * chr_result_free; chr__result_strdup and chr__engine_new_from_mem (engine.h).
  *
  * The event model is rules_dir/events.model when a rules directory is given and has one, else the
  * built-in events.model; with no model at all the engine finds no events (timexes work as before). */
@@ -70,7 +70,8 @@ static int load_event_model(chr_engine *e, const char *rules_dir, chr_error *err
     return 0;
 }
 
-int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err)
+/* An empty engine with its match limits set. */
+static int engine_alloc(chr_engine **out, chr_error *err)
 {
     *out = NULL;
     chr_engine *e = calloc(1, sizeof *e);
@@ -84,7 +85,34 @@ int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err)
     pcre2_set_match_limit(e->mctx, MATCH_LIMIT);
     pcre2_set_depth_limit(e->mctx, DEPTH_LIMIT);
     pcre2_set_heap_limit(e->mctx, HEAP_LIMIT);
-    int rc = chr__rules_load(e, rules_dir, err);
+    *out = e;
+    return CHR_OK;
+}
+
+int chr__engine_new_from_mem(chr_engine **out, const char *name, const char *data, size_t len, chr_error *err)
+{
+    chr_engine *e;
+    *out = NULL;
+    int rc = engine_alloc(&e, err);
+    if (rc)
+        return rc;
+    rc = chr__rules_load_mem(e, name, data, len, err);
+    if (rc) {
+        chr_engine_free(e);
+        return rc;
+    }
+    *out = e;
+    return CHR_OK;
+}
+
+int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err)
+{
+    chr_engine *e;
+    *out = NULL;
+    int rc = engine_alloc(&e, err);
+    if (rc)
+        return rc;
+    rc = chr__rules_load(e, rules_dir, err);
     if (!rc)
         rc = load_event_model(e, rules_dir, err);
     if (rc) {

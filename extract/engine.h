@@ -73,9 +73,16 @@ const char *chr__result_strdup(chr_result *res, const char *s, size_t len);
 
 /* rules.c: load rule files into an engine (builtin when dir is NULL). */
 int chr__rules_load(chr_engine *e, const char *dir, chr_error *err);
+/* One rule file from memory (name is what error messages call it), parsed and compiled; for the fuzzer
+ * and tests. */
+int chr__rules_load_mem(chr_engine *e, const char *name, const char *data, size_t len, chr_error *err);
 void chr__rules_free(chr_engine *e);
 const chr__table *chr__rules_table(const chr_engine *e, const char *name);
 const char *chr__table_lookup(const chr__table *t, const char *key);
+
+/* engine.c: an engine from one in-memory rule file, without an event model (finds no events); for the
+ * rule file fuzzer and tests. Free with chr_engine_free. */
+int chr__engine_new_from_mem(chr_engine **out, const char *name, const char *data, size_t len, chr_error *err);
 
 /* A candidate: a rule's match before selection and resolution. */
 typedef struct chr__cand {

@@ -445,4 +445,42 @@ void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, c
     emit(sink, ctx, "w-1|l", p->w, p->wl, lem, ll);
     emit(sink, ctx, "sh-1|sh", p->shape, strlen(p->shape), x->shape, strlen(x->shape));
     emit(sink, ctx, "g|w+1", g, strlen(g), q->w, q->wl);
+    static int fx = -1;
+    if (fx < 0)
+        fx = getenv("CHR_FX") ? atoi(getenv("CHR_FX")) : 0;
+    const char *cp = cat_word(p), *cq = cat_word(q);
+    if (!cp) cp = p->shape;
+    if (!cq) cq = q->shape;
+    if (fx & 1) {
+        emit(sink, ctx, "s3|c-1", w + (n > 3 ? n - 3 : 0), n > 3 ? 3 : n, cp, strlen(cp));
+        emit(sink, ctx, "g|c-1", g, strlen(g), cp, strlen(cp));
+        emit(sink, ctx, "l|c-1", lem, ll, cp, strlen(cp));
+        emit(sink, ctx, "g|c+1", g, strlen(g), cq, strlen(cq));
+    }
+    if (fx & 2) {
+        emit(sink, ctx, "w+1|w+2", q->w, q->wl, nb[4]->w, nb[4]->wl);
+        emit(sink, ctx, "s2|w+1", w + (n > 2 ? n - 2 : 0), n > 2 ? 2 : n, q->w, q->wl);
+    }
+    if (fx & 4) { /* a following "to" or "that" clause within 3 tokens */
+        for (size_t k = i + 1; k < last && k <= i + 3; k++) {
+            const chr__ev_tok *y = &t[k];
+            const char *cue = (y->cat & CHR__CAT_TO) ? "to" : (y->wl == 4 && !memcmp(y->w, "that", 4)) ? "that" : NULL;
+            if (cue) {
+                emit(sink, ctx, "cue", cue, strlen(cue), NULL, 0);
+                emit(sink, ctx, "cue|l", cue, strlen(cue), lem, ll);
+                break;
+            }
+        }
+    }
+    if (fx & 8) {
+        char l2[32];
+        size_t n2 = lemma(p->w, p->wl, l2);
+        emit(sink, ctx, "l-1", l2, n2, NULL, 0);
+        n2 = lemma(q->w, q->wl, l2);
+        emit(sink, ctx, "l+1", l2, n2, NULL, 0);
+    }
+    if (fx & 16) {
+        emit(sink, ctx, "sh|g", x->shape, strlen(x->shape), g, strlen(g));
+        emit(sink, ctx, "cap|g", num, 1, g, strlen(g));
+    }
 }

@@ -15,7 +15,7 @@
  *     priority N               between matches of the same extent, the higher wins (default 0)
  *     example [@DCT] TEXT with [the expression] => VALUE
  *
- * Exports chr__rules_load, chr__rules_free, chr__rules_table, chr__table_lookup. */
+ * Exports chr__rules_load, chr__rules_load_mem, chr__rules_free, chr__rules_table, chr__table_lookup. */
 #include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -25,6 +25,9 @@
 #include "engine.h"
 
 #define MAX_RULE_FILE (8u << 20)
+/* A pattern after macro and table expansion (the built-in rules' longest is under 1 KiB): macros that
+ * use each other several times over would otherwise grow exponentially. */
+#define MAX_PATTERN (256u << 10)
 
 typedef struct strbuf {
     char *s;
@@ -351,8 +354,12 @@ static int parse_file(loader *L, const char *name, const char *data, size_t len)
             return CHR_ENOMEM;
         int rc = 0;
         char *t = trim(buf);
+        size_t bad;
         if (memchr(data + p, '\0', q - p))
             rc = fail(L, "NUL byte in rule file", NULL);
+        else if (chr__utf8_check(data + p, q - p, &bad)) /* PCRE2 compiles patterns without a UTF check */
+            rc = chr__error_at(L->err, CHR_ERULE, L->file, L->line, "invalid UTF-8 at byte %zu of the line (0x%02X)",
+                               bad + 1, (unsigned)(unsigned char)data[p + bad]);
         else if (*t == '#' || *t == '\0')
             rc = 0;
         else if (buf[0] == ' ' || buf[0] == '\t') {
@@ -460,6 +467,8 @@ static int expand(loader *L, strbuf *out, const char *src, int depth)
     if (depth > 16)
         return fail(L, "macros nested too deeply (a cycle?) in '%s'", src);
     for (const char *p = src; *p; p++) {
+        if (out->n > MAX_PATTERN)
+            return fail(L, "pattern longer than 256 KiB after expanding macros and tables%s", NULL);
         if (*p != '%') {
             if (sb_add(out, p, 1))
                 return CHR_ENOMEM;
@@ -517,8 +526,11 @@ static int expand(loader *L, strbuf *out, const char *src, int depth)
             snprintf(name, sizeof name, "%.*s", (int)(n > 60 ? 60 : n), p + 1);
             return fail(L, "unknown macro '%s'", name);
         }
-        if (sb_add(out, "(?:", 3) || expand(L, out, m->body, depth + 1) || sb_add(out, ")", 1))
-            return L->err && L->err->code ? L->err->code : CHR_ENOMEM;
+        int rc = sb_add(out, "(?:", 3) ? CHR_ENOMEM : expand(L, out, m->body, depth + 1);
+        if (!rc && sb_add(out, ")", 1))
+            rc = CHR_ENOMEM;
+        if (rc)
+            return rc;
         p = q - 1;
     }
     return 0;
@@ -629,6 +641,20 @@ int chr__rules_load(chr_engine *e, const char *dir, chr_error *err)
             rc = parse_file(&L, name, chr__builtin_rules[i].data, chr__builtin_rules[i].len);
         }
     }
+    if (!rc)
+        rc = compile_rules(&L);
+    if (rc == CHR_ENOMEM)
+        chr__error_set(err, rc, "out of memory loading rules");
+    return rc;
+}
+
+int chr__rules_load_mem(chr_engine *e, const char *name, const char *data, size_t len, chr_error *err)
+{
+    loader L = {0};
+    L.e = e;
+    L.err = err;
+    int rc = len > MAX_RULE_FILE ? chr__error_at(err, CHR_ERULE, name, 0, "rule file too large")
+                                 : parse_file(&L, name, data ? data : "", len);
     if (!rc)
         rc = compile_rules(&L);
     if (rc == CHR_ENOMEM)

@@ -321,9 +321,10 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
                 const example *x = &xs[order[k]];
                 const uint32_t *f = c.f + x->f0;
                 size_t nf = x->f1 - x->f0;
-                int y = argmax(&p, f, nf, 0, CHR__EV_NCLASS);
-                if (y != x->y) {
-                    update(&p, f, nf, x->y, 1, step);
+                int bin = getenv("CHR_BIN") != NULL, yy = bin ? (x->y != 0) : x->y;
+                int y = argmax(&p, f, nf, 0, bin ? 2 : CHR__EV_NCLASS);
+                if (y != yy) {
+                    update(&p, f, nf, yy, 1, step);
                     update(&p, f, nf, y, -1, step);
                 }
                 if (x->y) {
@@ -360,7 +361,7 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
                 double avg = (double)p.w[at] - (double)p.u[at] / (double)step;
                 q[l] = (int)lround(avg * SCALE);
                 if (l == 0 && !strcmp(map.names[fi], "b"))
-                    q[l] -= O_BIAS;
+                    q[l] -= getenv("CHR_OBIAS") ? atoi(getenv("CHR_OBIAS")) : O_BIAS;
                 any |= q[l] != 0;
             }
             if (!any)

@@ -154,4 +154,14 @@ int cli_docs_check(const cli_docs *d);
 int cli_docs_read(cli_docs *d, const char *path, const cli_docs_sink *sink);
 void cli_docs_free(cli_docs *d);
 
+/* tmlfiles.c: lists of paths, and the TimeML files an argument names (a directory: every *.tml under
+ * it, sorted; else the file). cli_tml_add returns an exit code and prints its errors. */
+typedef struct cli_paths {
+    char **v;
+    size_t n, cap;
+} cli_paths;
+int cli_paths_add(cli_paths *p, const char *s);
+void cli_paths_free(cli_paths *p);
+int cli_tml_add(cli_paths *out, const char *arg);
+
 #endif

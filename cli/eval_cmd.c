@@ -6,12 +6,10 @@
  * command line, runs the extractor on each gold document's text with its gold DCT, and prints the
  * micro-averaged figures as tables (or one JSON object), optionally after every timex error. Exports
  * cli_eval. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -41,72 +39,6 @@ static const char eval_usage[] =
     "Exit status: 0 ok; 2 usage error; 3 a gold file is unreadable or malformed; 4 broken rule file;\n"
     "5 cannot write output; 70 internal error.\n";
 
-typedef struct paths {
-    char **v;
-    size_t n, cap;
-} paths;
-
-static int paths_add(paths *p, const char *s) {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 64;
-        char **v = realloc(p->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        p->v = v;
-        p->cap = cap;
-    }
-    char *copy = malloc(strlen(s) + 1);
-    if (!copy)
-        return -1;
-    strcpy(copy, s);
-    p->v[p->n++] = copy;
-    return 0;
-}
-
-static void paths_free(paths *p) {
-    for (size_t i = 0; i < p->n; i++)
-        free(p->v[i]);
-    free(p->v);
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static int ends_with(const char *s, const char *suffix) {
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-/* Every *.tml under dir, recursively. Returns an exit code (errors printed). */
-static int collect_dir(paths *out, const char *dir) {
-    DIR *d = opendir(dir);
-    if (!d) {
-        cli_error("%s: cannot read: %s", dir, strerror(errno));
-        return EXIT_INPUT;
-    }
-    int rc = EXIT_OK;
-    struct dirent *e;
-    while (rc == EXIT_OK && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
-        char *path = malloc(n);
-        if (!path) {
-            rc = EXIT_INTERNAL;
-            break;
-        }
-        snprintf(path, n, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", e->d_name);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            rc = collect_dir(out, path);
-        else if (ends_with(e->d_name, ".tml") && paths_add(out, path))
-            rc = EXIT_INTERNAL;
-        free(path);
-    }
-    closedir(d);
-    if (rc == EXIT_INTERNAL)
-        cli_error("out of memory");
-    return rc;
-}
 
 /* `"text" TYPE VALUE` with the text escaped to stay on one line, or "-". */
 static void print_side(FILE *fp, const char *label, const chr_timex *t, const char *text) {
@@ -260,20 +192,20 @@ static void print_event_table(FILE *fp, const chr_event_scores *s) {
 int cli_eval(int argc, char **argv) {
     int want_errors = 0, want_json = 0, timex_only = 0;
     const char *rules = NULL;
-    paths inputs = {0};
+    cli_paths inputs = {0};
     int rc = EXIT_OK;
     cli_args a;
     cli_args_init(&a, argc, argv);
     int k;
     while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
         if (k == 0) {
-            if (paths_add(&inputs, a.value)) {
+            if (cli_paths_add(&inputs, a.value)) {
                 cli_error("out of memory");
                 rc = EXIT_INTERNAL;
             }
         } else if (cli_args_is(&a, "--help", "-h")) {
             cli_args_free(&a);
-            paths_free(&inputs);
+            cli_paths_free(&inputs);
             fputs(eval_usage, stdout);
             return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
         } else if (cli_args_is(&a, "--errors", NULL) && !a.value) {
@@ -296,33 +228,15 @@ int cli_eval(int argc, char **argv) {
         rc = EXIT_USAGE;
     }
     if (rc != EXIT_OK) {
-        paths_free(&inputs);
+        cli_paths_free(&inputs);
         return rc;
     }
 
     /* Gold files: directories expanded and sorted; files named taken as they are. */
-    paths files = {0};
-    for (size_t i = 0; i < inputs.n && rc == EXIT_OK; i++) {
-        struct stat st;
-        if (stat(inputs.v[i], &st) != 0) {
-            cli_error("%s: cannot read: %s", inputs.v[i], strerror(errno));
-            rc = EXIT_INPUT;
-        } else if (S_ISDIR(st.st_mode)) {
-            size_t first = files.n;
-            rc = collect_dir(&files, inputs.v[i]);
-            if (rc == EXIT_OK) {
-                qsort(files.v + first, files.n - first, sizeof *files.v, cmp_str);
-                if (files.n == first) {
-                    cli_error("%s: no *.tml files", inputs.v[i]);
-                    rc = EXIT_INPUT;
-                }
-            }
-        } else if (paths_add(&files, inputs.v[i])) {
-            cli_error("out of memory");
-            rc = EXIT_INTERNAL;
-        }
-    }
-    paths_free(&inputs);
+    cli_paths files = {0};
+    for (size_t i = 0; i < inputs.n && rc == EXIT_OK; i++)
+        rc = cli_tml_add(&files, inputs.v[i]);
+    cli_paths_free(&inputs);
 
     chr_engine *engine = NULL;
     chr_eval *ev = NULL;
@@ -334,7 +248,7 @@ int cli_eval(int argc, char **argv) {
     }
     for (size_t i = 0; i < files.n && rc == EXIT_OK; i++)
         rc = eval_file(ev, engine, files.v[i]);
-    paths_free(&files);
+    cli_paths_free(&files);
 
     if (rc == EXIT_OK) {
         chr_scores s;

@@ -3,12 +3,10 @@
  * Collects the *.tml files of each directory (recursively, sorted by path) and the files named on the
  * command line, reads each as gold TimeML, trains the averaged perceptron (chr_events_train) and writes
  * the model file to -o FILE, whole or not at all. Exports cli_train_events. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -28,67 +26,6 @@ static const char train_usage[] =
     "Exit status: 0 ok; 2 usage error; 3 a file is unreadable or malformed, or has no events;\n"
     "5 cannot write output; 70 internal error.\n";
 
-typedef struct paths {
-    char **v;
-    size_t n, cap;
-} paths;
-
-static int paths_add(paths *p, const char *s) {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 64;
-        char **v = realloc(p->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        p->v = v;
-        p->cap = cap;
-    }
-    size_t n = strlen(s) + 1;
-    char *copy = malloc(n);
-    if (!copy)
-        return -1;
-    memcpy(copy, s, n);
-    p->v[p->n++] = copy;
-    return 0;
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static int ends_with(const char *s, const char *suffix) {
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-/* Every *.tml under dir, recursively. Returns an exit code (errors printed). */
-static int collect_dir(paths *out, const char *dir) {
-    DIR *d = opendir(dir);
-    if (!d) {
-        cli_error("%s: cannot read: %s", dir, strerror(errno));
-        return EXIT_INPUT;
-    }
-    int rc = EXIT_OK;
-    struct dirent *e;
-    while (rc == EXIT_OK && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
-        char *path = malloc(n);
-        if (!path) {
-            rc = EXIT_INTERNAL;
-            break;
-        }
-        snprintf(path, n, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", e->d_name);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            rc = collect_dir(out, path);
-        else if (ends_with(e->d_name, ".tml") && paths_add(out, path))
-            rc = EXIT_INTERNAL;
-        free(path);
-    }
-    closedir(d);
-    if (rc == EXIT_INTERNAL)
-        cli_error("out of memory");
-    return rc;
-}
 
 static int read_doc(chr_doc **doc, const char *path) {
     char *buf = NULL;
@@ -117,28 +54,17 @@ static int read_doc(chr_doc **doc, const char *path) {
 int cli_train_events(int argc, char **argv) {
     const char *output = NULL;
     long epochs = 10;
-    paths files = {0};
+    cli_paths files = {0};
     int rc = EXIT_OK;
     cli_args a;
     cli_args_init(&a, argc, argv);
     int k;
     while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
         if (k == 0) {
-            struct stat st;
-            if (stat(a.value, &st) == 0 && S_ISDIR(st.st_mode)) {
-                size_t before = files.n;
-                rc = collect_dir(&files, a.value);
-                if (rc == EXIT_OK)
-                    qsort(files.v + before, files.n - before, sizeof *files.v, cmp_str);
-            } else if (paths_add(&files, a.value)) {
-                cli_error("out of memory");
-                rc = EXIT_INTERNAL;
-            }
+            rc = cli_tml_add(&files, a.value);
         } else if (cli_args_is(&a, "--help", "-h")) {
             cli_args_free(&a);
-            for (size_t i = 0; i < files.n; i++)
-                free(files.v[i]);
-            free(files.v);
+            cli_paths_free(&files);
             fputs(train_usage, stdout);
             return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
         } else if (cli_args_is(&a, "--output", "-o")) {
@@ -209,8 +135,6 @@ int cli_train_events(int argc, char **argv) {
     for (size_t i = 0; i < ndocs; i++)
         chr_doc_free(docs[i]);
     free(docs);
-    for (size_t i = 0; i < files.n; i++)
-        free(files.v[i]);
-    free(files.v);
+    cli_paths_free(&files);
     return rc;
 }

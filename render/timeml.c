@@ -317,13 +317,8 @@ static int droppable(const char *raw, size_t i, size_t end) {
 static void put_tail(outbuf *b, const chr_doc *doc, const chr_result *res) {
     const char *raw = doc->raw;
     size_t pos = doc->text_end, end = doc->raw_len;
-    const char *close = NULL;
-    for (size_t i = pos; i + 7 <= end; i++)
-        if (!memcmp(raw + i, "</TEXT>", 7)) {
-            close = raw + i + 7;
-            break;
-        }
-    size_t after = close ? (size_t)(close - raw) : pos;
+    /* the TEXT content ends where its closing tag starts ("</TEXT>", or "</TEXT\n>": XML allows blanks) */
+    size_t after = pos < end && raw[pos] == '<' ? tag_end(raw, pos, end) : pos;
     put(b, raw + pos, after - pos);
     if (!res || !chr_result_event_count(res)) { /* no events of ours: the input's links stay */
         put(b, raw + after, end - after);

@@ -212,7 +212,7 @@ int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_c
             memcpy(raw, ctx->text + gs, gl);
             raw[gl] = '\0';
             if (!fn) {
-                snprintf(rep, sizeof rep, "%s", raw);
+                snprintf(rep, sizeof rep, "%.*s", (int)sizeof rep - 1, raw);
             } else if (!strncmp(fn, "num", 3) && (fn[3] == '\0' || fn[3] == '*')) {
                 /* {g:num}, or {g:num*10} for units counted in another ("two decades" = P20Y) */
                 double v;

@@ -2,14 +2,17 @@
  * (train.c) share: labels, word categories, per-token features and weight lookup. Not installed.
  *
  * The model file (events.model) is text, one record a line, fields separated by tabs:
- *   chronicle-events-model 1      first line
+ *   chronicle-events-model 2      first line
  *   list CAT word word ...         a word list (CAT is one of the category names below)
+ *   lex KEY COUNT EVENTS CLASS     the event lexicon: a word form (or "~" and a stem) seen COUNT times in
+ *                                  the training text, EVENTS times as an event, mostly of CLASS (0..6,
+ *                                  chr_event_class; -1 when never an event)
  *   scale N                        weights are integers, N of them make 1.0 (informational)
  *   f FEATURE L:W L:W ...          the nonzero weights of a feature, L a label index
- * Blank lines and lines starting with '#' are ignored. Labels 0..7 are O and the seven event classes
- * (1 + chr_event_class): the detection head; labels 8 and 9 say whether an event is verbal (has a tense)
- * or not; labels 10..16 are the seven classes again, a head trained on event tokens only, which gives
- * the class of a detected event. */
+ * Blank lines and lines starting with '#' are ignored. Labels 0 and 1 are O and event: the detection
+ * head; labels 2 and 3 say whether an event is verbal (has a tense) or not; labels 4..10 are the seven
+ * classes (4 + chr_event_class), a head trained on event tokens only, which gives the class of a
+ * detected event. */
 #ifndef CHRONICLE_EVENT_MODEL_H
 #define CHRONICLE_EVENT_MODEL_H
 
@@ -17,11 +20,12 @@
 
 #include "events.h"
 
-#define CHR__EV_NCLASS 8 /* O + 7 classes */
-#define CHR__EV_NOMINAL 8
-#define CHR__EV_VERBAL 9
-#define CHR__EV_CLASS0 10 /* 10..16: the class head, trained on event tokens only */
-#define CHR__EV_NLABELS 17
+#define CHR__EV_O 0
+#define CHR__EV_EVENT 1
+#define CHR__EV_NOMINAL 2
+#define CHR__EV_VERBAL 3
+#define CHR__EV_CLASS0 4 /* 4..10: the class head, trained on event tokens only */
+#define CHR__EV_NLABELS 11
 
 /* Word categories (bits), from the model's lists. */
 enum {
@@ -55,6 +59,9 @@ typedef struct chr__ev_tok {
     char shape[8];     /* "Xx", "x", "X", "d", "Xd", "p", ... */
     unsigned cat;      /* CHR__CAT_* bits */
     unsigned char cap; /* 1 initial capital, 2 all capitals */
+    char lem[32];      /* its crude stem (chr__ev_lemma) */
+    unsigned char ll;
+    uint16_t lx, lxs;  /* the word's and its stem's event-lexicon entries (chr__event_model_lex), 0 none */
 } chr__ev_tok;
 
 /* Fill t[0..toks->n) (caller-sized array). */
@@ -69,5 +76,14 @@ uint64_t chr__ev_hash(const char *s, size_t n);
 /* The categories of a lower-case word; the weights (CHR__EV_NLABELS) of a feature hash, or NULL. */
 unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n);
 const int32_t *chr__event_model_weights(const chr__event_model *m, uint64_t h);
+
+/* The event lexicon: how often a word (or, keyed "~stem", a stem) was an event in the training data.
+ * An entry packs a rate bin (bits 0-2), a frequency bin (bits 3-4), the majority class + 1 (bits 5-7)
+ * and bit 15 (present); 0 when the key is not listed. */
+uint16_t chr__event_model_lex(const chr__event_model *m, const char *w, size_t n);
+uint16_t chr__ev_lex_pack(long n, long e, long cls);
+
+/* The crude stem of a lower-case word (out holds n bytes). */
+size_t chr__ev_lemma(const char *w, size_t n, char *out);
 
 #endif

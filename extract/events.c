@@ -161,11 +161,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, co
         memset(&sc, 0, sizeof sc);
         sc.m = m;
         chr__ev_features(t, toks, i, add, &sc);
-        int best = 0;
-        for (int k = 1; k < (getenv("CHR_BIN") ? 2 : CHR__EV_NCLASS); k++)
-            if (sc.s[k] > sc.s[best])
-                best = k;
-        if (best == 0)
+        if (sc.s[CHR__EV_EVENT] <= sc.s[CHR__EV_O])
             continue;
         if (nev == cap) {
             size_t c = cap ? cap * 2 : 32;

@@ -29,6 +29,9 @@ struct chr__event_model {
     uint64_t *ckeys; /* word categories */
     unsigned *cvals;
     size_t ccap;
+    uint64_t *lkeys; /* the event lexicon */
+    uint16_t *lvals;
+    size_t lcap;
 };
 
 uint64_t chr__ev_hash(const char *s, size_t n) {
@@ -72,6 +75,34 @@ unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n
     return 0;
 }
 
+uint16_t chr__event_model_lex(const chr__event_model *m, const char *w, size_t n) {
+    if (!m || !m->lcap)
+        return 0;
+    uint64_t h = chr__ev_hash(w, n);
+    size_t mask = m->lcap - 1, i = h & mask;
+    while (m->lkeys[i]) {
+        if (m->lkeys[i] == h)
+            return m->lvals[i];
+        i = (i + 1) & mask;
+    }
+    return 0;
+}
+
+uint16_t chr__ev_lex_pack(long n, long e, long cls) {
+    unsigned rate, freq = n < 2 ? 0 : n < 6 ? 1 : 2;
+    if (e <= 0)
+        rate = 0;
+    else if (e >= n)
+        rate = 7;
+    else {
+        double r = (double)e / (double)n;
+        rate = r < 0.1 ? 1 : r < 0.3 ? 2 : r < 0.5 ? 3 : r < 0.7 ? 4 : r < 0.9 ? 5 : 6;
+    }
+    if (cls < 0 || cls > 6)
+        cls = -1;
+    return (uint16_t)(0x8000u | rate | freq << 3 | (unsigned)(cls + 1) << 5);
+}
+
 const int32_t *chr__event_model_weights(const chr__event_model *m, uint64_t h) {
     if (!m || !m->cap)
         return NULL;
@@ -92,6 +123,8 @@ void chr__event_model_free(chr__event_model *m) {
     free(m->w);
     free(m->ckeys);
     free(m->cvals);
+    free(m->lkeys);
+    free(m->lvals);
     free(m);
 }
 
@@ -130,12 +163,13 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
     *out = NULL;
     if (!name)
         name = "events.model";
-    size_t nlines = 0, nwords = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (data[i] == '\n')
-            nlines++;
-        else if (data[i] == '\t')
-            nwords++;
+    size_t nlines = 0, nlex = 0;
+    for (const char *q = data, *e = data + len; q < e;) {
+        const char *nl = memchr(q, '\n', (size_t)(e - q));
+        if ((size_t)(e - q) > 4 && !memcmp(q, "lex\t", 4))
+            nlex++;
+        nlines++;
+        q = nl ? nl + 1 : e;
     }
     chr__event_model *m = calloc(1, sizeof *m);
     if (!m)
@@ -147,13 +181,15 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
     m->w = calloc((nlines + 1) * CHR__EV_NLABELS, sizeof *m->w);
     m->ckeys = calloc(m->ccap, sizeof *m->ckeys);
     m->cvals = calloc(m->ccap, sizeof *m->cvals);
-    if (!m->keys || !m->slot || !m->w || !m->ckeys || !m->cvals) {
+    m->lcap = pow2_at_least(2 * (nlex + 1));
+    m->lkeys = calloc(m->lcap, sizeof *m->lkeys);
+    m->lvals = calloc(m->lcap, sizeof *m->lvals);
+    if (!m->keys || !m->slot || !m->w || !m->ckeys || !m->cvals || !m->lkeys || !m->lvals) {
         chr__event_model_free(m);
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     size_t pos = 0, ncat = 0;
     int line = 0, rc = 0;
-    (void)nwords;
     while (pos < len && !rc) {
         const char *l = data + pos;
         const char *nl = memchr(l, '\n', len - pos);
@@ -165,8 +201,8 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
         size_t p = 0, n;
         const char *f;
         if (line == 1) {
-            if (end < 24 || memcmp(l, "chronicle-events-model\t1", 24) != 0)
-                rc = chr__error_at(err, CHR_ERULE, name, line, "not an event model (no \"chronicle-events-model\t1\" header)");
+            if (end < 24 || memcmp(l, "chronicle-events-model\t2", 24) != 0)
+                rc = chr__error_at(err, CHR_ERULE, name, line, "not an event model (no \"chronicle-events-model\t2\" header)");
             continue;
         }
         if (end == 0 || l[0] == '#' || !field(l, end, &p, &f, &n))
@@ -227,6 +263,28 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
                     cat_put(m, f, n, bit);
                 }
             }
+        } else if (n == 3 && memcmp(f, "lex", 3) == 0) {
+            const char *key;
+            size_t kl;
+            long v[3];
+            int k = 0;
+            if (!field(l, end, &p, &key, &kl) || kl == 0) {
+                rc = chr__error_at(err, CHR_ERULE, name, line, "lex line without a word");
+                break;
+            }
+            for (; k < 3 && field(l, end, &p, &f, &n); k++)
+                if (parse_long(f, n, &v[k]))
+                    break;
+            if (k < 3 || v[0] < 1 || v[1] < 0 || v[1] > v[0]) {
+                rc = chr__error_at(err, CHR_ERULE, name, line, "bad lex line (want WORD COUNT EVENTS CLASS)");
+                break;
+            }
+            uint64_t h = chr__ev_hash(key, kl);
+            size_t mask = m->lcap - 1, i = h & mask;
+            while (m->lkeys[i] && m->lkeys[i] != h)
+                i = (i + 1) & mask;
+            m->lkeys[i] = h;
+            m->lvals[i] = chr__ev_lex_pack(v[0], v[1], v[2]);
         } else if (n == 5 && memcmp(f, "scale", 5) == 0) {
             /* informational */
         } else {
@@ -286,9 +344,15 @@ void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text
         x->shape[sh] = '\0';
         x->cap = upper == 0 ? 0 : (lower == 0 && upper > 1 ? 2 : ((s[0] >= 'A' && s[0] <= 'Z') ? 1 : 0));
         x->cat = chr__event_model_cat(m, x->w, x->wl) & ~(unsigned)LEXICONS;
-        char lem[32];
+        char *lem = x->lem;
         size_t ll = lemma(x->w, x->wl, lem);
+        x->ll = (unsigned char)ll;
         x->cat |= chr__event_model_cat(m, lem, ll) & LEXICONS;
+        x->lx = chr__event_model_lex(m, x->w, x->wl);
+        char sk[33];
+        sk[0] = '~';
+        memcpy(sk + 1, lem, ll);
+        x->lxs = chr__event_model_lex(m, sk, ll + 1);
     }
 }
 
@@ -338,6 +402,8 @@ static const char *guess(const char *w, size_t n) {
 
 /* A crude stem: -ies/-ied -> y, -es/-s, -ed, -ing, -ly dropped (a final e restored after a consonant
  * pair is not attempted: "moved" and "move" both give "mov"). */
+size_t chr__ev_lemma(const char *w, size_t n, char *out) { return lemma(w, n, out); }
+
 static size_t lemma(const char *w, size_t n, char *out) {
     size_t k = n;
     if (n > 4 && (!memcmp(w + n - 3, "ies", 3) || !memcmp(w + n - 3, "ied", 3))) {
@@ -379,7 +445,7 @@ void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, c
     size_t first = toks->sent_first[sent];
     size_t last = sent + 1 < toks->nsent ? toks->sent_first[sent + 1] : toks->n; /* exclusive */
     const chr__ev_tok *nb[5];
-    static const chr__ev_tok bos = {"<s>", 3, "<s>", 0, 0}, eos = {"</s>", 4, "</s>", 0, 0};
+    static const chr__ev_tok bos = {"<s>", 3, "<s>", 0, 0, "<s>", 3, 0, 0}, eos = {"</s>", 4, "</s>", 0, 0, "</s>", 4, 0, 0};
     for (int d = -2; d <= 2; d++) {
         long j = (long)i + d;
         nb[d + 2] = j < (long)first ? &bos : j >= (long)last ? &eos : &t[j];
@@ -432,8 +498,8 @@ void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, c
         if (!(y->cat & (CHR__CAT_ADV | CHR__CAT_NEG)))
             break;
     }
-    char lem[32];
-    size_t ll = lemma(w, n, lem);
+    const char *lem = x->lem;
+    size_t ll = x->ll;
     emit(sink, ctx, "l", lem, ll, NULL, 0);
     /* the class lexicons, on the stem; x->cat holds the categories of the word itself */
     static const char *lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
@@ -445,42 +511,48 @@ void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, c
     emit(sink, ctx, "w-1|l", p->w, p->wl, lem, ll);
     emit(sink, ctx, "sh-1|sh", p->shape, strlen(p->shape), x->shape, strlen(x->shape));
     emit(sink, ctx, "g|w+1", g, strlen(g), q->w, q->wl);
-    static int fx = -1;
-    if (fx < 0)
-        fx = getenv("CHR_FX") ? atoi(getenv("CHR_FX")) : 0;
     const char *cp = cat_word(p), *cq = cat_word(q);
-    if (!cp) cp = p->shape;
-    if (!cq) cq = q->shape;
-    if (fx & 1) {
-        emit(sink, ctx, "s3|c-1", w + (n > 3 ? n - 3 : 0), n > 3 ? 3 : n, cp, strlen(cp));
-        emit(sink, ctx, "g|c-1", g, strlen(g), cp, strlen(cp));
-        emit(sink, ctx, "l|c-1", lem, ll, cp, strlen(cp));
-        emit(sink, ctx, "g|c+1", g, strlen(g), cq, strlen(cq));
-    }
-    if (fx & 2) {
-        emit(sink, ctx, "w+1|w+2", q->w, q->wl, nb[4]->w, nb[4]->wl);
-        emit(sink, ctx, "s2|w+1", w + (n > 2 ? n - 2 : 0), n > 2 ? 2 : n, q->w, q->wl);
-    }
-    if (fx & 4) { /* a following "to" or "that" clause within 3 tokens */
-        for (size_t k = i + 1; k < last && k <= i + 3; k++) {
-            const chr__ev_tok *y = &t[k];
-            const char *cue = (y->cat & CHR__CAT_TO) ? "to" : (y->wl == 4 && !memcmp(y->w, "that", 4)) ? "that" : NULL;
-            if (cue) {
-                emit(sink, ctx, "cue", cue, strlen(cue), NULL, 0);
-                emit(sink, ctx, "cue|l", cue, strlen(cue), lem, ll);
-                break;
+    if (!cp)
+        cp = p->shape;
+    if (!cq)
+        cq = q->shape;
+    /* the suffix, guess and stem against the category (or shape) of the neighbours */
+    emit(sink, ctx, "s3|c-1", w + (n > 3 ? n - 3 : 0), n > 3 ? 3 : n, cp, strlen(cp));
+    emit(sink, ctx, "g|c-1", g, strlen(g), cp, strlen(cp));
+    emit(sink, ctx, "l|c-1", lem, ll, cp, strlen(cp));
+    emit(sink, ctx, "g|c+1", g, strlen(g), cq, strlen(cq));
+    emit(sink, ctx, "l|c+1", lem, ll, cq, strlen(cq));
+    for (int k = 0; k < 6; k++)
+        if (lc & (CHR__CAT_LREP << k))
+            emit(sink, ctx, "lex|c+1", lk[k], strlen(lk[k]), cq, strlen(cq));
+    /* the stems of the neighbours */
+    emit(sink, ctx, "l-1", p->lem, p->ll, NULL, 0);
+    emit(sink, ctx, "l+1", q->lem, q->ll, NULL, 0);
+    emit(sink, ctx, "sh|g", x->shape, strlen(x->shape), g, strlen(g));
+    emit(sink, ctx, "cap|g", num, 1, g, strlen(g));
+    /* the event lexicon: the word's (else its stem's) event rate and majority class, the neighbours' rates */
+    {
+        char code[3];
+        unsigned v = x->lx ? x->lx : x->lxs;
+        const char *key = x->lx ? "er" : "ers";
+        if (v) {
+            code[0] = (char)('0' + (v & 7));
+            code[1] = (char)('a' + ((v >> 3) & 3));
+            emit(sink, ctx, key, code, 2, NULL, 0);
+            emit(sink, ctx, "er|g", code, 2, g, strlen(g));
+            if ((v >> 5) & 7) {
+                code[2] = (char)('0' + ((v >> 5) & 7));
+                emit(sink, ctx, "mc", code + 2, 1, code, 1);
             }
+        } else {
+            emit(sink, ctx, "er", "u", 1, NULL, 0);
         }
-    }
-    if (fx & 8) {
-        char l2[32];
-        size_t n2 = lemma(p->w, p->wl, l2);
-        emit(sink, ctx, "l-1", l2, n2, NULL, 0);
-        n2 = lemma(q->w, q->wl, l2);
-        emit(sink, ctx, "l+1", l2, n2, NULL, 0);
-    }
-    if (fx & 16) {
-        emit(sink, ctx, "sh|g", x->shape, strlen(x->shape), g, strlen(g));
-        emit(sink, ctx, "cap|g", num, 1, g, strlen(g));
+        const chr__ev_tok *nn[2] = {p, q};
+        static const char *nk[2] = {"er-1", "er+1"};
+        for (int d = 0; d < 2; d++) {
+            v = nn[d]->lx ? nn[d]->lx : nn[d]->lxs;
+            code[0] = v ? (char)('0' + (v & 7)) : 'u';
+            emit(sink, ctx, nk[d], code, 1, NULL, 0);
+        }
     }
 }

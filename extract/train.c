@@ -3,13 +3,16 @@
  *
  * Exports chr_events_train (extract.h).
  *
- * Every word token gets the label of the gold EVENT it overlaps (O when none); the class head (O + the
- * seven classes) learns from all of them, the verbal/nominal head from the event tokens whose event has
- * an instance (verbal = a tense other than NONE). Tokens are visited in an order shuffled per epoch by a
- * fixed-seed generator, so the same documents in the same order give the same model, byte for byte. The
- * averaged weights are written scaled by SCALE and rounded; zero weights are left out; the bias of the
- * O label is lowered by O_BIAS. The word lists
- * written at the head of the model come from the lists below. */
+ * Every word token gets the label of the gold EVENT it overlaps (O when none). The detection head
+ * (O or event) learns from all of them, the class head (the seven classes) from the event tokens, the
+ * verbal/nominal head from the event tokens whose event has an instance (verbal = a tense other than
+ * NONE). The event lexicon (how often a word was an event, see the lexicon section below) is written
+ * into the model; the examples of a training document see one counted without that document's part of
+ * the data, so that the weights learn how far a test document can trust it. Tokens are visited in an
+ * order shuffled per epoch by a fixed-seed generator, so the same documents in the same order give the
+ * same model, byte for byte. The averaged weights are written scaled by SCALE and rounded; zero weights
+ * are left out; the bias of the O label is lowered by O_BIAS. The word lists written at the head of the
+ * model come from the lists below. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +23,12 @@
 #define SCALE 100
 /* Lowered from the O label's bias weight (scaled) when the model is written: the perceptron alone is
  * precise but misses events; 5-fold cross-validation on TBAQ put the best event F1 near this value. */
-#define O_BIAS 800
+#define O_BIAS 600
+/* Words seen fewer times than this stay out of the event lexicon. */
+#define LEX_MIN 2
 
 static const char lists_text[] =
-    "chronicle-events-model\t1\n"
+    "chronicle-events-model\t2\n"
     "# Word lists: categories the features and the tense rules use.\n"
     "list\tDET\tthe\ta\tan\tthis\tthat\tthese\tthose\tits\ttheir\this\ther\tour\tmy\tyour\tany\tsome\tevery\teach\tno\t"
     "another\tmany\tmuch\tmore\tmost\tseveral\tall\tboth\tboth\n"
@@ -266,6 +271,148 @@ static void out_add(out *o, const char *s, size_t n) {
     o->p[o->n] = '\0';
 }
 
+/* ---- the event lexicon ---------------------------------------------------------------------------
+ * How often each word form and each stem ("~stem") is an event, and of which class, counted per part
+ * of the training documents (document index mod LEX_PARTS). The examples of a document see a lexicon
+ * counted on the other parts only (as a test document would), the model file gets the one counted on
+ * all documents. */
+#define LEX_PARTS 5
+
+typedef struct lexcount {
+    uint64_t *keys;
+    uint32_t *idx;
+    size_t cap, n;
+    char **names;
+    uint32_t *c; /* per key: LEX_PARTS x (count, events, 7 classes) */
+    size_t names_cap;
+} lexcount;
+
+#define LEX_W (LEX_PARTS * 9)
+
+static int lex_add(lexcount *lc, const char *k, size_t kl, int part, int cls) {
+    if (2 * (lc->n + 1) > lc->cap) {
+        size_t cap = lc->cap ? lc->cap * 2 : 1 << 15;
+        uint64_t *nk = calloc(cap, sizeof *nk);
+        uint32_t *ni = malloc(cap * sizeof *ni);
+        if (!nk || !ni) {
+            free(nk);
+            free(ni);
+            return -1;
+        }
+        for (size_t i = 0; i < lc->cap; i++) {
+            if (!lc->keys[i])
+                continue;
+            size_t j = lc->keys[i] & (cap - 1);
+            while (nk[j])
+                j = (j + 1) & (cap - 1);
+            nk[j] = lc->keys[i];
+            ni[j] = lc->idx[i];
+        }
+        free(lc->keys);
+        free(lc->idx);
+        lc->keys = nk;
+        lc->idx = ni;
+        lc->cap = cap;
+    }
+    uint64_t h = chr__ev_hash(k, kl);
+    size_t j = h & (lc->cap - 1);
+    while (lc->keys[j] && lc->keys[j] != h)
+        j = (j + 1) & (lc->cap - 1);
+    if (!lc->keys[j]) {
+        if (lc->n == lc->names_cap) {
+            size_t nc = lc->names_cap ? lc->names_cap * 2 : 1 << 14;
+            char **pn = realloc(lc->names, nc * sizeof *pn);
+            uint32_t *pc = realloc(lc->c, nc * LEX_W * sizeof *pc);
+            if (pn)
+                lc->names = pn;
+            if (pc)
+                lc->c = pc;
+            if (!pn || !pc)
+                return -1;
+            lc->names_cap = nc;
+        }
+        char *name = malloc(kl + 1);
+        if (!name)
+            return -1;
+        memcpy(name, k, kl);
+        name[kl] = '\0';
+        lc->names[lc->n] = name;
+        memset(lc->c + lc->n * LEX_W, 0, LEX_W * sizeof *lc->c);
+        lc->keys[j] = h;
+        lc->idx[j] = (uint32_t)lc->n++;
+    }
+    uint32_t *c = lc->c + (size_t)lc->idx[j] * LEX_W + (size_t)part * 9;
+    c[0]++;
+    if (cls >= 0) {
+        c[1]++;
+        c[2 + cls]++;
+    }
+    return 0;
+}
+
+/* Count the word tokens of one document into part `part`. */
+static int lex_doc(lexcount *lc, const chr__event_model *lists, const chr_doc *doc, int part) {
+    size_t len;
+    const char *text = chr_doc_text(doc, &len);
+    chr__tokens toks;
+    if (chr__tokenize(&toks, text, len))
+        return -1;
+    chr__ev_tok *t = toks.n ? malloc(toks.n * sizeof *t) : NULL;
+    if (toks.n && !t) {
+        chr__tokens_free(&toks);
+        return -1;
+    }
+    chr__ev_prepare(t, lists, text, &toks);
+    size_t ne = chr_doc_gold_event_count(doc), g = 0;
+    int rc = 0;
+    for (size_t i = 0; i < toks.n && !rc; i++) {
+        size_t s = toks.v[i].start, e = toks.v[i].end;
+        while (g < ne && chr_doc_gold_event(doc, g)->end <= s)
+            g++;
+        const chr_event *ge = g < ne && chr_doc_gold_event(doc, g)->start < e ? chr_doc_gold_event(doc, g) : NULL;
+        if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
+            continue;
+        int cls = ge ? (int)ge->cls : -1;
+        char sk[33];
+        sk[0] = '~';
+        size_t sl = chr__ev_lemma(t[i].w, t[i].wl, sk + 1) + 1;
+        if (lex_add(lc, t[i].w, t[i].wl, part, cls) || lex_add(lc, sk, sl, part, cls))
+            rc = -1;
+    }
+    free(t);
+    chr__tokens_free(&toks);
+    return rc;
+}
+
+/* The lex lines of the counts of every part but `skip` (-1: all parts). */
+static void lex_text(out *o, const lexcount *lc, int skip) {
+    char line[128];
+    for (size_t i = 0; i < lc->n && !o->oom; i++) {
+        uint32_t sum[9] = {0};
+        for (int p = 0; p < LEX_PARTS; p++)
+            if (p != skip)
+                for (int k = 0; k < 9; k++)
+                    sum[k] += lc->c[i * LEX_W + (size_t)p * 9 + (size_t)k];
+        if (sum[0] < LEX_MIN)
+            continue;
+        int best = -1;
+        for (int k = 0; k < 7; k++)
+            if (sum[2 + k] && (best < 0 || sum[2 + k] > sum[2 + best]))
+                best = k;
+        int n = snprintf(line, sizeof line, "lex\t%s\t%u\t%u\t%d\n", lc->names[i], sum[0], sum[1], best);
+        out_add(o, line, (size_t)n);
+    }
+}
+
+static void lex_free(lexcount *lc) {
+    for (size_t i = 0; i < lc->n; i++)
+        free(lc->names[i]);
+    free(lc->names);
+    free(lc->keys);
+    free(lc->idx);
+    free(lc->c);
+}
+
 int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs, size_t ndocs, int epochs,
                      chr_error *err) {
     if (!model || !model_len || (!docs && ndocs) || epochs < 1)
@@ -286,10 +433,27 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
     size_t *order = NULL;
     out o = {0};
     size_t gold = 0;
+    lexcount lc;
+    memset(&lc, 0, sizeof lc);
     for (size_t d = 0; d < ndocs && !rc; d++) {
         gold += chr_doc_gold_event_count(docs[d]);
-        if (doc_examples(&ex, &c, lists, docs[d]))
+        if (lex_doc(&lc, lists, docs[d], (int)(d % LEX_PARTS)))
             rc = CHR_ENOMEM;
+    }
+    for (int part = 0; part < LEX_PARTS && !rc; part++) {
+        out lt = {0};
+        chr__event_model *pm = NULL;
+        out_add(&lt, lists_text, sizeof lists_text - 1);
+        lex_text(&lt, &lc, part);
+        if (lt.oom)
+            rc = CHR_ENOMEM;
+        else
+            rc = chr__event_model_load(&pm, lt.p, lt.n, "train.c lexicon", err);
+        free(lt.p);
+        for (size_t d = (size_t)part; d < ndocs && !rc; d += LEX_PARTS)
+            if (doc_examples(&ex, &c, pm, docs[d]))
+                rc = CHR_ENOMEM;
+        chr__event_model_free(pm);
     }
     if (!rc && gold == 0)
         rc = chr__error_set(err, CHR_EINVAL, "no gold events to train on (TimeML files with EVENT tags)");
@@ -321,8 +485,8 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
                 const example *x = &xs[order[k]];
                 const uint32_t *f = c.f + x->f0;
                 size_t nf = x->f1 - x->f0;
-                int bin = getenv("CHR_BIN") != NULL, yy = bin ? (x->y != 0) : x->y;
-                int y = argmax(&p, f, nf, 0, bin ? 2 : CHR__EV_NCLASS);
+                int yy = x->y ? CHR__EV_EVENT : CHR__EV_O;
+                int y = argmax(&p, f, nf, CHR__EV_O, CHR__EV_EVENT + 1);
                 if (y != yy) {
                     update(&p, f, nf, yy, 1, step);
                     update(&p, f, nf, y, -1, step);
@@ -337,7 +501,7 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
                 }
                 if (x->v) {
                     int gv = x->v == 2 ? CHR__EV_VERBAL : CHR__EV_NOMINAL;
-                    int v = argmax(&p, f, nf, CHR__EV_NOMINAL, CHR__EV_NLABELS);
+                    int v = argmax(&p, f, nf, CHR__EV_NOMINAL, CHR__EV_VERBAL + 1);
                     if (v != gv) {
                         update(&p, f, nf, gv, 1, step);
                         update(&p, f, nf, v, -1, step);
@@ -354,6 +518,7 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
                          "scale\t%d\n",
                          epochs, ndocs, nx, gold, SCALE);
         out_add(&o, line, (size_t)n);
+        lex_text(&o, &lc, -1);
         for (size_t fi = 0; fi < map.n && !o.oom; fi++) {
             int q[CHR__EV_NLABELS], any = 0;
             for (int l = 0; l < CHR__EV_NLABELS; l++) {
@@ -361,7 +526,7 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
                 double avg = (double)p.w[at] - (double)p.u[at] / (double)step;
                 q[l] = (int)lround(avg * SCALE);
                 if (l == 0 && !strcmp(map.names[fi], "b"))
-                    q[l] -= getenv("CHR_OBIAS") ? atoi(getenv("CHR_OBIAS")) : O_BIAS;
+                    q[l] -= O_BIAS;
                 any |= q[l] != 0;
             }
             if (!any)
@@ -398,5 +563,6 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
     free(p.u);
     free(order);
     chr__event_model_free(lists);
+    lex_free(&lc);
     return rc;
 }

@@ -109,13 +109,16 @@ static void test_model_file_errors(void **state) {
     chr_error err;
     static const char *bad[] = {
         "not a model\n",
-        "chronicle-events-model\t1\nf\tw=said\t2:x\n",
-        "chronicle-events-model\t1\nf\tw=said\t99:5\n",
-        "chronicle-events-model\t1\nlist\tNOUNS\tcat\n",
-        "chronicle-events-model\t1\nf\tb\t0:1\nf\tb\t0:2\n",
-        "chronicle-events-model\t1\nweights\t1\n",
+        "chronicle-events-model\t2\nf\tw=said\t2:x\n",
+        "chronicle-events-model\t2\nf\tw=said\t99:5\n",
+        "chronicle-events-model\t2\nlist\tNOUNS\tcat\n",
+        "chronicle-events-model\t2\nf\tb\t0:1\nf\tb\t0:2\n",
+        "chronicle-events-model\t2\nweights\t1\n",
+        "chronicle-events-model\t1\nf\tw=said\t0:5\n", /* a version 1 model (other labels) */
+        "chronicle-events-model\t2\n# c\nlex\tsaid\t3\t5\t1\n", /* more events than occurrences */
+        "chronicle-events-model\t2\nlex\tsaid\t3\n",
     };
-    static const int lines[] = {1, 2, 2, 2, 3, 2};
+    static const int lines[] = {1, 2, 2, 2, 3, 2, 1, 3, 2};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         memset(&err, 0, sizeof err);
         assert_int_equal(chr__event_model_load(&m, bad[i], strlen(bad[i]), "x.model", &err), CHR_ERULE);
@@ -123,7 +126,8 @@ static void test_model_file_errors(void **state) {
         assert_string_equal(err.file, "x.model");
         assert_int_equal(err.line, lines[i]);
     }
-    const char *good = "chronicle-events-model\t1\n# c\n\nlist\tTO\tto\nf\tw=said\t0:-5\t2:7\n";
+    const char *good = "chronicle-events-model\t2\n# c\n\nlist\tTO\tto\nlex\tsaid\t3\t2\t1\nlex\t~say\t1\t0\t-1\n"
+                       "f\tw=said\t0:-5\t2:7\n";
     assert_int_equal(chr__event_model_load(&m, good, strlen(good), "x.model", &err), 0);
     chr__event_model_free(m);
 }
@@ -138,7 +142,7 @@ static void test_train_is_deterministic_and_detects(void **state) {
     assert_int_equal(chr_events_train(&b, &bl, docs, 2, 3, NULL), 0);
     assert_int_equal(al, bl);
     assert_memory_equal(a, b, al);
-    assert_int_equal(strncmp(a, "chronicle-events-model\t1\n", 25), 0);
+    assert_int_equal(strncmp(a, "chronicle-events-model\t2\n", 25), 0);
     chr__event_model *m = NULL;
     assert_int_equal(chr__event_model_load(&m, a, al, "trained", NULL), 0);
     size_t len;

@@ -532,7 +532,12 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
             b = pb;
         }
     }
-    size_t sum_from = a < b && a < i ? tk->v[a].start : e->start; /* where the summary starts */
+    /* where the summary starts: the actor, else the auxiliaries and negation before the event ("has not
+     * had diplomatic relations") */
+    size_t aux = i;
+    while (aux > first && (tok_is(c, aux - 1, between_words) || tok_adverb(c, aux - 1)))
+        aux--;
+    size_t sum_from = a < b && a < i ? tk->v[a].start : tk->v[aux].start;
     if (e->tense == CHR_TENSE_NONE || e->tense == CHR_TENSE_INFINITIVE) {
         /* a noun ("the Iranian bombing") or an infinitive ("not to forget"): no actor of its own; the
          * summary still starts with the phrase before it */

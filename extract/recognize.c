@@ -1,7 +1,8 @@
 /* recognize.c: runs every rule over a text and selects the expressions: the longest match wins,
  * then the earliest, then the rule that comes first; a REJECT rule that wins hides what it covers.
  * Matches must start and end on word boundaries. Between matches of the same extent, the rule with the
- * higher priority wins, then the one that comes first.
+ * higher priority wins, then the one that comes first. A pattern that hits a PCRE2 limit (match, depth,
+ * heap, JIT stack) gives up there and the scan goes on after it, further on each time it hits again.
  *
  * Exports chr__recognize and chr__cands_free. */
 #include <stdlib.h>
@@ -13,6 +14,9 @@ static int is_word_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+
+/* After a pattern hits a PCRE2 limit, the scan goes on at most this far on (bytes). */
+#define MAX_SKIP 4096u
 
 typedef struct cands {
     chr__cand *v;
@@ -77,20 +81,28 @@ static int scan_rule(cands *cs, const chr_engine *e, size_t ri, const char *text
 {
     const chr__rule *r = &e->rules[ri];
     size_t pos = 0;
+    size_t skip = 1; /* how far on to try again after a limit: doubles while the limits keep hitting */
     while (pos <= len) {
         int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, e->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
             return 0;
         if (rc < 0) {
-            if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT) {
-                /* hostile or pathological text: give up on this rule here, keep going after it */
-                pos++;
+            if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+                rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+                /* hostile or pathological text: give up on this rule here and keep going after it. Each
+                 * try can cost a whole match limit, and a hostile stretch fails at every position: the
+                 * step doubles (up to MAX_SKIP) while the tries keep failing, so that a stretch of n
+                 * bytes costs about log n + n / MAX_SKIP tries, not n. */
+                pos = skip > len - pos ? len + 1 : pos + skip;
                 while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
                     pos++;
+                if (skip < MAX_SKIP)
+                    skip *= 2;
                 continue;
             }
             return chr__error_set(err, CHR_ELIMIT, "rule '%s': match error %d", r->name, rc);
         }
+        skip = 1;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         size_t s = ov[0], en = ov[1];
         if (en > s && (s == 0 || !is_word_byte((unsigned char)text[s - 1])) &&

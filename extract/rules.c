@@ -358,8 +358,8 @@ static int parse_file(loader *L, const char *name, const char *data, size_t len)
         if (memchr(data + p, '\0', q - p))
             rc = fail(L, "NUL byte in rule file", NULL);
         else if (chr__utf8_check(data + p, q - p, &bad)) /* PCRE2 compiles patterns without a UTF check */
-            rc = chr__error_at(L->err, CHR_ERULE, L->file, L->line, "invalid UTF-8 at byte %zu of the line (0x%02X)",
-                               bad + 1, (unsigned)(unsigned char)data[p + bad]);
+            rc = chr__error_at(L->err, CHR_ERULE, L->file, L->line, "invalid UTF-8 at byte offset %zu of the line (byte 0x%02X)",
+                               bad, (unsigned)(unsigned char)data[p + bad]);
         else if (*t == '#' || *t == '\0')
             rc = 0;
         else if (buf[0] == ' ' || buf[0] == '\t') {
@@ -496,8 +496,10 @@ static int expand(loader *L, strbuf *out, const char *src, int depth)
             char **keys = malloc((t->n ? t->n : 1) * sizeof *keys);
             if (!keys)
                 return CHR_ENOMEM;
-            memcpy(keys, t->keys, t->n * sizeof *keys);
-            qsort(keys, t->n, sizeof *keys, cmp_len_desc);
+            if (t->n) { /* an empty table is no NULL to memcpy or qsort */
+                memcpy(keys, t->keys, t->n * sizeof *keys);
+                qsort(keys, t->n, sizeof *keys, cmp_len_desc);
+            }
             int rc = sb_add(out, "(?:", 3);
             for (size_t i = 0; i < t->n && !rc; i++) {
                 if (i)
@@ -564,8 +566,10 @@ static int compile_rules(loader *L)
             return chr__error_at(L->err, CHR_ERULE, r->file, r->line, "rule '%s': bad pattern at offset %zu: %s",
                                  r->name, (size_t)eo, (const char *)msg);
         }
+#ifndef CHRONICLE_NO_JIT /* CMake CHRONICLE_JIT=OFF: for valgrind, which takes JIT code's wide reads for errors */
         /* JIT is an optimisation: without it (unsupported CPU) matching still works */
         (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+#endif
     }
     return 0;
 }

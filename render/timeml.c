@@ -325,20 +325,24 @@ static void put_tail(outbuf *b, const chr_doc *doc, const chr_result *res) {
         return;
     }
     put_links(b, res);
-    /* copy the rest, leaving out each link tag with the line break before it */
-    size_t i = after;
+    /* copy the rest token by token (the reader's own tokenizer: a comment or declaration is one token,
+     * whatever it holds), leaving out each link tag with the line break before it; a tail the
+     * tokenizer cannot read is copied as it is */
+    size_t i = after, copied = after;
     while (i < end) {
-        size_t j = i;
-        while (j < end && !(raw[j] == '<' && droppable(raw, j, end)))
-            j++;
-        size_t chunk_end = j;
-        if (j < end && chunk_end > i && raw[chunk_end - 1] == '\n')
-            chunk_end--;
-        put(b, raw + i, chunk_end - i);
-        if (j >= end)
+        chr__xml_tok tok;
+        if (chr__timeml_next(raw, end, i, &tok, NULL) != 0)
             break;
-        i = tag_end(raw, j, end);
+        if ((tok.kind == CHR__XML_START || tok.kind == CHR__XML_EMPTY) && droppable(raw, tok.start, end)) {
+            size_t chunk_end = tok.start;
+            if (chunk_end > copied && raw[chunk_end - 1] == '\n')
+                chunk_end--;
+            put(b, raw + copied, chunk_end - copied);
+            copied = tok.end;
+        }
+        i = tok.end;
     }
+    put(b, raw + copied, end - copied);
 }
 
 /* Pre-pass over the TEXT content: for the i-th start tag (TIMEX3 aside), the text offset where its

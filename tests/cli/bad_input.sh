@@ -2,34 +2,7 @@
 # bad_input.sh: what `chronicle extract` does with input it cannot use: invalid UTF-8, binary data
 # (NUL bytes), an empty or all-blank file, a missing file, a directory, a file over 64 MiB, and
 # malformed TimeML. Each must give exit 3 and one line on stderr that names the file.
-set -u
-: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-
-# check NAME WANT_EXIT STDERR_REGEX CMD...: runs CMD (stdin from $STDIN or /dev/null), checks the exit
-# code, that stderr matches the regex, and that an error is exactly one line.
-check() {
-    local name=$1 want=$2 pattern=$3
-    shift 3
-    "$@" <"${STDIN:-/dev/null}" >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    if [ "$rc" != "$want" ]; then
-        fail "$name: exit $rc, expected $want; stderr: $(head -c 400 "$tmp/err")"
-        return
-    fi
-    if [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$tmp/err"; then
-        fail "$name: stderr does not match /$pattern/: $(head -c 400 "$tmp/err")"
-    fi
-    if [ "$want" -ge 2 ] && [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
-        fail "$name: expected one line on stderr, got: $(cat "$tmp/err")"
-    fi
-    if [ "$want" -ge 2 ] && [ -s "$tmp/out" ]; then
-        fail "$name: expected no output, got: $(head -c 200 "$tmp/out")"
-    fi
-}
+. "$(dirname "$0")/lib.sh"
 
 printf 'Talks resumed on Monday \xff\xfe and ended \xc3( Tuesday.\n' >"$tmp/latin.txt"
 check "invalid UTF-8" 3 '^chronicle: .*latin\.txt: .*UTF-8' "$CHRONICLE" extract "$tmp/latin.txt"
@@ -67,8 +40,4 @@ check "bad file among good ones" 3 '^chronicle: .*latin\.txt: ' \
     "$CHRONICLE" extract --dct 2014-12-03 -o "$tmp/out.jsonl" "$tmp/good.txt" "$tmp/latin.txt"
 [ -e "$tmp/out.jsonl" ] && fail "bad file among good ones: -o output was written"
 
-if [ "$fails" -ne 0 ]; then
-    echo "$fails check(s) failed" >&2
-    exit 1
-fi
-echo "bad_input: all checks passed"
+finish "bad_input: all checks passed"

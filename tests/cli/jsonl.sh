@@ -3,12 +3,7 @@
 # record (malformed JSON, no text field, impossible date, invalid UTF-8) becomes {"line": N, "error": ...}
 # in its place, the others are processed and the exit code is 1. Also the field names found without
 # options (text/body/maintext, date/published/datePublished, id/url) and the explicit --*-field options.
-set -u
-: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 # line N of file F
 line() { sed -n "${2}p" "$1"; }
@@ -108,8 +103,4 @@ grep -q '^{"id":"stdin:1"' "$tmp/out" || fail "stdin record without id: $(cat "$
 "$CHRONICLE" extract --format json "$tmp/noid.jsonl" >"$tmp/out" 2>/dev/null
 grep -q '^  "id": "noid.jsonl:1"' "$tmp/out" || fail "--format json on JSON Lines: $(head -5 "$tmp/out")"
 
-if [ "$fails" -ne 0 ]; then
-    echo "$fails check(s) failed" >&2
-    exit 1
-fi
-echo "jsonl: all checks passed"
+finish "jsonl: all checks passed"

@@ -2,12 +2,7 @@
 # output.sh: where output goes and what happens when it cannot be written: -o FILE is whole or
 # nothing, an unwritable -o path and a full device give exit 5, and a reader that closes the pipe
 # early makes chronicle stop (exit 5 or 0) without hanging or dying of SIGPIPE.
-set -u
-: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 printf 'The talks ended on Monday, a week after they began.\n' >"$tmp/a.txt"
 
@@ -70,8 +65,4 @@ esac
 [ "$(wc -l <"$tmp/err")" -le 1 ] || fail "closed pipe: more than one line on stderr: $(head -c 300 "$tmp/err")"
 echo "closed pipe: exit $rc after $((SECONDS - start)) s"
 
-if [ "$fails" -ne 0 ]; then
-    echo "$fails check(s) failed" >&2
-    exit 1
-fi
-echo "output: all checks passed"
+finish "output: all checks passed"

@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # rules_examples.sh: every example line of the built-in rules gives its expected value
 # (`chronicle rules check` exits 0), and a broken rules directory is reported with file:line, exit 4.
-set -u
-: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 "$CHRONICLE" rules check >"$tmp/out" 2>"$tmp/err"
 rc=$?
@@ -30,8 +25,4 @@ printf 'The talks ended on Monday.\n' >"$tmp/a.txt"
 rc=$?
 [ "$rc" = 4 ] || fail "extract with a broken rule file: exit $rc, expected 4"
 
-if [ "$fails" -ne 0 ]; then
-    echo "$fails check(s) failed" >&2
-    exit 1
-fi
-echo "rules_examples: passed"
+finish "rules_examples: passed"

@@ -2,11 +2,7 @@
 # samples_golden.sh: the seed article gives exactly the expected JSON (DCT from its header, every
 # time expression resolved). Update the expected file only when a change is meant:
 #   build/chronicle extract samples/kerry-iran-2014-12-03.txt > samples/kerry-iran-2014-12-03.expected.json
-set -u
-: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
-SRC=${CHRONICLE_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 
 status=0
 for input in "$SRC"/samples/*.txt; do

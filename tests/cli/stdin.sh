@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # stdin.sh: reading stdin (no FILE, or "-"), the document id ("stdin", or the file's base name),
 # --dct, the one warning when no document date is found, and several files giving JSON Lines.
-set -u
-: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 
 printf 'The ministers met on Monday and will meet again next month.\n' >"$tmp/story.txt"
 
@@ -56,8 +51,4 @@ grep -q '"dct":{"value":null' "$tmp/out" || grep -q '"source":"none"' "$tmp/out"
 "$CHRONICLE" extract --pretty --dct 2014-12-03 "$tmp/story.txt" "$tmp/story2.txt" >"$tmp/out" 2>/dev/null
 [ "$(wc -l <"$tmp/out")" = 2 ] || fail "--pretty with two files (JSON Lines): not one line per document"
 
-if [ "$fails" -ne 0 ]; then
-    echo "$fails check(s) failed" >&2
-    exit 1
-fi
-echo "stdin: all checks passed"
+finish "stdin: all checks passed"

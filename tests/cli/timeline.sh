@@ -6,14 +6,8 @@
 #   (cd samples && ../build/chronicle timeline kerry-iran-2014-12-03.txt > kerry-iran-2014-12-03.timeline.json)
 # The schema check uses python3's jsonschema when it is installed (Debian: python3-jsonschema); without
 # it, a small python3 script (standard library only) checks the required keys and types instead.
-set -u
-: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
-SRC=${CHRONICLE_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 
-status=0
-fail() { echo "FAIL: $*" >&2; status=1; }
 
 # expect CODE DESCRIPTION -- ARGS...: run chronicle timeline, check the exit code
 expect() {
@@ -185,4 +179,4 @@ expect 5 "unwritable -o" -- -o "$tmp/no/such/dir/out.json" "$tmp/a.txt"
 "$CHRONICLE" help timeline | grep -q '^usage: chronicle timeline' || fail "chronicle help timeline"
 "$CHRONICLE" --help | grep -q '^  timeline ' || fail "chronicle --help does not list timeline"
 
-exit $status
+finish "timeline: all checks passed"

@@ -1,28 +1,6 @@
 #!/usr/bin/env bash
 # usage.sh: usage errors (exit 2, one line on stderr), --help and --version (exit 0).
-set -u
-: "${CHRONICLE:?set CHRONICLE to the chronicle binary}"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-
-check() {
-    local name=$1 want=$2 pattern=$3
-    shift 3
-    "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    if [ "$rc" != "$want" ]; then
-        fail "$name: exit $rc, expected $want; stderr: $(head -c 400 "$tmp/err")"
-        return
-    fi
-    if [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$tmp/err"; then
-        fail "$name: stderr does not match /$pattern/: $(head -c 400 "$tmp/err")"
-    fi
-    if [ "$want" -ge 2 ] && [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
-        fail "$name: expected one line on stderr, got: $(cat "$tmp/err")"
-    fi
-}
+. "$(dirname "$0")/lib.sh"
 
 printf 'Talks ended on Monday.\n' >"$tmp/a.txt"
 
@@ -52,8 +30,4 @@ done
 check "--version" 0 '' "$CHRONICLE" --version
 grep -Eq '^chronicle [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out" || fail "--version: got $(cat "$tmp/out")"
 
-if [ "$fails" -ne 0 ]; then
-    echo "$fails check(s) failed" >&2
-    exit 1
-fi
-echo "usage: all checks passed"
+finish "usage: all checks passed"

@@ -107,15 +107,11 @@ static int fmap_grow(fmap *m) {
     return 0;
 }
 
-static void sink(void *ctx, uint64_t h, const char *f, size_t n) {
-    collect *c = ctx;
-    fmap *m = c->map;
-    if (c->oom)
-        return;
-    if (2 * (m->n + 1) > m->cap && fmap_grow(m)) {
-        c->oom = 1;
-        return;
-    }
+/* The index of key h (the feature or word `name`), added with its name when new; -1 when out of memory.
+ * Indexes follow the order of first insertion. */
+static long fmap_intern(fmap *m, uint64_t h, const char *name, size_t n) {
+    if (2 * (m->n + 1) > m->cap && fmap_grow(m))
+        return -1;
     size_t j = h & (m->cap - 1);
     while (m->keys[j] && m->keys[j] != h)
         j = (j + 1) & (m->cap - 1);
@@ -123,23 +119,39 @@ static void sink(void *ctx, uint64_t h, const char *f, size_t n) {
         if (m->n == m->names_cap) {
             size_t nc = m->names_cap ? m->names_cap * 2 : 1 << 16;
             char **p = realloc(m->names, nc * sizeof *p);
-            if (!p) {
-                c->oom = 1;
-                return;
-            }
+            if (!p)
+                return -1;
             m->names = p;
             m->names_cap = nc;
         }
         char *s = malloc(n + 1);
-        if (!s) {
-            c->oom = 1;
-            return;
-        }
-        memcpy(s, f, n);
+        if (!s)
+            return -1;
+        memcpy(s, name, n);
         s[n] = '\0';
         m->names[m->n] = s;
         m->keys[j] = h;
         m->idx[j] = (uint32_t)m->n++;
+    }
+    return (long)m->idx[j];
+}
+
+static void fmap_free(fmap *m) {
+    for (size_t i = 0; i < m->n; i++)
+        free(m->names[i]);
+    free(m->names);
+    free(m->keys);
+    free(m->idx);
+}
+
+static void sink(void *ctx, uint64_t h, const char *f, size_t n) {
+    collect *c = ctx;
+    if (c->oom)
+        return;
+    long ix = fmap_intern(c->map, h, f, n);
+    if (ix < 0) {
+        c->oom = 1;
+        return;
     }
     if (c->n == c->cap) {
         size_t nc = c->cap ? c->cap * 2 : 1 << 20;
@@ -151,7 +163,7 @@ static void sink(void *ctx, uint64_t h, const char *f, size_t n) {
         c->f = p;
         c->cap = nc;
     }
-    c->f[c->n++] = m->idx[j];
+    c->f[c->n++] = (uint32_t)ix;
 }
 
 typedef struct example {
@@ -279,69 +291,27 @@ static void out_add(out *o, const char *s, size_t n) {
 #define LEX_PARTS 5
 
 typedef struct lexcount {
-    uint64_t *keys;
-    uint32_t *idx;
-    size_t cap, n;
-    char **names;
-    uint32_t *c; /* per key: LEX_PARTS x (count, events, 7 classes) */
-    size_t names_cap;
+    fmap map;    /* the words and stems */
+    uint32_t *c; /* per word: LEX_PARTS x (count, events, 7 classes) */
+    size_t c_cap;
 } lexcount;
 
 #define LEX_W (LEX_PARTS * 9)
 
 static int lex_add(lexcount *lc, const char *k, size_t kl, int part, int cls) {
-    if (2 * (lc->n + 1) > lc->cap) {
-        size_t cap = lc->cap ? lc->cap * 2 : 1 << 15;
-        uint64_t *nk = calloc(cap, sizeof *nk);
-        uint32_t *ni = malloc(cap * sizeof *ni);
-        if (!nk || !ni) {
-            free(nk);
-            free(ni);
+    long ix = fmap_intern(&lc->map, chr__ev_hash(k, kl), k, kl);
+    if (ix < 0)
+        return -1;
+    if ((size_t)ix >= lc->c_cap) { /* a new word: its counts, zero */
+        size_t nc = lc->c_cap ? lc->c_cap * 2 : 1 << 14;
+        uint32_t *pc = realloc(lc->c, nc * LEX_W * sizeof *pc);
+        if (!pc)
             return -1;
-        }
-        for (size_t i = 0; i < lc->cap; i++) {
-            if (!lc->keys[i])
-                continue;
-            size_t j = lc->keys[i] & (cap - 1);
-            while (nk[j])
-                j = (j + 1) & (cap - 1);
-            nk[j] = lc->keys[i];
-            ni[j] = lc->idx[i];
-        }
-        free(lc->keys);
-        free(lc->idx);
-        lc->keys = nk;
-        lc->idx = ni;
-        lc->cap = cap;
+        memset(pc + lc->c_cap * LEX_W, 0, (nc - lc->c_cap) * LEX_W * sizeof *pc);
+        lc->c = pc;
+        lc->c_cap = nc;
     }
-    uint64_t h = chr__ev_hash(k, kl);
-    size_t j = h & (lc->cap - 1);
-    while (lc->keys[j] && lc->keys[j] != h)
-        j = (j + 1) & (lc->cap - 1);
-    if (!lc->keys[j]) {
-        if (lc->n == lc->names_cap) {
-            size_t nc = lc->names_cap ? lc->names_cap * 2 : 1 << 14;
-            char **pn = realloc(lc->names, nc * sizeof *pn);
-            uint32_t *pc = realloc(lc->c, nc * LEX_W * sizeof *pc);
-            if (pn)
-                lc->names = pn;
-            if (pc)
-                lc->c = pc;
-            if (!pn || !pc)
-                return -1;
-            lc->names_cap = nc;
-        }
-        char *name = malloc(kl + 1);
-        if (!name)
-            return -1;
-        memcpy(name, k, kl);
-        name[kl] = '\0';
-        lc->names[lc->n] = name;
-        memset(lc->c + lc->n * LEX_W, 0, LEX_W * sizeof *lc->c);
-        lc->keys[j] = h;
-        lc->idx[j] = (uint32_t)lc->n++;
-    }
-    uint32_t *c = lc->c + (size_t)lc->idx[j] * LEX_W + (size_t)part * 9;
+    uint32_t *c = lc->c + (size_t)ix * LEX_W + (size_t)part * 9;
     c[0]++;
     if (cls >= 0) {
         c[1]++;
@@ -387,7 +357,7 @@ static int lex_doc(lexcount *lc, const chr__event_model *lists, const chr_doc *d
 /* The lex lines of the counts of every part but `skip` (-1: all parts). */
 static void lex_text(out *o, const lexcount *lc, int skip) {
     char line[128];
-    for (size_t i = 0; i < lc->n && !o->oom; i++) {
+    for (size_t i = 0; i < lc->map.n && !o->oom; i++) {
         uint32_t sum[9] = {0};
         for (int p = 0; p < LEX_PARTS; p++)
             if (p != skip)
@@ -399,17 +369,13 @@ static void lex_text(out *o, const lexcount *lc, int skip) {
         for (int k = 0; k < 7; k++)
             if (sum[2 + k] && (best < 0 || sum[2 + k] > sum[2 + best]))
                 best = k;
-        int n = snprintf(line, sizeof line, "lex\t%s\t%u\t%u\t%d\n", lc->names[i], sum[0], sum[1], best);
+        int n = snprintf(line, sizeof line, "lex\t%s\t%u\t%u\t%d\n", lc->map.names[i], sum[0], sum[1], best);
         out_add(o, line, (size_t)n);
     }
 }
 
 static void lex_free(lexcount *lc) {
-    for (size_t i = 0; i < lc->n; i++)
-        free(lc->names[i]);
-    free(lc->names);
-    free(lc->keys);
-    free(lc->idx);
+    fmap_free(&lc->map);
     free(lc->c);
 }
 
@@ -552,11 +518,7 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
     } else {
         free(o.p);
     }
-    for (size_t i = 0; i < map.n; i++)
-        free(map.names[i]);
-    free(map.names);
-    free(map.keys);
-    free(map.idx);
+    fmap_free(&map);
     free(c.f);
     free(ex.p);
     free(p.w);

@@ -87,20 +87,21 @@ static int process_doc(cli_docs *d, const cli_docs_sink *sink, chr_format kind, 
         st = chr_doc_set_dct(doc, d->dct, CHR_DCT_OPTION, err);
         if (st)
             return cli_exit_for(st);
-    } else {
-        chr_time t;
-        if (chr_doc_dct(doc, &t) == CHR_DCT_NONE && !chr_doc_find_dct(doc) && !d->warned_no_dct) {
-            cli_warn("no document date for %s; relative expressions left underspecified", name);
-            d->warned_no_dct = 1;
-        }
     }
     /* The engine is compiled when the first document needs it: bad input is reported as such even when
-     * the rules are broken. */
+     * the rules are broken (and a broken rule file is the only message, before any warning). */
     if (!d->engine) {
         int erc = cli_engine_new(&d->engine, d->rules);
         if (erc) {
             d->fatal = 1;
             return erc;
+        }
+    }
+    if (!d->dct) {
+        chr_time t;
+        if (chr_doc_dct(doc, &t) == CHR_DCT_NONE && !chr_doc_find_dct(doc) && !d->warned_no_dct) {
+            cli_warn("no document date for %s; relative expressions left underspecified", name);
+            d->warned_no_dct = 1;
         }
     }
     chr_result *res = NULL;

@@ -24,5 +24,8 @@ printf 'The talks ended on Monday.\n' >"$tmp/a.txt"
 "$CHRONICLE" extract --rules "$tmp/broken" "$tmp/a.txt" >/dev/null 2>"$tmp/err"
 rc=$?
 [ "$rc" = 4 ] || fail "extract with a broken rule file: exit $rc, expected 4"
+# the rules error is the only line, even for a text without a date (no "no document date" warning first)
+[ "$(wc -l <"$tmp/err")" = 1 ] || fail "extract with a broken rule file: not one line on stderr: $(cat "$tmp/err")"
+grep -Eq '^chronicle: .*broken\.rules:[0-9]+: ' "$tmp/err" || fail "extract with a broken rule file: $(cat "$tmp/err")"
 
 finish "rules_examples: passed"

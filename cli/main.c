@@ -17,7 +17,7 @@ static const char usage_text[] =
     "Commands:\n"
     "  extract [OPTIONS] [FILE...]   time expressions of each document, as JSON, JSON Lines or TimeML\n"
     "  timeline [OPTIONS] [FILE...]  the chronology of the documents' events, as JSON or a text table\n"
-    "  eval [OPTIONS] GOLD...        TempEval-3 Task A scores against gold TimeML files or directories\n"
+    "  eval [OPTIONS] GOLD...        TempEval-3 scores (time expressions, events) against gold TimeML\n"
     "  rules check [--rules DIR]     run every rule's example lines\n"
     "  train-events -o FILE [--epochs N] CORPUS...   train the event model on gold TimeML\n"
     "\n"

@@ -189,8 +189,12 @@ static void *gb_add(growbuf *g, size_t sz) {
     return (char *)g->p + sz * g->n++;
 }
 
-/* The examples of one document. */
-static int doc_examples(growbuf *ex, collect *c, const chr__event_model *lists, const chr_doc *doc) {
+/* Called for each word token of a document with the gold event it falls in (NULL when none). */
+typedef int (*token_fn)(void *ctx, const chr__ev_tok *t, const chr__tokens *toks, size_t i, const chr_event *ge);
+
+/* Walk the word tokens of one document (punctuation, quotes and numbers aside: as in events.c, they are
+ * never events), each with its gold event. Returns -1 when out of memory or when fn fails. */
+static int each_token(const chr__event_model *lists, const chr_doc *doc, token_fn fn, void *ctx) {
     size_t len;
     const char *text = chr_doc_text(doc, &len);
     chr__tokens toks;
@@ -210,23 +214,38 @@ static int doc_examples(growbuf *ex, collect *c, const chr__event_model *lists, 
             g++;
         const chr_event *ge = g < ne && chr_doc_gold_event(doc, g)->start < e ? chr_doc_gold_event(doc, g) : NULL;
         if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
-            continue; /* as events.c: never events */
-        example *x = gb_add(ex, sizeof *x);
-        if (!x) {
-            rc = -1;
-            break;
-        }
-        x->f0 = c->n;
-        chr__ev_features(t, &toks, i, sink, c);
-        x->f1 = c->n;
-        x->y = ge ? (unsigned char)(1 + ge->cls) : 0;
-        x->v = ge && ge->instance[0] ? (ge->tense != CHR_TENSE_NONE ? 2 : 1) : 0;
-        if (c->oom)
-            rc = -1;
+            continue;
+        rc = fn(ctx, t, &toks, i, ge);
     }
     free(t);
     chr__tokens_free(&toks);
     return rc;
+}
+
+typedef struct examples_ctx {
+    growbuf *ex;
+    collect *c;
+} examples_ctx;
+
+/* One training example: the token's features and its labels. */
+static int add_example(void *ctx, const chr__ev_tok *t, const chr__tokens *toks, size_t i, const chr_event *ge) {
+    examples_ctx *ec = ctx;
+    collect *c = ec->c;
+    example *x = gb_add(ec->ex, sizeof *x);
+    if (!x)
+        return -1;
+    x->f0 = c->n;
+    chr__ev_features(t, toks, i, sink, c);
+    x->f1 = c->n;
+    x->y = ge ? (unsigned char)(1 + ge->cls) : 0;
+    x->v = ge && ge->instance[0] ? (ge->tense != CHR_TENSE_NONE ? 2 : 1) : 0;
+    return c->oom ? -1 : 0;
+}
+
+/* The examples of one document. */
+static int doc_examples(growbuf *ex, collect *c, const chr__event_model *lists, const chr_doc *doc) {
+    examples_ctx x = {ex, c};
+    return each_token(lists, doc, add_example, &x);
 }
 
 /* Averaged perceptron state: w current, u the sum of c * update (lazy averaging: avg = w - u / c). */
@@ -320,38 +339,26 @@ static int lex_add(lexcount *lc, const char *k, size_t kl, int part, int cls) {
     return 0;
 }
 
+typedef struct lex_ctx {
+    lexcount *lc;
+    int part;
+} lex_ctx;
+
+/* Count one word token and its stem. */
+static int count_token(void *ctx, const chr__ev_tok *t, const chr__tokens *toks, size_t i, const chr_event *ge) {
+    lex_ctx *x = ctx;
+    (void)toks;
+    int cls = ge ? (int)ge->cls : -1;
+    char sk[33];
+    sk[0] = '~';
+    size_t sl = chr__ev_lemma(t[i].w, t[i].wl, sk + 1) + 1;
+    return lex_add(x->lc, t[i].w, t[i].wl, x->part, cls) || lex_add(x->lc, sk, sl, x->part, cls) ? -1 : 0;
+}
+
 /* Count the word tokens of one document into part `part`. */
 static int lex_doc(lexcount *lc, const chr__event_model *lists, const chr_doc *doc, int part) {
-    size_t len;
-    const char *text = chr_doc_text(doc, &len);
-    chr__tokens toks;
-    if (chr__tokenize(&toks, text, len))
-        return -1;
-    chr__ev_tok *t = toks.n ? malloc(toks.n * sizeof *t) : NULL;
-    if (toks.n && !t) {
-        chr__tokens_free(&toks);
-        return -1;
-    }
-    chr__ev_prepare(t, lists, text, &toks);
-    size_t ne = chr_doc_gold_event_count(doc), g = 0;
-    int rc = 0;
-    for (size_t i = 0; i < toks.n && !rc; i++) {
-        size_t s = toks.v[i].start, e = toks.v[i].end;
-        while (g < ne && chr_doc_gold_event(doc, g)->end <= s)
-            g++;
-        const chr_event *ge = g < ne && chr_doc_gold_event(doc, g)->start < e ? chr_doc_gold_event(doc, g) : NULL;
-        if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
-            continue;
-        int cls = ge ? (int)ge->cls : -1;
-        char sk[33];
-        sk[0] = '~';
-        size_t sl = chr__ev_lemma(t[i].w, t[i].wl, sk + 1) + 1;
-        if (lex_add(lc, t[i].w, t[i].wl, part, cls) || lex_add(lc, sk, sl, part, cls))
-            rc = -1;
-    }
-    free(t);
-    chr__tokens_free(&toks);
-    return rc;
+    lex_ctx x = {lc, part};
+    return each_token(lists, doc, count_token, &x);
 }
 
 /* The lex lines of the counts of every part but `skip` (-1: all parts). */

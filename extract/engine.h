@@ -5,6 +5,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdint.h>
 
 #include "internal.h"
 
@@ -48,6 +49,17 @@ typedef struct chr__macro {
     char *body;
 } chr__macro;
 
+/* prefilter.c: the rules worth trying at a position (see there). */
+typedef struct chr__prefilter chr__prefilter;
+typedef void (*chr__prefilter_sink)(void *ctx, uint32_t rule);
+/* Work out where each pattern may start; patterns[i] belongs to rule i. 0 or CHR_ENOMEM. */
+int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size_t n);
+void chr__prefilter_free(chr__prefilter *pf);
+/* Call sink for each rule that may start a match at text[pos] (a rule may come more than once);
+ * returns how many calls it made. */
+size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
+                           chr__prefilter_sink sink, void *ctx);
+
 struct chr_engine {
     chr__rule *rules;
     size_t nrules;
@@ -56,6 +68,8 @@ struct chr_engine {
     chr__macro *macros;
     size_t nmacros;
     pcre2_match_context *mctx; /* match limits; shared read-only */
+    chr__prefilter *prefilter; /* where each rule may start (the rules are compiled anchored) */
+    uint32_t max_groups;       /* the most capture groups of any rule, plus one */
     struct chr__event_model *events; /* the event model */
 };
 

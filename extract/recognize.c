@@ -1,8 +1,12 @@
-/* recognize.c: runs every rule over a text and selects the expressions: the longest match wins,
- * then the earliest, then the rule that comes first; a REJECT rule that wins hides what it covers.
- * Matches must start and end on word boundaries. Between matches of the same extent, the rule with the
- * higher priority wins, then the one that comes first. A pattern that hits a PCRE2 limit (match, depth,
- * heap, JIT stack) gives up there and the scan goes on after it, further on each time it hits again.
+/* recognize.c: runs the rules over a text and selects the expressions: the longest match wins, then the
+ * earliest, then the rule that comes first; a REJECT rule that wins hides what it covers. Matches must
+ * start and end on word boundaries. Between matches of the same extent, the rule with the higher
+ * priority wins, then the one that comes first.
+ *
+ * Each rule is compiled anchored and tried at each word boundary where the prefilter (prefilter.c) says
+ * one of its matches may start; that finds every match a search from each position would find. A
+ * pattern that hits a PCRE2 limit (match, depth, heap, JIT stack) gives up there and is not tried again
+ * for a while, longer each time it hits again.
  *
  * Exports chr__recognize and chr__cands_free. */
 #include <stdlib.h>
@@ -74,68 +78,88 @@ void chr__cands_free(chr__cand *c, size_t n)
     free(c);
 }
 
-/* Scan one rule over the whole text, keeping every match on word boundaries (overlapping ones too:
- * the search restarts one character after each match start). */
-static int scan_rule(cands *cs, const chr_engine *e, size_t ri, const char *text, size_t len,
-                     pcre2_match_data *md, chr_error *err)
+/* The state of one scan: each rule's match attempts at the positions where it may start. */
+typedef struct scan {
+    cands cs;
+    const chr_engine *e;
+    const char *text;
+    size_t len, pos;
+    pcre2_match_data *md;
+    size_t *tried_at; /* per rule: 1 + the last position it was tried at (a rule may come twice) */
+    size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
+    size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
+    int rc;
+    chr_error *err;
+} scan;
+
+/* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary. */
+static void try_rule(void *ctx, uint32_t ri)
 {
-    const chr__rule *r = &e->rules[ri];
-    size_t pos = 0;
-    size_t skip = 1; /* how far on to try again after a limit: doubles while the limits keep hitting */
-    while (pos <= len) {
-        int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, e->mctx);
-        if (rc == PCRE2_ERROR_NOMATCH)
-            return 0;
-        if (rc < 0) {
-            if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
-                rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-                /* hostile or pathological text: give up on this rule here and keep going after it. Each
-                 * try can cost a whole match limit, and a hostile stretch fails at every position: the
-                 * step doubles (up to MAX_SKIP) while the tries keep failing, so that a stretch of n
-                 * bytes costs about log n + n / MAX_SKIP tries, not n. */
-                pos = skip > len - pos ? len + 1 : pos + skip;
-                while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
-                    pos++;
-                if (skip < MAX_SKIP)
-                    skip *= 2;
-                continue;
-            }
-            return chr__error_set(err, CHR_ELIMIT, "rule '%s': match error %d", r->name, rc);
+    scan *sc = ctx;
+    if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri])
+        return;
+    sc->tried_at[ri] = sc->pos + 1;
+    const chr__rule *r = &sc->e->rules[ri];
+    const char *text = sc->text;
+    size_t len = sc->len;
+    int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md, sc->e->mctx);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return;
+    if (rc < 0) {
+        if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+            rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+            /* hostile or pathological text: the rule gives up here and is not tried again for a while. A
+             * hostile stretch fails at every position: the pause doubles (up to MAX_SKIP) while the tries
+             * keep failing, so that a stretch of n bytes costs about log n + n / MAX_SKIP tries, not n. */
+            sc->resume[ri] = sc->pos + sc->skip[ri];
+            if (sc->skip[ri] < MAX_SKIP)
+                sc->skip[ri] *= 2;
+            return;
         }
-        skip = 1;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        size_t s = ov[0], en = ov[1];
-        if (en > s && (s == 0 || !is_word_byte((unsigned char)text[s - 1])) &&
-            (en == len || !is_word_byte((unsigned char)text[en]) || !is_word_byte((unsigned char)text[en - 1]))) {
-            if (push(cs, s, en, ri, r->priority, md))
-                return CHR_ENOMEM;
-        }
-        pos = s + 1;
-        while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
-            pos++;
+        sc->rc = chr__error_set(sc->err, CHR_ELIMIT, "rule '%s': match error %d", r->name, rc);
+        return;
     }
-    return 0;
+    sc->skip[ri] = 1;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
+    size_t s = ov[0], en = ov[1];
+    if (en > s && (en == len || !is_word_byte((unsigned char)text[en]) || !is_word_byte((unsigned char)text[en - 1])))
+        if (push(&sc->cs, s, en, ri, r->priority, sc->md))
+            sc->rc = CHR_ENOMEM;
 }
 
 int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const char *text, size_t len,
                    chr_error *err)
 {
-    cands cs = {0};
     *out = NULL;
     *nout = 0;
-    pcre2_match_data *md = NULL;
-    int rc = 0;
-    for (size_t i = 0; i < e->nrules && !rc; i++) {
-        pcre2_match_data *m = pcre2_match_data_create_from_pattern(e->rules[i].code, NULL);
-        if (!m) {
-            rc = CHR_ENOMEM;
-            break;
-        }
-        pcre2_match_data_free(md);
-        md = m;
-        rc = scan_rule(&cs, e, i, text, len, md, err);
+    scan sc = {0};
+    sc.e = e;
+    sc.text = text;
+    sc.len = len;
+    sc.err = err;
+    size_t nr = e->nrules ? e->nrules : 1;
+    sc.tried_at = calloc(nr, sizeof *sc.tried_at);
+    sc.resume = calloc(nr, sizeof *sc.resume);
+    sc.skip = malloc(nr * sizeof *sc.skip);
+    sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
+    int rc = (sc.tried_at && sc.resume && sc.skip && sc.md) ? 0 : CHR_ENOMEM;
+    for (size_t i = 0; i < e->nrules && !rc; i++)
+        sc.skip[i] = 1;
+    /* a match starts at a word boundary, never inside a UTF-8 character */
+    for (size_t p = 0; p < len && !rc && e->nrules; p++) {
+        if (p > 0 && is_word_byte((unsigned char)text[p - 1]))
+            continue;
+        if (((unsigned char)text[p] & 0xC0) == 0x80)
+            continue;
+        sc.pos = p;
+        chr__prefilter_walk(e->prefilter, text, len, p, try_rule, &sc);
+        rc = sc.rc;
     }
-    pcre2_match_data_free(md);
+    pcre2_match_data_free(sc.md);
+    free(sc.tried_at);
+    free(sc.resume);
+    free(sc.skip);
+    cands cs = sc.cs;
     if (rc) {
         chr__cands_free(cs.v, cs.n);
         return rc == CHR_ENOMEM ? chr__error_set(err, rc, "out of memory") : rc;

@@ -558,7 +558,8 @@ static int compile_rules(loader *L)
         int ec;
         PCRE2_SIZE eo;
         r->code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-                                PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK, &ec, &eo,
+                                PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK,
+                                &ec, &eo,
                                 NULL);
         if (!r->code) {
             PCRE2_UCHAR msg[160];
@@ -570,8 +571,22 @@ static int compile_rules(loader *L)
         /* JIT is an optimisation: without it (unsupported CPU) matching still works */
         (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 #endif
+        uint32_t ncap = 0;
+        pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+        if (ncap + 1 > e->max_groups)
+            e->max_groups = ncap + 1;
     }
-    return 0;
+    /* the recognizer tries each rule only where it may start (prefilter.c) */
+    const char **patterns = malloc((e->nrules ? e->nrules : 1) * sizeof *patterns);
+    if (!patterns)
+        return CHR_ENOMEM;
+    for (size_t i = 0; i < e->nrules; i++)
+        patterns[i] = e->rules[i].pattern;
+    chr__prefilter_free(e->prefilter);
+    e->prefilter = NULL;
+    int rc = chr__prefilter_build(&e->prefilter, patterns, e->nrules);
+    free(patterns);
+    return rc;
 }
 
 static int load_dir(loader *L, const char *dir)
@@ -668,6 +683,8 @@ int chr__rules_load_mem(chr_engine *e, const char *name, const char *data, size_
 
 void chr__rules_free(chr_engine *e)
 {
+    chr__prefilter_free(e->prefilter);
+    e->prefilter = NULL;
     for (size_t i = 0; i < e->nrules; i++) {
         chr__rule *r = &e->rules[i];
         free(r->name);

@@ -1,0 +1,720 @@
+/* prefilter.c: where each rule may start a match, so that the recognizer tries a rule only there.
+ *
+ * From a rule's pattern (after macros and tables) the prefilter works out a set of strings one of which
+ * begins every non-empty match ("the", "last", "jan", "1", ...), or finds that it cannot say ("any": a
+ * pattern that starts with \w or a dot). The strings of all rules go into one trie, lower case. At a
+ * position where a match may start, one walk down the trie over the text gives the rules worth trying
+ * there; the rules that could start anywhere are tried everywhere. This is exact: a rule is left out at
+ * a position only where no match of it can start.
+ *
+ * The analysis reads PCRE2 syntax and errs on the safe side: whatever it does not understand makes the
+ * rule "any". Matching is caseless (PCRE2_CASELESS | PCRE2_UTF without UCP), so the strings are folded
+ * to lower case, and the only characters outside ASCII that fold to ASCII letters, the long s (U+017F,
+ * "s") and the Kelvin sign (U+212A, "k"), are folded in the text as it is walked. A string is cut before
+ * any other character outside ASCII (it may have case variants the trie would not know).
+ *
+ * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk (engine.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* More strings than this for one rule, and the rule is tried everywhere instead. */
+#define MAX_STRINGS 4096
+/* Only the first bytes of each string go into the trie: enough to tell words apart. */
+#define MAX_PREFIX 12
+
+/* ---- the analysis ------------------------------------------------------------------------------ */
+
+typedef struct str {
+    unsigned char b[MAX_PREFIX];
+    size_t n;
+} str;
+
+/* What may begin the non-empty matches of a piece of pattern. */
+typedef struct first {
+    str *v;
+    size_t n, cap;
+    int any;      /* cannot say: anything may come first */
+    int nullable; /* the piece may match the empty string (then what follows it may come first) */
+    int oom;
+} first;
+
+typedef struct parser {
+    const unsigned char *p, *end;
+    int bad; /* syntax this analysis does not follow */
+    int oom;
+} parser;
+
+static void f_free(first *f)
+{
+    free(f->v);
+    memset(f, 0, sizeof *f);
+}
+
+static void f_add(first *f, const unsigned char *s, size_t n)
+{
+    if (f->any || f->oom)
+        return;
+    if (f->n >= MAX_STRINGS) {
+        f->any = 1;
+        return;
+    }
+    if (n == 0) {
+        f->any = 1;
+        return;
+    }
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 8;
+        str *v = realloc(f->v, cap * sizeof *v);
+        if (!v) {
+            f->oom = 1;
+            return;
+        }
+        f->v = v;
+        f->cap = cap;
+    }
+    str *d = &f->v[f->n++];
+    d->n = n > MAX_PREFIX ? MAX_PREFIX : n;
+    for (size_t i = 0; i < d->n; i++)
+        d->b[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (unsigned char)(s[i] + 32) : s[i];
+}
+
+/* a ∪= b (b is left as it was) */
+static void f_union(first *a, const first *b)
+{
+    a->any |= b->any;
+    a->oom |= b->oom;
+    for (size_t i = 0; i < b->n && !a->any; i++)
+        f_add(a, b->v[i].b, b->v[i].n);
+}
+
+static int at_end(const parser *P) { return P->p >= P->end; }
+
+/* The length of the UTF-8 character at s (1 for a stray byte). */
+static size_t char_len(const unsigned char *s, const unsigned char *end)
+{
+    size_t n = *s < 0x80 ? 1 : *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : *s >= 0xC0 ? 2 : 1;
+    return n > (size_t)(end - s) ? (size_t)(end - s) : n;
+}
+
+static void add_digits(first *f)
+{
+    for (unsigned char c = '0'; c <= '9'; c++)
+        f_add(f, &c, 1);
+}
+
+static void add_spaces(first *f)
+{
+    static const unsigned char sp[] = " \t\n\r\f\v";
+    for (size_t i = 0; i < sizeof sp - 1; i++)
+        f_add(f, &sp[i], 1);
+}
+
+static void parse_alt(parser *P, first *out);
+
+/* What an escape stands for. */
+enum esc { ESC_SET, ESC_LIT, ESC_ZERO, ESC_ANY };
+
+/* An escape after the backslash. ESC_SET: what it matches was added to f (\d, \s); ESC_LIT: one
+ * character, in lit[0..*litn); ESC_ZERO: zero-width (\b, \A, ...); ESC_ANY: a class this analysis does
+ * not list (\w, \S, ...). An escape that takes more characters than one (\x{..}, \p{..}, \Q..\E,
+ * back references) sets P->bad. */
+static enum esc parse_escape(parser *P, first *f, unsigned char *lit, size_t *litn)
+{
+    *litn = 0;
+    if (at_end(P)) {
+        P->bad = 1;
+        return ESC_ANY;
+    }
+    unsigned char c = *P->p++;
+    switch (c) {
+    case 'd':
+        add_digits(f);
+        return ESC_SET;
+    case 's':
+        add_spaces(f);
+        return ESC_SET;
+    case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
+        return ESC_ZERO;
+    case 'w': case 'W': case 'S': case 'D': case 'h': case 'H': case 'v': case 'V': case 'R': case 'X':
+        return ESC_ANY;
+    case 'n': lit[0] = '\n'; *litn = 1; return ESC_LIT;
+    case 't': lit[0] = '\t'; *litn = 1; return ESC_LIT;
+    case 'r': lit[0] = '\r'; *litn = 1; return ESC_LIT;
+    case 'f': lit[0] = '\f'; *litn = 1; return ESC_LIT;
+    default:
+        break;
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        P->bad = 1; /* \x \p \Q \k \g \K \1 ...: not followed here */
+        return ESC_ANY;
+    }
+    /* an escaped punctuation character or a character outside ASCII stands for itself */
+    P->p--;
+    size_t n = char_len(P->p, P->end);
+    memcpy(lit, P->p, n);
+    *litn = n;
+    P->p += n;
+    return ESC_LIT;
+}
+
+/* A character class after '[': its characters when it lists at most a few of them. */
+static void parse_class(parser *P, first *f)
+{
+    int negated = 0;
+    if (!at_end(P) && *P->p == '^') {
+        negated = 1;
+        P->p++;
+    }
+    first set = {0};
+    int firstch = 1;
+    while (!at_end(P) && (*P->p != ']' || firstch)) {
+        firstch = 0;
+        unsigned char lo[4];
+        size_t lon = 0;
+        if (*P->p == '[' && P->p + 1 < P->end && P->p[1] == ':') { /* [:alpha:] */
+            P->bad = 1;
+            break;
+        }
+        if (*P->p == '\\') {
+            P->p++;
+            enum esc k = parse_escape(P, &set, lo, &lon);
+            if (P->bad)
+                break;
+            if (k == ESC_ZERO) { /* \b in a class is a backspace: not followed */
+                P->bad = 1;
+                break;
+            }
+            if (k == ESC_ANY)
+                set.any = 1;
+            if (k != ESC_LIT)
+                continue;
+        } else {
+            lon = char_len(P->p, P->end);
+            memcpy(lo, P->p, lon);
+            P->p += lon;
+        }
+        if (P->p + 1 < P->end && *P->p == '-' && P->p[1] != ']') { /* a range */
+            P->p++;
+            unsigned char hi = *P->p;
+            if (lon != 1 || hi >= 0x80 || hi == '\\' || hi < lo[0] || hi - lo[0] > 40) {
+                P->bad = 1;
+                break;
+            }
+            P->p++;
+            for (unsigned c = lo[0]; c <= hi; c++) {
+                unsigned char ch = (unsigned char)c;
+                f_add(&set, &ch, 1);
+            }
+            continue;
+        }
+        f_add(&set, lo, lon);
+    }
+    if (at_end(P))
+        P->bad = 1;
+    else
+        P->p++; /* ']' */
+    if (negated || P->bad || set.any || set.n > 64)
+        f->any = 1;
+    else
+        f_union(f, &set);
+    f_free(&set);
+}
+
+/* A quantifier after an atom: its minimum (0 makes the atom nullable); -1 when there is none. */
+static long parse_quant(parser *P)
+{
+    if (at_end(P))
+        return -1;
+    long min = -1;
+    const unsigned char *save = P->p;
+    switch (*P->p) {
+    case '?': case '*':
+        min = 0;
+        P->p++;
+        break;
+    case '+':
+        min = 1;
+        P->p++;
+        break;
+    case '{': {
+        const unsigned char *q = P->p + 1;
+        long m = 0;
+        int digits = 0;
+        while (q < P->end && *q >= '0' && *q <= '9') {
+            if (m < 100000)
+                m = m * 10 + (*q - '0');
+            q++;
+            digits++;
+        }
+        if (q < P->end && *q == ',') {
+            q++;
+            while (q < P->end && *q >= '0' && *q <= '9')
+                q++;
+        }
+        if (!digits || q >= P->end || *q != '}') /* not a quantifier: a literal brace */
+            return -1;
+        P->p = q + 1;
+        min = m;
+        break;
+    }
+    default:
+        return -1;
+    }
+    if (!at_end(P) && (*P->p == '?' || *P->p == '+')) /* lazy or possessive */
+        P->p++;
+    (void)save;
+    return min;
+}
+
+/* One atom with its quantifier into a (an item of a sequence). Returns 0 at the end of the sequence. */
+static int parse_item(parser *P, first *a)
+{
+    memset(a, 0, sizeof *a);
+    if (at_end(P) || *P->p == '|' || *P->p == ')')
+        return 0;
+    int zero_width = 0;
+    unsigned char c = *P->p;
+    if (c == '(') {
+        P->p++;
+        if (!at_end(P) && *P->p == '?') {
+            P->p++;
+            if (at_end(P)) {
+                P->bad = 1;
+                return 0;
+            }
+            unsigned char k = *P->p;
+            if (k == ':' || k == '|' || k == '>') {
+                P->p++;
+                parse_alt(P, a);
+            } else if (k == '=' || k == '!') {
+                P->p++;
+                first skip = {0};
+                parse_alt(P, &skip);
+                f_free(&skip);
+                zero_width = 1;
+            } else if (k == '<' && P->p + 1 < P->end && (P->p[1] == '=' || P->p[1] == '!')) {
+                P->p += 2;
+                first skip = {0};
+                parse_alt(P, &skip);
+                f_free(&skip);
+                zero_width = 1;
+            } else if (k == '<' || k == 'P' || k == '\'') { /* a named group */
+                if (k == 'P')
+                    P->p++;
+                unsigned char close = (!at_end(P) && *P->p == '\'') ? '\'' : '>';
+                if (at_end(P) || (*P->p != '<' && *P->p != '\'')) {
+                    P->bad = 1;
+                    return 0;
+                }
+                P->p++;
+                while (!at_end(P) && *P->p != close)
+                    P->p++;
+                if (at_end(P)) {
+                    P->bad = 1;
+                    return 0;
+                }
+                P->p++;
+                parse_alt(P, a);
+            } else if (k == '#') { /* a comment */
+                while (!at_end(P) && *P->p != ')')
+                    P->p++;
+                zero_width = 1;
+            } else if (k == '-' || k == '^' || (k >= 'a' && k <= 'z') || (k >= 'A' && k <= 'Z')) {
+                /* option letters: (?i) (?-i) set them, (?i: ...) groups with them */
+                while (!at_end(P) && (*P->p == '-' || *P->p == '^' || (*P->p >= 'a' && *P->p <= 'z') ||
+                                      (*P->p >= 'A' && *P->p <= 'Z')))
+                    P->p++;
+                if (at_end(P)) {
+                    P->bad = 1;
+                    return 0;
+                }
+                if (*P->p == ')') {
+                    zero_width = 1;
+                } else if (*P->p == ':') {
+                    P->p++;
+                    parse_alt(P, a);
+                } else {
+                    P->bad = 1;
+                    return 0;
+                }
+            } else {
+                P->bad = 1; /* recursion, conditionals, callouts, verbs */
+                return 0;
+            }
+        } else if (!at_end(P) && *P->p == '*') {
+            P->bad = 1; /* (*VERB) */
+            return 0;
+        } else {
+            parse_alt(P, a);
+        }
+        if (at_end(P) || *P->p != ')') {
+            P->bad = 1;
+            return 0;
+        }
+        P->p++;
+        if (zero_width) {
+            f_free(a);
+            a->nullable = 1;
+        }
+    } else if (c == '[') {
+        P->p++;
+        parse_class(P, a);
+    } else if (c == '\\') {
+        P->p++;
+        unsigned char lit[4];
+        size_t litn;
+        enum esc k = parse_escape(P, a, lit, &litn);
+        if (k == ESC_ZERO) {
+            a->nullable = 1;
+            zero_width = 1;
+        } else if (k == ESC_ANY) {
+            a->any = 1;
+        } else if (k == ESC_LIT) {
+            f_add(a, lit, litn);
+        }
+    } else if (c == '^' || c == '$') {
+        P->p++;
+        a->nullable = 1;
+        zero_width = 1;
+    } else if (c == '.') {
+        P->p++;
+        a->any = 1;
+    } else {
+        /* a run of literal characters is one string; a quantifier takes only the last of them */
+        unsigned char buf[MAX_PREFIX + 4];
+        size_t n = 0;
+        int full = 0;
+        const unsigned char *start = P->p;
+        for (;;) {
+            if (at_end(P))
+                break;
+            unsigned char d = *P->p;
+            if (d == '(' || d == ')' || d == '[' || d == '\\' || d == '|' || d == '.' || d == '^' || d == '$' ||
+                d == '?' || d == '*' || d == '+')
+                break;
+            if (d == '{') {
+                const unsigned char *save = P->p;
+                if (parse_quant(P) >= 0) {
+                    P->p = save;
+                    break;
+                }
+                P->p = save;
+            }
+            size_t cl = char_len(P->p, P->end);
+            /* a quantifier right after this character applies to it alone: end the run before it */
+            const unsigned char *after = P->p + cl;
+            if (P->p != start && after < P->end && (*after == '?' || *after == '*' || *after == '+' || *after == '{')) {
+                parser Q = *P;
+                Q.p = after;
+                if (parse_quant(&Q) >= 0)
+                    break;
+            }
+            if (!full && n + cl <= sizeof buf) {
+                memcpy(buf + n, P->p, cl);
+                n += cl;
+            } else {
+                full = 1; /* the string stays a prefix of the run */
+            }
+            P->p += cl;
+        }
+        if (P->p == start) { /* a quantifier with nothing to repeat: PCRE2 refused it already */
+            P->bad = 1;
+            return 0;
+        }
+        f_add(a, buf, n);
+    }
+    long min = parse_quant(P);
+    if (min == 0)
+        a->nullable = 1;
+    (void)zero_width;
+    return 1;
+}
+
+/* A sequence: what may come first is what its first items may begin with, up to the first item that
+ * cannot match the empty string. */
+static void parse_seq(parser *P, first *out)
+{
+    memset(out, 0, sizeof *out);
+    out->nullable = 1;
+    first it;
+    while (!P->bad && parse_item(P, &it)) {
+        if (out->nullable) {
+            f_union(out, &it);
+            out->nullable = it.nullable;
+        }
+        f_free(&it);
+    }
+}
+
+static void parse_alt(parser *P, first *out)
+{
+    parse_seq(P, out);
+    while (!P->bad && !at_end(P) && *P->p == '|') {
+        P->p++;
+        first b;
+        parse_seq(P, &b);
+        f_union(out, &b);
+        out->nullable |= b.nullable;
+        f_free(&b);
+    }
+}
+
+/* Whether the character at s (n bytes) has no case: punctuation and symbols of Latin-1 (but the micro
+ * sign, which folds to a Greek letter), general punctuation and currency signs. */
+static int caseless_char(const unsigned char *s, size_t n)
+{
+    uint32_t cp;
+    if (n == 2 && (s[0] & 0xE0) == 0xC0)
+        cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    else if (n == 3 && (s[0] & 0xF0) == 0xE0)
+        cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    else
+        return 0;
+    return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
+           (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
+/* Cut each string before the first character outside ASCII that may have case variants (the trie
+ * would not know them). */
+static void fold_safe(first *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        size_t k = 0;
+        while (k < f->v[i].n) {
+            const unsigned char *b = f->v[i].b;
+            if (b[k] < 0x80) {
+                k++;
+                continue;
+            }
+            size_t cl = char_len(b + k, b + f->v[i].n);
+            if (cl < 2 || !caseless_char(b + k, cl))
+                break;
+            k += cl;
+        }
+        f->v[i].n = k;
+        if (k == 0)
+            f->any = 1;
+    }
+}
+
+/* ---- the trie ---------------------------------------------------------------------------------- */
+
+/* Node 0 is the root. Children are found through one open-addressing table keyed (node, byte). */
+struct chr__prefilter {
+    uint32_t *rules_at;   /* per node: offset of its rule list in rule_list, or UINT32_MAX */
+    uint32_t *rules_n;    /* per node: how many rules end a string there */
+    uint32_t *rule_list;
+    size_t nnodes, nlist;
+    uint64_t *ekeys;      /* (node << 8 | byte) + 1, 0 empty */
+    uint32_t *evals;      /* the child */
+    size_t ecap;
+    uint32_t *anywhere;   /* rules tried at every position */
+    size_t nanywhere;
+    size_t nrules;
+};
+
+static uint64_t mix(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    return k;
+}
+
+static uint32_t child(const chr__prefilter *pf, uint32_t node, unsigned char b)
+{
+    uint64_t key = ((uint64_t)node << 8 | b) + 1;
+    size_t mask = pf->ecap - 1, i = mix(key) & mask;
+    while (pf->ekeys[i]) {
+        if (pf->ekeys[i] == key)
+            return pf->evals[i];
+        i = (i + 1) & mask;
+    }
+    return 0;
+}
+
+void chr__prefilter_free(chr__prefilter *pf)
+{
+    if (!pf)
+        return;
+    free(pf->rules_at);
+    free(pf->rules_n);
+    free(pf->rule_list);
+    free(pf->ekeys);
+    free(pf->evals);
+    free(pf->anywhere);
+    free(pf);
+}
+
+typedef struct builder {
+    /* node -> (first rule pair index), pairs as a flat list built then grouped */
+    uint32_t (*pairs)[2]; /* (node, rule) */
+    size_t npairs, pcap;
+    size_t nnodes;
+} builder;
+
+static int insert(chr__prefilter *pf, builder *B, const str *s, uint32_t rule)
+{
+    uint32_t node = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        uint32_t c = child(pf, node, s->b[i]);
+        if (!c) {
+            if ((B->nnodes + 1) * 2 > pf->ecap) { /* grow the edge table */
+                size_t cap = pf->ecap * 2;
+                uint64_t *k = calloc(cap, sizeof *k);
+                uint32_t *v = calloc(cap, sizeof *v);
+                if (!k || !v) {
+                    free(k);
+                    free(v);
+                    return CHR_ENOMEM;
+                }
+                for (size_t j = 0; j < pf->ecap; j++) {
+                    if (!pf->ekeys[j])
+                        continue;
+                    size_t m = mix(pf->ekeys[j]) & (cap - 1);
+                    while (k[m])
+                        m = (m + 1) & (cap - 1);
+                    k[m] = pf->ekeys[j];
+                    v[m] = pf->evals[j];
+                }
+                free(pf->ekeys);
+                free(pf->evals);
+                pf->ekeys = k;
+                pf->evals = v;
+                pf->ecap = cap;
+            }
+            c = (uint32_t)B->nnodes++;
+            uint64_t key = ((uint64_t)node << 8 | s->b[i]) + 1;
+            size_t m = mix(key) & (pf->ecap - 1);
+            while (pf->ekeys[m])
+                m = (m + 1) & (pf->ecap - 1);
+            pf->ekeys[m] = key;
+            pf->evals[m] = c;
+        }
+        node = c;
+    }
+    if (B->npairs == B->pcap) {
+        size_t cap = B->pcap ? B->pcap * 2 : 256;
+        void *p = realloc(B->pairs, cap * sizeof *B->pairs);
+        if (!p)
+            return CHR_ENOMEM;
+        B->pairs = p;
+        B->pcap = cap;
+    }
+    B->pairs[B->npairs][0] = node;
+    B->pairs[B->npairs][1] = rule;
+    B->npairs++;
+    return 0;
+}
+
+static int by_pair(const void *a, const void *b)
+{
+    const uint32_t *x = a, *y = b;
+    if (x[0] != y[0])
+        return x[0] < y[0] ? -1 : 1;
+    return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size_t n)
+{
+    *out = NULL;
+    chr__prefilter *pf = calloc(1, sizeof *pf);
+    builder B = {0};
+    B.nnodes = 1;
+    if (!pf)
+        return CHR_ENOMEM;
+    pf->nrules = n;
+    pf->anywhere = malloc((n ? n : 1) * sizeof *pf->anywhere);
+    pf->ecap = 1024;
+    pf->ekeys = calloc(pf->ecap, sizeof *pf->ekeys);
+    pf->evals = calloc(pf->ecap, sizeof *pf->evals);
+    int rc = (pf->anywhere && pf->ekeys && pf->evals) ? 0 : CHR_ENOMEM;
+    for (size_t r = 0; r < n && !rc; r++) {
+        parser P = {(const unsigned char *)patterns[r], (const unsigned char *)patterns[r] + strlen(patterns[r]), 0, 0};
+        first f;
+        parse_alt(&P, &f);
+        if (!P.bad && !at_end(&P)) /* a stray ')': PCRE2 refused it already */
+            P.bad = 1;
+        if (f.oom)
+            rc = CHR_ENOMEM;
+        fold_safe(&f);
+        if (P.bad || f.any || f.n == 0) {
+            pf->anywhere[pf->nanywhere++] = (uint32_t)r;
+        } else {
+            for (size_t i = 0; i < f.n && !rc; i++)
+                rc = insert(pf, &B, &f.v[i], (uint32_t)r);
+        }
+        f_free(&f);
+    }
+    if (!rc) {
+        pf->nnodes = B.nnodes;
+        pf->rules_at = malloc(B.nnodes * sizeof *pf->rules_at);
+        pf->rules_n = calloc(B.nnodes, sizeof *pf->rules_n);
+        pf->rule_list = malloc((B.npairs ? B.npairs : 1) * sizeof *pf->rule_list);
+        if (!pf->rules_at || !pf->rules_n || !pf->rule_list)
+            rc = CHR_ENOMEM;
+    }
+    if (!rc) {
+        if (B.npairs > 1)
+            qsort(B.pairs, B.npairs, sizeof *B.pairs, by_pair);
+        for (size_t i = 0; i < B.nnodes; i++)
+            pf->rules_at[i] = UINT32_MAX;
+        for (size_t i = 0; i < B.npairs; i++) {
+            uint32_t node = B.pairs[i][0], rule = B.pairs[i][1];
+            if (i && B.pairs[i - 1][0] == node && B.pairs[i - 1][1] == rule)
+                continue; /* one rule, two strings with the same first bytes */
+            if (pf->rules_at[node] == UINT32_MAX)
+                pf->rules_at[node] = (uint32_t)pf->nlist;
+            pf->rule_list[pf->nlist++] = rule;
+            pf->rules_n[node]++;
+        }
+    }
+    free(B.pairs);
+    if (rc) {
+        chr__prefilter_free(pf);
+        return rc;
+    }
+    *out = pf;
+    return 0;
+}
+
+/* The byte the trie sees at text[*i], folded; advances *i. */
+static unsigned char folded(const char *text, size_t len, size_t *i)
+{
+    unsigned char c = (unsigned char)text[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+    }
+    if (c == 0xC5 && *i + 1 < len && (unsigned char)text[*i + 1] == 0xBF) { /* U+017F long s */
+        *i += 2;
+        return 's';
+    }
+    if (c == 0xE2 && *i + 2 < len && (unsigned char)text[*i + 1] == 0x84 && (unsigned char)text[*i + 2] == 0xAA) {
+        *i += 3; /* U+212A Kelvin sign */
+        return 'k';
+    }
+    (*i)++;
+    return c;
+}
+
+size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
+                           chr__prefilter_sink sink, void *ctx)
+{
+    size_t tried = 0;
+    for (size_t k = 0; k < pf->nanywhere; k++, tried++)
+        sink(ctx, pf->anywhere[k]);
+    uint32_t node = 0;
+    size_t i = pos;
+    for (size_t depth = 0; depth < MAX_PREFIX && i < len; depth++) {
+        node = child(pf, node, folded(text, len, &i));
+        if (!node)
+            break;
+        for (uint32_t k = 0; k < pf->rules_n[node]; k++, tried++)
+            sink(ctx, pf->rule_list[pf->rules_at[node] + k]);
+    }
+    return tried;
+}

@@ -1,0 +1,130 @@
+/* test_prefilter.c: the prefilter (extract/prefilter.c) must be exact: at every position where a
+ * pattern has a match (tried anchored, as the recognizer does), the walk names that pattern. Checked
+ * for tricky patterns (lookarounds, classes, optional prefixes, quantified last characters, caseless
+ * folding, characters outside ASCII) over texts that contain their matches, and that a pattern the
+ * analysis cannot follow is tried everywhere rather than nowhere. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "engine.h"
+
+static const char *const patterns[] = {
+    "(?<![\\w-])(?<u>days|weeks)(?=\\s)",
+    "['\xe2\x80\x99](?<d>[0-9])0s",
+    "(?-i:(?=[A-Z]))(?<m>january|june)(?!\\s+\\d)",
+    "(?:a|one)\\s+year\\s+ago",
+    "half\\s+an\\s+hour",
+    "(?:(?:the\\s+)?(?:past|last)\\s+)?(?<n>\\d+|two|three)\\s+days?",
+    "x{2,3}y",
+    "\\x{41}b",           /* an escape the analysis does not follow: tried everywhere */
+    "[^a]bc",             /* a negated class: tried everywhere */
+    "(?i)ab|cd?e",
+    "kelvin|stra\xc3\x9f" "e",
+    "(?<=\\bin )(?-i:May)",
+    "[$\xc2\xa3\xe2\x82\xac]\\s?\\d+",
+    "(?:%|percent)",
+    "a{2}b",
+    "ab{0}c",
+};
+#define NPAT (sizeof patterns / sizeof patterns[0])
+
+static const char *const texts[] = {
+    "It took three days, then two weeks-long waits; the days go on.",
+    "In the '90s and the \xe2\x80\x99" "80s, June 5 and January came. JUNE came and january.",
+    "One year ago, a year  ago, half an hour; the past 12 days and last two day trips.",
+    "xxy xxxy xy AB aB cde ce cE ddbc \x41" "b Ab xbc",
+    "\xe2\x84\xaa" "elvin (the Kelvin sign) and \xc5\xbf" "omething, STRASSE, Stra\xc3\x9f" "e, STRA\xe1\xba\x9e" "E",
+    "We met in May. in May and May be. $5 \xc2\xa3 12 \xe2\x82\xac" "3 and 4% or 5 percent; aab ac abc",
+};
+
+struct seen {
+    unsigned char hit[NPAT];
+};
+
+static void mark(void *ctx, uint32_t rule)
+{
+    struct seen *s = ctx;
+    assert_true(rule < NPAT);
+    s->hit[rule] = 1;
+}
+
+static void test_exact(void **state)
+{
+    (void)state;
+    pcre2_code *code[NPAT];
+    for (size_t i = 0; i < NPAT; i++) {
+        int ec;
+        PCRE2_SIZE eo;
+        code[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+                                PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES, &ec, &eo, NULL);
+        assert_non_null(code[i]);
+    }
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, patterns, NPAT), 0);
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    size_t matches = 0;
+    unsigned char matched[NPAT] = {0};
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        const char *s = texts[t];
+        size_t len = strlen(s);
+        for (size_t p = 0; p < len; p++) {
+            if (((unsigned char)s[p] & 0xC0) == 0x80)
+                continue;
+            struct seen seen = {{0}};
+            chr__prefilter_walk(pf, s, len, p, mark, &seen);
+            for (size_t i = 0; i < NPAT; i++) {
+                int rc = pcre2_match(code[i], (PCRE2_SPTR)s, len, p, 0, md, NULL);
+                if (rc >= 0 && pcre2_get_ovector_pointer(md)[1] > p) {
+                    matches++;
+                    matched[i] = 1;
+                    if (!seen.hit[i])
+                        fail_msg("pattern %zu matches at %zu of text %zu but the prefilter left it out", i, p, t);
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < NPAT; i++)
+        if (!matched[i])
+            fail_msg("pattern %zu never matched: the texts do not test it", i);
+    assert_true(matches > 40);
+    pcre2_match_data_free(md);
+    chr__prefilter_free(pf);
+    for (size_t i = 0; i < NPAT; i++)
+        pcre2_code_free(code[i]);
+}
+
+/* The prefilter must also leave rules out, or it would not be worth having: "the" is no place for a
+ * pattern that starts with "half" or a digit. */
+static void test_selective(void **state)
+{
+    (void)state;
+    const char *const pats[] = {"half\\s+an\\s+hour", "\\d+\\s+days", "(?:the\\s+)?weekend", "[^x]y"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 4), 0);
+    struct seen seen = {{0}};
+    const char *s = "the day";
+    chr__prefilter_walk(pf, s, strlen(s), 0, mark, &seen);
+    assert_int_equal(seen.hit[0], 0);
+    assert_int_equal(seen.hit[1], 0);
+    assert_int_equal(seen.hit[2], 1); /* "the" may begin "the weekend" */
+    assert_int_equal(seen.hit[3], 1); /* a negated class: everywhere */
+    memset(&seen, 0, sizeof seen);
+    chr__prefilter_walk(pf, "Half", 4, 0, mark, &seen);
+    assert_int_equal(seen.hit[0], 1);
+    chr__prefilter_free(pf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_exact),
+        cmocka_unit_test(test_selective),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

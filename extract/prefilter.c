@@ -47,14 +47,12 @@ typedef struct parser {
     int oom;
 } parser;
 
-static void f_free(first *f)
-{
+static void f_free(first *f) {
     free(f->v);
     memset(f, 0, sizeof *f);
 }
 
-static void f_add(first *f, const unsigned char *s, size_t n)
-{
+static void f_add(first *f, const unsigned char *s, size_t n) {
     if (f->any || f->oom)
         return;
     if (f->n >= MAX_STRINGS) {
@@ -82,8 +80,7 @@ static void f_add(first *f, const unsigned char *s, size_t n)
 }
 
 /* a ∪= b (b is left as it was) */
-static void f_union(first *a, const first *b)
-{
+static void f_union(first *a, const first *b) {
     a->any |= b->any;
     a->oom |= b->oom;
     for (size_t i = 0; i < b->n && !a->any; i++)
@@ -93,20 +90,17 @@ static void f_union(first *a, const first *b)
 static int at_end(const parser *P) { return P->p >= P->end; }
 
 /* The length of the UTF-8 character at s (1 for a stray byte). */
-static size_t char_len(const unsigned char *s, const unsigned char *end)
-{
+static size_t char_len(const unsigned char *s, const unsigned char *end) {
     size_t n = *s < 0x80 ? 1 : *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : *s >= 0xC0 ? 2 : 1;
     return n > (size_t)(end - s) ? (size_t)(end - s) : n;
 }
 
-static void add_digits(first *f)
-{
+static void add_digits(first *f) {
     for (unsigned char c = '0'; c <= '9'; c++)
         f_add(f, &c, 1);
 }
 
-static void add_spaces(first *f)
-{
+static void add_spaces(first *f) {
     static const unsigned char sp[] = " \t\n\r\f\v";
     for (size_t i = 0; i < sizeof sp - 1; i++)
         f_add(f, &sp[i], 1);
@@ -121,8 +115,7 @@ enum esc { ESC_SET, ESC_LIT, ESC_ZERO, ESC_ANY };
  * character, in lit[0..*litn); ESC_ZERO: zero-width (\b, \A, ...); ESC_ANY: a class this analysis does
  * not list (\w, \S, ...). An escape that takes more characters than one (\x{..}, \p{..}, \Q..\E,
  * back references) sets P->bad. */
-static enum esc parse_escape(parser *P, first *f, unsigned char *lit, size_t *litn)
-{
+static enum esc parse_escape(parser *P, first *f, unsigned char *lit, size_t *litn) {
     *litn = 0;
     if (at_end(P)) {
         P->bad = 1;
@@ -136,14 +129,40 @@ static enum esc parse_escape(parser *P, first *f, unsigned char *lit, size_t *li
     case 's':
         add_spaces(f);
         return ESC_SET;
-    case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
+    case 'b':
+    case 'B':
+    case 'A':
+    case 'z':
+    case 'Z':
+    case 'G':
         return ESC_ZERO;
-    case 'w': case 'W': case 'S': case 'D': case 'h': case 'H': case 'v': case 'V': case 'R': case 'X':
+    case 'w':
+    case 'W':
+    case 'S':
+    case 'D':
+    case 'h':
+    case 'H':
+    case 'v':
+    case 'V':
+    case 'R':
+    case 'X':
         return ESC_ANY;
-    case 'n': lit[0] = '\n'; *litn = 1; return ESC_LIT;
-    case 't': lit[0] = '\t'; *litn = 1; return ESC_LIT;
-    case 'r': lit[0] = '\r'; *litn = 1; return ESC_LIT;
-    case 'f': lit[0] = '\f'; *litn = 1; return ESC_LIT;
+    case 'n':
+        lit[0] = '\n';
+        *litn = 1;
+        return ESC_LIT;
+    case 't':
+        lit[0] = '\t';
+        *litn = 1;
+        return ESC_LIT;
+    case 'r':
+        lit[0] = '\r';
+        *litn = 1;
+        return ESC_LIT;
+    case 'f':
+        lit[0] = '\f';
+        *litn = 1;
+        return ESC_LIT;
     default:
         break;
     }
@@ -161,8 +180,7 @@ static enum esc parse_escape(parser *P, first *f, unsigned char *lit, size_t *li
 }
 
 /* A character class after '[': its characters when it lists at most a few of them. */
-static void parse_class(parser *P, first *f)
-{
+static void parse_class(parser *P, first *f) {
     int negated = 0;
     if (!at_end(P) && *P->p == '^') {
         negated = 1;
@@ -224,14 +242,14 @@ static void parse_class(parser *P, first *f)
 }
 
 /* A quantifier after an atom: its minimum (0 makes the atom nullable); -1 when there is none. */
-static long parse_quant(parser *P)
-{
+static long parse_quant(parser *P) {
     if (at_end(P))
         return -1;
     long min = -1;
     const unsigned char *save = P->p;
     switch (*P->p) {
-    case '?': case '*':
+    case '?':
+    case '*':
         min = 0;
         P->p++;
         break;
@@ -270,8 +288,7 @@ static long parse_quant(parser *P)
 }
 
 /* One atom with its quantifier into a (an item of a sequence). Returns 0 at the end of the sequence. */
-static int parse_item(parser *P, first *a)
-{
+static int parse_item(parser *P, first *a) {
     memset(a, 0, sizeof *a);
     if (at_end(P) || *P->p == '|' || *P->p == ')')
         return 0;
@@ -392,8 +409,8 @@ static int parse_item(parser *P, first *a)
             if (at_end(P))
                 break;
             unsigned char d = *P->p;
-            if (d == '(' || d == ')' || d == '[' || d == '\\' || d == '|' || d == '.' || d == '^' || d == '$' ||
-                d == '?' || d == '*' || d == '+')
+            if (d == '(' || d == ')' || d == '[' || d == '\\' || d == '|' || d == '.' || d == '^' ||
+                d == '$' || d == '?' || d == '*' || d == '+')
                 break;
             if (d == '{') {
                 const unsigned char *save = P->p;
@@ -406,7 +423,8 @@ static int parse_item(parser *P, first *a)
             size_t cl = char_len(P->p, P->end);
             /* a quantifier right after this character applies to it alone: end the run before it */
             const unsigned char *after = P->p + cl;
-            if (P->p != start && after < P->end && (*after == '?' || *after == '*' || *after == '+' || *after == '{')) {
+            if (P->p != start && after < P->end &&
+                (*after == '?' || *after == '*' || *after == '+' || *after == '{')) {
                 parser Q = *P;
                 Q.p = after;
                 if (parse_quant(&Q) >= 0)
@@ -435,8 +453,7 @@ static int parse_item(parser *P, first *a)
 
 /* A sequence: what may come first is what its first items may begin with, up to the first item that
  * cannot match the empty string. */
-static void parse_seq(parser *P, first *out)
-{
+static void parse_seq(parser *P, first *out) {
     memset(out, 0, sizeof *out);
     out->nullable = 1;
     first it;
@@ -449,8 +466,7 @@ static void parse_seq(parser *P, first *out)
     }
 }
 
-static void parse_alt(parser *P, first *out)
-{
+static void parse_alt(parser *P, first *out) {
     parse_seq(P, out);
     while (!P->bad && !at_end(P) && *P->p == '|') {
         P->p++;
@@ -464,8 +480,7 @@ static void parse_alt(parser *P, first *out)
 
 /* Whether the character at s (n bytes) has no case: punctuation and symbols of Latin-1 (but the micro
  * sign, which folds to a Greek letter), general punctuation and currency signs. */
-static int caseless_char(const unsigned char *s, size_t n)
-{
+static int caseless_char(const unsigned char *s, size_t n) {
     uint32_t cp;
     if (n == 2 && (s[0] & 0xE0) == 0xC0)
         cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
@@ -473,14 +488,13 @@ static int caseless_char(const unsigned char *s, size_t n)
         cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
     else
         return 0;
-    return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
-           (cp >= 0x20A0 && cp <= 0x20CF);
+    return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5) || cp == 0xD7 || cp == 0xF7 ||
+           (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF);
 }
 
 /* Cut each string before the first character outside ASCII that may have case variants (the trie
  * would not know them). */
-static void fold_safe(first *f)
-{
+static void fold_safe(first *f) {
     for (size_t i = 0; i < f->n; i++) {
         size_t k = 0;
         while (k < f->v[i].n) {
@@ -504,28 +518,26 @@ static void fold_safe(first *f)
 
 /* Node 0 is the root. Children are found through one open-addressing table keyed (node, byte). */
 struct chr__prefilter {
-    uint32_t *rules_at;   /* per node: offset of its rule list in rule_list, or UINT32_MAX */
-    uint32_t *rules_n;    /* per node: how many rules end a string there */
+    uint32_t *rules_at; /* per node: offset of its rule list in rule_list, or UINT32_MAX */
+    uint32_t *rules_n;  /* per node: how many rules end a string there */
     uint32_t *rule_list;
     size_t nnodes, nlist;
-    uint64_t *ekeys;      /* (node << 8 | byte) + 1, 0 empty */
-    uint32_t *evals;      /* the child */
+    uint64_t *ekeys; /* (node << 8 | byte) + 1, 0 empty */
+    uint32_t *evals; /* the child */
     size_t ecap;
-    uint32_t *anywhere;   /* rules tried at every position */
+    uint32_t *anywhere; /* rules tried at every position */
     size_t nanywhere;
     size_t nrules;
 };
 
-static uint64_t mix(uint64_t k)
-{
+static uint64_t mix(uint64_t k) {
     k ^= k >> 33;
     k *= 0xff51afd7ed558ccdull;
     k ^= k >> 33;
     return k;
 }
 
-static uint32_t child(const chr__prefilter *pf, uint32_t node, unsigned char b)
-{
+static uint32_t child(const chr__prefilter *pf, uint32_t node, unsigned char b) {
     uint64_t key = ((uint64_t)node << 8 | b) + 1;
     size_t mask = pf->ecap - 1, i = mix(key) & mask;
     while (pf->ekeys[i]) {
@@ -536,8 +548,7 @@ static uint32_t child(const chr__prefilter *pf, uint32_t node, unsigned char b)
     return 0;
 }
 
-void chr__prefilter_free(chr__prefilter *pf)
-{
+void chr__prefilter_free(chr__prefilter *pf) {
     if (!pf)
         return;
     free(pf->rules_at);
@@ -556,8 +567,7 @@ typedef struct builder {
     size_t nnodes;
 } builder;
 
-static int insert(chr__prefilter *pf, builder *B, const str *s, uint32_t rule)
-{
+static int insert(chr__prefilter *pf, builder *B, const str *s, uint32_t rule) {
     uint32_t node = 0;
     for (size_t i = 0; i < s->n; i++) {
         uint32_t c = child(pf, node, s->b[i]);
@@ -610,16 +620,14 @@ static int insert(chr__prefilter *pf, builder *B, const str *s, uint32_t rule)
     return 0;
 }
 
-static int by_pair(const void *a, const void *b)
-{
+static int by_pair(const void *a, const void *b) {
     const uint32_t *x = a, *y = b;
     if (x[0] != y[0])
         return x[0] < y[0] ? -1 : 1;
     return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
-int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size_t n)
-{
+int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size_t n) {
     *out = NULL;
     chr__prefilter *pf = calloc(1, sizeof *pf);
     builder B = {0};
@@ -633,7 +641,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
     pf->evals = calloc(pf->ecap, sizeof *pf->evals);
     int rc = (pf->anywhere && pf->ekeys && pf->evals) ? 0 : CHR_ENOMEM;
     for (size_t r = 0; r < n && !rc; r++) {
-        parser P = {(const unsigned char *)patterns[r], (const unsigned char *)patterns[r] + strlen(patterns[r]), 0, 0};
+        parser P = {(const unsigned char *)patterns[r],
+                    (const unsigned char *)patterns[r] + strlen(patterns[r]), 0, 0};
         first f;
         parse_alt(&P, &f);
         if (!P.bad && !at_end(&P)) /* a stray ')': PCRE2 refused it already */
@@ -682,8 +691,7 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
 }
 
 /* The byte the trie sees at text[*i], folded; advances *i. */
-static unsigned char folded(const char *text, size_t len, size_t *i)
-{
+static unsigned char folded(const char *text, size_t len, size_t *i) {
     unsigned char c = (unsigned char)text[*i];
     if (c < 0x80) {
         (*i)++;
@@ -693,7 +701,8 @@ static unsigned char folded(const char *text, size_t len, size_t *i)
         *i += 2;
         return 's';
     }
-    if (c == 0xE2 && *i + 2 < len && (unsigned char)text[*i + 1] == 0x84 && (unsigned char)text[*i + 2] == 0xAA) {
+    if (c == 0xE2 && *i + 2 < len && (unsigned char)text[*i + 1] == 0x84 &&
+        (unsigned char)text[*i + 2] == 0xAA) {
         *i += 3; /* U+212A Kelvin sign */
         return 'k';
     }
@@ -702,8 +711,7 @@ static unsigned char folded(const char *text, size_t len, size_t *i)
 }
 
 size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
-                           chr__prefilter_sink sink, void *ctx)
-{
+                           chr__prefilter_sink sink, void *ctx) {
     size_t tried = 0;
     for (size_t k = 0; k < pf->nanywhere; k++, tried++)
         sink(ctx, pf->anywhere[k]);

@@ -14,8 +14,7 @@
 
 #include "engine.h"
 
-static int is_word_byte(unsigned char c)
-{
+static int is_word_byte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
@@ -27,8 +26,7 @@ typedef struct cands {
     size_t n, cap;
 } cands;
 
-static int push(cands *cs, size_t start, size_t end, size_t rule, int priority, pcre2_match_data *md)
-{
+static int push(cands *cs, size_t start, size_t end, size_t rule, int priority, pcre2_match_data *md) {
     if (cs->n == cs->cap) {
         size_t cap = cs->cap ? cs->cap * 2 : 64;
         chr__cand *p = realloc(cs->v, cap * sizeof *p);
@@ -52,8 +50,7 @@ static int push(cands *cs, size_t start, size_t end, size_t rule, int priority, 
     return 0;
 }
 
-static int by_preference(const void *a, const void *b)
-{
+static int by_preference(const void *a, const void *b) {
     const chr__cand *x = a, *y = b;
     size_t lx = x->end - x->start, ly = y->end - y->start;
     if (lx != ly)
@@ -65,14 +62,12 @@ static int by_preference(const void *a, const void *b)
     return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-static int by_start(const void *a, const void *b)
-{
+static int by_start(const void *a, const void *b) {
     const chr__cand *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-void chr__cands_free(chr__cand *c, size_t n)
-{
+void chr__cands_free(chr__cand *c, size_t n) {
     for (size_t i = 0; i < n; i++)
         free(c[i].ovector);
     free(c);
@@ -93,8 +88,7 @@ typedef struct scan {
 } scan;
 
 /* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary. */
-static void try_rule(void *ctx, uint32_t ri)
-{
+static void try_rule(void *ctx, uint32_t ri) {
     scan *sc = ctx;
     if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri])
         return;
@@ -122,14 +116,14 @@ static void try_rule(void *ctx, uint32_t ri)
     sc->skip[ri] = 1;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
     size_t s = ov[0], en = ov[1];
-    if (en > s && (en == len || !is_word_byte((unsigned char)text[en]) || !is_word_byte((unsigned char)text[en - 1])))
+    if (en > s &&
+        (en == len || !is_word_byte((unsigned char)text[en]) || !is_word_byte((unsigned char)text[en - 1])))
         if (push(&sc->cs, s, en, ri, r->priority, sc->md))
             sc->rc = CHR_ENOMEM;
 }
 
 int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const char *text, size_t len,
-                   chr_error *err)
-{
+                   chr_error *err) {
     *out = NULL;
     *nout = 0;
     scan sc = {0};

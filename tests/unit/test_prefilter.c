@@ -22,10 +22,11 @@ static const char *const patterns[] = {
     "half\\s+an\\s+hour",
     "(?:(?:the\\s+)?(?:past|last)\\s+)?(?<n>\\d+|two|three)\\s+days?",
     "x{2,3}y",
-    "\\x{41}b",           /* an escape the analysis does not follow: tried everywhere */
-    "[^a]bc",             /* a negated class: tried everywhere */
+    "\\x{41}b", /* an escape the analysis does not follow: tried everywhere */
+    "[^a]bc",   /* a negated class: tried everywhere */
     "(?i)ab|cd?e",
-    "kelvin|stra\xc3\x9f" "e",
+    "kelvin|stra\xc3\x9f"
+    "e",
     "(?<=\\bin )(?-i:May)",
     "[$\xc2\xa3\xe2\x82\xac]\\s?\\d+",
     "(?:%|percent)",
@@ -36,26 +37,31 @@ static const char *const patterns[] = {
 
 static const char *const texts[] = {
     "It took three days, then two weeks-long waits; the days go on.",
-    "In the '90s and the \xe2\x80\x99" "80s, June 5 and January came. JUNE came and january.",
+    "In the '90s and the \xe2\x80\x99"
+    "80s, June 5 and January came. JUNE came and january.",
     "One year ago, a year  ago, half an hour; the past 12 days and last two day trips.",
-    "xxy xxxy xy AB aB cde ce cE ddbc \x41" "b Ab xbc",
-    "\xe2\x84\xaa" "elvin (the Kelvin sign) and \xc5\xbf" "omething, STRASSE, Stra\xc3\x9f" "e, STRA\xe1\xba\x9e" "E",
-    "We met in May. in May and May be. $5 \xc2\xa3 12 \xe2\x82\xac" "3 and 4% or 5 percent; aab ac abc",
+    "xxy xxxy xy AB aB cde ce cE ddbc \x41"
+    "b Ab xbc",
+    "\xe2\x84\xaa"
+    "elvin (the Kelvin sign) and \xc5\xbf"
+    "omething, STRASSE, Stra\xc3\x9f"
+    "e, STRA\xe1\xba\x9e"
+    "E",
+    "We met in May. in May and May be. $5 \xc2\xa3 12 \xe2\x82\xac"
+    "3 and 4% or 5 percent; aab ac abc",
 };
 
 struct seen {
     unsigned char hit[NPAT];
 };
 
-static void mark(void *ctx, uint32_t rule)
-{
+static void mark(void *ctx, uint32_t rule) {
     struct seen *s = ctx;
     assert_true(rule < NPAT);
     s->hit[rule] = 1;
 }
 
-static void test_exact(void **state)
-{
+static void test_exact(void **state) {
     (void)state;
     pcre2_code *code[NPAT];
     for (size_t i = 0; i < NPAT; i++) {
@@ -84,7 +90,8 @@ static void test_exact(void **state)
                     matches++;
                     matched[i] = 1;
                     if (!seen.hit[i])
-                        fail_msg("pattern %zu matches at %zu of text %zu but the prefilter left it out", i, p, t);
+                        fail_msg("pattern %zu matches at %zu of text %zu but the prefilter left it out", i, p,
+                                 t);
                 }
             }
         }
@@ -101,8 +108,7 @@ static void test_exact(void **state)
 
 /* The prefilter must also leave rules out, or it would not be worth having: "the" is no place for a
  * pattern that starts with "half" or a digit. */
-static void test_selective(void **state)
-{
+static void test_selective(void **state) {
     (void)state;
     const char *const pats[] = {"half\\s+an\\s+hour", "\\d+\\s+days", "(?:the\\s+)?weekend", "[^x]y"};
     chr__prefilter *pf;
@@ -120,8 +126,7 @@ static void test_selective(void **state)
     chr__prefilter_free(pf);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact),
         cmocka_unit_test(test_selective),

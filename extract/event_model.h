@@ -7,7 +7,8 @@
  *   lex KEY COUNT EVENTS CLASS     the event lexicon: a word form (or "~" and a stem) seen COUNT times in
  *                                  the training text, EVENTS times as an event, mostly of CLASS (0..6,
  *                                  chr_event_class; -1 when never an event)
- *   scale N                        weights are integers, N of them make 1.0 (informational)
+ *   scale N                        weights are integers (-32768..32767), N of them make 1.0
+ *                                  (informational)
  *   f FEATURE L:W L:W ...          the nonzero weights of a feature, L a label index
  * Blank lines and lines starting with '#' are ignored. Labels 0 and 1 are O and event: the detection
  * head; labels 2 and 3 say whether an event is verbal (has a tense) or not; labels 4..10 are the seven
@@ -54,14 +55,15 @@ extern const char *const chr__cat_names[CHR__CAT_COUNT];
 
 /* A token as the features see it. */
 typedef struct chr__ev_tok {
-    char w[32];        /* lower case, cut at 31 bytes (at a UTF-8 boundary) */
+    char w[32]; /* lower case, cut at 31 bytes (at a UTF-8 boundary) */
     unsigned char wl;
     char shape[8];     /* "Xx", "x", "X", "d", "Xd", "p", ... */
     unsigned cat;      /* CHR__CAT_* bits */
     unsigned char cap; /* 1 initial capital, 2 all capitals */
     char lem[32];      /* its crude stem (chr__ev_lemma) */
     unsigned char ll;
-    uint16_t lx, lxs;  /* the word's and its stem's event-lexicon entries (chr__event_model_lex), 0 none */
+    uint16_t lx, lxs; /* the word's and its stem's event-lexicon entries (chr__event_model_lex), 0 none */
+    uint64_t hw, hl, hsh, hs3; /* chr__ev_hash of the word, its stem, its shape, its last 3 bytes (or all) */
 } chr__ev_tok;
 
 /* Fill t[0..toks->n) (caller-sized array). */
@@ -70,12 +72,18 @@ void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text
 /* Call sink for every feature of token i: its 64-bit hash and its text. */
 typedef void (*chr__ev_sink)(void *ctx, uint64_t h, const char *f, size_t n);
 void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, chr__ev_sink sink, void *ctx);
+/* Only some of them: the features of the word itself (the same wherever the same word stands, so that
+ * the tagger can score them once per word) or those of its context. The two parts make up the whole. */
+#define CHR__EV_WORD 1u
+#define CHR__EV_CONTEXT 2u
+void chr__ev_features_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i, unsigned parts,
+                           chr__ev_sink sink, void *ctx);
 
 uint64_t chr__ev_hash(const char *s, size_t n);
 
 /* The categories of a lower-case word; the weights (CHR__EV_NLABELS) of a feature hash, or NULL. */
 unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n);
-const int32_t *chr__event_model_weights(const chr__event_model *m, uint64_t h);
+const int16_t *chr__event_model_weights(const chr__event_model *m, uint64_t h);
 
 /* The event lexicon: how often a word (or, keyed "~stem", a stem) was an event in the training data.
  * An entry packs a rate bin (bits 0-2), a frequency bin (bits 3-4), the majority class + 1 (bits 5-7)

@@ -25,10 +25,60 @@ static void add(void *ctx, uint64_t h, const char *f, size_t n) {
     scorer *sc = ctx;
     (void)f;
     (void)n;
-    const int32_t *w = chr__event_model_weights(sc->m, h);
+    const int16_t *w = chr__event_model_weights(sc->m, h);
     if (w)
         for (int k = 0; k < CHR__EV_NLABELS; k++)
             sc->s[k] += w[k];
+}
+
+/* The word part of the scores, computed once for each word of a document: the word features depend on
+ * the lower-case word, its shape and its capitals only (chr__ev_features_part). */
+typedef struct wcache {
+    uint64_t *keys; /* hash of (word, shape, capitals), 0 empty */
+    uint32_t *tok;  /* a token with that word, to compare */
+    long (*sum)[CHR__EV_NLABELS];
+    size_t cap, n;
+} wcache;
+
+static uint64_t word_key(const chr__ev_tok *x) {
+    char b[48];
+    size_t n = x->wl, sl = strlen(x->shape);
+    memcpy(b, x->w, n);
+    b[n++] = '\0';
+    memcpy(b + n, x->shape, sl);
+    n += sl;
+    b[n++] = (char)x->cap;
+    return chr__ev_hash(b, n);
+}
+
+static int same_word(const chr__ev_tok *a, const chr__ev_tok *b) {
+    return a->wl == b->wl && a->cap == b->cap && !memcmp(a->w, b->w, a->wl) && !strcmp(a->shape, b->shape);
+}
+
+/* The word part of token i's scores into s. */
+static int word_scores(wcache *wc, const chr__event_model *m, const chr__ev_tok *t, const chr__tokens *toks,
+                       size_t i, long *s) {
+    uint64_t h = word_key(&t[i]);
+    size_t mask = wc->cap - 1, j = h & mask;
+    while (wc->keys[j]) {
+        if (wc->keys[j] == h && same_word(&t[wc->tok[j]], &t[i])) {
+            memcpy(s, wc->sum[j], sizeof wc->sum[j]);
+            return 0;
+        }
+        j = (j + 1) & mask;
+    }
+    scorer sc;
+    memset(&sc, 0, sizeof sc);
+    sc.m = m;
+    chr__ev_features_part(t, toks, i, CHR__EV_WORD, add, &sc);
+    memcpy(s, sc.s, sizeof sc.s);
+    if (2 * (wc->n + 1) > wc->cap)
+        return 0; /* full: this word goes uncached */
+    wc->keys[j] = h;
+    wc->tok[j] = (uint32_t)i;
+    memcpy(wc->sum[j], sc.s, sizeof sc.s);
+    wc->n++;
+    return 0;
 }
 
 static int ends(const chr__ev_tok *x, const char *suf) {
@@ -45,25 +95,30 @@ static int in_list(const chr__ev_tok *x, const char *const *list) {
 
 /* Irregular past tense forms (also participles) that do not end in -ed. */
 static const char *const irregular_past[] = {
-    "said", "told", "took", "made", "went", "came", "saw", "got", "gave", "found", "thought", "knew", "left",
-    "felt", "became", "began", "brought", "bought", "built", "held", "kept", "led", "lost", "met", "paid",
-    "ran", "sent", "sold", "spent", "stood", "struck", "won", "wrote", "fell", "rose", "meant", "spoke",
-    "broke", "chose", "drove", "ate", "flew", "grew", "threw", "wore", "understood", "heard", "fought",
-    "caught", "taught", "sought", "forgot", "drew", "shook", "hung", "lay", "slid", "swore", "tore", "woke",
-    "withdrew", "overtook", "undertook", "sank", "rang", "sang", "swam", "stole", "froze", "hid", "bore",
-    "arose", "dealt", "fled", "lent", "bent", "wound", "ground", "bound", "sat", "shot", "lit", "fed", "bled",
-    "had", "did", "was", "were", NULL};
+    "said",       "told",    "took",   "made",   "went",   "came",   "saw",      "got",      "gave",
+    "found",      "thought", "knew",   "left",   "felt",   "became", "began",    "brought",  "bought",
+    "built",      "held",    "kept",   "led",    "lost",   "met",    "paid",     "ran",      "sent",
+    "sold",       "spent",   "stood",  "struck", "won",    "wrote",  "fell",     "rose",     "meant",
+    "spoke",      "broke",   "chose",  "drove",  "ate",    "flew",   "grew",     "threw",    "wore",
+    "understood", "heard",   "fought", "caught", "taught", "sought", "forgot",   "drew",     "shook",
+    "hung",       "lay",     "slid",   "swore",  "tore",   "woke",   "withdrew", "overtook", "undertook",
+    "sank",       "rang",    "sang",   "swam",   "stole",  "froze",  "hid",      "bore",     "arose",
+    "dealt",      "fled",    "lent",   "bent",   "wound",  "ground", "bound",    "sat",      "shot",
+    "lit",        "fed",     "bled",   "had",    "did",    "was",    "were",     NULL};
 static const char *const participles[] = {
-    "done", "gone", "seen", "taken", "given", "known", "been", "written", "spoken", "broken", "chosen",
-    "driven", "eaten", "fallen", "flown", "grown", "risen", "shown", "stolen", "thrown", "worn", "begun",
-    "drawn", "forgotten", "frozen", "hidden", "ridden", "shaken", "sworn", "torn", "woken", "withdrawn",
-    "overtaken", "undertaken", "sunk", "rung", "sung", "swum", "born", "borne", "arisen", "gotten", "proven",
-    "beaten", "bitten", "forgiven", "mistaken", "struck", "won", "lost", "made", "said", "told", "found",
-    "held", "kept", "led", "left", "met", "paid", "sent", "sold", "spent", "built", "bought", "brought",
-    "caught", "fought", "taught", "thought", "heard", "hit", "put", "set", "cut", "shot", "hurt", "quit",
-    "let", "run", "come", "become", NULL};
+    "done",     "gone",     "seen",    "taken",  "given",     "known",     "been",       "written", "spoken",
+    "broken",   "chosen",   "driven",  "eaten",  "fallen",    "flown",     "grown",      "risen",   "shown",
+    "stolen",   "thrown",   "worn",    "begun",  "drawn",     "forgotten", "frozen",     "hidden",  "ridden",
+    "shaken",   "sworn",    "torn",    "woken",  "withdrawn", "overtaken", "undertaken", "sunk",    "rung",
+    "sung",     "swum",     "born",    "borne",  "arisen",    "gotten",    "proven",     "beaten",  "bitten",
+    "forgiven", "mistaken", "struck",  "won",    "lost",      "made",      "said",       "told",    "found",
+    "held",     "kept",     "led",     "left",   "met",       "paid",      "sent",       "sold",    "spent",
+    "built",    "bought",   "brought", "caught", "fought",    "taught",    "thought",    "heard",   "hit",
+    "put",      "set",      "cut",     "shot",   "hurt",      "quit",      "let",        "run",     "come",
+    "become",   NULL};
 static const char *const past_aux[] = {"was", "were", "had", "did", "'d", NULL};
-static const char *const pres_aux[] = {"is", "are", "am", "'s", "'re", "'m", "has", "have", "'ve", "do", "does", NULL};
+static const char *const pres_aux[] = {"is",  "are",  "am",  "'s", "'re",  "'m",
+                                       "has", "have", "'ve", "do", "does", NULL};
 
 static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *toks, size_t i, int verbal) {
     const chr__ev_tok *x = &t[i];
@@ -152,6 +207,20 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, co
     if (!t)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     chr__ev_prepare(t, m, text, toks);
+    wcache wc = {0};
+    wc.cap = 16;
+    while (wc.cap < 2 * toks->n && wc.cap < 65536)
+        wc.cap *= 2;
+    wc.keys = calloc(wc.cap, sizeof *wc.keys);
+    wc.tok = malloc(wc.cap * sizeof *wc.tok);
+    wc.sum = malloc(wc.cap * sizeof *wc.sum);
+    if (!wc.keys || !wc.tok || !wc.sum) {
+        free(wc.keys);
+        free(wc.tok);
+        free(wc.sum);
+        free(t);
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
     chr_event *ev = NULL;
     size_t nev = 0, cap = 0;
     for (size_t i = 0; i < toks->n; i++) {
@@ -160,7 +229,8 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, co
         scorer sc;
         memset(&sc, 0, sizeof sc);
         sc.m = m;
-        chr__ev_features(t, toks, i, add, &sc);
+        word_scores(&wc, m, t, toks, i, sc.s);
+        chr__ev_features_part(t, toks, i, CHR__EV_CONTEXT, add, &sc);
         if (sc.s[CHR__EV_EVENT] <= sc.s[CHR__EV_O])
             continue;
         if (nev == cap) {
@@ -169,6 +239,9 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, co
             if (!p) {
                 free(ev);
                 free(t);
+                free(wc.keys);
+                free(wc.tok);
+                free(wc.sum);
                 return chr__error_set(err, CHR_ENOMEM, "out of memory");
             }
             ev = p;
@@ -192,6 +265,9 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, co
         e->time.timex = -2;
     }
     free(t);
+    free(wc.keys);
+    free(wc.tok);
+    free(wc.sum);
     *out = ev;
     *n = nev;
     return 0;

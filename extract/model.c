@@ -5,26 +5,29 @@
  * chr__ev_hash, chr__event_model_cat, chr__event_model_weights, chr__cat_names (event_model.h).
  *
  * Features are strings ("w=said", "s3=aid", "w-1|w=has|said"), composed in a stack buffer and hashed
- * (FNV-1a, 64 bits); the loaded model keeps only the hashes, in a flat open-addressing table, so that
- * tagging allocates nothing per token. */
+ * (64 bits, eight bytes a step); the loaded model keeps only the hashes, in a flat open-addressing
+ * table whose slots hold the hash and the row of weights together (one cache miss to find a feature),
+ * so that tagging allocates nothing per token. The hash is the process's own business: the model file
+ * holds the feature strings. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "event_model.h"
 
-const char *const chr__cat_names[CHR__CAT_COUNT] = {"DET", "PREP", "BE",   "HAVE", "DO",   "MODAL",
-                                                    "WILL", "TO",  "NEG", "PRON", "CONJ", "ADV",
-                                                    "REPORTING", "I_ACTION", "I_STATE", "ASPECTUAL",
-                                                    "PERCEPTION", "STATE"};
-#define LEXICONS (CHR__CAT_LREP | CHR__CAT_LIACT | CHR__CAT_LISTATE | CHR__CAT_LASP | CHR__CAT_LPERC | CHR__CAT_LSTATE)
+const char *const chr__cat_names[CHR__CAT_COUNT] = {
+    "DET",  "PREP", "BE",  "HAVE",      "DO",       "MODAL",   "WILL",      "TO",         "NEG",
+    "PRON", "CONJ", "ADV", "REPORTING", "I_ACTION", "I_STATE", "ASPECTUAL", "PERCEPTION", "STATE"};
+#define LEXICONS                                                                                             \
+    (CHR__CAT_LREP | CHR__CAT_LIACT | CHR__CAT_LISTATE | CHR__CAT_LASP | CHR__CAT_LPERC | CHR__CAT_LSTATE)
 
 static size_t lemma(const char *w, size_t n, char *out);
 
 struct chr__event_model {
-    uint64_t *keys;  /* feature hashes, 0 = empty slot */
-    uint32_t *slot;  /* index into w */
-    size_t cap;      /* power of 2 */
-    int32_t *w;      /* nf * CHR__EV_NLABELS */
+    struct fslot {
+        uint64_t key;               /* feature hash, 0 = empty slot */
+        int16_t w[CHR__EV_NLABELS]; /* its weights */
+    } * slots;
+    size_t cap; /* power of 2 */
     size_t nf;
     uint64_t *ckeys; /* word categories */
     unsigned *cvals;
@@ -35,11 +38,19 @@ struct chr__event_model {
 };
 
 uint64_t chr__ev_hash(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ ((uint64_t)n * 0xc2b2ae3d27d4eb4full);
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
     }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 29;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
     return h ? h : 1;
 }
 
@@ -103,13 +114,13 @@ uint16_t chr__ev_lex_pack(long n, long e, long cls) {
     return (uint16_t)(0x8000u | rate | freq << 3 | (unsigned)(cls + 1) << 5);
 }
 
-const int32_t *chr__event_model_weights(const chr__event_model *m, uint64_t h) {
+const int16_t *chr__event_model_weights(const chr__event_model *m, uint64_t h) {
     if (!m || !m->cap)
         return NULL;
     size_t mask = m->cap - 1, i = h & mask;
-    while (m->keys[i]) {
-        if (m->keys[i] == h)
-            return m->w + (size_t)m->slot[i] * CHR__EV_NLABELS;
+    while (m->slots[i].key) {
+        if (m->slots[i].key == h)
+            return m->slots[i].w;
         i = (i + 1) & mask;
     }
     return NULL;
@@ -118,9 +129,7 @@ const int32_t *chr__event_model_weights(const chr__event_model *m, uint64_t h) {
 void chr__event_model_free(chr__event_model *m) {
     if (!m)
         return;
-    free(m->keys);
-    free(m->slot);
-    free(m->w);
+    free(m->slots);
     free(m->ckeys);
     free(m->cvals);
     free(m->lkeys);
@@ -158,6 +167,179 @@ static int parse_long(const char *s, size_t n, long *out) {
     return 0;
 }
 
+/* ---- feature hashes ------------------------------------------------------------------------------ */
+
+/* The feature templates. A feature is the string "KEY=A" or, for a template of two parts, "KEY=A|B";
+ * the bias is "b". Its hash is not the hash of that string but a mix of the template and the hashes of
+ * A and B, so that the tagger can hash each word once and compose; the loader (feature_hashes) parses
+ * the strings of the model file back into template and parts. */
+enum fkey {
+    K_W,
+    K_P1,
+    K_P2,
+    K_P3,
+    K_S1,
+    K_S2,
+    K_S3,
+    K_S4,
+    K_SH,
+    K_CAP,
+    K_WM2,
+    K_WM1,
+    K_WP1,
+    K_WP2,
+    K_S3M1,
+    K_S3P1,
+    K_WM1_W,
+    K_W_WP1,
+    K_WM2_WM1,
+    K_CM2,
+    K_CM1,
+    K_CP1,
+    K_CP2,
+    K_G,
+    K_C,
+    K_LA,
+    K_LA_G,
+    K_L,
+    K_LEX,
+    K_L_WP1,
+    K_WM1_L,
+    K_SHM1_SH,
+    K_G_WP1,
+    K_S3_CM1,
+    K_G_CM1,
+    K_L_CM1,
+    K_G_CP1,
+    K_L_CP1,
+    K_LEX_CP1,
+    K_LM1,
+    K_LP1,
+    K_SH_G,
+    K_CAP_G,
+    K_ER,
+    K_ERS,
+    K_ER_G,
+    K_MC,
+    K_ERM1,
+    K_ERP1,
+    K_COUNT
+};
+static const char *const key_names[K_COUNT] = {
+    "w",     "p1",      "p2",    "p3",     "s1",    "s2",    "s3",    "s4",    "sh",      "cap",
+    "w-2",   "w-1",     "w+1",   "w+2",    "s3-1",  "s3+1",  "w-1|w", "w|w+1", "w-2|w-1", "c-2",
+    "c-1",   "c+1",     "c+2",   "g",      "c",     "la",    "la|g",  "l",     "lex",     "l|w+1",
+    "w-1|l", "sh-1|sh", "g|w+1", "s3|c-1", "g|c-1", "l|c-1", "g|c+1", "l|c+1", "lex|c+1", "l-1",
+    "l+1",   "sh|g",    "cap|g", "er",     "ers",   "er|g",  "mc",    "er-1",  "er+1"};
+/* the templates of two parts */
+static int two_parts(int k) {
+    switch (k) {
+    case K_WM1_W:
+    case K_W_WP1:
+    case K_WM2_WM1:
+    case K_LA_G:
+    case K_L_WP1:
+    case K_WM1_L:
+    case K_SHM1_SH:
+    case K_G_WP1:
+    case K_S3_CM1:
+    case K_G_CM1:
+    case K_L_CM1:
+    case K_G_CP1:
+    case K_L_CP1:
+    case K_LEX_CP1:
+    case K_SH_G:
+    case K_CAP_G:
+    case K_ER_G:
+    case K_MC:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static uint64_t fmix(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h ? h : 1;
+}
+static uint64_t fh1(int k, uint64_t ha) { return fmix(((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha); }
+static uint64_t fh2(int k, uint64_t ha, uint64_t hb) {
+    return fmix((((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full ^ hb);
+}
+
+/* The templates by name, for the loader: open addressing over the hash of the name. */
+typedef struct keymap {
+    uint64_t h[128];
+    signed char k[128];
+} keymap;
+
+static void keymap_init(keymap *km) {
+    memset(km->h, 0, sizeof km->h);
+    for (int i = 0; i < K_COUNT; i++) {
+        uint64_t h = chr__ev_hash(key_names[i], strlen(key_names[i]));
+        size_t j = h & 127;
+        while (km->h[j])
+            j = (j + 1) & 127;
+        km->h[j] = h;
+        km->k[j] = (signed char)i;
+    }
+}
+
+/* The template of a key, or -1. */
+static int key_index(const keymap *km, const char *k, size_t n) {
+    uint64_t h = chr__ev_hash(k, n);
+    for (size_t j = h & 127; km->h[j]; j = (j + 1) & 127)
+        if (km->h[j] == h && strlen(key_names[km->k[j]]) == n && !memcmp(key_names[km->k[j]], k, n))
+            return km->k[j];
+    return -1;
+}
+
+/* Call fn with each hash that the feature string f[0..n) may have: the bias and a feature of one part
+ * have one; "KEY=A|B" has one for each way of cutting A|B in two where neither part holds a '|' unless
+ * it is the token "|" itself (no token holds one otherwise), so that whatever (A, B) the tagger composes
+ * finds the weights of the string A|B. A string with an unknown template keeps its plain hash. */
+static void feature_hashes(const keymap *km, const char *f, size_t n, void (*fn)(void *ctx, uint64_t h),
+                           void *ctx) {
+    const char *eq = memchr(f, '=', n);
+    int k = eq ? key_index(km, f, (size_t)(eq - f)) : -1;
+    if (k < 0) {
+        fn(ctx, chr__ev_hash(f, n));
+        return;
+    }
+    const char *v = eq + 1;
+    size_t vn = n - (size_t)(v - f);
+    if (!two_parts(k)) {
+        fn(ctx, fh1(k, chr__ev_hash(v, vn)));
+        return;
+    }
+    for (size_t i = 0; i < vn; i++) {
+        if (v[i] != '|')
+            continue;
+        const char *a = v, *b = v + i + 1;
+        size_t an = i, bn = vn - i - 1;
+        int a_ok = (an == 1 && a[0] == '|') || !memchr(a, '|', an);
+        int b_ok = (bn == 1 && b[0] == '|') || !memchr(b, '|', bn);
+        if (a_ok && b_ok)
+            fn(ctx, fh2(k, chr__ev_hash(a, an), chr__ev_hash(b, bn)));
+    }
+}
+
+/* The hashes of one feature string (feature_hashes). */
+typedef struct hashes {
+    uint64_t h[8];
+    size_t n;
+} hashes;
+
+static void add_hash(void *ctx, uint64_t h) {
+    hashes *hs = ctx;
+    if (hs->n < sizeof hs->h / sizeof hs->h[0])
+        hs->h[hs->n++] = h;
+}
+
 int chr__event_model_load(chr__event_model **out, const char *data, size_t len, const char *name,
                           chr_error *err) {
     *out = NULL;
@@ -176,20 +358,20 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     m->cap = pow2_at_least(2 * (nlines + 1));
     m->ccap = 4096;
-    m->keys = calloc(m->cap, sizeof *m->keys);
-    m->slot = malloc(m->cap * sizeof *m->slot);
-    m->w = calloc((nlines + 1) * CHR__EV_NLABELS, sizeof *m->w);
+    m->slots = calloc(m->cap, sizeof *m->slots);
     m->ckeys = calloc(m->ccap, sizeof *m->ckeys);
     m->cvals = calloc(m->ccap, sizeof *m->cvals);
     m->lcap = pow2_at_least(2 * (nlex + 1));
     m->lkeys = calloc(m->lcap, sizeof *m->lkeys);
     m->lvals = calloc(m->lcap, sizeof *m->lvals);
-    if (!m->keys || !m->slot || !m->w || !m->ckeys || !m->cvals || !m->lkeys || !m->lvals) {
+    if (!m->slots || !m->ckeys || !m->cvals || !m->lkeys || !m->lvals) {
         chr__event_model_free(m);
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     size_t pos = 0, ncat = 0;
     int line = 0, rc = 0;
+    keymap km;
+    keymap_init(&km);
     while (pos < len && !rc) {
         const char *l = data + pos;
         const char *nl = memchr(l, '\n', len - pos);
@@ -202,7 +384,8 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
         const char *f;
         if (line == 1) {
             if (end < 24 || memcmp(l, "chronicle-events-model\t2", 24) != 0)
-                rc = chr__error_at(err, CHR_ERULE, name, line, "not an event model (no \"chronicle-events-model\t2\" header)");
+                rc = chr__error_at(err, CHR_ERULE, name, line,
+                                   "not an event model (no \"chronicle-events-model\t2\" header)");
             continue;
         }
         if (end == 0 || l[0] == '#' || !field(l, end, &p, &f, &n))
@@ -214,27 +397,38 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
                 rc = chr__error_at(err, CHR_ERULE, name, line, "feature line without a feature");
                 break;
             }
-            uint64_t h = chr__ev_hash(feat, fl);
-            size_t mask = m->cap - 1, i = h & mask;
-            while (m->keys[i] && m->keys[i] != h)
-                i = (i + 1) & mask;
-            if (m->keys[i]) {
-                rc = chr__error_at(err, CHR_ERULE, name, line, "feature %.*s appears twice", (int)fl, feat);
-                break;
-            }
-            m->keys[i] = h;
-            m->slot[i] = (uint32_t)m->nf;
-            int32_t *w = m->w + m->nf * CHR__EV_NLABELS;
-            m->nf++;
+            int16_t w[CHR__EV_NLABELS] = {0};
             while (!rc && field(l, end, &p, &f, &n)) {
                 const char *colon = memchr(f, ':', n);
                 long lab, val;
                 if (!colon || parse_long(f, (size_t)(colon - f), &lab) || lab < 0 || lab >= CHR__EV_NLABELS ||
                     parse_long(colon + 1, n - (size_t)(colon - f) - 1, &val))
-                    rc = chr__error_at(err, CHR_ERULE, name, line, "bad weight \"%.*s\" (want LABEL:WEIGHT, label 0..%d)",
-                                       (int)n, f, CHR__EV_NLABELS - 1);
+                    rc = chr__error_at(err, CHR_ERULE, name, line,
+                                       "bad weight \"%.*s\" (want LABEL:WEIGHT, label 0..%d)", (int)n, f,
+                                       CHR__EV_NLABELS - 1);
+                else if (val < INT16_MIN || val > INT16_MAX)
+                    rc = chr__error_at(err, CHR_ERULE, name, line, "weight \"%.*s\" out of range (%d..%d)",
+                                       (int)n, f, INT16_MIN, INT16_MAX);
                 else
-                    w[lab] = (int32_t)val;
+                    w[lab] = (int16_t)val;
+            }
+            hashes hs = {{0}, 0};
+            feature_hashes(&km, feat, fl, add_hash, &hs);
+            for (size_t k = 0; k < hs.n && !rc; k++) {
+                uint64_t h = hs.h[k];
+                size_t mask = m->cap - 1, i = h & mask;
+                while (m->slots[i].key && m->slots[i].key != h)
+                    i = (i + 1) & mask;
+                if (m->slots[i].key)
+                    rc = chr__error_at(err, CHR_ERULE, name, line, "feature %.*s appears twice", (int)fl,
+                                       feat);
+                else if (4 * (m->nf + 1) > 3 * m->cap)
+                    rc = chr__error_at(err, CHR_ERULE, name, line, "too many features");
+                else {
+                    m->slots[i].key = h;
+                    memcpy(m->slots[i].w, w, sizeof w);
+                    m->nf++;
+                }
             }
         } else if (n == 4 && memcmp(f, "list", 4) == 0) {
             const char *cat;
@@ -250,7 +444,8 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
             }
             while (field(l, end, &p, &f, &n)) {
                 if (n == 0 || ++ncat > m->ccap / 2) {
-                    rc = chr__error_at(err, CHR_ERULE, name, line, n ? "too many listed words" : "empty word in a list");
+                    rc = chr__error_at(err, CHR_ERULE, name, line,
+                                       n ? "too many listed words" : "empty word in a list");
                     break;
                 }
                 if (bit & LEXICONS) {
@@ -288,7 +483,8 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
         } else if (n == 5 && memcmp(f, "scale", 5) == 0) {
             /* informational */
         } else {
-            rc = chr__error_at(err, CHR_ERULE, name, line, "unknown record \"%.*s\"", (int)(n > 40 ? 40 : n), f);
+            rc = chr__error_at(err, CHR_ERULE, name, line, "unknown record \"%.*s\"", (int)(n > 40 ? 40 : n),
+                               f);
         }
     }
     if (!rc && line == 0)
@@ -349,6 +545,10 @@ void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text
         x->ll = (unsigned char)ll;
         x->cat |= chr__event_model_cat(m, lem, ll) & LEXICONS;
         x->lx = chr__event_model_lex(m, x->w, x->wl);
+        x->hw = chr__ev_hash(x->w, x->wl);
+        x->hl = chr__ev_hash(lem, ll);
+        x->hsh = chr__ev_hash(x->shape, sh);
+        x->hs3 = x->wl > 3 ? chr__ev_hash(x->w + x->wl - 3, 3) : x->hw;
         char sk[33];
         sk[0] = '~';
         memcpy(sk + 1, lem, ll);
@@ -356,30 +556,58 @@ void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text
     }
 }
 
-typedef struct fbuf {
-    char b[128];
-    size_t n;
-} fbuf;
+/* ---- composing features ----------------------------------------------------------------------------- */
 
-static void put(fbuf *f, const char *s, size_t n) {
-    if (f->n + n > sizeof f->b)
-        n = sizeof f->b - f->n;
-    memcpy(f->b + f->n, s, n);
-    f->n += n;
+typedef struct fctx {
+    chr__ev_sink sink;
+    void *ctx;
+    int names; /* compose the feature strings too (the trainer keeps them) */
+} fctx;
+
+typedef struct part {
+    const char *s;
+    size_t n;
+    uint64_t h;
+} part;
+
+static part P(const char *s, size_t n) { return (part){s, n, chr__ev_hash(s, n)}; }
+static part PH(const char *s, size_t n, uint64_t h) { return (part){s, n, h}; }
+
+static void put(char *b, size_t *used, size_t cap, const char *s, size_t n) {
+    if (*used + n > cap)
+        n = cap - *used;
+    memcpy(b + *used, s, n);
+    *used += n;
 }
 
-static void emit(chr__ev_sink sink, void *ctx, const char *key, const char *a, size_t an, const char *b,
-                 size_t bn) {
-    fbuf f;
-    f.n = 0;
-    put(&f, key, strlen(key));
-    put(&f, "=", 1);
-    put(&f, a, an);
-    if (b) {
-        put(&f, "|", 1);
-        put(&f, b, bn);
+static void emit1(const fctx *F, int k, part a) {
+    uint64_t h = fh1(k, a.h);
+    if (!F->names) {
+        F->sink(F->ctx, h, NULL, 0);
+        return;
     }
-    sink(ctx, chr__ev_hash(f.b, f.n), f.b, f.n);
+    char b[128];
+    size_t n = 0;
+    put(b, &n, sizeof b, key_names[k], strlen(key_names[k]));
+    put(b, &n, sizeof b, "=", 1);
+    put(b, &n, sizeof b, a.s, a.n);
+    F->sink(F->ctx, h, b, n);
+}
+
+static void emit2(const fctx *F, int k, part a, part c) {
+    uint64_t h = fh2(k, a.h, c.h);
+    if (!F->names) {
+        F->sink(F->ctx, h, NULL, 0);
+        return;
+    }
+    char b[128];
+    size_t n = 0;
+    put(b, &n, sizeof b, key_names[k], strlen(key_names[k]));
+    put(b, &n, sizeof b, "=", 1);
+    put(b, &n, sizeof b, a.s, a.n);
+    put(b, &n, sizeof b, "|", 1);
+    put(b, &n, sizeof b, c.s, c.n);
+    F->sink(F->ctx, h, b, n);
 }
 
 /* A crude part-of-speech guess from the suffix. */
@@ -430,7 +658,8 @@ static size_t lemma(const char *w, size_t n, char *out) {
 }
 
 static const char *cat_word(const chr__ev_tok *x) {
-    static const char *names[] = {"det", "prep", "be", "have", "do", "modal", "will", "to", "neg", "pron", "conj", "adv"};
+    static const char *names[] = {"det",  "prep", "be",  "have", "do",   "modal",
+                                  "will", "to",   "neg", "pron", "conj", "adv"};
     for (int k = 0; k < 12; k++)
         if (x->cat & (1u << k))
             return names[k];
@@ -439,120 +668,170 @@ static const char *cat_word(const chr__ev_tok *x) {
 
 #define AUXLIKE (CHR__CAT_BE | CHR__CAT_HAVE | CHR__CAT_DO | CHR__CAT_MODAL | CHR__CAT_WILL | CHR__CAT_TO)
 
-void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, chr__ev_sink sink, void *ctx) {
+/* The part of a token's category word, or of its shape when it has none. */
+static part cat_or_shape(const chr__ev_tok *x) {
+    const char *c = cat_word(x);
+    return c ? P(c, strlen(c)) : PH(x->shape, strlen(x->shape), x->hsh);
+}
+
+/* A sentence edge as a neighbour: "<s>" or "</s>" for word, shape and stem. */
+static void edge(chr__ev_tok *e, const char *s) {
+    memset(e, 0, sizeof *e);
+    size_t n = strlen(s);
+    memcpy(e->w, s, n + 1);
+    memcpy(e->shape, s, n + 1);
+    memcpy(e->lem, s, n + 1);
+    e->wl = e->ll = (unsigned char)n;
+    e->hw = e->hl = e->hsh = chr__ev_hash(s, n);
+    e->hs3 = chr__ev_hash(s + (n > 3 ? n - 3 : 0), n > 3 ? 3 : n);
+}
+
+static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, const fctx *F, unsigned parts) {
+    const int wp = (parts & CHR__EV_WORD) != 0, cx = (parts & CHR__EV_CONTEXT) != 0;
     const chr__ev_tok *x = &t[i];
     size_t sent = toks->v[i].sent;
     size_t first = toks->sent_first[sent];
     size_t last = sent + 1 < toks->nsent ? toks->sent_first[sent + 1] : toks->n; /* exclusive */
     const chr__ev_tok *nb[5];
-    static const chr__ev_tok bos = {"<s>", 3, "<s>", 0, 0, "<s>", 3, 0, 0}, eos = {"</s>", 4, "</s>", 0, 0, "</s>", 4, 0, 0};
+    chr__ev_tok bos, eos;
+    int have_bos = 0, have_eos = 0;
     for (int d = -2; d <= 2; d++) {
         long j = (long)i + d;
-        nb[d + 2] = j < (long)first ? &bos : j >= (long)last ? &eos : &t[j];
+        if (j < (long)first) {
+            if (!have_bos)
+                edge(&bos, "<s>");
+            have_bos = 1;
+            nb[d + 2] = &bos;
+        } else if (j >= (long)last) {
+            if (!have_eos)
+                edge(&eos, "</s>");
+            have_eos = 1;
+            nb[d + 2] = &eos;
+        } else {
+            nb[d + 2] = &t[j];
+        }
     }
-    char num[8];
+    const chr__ev_tok *p = nb[1], *q = nb[3];
+    char num[2];
     const char *w = x->w;
     size_t n = x->wl;
-    sink(ctx, chr__ev_hash("b", 1), "b", 1);
-    emit(sink, ctx, "w", w, n, NULL, 0);
-    static const char *pk[] = {"p1", "p2", "p3"}, *sk[] = {"s1", "s2", "s3", "s4"};
-    for (size_t k = 1; k <= 3 && k < n; k++)
-        emit(sink, ctx, pk[k - 1], w, k, NULL, 0);
-    for (size_t k = 1; k <= 4 && k < n; k++)
-        emit(sink, ctx, sk[k - 1], w + n - k, k, NULL, 0);
-    emit(sink, ctx, "sh", x->shape, strlen(x->shape), NULL, 0);
+    part pw = PH(w, n, x->hw), psh = PH(x->shape, strlen(x->shape), x->hsh), pl = PH(x->lem, x->ll, x->hl);
+    const char *gs = guess(w, n);
+    part g = P(gs, strlen(gs));
     num[0] = (char)('0' + x->cap);
     num[1] = i == first ? 'F' : 'm';
-    emit(sink, ctx, "cap", num, 2, NULL, 0);
-    static const char *wk[] = {"w-2", "w-1", "", "w+1", "w+2"};
-    for (int d = 0; d < 5; d++)
-        if (d != 2)
-            emit(sink, ctx, wk[d], nb[d]->w, nb[d]->wl, NULL, 0);
-    const chr__ev_tok *p = nb[1], *q = nb[3];
-    emit(sink, ctx, "s3-1", p->w + (p->wl > 3 ? p->wl - 3 : 0), p->wl > 3 ? 3 : p->wl, NULL, 0);
-    emit(sink, ctx, "s3+1", q->w + (q->wl > 3 ? q->wl - 3 : 0), q->wl > 3 ? 3 : q->wl, NULL, 0);
-    emit(sink, ctx, "w-1|w", p->w, p->wl, w, n);
-    emit(sink, ctx, "w|w+1", w, n, q->w, q->wl);
-    emit(sink, ctx, "w-2|w-1", nb[0]->w, nb[0]->wl, p->w, p->wl);
-    static const char *ck[] = {"c-2", "c-1", "", "c+1", "c+2"};
-    for (int d = 0; d < 5; d++) {
-        if (d == 2)
-            continue;
-        const char *c = cat_word(nb[d]);
-        if (c)
-            emit(sink, ctx, ck[d], c, strlen(c), NULL, 0);
+    static const char *lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
+    unsigned lc = x->cat & LEXICONS;
+    if (wp) {
+        F->sink(F->ctx, chr__ev_hash("b", 1), F->names ? "b" : NULL, F->names ? 1 : 0);
+        emit1(F, K_W, pw);
+        for (size_t k = 1; k <= 3 && k < n; k++)
+            emit1(F, K_P1 + (int)k - 1, P(w, k));
+        for (size_t k = 1; k <= 4 && k < n; k++)
+            emit1(F, K_S1 + (int)k - 1, k == 3 ? PH(w + n - 3, 3, x->hs3) : P(w + n - k, k));
+        emit1(F, K_SH, psh);
     }
-    const char *g = guess(w, n);
-    emit(sink, ctx, "g", g, strlen(g), NULL, 0);
-    const char *cw = cat_word(x);
-    if (cw)
-        emit(sink, ctx, "c", cw, strlen(cw), NULL, 0);
+    if (cx) {
+        emit1(F, K_CAP, P(num, 2));
+        emit1(F, K_WM2, PH(nb[0]->w, nb[0]->wl, nb[0]->hw));
+        emit1(F, K_WM1, PH(p->w, p->wl, p->hw));
+        emit1(F, K_WP1, PH(q->w, q->wl, q->hw));
+        emit1(F, K_WP2, PH(nb[4]->w, nb[4]->wl, nb[4]->hw));
+        emit1(F, K_S3M1, PH(p->w + (p->wl > 3 ? p->wl - 3 : 0), p->wl > 3 ? 3 : p->wl, p->hs3));
+        emit1(F, K_S3P1, PH(q->w + (q->wl > 3 ? q->wl - 3 : 0), q->wl > 3 ? 3 : q->wl, q->hs3));
+        emit2(F, K_WM1_W, PH(p->w, p->wl, p->hw), pw);
+        emit2(F, K_W_WP1, pw, PH(q->w, q->wl, q->hw));
+        emit2(F, K_WM2_WM1, PH(nb[0]->w, nb[0]->wl, nb[0]->hw), PH(p->w, p->wl, p->hw));
+        static const int ck[] = {K_CM2, K_CM1, -1, K_CP1, K_CP2};
+        for (int d = 0; d < 5; d++) {
+            const char *c = d == 2 ? NULL : cat_word(nb[d]);
+            if (c)
+                emit1(F, ck[d], P(c, strlen(c)));
+        }
+    }
+    if (wp) {
+        emit1(F, K_G, g);
+        const char *cw = cat_word(x);
+        if (cw)
+            emit1(F, K_C, P(cw, strlen(cw)));
+    }
     /* the nearest auxiliary-like word on the left, over adverbs and negation, within 4 tokens */
-    for (size_t k = 1; k <= 4 && i >= first + k; k++) {
+    for (size_t k = 1; cx && k <= 4 && i >= first + k; k++) {
         const chr__ev_tok *y = &t[i - k];
         if (y->cat & AUXLIKE) {
-            emit(sink, ctx, "la", y->w, y->wl, NULL, 0);
-            emit(sink, ctx, "la|g", y->w, y->wl, g, strlen(g));
+            emit1(F, K_LA, PH(y->w, y->wl, y->hw));
+            emit2(F, K_LA_G, PH(y->w, y->wl, y->hw), g);
             break;
         }
         if (!(y->cat & (CHR__CAT_ADV | CHR__CAT_NEG)))
             break;
     }
-    const char *lem = x->lem;
-    size_t ll = x->ll;
-    emit(sink, ctx, "l", lem, ll, NULL, 0);
     /* the class lexicons, on the stem; x->cat holds the categories of the word itself */
-    static const char *lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
-    unsigned lc = x->cat & LEXICONS;
-    for (int k = 0; k < 6; k++)
-        if (lc & (CHR__CAT_LREP << k))
-            emit(sink, ctx, "lex", lk[k], strlen(lk[k]), NULL, 0);
-    emit(sink, ctx, "l|w+1", lem, ll, q->w, q->wl);
-    emit(sink, ctx, "w-1|l", p->w, p->wl, lem, ll);
-    emit(sink, ctx, "sh-1|sh", p->shape, strlen(p->shape), x->shape, strlen(x->shape));
-    emit(sink, ctx, "g|w+1", g, strlen(g), q->w, q->wl);
-    const char *cp = cat_word(p), *cq = cat_word(q);
-    if (!cp)
-        cp = p->shape;
-    if (!cq)
-        cq = q->shape;
-    /* the suffix, guess and stem against the category (or shape) of the neighbours */
-    emit(sink, ctx, "s3|c-1", w + (n > 3 ? n - 3 : 0), n > 3 ? 3 : n, cp, strlen(cp));
-    emit(sink, ctx, "g|c-1", g, strlen(g), cp, strlen(cp));
-    emit(sink, ctx, "l|c-1", lem, ll, cp, strlen(cp));
-    emit(sink, ctx, "g|c+1", g, strlen(g), cq, strlen(cq));
-    emit(sink, ctx, "l|c+1", lem, ll, cq, strlen(cq));
-    for (int k = 0; k < 6; k++)
-        if (lc & (CHR__CAT_LREP << k))
-            emit(sink, ctx, "lex|c+1", lk[k], strlen(lk[k]), cq, strlen(cq));
-    /* the stems of the neighbours */
-    emit(sink, ctx, "l-1", p->lem, p->ll, NULL, 0);
-    emit(sink, ctx, "l+1", q->lem, q->ll, NULL, 0);
-    emit(sink, ctx, "sh|g", x->shape, strlen(x->shape), g, strlen(g));
-    emit(sink, ctx, "cap|g", num, 1, g, strlen(g));
+    if (wp) {
+        emit1(F, K_L, pl);
+        for (int k = 0; k < 6; k++)
+            if (lc & (CHR__CAT_LREP << k))
+                emit1(F, K_LEX, P(lk[k], strlen(lk[k])));
+    }
+    if (cx) {
+        emit2(F, K_L_WP1, pl, PH(q->w, q->wl, q->hw));
+        emit2(F, K_WM1_L, PH(p->w, p->wl, p->hw), pl);
+        emit2(F, K_SHM1_SH, PH(p->shape, strlen(p->shape), p->hsh), psh);
+        emit2(F, K_G_WP1, g, PH(q->w, q->wl, q->hw));
+        part cp = cat_or_shape(p), cq = cat_or_shape(q);
+        /* the suffix, guess and stem against the category (or shape) of the neighbours */
+        emit2(F, K_S3_CM1, PH(w + (n > 3 ? n - 3 : 0), n > 3 ? 3 : n, x->hs3), cp);
+        emit2(F, K_G_CM1, g, cp);
+        emit2(F, K_L_CM1, pl, cp);
+        emit2(F, K_G_CP1, g, cq);
+        emit2(F, K_L_CP1, pl, cq);
+        for (int k = 0; k < 6; k++)
+            if (lc & (CHR__CAT_LREP << k))
+                emit2(F, K_LEX_CP1, P(lk[k], strlen(lk[k])), cq);
+        /* the stems of the neighbours */
+        emit1(F, K_LM1, PH(p->lem, p->ll, p->hl));
+        emit1(F, K_LP1, PH(q->lem, q->ll, q->hl));
+    }
+    if (wp) {
+        emit2(F, K_SH_G, psh, g);
+        emit2(F, K_CAP_G, P(num, 1), g);
+    }
     /* the event lexicon: the word's (else its stem's) event rate and majority class, the neighbours' rates */
-    {
-        char code[3];
-        unsigned v = x->lx ? x->lx : x->lxs;
-        const char *key = x->lx ? "er" : "ers";
+    char code[3];
+    unsigned v = x->lx ? x->lx : x->lxs;
+    if (wp) {
+        int key = x->lx ? K_ER : K_ERS;
         if (v) {
             code[0] = (char)('0' + (v & 7));
             code[1] = (char)('a' + ((v >> 3) & 3));
-            emit(sink, ctx, key, code, 2, NULL, 0);
-            emit(sink, ctx, "er|g", code, 2, g, strlen(g));
+            emit1(F, key, P(code, 2));
+            emit2(F, K_ER_G, P(code, 2), g);
             if ((v >> 5) & 7) {
                 code[2] = (char)('0' + ((v >> 5) & 7));
-                emit(sink, ctx, "mc", code + 2, 1, code, 1);
+                emit2(F, K_MC, P(code + 2, 1), P(code, 1));
             }
         } else {
-            emit(sink, ctx, "er", "u", 1, NULL, 0);
+            emit1(F, K_ER, P("u", 1));
         }
+    }
+    if (cx) {
         const chr__ev_tok *nn[2] = {p, q};
-        static const char *nk[2] = {"er-1", "er+1"};
+        static const int nk[2] = {K_ERM1, K_ERP1};
         for (int d = 0; d < 2; d++) {
             v = nn[d]->lx ? nn[d]->lx : nn[d]->lxs;
             code[0] = v ? (char)('0' + (v & 7)) : 'u';
-            emit(sink, ctx, nk[d], code, 1, NULL, 0);
+            emit1(F, nk[d], P(code, 1));
         }
     }
+}
+
+void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, chr__ev_sink sink, void *ctx) {
+    fctx F = {sink, ctx, 1};
+    features(t, toks, i, &F, CHR__EV_WORD | CHR__EV_CONTEXT);
+}
+
+void chr__ev_features_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i, unsigned parts,
+                           chr__ev_sink sink, void *ctx) {
+    fctx F = {sink, ctx, 0};
+    features(t, toks, i, &F, parts);
 }

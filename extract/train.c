@@ -10,7 +10,8 @@
  * into the model; the examples of a training document see one counted without that document's part of
  * the data, so that the weights learn how far a test document can trust it. Tokens are visited in an
  * order shuffled per epoch by a fixed-seed generator, so the same documents in the same order give the
- * same model, byte for byte. The averaged weights are written scaled by SCALE and rounded; zero weights
+ * same model, byte for byte. The averaged weights are written scaled by SCALE, rounded and kept within
+ * -32768..32767 (the range the model loader takes); zero weights
  * are left out; the bias of the O label is lowered by O_BIAS. The word lists written at the head of the
  * model come from the lists below. */
 #include <math.h>
@@ -30,10 +31,13 @@
 static const char lists_text[] =
     "chronicle-events-model\t2\n"
     "# Word lists: categories the features and the tense rules use.\n"
-    "list\tDET\tthe\ta\tan\tthis\tthat\tthese\tthose\tits\ttheir\this\ther\tour\tmy\tyour\tany\tsome\tevery\teach\tno\t"
+    "list\tDET\tthe\ta\tan\tthis\tthat\tthese\tthose\tits\ttheir\this\ther\tour\tmy\tyour\tany\tsome\tevery\t"
+    "each\tno\t"
     "another\tmany\tmuch\tmore\tmost\tseveral\tall\tboth\tboth\n"
-    "list\tPREP\tof\tin\ton\tat\tby\tfor\twith\tfrom\tafter\tbefore\tduring\tsince\tuntil\tover\tunder\tagainst\t"
-    "into\tabout\tamid\tamong\tbetween\twithout\twithin\tthrough\tfollowing\tdespite\tupon\tamid\ttoward\ttowards\n"
+    "list\tPREP\tof\tin\ton\tat\tby\tfor\twith\tfrom\tafter\tbefore\tduring\tsince\tuntil\tover\tunder\tagain"
+    "st\t"
+    "into\tabout\tamid\tamong\tbetween\twithout\twithin\tthrough\tfollowing\tdespite\tupon\tamid\ttoward\ttow"
+    "ards\n"
     "list\tBE\tbe\tis\tare\twas\twere\tbeen\tbeing\tam\t's\t're\t'm\n"
     "list\tHAVE\thave\thas\thad\thaving\t've\t'd\n"
     "list\tDO\tdo\tdoes\tdid\n"
@@ -43,7 +47,8 @@ static const char lists_text[] =
     "list\tNEG\tnot\tn't\tnever\tno\n"
     "list\tPRON\the\tshe\tit\tthey\twe\ti\tyou\thim\tthem\tus\tme\twho\twhich\n"
     "list\tCONJ\tand\tor\tbut\tthat\tif\tbecause\twhile\twhen\tas\talthough\n"
-    "list\tADV\talso\talready\tstill\tjust\tnow\tthen\toften\tfinally\tlater\talways\tyet\tonly\tever\talmost\t"
+    "list\tADV\talso\talready\tstill\tjust\tnow\tthen\toften\tfinally\tlater\talways\tyet\tonly\tever\talmost"
+    "\t"
     "recently\tactually\treportedly\tallegedly\tclearly\tsoon\tapparently\tn't\tnot\tnever\n"
     "# Class lexicons (base forms and irregular forms; matched on a crude stem).\n"
     "list\tREPORTING\tsay\tsaid\ttell\ttold\treport\tannounce\tadd\tclaim\tstate\tnote\texplain\tdescribe\t"
@@ -54,7 +59,8 @@ static const char lists_text[] =
     "agree\tpromise\tallow\tprevent\tapprove\tauthorize\tdelay\tavoid\tthreaten\tdecide\tcall\trequest\t"
     "vow\tpledge\tinvestigate\tprobe\tconsider\tpersuade\tforce\tpermit\tban\tblock\tpostpone\tcancel\t"
     "offer\tappeal\tnegotiate\tcampaign\tlobby\tchoose\tchose\tchosen\telect\tnominate\tappoint\tvote\t"
-    "intend\tprepare\tprohibit\trequire\tencourage\tsupport\toppose\treject\tinsist\tassess\treview\tschedule\n"
+    "intend\tprepare\tprohibit\trequire\tencourage\tsupport\toppose\treject\tinsist\tassess\treview\tschedule"
+    "\n"
     "list\tI_STATE\tbelieve\tthink\tthought\twant\texpect\thope\tfear\tfeel\tfelt\tknow\tknew\tknown\twish\t"
     "need\tworry\tdoubt\tlike\tlove\thate\tprefer\tsuspect\tassume\table\tlikely\tunlikely\tready\t"
     "willing\tafraid\tconcern\tanticipate\tdesire\tconvince\tsure\tcertain\tconfident\timagine\tguess\t"
@@ -167,9 +173,9 @@ static void sink(void *ctx, uint64_t h, const char *f, size_t n) {
 }
 
 typedef struct example {
-    size_t f0, f1;    /* its features: collect.f[f0..f1) */
-    unsigned char y;  /* class label 0..7 */
-    unsigned char v;  /* 0 none, 1 nominal, 2 verbal */
+    size_t f0, f1;   /* its features: collect.f[f0..f1) */
+    unsigned char y; /* class label 0..7 */
+    unsigned char v; /* 0 none, 1 nominal, 2 verbal */
 } example;
 
 typedef struct growbuf {
@@ -190,7 +196,8 @@ static void *gb_add(growbuf *g, size_t sz) {
 }
 
 /* Called for each word token of a document with the gold event it falls in (NULL when none). */
-typedef int (*token_fn)(void *ctx, const chr__ev_tok *t, const chr__tokens *toks, size_t i, const chr_event *ge);
+typedef int (*token_fn)(void *ctx, const chr__ev_tok *t, const chr__tokens *toks, size_t i,
+                        const chr_event *ge);
 
 /* Walk the word tokens of one document (punctuation, quotes and numbers aside: as in events.c, they are
  * never events), each with its gold event. Returns -1 when out of memory or when fn fails. */
@@ -212,7 +219,8 @@ static int each_token(const chr__event_model *lists, const chr_doc *doc, token_f
         size_t s = toks.v[i].start, e = toks.v[i].end;
         while (g < ne && chr_doc_gold_event(doc, g)->end <= s)
             g++;
-        const chr_event *ge = g < ne && chr_doc_gold_event(doc, g)->start < e ? chr_doc_gold_event(doc, g) : NULL;
+        const chr_event *ge =
+            g < ne && chr_doc_gold_event(doc, g)->start < e ? chr_doc_gold_event(doc, g) : NULL;
         if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
             continue;
         rc = fn(ctx, t, &toks, i, ge);
@@ -228,7 +236,8 @@ typedef struct examples_ctx {
 } examples_ctx;
 
 /* One training example: the token's features and its labels. */
-static int add_example(void *ctx, const chr__ev_tok *t, const chr__tokens *toks, size_t i, const chr_event *ge) {
+static int add_example(void *ctx, const chr__ev_tok *t, const chr__tokens *toks, size_t i,
+                       const chr_event *ge) {
     examples_ctx *ec = ctx;
     collect *c = ec->c;
     example *x = gb_add(ec->ex, sizeof *x);
@@ -345,7 +354,8 @@ typedef struct lex_ctx {
 } lex_ctx;
 
 /* Count one word token and its stem. */
-static int count_token(void *ctx, const chr__ev_tok *t, const chr__tokens *toks, size_t i, const chr_event *ge) {
+static int count_token(void *ctx, const chr__ev_tok *t, const chr__tokens *toks, size_t i,
+                       const chr_event *ge) {
     lex_ctx *x = ctx;
     (void)toks;
     int cls = ge ? (int)ge->cls : -1;
@@ -500,6 +510,9 @@ int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs
                 q[l] = (int)lround(avg * SCALE);
                 if (l == 0 && !strcmp(map.names[fi], "b"))
                     q[l] -= O_BIAS;
+                q[l] = q[l] < INT16_MIN   ? INT16_MIN
+                       : q[l] > INT16_MAX ? INT16_MAX
+                                          : q[l]; /* the model's range */
                 any |= q[l] != 0;
             }
             if (!any)

@@ -19,9 +19,12 @@ static const char sample[] =
     "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2014-12-03\">Wednesday</TIMEX3> Iran had not "
     "<EVENT eid=\"e2\" class=\"STATE\">had</EVENT> caf\xc3\xa9 <EVENT eid=\"e3\" class=\"OCCURRENCE\">talks"
     "</EVENT>.\n</TEXT>\n"
-    "<MAKEINSTANCE eventID=\"e2\" eiid=\"ei2\" tense=\"PAST\" aspect=\"PERFECTIVE\" polarity=\"NEG\" pos=\"VERB\"/>\n"
-    "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"PAST\" aspect=\"NONE\" polarity=\"POS\" pos=\"VERB\"/>\n"
-    "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei9\" tense=\"PRESENT\" aspect=\"NONE\" polarity=\"POS\" pos=\"VERB\"/>\n"
+    "<MAKEINSTANCE eventID=\"e2\" eiid=\"ei2\" tense=\"PAST\" aspect=\"PERFECTIVE\" polarity=\"NEG\" "
+    "pos=\"VERB\"/>\n"
+    "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\" tense=\"PAST\" aspect=\"NONE\" polarity=\"POS\" "
+    "pos=\"VERB\"/>\n"
+    "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei9\" tense=\"PRESENT\" aspect=\"NONE\" polarity=\"POS\" "
+    "pos=\"VERB\"/>\n"
     "<TLINK lid=\"l1\" relType=\"IS_INCLUDED\" eventInstanceID=\"ei1\" relatedToTime=\"t1\"/>\n"
     "<TLINK lid=\"l2\" relType=\"INCLUDES\" timeID=\"t0\" relatedToEventInstance=\"ei2\"/>\n"
     "<TLINK lid=\"l3\" relType=\"BEFORE\" eventInstanceID=\"ei1\" relatedToEventInstance=\"ei2\"/>\n"
@@ -114,7 +117,7 @@ static void test_model_file_errors(void **state) {
         "chronicle-events-model\t2\nlist\tNOUNS\tcat\n",
         "chronicle-events-model\t2\nf\tb\t0:1\nf\tb\t0:2\n",
         "chronicle-events-model\t2\nweights\t1\n",
-        "chronicle-events-model\t1\nf\tw=said\t0:5\n", /* a version 1 model (other labels) */
+        "chronicle-events-model\t1\nf\tw=said\t0:5\n",          /* a version 1 model (other labels) */
         "chronicle-events-model\t2\n# c\nlex\tsaid\t3\t5\t1\n", /* more events than occurrences */
         "chronicle-events-model\t2\nlex\tsaid\t3\n",
     };
@@ -126,8 +129,9 @@ static void test_model_file_errors(void **state) {
         assert_string_equal(err.file, "x.model");
         assert_int_equal(err.line, lines[i]);
     }
-    const char *good = "chronicle-events-model\t2\n# c\n\nlist\tTO\tto\nlex\tsaid\t3\t2\t1\nlex\t~say\t1\t0\t-1\n"
-                       "f\tw=said\t0:-5\t2:7\n";
+    const char *good =
+        "chronicle-events-model\t2\n# c\n\nlist\tTO\tto\nlex\tsaid\t3\t2\t1\nlex\t~say\t1\t0\t-1\n"
+        "f\tw=said\t0:-5\t2:7\n";
     assert_int_equal(chr__event_model_load(&m, good, strlen(good), "x.model", &err), 0);
     chr__event_model_free(m);
 }
@@ -154,7 +158,8 @@ static void test_train_is_deterministic_and_detects(void **state) {
     assert_int_equal(chr__events_detect(&ev, &n, m, text, len, &toks, NULL), 0);
     int said = 0;
     for (size_t i = 0; i < n; i++)
-        if (ev[i].end - ev[i].start == 4 && !memcmp(text + ev[i].start, "said", 4) && ev[i].cls == CHR_EVENT_REPORTING)
+        if (ev[i].end - ev[i].start == 4 && !memcmp(text + ev[i].start, "said", 4) &&
+            ev[i].cls == CHR_EVENT_REPORTING)
             said = 1;
     assert_true(said);
     free(ev);
@@ -173,6 +178,30 @@ static void test_train_is_deterministic_and_detects(void **state) {
 
 /* The built-in model through chr_extract: a reporting verb, tense and aspect from the auxiliaries,
  * negation. */
+/* Features of two parts are "KEY=A|B", and a token may be "|" itself: the model's string "w-1|w=||said"
+ * is A = "|", B = "said", and the ambiguous "l|w+1=||" (an empty stem before "|") must still be found. */
+static void test_model_features_with_bars(void **state) {
+    (void)state;
+    static const char model[] = "chronicle-events-model\t2\n"
+                                "f\tb\t0:100\n"
+                                "f\tw-1|w=||said\t1:500\n"
+                                "f\tl|w+1=||\t1:300\n";
+    chr__event_model *m = NULL;
+    assert_int_equal(chr__event_model_load(&m, model, strlen(model), "bars.model", NULL), 0);
+    const char *text = "e | said so";
+    chr__tokens toks;
+    assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
+    chr_event *ev = NULL;
+    size_t n = 0;
+    assert_int_equal(chr__events_detect(&ev, &n, m, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(ev[0].start, 0); /* "e": its stem is empty, the next token "|" */
+    assert_int_equal(ev[1].start, 4); /* "said" after "|" */
+    free(ev);
+    chr__tokens_free(&toks);
+    chr__event_model_free(m);
+}
+
 static void test_builtin_model(void **state) {
     (void)state;
     chr_engine *e = NULL;
@@ -214,6 +243,7 @@ int main(void) {
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_model_file_errors),
         cmocka_unit_test(test_train_is_deterministic_and_detects),
+        cmocka_unit_test(test_model_features_with_bars),
         cmocka_unit_test(test_builtin_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

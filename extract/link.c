@@ -1,7 +1,12 @@
 /* link.c: places each event of a result in time and says who did it.
  *
- * Time: each event takes the nearest time expression of its sentence (two expressions in a sentence:
- * each event the one nearer to it). The word before the
+ * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the
+ * bytes between them plus a penalty per clause boundary (comma, semicolon, dash) and for a duration; at
+ * equal distance the one on the right; beyond a reach none, except a time that opens the sentence, which
+ * reaches all of it. Each time has one owner among the events that took it (the verb left of it in its
+ * clause, or the first verb after a time that opens the sentence); the others only share it (rule
+ * "sentence"). In a sentence with a report, the events placed by tense alone are what it reports (rule
+ * "reported"). A chronology lists neither as entries of their own. The word before the
  * expression gives the relation: since/from -> BEGUN_BY, until/till/through/by -> ENDED_BY, before ->
  * BEFORE, after -> AFTER, a duration (for three days) -> DURING, otherwise IS_INCLUDED. An event with no
  * expression of its own whose clause opens with "after", "before", "when" or "while" is placed against the
@@ -10,7 +15,9 @@
  * time stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to
  * the document date, an event before the document date ends at it.
  *
- * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs; for a report that
+ * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs (after ", which" the
+ * phrase before the comma; after "and" the antecedent of a "which" before it, or the actor of the verb
+ * before it); for a report that
  * follows what it reports ('..., Kerry said'), the phrase after the verb when nothing stands left of it.
  * Summary: the actor, the event and the rest of its clause; for a report that follows its content, the
  * actor, the verb and the content.
@@ -37,7 +44,6 @@
 #define LINK_REACH 150    /* an event farther than this (with clause penalties) from every time is not linked */
 #define LEFT_PENALTY 1      /* bytes a time left of its event adds: at equal distance the right one wins */
 #define DURATION_PENALTY 15 /* bytes a duration adds to its distance */
-#define ANCHOR_SETS 1
 #define EVENT_REACH 40     /* events back searched for the dated event of the main clause */
 
 /* Words that may stand between a subject and its verb. */
@@ -181,12 +187,6 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c, c
     }
 }
 
-/* Can t anchor an event? */
-static int anchor_type(const chr_timex *t)
-{
-    return ANCHOR_SETS || t->type != CHR_TIMEX_SET;
-}
-
 /* What the clause boundaries (commas, semicolons, dashes) between two offsets add to their distance. */
 static size_t clause_gap(const ctx *c, size_t from, size_t to)
 {
@@ -204,10 +204,12 @@ static size_t clause_gap(const ctx *c, size_t from, size_t to)
 static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *t)
 {
     size_t d;
+    int opens = 0; /* a time that opens the sentence ("On Sept. 2, police raided ... and searched ...") */
     if (t->end <= e->start) {
         d = e->start - t->end;
         size_t from = t->end;
         int intro = t->start - e->sent_start <= INTRO_REACH;
+        opens = intro;
         /* "On Monday, a U.S. official confirmed": the comma after an opening time is no boundary */
         if (intro && from < e->start && c->text[from] == ',')
             from++;
@@ -219,7 +221,7 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     }
     if (t->type == CHR_TIMEX_DURATION)
         d += DURATION_PENALTY;
-    return d <= LINK_REACH ? d : (size_t)-1;
+    return d <= LINK_REACH || opens ? d : (size_t)-1; /* an opening time reaches its whole sentence */
 }
 
 /* Every event takes the nearest time expression of its sentence, by timex_distance (on TBAQ, with the
@@ -244,7 +246,7 @@ static int link_timexes(chr_result *res, const ctx *c, const char *dct)
         size_t best = (size_t)-1, bestd = (size_t)-1;
         for (size_t ti = lo; ti < res->n && res->timexes[ti].start < e->sent_end; ti++) {
             const chr_timex *t = &res->timexes[ti];
-            if (t->end > e->sent_end || !anchor_type(t))
+            if (t->end > e->sent_end) /* SETs too: "held rallies daily" is IS_INCLUDED "daily" */
                 continue;
             size_t d = timex_distance(c, e, t);
             if (d < bestd) {
@@ -261,7 +263,7 @@ static int link_timexes(chr_result *res, const ctx *c, const char *dct)
      * undated event of its sentence, the one before it first */
     for (size_t ti = 0; ti < res->n; ti++) {
         const chr_timex *t = &res->timexes[ti];
-        if (!anchor_type(t) || taken[ti])
+        if (taken[ti])
             continue;
         size_t lo = 0, hi = res->nevents;
         while (lo < hi) {

@@ -16,7 +16,7 @@
 #include "cli.h"
 
 static const char eval_usage[] =
-    "usage: chronicle eval [--errors] [--json] [--timex-only] [--rules DIR] GOLD_DIR_OR_FILE...\n"
+    "usage: chronicle eval [--errors] [--json] [--timex-only] [--gold-events] [--rules DIR] GOLD...\n"
     "\n"
     "Score the extractor on gold TimeML: every *.tml file under each directory (recursively, sorted by\n"
     "path) and every file named. Each document is extracted from its TEXT with its gold <DCT>, and the\n"
@@ -30,7 +30,14 @@ static const char eval_usage[] =
     "Options:\n"
     "  --errors      first list every timex error, one per line:\n"
     "                doc_id TAB kind TAB gold \"text\" TYPE VALUE TAB system \"text\" TYPE VALUE\n"
-    "                (kind: miss, extra, extent, type, value; \"-\" for a side that is absent)\n"
+    "                (kind: miss, extra, extent, type, value; \"-\" for a side that is absent);\n"
+    "                then every missed event-dating link, one per line:\n"
+    "                doc_id TAB dating TAB cause TAB \"event\" TAB gold REL \"time\" VALUE TAB\n"
+    "                system REL \"time\" VALUE TAB \"sentence\" (cause: no-event, other-time,\n"
+    "                other-relation; the system time \"DCT\" for the document date, \"-\" for none)\n"
+    "  --gold-events take the gold EVENTs as the system's events (extents, class, tense, aspect,\n"
+    "                polarity) and only anchor them in time: event dating and awareness of the\n"
+    "                time anchoring alone, without event-detection errors (Task B is then 1.0)\n"
     "  --json        print the figures as one JSON object (event figures under \"events\")\n"
     "  --timex-only  print the Task A figures only\n"
     "  --rules DIR   load the rules from DIR instead of the built-in ones\n"
@@ -118,8 +125,53 @@ static json_t *event_scores_json(const chr_event_scores *s) {
     return o;
 }
 
+/* A string on one line, in quotes, with quotes, backslashes and control characters escaped. */
+static void print_quoted(FILE *fp, const char *s) {
+    fputc('"', fp);
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '\n')
+            fputs("\\n", fp);
+        else if (*p == '\t')
+            fputs("\\t", fp);
+        else if (*p == '\r')
+            fputs("\\r", fp);
+        else if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else
+            fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
+static const char *rel_or_dash(chr_relation r) { return r == CHR_REL_NONE ? "-" : chr_relation_name(r); }
+
+static void print_dating_error(FILE *fp, const chr_eval_dating_error *d) {
+    fprintf(fp, "%s\tdating\t%s\t", d->doc_id, chr_dating_miss_name(d->cause));
+    print_quoted(fp, d->event);
+    fprintf(fp, "\tgold %s ", rel_or_dash(d->gold_relation));
+    print_quoted(fp, d->gold_time);
+    fprintf(fp, " %s\tsystem %s ", d->gold_value, rel_or_dash(d->sys_relation));
+    if (!d->sys_time)
+        fputc('-', fp);
+    else if (!strcmp(d->sys_time, "DCT"))
+        fputs("DCT", fp);
+    else
+        print_quoted(fp, d->sys_time);
+    fprintf(fp, " %s\t", d->sys_value ? d->sys_value : "-");
+    print_quoted(fp, d->sentence);
+    fputc('\n', fp);
+}
+
+static json_t *dating_error_json(const chr_eval_dating_error *d) {
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s}", "doc", d->doc_id, "cause",
+                     chr_dating_miss_name(d->cause), "event", d->event, "gold_relation",
+                     chr_relation_name(d->gold_relation), "gold_time", d->gold_time, "gold_value", d->gold_value,
+                     "system_relation", d->sys_relation == CHR_REL_NONE ? NULL : chr_relation_name(d->sys_relation),
+                     "system_time", d->sys_time, "system_value", d->sys_value, "sentence", d->sentence);
+}
+
 /* Extract one gold file and add it to ev. Returns an exit code (errors printed). */
-static int eval_file(chr_eval *ev, const chr_engine *engine, const char *path) {
+static int eval_file(chr_eval *ev, const chr_engine *engine, const char *path, int gold_events) {
     char *buf = NULL;
     size_t len = 0;
     int err_no = 0;
@@ -148,7 +200,7 @@ static int eval_file(chr_eval *ev, const chr_engine *engine, const char *path) {
     if (!chr_doc_id(doc)[0])
         chr_doc_set_id(doc, cli_basename(path));
     chr_result *res = NULL;
-    st = chr_extract(&res, engine, doc, &err);
+    st = gold_events ? chr_extract_gold_events(&res, engine, doc, &err) : chr_extract(&res, engine, doc, &err);
     if (!st)
         st = chr_eval_add(ev, doc, res);
     chr_result_free(res);
@@ -190,7 +242,7 @@ static void print_event_table(FILE *fp, const chr_event_scores *s) {
 }
 
 int cli_eval(int argc, char **argv) {
-    int want_errors = 0, want_json = 0, timex_only = 0;
+    int want_errors = 0, want_json = 0, timex_only = 0, gold_events = 0;
     const char *rules = NULL;
     cli_paths inputs = {0};
     int rc = EXIT_OK;
@@ -214,6 +266,8 @@ int cli_eval(int argc, char **argv) {
             want_json = 1;
         } else if (cli_args_is(&a, "--timex-only", NULL) && !a.value) {
             timex_only = 1;
+        } else if (cli_args_is(&a, "--gold-events", NULL) && !a.value) {
+            gold_events = 1;
         } else if (cli_args_is(&a, "--rules", NULL)) {
             if (!(rules = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -247,7 +301,7 @@ int cli_eval(int argc, char **argv) {
         rc = EXIT_INTERNAL;
     }
     for (size_t i = 0; i < files.n && rc == EXIT_OK; i++)
-        rc = eval_file(ev, engine, files.v[i]);
+        rc = eval_file(ev, engine, files.v[i], gold_events);
     cli_paths_free(&files);
 
     if (rc == EXIT_OK) {
@@ -257,6 +311,7 @@ int cli_eval(int argc, char **argv) {
         chr_eval_event_scores(ev, &es);
         int with_events = !timex_only && es.docs > 0;
         size_t nerr = want_errors ? chr_eval_error_count(ev) : 0;
+        size_t ndat = want_errors && with_events ? chr_eval_dating_error_count(ev) : 0;
         if (want_json) {
             json_t *obj = scores_json(&s);
             json_t *errs = want_errors ? json_array() : NULL;
@@ -278,6 +333,11 @@ int cli_eval(int argc, char **argv) {
                 json_object_set_new(obj, "errors", errs);
             else
                 json_decref(errs);
+            json_t *derrs = obj && want_errors && with_events ? json_array() : NULL;
+            for (size_t i = 0; derrs && i < ndat; i++)
+                json_array_append_new(derrs, dating_error_json(chr_eval_dating_error_at(ev, i)));
+            if (derrs)
+                json_object_set_new(obj, "dating_errors", derrs);
             char *text =
                 obj ? json_dumps(obj, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
             if (!text) {
@@ -298,6 +358,8 @@ int cli_eval(int argc, char **argv) {
                 print_side(stdout, "system", e->sys, e->sys_text);
                 fputc('\n', stdout);
             }
+            for (size_t i = 0; i < ndat; i++)
+                print_dating_error(stdout, chr_eval_dating_error_at(ev, i));
             print_table(stdout, &s);
             if (with_events)
                 print_event_table(stdout, &es);

@@ -1,8 +1,10 @@
 /* eval.c: TempEval-3 Task A scoring of time expressions. Exports chr_eval_new, chr_eval_free,
- * chr_eval_add, chr_eval_scores, chr_eval_error_count, chr_eval_error_at, chr_eval_kind_name
- * (eval.h) and chr__eval_add_timexes, chr__eval_pair, chr__eval_pair_timexes, chr__eval_tally,
- * chr__eval_tally_const (eval_internal.h). chr_eval_add also hands documents whose gold has events to
- * the event scorer (eval_events.c), which keeps its counts in the chr_eval.
+ * chr_eval_add, chr_eval_scores, chr_eval_error_count, chr_eval_error_at, chr_eval_kind_name,
+ * chr_eval_dating_error_count, chr_eval_dating_error_at, chr_dating_miss_name (eval.h) and
+ * chr__eval_add_timexes, chr__eval_pair, chr__eval_pair_timexes, chr__eval_tally,
+ * chr__eval_tally_const, chr__eval_dating_miss (eval_internal.h). chr_eval_add also hands documents
+ * whose gold has events to the event scorer (eval_events.c), which keeps its counts and its missed
+ * dating links in the chr_eval.
  *
  * Pairing, per document (timexes here, events in eval_events.c, through chr__eval_pair): every
  * (gold, system) pair whose extents overlap is a candidate; candidates
@@ -37,6 +39,8 @@ struct chr_eval {
     char **ids;
     size_t nids, id_cap;
     chr__event_tally events; /* Task B, dating and awareness counts (eval_events.c) */
+    chr_eval_dating_error *dmiss; /* missed dating links; their strings are malloc'ed */
+    size_t ndmiss, dmiss_cap;
 };
 
 int chr_eval_new(chr_eval **out) {
@@ -61,6 +65,16 @@ void chr_eval_free(chr_eval *ev) {
         rec_free(ev->errs[i]);
     for (size_t i = 0; i < ev->nids; i++)
         free(ev->ids[i]);
+    for (size_t i = 0; i < ev->ndmiss; i++) {
+        chr_eval_dating_error *d = &ev->dmiss[i];
+        free((char *)d->event);
+        free((char *)d->gold_time);
+        free((char *)d->gold_value);
+        free((char *)d->sys_time);
+        free((char *)d->sys_value);
+        free((char *)d->sentence);
+    }
+    free(ev->dmiss);
     free(ev->errs);
     free(ev->ids);
     free(ev);
@@ -360,6 +374,69 @@ done:
     free(ps);
     free(pend);
     return rc;
+}
+
+/* A copy of s with runs of blanks collapsed to one space (NULL stays NULL); *fail set when out of memory. */
+static char *copy_flat(const char *s, int *fail) {
+    if (!s)
+        return NULL;
+    char *c = malloc(strlen(s) + 1);
+    if (!c) {
+        *fail = 1;
+        return NULL;
+    }
+    size_t o = 0;
+    for (const char *p = s; *p; p++) {
+        int blank = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+        if (!blank)
+            c[o++] = *p;
+        else if (o && c[o - 1] != ' ')
+            c[o++] = ' ';
+    }
+    while (o && c[o - 1] == ' ')
+        o--;
+    c[o] = '\0';
+    return c;
+}
+
+int chr__eval_dating_miss(chr_eval *ev, const chr_eval_dating_error *miss) {
+    if (ev->ndmiss == ev->dmiss_cap) {
+        size_t cap = ev->dmiss_cap ? ev->dmiss_cap * 2 : 64;
+        chr_eval_dating_error *p = realloc(ev->dmiss, cap * sizeof *p);
+        if (!p)
+            return -1;
+        ev->dmiss = p;
+        ev->dmiss_cap = cap;
+    }
+    chr_eval_dating_error d = *miss;
+    int fail = 0;
+    d.doc_id = ev->nids ? ev->ids[ev->nids - 1] : "";
+    d.event = copy_flat(miss->event ? miss->event : "", &fail);
+    d.gold_time = copy_flat(miss->gold_time ? miss->gold_time : "", &fail);
+    d.gold_value = copy_flat(miss->gold_value ? miss->gold_value : "", &fail);
+    d.sys_time = copy_flat(miss->sys_time, &fail);
+    d.sys_value = copy_flat(miss->sys_value, &fail);
+    d.sentence = copy_flat(miss->sentence ? miss->sentence : "", &fail);
+    ev->dmiss[ev->ndmiss++] = d; /* kept even when a copy failed, so that chr_eval_free frees it */
+    return fail ? -1 : 0;
+}
+
+size_t chr_eval_dating_error_count(const chr_eval *ev) { return ev ? ev->ndmiss : 0; }
+
+const chr_eval_dating_error *chr_eval_dating_error_at(const chr_eval *ev, size_t i) {
+    return ev && i < ev->ndmiss ? &ev->dmiss[i] : NULL;
+}
+
+const char *chr_dating_miss_name(chr_dating_miss m) {
+    switch (m) {
+    case CHR_DATING_NO_EVENT:
+        return "no-event";
+    case CHR_DATING_OTHER_TIME:
+        return "other-time";
+    case CHR_DATING_OTHER_RELATION:
+        return "other-relation";
+    }
+    return "";
 }
 
 chr__event_tally *chr__eval_tally(chr_eval *ev) { return ev ? &ev->events : NULL; }

@@ -23,7 +23,8 @@
  *     end      ENDED_BY, ENDS
  * A gold event with two such links (two times in its sentence) counts twice and can hit only once.
  * Misses are counted by cause: the gold event not paired; paired, but the system event has no time,
- * the DCT or a timex not overlapping the gold one; right timex, relation of another family.
+ * the DCT or a timex not overlapping the gold one; right timex, relation of another family. Each miss
+ * is kept (chr__eval_dating_miss) for the error list of `chronicle eval --errors`.
  *
  * Temporal awareness (UzZaman & Allen 2011; TE3 Task C). Per document, the nodes are the gold events,
  * the gold timexes and the DCT. The gold graph holds the gold event-timex and event-DCT TLINKs whose
@@ -435,6 +436,52 @@ static int valid_side(const chr__eval_side *s) {
     return s && (s->events || !s->nevents) && (s->timexes || !s->ntimexes);
 }
 
+static char *substr(const char *text, size_t a, size_t b) {
+    char *c = malloc(b > a ? b - a + 1 : 1);
+    if (c) {
+        if (b > a)
+            memcpy(c, text + a, b - a);
+        c[b > a ? b - a : 0] = '\0';
+    }
+    return c;
+}
+
+/* Keep the missed dating link of gold event g to gold timex x (sentence [ss, se)); s is the paired system
+ * event or NULL. 0 or -1 when out of memory. */
+static int keep_miss(chr_eval *ev, const char *text, chr_dating_miss cause, const chr_event *g,
+                     chr_relation rel, const chr_timex *x, const chr_event *s, const chr_timex *st, size_t nst,
+                     size_t ss, size_t se) {
+    chr_eval_dating_error d;
+    memset(&d, 0, sizeof d);
+    d.cause = cause;
+    d.gold_relation = rel;
+    d.gold_value = x->value;
+    d.sys_relation = s && s->time.timex >= -1 ? s->time.relation : CHR_REL_NONE;
+    char *evt = substr(text, g->start, g->end), *gt = substr(text, x->start, x->end);
+    char *sent = substr(text, ss, se), *sys = NULL;
+    if (s && s->time.timex >= 0 && (size_t)s->time.timex < nst) {
+        const chr_timex *t = &st[s->time.timex];
+        sys = substr(text, t->start, t->end);
+        d.sys_value = t->value;
+    } else if (s && s->time.timex == -1) {
+        d.sys_time = "DCT";
+        d.sys_value = s->time.value;
+    }
+    if (sys)
+        d.sys_time = sys;
+    d.event = evt;
+    d.gold_time = gt;
+    d.sentence = sent;
+    int rc = evt && gt && sent && (sys || !s || s->time.timex < 0 || (size_t)s->time.timex >= nst)
+                 ? chr__eval_dating_miss(ev, &d)
+                 : -1;
+    free(evt);
+    free(gt);
+    free(sent);
+    free(sys);
+    return rc;
+}
+
 int chr__eval_add_events(chr_eval *ev, const char *text, size_t len, const chr__eval_side *gold,
                          const chr_tlink *links, size_t nlinks, const chr__eval_side *sys) {
     chr__event_tally *t = chr__eval_tally(ev);
@@ -494,19 +541,24 @@ int chr__eval_add_events(chr_eval *ev, const char *text, size_t len, const chr__
             continue;
         d.dating_links++;
         const chr_event *s = pg[ge] != NONE ? &sys->events[pg[ge]] : NULL;
+        chr_dating_miss cause;
+        int tx = s ? s->time.timex : -2;
         if (!s) {
             d.dating_no_event++;
-            continue;
-        }
-        int tx = s->time.timex;
-        if (tx < 0 || (size_t)tx >= nst || !overlaps(&sys->timexes[tx], x)) {
+            cause = CHR_DATING_NO_EVENT;
+        } else if (tx < 0 || (size_t)tx >= nst || !overlaps(&sys->timexes[tx], x)) {
             d.dating_other_time++;
+            cause = CHR_DATING_OTHER_TIME;
+        } else if (family_of(s->time.relation) == FAM_NONE ||
+                   family_of(s->time.relation) != family_of(l->relation)) {
+            d.dating_other_relation++;
+            cause = CHR_DATING_OTHER_RELATION;
+        } else {
+            d.dating_hits++;
             continue;
         }
-        if (family_of(s->time.relation) == FAM_NONE || family_of(s->time.relation) != family_of(l->relation))
-            d.dating_other_relation++;
-        else
-            d.dating_hits++;
+        if (keep_miss(ev, text, cause, g, l->relation, x, s, sys->timexes, nst, ss, se))
+            goto done;
     }
     if (ngl)
         qsort(gl, ngl, sizeof *gl, by_link);

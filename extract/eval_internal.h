@@ -52,4 +52,8 @@ typedef struct chr__eval_side {
 int chr__eval_add_events(chr_eval *ev, const char *text, size_t len, const chr__eval_side *gold,
                          const chr_tlink *links, size_t nlinks, const chr__eval_side *sys);
 
+/* Keep a missed dating link (copies every string, collapsing blanks; doc_id is that of the document
+ * chr__eval_add_timexes added last). 0 or -1 when out of memory. */
+int chr__eval_dating_miss(chr_eval *ev, const chr_eval_dating_error *miss);
+
 #endif

@@ -1,7 +1,12 @@
 /* link.c: places each event of a result in time and says who did it.
  *
- * Time: each event takes the nearest time expression of its sentence (two expressions in a sentence:
- * each event the one nearer to it). The word before the
+ * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the
+ * bytes between them plus a penalty per clause boundary (comma, semicolon, dash) and for a duration; at
+ * equal distance the one on the right; beyond a reach none, except a time that opens the sentence, which
+ * reaches all of it. Each time has one owner among the events that took it (the verb left of it in its
+ * clause, or the first verb after a time that opens the sentence); the others only share it (rule
+ * "sentence"). In a sentence with a report, the events placed by tense alone are what it reports (rule
+ * "reported"). A chronology lists neither as entries of their own. The word before the
  * expression gives the relation: since/from -> BEGUN_BY, until/till/through/by -> ENDED_BY, before ->
  * BEFORE, after -> AFTER, a duration (for three days) -> DURING, otherwise IS_INCLUDED. An event with no
  * expression of its own whose clause opens with "after", "before", "when" or "while" is placed against the
@@ -10,7 +15,9 @@
  * time stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to
  * the document date, an event before the document date ends at it.
  *
- * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs; for a report that
+ * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs (after ", which" the
+ * phrase before the comma; after "and" the antecedent of a "which" before it, or the actor of the verb
+ * before it); for a report that
  * follows what it reports ('..., Kerry said'), the phrase after the verb when nothing stands left of it.
  * Summary: the actor, the event and the rest of its clause; for a report that follows its content, the
  * actor, the verb and the content.
@@ -35,6 +42,8 @@
 #define REPORT_MIN_TOKENS 5 /* what a report follows is at least this long ("On Monday, X said" is not) */
 #define INTRO_REACH 12     /* a time starting this close to its sentence's start opens it */
 #define LINK_REACH 150    /* an event farther than this (with clause penalties) from every time is not linked */
+#define LEFT_PENALTY 1      /* bytes a time left of its event adds: at equal distance the right one wins */
+#define DURATION_PENALTY 15 /* bytes a duration adds to its distance */
 #define EVENT_REACH 40     /* events back searched for the dated event of the main clause */
 
 /* Words that may stand between a subject and its verb. */
@@ -188,57 +197,64 @@ static size_t clause_gap(const ctx *c, size_t from, size_t to)
     return gap;
 }
 
-/* Every event takes the nearest time expression of its sentence (on TBAQ, with the gold events, this
- * dates 0.72 of the same-sentence links against 0.50 when each expression takes only its nearest event:
- * TimeBank links an expression to the verbs of its clause, not only to the one next to it). */
+/* How far time expression t is from event e, in bytes with penalties: the text between them, what the
+ * clause boundaries between them add, a duration's weaker claim and, at equal distance, the time on the
+ * right ("gathered Wednesday night" rather than "42 years ago gathered"). (size_t)-1 when t is out of
+ * reach. */
+static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *t)
+{
+    size_t d;
+    int opens = 0; /* a time that opens the sentence ("On Sept. 2, police raided ... and searched ...") */
+    if (t->end <= e->start) {
+        d = e->start - t->end;
+        size_t from = t->end;
+        int intro = t->start - e->sent_start <= INTRO_REACH;
+        opens = intro;
+        /* "On Monday, a U.S. official confirmed": the comma after an opening time is no boundary */
+        if (intro && from < e->start && c->text[from] == ',')
+            from++;
+        d += clause_gap(c, from, e->start) + LEFT_PENALTY;
+    } else if (t->start >= e->end) {
+        d = t->start - e->end + clause_gap(c, e->end, t->start);
+    } else {
+        d = 0;
+    }
+    if (t->type == CHR_TIMEX_DURATION)
+        d += DURATION_PENALTY;
+    return d <= LINK_REACH || opens ? d : (size_t)-1; /* an opening time reaches its whole sentence */
+}
+
+/* Every event takes the nearest time expression of its sentence, by timex_distance (on TBAQ, with the
+ * gold events, nearest-time linking dates 0.72 of the same-sentence links against 0.50 when each
+ * expression takes only its nearest event: TimeBank links an expression to the verbs of its clause, not
+ * only to the one next to it). */
 static int link_timexes(chr_result *res, const ctx *c, const char *dct)
 {
     unsigned char *taken = calloc(res->n ? res->n : 1, 1); /* the times some event took */
     if (!taken)
         return CHR_ENOMEM;
-    /* timexes are in text order: the nearest one to an event is the last that starts before it or the
-     * first after it (SETs are skipped by walking outwards) */
     for (size_t ei = 0; ei < res->nevents; ei++) {
         chr_event *e = &res->events[ei];
-        size_t lo = 0, hi = res->n;
+        size_t lo = 0, hi = res->n; /* the first timex of the event's sentence */
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
-            if (res->timexes[mid].start < e->start)
+            if (res->timexes[mid].start < e->sent_start)
                 lo = mid + 1;
             else
                 hi = mid;
         }
         size_t best = (size_t)-1, bestd = (size_t)-1;
-        for (size_t ti = lo; ti-- > 0;) { /* left of the event (or around it) */
+        for (size_t ti = lo; ti < res->n && res->timexes[ti].start < e->sent_end; ti++) {
             const chr_timex *t = &res->timexes[ti];
-            if (t->start < e->sent_start)
-                break;
-            if (t->type == CHR_TIMEX_SET || t->end > e->sent_end)
+            if (t->end > e->sent_end) /* SETs too: "held rallies daily" is IS_INCLUDED "daily" */
                 continue;
-            bestd = t->end <= e->start ? e->start - t->end : 0;
-            /* "On Monday, a U.S. official confirmed": the comma after an opening time is no boundary */
-            size_t from = t->end;
-            if (t->start - e->sent_start <= INTRO_REACH && from < e->start && c->text[from] == ',')
-                from++;
-            bestd += clause_gap(c, from, e->start);
-            best = ti;
-            break;
-        }
-        for (size_t ti = lo; ti < res->n; ti++) { /* right of it */
-            const chr_timex *t = &res->timexes[ti];
-            if (t->end > e->sent_end)
-                break;
-            if (t->type == CHR_TIMEX_SET)
-                continue;
-            size_t d = t->start >= e->end ? t->start - e->end : 0;
-            d += clause_gap(c, e->end, t->start);
+            size_t d = timex_distance(c, e, t);
             if (d < bestd) {
                 bestd = d;
                 best = ti;
             }
-            break;
         }
-        if (best != (size_t)-1 && bestd <= LINK_REACH) {
+        if (best != (size_t)-1) {
             link_timex(e, (int)best, &res->timexes[best], c, dct);
             taken[best] = 1;
         }
@@ -247,7 +263,7 @@ static int link_timexes(chr_result *res, const ctx *c, const char *dct)
      * undated event of its sentence, the one before it first */
     for (size_t ti = 0; ti < res->n; ti++) {
         const chr_timex *t = &res->timexes[ti];
-        if (t->type == CHR_TIMEX_SET || taken[ti])
+        if (taken[ti])
             continue;
         size_t lo = 0, hi = res->nevents;
         while (lo < hi) {
@@ -276,6 +292,71 @@ static int link_timexes(chr_result *res, const ctx *c, const char *dct)
             link_timex(pick, (int)ti, t, c, dct);
     }
     free(taken);
+    return 0;
+}
+
+/* Is e a verb (finite, participle or infinitive) rather than a noun or an adjective? */
+static int verbal(const chr_event *e)
+{
+    return e->tense != CHR_TENSE_NONE;
+}
+
+/* Does the text between offsets a and b hold a clause boundary (comma, semicolon, dash, colon)? */
+static int boundary_between(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (c->text[i] == ',' || c->text[i] == ';' || c->text[i] == ':' ||
+            (c->text[i] == '-' && i + 1 < b && c->text[i + 1] == '-'))
+            return 1;
+    return 0;
+}
+
+/* Each time expression belongs to one of the events that took it, its head: the nearest verb on its left
+ * with no clause boundary between them ("Kirby told reporters on Tuesday", "claims made over the
+ * weekend"); for a time that opens its sentence or clause, or has no such verb, the nearest verb on its
+ * right ("On Monday, a U.S. defense official confirmed"); else the nearest event. The others that took it
+ * only share their sentence's time ("he could not confirm or deny reports ..., Kirby told reporters on
+ * Tuesday"; "the U.S. would be happy to have Iran's help in fighting ..., Kerry said Wednesday"): their
+ * rule becomes "sentence", and a chronology lists them under the event that owns the time. */
+static int mark_heads(chr_result *res, const ctx *c)
+{
+    typedef struct head {
+        chr_event *left, *right, *near;
+        size_t neard, count, sent_start;
+    } head;
+    head *h = calloc(res->n ? res->n : 1, sizeof *h);
+    if (!h)
+        return CHR_ENOMEM;
+    for (size_t k = 0; k < res->nevents; k++) {
+        chr_event *e = &res->events[k];
+        if (e->time.timex < 0 || (size_t)e->time.timex >= res->n)
+            continue;
+        const chr_timex *t = &res->timexes[e->time.timex];
+        head *x = &h[e->time.timex];
+        size_t d = e->end <= t->start ? t->start - e->end : e->start >= t->end ? e->start - t->end : 0;
+        if (!x->count++ || d < x->neard) {
+            x->neard = d;
+            x->near = e;
+        }
+        x->sent_start = e->sent_start;
+        if (!verbal(e))
+            continue;
+        if (e->end <= t->start && !boundary_between(c, e->end, t->start))
+            x->left = e; /* events come in text order: the last one is the nearest */
+        else if (e->start >= t->end && !x->right)
+            x->right = e;
+    }
+    for (size_t k = 0; k < res->nevents; k++) {
+        chr_event *e = &res->events[k];
+        if (e->time.timex < 0 || (size_t)e->time.timex >= res->n)
+            continue;
+        const head *x = &h[e->time.timex];
+        int intro = res->timexes[e->time.timex].start - x->sent_start <= INTRO_REACH;
+        const chr_event *owner = !intro && x->left ? x->left : x->right ? x->right : x->left ? x->left : x->near;
+        if (x->count > 1 && e != owner)
+            e->time.rule = "sentence";
+    }
+    free(h);
     return 0;
 }
 
@@ -543,8 +624,39 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
          * summary still starts with the phrase before it */
         a = b;
     }
+    const char *shared_actor = NULL; /* the subject of a coordinated verb or the antecedent of "which" */
+    if (a == b && e->tense != CHR_TENSE_NONE && e->tense != CHR_TENSE_INFINITIVE) {
+        size_t k = i;
+        while (k > first && (tok_is(c, k - 1, between_words) || tok_adverb(c, k - 1)))
+            k--;
+        if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
+            tok_word(c, k - 2, ",")) {
+            /* "Iran, which is a top regional rival": the phrase before the comma */
+            actor_phrase(c, res, k - 2, first, &a, &b);
+        } else if (k > first && (tok_word(c, k - 1, "and") || tok_word(c, k - 1, "or") || tok_word(c, k - 1, "but"))) {
+            /* "... and has not had relations": the subject of the clause it continues: the antecedent of
+             * a "which" before it ("Iran, which is a rival ... and has not had"), else the actor of the
+             * verb before it */
+            for (size_t q = k - 1; q-- > first + 1;) {
+                if ((tok_word(c, q, "which") || tok_word(c, q, "who")) && tok_word(c, q - 1, ",")) {
+                    actor_phrase(c, res, q - 1, first, &a, &b);
+                    break;
+                }
+                if (tok_verb_event(c, res, q)) {
+                    const chr_event *p = e;
+                    while (p > res->events && p->start > c->toks->v[q].start)
+                        p--;
+                    if (p->start == c->toks->v[q].start && p->actor && p->actor[0])
+                        shared_actor = p->actor;
+                    break;
+                }
+            }
+        }
+    }
     char actor[160];
     span_text(c, a, b, actor, sizeof actor);
+    if (shared_actor && a == b)
+        snprintf(actor, sizeof actor, "%s", shared_actor);
     e->actor = chr__result_strdup(res, actor, strlen(actor));
     e->source = e->cls == CHR_EVENT_REPORTING ? e->actor : "";
 
@@ -605,6 +717,25 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
     return e->actor && e->summary ? 0 : CHR_ENOMEM;
 }
 
+/* In a sentence that holds a report ("Kerry said ...", '"...," the official told HuffPost'), the other
+ * events placed by their tense alone are what was reported, told in the report's summary: their rule
+ * becomes "reported", and a chronology lists the report rather than each verb of what it reports. */
+static void mark_reported(chr_result *res)
+{
+    for (size_t a = 0, b; a < res->nevents; a = b) {
+        int report = 0;
+        for (b = a; b < res->nevents && res->events[b].sent_start == res->events[a].sent_start; b++)
+            report |= res->events[b].cls == CHR_EVENT_REPORTING && verbal(&res->events[b]) &&
+                      res->events[b].time.timex >= -1;
+        for (size_t k = a; report && k < b; k++) {
+            chr_event *e = &res->events[k];
+            if (e->time.rule && !strcmp(e->time.rule, "tense") &&
+                !(e->cls == CHR_EVENT_REPORTING && verbal(e)))
+                e->time.rule = "reported";
+        }
+    }
+}
+
 int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr_error *err)
 {
     if (!res->nevents)
@@ -617,6 +748,8 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
         res->events[i].time.timex = -2;
     if (link_timexes(res, &c, dct))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    if (mark_heads(res, &c))
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
     for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
         if (e->time.timex == -2 && !link_to_event(i, res, &c))
@@ -624,5 +757,6 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
         if (describe(res, e, &c))
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
+    mark_reported(res);
     return CHR_OK;
 }

@@ -94,6 +94,30 @@ typedef struct chr_event_scores {
 
 void chr_eval_event_scores(const chr_eval *ev, chr_event_scores *out);
 
+/* Why a same-sentence gold event-time link was missed (event dating). */
+typedef enum chr_dating_miss {
+    CHR_DATING_NO_EVENT = 0,   /* the gold event was not found */
+    CHR_DATING_OTHER_TIME,     /* found, but dated by another time expression, the DCT or nothing */
+    CHR_DATING_OTHER_RELATION  /* the right time expression, a relation of another family */
+} chr_dating_miss;
+
+/* One missed dating link, for --errors. Strings are valid until chr_eval_free; sys_time is the system
+ * time expression's text, "DCT" or NULL (no time, or no event); sys_value its value or NULL. */
+typedef struct chr_eval_dating_error {
+    chr_dating_miss cause;
+    const char *doc_id;
+    const char *event;                     /* the gold event's text */
+    chr_relation gold_relation;            /* from the event's side */
+    const char *gold_time, *gold_value;    /* the gold time expression's text and value */
+    chr_relation sys_relation;             /* CHR_REL_NONE when no event or no time */
+    const char *sys_time, *sys_value;
+    const char *sentence;                  /* the gold event's sentence, blanks collapsed */
+} chr_eval_dating_error;
+
+size_t chr_eval_dating_error_count(const chr_eval *ev);
+const chr_eval_dating_error *chr_eval_dating_error_at(const chr_eval *ev, size_t i);
+const char *chr_dating_miss_name(chr_dating_miss m); /* "no-event", "other-time", "other-relation" */
+
 #ifdef __cplusplus
 }
 #endif

@@ -36,6 +36,12 @@ int chr_engine_check_examples(const chr_engine *engine, chr_example_report repor
  * document's DCT; without one, relative expressions stay underspecified ("XXXX-WXX-1"). */
 int chr_extract(chr_result **out, const chr_engine *engine, const chr_doc *doc, chr_error *err);
 
+/* As chr_extract, but the events are the document's gold EVENTs (a TimeML document: extents, class, tense,
+ * aspect, polarity as annotated) instead of the detected ones; each is anchored in time and described as
+ * chr_extract does. For measuring the time anchoring alone (`chronicle eval --gold-events`). A document
+ * without gold events gives no events. */
+int chr_extract_gold_events(chr_result **out, const chr_engine *engine, const chr_doc *doc, chr_error *err);
+
 size_t chr_result_count(const chr_result *res);
 const chr_timex *chr_result_timex(const chr_result *res, size_t i);
 size_t chr_result_event_count(const chr_result *res);

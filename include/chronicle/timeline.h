@@ -82,7 +82,8 @@ void chr_timeline_free(chr_timeline *tl);
 
 /* Add the events of one document (res comes from chr_extract on doc). Events whose time places them
  * become entries; the others (no time, or a time that is no date: "XXXX-WXX-1" without a DCT, "P3D"
- * alone) become undated ones. Returns 0, CHR_EINVAL, or CHR_ENOMEM (the timeline is then unchanged). */
+ * alone) become undated ones, and so do the events whose time rule is "sentence" (a time of their
+ * sentence that another event owns) or "reported" (what a report of their sentence reports). Returns 0, CHR_EINVAL, or CHR_ENOMEM (the timeline is then unchanged). */
 int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res, chr_error *err);
 
 /* Documents, in the order added: id ("" when none) and DCT (gran NONE when none). */

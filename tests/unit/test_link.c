@@ -135,12 +135,66 @@ static void test_actor_across_an_aside(void **state)
     done(&r);
 }
 
+/* A time belongs to one event, the verb left of it in its clause ("Kirby told reporters on Tuesday"); the
+ * others that took it only share it (rule "sentence") and are no chronology entries of their own. */
+static void test_time_owned_by_its_verb(void **state)
+{
+    (void)state;
+    run r = extract("While Kerry said he could not confirm or deny reports about the bombing, Kirby told "
+                    "reporters on Tuesday there was no reason to doubt them.");
+    const chr_event *told = event(&r, "told");
+    assert_string_equal(told->time.value, "2014-12-02");
+    assert_string_equal(told->time.rule, "same-sentence");
+    size_t owners = 0;
+    for (size_t i = 0; i < chr_result_event_count(r.res); i++) {
+        const chr_event *e = chr_result_event(r.res, i);
+        if (e->time.timex == told->time.timex)
+            owners += !strcmp(e->time.rule, "same-sentence");
+    }
+    assert_int_equal(owners, 1);
+    done(&r);
+}
+
+/* At equal distance the time on the right wins: "42 years ago" belongs to "brought", not "gathered". */
+static void test_equal_distance_right_time(void **state)
+{
+    (void)state;
+    run r = extract("Fighters of the revolution that brought Castro to power 42 years ago gathered Wednesday night.");
+    assert_string_equal(event(&r, "gathered")->time.value, "2014-12-03TNI");
+    done(&r);
+}
+
+/* "Iran, which is a rival ... and has not had relations": the antecedent of "which" is the actor. */
+static void test_actor_of_a_coordinated_relative(void **state)
+{
+    (void)state;
+    run r = extract("He emphasized that the U.S. was not cooperating with Iran, which is a top regional rival "
+                    "and has not had diplomatic relations with Washington since 1979.");
+    const chr_event *had = event(&r, "had");
+    assert_string_equal(had->actor, "Iran");
+    assert_int_equal(had->time.relation, CHR_REL_BEGUN_BY);
+    done(&r);
+}
+
+/* In a sentence with a report, the events placed by tense alone are what it reports. */
+static void test_reported_events(void **state)
+{
+    (void)state;
+    run r = extract("Kerry said the talks failed.");
+    assert_string_equal(event(&r, "said")->time.rule, "tense");
+    assert_string_equal(event(&r, "failed")->time.rule, "reported");
+    assert_int_equal(event(&r, "failed")->time.relation, CHR_REL_BEFORE); /* still placed for TLINKs */
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_dated_by_its_time), cmocka_unit_test(test_two_times_in_one_sentence),
         cmocka_unit_test(test_since_and_until),          cmocka_unit_test(test_no_time_in_the_sentence),
         cmocka_unit_test(test_negation),                 cmocka_unit_test(test_actor_across_an_aside),
+        cmocka_unit_test(test_time_owned_by_its_verb),   cmocka_unit_test(test_equal_distance_right_time),
+        cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -110,14 +110,20 @@ static int write_doc(void *ctx, chr_format kind, const chr_doc *doc, const chr_r
             rc = EXIT_OUTPUT;
         free(xml);
     } else {
-        json_t *obj = chr_render_json(doc, res);
-        if (!obj) {
-            snprintf(err->message, sizeof err->message, "out of memory");
+        /* JSON Lines is one line per document whatever --pretty says. */
+        unsigned flags = fmt == OUT_JSON && r->pretty != 0 ? CHR_JSON_PRETTY : 0;
+        char *s = NULL;
+        size_t len = 0;
+        int st = chr_render_json_text(&s, &len, doc, res, flags);
+        if (st) {
+            snprintf(err->message, sizeof err->message, "%s",
+                     st == CHR_ENOMEM ? "out of memory" : "cannot render the document as JSON");
             rc = EXIT_INTERNAL;
         } else {
-            rc = write_json(r, fmt, obj);
-            json_decref(obj);
+            s[len] = '\n'; /* the NUL's place: the line and its end in one write */
+            rc = cli_output_write(&r->out, s, len + 1) ? EXIT_OUTPUT : 0;
         }
+        free(s);
     }
     return rc;
 }

@@ -1,8 +1,8 @@
-/* json.c: the JSON view of one document's extraction.
+/* json.c: the JSON view of one document's extraction, written straight to text.
  *
- * Exports (render.h): chr_render_json.
+ * Exports (render.h): chr_render_json_text, and chr_render_json (the same text read back by jansson).
  *
- * Keys are added in the documented order; dump with JSON_PRESERVE_ORDER to keep it:
+ * The members come in the documented order:
  *   {"id", "dct": {"value", "source"[, "tz"]},
  *    "timexes": [{"id", "start", "end", "text", "type", "value", "mod", "anchor",
  *                 "interval": {"begin", "end"}[, "quant", "freq"][, "signal"]}],
@@ -12,203 +12,333 @@
  * start/end are code point offsets (end exclusive); mod, anchor, interval (and its end) are null when
  * empty; quant and freq appear only on a SET that has them, signal only when there is one. An event's
  * actor and summary are null when unknown; its time is null when it has none; time.timex is the id of
- * the time expression ("t3", "t0" for the DCT); the other members of time are null when empty. */
+ * the time expression ("t3", "t0" for the DCT); the other members of time are null when empty; the text
+ * of an extent that does not hold whole UTF-8 characters is null.
+ *
+ * The layout is jansson's (json_dumps with JSON_PRESERVE_ORDER and JSON_COMPACT, or JSON_INDENT(2)),
+ * byte for byte, so that the text is the same whichever way it is made; writing it directly costs a
+ * fraction of building a json_t tree and dumping it, which matters when a run writes millions of
+ * records. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
-/* A string, or null when s is empty. */
-static json_t *string_or_null(const char *s) { return s && *s ? json_string(s) : json_null(); }
+#define MAX_DEPTH 8
 
-/* Sets key to v (stealing it); remembers a failure in *ok. */
-static void put(json_t *obj, const char *key, json_t *v, int *ok) {
-    if (!v || json_object_set_new(obj, key, v) != 0) {
-        *ok = 0;
+/* A growing text, with the nesting it is in. */
+typedef struct jw {
+    char *b;
+    size_t n, cap;
+    int fail; /* CHR_ENOMEM, or CHR_EINVAL for a string that is not UTF-8 */
+    int pretty;
+    int depth;
+    int count[MAX_DEPTH]; /* members written so far at each depth */
+} jw;
+
+static void raw(jw *w, const char *s, size_t n) {
+    if (w->fail)
+        return;
+    if (w->n + n + 1 > w->cap) {
+        size_t cap = w->cap ? w->cap : 1024;
+        while (cap < w->n + n + 1)
+            cap *= 2;
+        char *b = realloc(w->b, cap);
+        if (!b) {
+            w->fail = CHR_ENOMEM;
+            return;
+        }
+        w->b = b;
+        w->cap = cap;
+    }
+    memcpy(w->b + w->n, s, n);
+    w->n += n;
+}
+
+static void newline(jw *w) {
+    static const char spaces[] = "                ";
+    raw(w, "\n", 1);
+    for (int i = 0; i < w->depth; i++)
+        raw(w, spaces, 2);
+}
+
+/* Before a member or an element: the separator and, pretty, the line. */
+static void next(jw *w) {
+    if (w->count[w->depth]++)
+        raw(w, ",", 1);
+    if (w->pretty)
+        newline(w);
+}
+
+static void open(jw *w, char c) {
+    raw(w, &c, 1);
+    if (w->depth + 1 >= MAX_DEPTH) { /* the layout above never goes this deep */
+        w->fail = CHR_EINVAL;
+        return;
+    }
+    w->count[++w->depth] = 0;
+}
+
+static void close(jw *w, char c) {
+    int had = w->count[w->depth];
+    w->depth--;
+    if (had && w->pretty)
+        newline(w);
+    raw(w, &c, 1);
+}
+
+/* Whether s[0..n) is UTF-8, NUL bytes allowed (jansson takes them; chr__utf8_check does not). */
+static int utf8(const char *s, size_t n) {
+    for (;;) {
+        const char *z = memchr(s, '\0', n);
+        size_t k = z ? (size_t)(z - s) : n;
+        if (chr__utf8_check(s, k, NULL) != 0)
+            return 0;
+        if (!z)
+            return 1;
+        s += k + 1;
+        n -= k + 1;
     }
 }
 
-static void format_tz(char *buf, size_t n, int tz) {
-    int a = tz < 0 ? -tz : tz;
-    snprintf(buf, n, "%c%02d:%02d", tz < 0 ? '-' : '+', a / 60, a % 60);
+/* A JSON string of s[0..n): jansson's escapes; not UTF-8 fails the whole text. */
+static void str(jw *w, const char *s, size_t n) {
+    if (!utf8(s, n)) {
+        if (!w->fail)
+            w->fail = CHR_EINVAL;
+        return;
+    }
+    raw(w, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        raw(w, s + run, i - run);
+        run = i + 1;
+        char esc[8];
+        switch (c) {
+        case '"':
+            raw(w, "\\\"", 2);
+            break;
+        case '\\':
+            raw(w, "\\\\", 2);
+            break;
+        case '\b':
+            raw(w, "\\b", 2);
+            break;
+        case '\f':
+            raw(w, "\\f", 2);
+            break;
+        case '\n':
+            raw(w, "\\n", 2);
+            break;
+        case '\r':
+            raw(w, "\\r", 2);
+            break;
+        case '\t':
+            raw(w, "\\t", 2);
+            break;
+        default:
+            snprintf(esc, sizeof esc, "\\u%04X", c);
+            raw(w, esc, 6);
+        }
+    }
+    raw(w, s + run, n - run);
+    raw(w, "\"", 1);
 }
 
-static json_t *render_dct(const chr_doc *doc, int *ok) {
-    json_t *o = json_object();
-    chr_time t;
-    chr_dct_source src = chr_doc_dct(doc, &t);
-    char buf[64], tz[8];
-
-    if (!o) {
-        *ok = 0;
-        return NULL;
-    }
-    if (src == CHR_DCT_NONE) {
-        put(o, "value", json_null(), ok);
-    } else {
-        chr_time_format(buf, sizeof buf, &t);
-        put(o, "value", json_string(buf), ok);
-    }
-    put(o, "source", json_string(chr_dct_source_name(src)), ok);
-    if (src != CHR_DCT_NONE && (t.flags & CHR_TIME_HAS_TZ)) {
-        format_tz(tz, sizeof tz, t.tz);
-        put(o, "tz", json_string(tz), ok);
-    }
-    return o;
+static void key(jw *w, const char *k) {
+    next(w);
+    str(w, k, strlen(k));
+    raw(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
 }
 
-/* The text of bytes [start, end) of the document, or null. */
-static json_t *render_span(const chr_doc *doc, size_t start, size_t end) {
+static void kstr(jw *w, const char *k, const char *v) {
+    key(w, k);
+    str(w, v, strlen(v));
+}
+
+/* A string member, null when v is empty. */
+static void kstr_or_null(jw *w, const char *k, const char *v) {
+    key(w, k);
+    if (v && *v)
+        str(w, v, strlen(v));
+    else
+        raw(w, "null", 4);
+}
+
+static void kint(jw *w, const char *k, size_t v) {
+    char buf[32];
+    key(w, k);
+    int n = snprintf(buf, sizeof buf, "%zu", v);
+    raw(w, buf, (size_t)n);
+}
+
+static void knull(jw *w, const char *k) {
+    key(w, k);
+    raw(w, "null", 4);
+}
+
+/* The text of bytes [start, end) of the document, or null when it does not hold whole characters. */
+static void kspan(jw *w, const char *k, const chr_doc *doc, size_t start, size_t end) {
     size_t len;
     const char *text = chr_doc_text(doc, &len);
-
-    if (!text || start > end || end > len) {
-        return json_null();
-    }
-    /* json_stringn checks UTF-8: an extent that cuts a character gives null, not broken JSON */
-    json_t *s = json_stringn(text + start, end - start);
-    return s ? s : json_null();
+    key(w, k);
+    if (!text || start > end || end > len || !utf8(text + start, end - start))
+        raw(w, "null", 4);
+    else
+        str(w, text + start, end - start);
 }
 
-static json_t *render_timex(const chr_doc *doc, const chr_timex *x, int *ok) {
-    json_t *o = json_object(), *iv;
-
-    if (!o) {
-        *ok = 0;
-        return NULL;
-    }
-    put(o, "id", json_string(x->id), ok);
-    put(o, "start", json_integer((json_int_t)x->cp_start), ok);
-    put(o, "end", json_integer((json_int_t)x->cp_end), ok);
-    put(o, "text", render_span(doc, x->start, x->end), ok);
-    put(o, "type", json_string(chr_timex_type_name(x->type)), ok);
-    put(o, "value", json_string(x->value), ok);
-    put(o, "mod", string_or_null(x->mod), ok);
-    put(o, "anchor", string_or_null(x->anchor), ok);
-    if (x->begin[0]) {
-        iv = json_object();
-        if (iv) {
-            put(iv, "begin", json_string(x->begin), ok);
-            put(iv, "end", string_or_null(x->end_value), ok);
-        }
-        put(o, "interval", iv, ok);
+static void write_dct(jw *w, const chr_doc *doc) {
+    chr_time t;
+    chr_dct_source src = chr_doc_dct(doc, &t);
+    char buf[64];
+    key(w, "dct");
+    open(w, '{');
+    if (src == CHR_DCT_NONE) {
+        knull(w, "value");
     } else {
-        put(o, "interval", json_null(), ok);
+        chr_time_format(buf, sizeof buf, &t);
+        kstr(w, "value", buf);
+    }
+    kstr(w, "source", chr_dct_source_name(src));
+    if (src != CHR_DCT_NONE && (t.flags & CHR_TIME_HAS_TZ)) {
+        int a = t.tz < 0 ? -t.tz : t.tz;
+        snprintf(buf, sizeof buf, "%c%02d:%02d", t.tz < 0 ? '-' : '+', a / 60, a % 60);
+        kstr(w, "tz", buf);
+    }
+    close(w, '}');
+}
+
+static void write_timex(jw *w, const chr_doc *doc, const chr_timex *x) {
+    next(w);
+    open(w, '{');
+    kstr(w, "id", x->id);
+    kint(w, "start", x->cp_start);
+    kint(w, "end", x->cp_end);
+    kspan(w, "text", doc, x->start, x->end);
+    kstr(w, "type", chr_timex_type_name(x->type));
+    kstr(w, "value", x->value);
+    kstr_or_null(w, "mod", x->mod);
+    kstr_or_null(w, "anchor", x->anchor);
+    if (x->begin[0]) {
+        key(w, "interval");
+        open(w, '{');
+        kstr(w, "begin", x->begin);
+        kstr_or_null(w, "end", x->end_value);
+        close(w, '}');
+    } else {
+        knull(w, "interval");
     }
     if (x->type == CHR_TIMEX_SET) {
-        if (x->quant[0]) {
-            put(o, "quant", json_string(x->quant), ok);
-        }
-        if (x->freq[0]) {
-            put(o, "freq", json_string(x->freq), ok);
-        }
+        if (x->quant[0])
+            kstr(w, "quant", x->quant);
+        if (x->freq[0])
+            kstr(w, "freq", x->freq);
     }
-    if (x->signal[0]) {
-        put(o, "signal", json_string(x->signal), ok);
-    }
-    return o;
+    if (x->signal[0])
+        kstr(w, "signal", x->signal);
+    close(w, '}');
 }
 
-static json_t *render_event_time(const chr_result *res, const chr_event_time *t, int *ok) {
-    json_t *o;
-    const chr_timex *x;
-
+static void write_event_time(jw *w, const chr_result *res, const chr_event_time *t) {
+    key(w, "time");
     if (t->timex == -2) {
-        return json_null();
+        raw(w, "null", 4);
+        return;
     }
-    o = json_object();
-    if (!o) {
-        *ok = 0;
-        return NULL;
-    }
+    open(w, '{');
     if (t->timex == -1) {
-        put(o, "timex", json_string("t0"), ok);
+        kstr(w, "timex", "t0");
     } else {
-        x = t->timex >= 0 && res ? chr_result_timex(res, (size_t)t->timex) : NULL;
-        put(o, "timex", x ? json_string(x->id) : json_null(), ok);
+        const chr_timex *x = t->timex >= 0 && res ? chr_result_timex(res, (size_t)t->timex) : NULL;
+        if (x)
+            kstr(w, "timex", x->id);
+        else
+            knull(w, "timex");
     }
-    put(o, "relation", string_or_null(chr_relation_name(t->relation)), ok);
-    put(o, "value", string_or_null(t->value), ok);
-    put(o, "begin", string_or_null(t->begin), ok);
-    put(o, "end", string_or_null(t->end), ok);
-    put(o, "granularity", string_or_null(chr_gran_name(t->gran)), ok);
-    put(o, "rule", string_or_null(t->rule), ok);
-    return o;
+    kstr_or_null(w, "relation", chr_relation_name(t->relation));
+    kstr_or_null(w, "value", t->value);
+    kstr_or_null(w, "begin", t->begin);
+    kstr_or_null(w, "end", t->end);
+    kstr_or_null(w, "granularity", chr_gran_name(t->gran));
+    kstr_or_null(w, "rule", t->rule);
+    close(w, '}');
 }
 
-static json_t *render_event(const chr_doc *doc, const chr_result *res, const chr_event *e, int *ok) {
-    json_t *o = json_object(), *sent;
+static void write_event(jw *w, const chr_doc *doc, const chr_result *res, const chr_event *e) {
+    next(w);
+    open(w, '{');
+    kstr(w, "id", e->id);
+    kint(w, "start", e->cp_start);
+    kint(w, "end", e->cp_end);
+    kspan(w, "text", doc, e->start, e->end);
+    kstr(w, "class", chr_event_class_name(e->cls));
+    kstr(w, "tense", chr_tense_name(e->tense));
+    kstr(w, "aspect", chr_aspect_name(e->aspect));
+    kstr(w, "polarity", e->negative ? "NEG" : "POS");
+    kstr_or_null(w, "actor", e->actor);
+    kstr_or_null(w, "summary", e->summary);
+    key(w, "sentence");
+    open(w, '{');
+    kint(w, "start", e->cp_sent_start);
+    kint(w, "end", e->cp_sent_end);
+    close(w, '}');
+    write_event_time(w, res, &e->time);
+    close(w, '}');
+}
 
-    if (!o) {
-        *ok = 0;
-        return NULL;
+int chr_render_json_text(char **out, size_t *out_len, const chr_doc *doc, const chr_result *res,
+                         unsigned flags) {
+    *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (!doc)
+        return CHR_EINVAL;
+    jw w = {0};
+    w.pretty = (flags & CHR_JSON_PRETTY) != 0;
+    open(&w, '{');
+    kstr(&w, "id", chr_doc_id(doc));
+    write_dct(&w, doc);
+    key(&w, "timexes");
+    open(&w, '[');
+    size_t n = res ? chr_result_count(res) : 0;
+    for (size_t i = 0; i < n && !w.fail; i++) {
+        const chr_timex *x = chr_result_timex(res, i);
+        if (x)
+            write_timex(&w, doc, x);
     }
-    put(o, "id", json_string(e->id), ok);
-    put(o, "start", json_integer((json_int_t)e->cp_start), ok);
-    put(o, "end", json_integer((json_int_t)e->cp_end), ok);
-    put(o, "text", render_span(doc, e->start, e->end), ok);
-    put(o, "class", json_string(chr_event_class_name(e->cls)), ok);
-    put(o, "tense", json_string(chr_tense_name(e->tense)), ok);
-    put(o, "aspect", json_string(chr_aspect_name(e->aspect)), ok);
-    put(o, "polarity", json_string(e->negative ? "NEG" : "POS"), ok);
-    put(o, "actor", string_or_null(e->actor), ok);
-    put(o, "summary", string_or_null(e->summary), ok);
-    sent = json_object();
-    if (sent) {
-        put(sent, "start", json_integer((json_int_t)e->cp_sent_start), ok);
-        put(sent, "end", json_integer((json_int_t)e->cp_sent_end), ok);
+    close(&w, ']');
+    key(&w, "events");
+    open(&w, '[');
+    n = res ? chr_result_event_count(res) : 0;
+    for (size_t i = 0; i < n && !w.fail; i++) {
+        const chr_event *e = chr_result_event(res, i);
+        if (e)
+            write_event(&w, doc, res, e);
     }
-    put(o, "sentence", sent, ok);
-    put(o, "time", render_event_time(res, &e->time, ok), ok);
-    return o;
+    close(&w, ']');
+    close(&w, '}');
+    if (w.fail) {
+        free(w.b);
+        return w.fail;
+    }
+    w.b[w.n] = '\0';
+    *out = w.b;
+    if (out_len)
+        *out_len = w.n;
+    return CHR_OK;
 }
 
 json_t *chr_render_json(const chr_doc *doc, const chr_result *res) {
-    json_t *root, *list;
-    size_t i, n;
-    int ok = 1;
-
-    if (!doc) {
+    char *s;
+    size_t n;
+    if (chr_render_json_text(&s, &n, doc, res, 0) != CHR_OK)
         return NULL;
-    }
-    root = json_object();
-    list = json_array();
-    if (!root || !list) {
-        json_decref(root);
-        json_decref(list);
-        return NULL;
-    }
-    put(root, "id", json_string(chr_doc_id(doc)), &ok);
-    put(root, "dct", render_dct(doc, &ok), &ok);
-    n = res ? chr_result_count(res) : 0;
-    for (i = 0; i < n && ok; i++) {
-        const chr_timex *x = chr_result_timex(res, i);
-        json_t *o;
-        if (!x) {
-            continue;
-        }
-        o = render_timex(doc, x, &ok);
-        if (!o || json_array_append_new(list, o) != 0) {
-            ok = 0;
-        }
-    }
-    put(root, "timexes", list, &ok);
-    list = json_array();
-    n = res ? chr_result_event_count(res) : 0;
-    for (i = 0; i < n && ok && list; i++) {
-        const chr_event *e = chr_result_event(res, i);
-        json_t *o;
-        if (!e) {
-            continue;
-        }
-        o = render_event(doc, res, e, &ok);
-        if (!o || json_array_append_new(list, o) != 0) {
-            ok = 0;
-        }
-    }
-    put(root, "events", list, &ok);
-    if (!ok) {
-        json_decref(root);
-        return NULL;
-    }
-    return root;
+    json_t *j = json_loadb(s, n, JSON_ALLOW_NUL, NULL);
+    free(s);
+    return j;
 }

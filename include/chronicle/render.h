@@ -20,6 +20,14 @@ extern "C" {
  * start/end are code point offsets, end exclusive. Returns a NEW reference, or NULL when out of memory. */
 json_t *chr_render_json(const chr_doc *doc, const chr_result *res);
 
+/* The same object as JSON text, written directly (much cheaper than a json_t): compact on one line, or
+ * with CHR_JSON_PRETTY indented by two spaces; byte for byte what json_dumps gives for chr_render_json's
+ * object with JSON_PRESERVE_ORDER and JSON_COMPACT or JSON_INDENT(2). No newline at the end. *out is
+ * malloc'ed (NUL-terminated) and owned by the caller. Returns 0, CHR_EINVAL (no document, or a string
+ * that is not UTF-8) or CHR_ENOMEM. */
+#define CHR_JSON_PRETTY 0x1u
+int chr_render_json_text(char **out, size_t *out_len, const chr_doc *doc, const chr_result *res, unsigned flags);
+
 /* TimeML: the input passes through unchanged with TIMEX3 tags added inside TEXT. For a document read
  * from TimeML, everything outside TEXT is copied byte for byte (TIMEX3 tags it had inside TEXT are
  * replaced by ours); for other documents a minimal TimeML file is written (DOCID, DCT, TEXT).

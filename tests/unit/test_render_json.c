@@ -41,14 +41,60 @@ static chr_timex timex(const chr_doc *doc, const char *id, size_t start, size_t 
     return x;
 }
 
+/* The compact text; the direct writer must give jansson's bytes, compact and indented. */
 static char *render(const chr_doc *doc, const chr_result *res) {
     json_t *j = chr_render_json(doc, res);
-    char *s;
+    char *s, *pretty, *t;
+    size_t n;
     assert_non_null(j);
     s = json_dumps(j, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    pretty = json_dumps(j, JSON_PRESERVE_ORDER | JSON_INDENT(2));
     json_decref(j);
     assert_non_null(s);
+    assert_non_null(pretty);
+    assert_int_equal(chr_render_json_text(&t, &n, doc, res, 0), 0);
+    assert_string_equal(t, s);
+    assert_int_equal(n, strlen(s));
+    free(t);
+    assert_int_equal(chr_render_json_text(&t, &n, doc, res, CHR_JSON_PRETTY), 0);
+    assert_string_equal(t, pretty);
+    free(t);
+    free(pretty);
     return s;
+}
+
+/* Escapes as jansson writes them: quotes, backslashes, control characters (\\u00XX upper case), and
+ * text that is not UTF-8 is refused. */
+static void test_escapes(void **state) {
+    const char *text = "He said \"now\" \\ then\ttab\x01 and \xC3\xA9t\xC3\xA9.";
+    chr_doc *doc;
+    chr_timex tx[1];
+    chr_result *res;
+    char *s, *t;
+    size_t n;
+    (void)state;
+    assert_int_equal(chr_doc_from_text(&doc, text, strlen(text), NULL), 0);
+    assert_int_equal(chr_doc_set_id(doc, "id \"1\"\x7f/\x1f"), 0);
+    tx[0] = timex(doc, "t1", 8, (size_t)(strstr(text, " and") - text), CHR_TIMEX_DATE, "PRESENT_REF");
+    res = result_of(tx, 1);
+    s = render(doc, res);
+    assert_non_null(strstr(s, "\"id\":\"id \\\"1\\\"\x7f/\\u001F\""));
+    assert_non_null(strstr(s, "\"text\":\"\\\"now\\\" \\\\ then\\ttab\\u0001\""));
+    free(s);
+    /* an extent that cuts a character has a null text, not broken JSON */
+    res->timexes[0].end = (size_t)(strstr(text, "\xA9t") - text);
+    s = render(doc, res);
+    assert_non_null(strstr(s, "\"text\":null"));
+    free(s);
+    /* a string that is not UTF-8 is refused */
+    strcpy(res->timexes[0].value, "\xff");
+    assert_int_equal(chr_render_json_text(&t, &n, doc, res, 0), CHR_EINVAL);
+    assert_null(t);
+    assert_null(chr_render_json(doc, res));
+    assert_int_equal(chr_render_json_text(&t, &n, NULL, NULL, 0), CHR_EINVAL);
+    free(res->timexes);
+    free(res);
+    chr_doc_free(doc);
 }
 
 static void test_no_dct_no_timexes(void **state) {
@@ -243,6 +289,7 @@ static void test_events(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_dct_no_timexes),
+        cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_timexes),
         cmocka_unit_test(test_dct_forms),
         cmocka_unit_test(test_events),

@@ -305,6 +305,7 @@ typedef struct ctx {
     int width, height;
     double lm; /* left margin, screen fraction */
     int levels;  /* label levels of a lane */
+    size_t dmax; /* density: the largest bin */
     long level_h; /* their spacing, hundredths of a lane */
 } ctx;
 
@@ -326,8 +327,10 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
     const chr__chart_item *items = x->c->items;
     if (x->o->density) {
         /* events per bin, by the day each entry starts (or ends, for an open start) */
-        size_t n = 0;
-        int64_t *bins = malloc((x->npl ? x->npl : 1) * sizeof *bins);
+        size_t n = 0, total = 1;
+        for (size_t k = 0; k < x->npl; k++)
+            total += x->pl[k].group; /* a mark holds group entries */
+        int64_t *bins = malloc(total * sizeof *bins);
         if (!bins) {
             d->oom = 1;
             return;
@@ -359,6 +362,8 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
                 chr_date_civil(bins[k], &yy, &mm, &dd);
                 width = (mm == 12 ? chr_date_days(yy + 1, 1, 1) : chr_date_days(yy, mm + 1, 1)) - bins[k];
             }
+            if (m - k > x->dmax)
+                x->dmax = m - k;
             sb_printf(d, "%lld\t%zu\t%lld\n", (long long)(bins[k] * DAY + width * DAY / 2), m - k,
                       (long long)(width * DAY));
             k = m;
@@ -529,7 +534,7 @@ static void write_panel(ctx *x, sbuf *s, const int idx[S_N], int panel, double l
     else
         sb_lit(s, "set xtics autofreq norotate\n");
     if (o->density) {
-        sb_lit(s, "set yrange [0:*]\n");
+        sb_printf(s, "set yrange [0:%zu]\n", x->dmax + (x->dmax + 9) / 10); /* the same in both panels */
         if (first)
             sb_lit(s, "set ytics nomirror\nset ylabel 'events'\n");
         else

@@ -22,7 +22,8 @@ static const char render_usage[] =
     "usage: chronicle render -o OUT [OPTIONS] [FILE...]\n"
     "\n"
     "A chart of the timeline: when things happened (markers), how long they lasted (bars), open intervals\n"
-    "(\"since 1979\": drawn to the article date, with an arrow), one lane per article or per entity. FILE is\n"
+    "(\"since 1979\": drawn to the article date, with an arrow), one lane per article or per entity. FILE "
+    "is\n"
     "a timeline JSON (chronicle timeline; found by content) or an article (text, TimeML, JSON Lines, as for\n"
     "timeline); without FILE, or with -, read stdin (articles, or a timeline with --input timeline).\n"
     "Dates far before the rest (1979 in a story about last week) are drawn in an \"earlier\" panel.\n"
@@ -47,7 +48,8 @@ static const char render_usage[] =
     "text goes only into the data file, and enhanced text is off: labels are shown as written.\n"
     "\n"
     "Exit status: 0 ok; 1 some JSON Lines records failed (reported, left out); 2 usage error; 3 input error\n"
-    "(unreadable, not a timeline, nothing to draw); 4 broken rule file; 5 cannot write output; 6 gnuplot not\n"
+    "(unreadable, not a timeline, nothing to draw); 4 broken rule file; 5 cannot write output; 6 gnuplot "
+    "not\n"
     "found (STEM.gp and STEM.tsv written: install gnuplot-nox and run gnuplot STEM.gp); 7 gnuplot failed or\n"
     "ran out of time; 70 internal error.\n";
 
@@ -165,7 +167,8 @@ static int output_option(render_run *r) {
     static const struct {
         const char *ext;
         chr_chart_term term;
-    } exts[] = {{".png", CHR_TERM_PNG}, {".svg", CHR_TERM_SVG}, {".pdf", CHR_TERM_PDF}, {".gp", CHR_TERM_PNG}};
+    } exts[] = {
+        {".png", CHR_TERM_PNG}, {".svg", CHR_TERM_SVG}, {".pdf", CHR_TERM_PDF}, {".gp", CHR_TERM_PNG}};
     int found = -1;
     for (int k = 0; dot && k < 4; k++) {
         size_t n = strlen(exts[k].ext);
@@ -378,8 +381,8 @@ static int render(render_run *r) {
         if (rc == EXIT_OK)
             rc = write_whole(gp_path, script, slen);
         if (rc == EXIT_OK && missing) {
-            cli_error("%s not found (Debian: apt-get install gnuplot-nox); wrote %s and %s: run gnuplot %s", want,
-                      gp_path, tsv_path, gp_path);
+            cli_error("%s not found (Debian: apt-get install gnuplot-nox); wrote %s and %s: run gnuplot %s",
+                      want, gp_path, tsv_path, gp_path);
             rc = EXIT_NO_GNUPLOT;
         }
         goto done;
@@ -428,14 +431,17 @@ int cli_render(int argc, char **argv) {
         } else if (cli_args_is(&a, "--output", "-o")) {
             if (!(r.output = cli_args_value(&a)))
                 rc = EXIT_USAGE;
-        } else if (cli_args_is(&a, "--input", NULL) && (v = cli_args_value(&a)) && strcmp(v, "timeline") == 0) {
+        } else if (cli_args_is(&a, "--input", NULL) && (v = cli_args_value(&a)) &&
+                   strcmp(v, "timeline") == 0) {
             r.force_tl = 1;
         } else if (v) {
             /* --input with another value: the documents' formats */
             static const struct {
                 const char *name;
                 chr_format f;
-            } fm[] = {{"auto", CHR_FORMAT_AUTO}, {"text", CHR_FORMAT_TEXT}, {"jsonl", CHR_FORMAT_JSONL},
+            } fm[] = {{"auto", CHR_FORMAT_AUTO},
+                      {"text", CHR_FORMAT_TEXT},
+                      {"jsonl", CHR_FORMAT_JSONL},
                       {"timeml", CHR_FORMAT_TIMEML}};
             int ok = 0;
             for (int m = 0; m < 4 && !ok; m++)
@@ -495,7 +501,8 @@ int cli_render(int argc, char **argv) {
             char end = 0;
             if (!(v = cli_args_value(&a)))
                 rc = EXIT_USAGE;
-            else if (sscanf(v, "%dx%d%c", &w, &h, &end) != 2 || w < 100 || h < 100 || w > 20000 || h > 20000) {
+            else if (sscanf(v, "%dx%d%c", &w, &h, &end) != 2 || w < 100 || h < 100 || w > 20000 ||
+                     h > 20000) {
                 cli_error("--size %s: expected WIDTHxHEIGHT, each from 100 to 20000", v);
                 rc = EXIT_USAGE;
             } else {

@@ -121,7 +121,8 @@ static int read_entry(chr_chart *c, size_t doc0, size_t i, const json_t *e, chr_
         if (!v || json_is_null(v))
             continue;
         if (!json_is_string(v) || iso_day(json_string_value(v), &day))
-            return chr__error_set(err, CHR_EJSON, "entries[%zu].%s: not an ISO date (YYYY-MM-DD)", i, ends[s]);
+            return chr__error_set(err, CHR_EJSON, "entries[%zu].%s: not an ISO date (YYYY-MM-DD)", i,
+                                  ends[s]);
         if (s == 0) {
             it->has_begin = 1;
             it->first = day;
@@ -141,7 +142,7 @@ static int read_entry(chr_chart *c, size_t doc0, size_t i, const json_t *e, chr_
         it->flags |= CHR__CH_OPEN_END;
     const json_t *summary = json_object_get(e, "summary");
     it->text = dup_str(json_is_string(summary) && json_string_length(summary) ? summary
-                                                                                 : json_object_get(e, "text"));
+                                                                              : json_object_get(e, "text"));
     it->actor = dup_str(json_object_get(e, "actor"));
     if (!it->text || !it->actor)
         return CHR_ENOMEM;
@@ -210,7 +211,8 @@ static int read_conflicts(chr_chart *c, size_t base, size_t count, const json_t 
         size_t prev = (size_t)-1, m;
         json_t *v;
         json_array_foreach(ix, m, v) {
-            if (!json_is_integer(v) || json_integer_value(v) < 0 || (json_int_t)count <= json_integer_value(v))
+            if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+                (json_int_t)count <= json_integer_value(v))
                 continue;
             size_t at = base + (size_t)json_integer_value(v);
             c->items[at].conflict = 1;

@@ -15,13 +15,13 @@ typedef struct chr__chart_item {
     int has_begin, has_end;
     int64_t first, last; /* days since 1970-01-01, inclusive */
     unsigned flags;
-    char *text;     /* what to show: the summary, else the event's words ("" when none) */
-    char *actor;    /* "" when unknown */
-    char **ents;    /* entities[] when the entry had them */
+    char *text;  /* what to show: the summary, else the event's words ("" when none) */
+    char *actor; /* "" when unknown */
+    char **ents; /* entities[] when the entry had them */
     size_t nents;
-    size_t *docs;   /* indices into the chart's documents, distinct, in source order */
+    size_t *docs; /* indices into the chart's documents, distinct, in source order */
     size_t ndocs;
-    int conflict;   /* named by a conflict */
+    int conflict; /* named by a conflict */
 } chr__chart_item;
 
 struct chr_chart {

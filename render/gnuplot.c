@@ -303,9 +303,9 @@ typedef struct ctx {
     int named; /* lanes have names on the axis */
     layout L;
     int width, height;
-    double lm; /* left margin, screen fraction */
-    int levels;  /* label levels of a lane */
-    size_t dmax; /* density: the largest bin */
+    double lm;    /* left margin, screen fraction */
+    int levels;   /* label levels of a lane */
+    size_t dmax;  /* density: the largest bin */
     long level_h; /* their spacing, hundredths of a lane */
 } ctx;
 
@@ -313,8 +313,22 @@ static long lane_y(const ctx *x, size_t lane) { return (long)(x->nlanes - lane) 
 
 /* The sets and the plot clauses of one panel (the data is written once; both panels name the same
  * sets). idx[] holds the index of each set or -1. */
-enum { S_LANES, S_BARS, S_SINCE, S_SINCE_HEAD, S_AFTER, S_BEFORE, S_POINTS, S_CONFLICT, S_LINKS,
-       S_LABELS0, S_LABELS1, S_LABELS1R, S_DENSITY, S_N };
+enum {
+    S_LANES,
+    S_BARS,
+    S_SINCE,
+    S_SINCE_HEAD,
+    S_AFTER,
+    S_BEFORE,
+    S_POINTS,
+    S_CONFLICT,
+    S_LINKS,
+    S_LABELS0,
+    S_LABELS1,
+    S_LABELS1R,
+    S_DENSITY,
+    S_N
+};
 
 static int64_t arrow_len(const ctx *x, int panel) {
     return panel ? (x->L.m1 - x->L.m0) / 40 : (x->L.g1 - x->L.g0) / 6;
@@ -474,7 +488,7 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
             if (p->level < 0 || p->panel != (set != S_LABELS0) || p->right != (set == S_LABELS1R))
                 continue;
             if (idx[set] < 0)
-                idx[set] = begin_set(w, set == S_LABELS0    ? "labels, earlier panel: x (s), y, text"
+                idx[set] = begin_set(w, set == S_LABELS0   ? "labels, earlier panel: x (s), y, text"
                                         : set == S_LABELS1 ? "labels: x (s), y, text"
                                                            : "labels ending at their mark: x (s), y, text");
             int64_t lx = p->x0;
@@ -559,7 +573,7 @@ static void write_panel(ctx *x, sbuf *s, const int idx[S_N], int panel, double l
 #define CLAUSE(...)                                                                                          \
     do {                                                                                                     \
         if (n++)                                                                                             \
-            sb_lit(s, ", \\\n     ");                                                                            \
+            sb_lit(s, ", \\\n     ");                                                                        \
         else                                                                                                 \
             sb_lit(s, " ");                                                                                  \
         sb_printf(s, __VA_ARGS__);                                                                           \
@@ -589,13 +603,15 @@ static void write_panel(ctx *x, sbuf *s, const int idx[S_N], int panel, double l
                    (long long)a);
     }
     if (idx[S_BARS] >= 0) {
-        CLAUSE("datafile index %d using ($1):($2):($3):($4):($5):($6) with boxxyerror fs solid 0.45 lc rgb '%s'",
-               idx[S_BARS], colors[1]);
+        CLAUSE(
+            "datafile index %d using ($1):($2):($3):($4):($5):($6) with boxxyerror fs solid 0.45 lc rgb '%s'",
+            idx[S_BARS], colors[1]);
         TITLE("period");
     }
     if (idx[S_SINCE] >= 0) {
-        CLAUSE("datafile index %d using ($1):($2):($3):($4):($5):($6) with boxxyerror fs pattern 4 lc rgb '%s'",
-               idx[S_SINCE], colors[2]);
+        CLAUSE(
+            "datafile index %d using ($1):($2):($3):($4):($5):($6) with boxxyerror fs pattern 4 lc rgb '%s'",
+            idx[S_SINCE], colors[2]);
         TITLE("since ... (open: drawn to the article date)");
     }
     if (idx[S_SINCE_HEAD] >= 0)
@@ -615,13 +631,14 @@ static void write_panel(ctx *x, sbuf *s, const int idx[S_N], int panel, double l
         TITLE("before (open start)");
     }
     if (idx[S_POINTS] >= 0) {
-        CLAUSE("datafile index %d using ($1):($2):($3) with points pt 7 ps variable lc rgb '%s'", idx[S_POINTS],
-               colors[0]);
+        CLAUSE("datafile index %d using ($1):($2):($3) with points pt 7 ps variable lc rgb '%s'",
+               idx[S_POINTS], colors[0]);
         TITLE("event");
     }
     if (idx[S_LINKS] >= 0)
-        CLAUSE("datafile index %d using ($1):($2):($3):($4) with vectors nohead dt 2 lw 1.5 lc rgb '%s' notitle",
-               idx[S_LINKS], colors[5]);
+        CLAUSE(
+            "datafile index %d using ($1):($2):($3):($4) with vectors nohead dt 2 lw 1.5 lc rgb '%s' notitle",
+            idx[S_LINKS], colors[5]);
     if (idx[S_CONFLICT] >= 0) {
         CLAUSE("datafile index %d using ($1):($2) with points pt 6 ps 2.4 lw 2 lc rgb '%s'", idx[S_CONFLICT],
                colors[5]);
@@ -647,9 +664,10 @@ static void write_panel(ctx *x, sbuf *s, const int idx[S_N], int panel, double l
 
 static void write_script(ctx *x, sbuf *s, const int idx[S_N], const chr_chart_stats *st) {
     const chr_chart_opts *o = x->o;
-    sb_lit(s, "# chronicle render: a timeline chart for gnuplot 5. Generated: the same input gives the same\n"
-              "# script. Article text is only in the data file; enhanced text is off, so labels are shown as\n"
-              "# written. Run: gnuplot -e \"datafile='DATA'; outfile='OUT'\" SCRIPT (both optional).\n");
+    sb_lit(s,
+           "# chronicle render: a timeline chart for gnuplot 5. Generated: the same input gives the same\n"
+           "# script. Article text is only in the data file; enhanced text is off, so labels are shown as\n"
+           "# written. Run: gnuplot -e \"datafile='DATA'; outfile='OUT'\" SCRIPT (both optional).\n");
     sb_lit(s, "if (!exists(\"datafile\")) datafile = ");
     sb_quoted(s, o->datafile ? o->datafile : "chart.tsv");
     sb_lit(s, "\nif (!exists(\"outfile\")) outfile = ");
@@ -681,9 +699,11 @@ static void write_script(ctx *x, sbuf *s, const int idx[S_N], const chr_chart_st
         sb_printf(s, "'chronicle: %zu event%s'", st->events, st->events == 1 ? "" : "s");
     sb_lit(s, " at screen 0.5, screen 0.96 center font ',12'\n");
     if (st->labels_hidden)
-        sb_printf(s, "set label 2 '%zu labels left out (they would overlap; narrow the window with --from/--to)' "
-                     "at screen 0.99, screen 0.93 right font ',8'\n",
-                  st->labels_hidden);
+        sb_printf(
+            s,
+            "set label 2 '%zu labels left out (they would overlap; narrow the window with --from/--to)' "
+            "at screen 0.99, screen 0.93 right font ',8'\n",
+            st->labels_hidden);
     double right = 0.97;
     if (x->L.gutter) {
         write_panel(x, s, idx, 0, x->lm, x->lm + 0.11);
@@ -859,7 +879,8 @@ int chr_chart_gnuplot(char **script, size_t *script_len, char **data, size_t *da
     if (!c || !opts)
         return chr__error_set(err, CHR_EINVAL, "no chart or no options");
     const chr_chart_opts *o = opts;
-    if ((o->width && (o->width < 100 || o->width > 20000)) || (o->height && (o->height < 100 || o->height > 20000)))
+    if ((o->width && (o->width < 100 || o->width > 20000)) ||
+        (o->height && (o->height < 100 || o->height > 20000)))
         return chr__error_set(err, CHR_EINVAL, "size %dx%d: width and height go from 100 to 20000", o->width,
                               o->height);
     if (o->has_from && o->has_to && o->to_day < o->from_day)

@@ -17,9 +17,10 @@
 
 /* A timeline with the given entries (JSON text of the array) and optional extra top-level keys. */
 static char *timeline(int version, const char *entries, const char *extra) {
-    static const char fmt[] = "{\"version\": %d, \"schema\": \"x\", \"documents\": [{\"id\": \"a.txt\", \"dct\": "
-                              "\"2014-12-03\"}, {\"id\": \"b.txt\", \"dct\": null}], \"entries\": %s, "
-                              "\"undated\": []%s}";
+    static const char fmt[] =
+        "{\"version\": %d, \"schema\": \"x\", \"documents\": [{\"id\": \"a.txt\", \"dct\": "
+        "\"2014-12-03\"}, {\"id\": \"b.txt\", \"dct\": null}], \"entries\": %s, "
+        "\"undated\": []%s}";
     size_t n = sizeof fmt + strlen(entries) + strlen(extra) + 16;
     char *s = malloc(n);
     assert_non_null(s);
@@ -28,8 +29,8 @@ static char *timeline(int version, const char *entries, const char *extra) {
 }
 
 #define E(begin, end, flags, actor, summary, doc)                                                            \
-    "{\"begin\": " begin ", \"end\": " end ", \"flags\": [" flags "], \"actor\": " actor ", \"summary\": "      \
-    summary ", \"sources\": [{\"document\": \"" doc "\"}]}"
+    "{\"begin\": " begin ", \"end\": " end ", \"flags\": [" flags "], \"actor\": " actor                     \
+    ", \"summary\": " summary ", \"sources\": [{\"document\": \"" doc "\"}]}"
 
 static const char *const two =
     "[" E("\"1979-01-01\"", "\"2014-12-03\"", "\"open_end\", \"end_dct\"", "\"Iran\"", "\"no relations\"",
@@ -86,7 +87,7 @@ static void test_reads_version_1_sample(void **state) {
     drawn d = draw(c, &o);
     assert_int_equal(d.rc, 0);
     assert_int_equal(d.st.lanes, 1);
-    assert_int_equal(d.st.gutter, 1); /* 1979 and December 2014 */
+    assert_int_equal(d.st.gutter, 1);                            /* 1979 and December 2014 */
     assert_non_null(strstr(d.script, "set format x \"%d %b\"")); /* the main panel spans weeks */
     assert_non_null(strstr(d.script, "set xdata time"));
     assert_non_null(strstr(d.script, "noenhanced"));
@@ -96,8 +97,9 @@ static void test_reads_version_1_sample(void **state) {
 
 static void test_version_2_and_unknown_keys(void **state) {
     (void)state;
-    char *j = timeline(2, two, ", \"conflicts\": [{\"entries\": [1, 2], \"why\": \"day\"}, {\"entries\": [7]}], "
-                               "\"future\": {\"x\": [1, 2]}");
+    char *j = timeline(2, two,
+                       ", \"conflicts\": [{\"entries\": [1, 2], \"why\": \"day\"}, {\"entries\": [7]}], "
+                       "\"future\": {\"x\": [1, 2]}");
     chr_chart *c = chart_of(j);
     assert_int_equal(chr_chart_count(c), 3);
     chr_chart_opts o;
@@ -161,7 +163,8 @@ static void test_bad_timelines(void **state) {
 static void test_hostile_labels(void **state) {
     (void)state;
     const char *entries =
-        "[{\"begin\": \"2014-12-01\", \"end\": \"2014-12-01\", \"flags\": [], \"actor\": \"x'; system('id') #\","
+        "[{\"begin\": \"2014-12-01\", \"end\": \"2014-12-01\", \"flags\": [], \"actor\": \"x'; system('id') "
+        "#\","
         " \"summary\": \"'\\\"; system(\\\"touch pwned\\\"); print \\\"\\t`id`\\n{/Symbol a} @x\","
         " \"sources\": [{\"document\": \"evil'\\\"\\n.txt\"}]}]";
     char *j = timeline(1, entries, "");
@@ -259,9 +262,8 @@ static void test_density(void **state) {
     (void)state;
     /* Tue 2014-12-02 and Wed 12-03 share the week of Monday 12-01; Sun 11-30 is the week before */
     const char *entries = "[" E("\"2014-11-30\"", "\"2014-11-30\"", "", "null", "\"a\"", "a.txt") ", " E(
-        "\"2014-12-02\"", "\"2014-12-02\"", "", "null", "\"b\"", "a.txt") ", " E("null", "\"2014-12-03\"",
-                                                                                   "\"open_start\"", "null",
-                                                                                   "\"c\"", "a.txt") "]";
+        "\"2014-12-02\"", "\"2014-12-02\"", "", "null", "\"b\"",
+        "a.txt") ", " E("null", "\"2014-12-03\"", "\"open_start\"", "null", "\"c\"", "a.txt") "]";
     char *j = timeline(1, entries, "");
     chr_chart *c = chart_of(j);
     chr_chart_opts o;
@@ -288,9 +290,12 @@ static void test_density(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_reads_version_1_sample), cmocka_unit_test(test_version_2_and_unknown_keys),
-        cmocka_unit_test(test_bad_timelines),          cmocka_unit_test(test_hostile_labels),
-        cmocka_unit_test(test_deterministic),          cmocka_unit_test(test_window_and_axis),
+        cmocka_unit_test(test_reads_version_1_sample),
+        cmocka_unit_test(test_version_2_and_unknown_keys),
+        cmocka_unit_test(test_bad_timelines),
+        cmocka_unit_test(test_hostile_labels),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_window_and_axis),
         cmocka_unit_test(test_density),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -41,6 +41,10 @@ build: deps $(BUILD)/CMakeCache.txt
 run: build
 	./$(BUILD)/chronicle extract samples/kerry-iran-2014-12-03.txt
 	./$(BUILD)/chronicle timeline --format text samples/kerry-iran-2014-12-03.txt
+	./$(BUILD)/chronicle timeline -o $(BUILD)/kerry-iran-2014-12-03.timeline.json samples/kerry-iran-2014-12-03.txt
+	./$(BUILD)/chronicle render --title 'Kerry on Iran (HuffPost, 2014-12-03)' \
+	    -o $(BUILD)/kerry-iran-2014-12-03.png $(BUILD)/kerry-iran-2014-12-03.timeline.json
+	@echo "timeline: $(BUILD)/kerry-iran-2014-12-03.timeline.json  chart: $(BUILD)/kerry-iran-2014-12-03.png"
 
 test: build
 	$(CTEST) --test-dir $(BUILD) --output-on-failure -j$(JOBS)

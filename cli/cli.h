@@ -17,6 +17,8 @@ enum {
     EXIT_INPUT = 3,    /* unreadable, invalid UTF-8, binary, empty, malformed TimeML, too big */
     EXIT_RULES = 4,    /* a broken rule file */
     EXIT_OUTPUT = 5,   /* cannot write the output (including a closed pipe) */
+    EXIT_NO_GNUPLOT = 6, /* render: gnuplot not found (the script and data are written) */
+    EXIT_GNUPLOT = 7,  /* render: gnuplot failed or ran out of time */
     EXIT_INTERNAL = 70 /* out of memory, or a bug */
 };
 
@@ -28,6 +30,7 @@ int cli_extract(int argc, char **argv);
 int cli_eval(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_timeline(int argc, char **argv);
+int cli_render(int argc, char **argv);
 int cli_train_events(int argc, char **argv);
 
 /* Messages on stderr, prefixed "chronicle: ". */
@@ -163,5 +166,17 @@ typedef struct cli_paths {
 int cli_paths_add(cli_paths *p, const char *s);
 void cli_paths_free(cli_paths *p);
 int cli_tml_add(cli_paths *out, const char *arg);
+
+/* spawn.c: run a program without a shell, with a time limit. cli_find_program looks name up on PATH
+ * (or takes it as a path when it has a '/'): 0 with the path in path, -1 when there is none. cli_spawn
+ * runs path with argv (stdin /dev/null, output captured): 0 when it exited 0, else -1 with one line in
+ * r->message (the program's error line, or why it could not run or was stopped). */
+typedef struct cli_spawn_result {
+    int status;    /* exit status, -1 when it did not exit */
+    int timed_out; /* stopped after the time limit */
+    char message[512];
+} cli_spawn_result;
+int cli_find_program(const char *name, char *path, size_t n);
+int cli_spawn(const char *path, char *const argv[], int timeout, cli_spawn_result *r);
 
 #endif

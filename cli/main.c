@@ -17,6 +17,7 @@ static const char usage_text[] =
     "Commands:\n"
     "  extract [OPTIONS] [FILE...]   time expressions of each document, as JSON, JSON Lines or TimeML\n"
     "  timeline [OPTIONS] [FILE...]  the chronology of the documents' events, as JSON or a text table\n"
+    "  render -o OUT [OPTIONS] [FILE...]   a chart of the timeline (PNG, SVG, PDF) drawn by gnuplot\n"
     "  eval [OPTIONS] GOLD...        TempEval-3 scores (time expressions, events) against gold TimeML\n"
     "  rules check [--rules DIR]     run every rule's example lines\n"
     "  train-events -o FILE [--epochs N] CORPUS...   train the event model on gold TimeML\n"
@@ -33,6 +34,8 @@ static const char usage_text[] =
     "      input over 64 MiB\n"
     "  4   rules error: a broken rule file (the message names file:line)\n"
     "  5   output error: cannot write the output, or the reader closed the pipe\n"
+    "  6   render: gnuplot not found (the script and data file are written; install gnuplot-nox)\n"
+    "  7   render: gnuplot failed or ran out of time (its error line is shown)\n"
     "  70  internal error (out of memory, a bug)\n";
 
 static void vmessage(const char *kind, const char *fmt, va_list ap) {
@@ -195,6 +198,8 @@ int main(int argc, char **argv) {
                 return cli_extract(2, sub);
             if (strcmp(argv[2], "timeline") == 0)
                 return cli_timeline(2, sub);
+            if (strcmp(argv[2], "render") == 0)
+                return cli_render(2, sub);
             if (strcmp(argv[2], "eval") == 0)
                 return cli_eval(2, sub);
             if (strcmp(argv[2], "rules") == 0)
@@ -213,6 +218,8 @@ int main(int argc, char **argv) {
         return cli_extract(argc - 1, argv + 1);
     if (strcmp(cmd, "timeline") == 0)
         return cli_timeline(argc - 1, argv + 1);
+    if (strcmp(cmd, "render") == 0)
+        return cli_render(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0)
         return cli_eval(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)

@@ -62,6 +62,9 @@ vg "extract, the TimeML written read again" 0 extract "$tmp/out.tml"
 
 vg "timeline, text" 0 timeline --format text "$sample"
 vg "timeline, JSON" 0 timeline "$sample"
+vg "render --script-only, entity lanes" 0 render --script-only --lanes entity -o "$tmp/chart" "$SRC/samples/kerry-iran-2014-12-03.timeline.json"
+vg "render --script-only, density" 0 render --script-only --density week -o "$tmp/dens" "$SRC/tests/render/two-articles.timeline.json"
+CHRONICLE_GNUPLOT=$tmp/no/gnuplot vg "render, gnuplot missing" 6 render -o "$tmp/nognuplot.png" "$SRC/tests/render/two-articles.timeline.json"
 
 mkdir "$tmp/gold"
 for i in 1 2; do

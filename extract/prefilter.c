@@ -1,8 +1,11 @@
 /* prefilter.c: where each rule may start a match, so that the recognizer tries a rule only there.
  *
  * From a rule's pattern (after macros and tables) the prefilter works out a set of strings one of which
- * begins every non-empty match ("the", "last", "jan", "1", ...), or finds that it cannot say ("any": a
- * pattern that starts with \w or a dot). The strings of all rules go into one trie, lower case. At a
+ * begins every non-empty match ("the past", "last week", "jan", "1", ...), or finds that it cannot say
+ * ("any": a pattern that starts with \w or a dot). A string goes on over the pieces of the pattern that
+ * match exactly one of a few strings ("the" + \s+ + "past|last" gives "the past" and "the last"), up to
+ * MAX_PREFIX bytes or MAX_PRODUCT strings. The strings of all rules go into one trie, folded: lower case,
+ * and a run of white space is one ' ' (in the pattern and in the text as it is walked). At a
  * position where a match may start, one walk down the trie over the text gives the rules worth trying
  * there; the rules that could start anywhere are tried everywhere. This is exact: a rule is left out at
  * a position only where no match of it can start.
@@ -22,17 +25,21 @@
 
 /* More strings than this for one rule, and the rule is tried everywhere instead. */
 #define MAX_STRINGS 4096
-/* Only the first bytes of each string go into the trie: enough to tell words apart. */
-#define MAX_PREFIX 12
+/* Only the first bytes of each string go into the trie: enough to tell a few words apart. */
+#define MAX_PREFIX 20
+/* A sequence stops growing its strings past this many (it keeps the shorter ones it had). */
+#define MAX_PRODUCT 128
 
 /* ---- the analysis ------------------------------------------------------------------------------ */
 
 typedef struct str {
     unsigned char b[MAX_PREFIX];
     size_t n;
+    int exact; /* the piece matches exactly this (so what follows it may extend it) */
 } str;
 
-/* What may begin the non-empty matches of a piece of pattern. */
+/* What may begin the non-empty matches of a piece of pattern: strings of folded text, where letters are
+ * lower case and a run of white space is one ' ' (the walk folds the text the same way). */
 typedef struct first {
     str *v;
     size_t n, cap;
@@ -52,14 +59,15 @@ static void f_free(first *f) {
     memset(f, 0, sizeof *f);
 }
 
-static void f_add(first *f, const unsigned char *s, size_t n) {
+static int is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Add s[0..n), folded; "" makes f "any". A string longer than MAX_PREFIX is cut and no longer exact. */
+static void f_add(first *f, const unsigned char *s, size_t n, int exact) {
     if (f->any || f->oom)
         return;
-    if (f->n >= MAX_STRINGS) {
-        f->any = 1;
-        return;
-    }
-    if (n == 0) {
+    if (f->n >= MAX_STRINGS || n == 0) {
         f->any = 1;
         return;
     }
@@ -74,17 +82,76 @@ static void f_add(first *f, const unsigned char *s, size_t n) {
         f->cap = cap;
     }
     str *d = &f->v[f->n++];
-    d->n = n > MAX_PREFIX ? MAX_PREFIX : n;
-    for (size_t i = 0; i < d->n; i++)
-        d->b[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (unsigned char)(s[i] + 32) : s[i];
+    d->n = 0;
+    d->exact = exact;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (is_space(c)) {
+            if (d->n && d->b[d->n - 1] == ' ')
+                continue;
+            c = ' ';
+        } else if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        }
+        if (d->n == MAX_PREFIX) {
+            d->exact = 0;
+            break;
+        }
+        d->b[d->n++] = c;
+    }
 }
 
-/* a ∪= b (b is left as it was) */
+/* Add a string as it is, "" included (the sequence uses "" for "nothing matched yet"), once. */
+static void f_keep(first *f, const str *x) {
+    if (f->oom)
+        return;
+    for (size_t i = f->n; i-- > 0 && i + 2 >= f->n;) /* a cheap look back for the same string */
+        if (f->v[i].n == x->n && f->v[i].exact == x->exact && !memcmp(f->v[i].b, x->b, x->n))
+            return;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 8;
+        str *v = realloc(f->v, cap * sizeof *v);
+        if (!v) {
+            f->oom = 1;
+            return;
+        }
+        f->v = v;
+        f->cap = cap;
+    }
+    f->v[f->n++] = *x;
+}
+
+/* x, no longer exact: what follows it is not known. */
+static void f_keep_open(first *f, const str *x) {
+    str c = *x;
+    c.exact = 0;
+    f_keep(f, &c);
+}
+
+/* a ∪= b (b is left as it was; its strings are folded already) */
 static void f_union(first *a, const first *b) {
     a->any |= b->any;
     a->oom |= b->oom;
-    for (size_t i = 0; i < b->n && !a->any; i++)
-        f_add(a, b->v[i].b, b->v[i].n);
+    if (a->any || a->oom || !b->n)
+        return;
+    if (a->n + b->n > MAX_STRINGS) {
+        a->any = 1;
+        return;
+    }
+    if (a->n + b->n > a->cap) {
+        size_t cap = a->cap ? a->cap : 8;
+        while (cap < a->n + b->n)
+            cap *= 2;
+        str *v = realloc(a->v, cap * sizeof *v);
+        if (!v) {
+            a->oom = 1;
+            return;
+        }
+        a->v = v;
+        a->cap = cap;
+    }
+    memcpy(a->v + a->n, b->v, b->n * sizeof *b->v);
+    a->n += b->n;
 }
 
 static int at_end(const parser *P) { return P->p >= P->end; }
@@ -97,14 +164,10 @@ static size_t char_len(const unsigned char *s, const unsigned char *end) {
 
 static void add_digits(first *f) {
     for (unsigned char c = '0'; c <= '9'; c++)
-        f_add(f, &c, 1);
+        f_add(f, &c, 1, 1);
 }
 
-static void add_spaces(first *f) {
-    static const unsigned char sp[] = " \t\n\r\f\v";
-    for (size_t i = 0; i < sizeof sp - 1; i++)
-        f_add(f, &sp[i], 1);
-}
+static void add_spaces(first *f) { f_add(f, (const unsigned char *)" ", 1, 1); }
 
 static void parse_alt(parser *P, first *out);
 
@@ -224,11 +287,11 @@ static void parse_class(parser *P, first *f) {
             P->p++;
             for (unsigned c = lo[0]; c <= hi; c++) {
                 unsigned char ch = (unsigned char)c;
-                f_add(&set, &ch, 1);
+                f_add(&set, &ch, 1, 1);
             }
             continue;
         }
-        f_add(&set, lo, lon);
+        f_add(&set, lo, lon, 1);
     }
     if (at_end(P))
         P->bad = 1;
@@ -241,26 +304,35 @@ static void parse_class(parser *P, first *f) {
     f_free(&set);
 }
 
-/* A quantifier after an atom: its minimum (0 makes the atom nullable); -1 when there is none. */
-static long parse_quant(parser *P) {
+/* A quantifier after an atom: its minimum, and its maximum in *max (-1 for no limit); -1 when there is
+ * none. */
+static long parse_quant(parser *P, long *max) {
+    long dummy;
+    if (!max)
+        max = &dummy;
     if (at_end(P))
         return -1;
     long min = -1;
-    const unsigned char *save = P->p;
     switch (*P->p) {
     case '?':
+        min = 0;
+        *max = 1;
+        P->p++;
+        break;
     case '*':
         min = 0;
+        *max = -1;
         P->p++;
         break;
     case '+':
         min = 1;
+        *max = -1;
         P->p++;
         break;
     case '{': {
         const unsigned char *q = P->p + 1;
-        long m = 0;
-        int digits = 0;
+        long m = 0, x = 0;
+        int digits = 0, xdigits = 0, comma = 0;
         while (q < P->end && *q >= '0' && *q <= '9') {
             if (m < 100000)
                 m = m * 10 + (*q - '0');
@@ -268,14 +340,20 @@ static long parse_quant(parser *P) {
             digits++;
         }
         if (q < P->end && *q == ',') {
+            comma = 1;
             q++;
-            while (q < P->end && *q >= '0' && *q <= '9')
+            while (q < P->end && *q >= '0' && *q <= '9') {
+                if (x < 100000)
+                    x = x * 10 + (*q - '0');
                 q++;
+                xdigits++;
+            }
         }
         if (!digits || q >= P->end || *q != '}') /* not a quantifier: a literal brace */
             return -1;
         P->p = q + 1;
         min = m;
+        *max = !comma ? m : xdigits ? x : -1;
         break;
     }
     default:
@@ -283,7 +361,6 @@ static long parse_quant(parser *P) {
     }
     if (!at_end(P) && (*P->p == '?' || *P->p == '+')) /* lazy or possessive */
         P->p++;
-    (void)save;
     return min;
 }
 
@@ -390,7 +467,7 @@ static int parse_item(parser *P, first *a) {
         } else if (k == ESC_ANY) {
             a->any = 1;
         } else if (k == ESC_LIT) {
-            f_add(a, lit, litn);
+            f_add(a, lit, litn, 1);
         }
     } else if (c == '^' || c == '$') {
         P->p++;
@@ -414,7 +491,7 @@ static int parse_item(parser *P, first *a) {
                 break;
             if (d == '{') {
                 const unsigned char *save = P->p;
-                if (parse_quant(P) >= 0) {
+                if (parse_quant(P, NULL) >= 0) {
                     P->p = save;
                     break;
                 }
@@ -427,7 +504,7 @@ static int parse_item(parser *P, first *a) {
                 (*after == '?' || *after == '*' || *after == '+' || *after == '{')) {
                 parser Q = *P;
                 Q.p = after;
-                if (parse_quant(&Q) >= 0)
+                if (parse_quant(&Q, NULL) >= 0)
                     break;
             }
             if (!full && n + cl <= sizeof buf) {
@@ -442,28 +519,124 @@ static int parse_item(parser *P, first *a) {
             P->bad = 1;
             return 0;
         }
-        f_add(a, buf, n);
+        f_add(a, buf, n, !full);
     }
-    long min = parse_quant(P);
+    long max = 1, min = parse_quant(P, &max);
     if (min == 0)
         a->nullable = 1;
+    if (min >= 0 && max != 1) {
+        /* repeated: a match still begins with one of the strings, but may go on with another; a run
+         * of white space folds to one ' ' whatever its length, so it stays exact */
+        for (size_t i = 0; i < a->n; i++)
+            if (!(a->v[i].n == 1 && a->v[i].b[0] == ' '))
+                a->v[i].exact = 0;
+        if (max == 0) { /* X{0}: matches the empty string only */
+            f_free(a);
+            a->nullable = 1;
+        }
+    }
     (void)zero_width;
     return 1;
 }
 
-/* A sequence: what may come first is what its first items may begin with, up to the first item that
- * cannot match the empty string. */
+/* r + i into f (both folded), a run of white space across the join folding to one ' '. */
+static void f_join(first *f, const str *r, const str *i) {
+    str c;
+    size_t k = (r->n && r->b[r->n - 1] == ' ' && i->n && i->b[0] == ' ') ? 1 : 0;
+    size_t n = r->n + i->n - k;
+    c.exact = i->exact;
+    if (n > MAX_PREFIX) {
+        n = MAX_PREFIX;
+        c.exact = 0;
+    }
+    memcpy(c.b, r->b, r->n);
+    memcpy(c.b + r->n, i->b + k, n - r->n);
+    c.n = n;
+    f_keep(f, &c);
+}
+
+/* A sequence: what may begin its matches is what its first items may begin with, extended over the
+ * items that match exactly a string ("the" then " " then "past" gives "the past"), up to MAX_PREFIX
+ * bytes or MAX_PRODUCT strings. The empty string, exact, stands for "nothing matched yet". */
 static void parse_seq(parser *P, first *out) {
-    memset(out, 0, sizeof *out);
-    out->nullable = 1;
+    first R = {0};
+    static const unsigned char none[1] = {0};
+    /* R starts as { "" exact } */
+    R.v = malloc(sizeof *R.v);
+    if (!R.v) {
+        memset(out, 0, sizeof *out);
+        out->oom = 1;
+        P->oom = 1;
+        return;
+    }
+    R.cap = 1;
+    R.n = 1;
+    R.v[0].n = 0;
+    R.v[0].exact = 1;
+    (void)none;
     first it;
     while (!P->bad && parse_item(P, &it)) {
-        if (out->nullable) {
-            f_union(out, &it);
-            out->nullable = it.nullable;
+        first N = {0};
+        size_t grow = 0; /* how many strings the product would have */
+        for (size_t j = 0; j < R.n; j++)
+            grow += R.v[j].exact ? it.n + (size_t)(it.nullable != 0) + (size_t)(it.any != 0) : 1;
+        for (size_t j = 0; j < R.n && !N.oom && grow <= MAX_PRODUCT; j++) {
+            const str *r = &R.v[j];
+            if (!r->exact) {
+                f_keep(&N, r);
+                continue;
+            }
+            if (it.any)
+                f_keep_open(&N, r);
+            for (size_t k = 0; k < it.n; k++)
+                f_join(&N, r, &it.v[k]);
+            if (it.nullable)
+                f_keep(&N, r);
         }
+        if (grow > MAX_PRODUCT || N.n > MAX_PRODUCT || N.any) {
+            /* too many: stop extending; what R had are prefixes still, and where nothing was matched
+             * yet, the item's own strings are */
+            f_free(&N);
+            for (size_t j = 0; j < R.n && !N.oom; j++) {
+                const str *r = &R.v[j];
+                if (r->n) {
+                    str c = *r;
+                    c.exact = 0;
+                    f_keep(&N, &c);
+                } else if (r->exact) {
+                    if (it.any)
+                        f_keep_open(&N, r);
+                    for (size_t k = 0; k < it.n; k++) {
+                        str c = it.v[k];
+                        c.exact = 0;
+                        f_keep(&N, &c);
+                    }
+                    if (it.nullable)
+                        f_keep(&N, r);
+                } else {
+                    f_keep(&N, r);
+                }
+            }
+        }
+        N.oom |= it.oom;
         f_free(&it);
+        f_free(&R);
+        R = N;
+        if (R.oom)
+            break;
     }
+    /* out: the non-empty strings; "" exact means the sequence may match empty, "" open means anything */
+    memset(out, 0, sizeof *out);
+    out->oom = R.oom;
+    for (size_t j = 0; j < R.n; j++) {
+        if (R.v[j].n)
+            f_keep(out, &R.v[j]);
+        else if (R.v[j].exact)
+            out->nullable = 1;
+        else
+            out->any = 1;
+    }
+    f_free(&R);
 }
 
 static void parse_alt(parser *P, first *out) {
@@ -690,9 +863,15 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
     return 0;
 }
 
-/* The byte the trie sees at text[*i], folded; advances *i. */
+/* The byte the trie sees at text[*i], folded (lower case, a run of white space as one ' ', the long s
+ * and the Kelvin sign as their ASCII letters); advances *i. */
 static unsigned char folded(const char *text, size_t len, size_t *i) {
     unsigned char c = (unsigned char)text[*i];
+    if (is_space(c)) { /* a run of white space is one ' ' */
+        while (*i < len && is_space((unsigned char)text[*i]))
+            (*i)++;
+        return ' ';
+    }
     if (c < 0x80) {
         (*i)++;
         return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;

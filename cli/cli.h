@@ -26,6 +26,8 @@ enum {
 /* Commands: argv[0] is the command name. They return an exit code. */
 int cli_extract(int argc, char **argv);
 int cli_eval(int argc, char **argv);
+int cli_eval_timeline(int argc, char **argv); /* eval --timeline: called by cli_eval */
+int cli_compare(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_timeline(int argc, char **argv);
 int cli_train_events(int argc, char **argv);
@@ -163,5 +165,8 @@ typedef struct cli_paths {
 int cli_paths_add(cli_paths *p, const char *s);
 void cli_paths_free(cli_paths *p);
 int cli_tml_add(cli_paths *out, const char *arg);
+/* The same for any documents: a directory stands for every file under it not starting with '.'; "-"
+ * (stdin) for itself. */
+int cli_files_add(cli_paths *out, const char *arg);
 
 #endif

@@ -143,6 +143,16 @@ size_t chr_timeline_edtf(char *buf, size_t n, const chr_timeline_entry *e);
  * are left out). *out is malloc'ed, NUL-terminated. 0, CHR_EINVAL or CHR_ENOMEM. */
 int chr_timeline_task4(char **out, size_t *len, const chr_timeline *tl);
 
+/* Knight Lab's TimelineJS JSON of the dated entries (render/timelinejs.c): {"title", "events": [{"start_date":
+ * {"year", "month", "day"} at the granularity known, "end_date" when it spans more, "text": {"headline",
+ * "text"} escaped for HTML, "group": the entity, else the document}]}. *out is a NEW reference.
+ * 0, CHR_EINVAL or CHR_ENOMEM. */
+int chr_timeline_timelinejs(json_t **out, const chr_timeline *tl);
+
+/* The dated entries as CSV (RFC 4180, CRLF, a header row: label, begin, end, edtf, granularity,
+ * relation, value, actor, text, summary, sources, merged_by). *out is malloc'ed. 0 or CHR_ENOMEM. */
+int chr_timeline_csv(char **out, size_t *len, const chr_timeline *tl);
+
 /* The timeline as JSON (docs/timeline.schema.json, version CHR_TIMELINE_VERSION):
  * {"version", "schema", "documents": [{"id", "dct"}],
  *  "entries": [{"label", "begin", "end", "granularity", "flags", "relation", "value", "timex", "rule",

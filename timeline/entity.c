@@ -7,7 +7,9 @@
  *   - a two-word name of capitalized words and no suffix, like a person's: its last word ("Jobs");
  *   - a name of three words or more: its first word and its last two ("Beatles Apple Corps" ->
  *     "Beatles", "Apple Corps").
- * A word boundary is anything but a letter or digit; "Jobs'" and "Apple's" match.
+ * A word boundary is anything but a letter or digit; "Jobs'" and "Apple's" match. A match followed by
+ * a blank and a capitalized word or a number is a longer name and does not count: "iPod" is not in
+ * "iPod Touch", "iPhone" not in "iPhone 4", "Apple" not in "Apple TV".
  *
  * Exports chr__entity_init, chr__entity_free, chr__entity_in (timeline_internal.h). */
 #include <stdlib.h>
@@ -141,8 +143,15 @@ int chr__entity_in(const chr__entity *e, const char *s, size_t len) {
             if (lower(s[i]) != lower(v[0]))
                 continue;
             size_t end = match_at(v, s, len, i);
-            if (end && (end >= len || !is_alnum((unsigned char)s[end]) || is_alnum((unsigned char)s[end - 1]) == 0))
-                return 1;
+            if (!end || (end < len && is_alnum((unsigned char)s[end]) && is_alnum((unsigned char)s[end - 1])))
+                continue;
+            /* the name must not go on: "iPod" is not "iPod Touch", "iPhone" not "iPhone 4" */
+            size_t k = end;
+            if (k < len && s[k] == ' ')
+                k++;
+            if (k > end && k < len && ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')))
+                continue;
+            return 1;
         }
     }
     return 0;

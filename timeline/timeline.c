@@ -6,7 +6,9 @@
  * the mentions are sorted after every chr_timeline_add by a total order that looks at data only (the
  * document's id, not when it was added), so the result depends neither on the sort algorithm nor on
  * the order of the inputs. The first accessor call after an add groups the mentions into entries
- * (cluster.c). With an entity set (entity.c), only the events whose actor or sentence names it are kept.
+ * (cluster.c). With an entity set (entity.c), only the events whose actor or clause (summary) names it
+ * are kept, and those whose actor is "he" or "she" in the sentence right after one that named it (or
+ * after such a sentence in turn).
  *
  * Exports (timeline.h): chr_timeline_new, chr_timeline_free, chr_timeline_set_entity,
  * chr_timeline_entity, chr_timeline_add, chr_timeline_doc_count, chr_timeline_doc_id,
@@ -281,7 +283,8 @@ const char *chr_timeline_entity(const chr_timeline *tl) {
     return tl && tl->entity_name ? tl->entity_name : "";
 }
 
-/* Does the entity take part in ev: named by its actor or in its sentence? */
+/* Does the entity take part in ev: named by its actor or in its clause (the summary)? The whole sentence
+ * would take in the events of other clauses that only mention it. */
 static int takes_part(const chr_timeline *tl, const chr_doc *doc, const chr_event *ev) {
     size_t len;
     const char *text = chr_doc_text(doc, &len);
@@ -289,9 +292,10 @@ static int takes_part(const chr_timeline *tl, const chr_doc *doc, const chr_even
         return 1;
     if (ev->actor && chr__entity_in(&tl->entity, ev->actor, strlen(ev->actor)))
         return 1;
-    if (ev->sent_start < ev->sent_end && ev->sent_end <= len)
-        return chr__entity_in(&tl->entity, text + ev->sent_start, ev->sent_end - ev->sent_start);
-    return 0;
+    if (ev->summary && ev->summary[0])
+        return chr__entity_in(&tl->entity, ev->summary, strlen(ev->summary));
+    /* no summary: the event's own words */
+    return ev->start < ev->end && ev->end <= len && chr__entity_in(&tl->entity, text + ev->start, ev->end - ev->start);
 }
 
 int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res, chr_error *err) {
@@ -332,6 +336,7 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
     size_t pos = tl->ndocs;
     while (pos > 0 && strcmp(tl->docs[pos - 1].id, id) > 0)
         pos--;
+    size_t last_named = 0; /* end of the last sentence that named the entity */
     /* TimeML sentence numbers of the events (ascending offsets: events are in text order) */
     size_t ns = 0;
     for (size_t i = 0; i < n; i++) {
@@ -346,8 +351,20 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
         const chr_event *ev = chr_result_event(res, i);
         chr_timeline_entry e;
         int dated;
-        if (!ev || !takes_part(tl, doc, ev))
+        if (!ev)
             continue;
+        if (takes_part(tl, doc, ev)) {
+            last_named = ev->sent_end;
+        } else {
+            /* "He returned to Apple": a personal pronoun as actor, the entity named in the sentence
+             * before */
+            const char *a = ev->actor ? ev->actor : "";
+            int pronoun = !strcmp(a, "He") || !strcmp(a, "he") || !strcmp(a, "She") || !strcmp(a, "she");
+            if (!pronoun || !last_named || ev->sent_start > last_named + 2 ||
+                (ev->sent_start < last_named && ev->sent_end != last_named))
+                continue;
+            last_named = ev->sent_end; /* "He ... He ...": the chain goes on */
+        }
         if (make_entry(tl, &e, pos, doc, res, ev, i, &dct, &dated))
             goto nomem;
         e.sentence_no = sent_ids[i];

@@ -95,8 +95,8 @@ typedef struct chr_timeline_conflict {
 int chr_timeline_new(chr_timeline **out);
 void chr_timeline_free(chr_timeline *tl);
 
-/* Keep only the events NAME takes part in: those whose actor or sentence names it, with the usual name
- * variants ("Apple Inc." also as "Apple", "Steve Jobs" also as "Jobs": timeline/entity.c). Set it before
+/* Keep only the events NAME takes part in: those whose actor or clause (summary) names it, and those
+ * whose actor is "he"/"she" in the sentence right after one that did; with the usual name variants ("Apple Inc." also as "Apple", "Steve Jobs" also as "Jobs": timeline/entity.c). Set it before
  * adding documents; NULL or "" keeps every event. 0, CHR_EINVAL or CHR_ENOMEM. */
 int chr_timeline_set_entity(chr_timeline *tl, const char *name);
 const char *chr_timeline_entity(const chr_timeline *tl); /* "" when none */

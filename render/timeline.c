@@ -503,15 +503,21 @@ static const char *relation_word(chr_relation r) {
     }
 }
 
-static void entry_row(sbuf *b, const chr_timeline *tl, const chr_timeline_entry *e, int dated) {
-    char label[160] = "", what[1200];
+static void entry_row(sbuf *b, const chr_timeline *tl, const chr_timeline_entry *e, int dated, size_t index) {
+    char label[160] = "", what[1200], docs[400] = "";
+    size_t used = 0;
+    /* the documents that tell it: the entry's own, then the others merged into it */
+    for (size_t k = 0; k < (dated ? chr_timeline_source_count(tl, index) : 1) && used < sizeof docs - 1; k++) {
+        const chr_timeline_entry *s = dated ? chr_timeline_source_at(tl, index, k) : e;
+        int n = snprintf(docs + used, sizeof docs - used, "%s%s", k ? ", " : "", chr_timeline_doc_id(tl, s->doc));
+        used += n > 0 ? (size_t)n : 0;
+    }
     size_t nd = chr_timeline_doc_count(tl);
     if (dated)
         chr_timeline_label(label, sizeof label, e);
     const char *w = e->summary[0] ? e->summary : e->text;
     if (nd > 1)
-        snprintf(what, sizeof what, "%s%s [%s]", e->summary[0] || !e->negative ? "" : "not ", w,
-                 chr_timeline_doc_id(tl, e->doc));
+        snprintf(what, sizeof what, "%s%s [%s]", e->summary[0] || !e->negative ? "" : "not ", w, docs);
     else
         snprintf(what, sizeof what, "%s%s", e->summary[0] || !e->negative ? "" : "not ", w);
     row(b, label, dated ? relation_word(e->relation) : "", e->actor[0] ? e->actor : "-", what);
@@ -538,16 +544,20 @@ int chr_timeline_text(char **out, size_t *len, const chr_timeline *tl) {
         addf(&b, "%s%.200s, document date %s\n", i == 0 ? "Timeline of " : "            ",
              id[0] ? id : "(no id)", v[0] ? v : "unknown");
     }
-    addf(&b, "%zu dated events, %zu undated\n\n", chr_timeline_count(tl), chr_timeline_undated_count(tl));
+    if (chr_timeline_mention_count(tl) > chr_timeline_count(tl))
+        addf(&b, "%zu dated events (%zu mentions), %zu undated\n\n", chr_timeline_count(tl),
+             chr_timeline_mention_count(tl), chr_timeline_undated_count(tl));
+    else
+        addf(&b, "%zu dated events, %zu undated\n\n", chr_timeline_count(tl), chr_timeline_undated_count(tl));
     row(&b, "WHEN", "", "WHO", "WHAT");
     rule_line(&b);
     for (size_t i = 0; i < chr_timeline_count(tl); i++)
-        entry_row(&b, tl, chr_timeline_entry_at(tl, i), 1);
+        entry_row(&b, tl, chr_timeline_entry_at(tl, i), 1, i);
     if (chr_timeline_undated_count(tl)) {
         addf(&b, "\nUndated\n");
         rule_line(&b);
         for (size_t i = 0; i < chr_timeline_undated_count(tl); i++)
-            entry_row(&b, tl, chr_timeline_undated_at(tl, i), 0);
+            entry_row(&b, tl, chr_timeline_undated_at(tl, i), 0, i);
     }
     if (b.failed || !b.p) {
         free(b.p);

@@ -9,7 +9,8 @@
  *     "Beatles", "Apple Corps").
  * A word boundary is anything but a letter or digit; "Jobs'" and "Apple's" match. A match followed by
  * a blank and a capitalized word or a number is a longer name and does not count: "iPod" is not in
- * "iPod Touch", "iPhone" not in "iPhone 4", "Apple" not in "Apple TV".
+ * "iPod Touch", "iPhone" not in "iPhone 4", "Apple" not in "Apple TV" (but in "Apple Inc.": a company
+ * suffix does not make another name).
  *
  * Exports chr__entity_init, chr__entity_free, chr__entity_in (timeline_internal.h). */
 #include <stdlib.h>
@@ -149,7 +150,13 @@ int chr__entity_in(const chr__entity *e, const char *s, size_t len) {
             size_t k = end;
             if (k < len && s[k] == ' ')
                 k++;
-            if (k > end && k < len && ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')))
+            size_t w = k;
+            while (w < len && is_alnum((unsigned char)s[w]))
+                w++;
+            if (w < len && s[w] == '.')
+                w++;
+            if (k > end && k < len && ((s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')) &&
+                !is_suffix(s + k, w - k))
                 continue;
             return 1;
         }

@@ -131,8 +131,8 @@ static int report(chr_tleval *ev, size_t ndocs, int as_json) {
     } else {
         printf("SemEval-2015 Task 4 (TimeLine), temporal awareness: %zu timelines, %zu documents\n",
                tot.timelines, ndocs);
-        printf("%-24s %6s %6s %6s %6s  %-6s  %-6s  %-6s\n", "entity", "gold", "found", "system", "right", "P", "R",
-               "F1");
+        printf("%-24s %6s %6s %6s %6s  %-6s  %-6s  %-6s\n", "entity", "gold", "found", "system", "right", "P",
+               "R", "F1");
         for (size_t i = 0; i < chr_tleval_count(ev); i++) {
             const char *name;
             chr_tl_scores s;
@@ -171,7 +171,8 @@ int cli_eval_timeline(int argc, char **argv) {
             as_json = 1;
         } else if (cli_docs_option(&r.docs, &a, &rc)) {
         } else {
-            cli_error("eval: unknown option %s with --timeline (try chronicle eval --timeline DIR --help)", a.opt);
+            cli_error("eval: unknown option %s with --timeline (try chronicle eval --timeline DIR --help)",
+                      a.opt);
             rc = EXIT_USAGE;
         }
     }

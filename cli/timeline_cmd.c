@@ -49,7 +49,7 @@ static const char timeline_usage[] =
 typedef struct timeline_run {
     cli_docs docs;
     const char *format; /* json, jsonl, text, csv, timelinejs, task4 */
-    int pretty; /* -1: default, 0: compact, 1: pretty */
+    int pretty;         /* -1: default, 0: compact, 1: pretty */
     const char *output;
     chr_timeline *tl;
 } timeline_run;

@@ -78,8 +78,8 @@ size_t chr_timeline_edtf(char *buf, size_t n, const chr_timeline_entry *e) {
     if (e->has_begin && e->has_end && !strcmp(b, en))
         r = snprintf(buf, n, "%s", b);
     else if (e->has_begin && e->has_end && e->begin_at.gran == e->end_at.gran &&
-             e->begin_at.gran >= CHR_GRAN_HALF && e->begin_at.gran < CHR_GRAN_DAY && e->begin_at.gran != CHR_GRAN_MONTH &&
-             e->begin_at.gran != CHR_GRAN_SEASON) {
+             e->begin_at.gran >= CHR_GRAN_HALF && e->begin_at.gran < CHR_GRAN_DAY &&
+             e->begin_at.gran != CHR_GRAN_MONTH && e->begin_at.gran != CHR_GRAN_SEASON) {
         char d0[16], d1[16];
         day_str(d0, sizeof d0, e->first_day);
         day_str(d1, sizeof d1, e->after_day - 1);

@@ -324,7 +324,8 @@ json_t *chr_timeline_json(const chr_timeline *tl) {
     json_t *conf = json_array();
     for (size_t i = 0; conf && i < chr_timeline_conflict_count(tl); i++) {
         const chr_timeline_conflict *c = chr_timeline_conflict_at(tl, i);
-        json_t *o = json_pack("{s:[I,I],s:s}", "entries", (json_int_t)c->a, (json_int_t)c->b, "reason", c->reason);
+        json_t *o =
+            json_pack("{s:[I,I],s:s}", "entries", (json_int_t)c->a, (json_int_t)c->b, "reason", c->reason);
         if (!o || json_array_append_new(conf, o))
             ok = 0;
     }
@@ -507,9 +508,11 @@ static void entry_row(sbuf *b, const chr_timeline *tl, const chr_timeline_entry 
     char label[160] = "", what[1200], docs[400] = "";
     size_t used = 0;
     /* the documents that tell it: the entry's own, then the others merged into it */
-    for (size_t k = 0; k < (dated ? chr_timeline_source_count(tl, index) : 1) && used < sizeof docs - 1; k++) {
+    for (size_t k = 0; k < (dated ? chr_timeline_source_count(tl, index) : 1) && used < sizeof docs - 1;
+         k++) {
         const chr_timeline_entry *s = dated ? chr_timeline_source_at(tl, index, k) : e;
-        int n = snprintf(docs + used, sizeof docs - used, "%s%s", k ? ", " : "", chr_timeline_doc_id(tl, s->doc));
+        int n =
+            snprintf(docs + used, sizeof docs - used, "%s%s", k ? ", " : "", chr_timeline_doc_id(tl, s->doc));
         used += n > 0 ? (size_t)n : 0;
     }
     size_t nd = chr_timeline_doc_count(tl);

@@ -101,11 +101,14 @@ int chr_timeline_timelinejs(json_t **out, const chr_timeline *tl) {
     const char *entity = chr_timeline_entity(tl);
     char title[300];
     snprintf(title, sizeof title, "%s%s", entity[0] ? entity : "Timeline",
-             entity[0] ? "" : chr_timeline_doc_count(tl) == 1 ? " of one document" : " of the documents");
+             entity[0]                         ? ""
+             : chr_timeline_doc_count(tl) == 1 ? " of one document"
+                                               : " of the documents");
     root = json_object();
     events = json_array();
     json_t *t = html_string(title);
-    if (!root || !events || !t || json_object_set_new(root, "title", json_pack("{s:{s:o}}", "text", "headline", t)))
+    if (!root || !events || !t ||
+        json_object_set_new(root, "title", json_pack("{s:{s:o}}", "text", "headline", t)))
         goto nomem;
     for (size_t i = 0; i < chr_timeline_count(tl); i++) {
         const chr_timeline_entry *e = chr_timeline_entry_at(tl, i);
@@ -144,10 +147,12 @@ int chr_timeline_timelinejs(json_t **out, const chr_timeline *tl) {
                 bad = json_object_set_new(ev, "end_date", tjs_date(e->after_day - 1, e->end_at.gran)) != 0;
         }
         if (!bad) {
-            bad = json_object_set_new(ev, "text", json_pack("{s:o,s:o}", "headline", headline, "text", body)) != 0;
+            bad = json_object_set_new(ev, "text",
+                                      json_pack("{s:o,s:o}", "headline", headline, "text", body)) != 0;
             headline = body = NULL; /* taken by json_pack */
         }
-        bad = bad || json_object_set_new(ev, "group", html_string(entity[0] ? entity : chr_timeline_doc_id(tl, e->doc)));
+        bad = bad || json_object_set_new(ev, "group",
+                                         html_string(entity[0] ? entity : chr_timeline_doc_id(tl, e->doc)));
         json_decref(headline);
         json_decref(body);
         if (bad)

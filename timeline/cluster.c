@@ -94,14 +94,15 @@ static int related_of(const char *st) {
 
 static int stop_name(const char *w, size_t n) {
     static const char *const stop[] = {
-        "The",      "A",        "An",      "On",       "In",     "At",     "He",      "She",     "It",
-        "They",     "We",       "I",       "This",     "That",   "These",  "Those",   "His",     "Her",
-        "Its",      "Their",    "But",     "And",      "Or",     "As",     "For",     "With",    "By",
-        "From",     "To",       "Of",      "After",    "Before", "When",   "While",   "If",      "There",
-        "Mr.",      "Mrs.",     "Ms.",     "Dr.",      "Inc.",   "Inc",    "Corp.",   "Monday",  "Tuesday",
-        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-        "May",      "June",     "July",    "August",   "September", "October", "November", "December",
-        "According", "However", "Also",   "Last",     "Next",   "Some",   "Many",    "Most",    "All"};
+        "The",      "A",      "An",        "On",       "In",       "At",        "He",        "She",
+        "It",       "They",   "We",        "I",        "This",     "That",      "These",     "Those",
+        "His",      "Her",    "Its",       "Their",    "But",      "And",       "Or",        "As",
+        "For",      "With",   "By",        "From",     "To",       "Of",        "After",     "Before",
+        "When",     "While",  "If",        "There",    "Mr.",      "Mrs.",      "Ms.",       "Dr.",
+        "Inc.",     "Inc",    "Corp.",     "Monday",   "Tuesday",  "Wednesday", "Thursday",  "Friday",
+        "Saturday", "Sunday", "January",   "February", "March",    "April",     "May",       "June",
+        "July",     "August", "September", "October",  "November", "December",  "According", "However",
+        "Also",     "Last",   "Next",      "Some",     "Many",     "Most",      "All"};
     for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
         if (strlen(stop[i]) == n && !strncmp(stop[i], w, n))
             return 1;
@@ -299,7 +300,7 @@ int chr__timeline_cluster(const chr_timeline_entry *m, size_t n, const char *con
             size_t i = members[a];
             for (size_t b = first[g]; b < k; b++) {
                 size_t j = members[b];
-                const char *rule = j == i ? NULL
+                const char *rule = j == i  ? NULL
                                    : j < i ? link_rule(&m[j], &f[j], &m[i], &f[i])
                                            : link_rule(&m[i], &f[i], &m[j], &f[j]);
                 if (rule) {
@@ -315,8 +316,9 @@ int chr__timeline_cluster(const chr_timeline_entry *m, size_t n, const char *con
         if (!f[i].fine || m[i].cls == CHR_EVENT_REPORTING)
             continue;
         for (size_t j = i + 1; j < n; j++) {
-            if (!f[j].fine || m[j].cls == CHR_EVENT_REPORTING || f[i].stem != f[j].stem || m[i].doc == m[j].doc ||
-                overlap(&m[i], &m[j]) || entry_of[i] == entry_of[j] || shared_names(&f[i], &f[j]) < 2)
+            if (!f[j].fine || m[j].cls == CHR_EVENT_REPORTING || f[i].stem != f[j].stem ||
+                m[i].doc == m[j].doc || overlap(&m[i], &m[j]) || entry_of[i] == entry_of[j] ||
+                shared_names(&f[i], &f[j]) < 2)
                 continue;
             size_t a = entry_of[i] < entry_of[j] ? entry_of[i] : entry_of[j];
             size_t b = entry_of[i] < entry_of[j] ? entry_of[j] : entry_of[i];

@@ -45,8 +45,8 @@ static int add_variant(chr__entity *e, const char *s, size_t len) {
 }
 
 static int is_suffix(const char *w, size_t len) {
-    static const char *const sfx[] = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd",
-                                      "ltd.", "llc", "plc", "company"};
+    static const char *const sfx[] = {"inc", "inc.", "corp", "corp.", "corporation", "co",
+                                      "co.", "ltd",  "ltd.", "llc",   "plc",         "company"};
     for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {
         size_t k = strlen(sfx[i]);
         if (k == len) {
@@ -92,8 +92,8 @@ int chr__entity_init(chr__entity *e, const char *name) {
     int suffix = nw >= 2 && is_suffix(buf + wb[nw - 1], we[nw - 1] - wb[nw - 1]);
     if (suffix && add_variant(e, buf, we[nw - 2]))
         goto nomem;
-    if (nw == 2 && !suffix && buf[wb[0]] >= 'A' && buf[wb[0]] <= 'Z' && buf[wb[1]] >= 'A' && buf[wb[1]] <= 'Z' &&
-        add_variant(e, buf + wb[1], we[1] - wb[1]))
+    if (nw == 2 && !suffix && buf[wb[0]] >= 'A' && buf[wb[0]] <= 'Z' && buf[wb[1]] >= 'A' &&
+        buf[wb[1]] <= 'Z' && add_variant(e, buf + wb[1], we[1] - wb[1]))
         goto nomem;
     if (nw >= 3) {
         size_t last = suffix ? nw - 1 : nw;

@@ -27,8 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
 #include "eval_timeline.h"
+#include "internal.h"
 
 typedef struct one {
     char *name;
@@ -147,7 +147,8 @@ static int valid_anchor(const char *s, size_t n) {
 }
 
 /* Parse text into relations over the names t; *entity gets the first line (malloc'ed, may be NULL). */
-static int parse(const char *text, size_t len, names *t, graph *g, char **entity, const char *which, chr_error *err) {
+static int parse(const char *text, size_t len, names *t, graph *g, char **entity, const char *which,
+                 chr_error *err) {
     group *gr = NULL;
     size_t ng = 0, gcap = 0, lineno = 0;
     int rc = CHR_ENOMEM;
@@ -188,8 +189,8 @@ static int parse(const char *text, size_t len, names *t, graph *g, char **entity
         }
         if (nf < 3 || !digits(f[0], fl[0]) || fl[0] > 9 || !valid_anchor(f[1], fl[1])) {
             rc = chr__error_set(err, CHR_EINVAL,
-                                "%s timeline, line %zu: expected ORDINAL<TAB>ANCHOR<TAB>DOC-SENTENCE-WORD...", which,
-                                lineno);
+                                "%s timeline, line %zu: expected ORDINAL<TAB>ANCHOR<TAB>DOC-SENTENCE-WORD...",
+                                which, lineno);
             goto done;
         }
         long ord = strtol(f[0], NULL, 10);
@@ -266,7 +267,8 @@ static int verified(const graph *g, const graph *h, size_t nodes, size_t *ok) {
     return 0;
 }
 
-int chr_tleval_add(chr_tleval *ev, const char *gold, size_t glen, const char *sys, size_t slen, chr_error *err) {
+int chr_tleval_add(chr_tleval *ev, const char *gold, size_t glen, const char *sys, size_t slen,
+                   chr_error *err) {
     if (!ev || (!gold && glen) || (!sys && slen))
         return chr__error_set(err, CHR_EINVAL, "chr_tleval_add: NULL argument");
     names t = {0};

@@ -295,7 +295,8 @@ static int takes_part(const chr_timeline *tl, const chr_doc *doc, const chr_even
     if (ev->summary && ev->summary[0])
         return chr__entity_in(&tl->entity, ev->summary, strlen(ev->summary));
     /* no summary: the event's own words */
-    return ev->start < ev->end && ev->end <= len && chr__entity_in(&tl->entity, text + ev->start, ev->end - ev->start);
+    return ev->start < ev->end && ev->end <= len &&
+           chr__entity_in(&tl->entity, text + ev->start, ev->end - ev->start);
 }
 
 int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res, chr_error *err) {

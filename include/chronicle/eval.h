@@ -10,11 +10,11 @@
 #ifndef CHRONICLE_EVAL_H
 #define CHRONICLE_EVAL_H
 
-#include <stddef.h>
 #include "chronicle/doc.h"
-#include "chronicle/event.h"
 #include "chronicle/error.h"
+#include "chronicle/event.h"
 #include "chronicle/extract.h"
+#include <stddef.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -31,11 +31,11 @@ typedef struct chr_scores {
 } chr_scores;
 
 typedef enum chr_eval_kind {
-    CHR_EVAL_MISS = 0,   /* gold timex with no system timex overlapping it */
-    CHR_EVAL_EXTRA,      /* system timex with no gold one */
-    CHR_EVAL_EXTENT,     /* paired, value right, extent differs */
-    CHR_EVAL_TYPE,       /* paired, type differs */
-    CHR_EVAL_VALUE       /* paired, value differs */
+    CHR_EVAL_MISS = 0, /* gold timex with no system timex overlapping it */
+    CHR_EVAL_EXTRA,    /* system timex with no gold one */
+    CHR_EVAL_EXTENT,   /* paired, value right, extent differs */
+    CHR_EVAL_TYPE,     /* paired, type differs */
+    CHR_EVAL_VALUE     /* paired, value differs */
 } chr_eval_kind;
 
 /* One error, for --errors. gold / sys are NULL for an extra / a miss. The pointers and doc_id are
@@ -116,7 +116,8 @@ int chr_tleval_new(chr_tleval **out);
 void chr_tleval_free(chr_tleval *ev);
 /* Score one target entity: gold and sys are timelines (sys may be empty: nothing found). 0, CHR_ENOMEM,
  * or CHR_EINVAL for a malformed timeline (err says which line). */
-int chr_tleval_add(chr_tleval *ev, const char *gold, size_t glen, const char *sys, size_t slen, chr_error *err);
+int chr_tleval_add(chr_tleval *ev, const char *gold, size_t glen, const char *sys, size_t slen,
+                   chr_error *err);
 /* Totals, and the figures of the i-th timeline added (its entity name in *name, borrowed). */
 void chr_tleval_scores(const chr_tleval *ev, chr_tl_scores *out);
 size_t chr_tleval_count(const chr_tleval *ev);

@@ -96,8 +96,9 @@ int chr_timeline_new(chr_timeline **out);
 void chr_timeline_free(chr_timeline *tl);
 
 /* Keep only the events NAME takes part in: those whose actor or clause (summary) names it, and those
- * whose actor is "he"/"she" in the sentence right after one that did; with the usual name variants ("Apple Inc." also as "Apple", "Steve Jobs" also as "Jobs": timeline/entity.c). Set it before
- * adding documents; NULL or "" keeps every event. 0, CHR_EINVAL or CHR_ENOMEM. */
+ * whose actor is "he"/"she" in the sentence right after one that did; with the usual name variants ("Apple
+ * Inc." also as "Apple", "Steve Jobs" also as "Jobs": timeline/entity.c). Set it before adding documents;
+ * NULL or "" keeps every event. 0, CHR_EINVAL or CHR_ENOMEM. */
 int chr_timeline_set_entity(chr_timeline *tl, const char *name);
 const char *chr_timeline_entity(const chr_timeline *tl); /* "" when none */
 
@@ -143,7 +144,8 @@ size_t chr_timeline_edtf(char *buf, size_t n, const chr_timeline_entry *e);
  * are left out). *out is malloc'ed, NUL-terminated. 0, CHR_EINVAL or CHR_ENOMEM. */
 int chr_timeline_task4(char **out, size_t *len, const chr_timeline *tl);
 
-/* Knight Lab's TimelineJS JSON of the dated entries (render/timelinejs.c): {"title", "events": [{"start_date":
+/* Knight Lab's TimelineJS JSON of the dated entries (render/timelinejs.c): {"title", "events":
+ * [{"start_date":
  * {"year", "month", "day"} at the granularity known, "end_date" when it spans more, "text": {"headline",
  * "text"} escaped for HTML, "group": the entity, else the document}]}. *out is a NEW reference.
  * 0, CHR_EINVAL or CHR_ENOMEM. */

@@ -112,7 +112,8 @@ static void test_reports_and_conflicts(void **state) {
     chr_result *r[3];
     (void)state;
     /* two reports the same day, nothing shared: apart; a death on two dates: a conflict */
-    doc_with(&d[0], &r[0], "a", "Smith said it rained.", "said", "2014-12-01", CHR_EVENT_REPORTING, "Smith said it");
+    doc_with(&d[0], &r[0], "a", "Smith said it rained.", "said", "2014-12-01", CHR_EVENT_REPORTING,
+             "Smith said it");
     doc_with(&d[1], &r[1], "b", "Steve Jobs died in Palo Alto.", "died", "2011-10-05", CHR_EVENT_OCCURRENCE,
              "Steve Jobs died in Palo Alto");
     doc_with(&d[2], &r[2], "c", "Steve Jobs died in Palo Alto, it said.", "died", "2011-10-01",

@@ -28,6 +28,8 @@ enum {
 /* Commands: argv[0] is the command name. They return an exit code. */
 int cli_extract(int argc, char **argv);
 int cli_eval(int argc, char **argv);
+int cli_eval_timeline(int argc, char **argv); /* eval --timeline: called by cli_eval */
+int cli_compare(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_timeline(int argc, char **argv);
 int cli_render(int argc, char **argv);
@@ -166,6 +168,9 @@ typedef struct cli_paths {
 int cli_paths_add(cli_paths *p, const char *s);
 void cli_paths_free(cli_paths *p);
 int cli_tml_add(cli_paths *out, const char *arg);
+/* The same for any documents: a directory stands for every file under it not starting with '.'; "-"
+ * (stdin) for itself. */
+int cli_files_add(cli_paths *out, const char *arg);
 
 /* spawn.c: run a program without a shell, with a time limit. cli_find_program looks name up on PATH
  * (or takes it as a path when it has a '/'): 0 with the path in path, -1 when there is none. cli_spawn

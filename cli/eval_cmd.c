@@ -17,6 +17,7 @@
 
 static const char eval_usage[] =
     "usage: chronicle eval [--errors] [--json] [--timex-only] [--gold-events] [--rules DIR] GOLD...\n"
+    "       chronicle eval --timeline GOLD_DIR [--json] FILE...   (SemEval-2015 Task 4; see --timeline --help)\n"
     "\n"
     "Score the extractor on gold TimeML: every *.tml file under each directory (recursively, sorted by\n"
     "path) and every file named. Each document is extracted from its TEXT with its gold <DCT>, and the\n"
@@ -242,6 +243,9 @@ static void print_event_table(FILE *fp, const chr_event_scores *s) {
 }
 
 int cli_eval(int argc, char **argv) {
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (!strcmp(argv[i], "--timeline") || !strncmp(argv[i], "--timeline=", 11))
+            return cli_eval_timeline(argc, argv);
     int want_errors = 0, want_json = 0, timex_only = 0, gold_events = 0;
     const char *rules = NULL;
     cli_paths inputs = {0};

@@ -1,9 +1,11 @@
 /* timeline_cmd.c: `chronicle timeline`, the chronology of the events the input documents report.
  *
- * Reads documents as `extract` does (docread.c: text, TimeML, JSON Lines; the same DCT and id rules),
- * extracts each, adds its events to one chr_timeline, and writes it at the end: the timeline JSON
- * (docs/timeline.schema.json) or a 100-column text table. A bad JSON Lines record is reported and skipped
- * (exit 1 at the end). Exports cli_timeline. */
+ * Reads documents as `extract` does (docread.c: text, TimeML, JSON Lines; the same DCT and id rules;
+ * a directory stands for every file under it), extracts each, adds its events to one chr_timeline
+ * (only those of --entity when given), and writes it at the end: the timeline JSON
+ * (docs/timeline.schema.json), one entry per line (jsonl), a 100-column text table, CSV, TimelineJS
+ * JSON or the SemEval-2015 Task 4 format. A bad JSON Lines record is reported and skipped (exit 1 at
+ * the end). Exports cli_timeline. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +19,15 @@ static const char timeline_usage[] =
     "\n"
     "The chronology of the events the documents report: each dated event with the interval it covers,\n"
     "oldest first, then the events with no time. FILE is plain UTF-8 text, TimeML or JSON Lines, as for\n"
-    "extract; without FILE, or with -, read stdin. All documents go into one timeline.\n"
+    "extract; a directory stands for every file under it; without FILE, or with -, read stdin. All\n"
+    "documents go into one timeline: the mentions of one event in several articles become one entry.\n"
     "\n"
     "Options:\n"
-    "  --format FMT        output: json (default; docs/timeline.schema.json) or text (a table, 100\n"
-    "                      columns wide)\n"
+    "  --format FMT        output: json (default; docs/timeline.schema.json), jsonl (one entry per\n"
+    "                      line), text (a table, 100 columns wide), csv, timelinejs (Knight Lab's\n"
+    "                      TimelineJS), task4 (SemEval-2015 Task 4 timeline lines)\n"
+    "  --entity NAME       only the events NAME takes part in (actor, or named in the sentence; name\n"
+    "                      variants: \"Apple Inc.\" also as \"Apple\", \"Steve Jobs\" also as \"Jobs\")\n"
     "  --dct DATE          document creation time (ISO 8601); overrides any date found in the input\n"
     "  --input FMT         input: auto (default: by content), text, jsonl, timeml\n"
     "  --text-field F      JSON Lines: field holding the text\n"
@@ -35,15 +41,15 @@ static const char timeline_usage[] =
     "\n"
     "Order: by first day (an open start sorts at its last day), then last day, closed intervals before\n"
     "open ones, dated by the text before placed against the document date, finer granularity first,\n"
-    "then input order and text order.\n"
+    "then document id and text order: never the order of the inputs.\n"
     "\n"
     "Exit status: 0 ok; 1 some JSON Lines records failed (reported, left out); 2 usage error or\n"
     "impossible --dct; 3 input error; 4 broken rule file; 5 cannot write output; 70 internal error.\n";
 
 typedef struct timeline_run {
     cli_docs docs;
-    int text;   /* --format text */
-    int pretty; /* -1: default, 0: compact, 1: pretty */
+    const char *format; /* json, jsonl, text, csv, timelinejs, task4 */
+    int pretty;         /* -1: default, 0: compact, 1: pretty */
     const char *output;
     chr_timeline *tl;
 } timeline_run;
@@ -61,28 +67,57 @@ static int write_timeline(timeline_run *r) {
     cli_output out;
     char *s = NULL;
     size_t len = 0;
-    if (r->text) {
-        if (chr_timeline_text(&s, &len, r->tl)) {
-            cli_error("out of memory");
-            return EXIT_INTERNAL;
-        }
-    } else {
+    int st = CHR_OK, newline = 0;
+    if (!strcmp(r->format, "text"))
+        st = chr_timeline_text(&s, &len, r->tl);
+    else if (!strcmp(r->format, "csv"))
+        st = chr_timeline_csv(&s, &len, r->tl);
+    else if (!strcmp(r->format, "task4"))
+        st = chr_timeline_task4(&s, &len, r->tl);
+    else if (!strcmp(r->format, "jsonl")) {
+        /* one compact line per dated entry, then per undated event, each with its kind */
         json_t *j = chr_timeline_json(r->tl);
+        size_t cap = 0;
+        FILE *mem = j ? open_memstream(&s, &cap) : NULL;
+        const char *parts[] = {"entries", "undated"};
+        for (int p = 0; mem && p < 2; p++) {
+            size_t i;
+            json_t *v;
+            json_array_foreach(json_object_get(j, parts[p]), i, v) {
+                json_object_set_new(v, "kind", json_string(p ? "undated" : "entry"));
+                char *line = json_dumps(v, JSON_PRESERVE_ORDER | JSON_COMPACT);
+                if (!line || fprintf(mem, "%s\n", line) < 0)
+                    st = CHR_ENOMEM;
+                free(line);
+            }
+        }
+        if (!mem || fclose(mem))
+            st = CHR_ENOMEM;
+        json_decref(j);
+        len = s ? strlen(s) : 0;
+    } else {
+        json_t *j = NULL;
+        if (!strcmp(r->format, "timelinejs"))
+            st = chr_timeline_timelinejs(&j, r->tl);
+        else
+            j = chr_timeline_json(r->tl);
         size_t flags = JSON_PRESERVE_ORDER | (r->pretty != 0 ? JSON_INDENT(2) : JSON_COMPACT);
         s = j ? json_dumps(j, flags) : NULL;
         json_decref(j);
-        if (!s) {
-            cli_error("out of memory");
-            return EXIT_INTERNAL;
-        }
-        len = strlen(s);
+        len = s ? strlen(s) : 0;
+        newline = 1;
+    }
+    if (st || !s) {
+        free(s);
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
     }
     if (cli_output_open(&out, r->output)) {
         free(s);
         return EXIT_OUTPUT;
     }
     int wrc = cli_output_write(&out, s, len);
-    if (!wrc && !r->text)
+    if (!wrc && newline)
         wrc = cli_output_write(&out, "\n", 1);
     free(s);
     return cli_output_close(&out, wrc == 0);
@@ -92,6 +127,9 @@ int cli_timeline(int argc, char **argv) {
     timeline_run r;
     memset(&r, 0, sizeof r);
     r.pretty = -1;
+    r.format = "json";
+    const char *entity = NULL;
+    cli_paths paths = {0};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) {
         cli_error("out of memory");
@@ -122,12 +160,16 @@ int cli_timeline(int argc, char **argv) {
         } else if (cli_args_is(&a, "--format", NULL)) {
             if (!(v = cli_args_value(&a)))
                 rc = EXIT_USAGE;
-            else if (strcmp(v, "json") == 0 || strcmp(v, "text") == 0)
-                r.text = strcmp(v, "text") == 0;
+            else if (!strcmp(v, "json") || !strcmp(v, "text") || !strcmp(v, "jsonl") || !strcmp(v, "csv") ||
+                     !strcmp(v, "timelinejs") || !strcmp(v, "task4"))
+                r.format = v;
             else {
-                cli_error("--format %s: expected json or text", v);
+                cli_error("--format %s: expected json, jsonl, text, csv, timelinejs or task4", v);
                 rc = EXIT_USAGE;
             }
+        } else if (cli_args_is(&a, "--entity", NULL)) {
+            if (!(entity = cli_args_value(&a)))
+                rc = EXIT_USAGE;
         } else if (cli_docs_option(&r.docs, &a, &rc)) {
             /* --dct, --input, --text-field, --date-field, --id-field, --rules */
         } else if (cli_args_is(&a, "--output", "-o")) {
@@ -147,14 +189,16 @@ int cli_timeline(int argc, char **argv) {
     }
     if (nfiles == 0)
         files[nfiles++] = "-";
-    if (chr_timeline_new(&r.tl)) {
+    for (size_t i = 0; i < nfiles && rc == EXIT_OK; i++)
+        rc = cli_files_add(&paths, files[i]);
+    if (rc == EXIT_OK && (chr_timeline_new(&r.tl) || chr_timeline_set_entity(r.tl, entity))) {
         cli_error("out of memory");
-        free(files);
-        return EXIT_INTERNAL;
+        rc = EXIT_INTERNAL;
     }
     cli_docs_sink sink = {&r, add_doc, NULL, NULL};
-    for (size_t i = 0; i < nfiles && rc == EXIT_OK; i++)
-        rc = cli_docs_read(&r.docs, files[i], &sink);
+    for (size_t i = 0; i < paths.n && rc == EXIT_OK; i++)
+        rc = cli_docs_read(&r.docs, paths.v[i], &sink);
+    cli_paths_free(&paths);
     if (rc == EXIT_OK)
         rc = write_timeline(&r);
     chr_timeline_free(r.tl);

@@ -1,7 +1,8 @@
-/* tmlfiles.c: the TimeML files named on a command line: a directory stands for every *.tml under it,
- * recursively and sorted by path; a file stands for itself. Shared by `eval` and `train-events`.
+/* tmlfiles.c: the files named on a command line: a directory stands for every *.tml under it (or, for
+ * cli_files_add, every file not starting with '.'), recursively and sorted by path; a file stands for
+ * itself. Shared by `eval`, `train-events`, `timeline` and `compare`.
  *
- * Exports cli_paths_add, cli_paths_free and cli_tml_add (cli.h). */
+ * Exports cli_paths_add, cli_paths_free, cli_tml_add and cli_files_add (cli.h). */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -41,8 +42,9 @@ static int ends_with(const char *s, const char *suffix) {
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Every *.tml under dir, recursively. Returns an exit code (errors printed). */
-static int collect_dir(cli_paths *out, const char *dir) {
+/* Every file ending in suffix (NULL: every file) under dir, recursively. Returns an exit code (errors
+ * printed). */
+static int collect_dir(cli_paths *out, const char *dir, const char *suffix) {
     DIR *d = opendir(dir);
     if (!d) {
         cli_error("%s: cannot read: %s", dir, strerror(errno));
@@ -62,8 +64,8 @@ static int collect_dir(cli_paths *out, const char *dir) {
         snprintf(path, n, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", e->d_name);
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            rc = collect_dir(out, path);
-        else if (ends_with(e->d_name, ".tml") && cli_paths_add(out, path))
+            rc = collect_dir(out, path, suffix);
+        else if ((!suffix || ends_with(e->d_name, suffix)) && cli_paths_add(out, path))
             rc = EXIT_INTERNAL;
         free(path);
     }
@@ -73,7 +75,7 @@ static int collect_dir(cli_paths *out, const char *dir) {
     return rc;
 }
 
-int cli_tml_add(cli_paths *out, const char *arg) {
+static int add_arg(cli_paths *out, const char *arg, const char *suffix) {
     struct stat st;
     if (stat(arg, &st) != 0) {
         cli_error("%s: cannot read: %s", arg, strerror(errno));
@@ -87,14 +89,30 @@ int cli_tml_add(cli_paths *out, const char *arg) {
         return EXIT_OK;
     }
     size_t first = out->n;
-    int rc = collect_dir(out, arg);
+    int rc = collect_dir(out, arg, suffix);
     if (rc != EXIT_OK)
         return rc;
     if (out->n > first + 1)
         qsort(out->v + first, out->n - first, sizeof *out->v, cmp_str);
     if (out->n == first) {
-        cli_error("%s: no *.tml files", arg);
+        if (suffix)
+            cli_error("%s: no *%s files", arg, suffix);
+        else
+            cli_error("%s: no files", arg);
         return EXIT_INPUT;
     }
     return EXIT_OK;
+}
+
+int cli_tml_add(cli_paths *out, const char *arg) { return add_arg(out, arg, ".tml"); }
+
+int cli_files_add(cli_paths *out, const char *arg) {
+    if (!strcmp(arg, "-")) {
+        if (cli_paths_add(out, arg)) {
+            cli_error("out of memory");
+            return EXIT_INTERNAL;
+        }
+        return EXIT_OK;
+    }
+    return add_arg(out, arg, NULL);
 }

@@ -148,12 +148,15 @@ static json_t *flags_json(unsigned f, int *ok) {
     return a;
 }
 
-static json_t *sources_json(const chr_timeline *tl, const chr_timeline_entry *e, int *ok) {
-    json_t *a = json_array(), *s = json_object(), *sent = json_object();
-    if (!a || !s || !sent) {
-        json_decref(a);
+/* One mention as a source: where it is told and, from version 2, what it says there (enough to rebuild
+ * the mention: timeline --merge reads it back). */
+static json_t *source_json(const chr_timeline *tl, const chr_timeline_entry *e, int dated, int *ok) {
+    json_t *s = json_object(), *sent = json_object(), *tm = dated ? json_object() : NULL;
+    char label[160], edtf[128];
+    if (!s || !sent || (dated && !tm)) {
         json_decref(s);
         json_decref(sent);
+        json_decref(tm);
         *ok = 0;
         return NULL;
     }
@@ -163,9 +166,49 @@ static json_t *sources_json(const chr_timeline *tl, const chr_timeline_entry *e,
     put(s, "end", json_integer((json_int_t)e->end), ok);
     put(sent, "start", json_integer((json_int_t)e->sent_start), ok);
     put(sent, "end", json_integer((json_int_t)e->sent_end), ok);
+    put(sent, "number", e->sentence_no >= 0 ? json_integer(e->sentence_no) : json_null(), ok);
     put(s, "sentence", sent, ok);
-    if (json_array_append_new(a, s))
+    put(s, "match", str_or_null(e->match), ok);
+    put(s, "text", json_string(e->text), ok);
+    put(s, "class", json_string(chr_event_class_name(e->cls)), ok);
+    put(s, "tense", json_string(chr_tense_name(e->tense)), ok);
+    put(s, "aspect", json_string(chr_aspect_name(e->aspect)), ok);
+    put(s, "polarity", json_string(e->negative ? "NEG" : "POS"), ok);
+    put(s, "actor", str_or_null(e->actor), ok);
+    put(s, "summary", str_or_null(e->summary), ok);
+    if (dated) {
+        chr_timeline_label(label, sizeof label, e);
+        chr_timeline_edtf(edtf, sizeof edtf, e);
+        put(tm, "label", json_string(label), ok);
+        put(tm, "begin", e->has_begin ? iso_day(e->first_day) : json_null(), ok);
+        put(tm, "end", e->has_end ? iso_day(e->after_day - 1) : json_null(), ok);
+        put(tm, "granularity", str_or_null(chr_gran_name(e->gran)), ok);
+        put(tm, "flags", flags_json(e->flags, ok), ok);
+        put(tm, "relation", str_or_null(chr_relation_name(e->relation)), ok);
+        put(tm, "value", str_or_null(e->value), ok);
+        put(tm, "timex", str_or_null(e->timex_id), ok);
+        put(tm, "rule", str_or_null(e->rule), ok);
+        put(tm, "edtf", str_or_null(edtf), ok);
+        put(s, "time", tm, ok);
+    } else {
+        put(s, "time", json_null(), ok);
+    }
+    return s;
+}
+
+/* The sources of dated entry i (index >= 0), or of an undated mention e. */
+static json_t *sources_json(const chr_timeline *tl, size_t i, const chr_timeline_entry *e, int *ok) {
+    json_t *a = json_array();
+    if (!a) {
         *ok = 0;
+        return NULL;
+    }
+    size_t n = e ? 1 : chr_timeline_source_count(tl, i);
+    for (size_t k = 0; k < n; k++) {
+        json_t *s = source_json(tl, e ? e : chr_timeline_source_at(tl, i, k), !e, ok);
+        if (!s || json_array_append_new(a, s))
+            *ok = 0;
+    }
     return a;
 }
 
@@ -179,9 +222,15 @@ static void event_fields(json_t *o, const chr_timeline_entry *e, int *ok) {
     put(o, "summary", str_or_null(e->summary), ok);
 }
 
-static json_t *entry_json(const chr_timeline *tl, const chr_timeline_entry *e, int *ok) {
-    json_t *o = json_object();
-    char label[160];
+static json_t *entry_json(const chr_timeline *tl, size_t i, int *ok) {
+    const chr_timeline_entry *e = chr_timeline_entry_at(tl, i);
+    json_t *o = json_object(), *rules = json_array();
+    char label[160], edtf[128];
+    if (!rules) {
+        json_decref(o);
+        *ok = 0;
+        return NULL;
+    }
     if (!o) {
         *ok = 0;
         return NULL;
@@ -197,7 +246,19 @@ static json_t *entry_json(const chr_timeline *tl, const chr_timeline_entry *e, i
     put(o, "timex", str_or_null(e->timex_id), ok);
     put(o, "rule", str_or_null(e->rule), ok);
     event_fields(o, e, ok);
-    put(o, "sources", sources_json(tl, e, ok), ok);
+    put(o, "sources", sources_json(tl, i, NULL, ok), ok);
+    chr_timeline_edtf(edtf, sizeof edtf, e);
+    put(o, "edtf", str_or_null(edtf), ok);
+    /* the rules that merged its mentions, each once, in the order of the sources */
+    for (size_t k = 1; k < chr_timeline_source_count(tl, i); k++) {
+        const char *m = chr_timeline_source_at(tl, i, k)->match;
+        int seen = !m[0];
+        for (size_t j = 0; j < json_array_size(rules) && !seen; j++)
+            seen = !strcmp(json_string_value(json_array_get(rules, j)), m);
+        if (!seen && json_array_append_new(rules, json_string(m)))
+            *ok = 0;
+    }
+    put(o, "merged_by", rules, ok);
     return o;
 }
 
@@ -210,7 +271,7 @@ static json_t *undated_json(const chr_timeline *tl, const chr_timeline_entry *e,
     event_fields(o, e, ok);
     put(o, "relation", str_or_null(chr_relation_name(e->relation)), ok);
     put(o, "value", str_or_null(e->value), ok);
-    put(o, "sources", sources_json(tl, e, ok), ok);
+    put(o, "sources", sources_json(tl, 0, e, ok), ok);
     return o;
 }
 
@@ -247,7 +308,7 @@ json_t *chr_timeline_json(const chr_timeline *tl) {
             ok = 0;
     }
     for (size_t i = 0; i < chr_timeline_count(tl) && ok; i++) {
-        json_t *o = entry_json(tl, chr_timeline_entry_at(tl, i), &ok);
+        json_t *o = entry_json(tl, i, &ok);
         if (!o || json_array_append_new(entries, o))
             ok = 0;
     }
@@ -257,8 +318,18 @@ json_t *chr_timeline_json(const chr_timeline *tl) {
             ok = 0;
     }
     put(root, "documents", docs, &ok);
+    put(root, "entity", str_or_null(chr_timeline_entity(tl)), &ok);
     put(root, "entries", entries, &ok);
     put(root, "undated", undated, &ok);
+    json_t *conf = json_array();
+    for (size_t i = 0; conf && i < chr_timeline_conflict_count(tl); i++) {
+        const chr_timeline_conflict *c = chr_timeline_conflict_at(tl, i);
+        json_t *o =
+            json_pack("{s:[I,I],s:s}", "entries", (json_int_t)c->a, (json_int_t)c->b, "reason", c->reason);
+        if (!o || json_array_append_new(conf, o))
+            ok = 0;
+    }
+    put(root, "conflicts", conf, &ok);
     if (!ok) {
         json_decref(root);
         return NULL;
@@ -433,15 +504,23 @@ static const char *relation_word(chr_relation r) {
     }
 }
 
-static void entry_row(sbuf *b, const chr_timeline *tl, const chr_timeline_entry *e, int dated) {
-    char label[160] = "", what[1200];
+static void entry_row(sbuf *b, const chr_timeline *tl, const chr_timeline_entry *e, int dated, size_t index) {
+    char label[160] = "", what[1200], docs[400] = "";
+    size_t used = 0;
+    /* the documents that tell it: the entry's own, then the others merged into it */
+    for (size_t k = 0; k < (dated ? chr_timeline_source_count(tl, index) : 1) && used < sizeof docs - 1;
+         k++) {
+        const chr_timeline_entry *s = dated ? chr_timeline_source_at(tl, index, k) : e;
+        int n =
+            snprintf(docs + used, sizeof docs - used, "%s%s", k ? ", " : "", chr_timeline_doc_id(tl, s->doc));
+        used += n > 0 ? (size_t)n : 0;
+    }
     size_t nd = chr_timeline_doc_count(tl);
     if (dated)
         chr_timeline_label(label, sizeof label, e);
     const char *w = e->summary[0] ? e->summary : e->text;
     if (nd > 1)
-        snprintf(what, sizeof what, "%s%s [%s]", e->summary[0] || !e->negative ? "" : "not ", w,
-                 chr_timeline_doc_id(tl, e->doc));
+        snprintf(what, sizeof what, "%s%s [%s]", e->summary[0] || !e->negative ? "" : "not ", w, docs);
     else
         snprintf(what, sizeof what, "%s%s", e->summary[0] || !e->negative ? "" : "not ", w);
     row(b, label, dated ? relation_word(e->relation) : "", e->actor[0] ? e->actor : "-", what);
@@ -468,16 +547,20 @@ int chr_timeline_text(char **out, size_t *len, const chr_timeline *tl) {
         addf(&b, "%s%.200s, document date %s\n", i == 0 ? "Timeline of " : "            ",
              id[0] ? id : "(no id)", v[0] ? v : "unknown");
     }
-    addf(&b, "%zu dated events, %zu undated\n\n", chr_timeline_count(tl), chr_timeline_undated_count(tl));
+    if (chr_timeline_mention_count(tl) > chr_timeline_count(tl))
+        addf(&b, "%zu dated events (%zu mentions), %zu undated\n\n", chr_timeline_count(tl),
+             chr_timeline_mention_count(tl), chr_timeline_undated_count(tl));
+    else
+        addf(&b, "%zu dated events, %zu undated\n\n", chr_timeline_count(tl), chr_timeline_undated_count(tl));
     row(&b, "WHEN", "", "WHO", "WHAT");
     rule_line(&b);
     for (size_t i = 0; i < chr_timeline_count(tl); i++)
-        entry_row(&b, tl, chr_timeline_entry_at(tl, i), 1);
+        entry_row(&b, tl, chr_timeline_entry_at(tl, i), 1, i);
     if (chr_timeline_undated_count(tl)) {
         addf(&b, "\nUndated\n");
         rule_line(&b);
         for (size_t i = 0; i < chr_timeline_undated_count(tl); i++)
-            entry_row(&b, tl, chr_timeline_undated_at(tl, i), 0);
+            entry_row(&b, tl, chr_timeline_undated_at(tl, i), 0, i);
     }
     if (b.failed || !b.p) {
         free(b.p);

@@ -2,16 +2,25 @@
  *
  * Each event of a result whose time can be read back as dates (chr_time_parse_value) becomes an entry
  * with its first day and the day after its last, from the relation and the TIMEX3 values of its time
- * (rules and order in timeline.h); the others are kept apart, undated. Entries are sorted after every
- * chr_timeline_add by a total order, so the result does not depend on the sort algorithm.
+ * (rules and order in timeline.h); the others are kept apart, undated. Documents are kept in id order and
+ * the mentions are sorted after every chr_timeline_add by a total order that looks at data only (the
+ * document's id, not when it was added), so the result depends neither on the sort algorithm nor on
+ * the order of the inputs. The first accessor call after an add groups the mentions into entries
+ * (cluster.c). With an entity set (entity.c), only the events whose actor or clause (summary) names it
+ * are kept, and those whose actor is "he" or "she" in the sentence right after one that named it (or
+ * after such a sentence in turn).
  *
- * Exports (timeline.h): chr_timeline_new, chr_timeline_free, chr_timeline_add, chr_timeline_doc_count,
- * chr_timeline_doc_id, chr_timeline_doc_dct, chr_timeline_count, chr_timeline_entry_at,
- * chr_timeline_undated_count, chr_timeline_undated_at. Rendering is in render/timeline.c. */
+ * Exports (timeline.h): chr_timeline_new, chr_timeline_free, chr_timeline_set_entity,
+ * chr_timeline_entity, chr_timeline_add, chr_timeline_doc_count, chr_timeline_doc_id,
+ * chr_timeline_doc_dct, chr_timeline_count, chr_timeline_entry_at, chr_timeline_source_count,
+ * chr_timeline_source_at, chr_timeline_mention_count, chr_timeline_conflict_count,
+ * chr_timeline_conflict_at, chr_timeline_undated_count, chr_timeline_undated_at. Rendering is in
+ * render/timeline.c. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "timeline_internal.h"
 
 typedef struct tl_doc {
     char *id;
@@ -25,6 +34,14 @@ struct chr_timeline {
     size_t ndated, dated_cap, nundated, undated_cap;
     char **strings; /* everything the entries point to */
     size_t nstrings, strings_cap;
+    /* entries: groups of dated mentions (cluster.c), computed when first asked for */
+    int grouped;
+    size_t *members, *first, nentries, group_cap; /* group_cap: room in members (first has one more) */
+    const char **match;
+    chr_timeline_conflict *conflicts;
+    size_t nconflicts;
+    char *entity_name;
+    chr__entity entity;
 };
 
 int chr_timeline_new(chr_timeline **out) {
@@ -42,6 +59,12 @@ void chr_timeline_free(chr_timeline *tl) {
     for (size_t i = 0; i < tl->nstrings; i++)
         free(tl->strings[i]);
     free(tl->docs);
+    free(tl->members);
+    free(tl->first);
+    free(tl->match);
+    free(tl->conflicts);
+    free(tl->entity_name);
+    chr__entity_free(&tl->entity);
     free(tl->dated);
     free(tl->undated);
     free(tl->strings);
@@ -181,7 +204,8 @@ static int make_entry(chr_timeline *tl, chr_timeline_entry *out, size_t doc_inde
     e.text = ev->start <= ev->end && ev->end <= len ? keep(tl, text + ev->start, ev->end - ev->start) : "";
     e.actor = keep_str(tl, ev->actor);
     e.summary = keep_str(tl, ev->summary);
-    e.timex_id = e.value = e.rule = "";
+    e.timex_id = e.value = e.rule = e.match = "";
+    e.sentence_no = -1;
     *dated = 0;
     if (ev->time.timex != -2) {
         const chr_timex *x = ev->time.timex >= 0 ? chr_result_timex(res, (size_t)ev->time.timex) : NULL;
@@ -228,8 +252,54 @@ static int cmp_entries(const void *pa, const void *pb) {
     if (a->gran != b->gran)
         return a->gran > b->gran ? -1 : 1; /* finer first */
     if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1; /* documents are kept in id order */
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static int cmp_undated(const void *pa, const void *pb) {
+    const chr_timeline_entry *a = pa, *b = pb;
+    if (a->doc != b->doc)
         return a->doc < b->doc ? -1 : 1;
     return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+int chr_timeline_set_entity(chr_timeline *tl, const char *name) {
+    if (!tl)
+        return CHR_EINVAL;
+    free(tl->entity_name);
+    tl->entity_name = NULL;
+    chr__entity_free(&tl->entity);
+    if (!name || !*name)
+        return CHR_OK;
+    if (!(tl->entity_name = malloc(strlen(name) + 1)))
+        return CHR_ENOMEM;
+    strcpy(tl->entity_name, name);
+    if (chr__entity_init(&tl->entity, name)) {
+        free(tl->entity_name);
+        tl->entity_name = NULL;
+        return CHR_ENOMEM;
+    }
+    return CHR_OK;
+}
+
+const char *chr_timeline_entity(const chr_timeline *tl) {
+    return tl && tl->entity_name ? tl->entity_name : "";
+}
+
+/* Does the entity take part in ev: named by its actor or in its clause (the summary)? The whole sentence
+ * would take in the events of other clauses that only mention it. */
+static int takes_part(const chr_timeline *tl, const chr_doc *doc, const chr_event *ev) {
+    size_t len;
+    const char *text = chr_doc_text(doc, &len);
+    if (!tl->entity_name)
+        return 1;
+    if (ev->actor && chr__entity_in(&tl->entity, ev->actor, strlen(ev->actor)))
+        return 1;
+    if (ev->summary && ev->summary[0])
+        return chr__entity_in(&tl->entity, ev->summary, strlen(ev->summary));
+    /* no summary: the event's own words */
+    return ev->start < ev->end && ev->end <= len &&
+           chr__entity_in(&tl->entity, text + ev->start, ev->end - ev->start);
 }
 
 int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res, chr_error *err) {
@@ -238,6 +308,8 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
     size_t n = res ? chr_result_event_count(res) : 0;
     size_t saved_strings = tl->nstrings, saved_dated = tl->ndated, saved_undated = tl->nundated;
     char *id = NULL;
+    size_t *starts = NULL;
+    int *sent_ids = NULL;
     chr_time dct;
 
     if (chr_doc_dct(doc, &dct) == CHR_DCT_NONE)
@@ -245,36 +317,122 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
     if (reserve((void **)&tl->docs, &tl->docs_cap, tl->ndocs, 1, sizeof *tl->docs) ||
         reserve((void **)&tl->dated, &tl->dated_cap, tl->ndated, n, sizeof *tl->dated) ||
         reserve((void **)&tl->undated, &tl->undated_cap, tl->nundated, n, sizeof *tl->undated) ||
-        !(id = malloc(strlen(chr_doc_id(doc)) + 1)))
+        !(id = malloc(strlen(chr_doc_id(doc)) + 1)) || !(starts = malloc((n + 1) * sizeof *starts)) ||
+        !(sent_ids = malloc((n + 1) * sizeof *sent_ids)))
         goto nomem;
+    if (tl->group_cap < tl->ndated + n) {
+        size_t c = tl->ndated + n;
+        size_t *m = realloc(tl->members, (c + 1) * sizeof *m);
+        if (m)
+            tl->members = m;
+        size_t *f = realloc(tl->first, (c + 1) * sizeof *f);
+        if (f)
+            tl->first = f;
+        const char **mt = realloc(tl->match, (c + 1) * sizeof *mt);
+        if (mt)
+            tl->match = mt;
+        if (!m || !f || !mt)
+            goto nomem;
+        tl->group_cap = c;
+    }
     strcpy(id, chr_doc_id(doc));
+    /* the document's place in id order; equal ids in the order added */
+    size_t pos = tl->ndocs;
+    while (pos > 0 && strcmp(tl->docs[pos - 1].id, id) > 0)
+        pos--;
+    size_t last_named = 0; /* end of the last sentence that named the entity */
+    /* TimeML sentence numbers of the events (ascending offsets: events are in text order) */
+    size_t ns = 0;
+    for (size_t i = 0; i < n; i++) {
+        const chr_event *ev = chr_result_event(res, i);
+        size_t at = ev ? ev->start : 0;
+        starts[i] = ns && at < starts[i - 1] ? starts[i - 1] : at;
+        ns++;
+    }
+    if (chr__doc_sentence_ids(doc, starts, n, sent_ids))
+        goto nomem;
     for (size_t i = 0; i < n; i++) {
         const chr_event *ev = chr_result_event(res, i);
         chr_timeline_entry e;
         int dated;
         if (!ev)
             continue;
-        if (make_entry(tl, &e, tl->ndocs, doc, res, ev, i, &dct, &dated))
+        if (takes_part(tl, doc, ev)) {
+            last_named = ev->sent_end;
+        } else {
+            /* "He returned to Apple": a personal pronoun as actor, the entity named in the sentence
+             * before */
+            const char *a = ev->actor ? ev->actor : "";
+            int pronoun = !strcmp(a, "He") || !strcmp(a, "he") || !strcmp(a, "She") || !strcmp(a, "she");
+            if (!pronoun || !last_named || ev->sent_start > last_named + 2 ||
+                (ev->sent_start < last_named && ev->sent_end != last_named))
+                continue;
+            last_named = ev->sent_end; /* "He ... He ...": the chain goes on */
+        }
+        if (make_entry(tl, &e, pos, doc, res, ev, i, &dct, &dated))
             goto nomem;
+        e.sentence_no = sent_ids[i];
         if (dated)
             tl->dated[tl->ndated++] = e;
         else
             tl->undated[tl->nundated++] = e;
     }
-    tl->docs[tl->ndocs].id = id;
-    tl->docs[tl->ndocs].dct = dct;
+    /* make room for the document at pos */
+    for (size_t i = 0; i < saved_dated; i++)
+        tl->dated[i].doc += tl->dated[i].doc >= pos;
+    for (size_t i = 0; i < saved_undated; i++)
+        tl->undated[i].doc += tl->undated[i].doc >= pos;
+    memmove(&tl->docs[pos + 1], &tl->docs[pos], (tl->ndocs - pos) * sizeof *tl->docs);
+    tl->docs[pos].id = id;
+    tl->docs[pos].dct = dct;
     tl->ndocs++;
     if (tl->ndated > 1)
         qsort(tl->dated, tl->ndated, sizeof *tl->dated, cmp_entries);
+    if (tl->nundated > 1)
+        qsort(tl->undated, tl->nundated, sizeof *tl->undated, cmp_undated);
+    tl->grouped = 0;
+    free(starts);
+    free(sent_ids);
     return CHR_OK;
 nomem:
     /* leave the timeline as it was */
     free(id);
+    free(starts);
+    free(sent_ids);
     while (tl->nstrings > saved_strings)
         free(tl->strings[--tl->nstrings]);
     tl->ndated = saved_dated;
     tl->nundated = saved_undated;
     return chr__error_set(err, CHR_ENOMEM, "out of memory");
+}
+
+/* Group the mentions into entries when documents were added since the last time. Out of memory: every
+ * mention is an entry of its own (the arrays have room for that). */
+static void group(const chr_timeline *ctl) {
+    chr_timeline *tl = (chr_timeline *)ctl; /* a cache: logically const */
+    if (tl->grouped)
+        return;
+    const char **ids = malloc((tl->ndocs + 1) * sizeof *ids);
+    free(tl->conflicts);
+    tl->conflicts = NULL;
+    tl->nconflicts = 0;
+    for (size_t i = 0; ids && i < tl->ndocs; i++)
+        ids[i] = tl->docs[i].id;
+    if (!ids || chr__timeline_cluster(tl->dated, tl->ndated, ids, tl->members, tl->first, &tl->nentries,
+                                      tl->match, &tl->conflicts, &tl->nconflicts)) {
+        for (size_t i = 0; i < tl->ndated; i++) {
+            tl->members[i] = tl->first[i] = i;
+            tl->match[i] = "";
+        }
+        tl->nentries = tl->ndated;
+        tl->nconflicts = 0;
+    }
+    if (tl->ndated)
+        tl->first[tl->nentries] = tl->ndated;
+    for (size_t i = 0; i < tl->ndated; i++)
+        tl->dated[i].match = tl->match[i];
+    free(ids);
+    tl->grouped = 1;
 }
 
 size_t chr_timeline_doc_count(const chr_timeline *tl) { return tl ? tl->ndocs : 0; }
@@ -288,10 +446,41 @@ chr_time chr_timeline_doc_dct(const chr_timeline *tl, size_t i) {
     return tl && i < tl->ndocs ? tl->docs[i].dct : none;
 }
 
-size_t chr_timeline_count(const chr_timeline *tl) { return tl ? tl->ndated : 0; }
+size_t chr_timeline_count(const chr_timeline *tl) {
+    if (!tl)
+        return 0;
+    group(tl);
+    return tl->nentries;
+}
 
 const chr_timeline_entry *chr_timeline_entry_at(const chr_timeline *tl, size_t i) {
-    return tl && i < tl->ndated ? &tl->dated[i] : NULL;
+    return chr_timeline_source_at(tl, i, 0);
+}
+
+size_t chr_timeline_source_count(const chr_timeline *tl, size_t i) {
+    if (!tl)
+        return 0;
+    group(tl);
+    return i < tl->nentries ? tl->first[i + 1] - tl->first[i] : 0;
+}
+
+const chr_timeline_entry *chr_timeline_source_at(const chr_timeline *tl, size_t i, size_t k) {
+    if (k >= chr_timeline_source_count(tl, i))
+        return NULL;
+    return &tl->dated[tl->members[tl->first[i] + k]];
+}
+
+size_t chr_timeline_mention_count(const chr_timeline *tl) { return tl ? tl->ndated : 0; }
+
+size_t chr_timeline_conflict_count(const chr_timeline *tl) {
+    if (!tl)
+        return 0;
+    group(tl);
+    return tl->nconflicts;
+}
+
+const chr_timeline_conflict *chr_timeline_conflict_at(const chr_timeline *tl, size_t i) {
+    return i < chr_timeline_conflict_count(tl) ? &tl->conflicts[i] : NULL;
 }
 
 size_t chr_timeline_undated_count(const chr_timeline *tl) { return tl ? tl->nundated : 0; }

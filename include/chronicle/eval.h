@@ -10,10 +10,11 @@
 #ifndef CHRONICLE_EVAL_H
 #define CHRONICLE_EVAL_H
 
-#include <stddef.h>
 #include "chronicle/doc.h"
+#include "chronicle/error.h"
 #include "chronicle/event.h"
 #include "chronicle/extract.h"
+#include <stddef.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,11 +31,11 @@ typedef struct chr_scores {
 } chr_scores;
 
 typedef enum chr_eval_kind {
-    CHR_EVAL_MISS = 0,   /* gold timex with no system timex overlapping it */
-    CHR_EVAL_EXTRA,      /* system timex with no gold one */
-    CHR_EVAL_EXTENT,     /* paired, value right, extent differs */
-    CHR_EVAL_TYPE,       /* paired, type differs */
-    CHR_EVAL_VALUE       /* paired, value differs */
+    CHR_EVAL_MISS = 0, /* gold timex with no system timex overlapping it */
+    CHR_EVAL_EXTRA,    /* system timex with no gold one */
+    CHR_EVAL_EXTENT,   /* paired, value right, extent differs */
+    CHR_EVAL_TYPE,     /* paired, type differs */
+    CHR_EVAL_VALUE     /* paired, value differs */
 } chr_eval_kind;
 
 /* One error, for --errors. gold / sys are NULL for an extra / a miss. The pointers and doc_id are
@@ -117,6 +118,34 @@ typedef struct chr_eval_dating_error {
 size_t chr_eval_dating_error_count(const chr_eval *ev);
 const chr_eval_dating_error *chr_eval_dating_error_at(const chr_eval *ev, size_t i);
 const char *chr_dating_miss_name(chr_dating_miss m); /* "no-event", "other-time", "other-relation" */
+
+/* SemEval-2015 Task 4 (TimeLine: cross-document event ordering) scoring of entity timelines
+ * (timeline/eval.c says exactly how). A timeline is text in the task's format: the target entity on
+ * the first line, then one line per event, "ORDINAL<TAB>ANCHOR<TAB>DOCID-SENTENCE-WORD[<TAB>...]",
+ * ANCHOR being YYYY, YYYY-MM, YYYY-MM-DD or XXXX-XX-XX. Each pair (gold, system) is turned into a graph
+ * of relations (mentions of one ordinal SIMULTANEOUS, consecutive ordinals BEFORE, a mention
+ * IS_INCLUDED its anchor; ordinal 0 is not ordered) and scored by temporal awareness: precision =
+ * system relations the closure of the gold graph entails / system relations, recall = gold relations
+ * the closure of the system graph entails / gold relations, micro-averaged over the timelines added. */
+typedef struct chr_tleval chr_tleval;
+
+typedef struct chr_tl_scores {
+    size_t timelines;
+    size_t system, system_verified; /* system relations, those the gold closure entails */
+    size_t gold, gold_verified;     /* gold relations, those the system closure entails */
+    double p, r, f1;
+} chr_tl_scores;
+
+int chr_tleval_new(chr_tleval **out);
+void chr_tleval_free(chr_tleval *ev);
+/* Score one target entity: gold and sys are timelines (sys may be empty: nothing found). 0, CHR_ENOMEM,
+ * or CHR_EINVAL for a malformed timeline (err says which line). */
+int chr_tleval_add(chr_tleval *ev, const char *gold, size_t glen, const char *sys, size_t slen,
+                   chr_error *err);
+/* Totals, and the figures of the i-th timeline added (its entity name in *name, borrowed). */
+void chr_tleval_scores(const chr_tleval *ev, chr_tl_scores *out);
+size_t chr_tleval_count(const chr_tleval *ev);
+int chr_tleval_at(const chr_tleval *ev, size_t i, const char **name, chr_tl_scores *out);
 
 #ifdef __cplusplus
 }

@@ -2,8 +2,12 @@
  * covers, in time order, and the events with no time apart ("undated"), in text order.
  *
  * A chr_timeline copies what it needs from each (document, result) added, so both may be freed right
- * after chr_timeline_add. Several documents may be added; their entries are merged into one order (the
- * merging of mentions of the same real-world event is for later versions).
+ * after chr_timeline_add. Several documents may be added; their events (mentions) are put in one order,
+ * and the mentions of one real-world event told by several articles become one entry with all of them
+ * as its sources (timeline/cluster.c says when: overlapping day-level times, the same or a related
+ * trigger word, shared names). The result depends only on the set of documents, never on the order
+ * they were added in: documents are kept in id order and every tie is broken by data (so timelines of
+ * parts of a corpus merge into the timeline of the whole).
  *
  * Interval of an entry, from the event's time (chr_event_time) and its TIMEX3 values:
  *   - IS_INCLUDED, DURING, SIMULTANEOUS, ... in V: the days of V ("last month": 2014-11-01..2014-11-30);
@@ -20,7 +24,9 @@
  *   3. closed intervals before open ones;
  *   4. dated by a time expression of the text before placed against the document date (by tense);
  *   5. finer granularity first (a day before its week);
- *   6. the order the documents were added in, then text order within a document. */
+ *   6. the document id (byte order), then text order within a document.
+ * An entry of several mentions sits where its first mention does: the one with a closed interval and the
+ * finest granularity, ties in the order above. */
 #ifndef CHRONICLE_TIMELINE_H
 #define CHRONICLE_TIMELINE_H
 
@@ -38,7 +44,7 @@ extern "C" {
 #endif
 
 /* The version of the timeline JSON (docs/timeline.schema.json) and the schema's id. */
-#define CHR_TIMELINE_VERSION 1
+#define CHR_TIMELINE_VERSION 2
 #define CHR_TIMELINE_SCHEMA "https://chronicle.invalid/timeline.schema.json"
 
 /* Flags of an entry */
@@ -75,10 +81,26 @@ typedef struct chr_timeline_entry {
     int64_t after_day;         /* the day after the last one; when has_end */
     chr_time begin_at, end_at; /* the times the two ends come from (gran NONE when open) */
     unsigned flags;            /* CHR_TL_* */
+    int sentence_no;           /* the TimeML <s id="N"> of its sentence, -1 when the input had none */
+    const char *match;         /* the rule that put this mention into its entry ("" for the first) */
 } chr_timeline_entry;
+
+/* A conflict between two entries: the same event (same trigger, shared names) told on incompatible
+ * dates. a < b are entry indexes; reason is static text. */
+typedef struct chr_timeline_conflict {
+    size_t a, b;
+    const char *reason;
+} chr_timeline_conflict;
 
 int chr_timeline_new(chr_timeline **out);
 void chr_timeline_free(chr_timeline *tl);
+
+/* Keep only the events NAME takes part in: those whose actor or clause (summary) names it, and those
+ * whose actor is "he"/"she" in the sentence right after one that did; with the usual name variants ("Apple
+ * Inc." also as "Apple", "Steve Jobs" also as "Jobs": timeline/entity.c). Set it before adding documents;
+ * NULL or "" keeps every event. 0, CHR_EINVAL or CHR_ENOMEM. */
+int chr_timeline_set_entity(chr_timeline *tl, const char *name);
+const char *chr_timeline_entity(const chr_timeline *tl); /* "" when none */
 
 /* Add the events of one document (res comes from chr_extract on doc). Events whose time places them
  * become entries; the others (no time, or a time that is no date: "XXXX-WXX-1" without a DCT, "P3D"
@@ -86,14 +108,25 @@ void chr_timeline_free(chr_timeline *tl);
  * sentence that another event owns) or "reported" (what a report of their sentence reports). Returns 0, CHR_EINVAL, or CHR_ENOMEM (the timeline is then unchanged). */
 int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res, chr_error *err);
 
-/* Documents, in the order added: id ("" when none) and DCT (gran NONE when none). */
+/* Documents, in id order (byte order of the ids; equal ids in the order added): id ("" when none) and
+ * DCT (gran NONE when none). An entry's doc indexes this order. */
 size_t chr_timeline_doc_count(const chr_timeline *tl);
 const char *chr_timeline_doc_id(const chr_timeline *tl, size_t i);
 chr_time chr_timeline_doc_dct(const chr_timeline *tl, size_t i);
 
-/* Dated entries in time order, and undated ones in document then text order (borrowed). */
+/* Dated entries in time order, and undated ones in document then text order (borrowed). An entry is
+ * its first mention; chr_timeline_source_at gives them all (k = 0 is the entry itself). The first call
+ * after adding documents groups the mentions (it may allocate; should that fail, every mention stays an
+ * entry of its own). Not safe to call from two threads at once right after chr_timeline_add. */
 size_t chr_timeline_count(const chr_timeline *tl);
 const chr_timeline_entry *chr_timeline_entry_at(const chr_timeline *tl, size_t i);
+size_t chr_timeline_source_count(const chr_timeline *tl, size_t i);
+const chr_timeline_entry *chr_timeline_source_at(const chr_timeline *tl, size_t i, size_t k);
+/* All dated mentions, in the order above, whatever entry they belong to. */
+size_t chr_timeline_mention_count(const chr_timeline *tl);
+/* Conflicts between entries (borrowed), by a then b. */
+size_t chr_timeline_conflict_count(const chr_timeline *tl);
+const chr_timeline_conflict *chr_timeline_conflict_at(const chr_timeline *tl, size_t i);
 size_t chr_timeline_undated_count(const chr_timeline *tl);
 const chr_timeline_entry *chr_timeline_undated_at(const chr_timeline *tl, size_t i);
 
@@ -102,6 +135,26 @@ const chr_timeline_entry *chr_timeline_undated_at(const chr_timeline *tl, size_t
  * "2014-12-03 .." (open end); "" for an undated entry. Writes at most n bytes including the NUL; returns
  * the length it needed. */
 size_t chr_timeline_label(char *buf, size_t n, const chr_timeline_entry *e);
+
+/* The EDTF string of an entry's interval (ISO 8601-2): "2014-11", "1979/2014-12-03", "../2014-12-03",
+ * "2014-12-03/..", "197X", "2019-22"; "" for an undated entry (render/edtf.c). As chr_timeline_label. */
+size_t chr_timeline_edtf(char *buf, size_t n, const chr_timeline_entry *e);
+
+/* The timeline in the format of SemEval-2015 Task 4 (render/task4.c): the entity, then
+ * "ORDINAL<TAB>ANCHOR<TAB>DOCID-SENTENCE-WORD..." per entry (mentions without a TimeML sentence number
+ * are left out). *out is malloc'ed, NUL-terminated. 0, CHR_EINVAL or CHR_ENOMEM. */
+int chr_timeline_task4(char **out, size_t *len, const chr_timeline *tl);
+
+/* Knight Lab's TimelineJS JSON of the dated entries (render/timelinejs.c): {"title", "events":
+ * [{"start_date":
+ * {"year", "month", "day"} at the granularity known, "end_date" when it spans more, "text": {"headline",
+ * "text"} escaped for HTML, "group": the entity, else the document}]}. *out is a NEW reference.
+ * 0, CHR_EINVAL or CHR_ENOMEM. */
+int chr_timeline_timelinejs(json_t **out, const chr_timeline *tl);
+
+/* The dated entries as CSV (RFC 4180, CRLF, a header row: label, begin, end, edtf, granularity,
+ * relation, value, actor, text, summary, sources, merged_by). *out is malloc'ed. 0 or CHR_ENOMEM. */
+int chr_timeline_csv(char **out, size_t *len, const chr_timeline *tl);
 
 /* The timeline as JSON (docs/timeline.schema.json, version CHR_TIMELINE_VERSION):
  * {"version", "schema", "documents": [{"id", "dct"}],

@@ -262,13 +262,18 @@ static void test_several_documents(void **state) {
     assert_int_equal(chr_timeline_add(tl, d3, r3, NULL), 0);
     assert_int_equal(chr_timeline_add(tl, d3, NULL, NULL), 0); /* a document with no events */
     assert_int_equal(chr_timeline_doc_count(tl), 4);
-    assert_string_equal(chr_timeline_doc_id(tl, 1), "a");
+    /* documents in id order, whatever the order added */
+    assert_string_equal(chr_timeline_doc_id(tl, 0), "a");
+    assert_string_equal(chr_timeline_doc_id(tl, 1), "b");
+    assert_string_equal(chr_timeline_doc_id(tl, 2), "c");
     assert_int_equal(chr_timeline_doc_dct(tl, 0).gran, CHR_GRAN_DAY);
-    /* December starts on the 1st: first; the same day in two documents: in the order added */
+    /* December starts on the 1st: first; the same day in two documents: by document id (placed by
+     * tense alone, they are not merged) */
     assert_int_equal(chr_timeline_count(tl), 3);
     assert_int_equal(chr_timeline_entry_at(tl, 0)->doc, 2);
-    assert_int_equal(chr_timeline_entry_at(tl, 1)->doc, 0);
-    assert_int_equal(chr_timeline_entry_at(tl, 2)->doc, 1);
+    assert_string_equal(chr_timeline_doc_id(tl, chr_timeline_entry_at(tl, 1)->doc), "a");
+    assert_string_equal(chr_timeline_doc_id(tl, chr_timeline_entry_at(tl, 2)->doc), "b");
+    assert_int_equal(chr_timeline_source_count(tl, 1), 1);
     assert_int_equal(chr_timeline_add(NULL, d1, r1, NULL), CHR_EINVAL);
     chr_result_free(r1);
     chr_result_free(r2);
@@ -291,8 +296,9 @@ static void test_json(void **state) {
     assert_non_null(j);
     char *s = json_dumps(j, JSON_PRESERVE_ORDER | JSON_COMPACT);
     assert_non_null(s);
-    const char *head = "{\"version\":1,\"schema\":\"https://chronicle.invalid/timeline.schema.json\","
-                       "\"documents\":[{\"id\":\"kerry\",\"dct\":\"2014-12-03T20:58\"}],\"entries\":[";
+    const char *head = "{\"version\":2,\"schema\":\"https://chronicle.invalid/timeline.schema.json\","
+                       "\"documents\":[{\"id\":\"kerry\",\"dct\":\"2014-12-03T20:58\"}],\"entity\":null,"
+                       "\"entries\":[";
     assert_memory_equal(s, head, strlen(head));
     assert_non_null(strstr(
         s,
@@ -301,7 +307,9 @@ static void test_json(void **state) {
         "\"value\":\"1979\",\"timex\":\"t1\",\"rule\":\"same-sentence\",\"text\":\"had\","
         "\"class\":\"OCCURRENCE\",\"tense\":\"PAST\",\"aspect\":\"NONE\",\"polarity\":\"POS\","
         "\"actor\":\"Iran\",\"summary\":\"a summary\",\"sources\":[{\"document\":\"kerry\",\"event\":\"e1\","
-        "\"start\":13,\"end\":16,\"sentence\":{\"start\":0,\"end\":10}}]}"));
+        "\"start\":13,\"end\":16,\"sentence\":{\"start\":0,\"end\":10,\"number\":null},\"match\":null,"
+        "\"text\":\"had\""));
+    assert_non_null(strstr(s, "\"edtf\":\"1979/2014-12-03\",\"merged_by\":[]}"));
     assert_non_null(strstr(s, "{\"label\":\".. 2014-12-03\",\"begin\":null,\"end\":\"2014-12-03\","
                               "\"granularity\":\"minute\",\"flags\":[\"open_start\",\"end_dct\"],"
                               "\"relation\":\"BEFORE\",\"value\":\"2014-12-03T20:58\",\"timex\":\"t0\""));

@@ -1,0 +1,36 @@
+/* timeline_internal.h: what the files of timeline/ share besides the public timeline.h: the grouping of
+ * mentions into entries (cluster.c), entity names and their variants (entity.c), the TimeML sentence
+ * numbers of a document (sentences.c). Not installed. */
+#ifndef CHRONICLE_TIMELINE_INTERNAL_H
+#define CHRONICLE_TIMELINE_INTERNAL_H
+
+#include "chronicle/timeline.h"
+#include <stddef.h>
+
+/* Group the n dated mentions m[] (in the canonical order of timeline.h) into entries. doc_ids[m->doc]
+ * names a mention's document. On return members[0..n) lists the mentions entry by entry (each entry's
+ * first mention first, then the others in order), entry i being members[first[i] .. first[i + 1]),
+ * *nentries entries in time order; match[k] is the rule that joined mention k to its entry ("" for a
+ * first mention). *conf (malloc'ed, *nconf items) lists the conflicts between entries. members, first
+ * and match are the caller's, of n, n + 1 and n elements. 0, or -1 when out of memory (outputs then
+ * undefined). */
+int chr__timeline_cluster(const chr_timeline_entry *m, size_t n, const char *const *doc_ids, size_t *members,
+                          size_t *first, size_t *nentries, const char **match, chr_timeline_conflict **conf,
+                          size_t *nconf);
+
+/* A name and its variants ("Apple Inc." -> "Apple Inc.", "Apple"; "Steve Jobs" -> "Steve Jobs", "Jobs"). */
+typedef struct chr__entity {
+    char **variants;
+    size_t n;
+} chr__entity;
+
+int chr__entity_init(chr__entity *e, const char *name); /* 0 or -1 (out of memory) */
+void chr__entity_free(chr__entity *e);
+/* 1 when one of the variants occurs in s[0..len) as whole words. */
+int chr__entity_in(const chr__entity *e, const char *s, size_t len);
+
+/* The TimeML sentence number (<s id="N">) at each of the n byte offsets at[] (ascending) of doc's text:
+ * ids[k], -1 when the document has no sentence tags or the offset lies before the first. 0 or -1. */
+int chr__doc_sentence_ids(const chr_doc *doc, const size_t *at, size_t n, int *ids);
+
+#endif

@@ -83,8 +83,10 @@ static int tok_is(const ctx *c, size_t i, const char *const *list)
 {
     const chr__token *t = &c->toks->v[i];
     size_t n = t->end - t->start;
+    unsigned char c0 = (unsigned char)c->text[t->start] | 0x20; /* a cheap first test: case-blind first byte */
     for (; *list; list++)
-        if (strlen(*list) == n && !strncasecmp(*list, c->text + t->start, n))
+        if (((unsigned char)(*list)[0] | 0x20) == c0 && strlen(*list) == n &&
+            !strncasecmp(*list, c->text + t->start, n))
             return 1;
     return 0;
 }

@@ -37,20 +37,26 @@ typedef struct jw {
     int count[MAX_DEPTH]; /* members written so far at each depth */
 } jw;
 
-static void raw(jw *w, const char *s, size_t n) {
-    if (w->fail)
+static void grow(jw *w, size_t need) {
+    size_t cap = w->cap ? w->cap : 4096;
+    while (cap < need)
+        cap *= 2;
+    char *b = realloc(w->b, cap);
+    if (!b) {
+        w->fail = CHR_ENOMEM;
         return;
+    }
+    w->b = b;
+    w->cap = cap;
+}
+
+static inline void raw(jw *w, const char *s, size_t n) {
     if (w->n + n + 1 > w->cap) {
-        size_t cap = w->cap ? w->cap : 1024;
-        while (cap < w->n + n + 1)
-            cap *= 2;
-        char *b = realloc(w->b, cap);
-        if (!b) {
-            w->fail = CHR_ENOMEM;
+        if (w->fail)
             return;
-        }
-        w->b = b;
-        w->cap = cap;
+        grow(w, w->n + n + 1);
+        if (w->fail)
+            return;
     }
     memcpy(w->b + w->n, s, n);
     w->n += n;
@@ -102,17 +108,24 @@ static int utf8(const char *s, size_t n) {
     }
 }
 
+/* Whether s[0..n) is all ASCII without NUL (then it is UTF-8 as it stands). */
+static int plain_ascii(const char *s, size_t n) {
+    unsigned char any = 0, nul = 0;
+    for (size_t i = 0; i < n; i++) {
+        any |= (unsigned char)s[i];
+        nul |= s[i] == 0;
+    }
+    return !(any & 0x80) && !nul;
+}
+
 /* A JSON string of s[0..n): jansson's escapes; not UTF-8 fails the whole text. */
 static void str(jw *w, const char *s, size_t n) {
-    if (!utf8(s, n)) {
-        if (!w->fail)
-            w->fail = CHR_EINVAL;
-        return;
-    }
     raw(w, "\"", 1);
     size_t run = 0;
+    unsigned char high = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        high |= c;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
         raw(w, s + run, i - run);
@@ -147,12 +160,16 @@ static void str(jw *w, const char *s, size_t n) {
     }
     raw(w, s + run, n - run);
     raw(w, "\"", 1);
+    if ((high & 0x80) && !utf8(s, n) && !w->fail)
+        w->fail = CHR_EINVAL; /* the text written is dropped with the rest */
 }
 
+/* A member's name: a constant of plain ASCII, written as it is. */
 static void key(jw *w, const char *k) {
     next(w);
-    str(w, k, strlen(k));
-    raw(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    raw(w, "\"", 1);
+    raw(w, k, strlen(k));
+    raw(w, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
 }
 
 static void kstr(jw *w, const char *k, const char *v) {
@@ -170,10 +187,14 @@ static void kstr_or_null(jw *w, const char *k, const char *v) {
 }
 
 static void kint(jw *w, const char *k, size_t v) {
-    char buf[32];
+    char buf[24];
+    size_t i = sizeof buf;
     key(w, k);
-    int n = snprintf(buf, sizeof buf, "%zu", v);
-    raw(w, buf, (size_t)n);
+    do {
+        buf[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    raw(w, buf + i, sizeof buf - i);
 }
 
 static void knull(jw *w, const char *k) {
@@ -186,7 +207,8 @@ static void kspan(jw *w, const char *k, const chr_doc *doc, size_t start, size_t
     size_t len;
     const char *text = chr_doc_text(doc, &len);
     key(w, k);
-    if (!text || start > end || end > len || !utf8(text + start, end - start))
+    if (!text || start > end || end > len ||
+        (!plain_ascii(text + start, end - start) && !utf8(text + start, end - start)))
         raw(w, "null", 4);
     else
         str(w, text + start, end - start);

@@ -9,7 +9,7 @@
 # path (LC_ALL=C, as chronicle sorts them); fold f tests on the files whose index mod FOLDS (default 5)
 # is f and trains (`chronicle train-events --epochs EPOCHS`, default 10) on the others. Each fold is
 # scored by `chronicle eval --json --rules DIR`, DIR holding the built-in rule files and the fold's
-# model. The figures printed are summed over the folds: relaxed P, R, F1, class F1 and accuracy, tense,
+# model. The figures printed are summed over the folds: relaxed and strict P, R, F1, class F1 and accuracy, tense,
 # aspect and polarity accuracy (the README's "TBAQ, 5-fold" row). Needs python3 for the sums.
 set -eu
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
@@ -61,6 +61,8 @@ f1 = 2 * p * r / (p + r) if p + r else 0.0
 acc = lambda k: t[k] / t["relaxed"] if t["relaxed"] else 0.0
 print("folds %d  gold %d  system %d" % (len(sys.argv) - 1, t["gold"], t["system"]))
 print("relaxed P %.4f  R %.4f  F1 %.4f" % (p, r, f1))
+sp, sr = t["strict"] / max(t["system"], 1), t["strict"] / max(t["gold"], 1)
+print("strict P %.4f  R %.4f  F1 %.4f" % (sp, sr, 2 * sp * sr / (sp + sr) if sp + sr else 0.0))
 print("class F1 %.4f  (accuracy %.4f)" % (acc("class") * f1, acc("class")))
 print("tense %.4f  aspect %.4f  polarity %.4f" % (acc("tense"), acc("aspect"), acc("polarity")))
 EOF

@@ -62,6 +62,8 @@ typedef struct chr__ev_tok {
     unsigned char cap; /* 1 initial capital, 2 all capitals */
     char lem[32];      /* its crude stem (chr__ev_lemma) */
     unsigned char ll;
+    char pl;          /* 'E' when the previous word is an event (the tagger's decision, or the gold label when
+                       * training), else 'O' or 0; set by the caller as it goes left to right */
     uint16_t lx, lxs; /* the word's and its stem's event-lexicon entries (chr__event_model_lex), 0 none */
     uint64_t hw, hl, hsh, hs3; /* chr__ev_hash of the word, its stem, its shape, its last 3 bytes (or all) */
 } chr__ev_tok;
@@ -69,7 +71,8 @@ typedef struct chr__ev_tok {
 /* Fill t[0..toks->n) (caller-sized array). */
 void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks);
 
-/* Call sink for every feature of token i: its 64-bit hash and its text. */
+/* Call sink for every feature of token i: its 64-bit hash and its text. t[i].pl must hold the previous
+ * word's label (a context feature). */
 typedef void (*chr__ev_sink)(void *ctx, uint64_t h, const char *f, size_t n);
 void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, chr__ev_sink sink, void *ctx);
 /* Only some of them: the features of the word itself (the same wherever the same word stands, so that

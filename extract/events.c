@@ -8,8 +8,11 @@
  * PERFECTIVE (with be + -ing: PERFECTIVE_PROGRESSIVE); be + -ing -> PROGRESSIVE; the tense comes from the
  * first finite auxiliary (had/was/did -> PAST, has/is/does -> PRESENT); "to" + verb -> INFINITIVE;
  * without an auxiliary -ing -> PRESPART, a past form -> PAST, otherwise PRESENT; a modal other than
- * will gives NONE; nominal events (the model's verbal/nominal decision) have NONE/NONE. not, n't, never
- * and no before the event (over auxiliaries and adverbs) make it negative. */
+ * will gives NONE; a bare verb after help, or coordinated (and, or) with an infinitive, is INFINITIVE
+ * too; adverbs in -ly may sit between the auxiliaries and the verb; nominal events (the model's
+ * verbal/nominal decision) have NONE/NONE. not, n't, never and no before the event (over auxiliaries and
+ * adverbs) make it negative. Tokens are tagged left to right, each seeing the decision on the word
+ * before it (a feature). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +107,9 @@ static const char *const irregular_past[] = {
     "hung",       "lay",     "slid",   "swore",  "tore",   "woke",   "withdrew", "overtook", "undertook",
     "sank",       "rang",    "sang",   "swam",   "stole",  "froze",  "hid",      "bore",     "arose",
     "dealt",      "fled",    "lent",   "bent",   "wound",  "ground", "bound",    "sat",      "shot",
-    "lit",        "fed",     "bled",   "had",    "did",    "was",    "were",     NULL};
+    "lit",        "fed",     "bled",   "had",    "did",    "was",    "were",     "shrank",   "sprang",
+    "slept",      "swept",   "spun",   "split",  "sped",   "read",   "hit",      "put",      "set",
+    "cut",        "let",     "shut",   "hurt",   "cost",   "spread", "quit",     "offset",   NULL};
 static const char *const participles[] = {
     "done",     "gone",     "seen",    "taken",  "given",     "known",     "been",       "written", "spoken",
     "broken",   "chosen",   "driven",  "eaten",  "fallen",    "flown",     "grown",      "risen",   "shown",
@@ -153,13 +158,37 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *
         } else if (c & CHR__CAT_DO) {
             did = 1;
             finite = y;
-        } else if (!(c & CHR__CAT_ADV)) {
+        } else if (!(c & CHR__CAT_ADV) && !(y->wl > 4 && ends(y, "ly"))) {
             break;
         }
         k--;
     }
+    /* a bare verb coordinated with an infinitive ("to confirm or deny", "to meet him and check") or
+     * after help ("helped invigorate") is an infinitive too */
+    int base = !ends(x, "ing") && !ends(x, "ed") && !ends(x, "s") && !in_list(x, irregular_past);
+    if (!finite && base && k > first) {
+        const chr__ev_tok *y = &t[k - 1];
+        if (y->ll == 4 && !memcmp(y->lem, "help", 4))
+            to = 1;
+        else if ((y->cat & CHR__CAT_CONJ) && (!strcmp(y->w, "and") || !strcmp(y->w, "or")))
+            for (size_t j = k - 1; j > first && k - 1 - j < 6 && !to; j--) {
+                const chr__ev_tok *z = &t[j - 1];
+                if (z->shape[0] == 'p' && z->w[0] != ',')
+                    break;
+                if ((z->cat & CHR__CAT_TO) && j < k - 1 &&
+                    !(t[j].cat & (CHR__CAT_DET | CHR__CAT_PRON | CHR__CAT_PREP)) && t[j].shape[0] == 'x')
+                    to = 1;
+            }
+    }
     /* "no" and "never" right before a noun or verb */
     e->negative = neg;
+    /* a word in -s right before a past form is a plural noun, the subject ("claims made", "sales rose") */
+    size_t last = toks->v[i].sent + 1 < toks->nsent ? toks->sent_first[toks->v[i].sent + 1] : toks->n;
+    if (verbal && ends(x, "s") && !(x->cat & (CHR__CAT_BE | CHR__CAT_HAVE | CHR__CAT_DO)) && i + 1 < last) {
+        const chr__ev_tok *z = &t[i + 1];
+        if (z->shape[0] == 'x' && (ends(z, "ed") || in_list(z, irregular_past)))
+            verbal = 0;
+    }
     e->tense = CHR_TENSE_NONE;
     e->aspect = CHR_ASPECT_NONE;
     if (!verbal)
@@ -231,6 +260,8 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, co
         sc.m = m;
         word_scores(&wc, m, t, toks, i, sc.s);
         chr__ev_features_part(t, toks, i, CHR__EV_CONTEXT, add, &sc);
+        if (i + 1 < toks->n)
+            t[i + 1].pl = sc.s[CHR__EV_EVENT] > sc.s[CHR__EV_O] ? 'E' : 'O';
         if (sc.s[CHR__EV_EVENT] <= sc.s[CHR__EV_O])
             continue;
         if (nev == cap) {

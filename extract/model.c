@@ -223,14 +223,16 @@ enum fkey {
     K_MC,
     K_ERM1,
     K_ERP1,
+    K_PL,
+    K_PL_G,
     K_COUNT
 };
 static const char *const key_names[K_COUNT] = {
-    "w",     "p1",      "p2",    "p3",     "s1",    "s2",    "s3",    "s4",    "sh",      "cap",
-    "w-2",   "w-1",     "w+1",   "w+2",    "s3-1",  "s3+1",  "w-1|w", "w|w+1", "w-2|w-1", "c-2",
-    "c-1",   "c+1",     "c+2",   "g",      "c",     "la",    "la|g",  "l",     "lex",     "l|w+1",
-    "w-1|l", "sh-1|sh", "g|w+1", "s3|c-1", "g|c-1", "l|c-1", "g|c+1", "l|c+1", "lex|c+1", "l-1",
-    "l+1",   "sh|g",    "cap|g", "er",     "ers",   "er|g",  "mc",    "er-1",  "er+1"};
+    "w",      "p1",    "p2",    "p3",    "s1",    "s2",      "s3",    "s4",      "sh",    "cap",     "w-2",
+    "w-1",    "w+1",   "w+2",   "s3-1",  "s3+1",  "w-1|w",   "w|w+1", "w-2|w-1", "c-2",   "c-1",     "c+1",
+    "c+2",    "g",     "c",     "la",    "la|g",  "l",       "lex",   "l|w+1",   "w-1|l", "sh-1|sh", "g|w+1",
+    "s3|c-1", "g|c-1", "l|c-1", "g|c+1", "l|c+1", "lex|c+1", "l-1",   "l+1",     "sh|g",  "cap|g",   "er",
+    "ers",    "er|g",  "mc",    "er-1",  "er+1",  "pl",      "pl|g"};
 /* the templates of two parts */
 static int two_parts(int k) {
     switch (k) {
@@ -252,6 +254,7 @@ static int two_parts(int k) {
     case K_CAP_G:
     case K_ER_G:
     case K_MC:
+    case K_PL_G:
         return 1;
     default:
         return 0;
@@ -538,6 +541,7 @@ void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text
         x->w[n] = '\0';
         x->wl = (unsigned char)n;
         x->shape[sh] = '\0';
+        x->pl = 0;
         x->cap = upper == 0 ? 0 : (lower == 0 && upper > 1 ? 2 : ((s[0] >= 'A' && s[0] <= 'Z') ? 1 : 0));
         x->cat = chr__event_model_cat(m, x->w, x->wl) & ~(unsigned)LEXICONS;
         char *lem = x->lem;
@@ -822,6 +826,15 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
             code[0] = v ? (char)('0' + (v & 7)) : 'u';
             emit1(F, nk[d], P(code, 1));
         }
+        /* the tagger's decision on the previous word (the trainer gives the gold one): 'E' event, 'O'
+         * none, 'p' after punctuation, quotes or a number, '<' at the start of the sentence */
+        char pl[1] = {x->pl == 'E' ? 'E' : 'O'};
+        if (i == first)
+            pl[0] = '<';
+        else if (p->shape[0] == 'p' || p->shape[0] == 'd' || p->shape[0] == '\'')
+            pl[0] = 'p';
+        emit1(F, K_PL, P(pl, 1));
+        emit2(F, K_PL_G, P(pl, 1), g);
     }
 }
 

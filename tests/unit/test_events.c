@@ -202,6 +202,81 @@ static void test_model_features_with_bars(void **state) {
     chr__event_model_free(m);
 }
 
+/* Tag text with a model file and return the event whose text is word (NULL when none). */
+static const chr_event *tag(chr_event **ev, size_t *n, const char *model, const char *text,
+                            const char *word) {
+    chr__event_model *m = NULL;
+    assert_int_equal(chr__event_model_load(&m, model, strlen(model), "test.model", NULL), 0);
+    chr__tokens toks;
+    assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
+    *ev = NULL;
+    *n = 0;
+    assert_int_equal(chr__events_detect(ev, n, m, text, strlen(text), &toks, NULL), 0);
+    chr__tokens_free(&toks);
+    chr__event_model_free(m);
+    for (size_t i = 0; i < *n; i++)
+        if ((*ev)[i].end - (*ev)[i].start == strlen(word) &&
+            !memcmp(text + (*ev)[i].start, word, strlen(word)))
+            return &(*ev)[i];
+    return NULL;
+}
+
+/* Every word an event, and verbal: the tense rules alone decide. */
+static const char every_word_verbal[] = "chronicle-events-model\t2\n"
+                                        "list\tTO\tto\n"
+                                        "list\tCONJ\tand\tor\n"
+                                        "list\tMODAL\twould\n"
+                                        "list\tNEG\tnot\n"
+                                        "list\tHAVE\thas\n"
+                                        "f\tb\t1:100\t3:100\n";
+
+static void test_tense_rules(void **state) {
+    (void)state;
+    static const struct {
+        const char *text, *word;
+        chr_tense tense;
+        int negative;
+    } cases[] = {
+        {"They declined to confirm or deny it.", "deny", CHR_TENSE_INFINITIVE, 0},
+        {"They want to meet him and check on it.", "check", CHR_TENSE_INFINITIVE, 0},
+        {"Rates helped invigorate housing.", "invigorate", CHR_TENSE_INFINITIVE, 0},
+        {"Iran has yet to directly fight them.", "fight", CHR_TENSE_INFINITIVE, 0},
+        {"The U.S. would not directly push back.", "push", CHR_TENSE_NONE, 1},
+        {"He said claims made last week were true.", "claims", CHR_TENSE_NONE, 0},
+        {"He claims victory.", "claims", CHR_TENSE_PRESENT, 0},
+        {"Mr. Bush let the offensive begin.", "let", CHR_TENSE_PAST, 0},
+        {"They go home and play.", "play", CHR_TENSE_PRESENT, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        chr_event *ev;
+        size_t n;
+        const chr_event *e = tag(&ev, &n, every_word_verbal, cases[i].text, cases[i].word);
+        if (!e)
+            fail_msg("%s: no event %s", cases[i].text, cases[i].word);
+        if ((int)e->tense != (int)cases[i].tense || e->negative != cases[i].negative)
+            fail_msg("%s: %s is %s%s", cases[i].text, cases[i].word, chr_tense_name(e->tense),
+                     e->negative ? " NEG" : "");
+        free(ev);
+    }
+}
+
+/* The decision on the previous word is a feature: "told" is an event only after an event. */
+static void test_previous_label_feature(void **state) {
+    (void)state;
+    static const char model[] = "chronicle-events-model\t2\n"
+                                "f\tb\t0:100\n"
+                                "f\tw=said\t1:500\n"
+                                "f\tpl=E\t1:500\n";
+    chr_event *ev;
+    size_t n;
+    assert_non_null(tag(&ev, &n, model, "said told", "told"));
+    free(ev);
+    assert_null(tag(&ev, &n, model, "he told", "told"));
+    free(ev);
+    assert_null(tag(&ev, &n, model, "said, told", "told")); /* after punctuation: "p" */
+    free(ev);
+}
+
 static void test_builtin_model(void **state) {
     (void)state;
     chr_engine *e = NULL;
@@ -244,6 +319,8 @@ int main(void) {
         cmocka_unit_test(test_model_file_errors),
         cmocka_unit_test(test_train_is_deterministic_and_detects),
         cmocka_unit_test(test_model_features_with_bars),
+        cmocka_unit_test(test_tense_rules),
+        cmocka_unit_test(test_previous_label_feature),
         cmocka_unit_test(test_builtin_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -574,8 +574,12 @@ static void parse_seq(parser *P, first *out) {
     R.v[0].n = 0;
     R.v[0].exact = 1;
     (void)none;
-    first it;
-    while (!P->bad && parse_item(P, &it)) {
+    first it = {0};
+    for (;;) {
+        if (P->bad || !parse_item(P, &it)) {
+            f_free(&it); /* an item cut short may hold strings already */
+            break;
+        }
         first N = {0};
         size_t grow = 0; /* how many strings the product would have */
         for (size_t j = 0; j < R.n; j++)

@@ -410,13 +410,13 @@ int chr_compare_text(char **out, size_t *len, const chr_compare *c, int list_sin
         chr_time dct = chr_timeline_doc_dct(tl, d);
         char v[64];
         chr_time_format(v, sizeof v, &dct);
-        addf(&b, "  %-40.200s  %-16s  %3zu events, %3zu told by it alone\n", chr_timeline_doc_id(tl, d),
+        addf(&b, "  %-40.200s  %-16s  %3zu told, %3zu by it alone\n", chr_timeline_doc_id(tl, d),
              v[0] ? v : "no date", chr_compare_doc_events(c, d), chr_compare_doc_only(c, d));
     }
     addf(&b,
          "%zu events: %zu told by all, %zu by some, %zu by one only; conflicts: %zu of date, %zu of order\n",
          n.events, n.shared, n.partial, n.single, n.date_conflicts, n.order_conflicts);
-    static const char *const titles[] = {"Told by all", "Told by some (not by all)", "Told by one only"};
+    static const char *const titles[] = {"Told by all", "Told by some, not all", "Told by one only"};
     for (int s = 0; s < 3; s++) {
         size_t count = s == 0 ? n.shared : s == 1 ? n.partial : n.single;
         if (s == 2 && !list_single)
@@ -434,7 +434,8 @@ int chr_compare_text(char **out, size_t *len, const chr_compare *c, int list_sin
     for (size_t i = 0; i < chr_compare_conflict_count(c); i++)
         conflict_rows(&b, c, chr_compare_conflict_at(c, i));
     if (!list_single && n.single)
-        addf(&b, "\n%zu events told by one document only are not listed (--all lists them)\n", n.single);
+        addf(&b, "\n%zu event%s told by one document only %s not listed (--all lists them)\n", n.single,
+             n.single == 1 ? "" : "s", n.single == 1 ? "is" : "are");
     if (b.failed || !b.p) {
         free(b.p);
         return CHR_ENOMEM;

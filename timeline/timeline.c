@@ -220,8 +220,9 @@ static int make_entry(chr_timeline *tl, chr_timeline_entry *out, size_t doc_inde
         e.gran = ev->time.gran;
         /* an event that only shares its sentence's time (another event owns it: rule "sentence") or is
          * what a report of its sentence reports ("reported") is not an entry of its own */
-        *dated = place(&e, &ev->time, dct) && !(ev->time.rule && (!strcmp(ev->time.rule, "sentence") ||
-                                                                   !strcmp(ev->time.rule, "reported")));
+        *dated =
+            place(&e, &ev->time, dct) &&
+            !(ev->time.rule && (!strcmp(ev->time.rule, "sentence") || !strcmp(ev->time.rule, "reported")));
     }
     if (!e.event_id || !e.text || !e.actor || !e.summary || !e.timex_id || !e.value || !e.rule)
         return -1;
@@ -412,6 +413,14 @@ static void group(const chr_timeline *ctl) {
     chr_timeline *tl = (chr_timeline *)ctl; /* a cache: logically const */
     if (tl->grouped)
         return;
+    if (!tl->ndated) {
+        /* nothing to group (and no arrays to group into: a timeline of documents without events) */
+        free(tl->conflicts);
+        tl->conflicts = NULL;
+        tl->nconflicts = tl->nentries = 0;
+        tl->grouped = 1;
+        return;
+    }
     const char **ids = malloc((tl->ndocs + 1) * sizeof *ids);
     free(tl->conflicts);
     tl->conflicts = NULL;

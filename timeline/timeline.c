@@ -220,9 +220,8 @@ static int make_entry(chr_timeline *tl, chr_timeline_entry *out, size_t doc_inde
         e.gran = ev->time.gran;
         /* an event that only shares its sentence's time (another event owns it: rule "sentence") or is
          * what a report of its sentence reports ("reported") is not an entry of its own */
-        *dated =
-            place(&e, &ev->time, dct) &&
-            !(ev->time.rule && (!strcmp(ev->time.rule, "sentence") || !strcmp(ev->time.rule, "reported")));
+        *dated = place(&e, &ev->time, dct) && !(ev->time.rule && (!strcmp(ev->time.rule, "sentence") ||
+                                                                   !strcmp(ev->time.rule, "reported")));
     }
     if (!e.event_id || !e.text || !e.actor || !e.summary || !e.timex_id || !e.value || !e.rule)
         return -1;

@@ -2,7 +2,8 @@
  * documents: an event all articles tell, one some tell (with the article that misses it), one a single
  * article tells; the same event on dates that do not meet (a date conflict); two events told in a
  * different order by two articles; the result does not depend on the order the documents come in; the
- * JSON keys and counts; the text report. */
+ * JSON keys and counts; the text report; the merge and conflict rules compare relies on (coarse times
+ * with related triggers, conflicts of one shared name a few days apart). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,7 +58,7 @@ static void make_doc(chr_doc **doc, chr_result **res, const char *id, const char
         ev->time.timex = (int)i;
         ev->time.relation = CHR_REL_IS_INCLUDED;
         strcpy(ev->time.value, spec[i].day);
-        ev->time.gran = CHR_GRAN_DAY;
+        ev->time.gran = strlen(spec[i].day) == 7 ? CHR_GRAN_MONTH : CHR_GRAN_DAY; /* "2014-11" */
         ev->time.rule = "same-sentence";
     }
     r->n = n;
@@ -277,6 +278,51 @@ static void test_no_order_without_both(void **state) {
     corpus_free(&c);
 }
 
+/* Conflicts with one shared name: only when the dates are less than a week apart. Coarse times: related
+ * triggers merge with two shared names, not with one. */
+static void test_cluster_rules(void **state) {
+    corpus c;
+    (void)state;
+    static const char text[] = "Jobs resigned. Apple unveiled it. Apple introduced it. Apple presented it.";
+    ev_spec a[] = {{"resigned", "2014-12-03", "Jobs resigned as chief"},
+                   {"unveiled", "2014-11", "Apple unveiled the Widget at Moscone"}};
+    ev_spec b[] = {{"resigned", "2014-12-09", "Jobs resigned as chief"},
+                   {"introduced", "2014-11", "Apple introduced the Widget at Moscone"}};
+    ev_spec cc[] = {{"resigned", "2014-12-10", "Jobs resigned as chief"},
+                    {"presented", "2014-11", "Apple presented the Gadget"}};
+    make_doc(&c.doc[0], &c.res[0], "a", text, a, 2);
+    make_doc(&c.doc[1], &c.res[1], "b", text, b, 2);
+    make_doc(&c.doc[2], &c.res[2], "c", text, cc, 2);
+    c.n = 3;
+    chr_timeline *tl = timeline_of(&c, NULL);
+    /* entries: the November unveiling of a and b merged (Apple, Widget, Moscone), c's apart (only
+     * Apple); the resignation on the 3rd, 9th and 10th */
+    assert_int_equal(chr_timeline_count(tl), 5);
+    const chr_timeline_entry *first = chr_timeline_entry_at(tl, 0);
+    assert_string_equal(first->text, "unveiled");
+    assert_int_equal(chr_timeline_source_count(tl, 0), 2);
+    assert_string_equal(chr_timeline_source_at(tl, 0, 1)->match, "same-period+related-trigger+shared-names");
+    assert_int_equal(chr_timeline_source_count(tl, 1), 1);
+    /* 3rd and 9th: five days between, one name: a conflict; 3rd and 10th: six days between, a conflict;
+     * 9th and 10th: they do not overlap either, a day apart */
+    assert_int_equal(chr_timeline_conflict_count(tl), 3);
+    assert_string_equal(chr_timeline_conflict_at(tl, 0)->reason,
+                        "same trigger and name, dates a few days apart");
+    chr_timeline_free(tl);
+    corpus_free(&c);
+    /* a week or more between the dates with one shared name: no conflict */
+    ev_spec far_a[] = {{"resigned", "2014-12-01", "Jobs resigned as chief"}};
+    ev_spec far_b[] = {{"resigned", "2014-12-09", "Jobs resigned as chief"}};
+    make_doc(&c.doc[0], &c.res[0], "a", text, far_a, 1);
+    make_doc(&c.doc[1], &c.res[1], "b", text, far_b, 1);
+    c.n = 2;
+    tl = timeline_of(&c, NULL);
+    assert_int_equal(chr_timeline_count(tl), 2);
+    assert_int_equal(chr_timeline_conflict_count(tl), 0);
+    chr_timeline_free(tl);
+    corpus_free(&c);
+}
+
 static void test_null_and_empty(void **state) {
     (void)state;
     chr_compare *cmp = NULL;
@@ -299,8 +345,11 @@ static void test_null_and_empty(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_agreement_and_gaps),       cmocka_unit_test(test_input_order),
-        cmocka_unit_test(test_date_and_order_conflicts), cmocka_unit_test(test_no_order_without_both),
+        cmocka_unit_test(test_agreement_and_gaps),
+        cmocka_unit_test(test_input_order),
+        cmocka_unit_test(test_date_and_order_conflicts),
+        cmocka_unit_test(test_no_order_without_both),
+        cmocka_unit_test(test_cluster_rules),
         cmocka_unit_test(test_null_and_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

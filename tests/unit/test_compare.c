@@ -41,12 +41,12 @@ static void make_doc(chr_doc **doc, chr_result **res, const char *id, const char
     assert_int_equal(chr_doc_set_dct(*doc, "2014-12-10", CHR_DCT_OPTION, NULL), 0);
     for (size_t i = 0; i < n; i++) {
         chr_timex *x = &r->timexes[i];
-        snprintf(x->id, sizeof x->id, "t%zu", i + 1);
+        snprintf(x->id, sizeof x->id, "t%u", (unsigned)(i + 1) % 1000u);
         strcpy(x->value, spec[i].day);
         chr_event *ev = &r->events[i];
         const char *p = strstr(text, spec[i].word);
         assert_non_null(p);
-        snprintf(ev->id, sizeof ev->id, "e%zu", i + 1);
+        snprintf(ev->id, sizeof ev->id, "e%u", (unsigned)(i + 1) % 1000u);
         ev->start = ev->cp_start = (size_t)(p - text);
         ev->end = ev->cp_end = ev->start + strlen(spec[i].word);
         ev->sent_start = ev->cp_sent_start = ev->start;

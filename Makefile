@@ -45,6 +45,16 @@ run: build
 	./$(BUILD)/chronicle render --title 'Kerry on Iran (HuffPost, 2014-12-03)' \
 	    -o $(BUILD)/kerry-iran-2014-12-03.png $(BUILD)/kerry-iran-2014-12-03.timeline.json
 	@echo "timeline: $(BUILD)/kerry-iran-2014-12-03.timeline.json  chart: $(BUILD)/kerry-iran-2014-12-03.png"
+	@echo; echo "== Several articles: samples/jobs-2011/ (three WikiNews articles), the story of Steve Jobs"
+	./$(BUILD)/chronicle timeline --entity 'Steve Jobs' --format text samples/jobs-2011
+	@echo; echo "== The three articles compared"
+	./$(BUILD)/chronicle compare --format text samples/jobs-2011
+	./$(BUILD)/chronicle timeline -o $(BUILD)/jobs-2011.timeline.json samples/jobs-2011
+	./$(BUILD)/chronicle compare --format json -o $(BUILD)/jobs-2011.compare.json samples/jobs-2011
+	./$(BUILD)/chronicle render --lanes article --from 2011-01 --to 2011-10 \
+	    --title 'Steve Jobs in 2011: three WikiNews articles (chronicle compare: the resignation on two dates)' \
+	    -o $(BUILD)/jobs-2011.png samples/jobs-2011/*.txt
+	@echo "merged timeline: $(BUILD)/jobs-2011.timeline.json  comparison: $(BUILD)/jobs-2011.compare.json  chart: $(BUILD)/jobs-2011.png"
 
 test: build
 	$(CTEST) --test-dir $(BUILD) --output-on-failure -j$(JOBS)

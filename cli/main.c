@@ -201,6 +201,8 @@ int main(int argc, char **argv) {
                 return cli_timeline(2, sub);
             if (strcmp(argv[2], "render") == 0)
                 return cli_render(2, sub);
+            if (strcmp(argv[2], "compare") == 0)
+                return cli_compare(2, sub);
             if (strcmp(argv[2], "eval") == 0)
                 return cli_eval(2, sub);
             if (strcmp(argv[2], "rules") == 0)
@@ -221,6 +223,8 @@ int main(int argc, char **argv) {
         return cli_timeline(argc - 1, argv + 1);
     if (strcmp(cmd, "render") == 0)
         return cli_render(argc - 1, argv + 1);
+    if (strcmp(cmd, "compare") == 0)
+        return cli_compare(argc - 1, argv + 1);
     if (strcmp(cmd, "eval") == 0)
         return cli_eval(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)

@@ -10,7 +10,9 @@
  *   same-day+related-trigger+shared-name  the same times, related triggers ("unveiled", "introduced",
  *                                         "announced"; "died", "death"; table below) and a shared name;
  *   same-period+same-trigger+shared-name  coarser times (a month, a year) with the very same interval,
- *                                         the same trigger stem, a shared name, not REPORTING.
+ *                                         the same trigger stem, a shared name, not REPORTING;
+ *   same-period+related-trigger+shared-names  the same coarser times, related triggers, two shared
+ *                                         names or more, not REPORTING.
  * Names are the capitalized words of the actor and the summary, minus sentence openers, pronouns,
  * months and weekdays. A stem is the lower-cased word less -ing, -ed, -es, -s, then a final -e.
  * The links are symmetric and decided by the two mentions alone, so the entries, the connected groups
@@ -20,9 +22,10 @@
  * mentions, the other mentions follow theirs in order, each with the rule of its link to the earliest
  * mention of the entry it is linked to.
  *
- * A conflict is two entries with mentions from different documents that share the trigger stem and two
- * names or more, are not REPORTING, are both dated at day granularity or finer by their text, and whose
- * intervals do not meet: the same event told on incompatible dates.
+ * A conflict is two entries with mentions from different documents that share the trigger stem, are not
+ * REPORTING, are both dated at day granularity or finer by their text, and whose intervals do not meet,
+ * with two names or more in common, or one when less than a week (NEAR_DAYS) lies between the two
+ * dates: the same event told on incompatible dates.
  *
  * Exports chr__timeline_cluster (timeline_internal.h). */
 #include <stdint.h>
@@ -32,6 +35,7 @@
 #include "timeline_internal.h"
 
 #define MAX_NAMES 16
+#define NEAR_DAYS 7 /* a conflict with one shared name: fewer days than this between the dates */
 
 typedef struct feat {
     uint32_t stem;
@@ -188,9 +192,12 @@ static const char *link_rule(const chr_timeline_entry *a, const feat *fa, const 
             return "same-day+related-trigger+shared-name";
         return NULL;
     }
-    if (fa->stem == fb->stem && shared && !reporting && a->first_day == b->first_day &&
-        a->after_day == b->after_day)
+    if (reporting || a->first_day != b->first_day || a->after_day != b->after_day)
+        return NULL;
+    if (fa->stem == fb->stem && shared)
         return "same-period+same-trigger+shared-name";
+    if (fa->related >= 0 && fa->related == fb->related && shared >= 2)
+        return "same-period+related-trigger+shared-names";
     return NULL;
 }
 
@@ -317,8 +324,13 @@ int chr__timeline_cluster(const chr_timeline_entry *m, size_t n, const char *con
             continue;
         for (size_t j = i + 1; j < n; j++) {
             if (!f[j].fine || m[j].cls == CHR_EVENT_REPORTING || f[i].stem != f[j].stem ||
-                m[i].doc == m[j].doc || overlap(&m[i], &m[j]) || entry_of[i] == entry_of[j] ||
-                shared_names(&f[i], &f[j]) < 2)
+                m[i].doc == m[j].doc || overlap(&m[i], &m[j]) || entry_of[i] == entry_of[j])
+                continue;
+            /* two shared names, or one when the dates are less than a week apart */
+            size_t shared = shared_names(&f[i], &f[j]);
+            int64_t gap = m[i].after_day <= m[j].first_day ? m[j].first_day - m[i].after_day
+                                                           : m[i].first_day - m[j].after_day;
+            if (shared < 2 && !(shared == 1 && gap < NEAR_DAYS))
                 continue;
             size_t a = entry_of[i] < entry_of[j] ? entry_of[i] : entry_of[j];
             size_t b = entry_of[i] < entry_of[j] ? entry_of[j] : entry_of[i];
@@ -335,7 +347,10 @@ int chr__timeline_cluster(const chr_timeline_entry *m, size_t n, const char *con
                 cf = p;
                 cfcap = c2;
             }
-            cf[ncf++] = (chr_timeline_conflict){a, b, "same trigger and names, dates that do not meet"};
+            cf[ncf++] =
+                (chr_timeline_conflict){a, b,
+                                        shared >= 2 ? "same trigger and names, dates that do not meet"
+                                                    : "same trigger and name, dates a few days apart"};
         }
     }
     /* by a then b */

@@ -412,6 +412,14 @@ static void group(const chr_timeline *ctl) {
     chr_timeline *tl = (chr_timeline *)ctl; /* a cache: logically const */
     if (tl->grouped)
         return;
+    if (!tl->ndated) {
+        /* nothing to group (and no arrays to group into: a timeline of documents without events) */
+        free(tl->conflicts);
+        tl->conflicts = NULL;
+        tl->nconflicts = tl->nentries = 0;
+        tl->grouped = 1;
+        return;
+    }
     const char **ids = malloc((tl->ndocs + 1) * sizeof *ids);
     free(tl->conflicts);
     tl->conflicts = NULL;

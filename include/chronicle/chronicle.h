@@ -25,6 +25,7 @@
 #include "chronicle/extract.h"
 #include "chronicle/render.h"
 #include "chronicle/timeline.h"
+#include "chronicle/compare.h"
 #include "chronicle/chart.h"
 #include "chronicle/eval.h"
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # tests/valgrind/run.sh: `make valgrind`. Runs a representative set of chronicle commands under valgrind
 # memcheck: extract on the sample article, a JSON Lines stream with a bad record, TimeML in and out,
-# timeline as text and JSON, eval on a two-file gold corpus made here, rules check, and four error paths
-# (invalid UTF-8, an unwritable -o, a bad rule pattern, an impossible --dct). Any memory error or
-# definite/indirect leak (valgrind exit 99), or an exit code other than the one expected, fails the run.
+# timeline as text and JSON, compare of the three-article sample as JSON and text, eval on a two-file
+# gold corpus made here, rules check, and four error paths (invalid UTF-8, an unwritable -o, a bad rule
+# pattern, an impossible --dct). Any memory error or definite/indirect leak (valgrind exit 99), or an
+# exit code other than the one expected, fails the run.
 # Build chronicle with -DCHRONICLE_JIT=OFF: valgrind takes PCRE2 JIT code's 16-byte reads for errors.
 # Usage: CHRONICLE=build/chronicle tests/valgrind/run.sh
 set -u
@@ -62,6 +63,8 @@ vg "extract, the TimeML written read again" 0 extract "$tmp/out.tml"
 
 vg "timeline, text" 0 timeline --format text "$sample"
 vg "timeline, JSON" 0 timeline "$sample"
+vg "compare, JSON" 0 compare --format json "$SRC/samples/jobs-2011"
+vg "compare, text" 0 compare --format text --all "$SRC/samples/jobs-2011"
 vg "render --script-only, entity lanes" 0 render --script-only --lanes entity -o "$tmp/chart" "$SRC/samples/kerry-iran-2014-12-03.timeline.json"
 vg "render --script-only, density" 0 render --script-only --density week -o "$tmp/dens" "$SRC/tests/render/two-articles.timeline.json"
 CHRONICLE_GNUPLOT=$tmp/no/gnuplot vg "render, gnuplot missing" 6 render -o "$tmp/nognuplot.png" "$SRC/tests/render/two-articles.timeline.json"

@@ -65,7 +65,11 @@ typedef struct chr__ev_tok {
     char pl;          /* 'E' when the previous word is an event (the tagger's decision, or the gold label when
                        * training), else 'O' or 0; set by the caller as it goes left to right */
     uint16_t lx, lxs; /* the word's and its stem's event-lexicon entries (chr__event_model_lex), 0 none */
-    uint64_t hw, hl, hsh, hs3; /* chr__ev_hash of the word, its stem, its shape, its last 3 bytes (or all) */
+    uint64_t hw, hl, hsh, hs3;  /* chr__ev_hash of the word, its stem, its shape, its last 3 bytes (or all) */
+    const char *g;              /* its part-of-speech guess from the suffix ("ING", "NEV", "-") */
+    const char *cw;             /* its category word ("det", "be", ...), or NULL */
+    unsigned char shl, gl, cwl; /* lengths of shape, g and cw */
+    uint64_t hg, hcs;           /* hashes of g, and of cw (or the shape when it has none) */
 } chr__ev_tok;
 
 /* Fill t[0..toks->n) (caller-sized array). */

@@ -91,7 +91,7 @@ static int ends(const chr__ev_tok *x, const char *suf) {
 
 static int in_list(const chr__ev_tok *x, const char *const *list) {
     for (; *list; list++)
-        if (!strcmp(x->w, *list))
+        if ((*list)[0] == x->w[0] && !strcmp(x->w, *list))
             return 1;
     return 0;
 }

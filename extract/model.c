@@ -21,6 +21,7 @@ const char *const chr__cat_names[CHR__CAT_COUNT] = {
     (CHR__CAT_LREP | CHR__CAT_LIACT | CHR__CAT_LISTATE | CHR__CAT_LASP | CHR__CAT_LPERC | CHR__CAT_LSTATE)
 
 static size_t lemma(const char *w, size_t n, char *out);
+static void derived(chr__ev_tok *x);
 
 struct chr__event_model {
     struct fslot {
@@ -45,8 +46,18 @@ uint64_t chr__ev_hash(const char *s, size_t n) {
         h = (h ^ w) * 0xff51afd7ed558ccdull;
         h ^= h >> 32;
     }
+    /* the last 0..7 bytes, without a variable-length copy: two overlapping loads (4..7 bytes) or three
+     * bytes (1..3); with n mixed in above, they tell every tail apart */
     uint64_t w = 0;
-    memcpy(&w, s, n);
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = a | (uint64_t)b << 32;
+    } else if (n) {
+        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    }
     h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 29;
     h *= 0xff51afd7ed558ccdull;
@@ -575,6 +586,7 @@ void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text
         x->hl = chr__ev_hash(lem, ll);
         x->hsh = chr__ev_hash(x->shape, sh);
         x->hs3 = x->wl > 3 ? chr__ev_hash(x->w + x->wl - 3, 3) : x->hw;
+        derived(x);
         char sk[33];
         sk[0] = '~';
         memcpy(sk + 1, lem, ll);
@@ -696,8 +708,18 @@ static const char *cat_word(const chr__ev_tok *x) {
 
 /* The part of a token's category word, or of its shape when it has none. */
 static part cat_or_shape(const chr__ev_tok *x) {
-    const char *c = cat_word(x);
-    return c ? P(c, strlen(c)) : PH(x->shape, strlen(x->shape), x->hsh);
+    return x->cw ? PH(x->cw, x->cwl, x->hcs) : PH(x->shape, x->shl, x->hcs);
+}
+
+/* What the features read of a token besides its word: its guess and category word, with their hashes. */
+static void derived(chr__ev_tok *x) {
+    x->shl = (unsigned char)strlen(x->shape);
+    x->g = guess(x->w, x->wl);
+    x->gl = (unsigned char)strlen(x->g);
+    x->hg = chr__ev_hash(x->g, x->gl);
+    x->cw = cat_word(x);
+    x->cwl = x->cw ? (unsigned char)strlen(x->cw) : 0;
+    x->hcs = x->cw ? chr__ev_hash(x->cw, x->cwl) : x->hsh;
 }
 
 /* A sentence edge as a neighbour: "<s>" or "</s>" for word, shape and stem. */
@@ -710,6 +732,7 @@ static void edge(chr__ev_tok *e, const char *s) {
     e->wl = e->ll = (unsigned char)n;
     e->hw = e->hl = e->hsh = chr__ev_hash(s, n);
     e->hs3 = chr__ev_hash(s + (n > 3 ? n - 3 : 0), n > 3 ? 3 : n);
+    derived(e);
 }
 
 static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, const fctx *F, unsigned parts) {
@@ -741,9 +764,8 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
     char num[2];
     const char *w = x->w;
     size_t n = x->wl;
-    part pw = PH(w, n, x->hw), psh = PH(x->shape, strlen(x->shape), x->hsh), pl = PH(x->lem, x->ll, x->hl);
-    const char *gs = guess(w, n);
-    part g = P(gs, strlen(gs));
+    part pw = PH(w, n, x->hw), psh = PH(x->shape, x->shl, x->hsh), pl = PH(x->lem, x->ll, x->hl);
+    part g = PH(x->g, x->gl, x->hg);
     num[0] = (char)('0' + x->cap);
     num[1] = i == first ? 'F' : 'm';
     static const char *lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
@@ -769,17 +791,14 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
         emit2(F, K_W_WP1, pw, PH(q->w, q->wl, q->hw));
         emit2(F, K_WM2_WM1, PH(nb[0]->w, nb[0]->wl, nb[0]->hw), PH(p->w, p->wl, p->hw));
         static const int ck[] = {K_CM2, K_CM1, -1, K_CP1, K_CP2};
-        for (int d = 0; d < 5; d++) {
-            const char *c = d == 2 ? NULL : cat_word(nb[d]);
-            if (c)
-                emit1(F, ck[d], P(c, strlen(c)));
-        }
+        for (int d = 0; d < 5; d++)
+            if (d != 2 && nb[d]->cw)
+                emit1(F, ck[d], PH(nb[d]->cw, nb[d]->cwl, nb[d]->hcs));
     }
     if (wp) {
         emit1(F, K_G, g);
-        const char *cw = cat_word(x);
-        if (cw)
-            emit1(F, K_C, P(cw, strlen(cw)));
+        if (x->cw)
+            emit1(F, K_C, PH(x->cw, x->cwl, x->hcs));
     }
     /* the nearest auxiliary-like word on the left, over adverbs and negation, within 4 tokens */
     for (size_t k = 1; cx && k <= 4 && i >= first + k; k++) {
@@ -802,7 +821,7 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
     if (cx) {
         emit2(F, K_L_WP1, pl, PH(q->w, q->wl, q->hw));
         emit2(F, K_WM1_L, PH(p->w, p->wl, p->hw), pl);
-        emit2(F, K_SHM1_SH, PH(p->shape, strlen(p->shape), p->hsh), psh);
+        emit2(F, K_SHM1_SH, PH(p->shape, p->shl, p->hsh), psh);
         emit2(F, K_G_WP1, g, PH(q->w, q->wl, q->hw));
         part cp = cat_or_shape(p), cq = cat_or_shape(q);
         /* the suffix, guess and stem against the category (or shape) of the neighbours */

@@ -14,7 +14,9 @@
  * chr_timeline_entity, chr_timeline_add, chr_timeline_doc_count, chr_timeline_doc_id,
  * chr_timeline_doc_dct, chr_timeline_count, chr_timeline_entry_at, chr_timeline_source_count,
  * chr_timeline_source_at, chr_timeline_mention_count, chr_timeline_conflict_count,
- * chr_timeline_conflict_at, chr_timeline_undated_count, chr_timeline_undated_at. Rendering is in
+ * chr_timeline_conflict_at, chr_timeline_undated_count, chr_timeline_undated_at, chr_timeline_merge
+ * (the documents and mentions of one timeline added to another: the reduce of a distributed run); and
+ * chr__timeline_put_doc, chr__timeline_put_mention, chr__timeline_settle for read.c. Rendering is in
  * render/timeline.c. */
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +107,26 @@ static const char *keep(chr_timeline *tl, const char *s, size_t len) {
 }
 
 static const char *keep_str(chr_timeline *tl, const char *s) { return keep(tl, s, s ? strlen(s) : 0); }
+
+/* Room for the grouping of n dated mentions (members and match: n, first: n + 1); the arrays exist even
+ * for none (the grouping writes first[0]). */
+static int reserve_groups(chr_timeline *tl, size_t n) {
+    if (tl->group_cap >= n && tl->first)
+        return 0;
+    size_t *m = realloc(tl->members, (n + 1) * sizeof *m);
+    if (m)
+        tl->members = m;
+    size_t *f = realloc(tl->first, (n + 1) * sizeof *f);
+    if (f)
+        tl->first = f;
+    const char **mt = realloc(tl->match, (n + 1) * sizeof *mt);
+    if (mt)
+        tl->match = mt;
+    if (!m || !f || !mt)
+        return -1;
+    tl->group_cap = n;
+    return 0;
+}
 
 /* A TIMEX3 value as a time: a date or period, or the document date for PRESENT_REF. */
 static int read_value(chr_time *out, const char *v, const chr_time *dct) {
@@ -320,21 +342,8 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
         !(id = malloc(strlen(chr_doc_id(doc)) + 1)) || !(starts = malloc((n + 1) * sizeof *starts)) ||
         !(sent_ids = malloc((n + 1) * sizeof *sent_ids)))
         goto nomem;
-    if (tl->group_cap < tl->ndated + n) {
-        size_t c = tl->ndated + n;
-        size_t *m = realloc(tl->members, (c + 1) * sizeof *m);
-        if (m)
-            tl->members = m;
-        size_t *f = realloc(tl->first, (c + 1) * sizeof *f);
-        if (f)
-            tl->first = f;
-        const char **mt = realloc(tl->match, (c + 1) * sizeof *mt);
-        if (mt)
-            tl->match = mt;
-        if (!m || !f || !mt)
-            goto nomem;
-        tl->group_cap = c;
-    }
+    if (reserve_groups(tl, tl->ndated + n))
+        goto nomem;
     strcpy(id, chr_doc_id(doc));
     /* the document's place in id order; equal ids in the order added */
     size_t pos = tl->ndocs;
@@ -412,6 +421,13 @@ static void group(const chr_timeline *ctl) {
     chr_timeline *tl = (chr_timeline *)ctl; /* a cache: logically const */
     if (tl->grouped)
         return;
+    if (!tl->ndated) { /* nothing to group (and maybe no arrays yet) */
+        free(tl->conflicts);
+        tl->conflicts = NULL;
+        tl->nentries = tl->nconflicts = 0;
+        tl->grouped = 1;
+        return;
+    }
     const char **ids = malloc((tl->ndocs + 1) * sizeof *ids);
     free(tl->conflicts);
     tl->conflicts = NULL;
@@ -487,4 +503,135 @@ size_t chr_timeline_undated_count(const chr_timeline *tl) { return tl ? tl->nund
 
 const chr_timeline_entry *chr_timeline_undated_at(const chr_timeline *tl, size_t i) {
     return tl && i < tl->nundated ? &tl->undated[i] : NULL;
+}
+
+/* --- Timelines put together from parts (read.c, chr_timeline_merge) ----------------------------------- */
+
+int chr__timeline_put_doc(chr_timeline *tl, const char *id, const chr_time *dct) {
+    char *c;
+    if (reserve((void **)&tl->docs, &tl->docs_cap, tl->ndocs, 1, sizeof *tl->docs) ||
+        !(c = malloc(strlen(id) + 1)))
+        return -1;
+    strcpy(c, id);
+    tl->docs[tl->ndocs].id = c;
+    tl->docs[tl->ndocs].dct = *dct;
+    tl->ndocs++;
+    tl->grouped = 0;
+    return 0;
+}
+
+/* A copy of mention e whose strings tl keeps; match is left to the grouping. 0 or -1. */
+static int copy_mention(chr_timeline *tl, chr_timeline_entry *out, const chr_timeline_entry *e) {
+    *out = *e;
+    out->event_id = keep_str(tl, e->event_id);
+    out->text = keep_str(tl, e->text);
+    out->actor = keep_str(tl, e->actor);
+    out->summary = keep_str(tl, e->summary);
+    out->timex_id = keep_str(tl, e->timex_id);
+    out->value = keep_str(tl, e->value);
+    out->rule = keep_str(tl, e->rule);
+    out->match = "";
+    return out->event_id && out->text && out->actor && out->summary && out->timex_id && out->value &&
+                   out->rule
+               ? 0
+               : -1;
+}
+
+int chr__timeline_put_mention(chr_timeline *tl, const chr_timeline_entry *e, int dated) {
+    if (dated) {
+        if (reserve((void **)&tl->dated, &tl->dated_cap, tl->ndated, 1, sizeof *tl->dated) ||
+            reserve_groups(tl, tl->ndated + 1) || copy_mention(tl, &tl->dated[tl->ndated], e))
+            return -1;
+        tl->ndated++;
+    } else {
+        if (reserve((void **)&tl->undated, &tl->undated_cap, tl->nundated, 1, sizeof *tl->undated) ||
+            copy_mention(tl, &tl->undated[tl->nundated], e))
+            return -1;
+        tl->nundated++;
+    }
+    tl->grouped = 0;
+    return 0;
+}
+
+void chr__timeline_settle(chr_timeline *tl) {
+    if (tl->ndated > 1)
+        qsort(tl->dated, tl->ndated, sizeof *tl->dated, cmp_entries);
+    if (tl->nundated > 1)
+        qsort(tl->undated, tl->nundated, sizeof *tl->undated, cmp_undated);
+    tl->grouped = 0;
+}
+
+int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *err) {
+    if (!tl || !from || tl == from)
+        return chr__error_set(err, CHR_EINVAL, "chr_timeline_merge: NULL argument, or a timeline with itself");
+    if (strcmp(chr_timeline_entity(tl), chr_timeline_entity(from)))
+        return chr__error_set(err, CHR_EINVAL, "the timelines are of different entities (\"%s\" and \"%s\")",
+                              chr_timeline_entity(tl), chr_timeline_entity(from));
+    size_t n = tl->ndocs + from->ndocs, saved_strings = tl->nstrings, k = 0, i = 0, j = 0, nfresh = 0;
+    tl_doc *docs = malloc((n + 1) * sizeof *docs);
+    size_t *map_tl = malloc((tl->ndocs + 1) * sizeof *map_tl);
+    size_t *map_from = malloc((from->ndocs + 1) * sizeof *map_from);
+    char **fresh = malloc((from->ndocs + 1) * sizeof *fresh); /* the ids copied from `from` */
+    int rc = CHR_ENOMEM;
+    if (!docs || !map_tl || !map_from || !fresh)
+        goto fail;
+    /* the documents of both in id order; an id in both is an error (the same article counted twice) */
+    while (i < tl->ndocs || j < from->ndocs) {
+        int c = i == tl->ndocs ? 1 : j == from->ndocs ? -1 : strcmp(tl->docs[i].id, from->docs[j].id);
+        if (c == 0) {
+            rc = chr__error_set(err, CHR_EINVAL, "document \"%s\" is in both timelines", tl->docs[i].id);
+            goto fail;
+        }
+        if (c < 0) {
+            map_tl[i] = k;
+            docs[k++] = tl->docs[i++];
+            continue;
+        }
+        if (!(fresh[nfresh] = malloc(strlen(from->docs[j].id) + 1)))
+            goto fail;
+        strcpy(fresh[nfresh], from->docs[j].id);
+        map_from[j] = k;
+        docs[k].id = fresh[nfresh++];
+        docs[k++].dct = from->docs[j++].dct;
+    }
+    if (reserve((void **)&tl->dated, &tl->dated_cap, tl->ndated, from->ndated, sizeof *tl->dated) ||
+        reserve((void **)&tl->undated, &tl->undated_cap, tl->nundated, from->nundated, sizeof *tl->undated) ||
+        reserve_groups(tl, tl->ndated + from->ndated))
+        goto fail;
+    for (size_t m = 0; m < from->ndated; m++)
+        if (copy_mention(tl, &tl->dated[tl->ndated + m], &from->dated[m]))
+            goto fail;
+    for (size_t m = 0; m < from->nundated; m++)
+        if (copy_mention(tl, &tl->undated[tl->nundated + m], &from->undated[m]))
+            goto fail;
+    /* nothing can fail from here on */
+    for (size_t m = 0; m < tl->ndated; m++)
+        tl->dated[m].doc = map_tl[tl->dated[m].doc];
+    for (size_t m = 0; m < tl->nundated; m++)
+        tl->undated[m].doc = map_tl[tl->undated[m].doc];
+    for (size_t m = 0; m < from->ndated; m++)
+        tl->dated[tl->ndated + m].doc = map_from[from->dated[m].doc];
+    for (size_t m = 0; m < from->nundated; m++)
+        tl->undated[tl->nundated + m].doc = map_from[from->undated[m].doc];
+    tl->ndated += from->ndated;
+    tl->nundated += from->nundated;
+    free(tl->docs);
+    tl->docs = docs;
+    tl->ndocs = n;
+    tl->docs_cap = n + 1;
+    free(map_tl);
+    free(map_from);
+    free(fresh);
+    chr__timeline_settle(tl);
+    return CHR_OK;
+fail:
+    for (size_t d = 0; d < nfresh; d++)
+        free(fresh[d]);
+    while (tl->nstrings > saved_strings)
+        free(tl->strings[--tl->nstrings]);
+    free(fresh);
+    free(docs);
+    free(map_tl);
+    free(map_from);
+    return rc == CHR_ENOMEM ? chr__error_set(err, CHR_ENOMEM, "out of memory") : rc;
 }

@@ -8,6 +8,7 @@
  * the end). With --merge the FILEs are timeline JSON files instead (parts built apart, on shards of a
  * corpus), read back (chr_timeline_from_json) and merged into the timeline of all their documents
  * (chr_timeline_merge): the reduce of a distributed run (scale/). Exports cli_timeline. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +35,8 @@ static const char timeline_usage[] =
     "  --format FMT        output: json (default; docs/timeline.schema.json), jsonl (one entry per\n"
     "                      line), text (a table, 100 columns wide), csv, timelinejs (Knight Lab's\n"
     "                      TimelineJS), task4 (SemEval-2015 Task 4 timeline lines)\n"
-    "  --merge             FILEs are timeline JSON files to merge (same entity, no document twice)\n"
+    "  --merge             FILEs are timeline JSON files to merge (same entity, no document twice);\n"
+    "                      a file may hold several, one after the other (compact lines)\n"
     "  --entity NAME       only the events NAME takes part in (actor, or named in the sentence; name\n"
     "                      variants: \"Apple Inc.\" also as \"Apple\", \"Steve Jobs\" also as \"Jobs\")\n"
     "  --dct DATE          document creation time (ISO 8601); overrides any date found in the input\n"
@@ -72,21 +74,12 @@ static int add_doc(void *ctx, chr_format kind, const chr_doc *doc, const chr_res
     return st ? cli_exit_for(st) : EXIT_OK;
 }
 
-/* --merge: read the timeline JSON at path ("-": stdin) and merge it into r->tl (the first one becomes
- * r->tl). */
-static int merge_file(timeline_run *r, const char *path) {
-    const char *name = strcmp(path, "-") ? path : "stdin";
-    json_error_t jerr;
+/* Merge one timeline (a JSON value) into r->tl; the first one becomes r->tl. */
+static int merge_one(timeline_run *r, const char *name, json_t *j) {
     chr_error err;
     chr_timeline *part = NULL;
-    json_t *j = strcmp(path, "-") ? json_load_file(path, 0, &jerr) : json_loadf(stdin, 0, &jerr);
-    if (!j) {
-        cli_error("%s: not a timeline: %s (line %d)", name, jerr.text, jerr.line);
-        return EXIT_INPUT;
-    }
     memset(&err, 0, sizeof err);
     int st = chr_timeline_from_json(&part, j, &err);
-    json_decref(j);
     if (!st && !r->tl) {
         r->tl = part;
         return EXIT_OK;
@@ -99,6 +92,39 @@ static int merge_file(timeline_run *r, const char *path) {
         return st == CHR_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
     }
     return EXIT_OK;
+}
+
+/* --merge: read the timelines in the file at path ("-": stdin), one JSON value or several one after the
+ * other (the compact lines of parallel runs), and merge each into r->tl. */
+static int merge_file(timeline_run *r, const char *path) {
+    const char *name = strcmp(path, "-") ? path : "stdin";
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    int rc = EXIT_OK, n = 0, c;
+    if (!f) {
+        cli_error("%s: cannot read: %s", name, strerror(errno));
+        return EXIT_INPUT;
+    }
+    while (rc == EXIT_OK) {
+        while ((c = getc(f)) == ' ' || c == '\t' || c == '\n' || c == '\r')
+            ;
+        if (c == EOF && n > 0)
+            break;
+        if (c != EOF)
+            ungetc(c, f);
+        json_error_t jerr;
+        json_t *j = json_loadf(f, JSON_DISABLE_EOF_CHECK, &jerr);
+        if (!j) {
+            cli_error("%s: timeline %d: not a timeline: %s", name, n + 1, jerr.text);
+            rc = EXIT_INPUT;
+            break;
+        }
+        rc = merge_one(r, name, j);
+        json_decref(j);
+        n++;
+    }
+    if (f != stdin)
+        fclose(f);
+    return rc;
 }
 
 /* Render the timeline and write it whole. */

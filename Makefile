@@ -46,9 +46,12 @@ run: build
 	    -o $(BUILD)/kerry-iran-2014-12-03.png $(BUILD)/kerry-iran-2014-12-03.timeline.json
 	@echo "timeline: $(BUILD)/kerry-iran-2014-12-03.timeline.json  chart: $(BUILD)/kerry-iran-2014-12-03.png"
 
+# the distributed-run tests (tests/cli/scale_*.sh) need Dask distributed and GNU parallel
+test: DEB_PACKAGES += python3-distributed parallel
 test: build
 	$(CTEST) --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
+asan: DEB_PACKAGES += parallel
 asan: deps
 	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCHRONICLE_SANITIZE=ON
 	$(CMAKE) --build $(ASAN_BUILD) -j$(JOBS)

@@ -188,8 +188,8 @@ static int read_source(reader *r, const json_t *s, chr_timeline_entry *e, int da
         return bad(r, "time", "expected an object (a dated mention)");
     size_t n = strlen(r->where);
     snprintf(r->where + n, sizeof r->where - n, ".time");
-    if (get_day(r, tm, "begin", &e->has_begin, &e->first_day) || get_day(r, tm, "end", &e->has_end, &e->after_day) ||
-        get_enum(r, tm, "granularity", parse_gran, &v))
+    if (get_day(r, tm, "begin", &e->has_begin, &e->first_day) ||
+        get_day(r, tm, "end", &e->has_end, &e->after_day) || get_enum(r, tm, "granularity", parse_gran, &v))
         return CHR_EJSON;
     e->gran = (chr_gran)v;
     e->after_day += e->has_end;
@@ -204,7 +204,8 @@ static int read_source(reader *r, const json_t *s, chr_timeline_entry *e, int da
         return bad(r, "from", "missing (a timeline written before timeline --merge existed: build it again)");
     if (get_time(r, tm, "from", &e->begin_at) || get_time(r, tm, "to", &e->end_at))
         return CHR_EJSON;
-    if (e->has_begin != (e->begin_at.gran != CHR_GRAN_NONE) || e->has_end != (e->end_at.gran != CHR_GRAN_NONE))
+    if (e->has_begin != (e->begin_at.gran != CHR_GRAN_NONE) ||
+        e->has_end != (e->end_at.gran != CHR_GRAN_NONE))
         return bad(r, "from", "\"from\" and \"to\" do not match \"begin\" and \"end\"");
     r->where[n] = '\0';
     return 0;
@@ -237,7 +238,8 @@ static int read_mentions(reader *r, const json_t *root, slot **v, size_t *n) {
             size_t k;
             snprintf(r->where, sizeof r->where, "%s[%zu]", lists[l], i);
             if (!json_is_array(srcs) || !json_array_size(srcs) || (l == 1 && json_array_size(srcs) != 1))
-                return bad(r, "sources", l ? "expected an array of one source" : "expected a non-empty array");
+                return bad(r, "sources",
+                           l ? "expected an array of one source" : "expected a non-empty array");
             json_array_foreach(srcs, k, s) {
                 if (*n == cap) {
                     size_t c = cap ? cap * 2 : 64;
@@ -310,7 +312,8 @@ int chr_timeline_from_json(chr_timeline **out, const json_t *json, chr_error *er
     const json_t *ver = json_object_get(json, "version");
     if (!json_is_integer(ver) || json_integer_value(ver) != CHR_TIMELINE_VERSION)
         return chr__error_set(err, CHR_EJSON, "timeline JSON: version %s, expected %d (build it again)",
-                              json_is_integer(ver) ? (json_integer_value(ver) == 1 ? "1" : "unknown") : "missing",
+                              json_is_integer(ver) ? (json_integer_value(ver) == 1 ? "1" : "unknown")
+                                                   : "missing",
                               CHR_TIMELINE_VERSION);
     if (chr_timeline_new(&r.tl))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");

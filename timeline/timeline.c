@@ -40,8 +40,8 @@ struct chr_timeline {
      * canonical order): the first accessor after an add or a merge does it, once, so that adding D
      * documents costs a sort, not D of them */
     tl_doc *docs, *docs_tmp;
-    tl_rank *order;   /* the documents in id order; valid when order_ok */
-    size_t *rank;     /* scratch: the new place of each document when settling */
+    tl_rank *order; /* the documents in id order; valid when order_ok */
+    size_t *rank;   /* scratch: the new place of each document when settling */
     size_t ndocs, docs_cap;
     int order_ok, settled;
     chr_timeline_entry *dated, *undated;
@@ -285,8 +285,9 @@ static int make_entry(chr_timeline *tl, chr_timeline_entry *out, size_t doc_inde
         e.gran = ev->time.gran;
         /* an event that only shares its sentence's time (another event owns it: rule "sentence") or is
          * what a report of its sentence reports ("reported") is not an entry of its own */
-        *dated = place(&e, &ev->time, dct) && !(ev->time.rule && (!strcmp(ev->time.rule, "sentence") ||
-                                                                   !strcmp(ev->time.rule, "reported")));
+        *dated =
+            place(&e, &ev->time, dct) &&
+            !(ev->time.rule && (!strcmp(ev->time.rule, "sentence") || !strcmp(ev->time.rule, "reported")));
     }
     if (!e.event_id || !e.text || !e.actor || !e.summary || !e.timex_id || !e.value || !e.rule)
         return -1;
@@ -389,7 +390,7 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
         goto nomem;
     strcpy(id, chr_doc_id(doc));
     size_t pos = tl->ndocs; /* in the order added; settle() puts it in id order */
-    size_t last_named = 0; /* end of the last sentence that named the entity */
+    size_t last_named = 0;  /* end of the last sentence that named the entity */
     /* TimeML sentence numbers of the events (ascending offsets: events are in text order) */
     size_t ns = 0;
     for (size_t i = 0; i < n; i++) {
@@ -643,7 +644,8 @@ void chr__timeline_settle(chr_timeline *tl) { settle(tl); }
 
 int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *err) {
     if (!tl || !from || tl == from)
-        return chr__error_set(err, CHR_EINVAL, "chr_timeline_merge: NULL argument, or a timeline with itself");
+        return chr__error_set(err, CHR_EINVAL,
+                              "chr_timeline_merge: NULL argument, or a timeline with itself");
     if (strcmp(chr_timeline_entity(tl), chr_timeline_entity(from)))
         return chr__error_set(err, CHR_EINVAL, "the timelines are of different entities (\"%s\" and \"%s\")",
                               chr_timeline_entity(tl), chr_timeline_entity(from));

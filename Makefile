@@ -56,9 +56,12 @@ run: build
 	    -o $(BUILD)/jobs-2011.png samples/jobs-2011/*.txt
 	@echo "merged timeline: $(BUILD)/jobs-2011.timeline.json  comparison: $(BUILD)/jobs-2011.compare.json  chart: $(BUILD)/jobs-2011.png"
 
+# the distributed-run tests (tests/cli/scale_*.sh) need Dask distributed and GNU parallel
+test: DEB_PACKAGES += python3-distributed parallel
 test: build
 	$(CTEST) --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
+asan: DEB_PACKAGES += parallel
 asan: deps
 	$(CMAKE) -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCHRONICLE_SANITIZE=ON
 	$(CMAKE) --build $(ASAN_BUILD) -j$(JOBS)

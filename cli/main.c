@@ -17,6 +17,7 @@ static const char usage_text[] =
     "Commands:\n"
     "  extract [OPTIONS] [FILE...]   time expressions of each document, as JSON, JSON Lines or TimeML\n"
     "  timeline [OPTIONS] [FILE...]  one chronology of the documents' events (merged across articles)\n"
+    "                                --merge PART.json...: timelines of parts merged into the whole\n"
     "  render -o OUT [OPTIONS] [FILE...]   a chart of the timeline (PNG, SVG, PDF) drawn by gnuplot\n"
     "  eval [OPTIONS] GOLD...        TempEval-3 scores (time expressions, events) against gold TimeML;\n"
     "                                --timeline GOLD_DIR FILE...: SemEval-2015 Task 4 timelines\n"

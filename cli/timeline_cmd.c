@@ -5,7 +5,10 @@
  * (only those of --entity when given), and writes it at the end: the timeline JSON
  * (docs/timeline.schema.json), one entry per line (jsonl), a 100-column text table, CSV, TimelineJS
  * JSON or the SemEval-2015 Task 4 format. A bad JSON Lines record is reported and skipped (exit 1 at
- * the end). Exports cli_timeline. */
+ * the end). With --merge the FILEs are timeline JSON files instead (parts built apart, on shards of a
+ * corpus), read back (chr_timeline_from_json) and merged into the timeline of all their documents
+ * (chr_timeline_merge): the reduce of a distributed run (scale/). Exports cli_timeline. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,10 +25,18 @@ static const char timeline_usage[] =
     "extract; a directory stands for every file under it; without FILE, or with -, read stdin. All\n"
     "documents go into one timeline: the mentions of one event in several articles become one entry.\n"
     "\n"
+    "  chronicle timeline --merge PART.json...\n"
+    "\n"
+    "merges timelines (JSON, as written by timeline) of disjoint sets of documents into the timeline of\n"
+    "them all, the same bytes as one run over all the documents, whatever the grouping and order of the\n"
+    "parts (the reduce of a distributed run: see scale/ and the README).\n"
+    "\n"
     "Options:\n"
     "  --format FMT        output: json (default; docs/timeline.schema.json), jsonl (one entry per\n"
     "                      line), text (a table, 100 columns wide), csv, timelinejs (Knight Lab's\n"
     "                      TimelineJS), task4 (SemEval-2015 Task 4 timeline lines)\n"
+    "  --merge             FILEs are timeline JSON files to merge (same entity, no document twice);\n"
+    "                      a file may hold several, one after the other (compact lines)\n"
     "  --entity NAME       only the events NAME takes part in (actor, or named in the sentence; name\n"
     "                      variants: \"Apple Inc.\" also as \"Apple\", \"Steve Jobs\" also as \"Jobs\")\n"
     "  --dct DATE          document creation time (ISO 8601); overrides any date found in the input\n"
@@ -44,7 +55,8 @@ static const char timeline_usage[] =
     "then document id and text order: never the order of the inputs.\n"
     "\n"
     "Exit status: 0 ok; 1 some JSON Lines records failed (reported, left out); 2 usage error or\n"
-    "impossible --dct; 3 input error; 4 broken rule file; 5 cannot write output; 70 internal error.\n";
+    "impossible --dct; 3 input error (with --merge: not a timeline, a document in two parts, other\n"
+    "entities); 4 broken rule file; 5 cannot write output; 70 internal error.\n";
 
 typedef struct timeline_run {
     cli_docs docs;
@@ -60,6 +72,59 @@ static int add_doc(void *ctx, chr_format kind, const chr_doc *doc, const chr_res
     (void)kind;
     int st = chr_timeline_add(r->tl, doc, res, err);
     return st ? cli_exit_for(st) : EXIT_OK;
+}
+
+/* Merge one timeline (a JSON value) into r->tl; the first one becomes r->tl. */
+static int merge_one(timeline_run *r, const char *name, json_t *j) {
+    chr_error err;
+    chr_timeline *part = NULL;
+    memset(&err, 0, sizeof err);
+    int st = chr_timeline_from_json(&part, j, &err);
+    if (!st && !r->tl) {
+        r->tl = part;
+        return EXIT_OK;
+    }
+    if (!st)
+        st = chr_timeline_merge(r->tl, part, &err);
+    chr_timeline_free(part);
+    if (st) {
+        cli_error("%s: %s", name, cli_errmsg(&err, st));
+        return st == CHR_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* --merge: read the timelines in the file at path ("-": stdin), one JSON value or several one after the
+ * other (the compact lines of parallel runs), and merge each into r->tl. */
+static int merge_file(timeline_run *r, const char *path) {
+    const char *name = strcmp(path, "-") ? path : "stdin";
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    int rc = EXIT_OK, n = 0, c;
+    if (!f) {
+        cli_error("%s: cannot read: %s", name, strerror(errno));
+        return EXIT_INPUT;
+    }
+    while (rc == EXIT_OK) {
+        while ((c = getc(f)) == ' ' || c == '\t' || c == '\n' || c == '\r')
+            ;
+        if (c == EOF && n > 0)
+            break;
+        if (c != EOF)
+            ungetc(c, f);
+        json_error_t jerr;
+        json_t *j = json_loadf(f, JSON_DISABLE_EOF_CHECK, &jerr);
+        if (!j) {
+            cli_error("%s: timeline %d: not a timeline: %s", name, n + 1, jerr.text);
+            rc = EXIT_INPUT;
+            break;
+        }
+        rc = merge_one(r, name, j);
+        json_decref(j);
+        n++;
+    }
+    if (f != stdin)
+        fclose(f);
+    return rc;
 }
 
 /* Render the timeline and write it whole. */
@@ -129,6 +194,7 @@ int cli_timeline(int argc, char **argv) {
     r.pretty = -1;
     r.format = "json";
     const char *entity = NULL;
+    int merge = 0;
     cli_paths paths = {0};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) {
@@ -167,6 +233,12 @@ int cli_timeline(int argc, char **argv) {
                 cli_error("--format %s: expected json, jsonl, text, csv, timelinejs or task4", v);
                 rc = EXIT_USAGE;
             }
+        } else if (cli_args_is(&a, "--merge", NULL)) {
+            merge = 1;
+            if (a.value) {
+                cli_error("option %s takes no value", a.opt);
+                rc = EXIT_USAGE;
+            }
         } else if (cli_args_is(&a, "--entity", NULL)) {
             if (!(entity = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -189,6 +261,24 @@ int cli_timeline(int argc, char **argv) {
     }
     if (nfiles == 0)
         files[nfiles++] = "-";
+    if (merge) {
+        if (entity) {
+            cli_error("--merge takes the entity from the timelines; --entity is for articles");
+            rc = EXIT_USAGE;
+        }
+        for (size_t i = 0; i < nfiles && rc == EXIT_OK; i++)
+            rc = merge_file(&r, files[i]);
+        if (rc == EXIT_OK && !r.tl && chr_timeline_new(&r.tl)) {
+            cli_error("out of memory");
+            rc = EXIT_INTERNAL;
+        }
+        if (rc == EXIT_OK)
+            rc = write_timeline(&r);
+        chr_timeline_free(r.tl);
+        cli_docs_free(&r.docs);
+        free(files);
+        return rc;
+    }
     for (size_t i = 0; i < nfiles && rc == EXIT_OK; i++)
         rc = cli_files_add(&paths, files[i]);
     if (rc == EXIT_OK && (chr_timeline_new(&r.tl) || chr_timeline_set_entity(r.tl, entity))) {

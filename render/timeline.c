@@ -189,6 +189,11 @@ static json_t *source_json(const chr_timeline *tl, const chr_timeline_entry *e, 
         put(tm, "timex", str_or_null(e->timex_id), ok);
         put(tm, "rule", str_or_null(e->rule), ok);
         put(tm, "edtf", str_or_null(edtf), ok);
+        /* the times the two ends are read from, whole (timeline --merge rebuilds the mention from them) */
+        chr_time_format(label, sizeof label, &e->begin_at);
+        put(tm, "from", e->has_begin ? str_or_null(label) : json_null(), ok);
+        chr_time_format(label, sizeof label, &e->end_at);
+        put(tm, "to", e->has_end ? str_or_null(label) : json_null(), ok);
         put(s, "time", tm, ok);
     } else {
         put(s, "time", json_null(), ok);

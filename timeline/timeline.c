@@ -14,7 +14,9 @@
  * chr_timeline_entity, chr_timeline_add, chr_timeline_doc_count, chr_timeline_doc_id,
  * chr_timeline_doc_dct, chr_timeline_count, chr_timeline_entry_at, chr_timeline_source_count,
  * chr_timeline_source_at, chr_timeline_mention_count, chr_timeline_conflict_count,
- * chr_timeline_conflict_at, chr_timeline_undated_count, chr_timeline_undated_at. Rendering is in
+ * chr_timeline_conflict_at, chr_timeline_undated_count, chr_timeline_undated_at, chr_timeline_merge
+ * (the documents and mentions of one timeline added to another: the reduce of a distributed run); and
+ * chr__timeline_put_doc, chr__timeline_put_mention, chr__timeline_settle for read.c. Rendering is in
  * render/timeline.c. */
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +29,21 @@ typedef struct tl_doc {
     chr_time dct; /* gran NONE when none */
 } tl_doc;
 
+/* A document in id order: its id and where it is in docs[]. */
+typedef struct tl_rank {
+    const char *id;
+    size_t at;
+} tl_rank;
+
 struct chr_timeline {
-    tl_doc *docs;
+    /* documents, in the order added until the timeline is settled (put in id order, mentions in the
+     * canonical order): the first accessor after an add or a merge does it, once, so that adding D
+     * documents costs a sort, not D of them */
+    tl_doc *docs, *docs_tmp;
+    tl_rank *order; /* the documents in id order; valid when order_ok */
+    size_t *rank;   /* scratch: the new place of each document when settling */
     size_t ndocs, docs_cap;
+    int order_ok, settled;
     chr_timeline_entry *dated, *undated;
     size_t ndated, dated_cap, nundated, undated_cap;
     char **strings; /* everything the entries point to */
@@ -59,6 +73,9 @@ void chr_timeline_free(chr_timeline *tl) {
     for (size_t i = 0; i < tl->nstrings; i++)
         free(tl->strings[i]);
     free(tl->docs);
+    free(tl->docs_tmp);
+    free(tl->order);
+    free(tl->rank);
     free(tl->members);
     free(tl->first);
     free(tl->match);
@@ -89,6 +106,34 @@ static int reserve(void **v, size_t *cap, size_t len, size_t n, size_t sz) {
     return 0;
 }
 
+/* Room for n more documents in docs and its companions (same capacity). */
+static int reserve_docs(chr_timeline *tl, size_t n) {
+    if (tl->docs_cap - tl->ndocs >= n && tl->docs)
+        return 0;
+    size_t c = tl->docs_cap ? tl->docs_cap : 16;
+    while (c - tl->ndocs < n) {
+        if (c > SIZE_MAX / 2 / sizeof(tl_doc))
+            return -1;
+        c *= 2;
+    }
+    tl_doc *d = realloc(tl->docs, c * sizeof *d);
+    if (d)
+        tl->docs = d;
+    tl_doc *t = realloc(tl->docs_tmp, c * sizeof *t);
+    if (t)
+        tl->docs_tmp = t;
+    tl_rank *o = realloc(tl->order, c * sizeof *o);
+    if (o)
+        tl->order = o;
+    size_t *r = realloc(tl->rank, c * sizeof *r);
+    if (r)
+        tl->rank = r;
+    if (!d || !t || !o || !r)
+        return -1;
+    tl->docs_cap = c;
+    return 0;
+}
+
 /* A copy of s[0..len) kept by the timeline; "" costs nothing. NULL when out of memory. */
 static const char *keep(chr_timeline *tl, const char *s, size_t len) {
     if (!s || !len)
@@ -105,6 +150,26 @@ static const char *keep(chr_timeline *tl, const char *s, size_t len) {
 }
 
 static const char *keep_str(chr_timeline *tl, const char *s) { return keep(tl, s, s ? strlen(s) : 0); }
+
+/* Room for the grouping of n dated mentions (members and match: n, first: n + 1); the arrays exist even
+ * for none (the grouping writes first[0]). */
+static int reserve_groups(chr_timeline *tl, size_t n) {
+    if (tl->group_cap >= n && tl->first)
+        return 0;
+    size_t *m = realloc(tl->members, (n + 1) * sizeof *m);
+    if (m)
+        tl->members = m;
+    size_t *f = realloc(tl->first, (n + 1) * sizeof *f);
+    if (f)
+        tl->first = f;
+    const char **mt = realloc(tl->match, (n + 1) * sizeof *mt);
+    if (mt)
+        tl->match = mt;
+    if (!m || !f || !mt)
+        return -1;
+    tl->group_cap = n;
+    return 0;
+}
 
 /* A TIMEX3 value as a time: a date or period, or the document date for PRESENT_REF. */
 static int read_value(chr_time *out, const char *v, const chr_time *dct) {
@@ -220,8 +285,9 @@ static int make_entry(chr_timeline *tl, chr_timeline_entry *out, size_t doc_inde
         e.gran = ev->time.gran;
         /* an event that only shares its sentence's time (another event owns it: rule "sentence") or is
          * what a report of its sentence reports ("reported") is not an entry of its own */
-        *dated = place(&e, &ev->time, dct) && !(ev->time.rule && (!strcmp(ev->time.rule, "sentence") ||
-                                                                   !strcmp(ev->time.rule, "reported")));
+        *dated =
+            place(&e, &ev->time, dct) &&
+            !(ev->time.rule && (!strcmp(ev->time.rule, "sentence") || !strcmp(ev->time.rule, "reported")));
     }
     if (!e.event_id || !e.text || !e.actor || !e.summary || !e.timex_id || !e.value || !e.rule)
         return -1;
@@ -314,33 +380,17 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
 
     if (chr_doc_dct(doc, &dct) == CHR_DCT_NONE)
         memset(&dct, 0, sizeof dct);
-    if (reserve((void **)&tl->docs, &tl->docs_cap, tl->ndocs, 1, sizeof *tl->docs) ||
+    if (reserve_docs(tl, 1) ||
         reserve((void **)&tl->dated, &tl->dated_cap, tl->ndated, n, sizeof *tl->dated) ||
         reserve((void **)&tl->undated, &tl->undated_cap, tl->nundated, n, sizeof *tl->undated) ||
         !(id = malloc(strlen(chr_doc_id(doc)) + 1)) || !(starts = malloc((n + 1) * sizeof *starts)) ||
         !(sent_ids = malloc((n + 1) * sizeof *sent_ids)))
         goto nomem;
-    if (tl->group_cap < tl->ndated + n) {
-        size_t c = tl->ndated + n;
-        size_t *m = realloc(tl->members, (c + 1) * sizeof *m);
-        if (m)
-            tl->members = m;
-        size_t *f = realloc(tl->first, (c + 1) * sizeof *f);
-        if (f)
-            tl->first = f;
-        const char **mt = realloc(tl->match, (c + 1) * sizeof *mt);
-        if (mt)
-            tl->match = mt;
-        if (!m || !f || !mt)
-            goto nomem;
-        tl->group_cap = c;
-    }
+    if (reserve_groups(tl, tl->ndated + n))
+        goto nomem;
     strcpy(id, chr_doc_id(doc));
-    /* the document's place in id order; equal ids in the order added */
-    size_t pos = tl->ndocs;
-    while (pos > 0 && strcmp(tl->docs[pos - 1].id, id) > 0)
-        pos--;
-    size_t last_named = 0; /* end of the last sentence that named the entity */
+    size_t pos = tl->ndocs; /* in the order added; settle() puts it in id order */
+    size_t last_named = 0;  /* end of the last sentence that named the entity */
     /* TimeML sentence numbers of the events (ascending offsets: events are in text order) */
     size_t ns = 0;
     for (size_t i = 0; i < n; i++) {
@@ -377,20 +427,10 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
         else
             tl->undated[tl->nundated++] = e;
     }
-    /* make room for the document at pos */
-    for (size_t i = 0; i < saved_dated; i++)
-        tl->dated[i].doc += tl->dated[i].doc >= pos;
-    for (size_t i = 0; i < saved_undated; i++)
-        tl->undated[i].doc += tl->undated[i].doc >= pos;
-    memmove(&tl->docs[pos + 1], &tl->docs[pos], (tl->ndocs - pos) * sizeof *tl->docs);
     tl->docs[pos].id = id;
     tl->docs[pos].dct = dct;
     tl->ndocs++;
-    if (tl->ndated > 1)
-        qsort(tl->dated, tl->ndated, sizeof *tl->dated, cmp_entries);
-    if (tl->nundated > 1)
-        qsort(tl->undated, tl->nundated, sizeof *tl->undated, cmp_undated);
-    tl->grouped = 0;
+    tl->order_ok = tl->settled = tl->grouped = 0;
     free(starts);
     free(sent_ids);
     return CHR_OK;
@@ -406,10 +446,58 @@ nomem:
     return chr__error_set(err, CHR_ENOMEM, "out of memory");
 }
 
+static int cmp_rank(const void *pa, const void *pb) {
+    const tl_rank *a = pa, *b = pb;
+    int c = strcmp(a->id, b->id);
+    return c ? c : a->at < b->at ? -1 : a->at > b->at; /* equal ids in the order added */
+}
+
+/* The documents in id order (tl->order), from the documents as they are. */
+static void sort_order(chr_timeline *tl) {
+    if (tl->order_ok)
+        return;
+    for (size_t i = 0; i < tl->ndocs; i++)
+        tl->order[i] = (tl_rank){tl->docs[i].id, i};
+    if (tl->ndocs > 1)
+        qsort(tl->order, tl->ndocs, sizeof *tl->order, cmp_rank);
+    tl->order_ok = 1;
+}
+
+/* Documents in id order, the mentions in the canonical order (timeline.h). Cannot fail: its scratch
+ * arrays are reserved with the documents. */
+static void settle(const chr_timeline *ctl) {
+    chr_timeline *tl = (chr_timeline *)ctl; /* a cache: logically const */
+    if (tl->settled)
+        return;
+    sort_order(tl);
+    int moved = 0;
+    for (size_t k = 0; k < tl->ndocs; k++) {
+        tl->rank[tl->order[k].at] = k;
+        tl->docs_tmp[k] = tl->docs[tl->order[k].at];
+        moved |= tl->order[k].at != k;
+    }
+    if (moved) {
+        memcpy(tl->docs, tl->docs_tmp, tl->ndocs * sizeof *tl->docs);
+        for (size_t i = 0; i < tl->ndated; i++)
+            tl->dated[i].doc = tl->rank[tl->dated[i].doc];
+        for (size_t i = 0; i < tl->nundated; i++)
+            tl->undated[i].doc = tl->rank[tl->undated[i].doc];
+        for (size_t k = 0; k < tl->ndocs; k++)
+            tl->order[k].at = k;
+    }
+    if (tl->ndated > 1)
+        qsort(tl->dated, tl->ndated, sizeof *tl->dated, cmp_entries);
+    if (tl->nundated > 1)
+        qsort(tl->undated, tl->nundated, sizeof *tl->undated, cmp_undated);
+    tl->settled = 1;
+    tl->grouped = 0;
+}
+
 /* Group the mentions into entries when documents were added since the last time. Out of memory: every
  * mention is an entry of its own (the arrays have room for that). */
 static void group(const chr_timeline *ctl) {
     chr_timeline *tl = (chr_timeline *)ctl; /* a cache: logically const */
+    settle(tl);
     if (tl->grouped)
         return;
     if (!tl->ndated) {
@@ -446,12 +534,18 @@ static void group(const chr_timeline *ctl) {
 size_t chr_timeline_doc_count(const chr_timeline *tl) { return tl ? tl->ndocs : 0; }
 
 const char *chr_timeline_doc_id(const chr_timeline *tl, size_t i) {
-    return tl && i < tl->ndocs ? tl->docs[i].id : "";
+    if (!tl || i >= tl->ndocs)
+        return "";
+    settle(tl);
+    return tl->docs[i].id;
 }
 
 chr_time chr_timeline_doc_dct(const chr_timeline *tl, size_t i) {
     chr_time none = {0};
-    return tl && i < tl->ndocs ? tl->docs[i].dct : none;
+    if (!tl || i >= tl->ndocs)
+        return none;
+    settle(tl);
+    return tl->docs[i].dct;
 }
 
 size_t chr_timeline_count(const chr_timeline *tl) {
@@ -494,5 +588,131 @@ const chr_timeline_conflict *chr_timeline_conflict_at(const chr_timeline *tl, si
 size_t chr_timeline_undated_count(const chr_timeline *tl) { return tl ? tl->nundated : 0; }
 
 const chr_timeline_entry *chr_timeline_undated_at(const chr_timeline *tl, size_t i) {
-    return tl && i < tl->nundated ? &tl->undated[i] : NULL;
+    if (!tl || i >= tl->nundated)
+        return NULL;
+    settle(tl);
+    return &tl->undated[i];
+}
+
+/* --- Timelines put together from parts (read.c, chr_timeline_merge) ----------------------------------- */
+
+int chr__timeline_put_doc(chr_timeline *tl, const char *id, const chr_time *dct) {
+    char *c;
+    if (reserve_docs(tl, 1) || !(c = malloc(strlen(id) + 1)))
+        return -1;
+    strcpy(c, id);
+    tl->docs[tl->ndocs].id = c;
+    tl->docs[tl->ndocs].dct = *dct;
+    tl->ndocs++;
+    tl->order_ok = tl->settled = tl->grouped = 0;
+    return 0;
+}
+
+/* A copy of mention e whose strings tl keeps; match is left to the grouping. 0 or -1. */
+static int copy_mention(chr_timeline *tl, chr_timeline_entry *out, const chr_timeline_entry *e) {
+    *out = *e;
+    out->event_id = keep_str(tl, e->event_id);
+    out->text = keep_str(tl, e->text);
+    out->actor = keep_str(tl, e->actor);
+    out->summary = keep_str(tl, e->summary);
+    out->timex_id = keep_str(tl, e->timex_id);
+    out->value = keep_str(tl, e->value);
+    out->rule = keep_str(tl, e->rule);
+    out->match = "";
+    return out->event_id && out->text && out->actor && out->summary && out->timex_id && out->value &&
+                   out->rule
+               ? 0
+               : -1;
+}
+
+int chr__timeline_put_mention(chr_timeline *tl, const chr_timeline_entry *e, int dated) {
+    if (dated) {
+        if (reserve((void **)&tl->dated, &tl->dated_cap, tl->ndated, 1, sizeof *tl->dated) ||
+            reserve_groups(tl, tl->ndated + 1) || copy_mention(tl, &tl->dated[tl->ndated], e))
+            return -1;
+        tl->ndated++;
+    } else {
+        if (reserve((void **)&tl->undated, &tl->undated_cap, tl->nundated, 1, sizeof *tl->undated) ||
+            copy_mention(tl, &tl->undated[tl->nundated], e))
+            return -1;
+        tl->nundated++;
+    }
+    tl->settled = tl->grouped = 0;
+    return 0;
+}
+
+void chr__timeline_settle(chr_timeline *tl) { settle(tl); }
+
+int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *err) {
+    if (!tl || !from || tl == from)
+        return chr__error_set(err, CHR_EINVAL,
+                              "chr_timeline_merge: NULL argument, or a timeline with itself");
+    if (strcmp(chr_timeline_entity(tl), chr_timeline_entity(from)))
+        return chr__error_set(err, CHR_EINVAL, "the timelines are of different entities (\"%s\" and \"%s\")",
+                              chr_timeline_entity(tl), chr_timeline_entity(from));
+    size_t n0 = tl->ndocs, saved_strings = tl->nstrings, i = 0, j = 0, k = 0, nfresh = 0;
+    if (reserve_docs(tl, from->ndocs + 1) ||
+        reserve((void **)&tl->dated, &tl->dated_cap, tl->ndated, from->ndated, sizeof *tl->dated) ||
+        reserve((void **)&tl->undated, &tl->undated_cap, tl->nundated, from->nundated, sizeof *tl->undated) ||
+        reserve_groups(tl, tl->ndated + from->ndated))
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    settle(from); /* its documents in id order (a cache: from does not change) */
+    sort_order(tl);
+    /* both in id order: an id in both is an error (the same article counted twice); the merged order
+     * goes to docs_tmp (ids) and rank (places), the documents of from after those of tl */
+    tl_rank *merged = malloc((n0 + from->ndocs + 1) * sizeof *merged);
+    if (!merged)
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    while (i < n0 || j < from->ndocs) {
+        int c = i == n0 ? 1 : j == from->ndocs ? -1 : strcmp(tl->order[i].id, from->docs[j].id);
+        if (c == 0) {
+            int rc = chr__error_set(err, CHR_EINVAL, "document \"%s\" is in both timelines", tl->order[i].id);
+            free(merged);
+            return rc;
+        }
+        if (c < 0)
+            merged[k++] = tl->order[i++];
+        else {
+            merged[k++] = (tl_rank){NULL, n0 + j}; /* its id once copied */
+            j++;
+        }
+    }
+    for (j = 0; j < from->ndocs; j++) {
+        char *c = malloc(strlen(from->docs[j].id) + 1);
+        if (!c)
+            goto nomem;
+        strcpy(c, from->docs[j].id);
+        tl->docs[n0 + j].id = c;
+        tl->docs[n0 + j].dct = from->docs[j].dct;
+        nfresh++;
+    }
+    for (size_t m = 0; m < from->ndated; m++)
+        if (copy_mention(tl, &tl->dated[tl->ndated + m], &from->dated[m]))
+            goto nomem;
+    for (size_t m = 0; m < from->nundated; m++)
+        if (copy_mention(tl, &tl->undated[tl->nundated + m], &from->undated[m]))
+            goto nomem;
+    /* nothing can fail from here on */
+    for (size_t m = 0; m < from->ndated; m++)
+        tl->dated[tl->ndated + m].doc = n0 + from->dated[m].doc;
+    for (size_t m = 0; m < from->nundated; m++)
+        tl->undated[tl->nundated + m].doc = n0 + from->undated[m].doc;
+    for (k = 0; k < n0 + from->ndocs; k++)
+        if (!merged[k].id)
+            merged[k].id = tl->docs[merged[k].at].id;
+    memcpy(tl->order, merged, (n0 + from->ndocs) * sizeof *merged);
+    free(merged);
+    tl->ndocs += from->ndocs;
+    tl->ndated += from->ndated;
+    tl->nundated += from->nundated;
+    tl->order_ok = 1;
+    tl->settled = tl->grouped = 0;
+    return CHR_OK;
+nomem:
+    for (j = 0; j < nfresh; j++)
+        free(tl->docs[n0 + j].id);
+    while (tl->nstrings > saved_strings)
+        free(tl->strings[--tl->nstrings]);
+    free(merged);
+    return chr__error_set(err, CHR_ENOMEM, "out of memory");
 }

@@ -1,6 +1,7 @@
 /* timeline_internal.h: what the files of timeline/ share besides the public timeline.h: the grouping of
  * mentions into entries (cluster.c), entity names and their variants (entity.c), the TimeML sentence
- * numbers of a document (sentences.c). Not installed. */
+ * numbers of a document (sentences.c), and putting a timeline together from its parts (read.c). Not
+ * installed. */
 #ifndef CHRONICLE_TIMELINE_INTERNAL_H
 #define CHRONICLE_TIMELINE_INTERNAL_H
 
@@ -32,5 +33,13 @@ int chr__entity_in(const chr__entity *e, const char *s, size_t len);
 /* The TimeML sentence number (<s id="N">) at each of the n byte offsets at[] (ascending) of doc's text:
  * ids[k], -1 when the document has no sentence tags or the offset lies before the first. 0 or -1. */
 int chr__doc_sentence_ids(const chr_doc *doc, const size_t *at, size_t n, int *ids);
+
+/* A timeline put together piece by piece (read.c): a document at the end of the list (the caller keeps
+ * id order), a copy of mention e (dated or not; e->doc indexes the documents, e->seq orders the mentions
+ * of one document; e->match is ignored), then the canonical order once everything is in. The first two
+ * return 0 or -1 (out of memory; the timeline is then only fit to be freed). */
+int chr__timeline_put_doc(chr_timeline *tl, const char *id, const chr_time *dct);
+int chr__timeline_put_mention(chr_timeline *tl, const chr_timeline_entry *e, int dated);
+void chr__timeline_settle(chr_timeline *tl);
 
 #endif

@@ -130,6 +130,22 @@ const chr_timeline_conflict *chr_timeline_conflict_at(const chr_timeline *tl, si
 size_t chr_timeline_undated_count(const chr_timeline *tl);
 const chr_timeline_entry *chr_timeline_undated_at(const chr_timeline *tl, size_t i);
 
+/* Add the documents and mentions of `from` to tl, as if the documents of both had been added to one
+ * timeline: merge(timeline(A), timeline(B)) is timeline(A + B) for any split of a corpus, so partial
+ * timelines can be built apart (on shards, by other machines) and merged in any grouping and order. The
+ * mentions are grouped into entries again over the whole (entries of different parts may become one).
+ * Both must have the same entity (chr_timeline_entity) and no document id in common (CHR_EINVAL: the
+ * same article twice). 0, CHR_EINVAL or CHR_ENOMEM (tl is then unchanged); from is not changed. */
+int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *err);
+
+/* Read a timeline back from its JSON (chr_timeline_json, version 2: timeline/read.c): *out is a new
+ * timeline with the documents, entity and mentions of json, which renders to the same JSON again. Each
+ * mention is rebuilt from its source (the keys of docs/timeline.schema.json, "time" with "from" and
+ * "to"); the mentions of a document are ordered by their place in its text. Document ids must be
+ * unique (in id order). 0; CHR_EJSON for anything else (version 1, a missing or wrong key, an unknown
+ * document, a mention twice: the message says where), *out then NULL; CHR_EINVAL; CHR_ENOMEM. */
+int chr_timeline_from_json(chr_timeline **out, const json_t *json, chr_error *err);
+
 /* A readable label of an entry's interval, at the granularity of its ends: "2014-11", "2014-W48-WE",
  * "2014-12-01 night", "2014-12-03 20:58", "1970s", "1979 .. 2014-12-03", ".. 2014-12-03" (open start),
  * "2014-12-03 .." (open end); "" for an undated entry. Writes at most n bytes including the NUL; returns

@@ -10,11 +10,11 @@
 #include "internal.h"
 
 typedef struct chr__example {
-    char *text;      /* example sentence, brackets removed */
+    char *text;                /* example sentence, brackets removed */
     size_t exp_start, exp_end; /* expected extent (bytes) when the line had [brackets], else both 0 */
     int has_extent;
-    char *value;     /* expected value */
-    char *dct;       /* ISO DCT for the example, NULL = the default */
+    char *value; /* expected value */
+    char *dct;   /* ISO DCT for the example, NULL = the default */
     int line;
 } chr__example;
 
@@ -26,20 +26,20 @@ typedef struct chr__rule {
     int line;
     chr__rule_kind kind;
     chr_timex_type type;
-    char *pattern;   /* after macro expansion */
+    char *pattern; /* after macro expansion */
     pcre2_code *code;
-    char *value;     /* value template */
-    char *mod;       /* mod template, or NULL */
-    char *point;     /* template of the point in time a duration leads to ("two days later"), or NULL */
+    char *value; /* value template */
+    char *mod;   /* mod template, or NULL */
+    char *point; /* template of the point in time a duration leads to ("two days later"), or NULL */
     char *quant, *freq;
-    int priority;    /* breaks ties between matches of the same extent: higher wins (default 0) */
+    int priority; /* breaks ties between matches of the same extent: higher wins (default 0) */
     chr__example *examples;
     size_t nexamples;
 } chr__rule;
 
 typedef struct chr__table {
     char *name;
-    char **keys;     /* lower case, sorted */
+    char **keys; /* lower case, sorted */
     char **vals;
     size_t n;
 } chr__table;
@@ -59,6 +59,10 @@ void chr__prefilter_free(chr__prefilter *pf);
  * returns how many calls it made. */
 size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
                            chr__prefilter_sink sink, void *ctx);
+/* For each rule r, where in text a match of it can start at the latest: last1[r] is 1 + the start of
+ * the last occurrence of a string every match of it holds (a match starting after that cannot be), 0
+ * when none occurs (no match at all), SIZE_MAX when the rule requires no string. 0 or CHR_ENOMEM. */
+int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1);
 
 struct chr_engine {
     chr__rule *rules;
@@ -67,9 +71,9 @@ struct chr_engine {
     size_t ntables;
     chr__macro *macros;
     size_t nmacros;
-    pcre2_match_context *mctx; /* match limits; shared read-only */
-    chr__prefilter *prefilter; /* where each rule may start (the rules are compiled anchored) */
-    uint32_t max_groups;       /* the most capture groups of any rule, plus one */
+    pcre2_match_context *mctx;       /* match limits; shared read-only */
+    chr__prefilter *prefilter;       /* where each rule may start (the rules are compiled anchored) */
+    uint32_t max_groups;             /* the most capture groups of any rule, plus one */
     struct chr__event_model *events; /* the event model */
 };
 
@@ -78,7 +82,7 @@ struct chr_result {
     size_t n, cap;
     chr_event *events;
     size_t nevents;
-    char **strings;          /* actor and summary strings of the events, owned here */
+    char **strings; /* actor and summary strings of the events, owned here */
     size_t nstrings, strings_cap;
 };
 
@@ -96,15 +100,16 @@ const char *chr__table_lookup(const chr__table *t, const char *key);
 
 /* engine.c: an engine from one in-memory rule file, without an event model (finds no events); for the
  * rule file fuzzer and tests. Free with chr_engine_free. */
-int chr__engine_new_from_mem(chr_engine **out, const char *name, const char *data, size_t len, chr_error *err);
+int chr__engine_new_from_mem(chr_engine **out, const char *name, const char *data, size_t len,
+                             chr_error *err);
 
 /* A candidate: a rule's match before selection and resolution. */
 typedef struct chr__cand {
-    size_t start, end;       /* bytes */
-    size_t rule;             /* index into engine->rules */
-    int priority;            /* the rule's priority */
+    size_t start, end; /* bytes */
+    size_t rule;       /* index into engine->rules */
+    int priority;      /* the rule's priority */
     size_t ngroups;
-    PCRE2_SIZE *ovector;     /* copy of the match's ovector (2 * ngroups entries) */
+    PCRE2_SIZE *ovector; /* copy of the match's ovector (2 * ngroups entries) */
 } chr__cand;
 
 /* recognize.c: all rule matches over text, selected to a non-overlapping set in text order.
@@ -119,12 +124,12 @@ typedef struct chr__anchor_ctx {
     const chr_engine *e;
     const char *text;
     size_t len;
-    chr_time dct;            /* gran NONE when unknown */
-    chr_time ref;            /* the time being talked about (last specific date), gran NONE at start */
-    char ref_id[16];         /* id of the timex ref came from */
-    chr_time last;           /* the value of the timex just resolved (gran NONE if not a point in time) */
-    chr_time period;         /* the last quarter or half mentioned ("a year ago" in results news) */
-    size_t period_end;       /* where that mention ended (bytes) */
+    chr_time dct;      /* gran NONE when unknown */
+    chr_time ref;      /* the time being talked about (last specific date), gran NONE at start */
+    char ref_id[16];   /* id of the timex ref came from */
+    chr_time last;     /* the value of the timex just resolved (gran NONE if not a point in time) */
+    chr_time period;   /* the last quarter or half mentioned ("a year ago" in results news) */
+    size_t period_end; /* where that mention ended (bytes) */
 } chr__anchor_ctx;
 int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c);
 

@@ -16,7 +16,14 @@
  * "s") and the Kelvin sign (U+212A, "k"), are folded in the text as it is walked. A string is cut before
  * any other character outside ASCII (it may have case variants the trie would not know).
  *
- * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk (engine.h). */
+ * Second, what every match holds: from the pattern too, a set of strings one of which every match
+ * contains ("ago" in "three days ago"; the best such set of the pattern's pieces, none shorter than
+ * MIN_REQUIRED). Once per document an Aho-Corasick automaton over the folded text finds where each
+ * occurs last; a rule is not tried after the last occurrence of its strings, nor at all in a document
+ * without them. Also exact.
+ *
+ * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_required
+ * (engine.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,12 +47,20 @@ typedef struct str {
 
 /* What may begin the non-empty matches of a piece of pattern: strings of folded text, where letters are
  * lower case and a run of white space is one ' ' (the walk folds the text the same way). */
+/* Strings one of which every match of a piece holds somewhere (folded likewise), or "any". */
+typedef struct reqset {
+    str *v;
+    size_t n, cap;
+    int any;
+} reqset;
+
 typedef struct first {
     str *v;
     size_t n, cap;
     int any;      /* cannot say: anything may come first */
     int nullable; /* the piece may match the empty string (then what follows it may come first) */
     int oom;
+    reqset req; /* what every match of it holds */
 } first;
 
 typedef struct parser {
@@ -56,7 +71,62 @@ typedef struct parser {
 
 static void f_free(first *f) {
     free(f->v);
+    free(f->req.v);
     memset(f, 0, sizeof *f);
+}
+
+/* ---- what every match holds ---------------------------------------------------------------------- */
+
+static void r_clear(reqset *r, int any) {
+    free(r->v);
+    memset(r, 0, sizeof *r);
+    r->any = any;
+}
+
+static int r_push(reqset *r, const str *x) {
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 8;
+        str *v = realloc(r->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        r->v = v;
+        r->cap = cap;
+    }
+    r->v[r->n++] = *x;
+    return 0;
+}
+
+/* r = the strings of f (which match the whole of an atom: a literal run, a class, an escape). */
+static void r_from_first(first *f) {
+    r_clear(&f->req, f->any || f->n == 0 || f->n > 64);
+    for (size_t i = 0; i < f->n && !f->req.any; i++)
+        if (r_push(&f->req, &f->v[i])) {
+            f->oom = 1;
+            r_clear(&f->req, 1);
+        }
+}
+
+/* How much a set narrows things down: its shortest string (0 for "any"), then fewer strings. */
+static int r_better(const reqset *a, const reqset *b) {
+    size_t la = SIZE_MAX, lb = SIZE_MAX;
+    if (a->any || !a->n)
+        return 0;
+    if (b->any || !b->n)
+        return 1;
+    for (size_t i = 0; i < a->n; i++)
+        la = a->v[i].n < la ? a->v[i].n : la;
+    for (size_t i = 0; i < b->n; i++)
+        lb = b->v[i].n < lb ? b->v[i].n : lb;
+    return la != lb ? la > lb : a->n < b->n;
+}
+
+/* dst = src (a copy). */
+static int r_copy(reqset *dst, const reqset *src) {
+    r_clear(dst, src->any);
+    for (size_t i = 0; i < src->n; i++)
+        if (r_push(dst, &src->v[i]))
+            return -1;
+    return 0;
 }
 
 static int is_space(unsigned char c) {
@@ -452,10 +522,12 @@ static int parse_item(parser *P, first *a) {
         if (zero_width) {
             f_free(a);
             a->nullable = 1;
+            a->req.any = 1;
         }
     } else if (c == '[') {
         P->p++;
         parse_class(P, a);
+        r_from_first(a);
     } else if (c == '\\') {
         P->p++;
         unsigned char lit[4];
@@ -469,13 +541,16 @@ static int parse_item(parser *P, first *a) {
         } else if (k == ESC_LIT) {
             f_add(a, lit, litn, 1);
         }
+        r_from_first(a);
     } else if (c == '^' || c == '$') {
         P->p++;
         a->nullable = 1;
+        a->req.any = 1;
         zero_width = 1;
     } else if (c == '.') {
         P->p++;
         a->any = 1;
+        a->req.any = 1;
     } else {
         /* a run of literal characters is one string; a quantifier takes only the last of them */
         unsigned char buf[MAX_PREFIX + 4];
@@ -520,10 +595,13 @@ static int parse_item(parser *P, first *a) {
             return 0;
         }
         f_add(a, buf, n, !full);
+        r_from_first(a);
     }
     long max = 1, min = parse_quant(P, &max);
-    if (min == 0)
+    if (min == 0) {
         a->nullable = 1;
+        r_clear(&a->req, 1); /* it may be absent */
+    }
     if (min >= 0 && max != 1) {
         /* repeated: a match still begins with one of the strings, but may go on with another; a run
          * of white space folds to one ' ' whatever its length, so it stays exact */
@@ -575,11 +653,16 @@ static void parse_seq(parser *P, first *out) {
     R.v[0].exact = 1;
     (void)none;
     first it = {0};
+    reqset best = {0}; /* what every match holds: the best of what one of the items holds */
+    best.any = 1;
+    int req_oom = 0;
     for (;;) {
         if (P->bad || !parse_item(P, &it)) {
             f_free(&it); /* an item cut short may hold strings already */
             break;
         }
+        if (r_better(&it.req, &best) && r_copy(&best, &it.req))
+            req_oom = 1;
         first N = {0};
         size_t grow = 0; /* how many strings the product would have */
         for (size_t j = 0; j < R.n; j++)
@@ -631,7 +714,8 @@ static void parse_seq(parser *P, first *out) {
     }
     /* out: the non-empty strings; "" exact means the sequence may match empty, "" open means anything */
     memset(out, 0, sizeof *out);
-    out->oom = R.oom;
+    out->oom = R.oom || req_oom;
+    out->req = best;
     for (size_t j = 0; j < R.n; j++) {
         if (R.v[j].n)
             f_keep(out, &R.v[j]);
@@ -651,6 +735,12 @@ static void parse_alt(parser *P, first *out) {
         parse_seq(P, &b);
         f_union(out, &b);
         out->nullable |= b.nullable;
+        /* every match holds what its branch holds */
+        if (b.req.any || out->req.any)
+            r_clear(&out->req, 1);
+        for (size_t i = 0; i < b.req.n && !out->req.any; i++)
+            if (r_push(&out->req, &b.req.v[i]))
+                out->oom = 1;
         f_free(&b);
     }
 }
@@ -705,6 +795,20 @@ struct chr__prefilter {
     uint32_t *anywhere; /* rules tried at every position */
     size_t nanywhere;
     size_t nrules;
+    /* what every match of a rule holds: an Aho-Corasick automaton over the folded text finds, once per
+     * document, where each required string occurs last */
+    str *rstr; /* the distinct required strings */
+    size_t nrstr;
+    uint32_t *rule_req_at; /* per rule: its strings are rule_req[at .. at + n), n == 0: none required */
+    uint32_t *rule_req_n;
+    uint32_t *rule_req;
+    size_t rule_req_total;
+    unsigned char cls[256]; /* folded byte -> class (0: in no string) */
+    size_t ncls;
+    uint32_t *delta;  /* state * ncls + class -> state */
+    uint32_t *out_at; /* per state: the strings that end there, out[out_at[s] .. out_at[s + 1]) */
+    uint32_t *out;
+    size_t nstates;
 };
 
 static uint64_t mix(uint64_t k) {
@@ -734,6 +838,13 @@ void chr__prefilter_free(chr__prefilter *pf) {
     free(pf->ekeys);
     free(pf->evals);
     free(pf->anywhere);
+    free(pf->rstr);
+    free(pf->rule_req_at);
+    free(pf->rule_req_n);
+    free(pf->rule_req);
+    free(pf->delta);
+    free(pf->out_at);
+    free(pf->out);
     free(pf);
 }
 
@@ -804,6 +915,155 @@ static int by_pair(const void *a, const void *b) {
     return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
+/* Strings shorter than this are not worth looking for (a digit, a space, "am"). */
+#define MIN_REQUIRED 3
+
+/* Keep what every match of rule r holds, when it is worth it: each string without the white space at
+ * its ends (a match may begin or end inside a run of it) and cut before a character with case variants;
+ * all of them MIN_REQUIRED bytes or more. */
+static int keep_required(chr__prefilter *pf, const reqset *req, uint32_t r) {
+    if (req->any || !req->n || req->n > 64)
+        return 0;
+    str tmp[64];
+    for (size_t i = 0; i < req->n; i++) {
+        str x = req->v[i];
+        size_t a = 0, b = x.n;
+        while (a < b && x.b[a] == ' ')
+            a++;
+        while (b > a && x.b[b - 1] == ' ')
+            b--;
+        memmove(x.b, x.b + a, b - a);
+        x.n = b - a;
+        first one = {0};
+        one.v = &x;
+        one.n = one.cap = 1;
+        fold_safe(&one); /* cuts x in place */
+        if (x.n < MIN_REQUIRED)
+            return 0;
+        tmp[i] = x;
+    }
+    pf->rule_req_at[r] = 0; /* set below, once the list is known */
+    for (size_t i = 0; i < req->n; i++) {
+        size_t k = 0;
+        while (k < pf->nrstr && !(pf->rstr[k].n == tmp[i].n && !memcmp(pf->rstr[k].b, tmp[i].b, tmp[i].n)))
+            k++;
+        if (k == pf->nrstr) {
+            str *v = realloc(pf->rstr, (pf->nrstr + 1) * sizeof *v);
+            if (!v)
+                return CHR_ENOMEM;
+            pf->rstr = v;
+            pf->rstr[pf->nrstr++] = tmp[i];
+        }
+        uint32_t *l = realloc(pf->rule_req, (pf->rule_req_total + 1) * sizeof *l);
+        if (!l)
+            return CHR_ENOMEM;
+        pf->rule_req = l;
+        if (pf->rule_req_n[r] == 0)
+            pf->rule_req_at[r] = (uint32_t)pf->rule_req_total;
+        pf->rule_req[pf->rule_req_total++] = (uint32_t)k;
+        pf->rule_req_n[r]++;
+    }
+    return 0;
+}
+
+/* The Aho-Corasick automaton of the required strings, as a full transition table over byte classes. */
+static int build_automaton(chr__prefilter *pf) {
+    size_t total = 1;
+    memset(pf->cls, 0, sizeof pf->cls);
+    pf->ncls = 1;
+    for (size_t k = 0; k < pf->nrstr; k++) {
+        total += pf->rstr[k].n;
+        for (size_t i = 0; i < pf->rstr[k].n; i++)
+            if (!pf->cls[pf->rstr[k].b[i]])
+                pf->cls[pf->rstr[k].b[i]] = (unsigned char)pf->ncls++;
+    }
+    size_t nc = pf->ncls;
+    uint32_t *go = malloc(total * nc * sizeof *go); /* trie edges, UINT32_MAX none */
+    uint32_t *fail = calloc(total, sizeof *fail);
+    uint32_t *queue = malloc(total * sizeof *queue);
+    uint32_t *first_out = malloc(total * sizeof *first_out); /* string ending exactly here, or UINT32_MAX */
+    uint32_t *next_out = malloc((pf->nrstr ? pf->nrstr : 1) * sizeof *next_out);
+    if (!go || !fail || !queue || !first_out || !next_out) {
+        free(go);
+        free(fail);
+        free(queue);
+        free(first_out);
+        free(next_out);
+        return CHR_ENOMEM;
+    }
+    for (size_t i = 0; i < total * nc; i++)
+        go[i] = UINT32_MAX;
+    for (size_t i = 0; i < total; i++)
+        first_out[i] = UINT32_MAX;
+    size_t ns = 1;
+    for (size_t k = 0; k < pf->nrstr; k++) {
+        uint32_t st = 0;
+        for (size_t i = 0; i < pf->rstr[k].n; i++) {
+            size_t c = pf->cls[pf->rstr[k].b[i]];
+            if (go[st * nc + c] == UINT32_MAX)
+                go[st * nc + c] = (uint32_t)ns++;
+            st = go[st * nc + c];
+        }
+        next_out[k] = first_out[st]; /* distinct strings: one ends here, but keep a list anyway */
+        first_out[st] = (uint32_t)k;
+    }
+    /* breadth first: fail links and the full transition table */
+    size_t qh = 0, qt = 0;
+    for (size_t c = 0; c < nc; c++) {
+        if (go[c] == UINT32_MAX) {
+            go[c] = 0;
+        } else {
+            fail[go[c]] = 0;
+            queue[qt++] = go[c];
+        }
+    }
+    while (qh < qt) {
+        uint32_t st = queue[qh++];
+        for (size_t c = 0; c < nc; c++) {
+            uint32_t t = go[st * nc + c];
+            if (t == UINT32_MAX) {
+                go[st * nc + c] = go[fail[st] * nc + c];
+            } else {
+                fail[t] = go[fail[st] * nc + c];
+                queue[qt++] = t;
+            }
+        }
+    }
+    /* outputs: the strings ending at a state and at the states its fail links reach */
+    pf->out_at = malloc((ns + 1) * sizeof *pf->out_at);
+    size_t cap = 64, n = 0;
+    pf->out = malloc(cap * sizeof *pf->out);
+    int rc = pf->out_at && pf->out ? 0 : CHR_ENOMEM;
+    for (size_t st = 0; st < ns && !rc; st++) {
+        pf->out_at[st] = (uint32_t)n;
+        for (uint32_t s2 = (uint32_t)st;; s2 = fail[s2]) {
+            for (uint32_t k = first_out[s2]; k != UINT32_MAX; k = next_out[k]) {
+                if (n == cap) {
+                    uint32_t *o = realloc(pf->out, 2 * cap * sizeof *o);
+                    if (!o) {
+                        rc = CHR_ENOMEM;
+                        break;
+                    }
+                    pf->out = o;
+                    cap *= 2;
+                }
+                pf->out[n++] = k;
+            }
+            if (s2 == 0 || rc)
+                break;
+        }
+    }
+    if (!rc)
+        pf->out_at[ns] = (uint32_t)n;
+    pf->delta = go;
+    pf->nstates = ns;
+    free(fail);
+    free(queue);
+    free(first_out);
+    free(next_out);
+    return rc;
+}
+
 int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size_t n) {
     *out = NULL;
     chr__prefilter *pf = calloc(1, sizeof *pf);
@@ -813,6 +1073,12 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         return CHR_ENOMEM;
     pf->nrules = n;
     pf->anywhere = malloc((n ? n : 1) * sizeof *pf->anywhere);
+    pf->rule_req_at = calloc(n ? n : 1, sizeof *pf->rule_req_at);
+    pf->rule_req_n = calloc(n ? n : 1, sizeof *pf->rule_req_n);
+    if (!pf->rule_req_at || !pf->rule_req_n) {
+        chr__prefilter_free(pf);
+        return CHR_ENOMEM;
+    }
     pf->ecap = 1024;
     pf->ekeys = calloc(pf->ecap, sizeof *pf->ekeys);
     pf->evals = calloc(pf->ecap, sizeof *pf->evals);
@@ -827,6 +1093,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         if (f.oom)
             rc = CHR_ENOMEM;
         fold_safe(&f);
+        if (!P.bad && !rc)
+            rc = keep_required(pf, &f.req, (uint32_t)r);
         if (P.bad || f.any || f.n == 0) {
             pf->anywhere[pf->nanywhere++] = (uint32_t)r;
         } else {
@@ -859,6 +1127,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         }
     }
     free(B.pairs);
+    if (!rc)
+        rc = build_automaton(pf);
     if (rc) {
         chr__prefilter_free(pf);
         return rc;
@@ -908,4 +1178,40 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
             sink(ctx, pf->rule_list[pf->rules_at[node] + k]);
     }
     return tried;
+}
+
+int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1) {
+    size_t *seen = calloc(pf->nrstr ? pf->nrstr : 1, sizeof *seen); /* 1 + start of the last occurrence */
+    if (!seen)
+        return CHR_ENOMEM;
+    if (pf->nrstr) {
+        size_t ring[32]; /* where the last folded bytes start in the text */
+        size_t k = 0, i = 0, nc = pf->ncls;
+        uint32_t st = 0;
+        while (i < len) {
+            size_t at = i;
+            unsigned char c = folded(text, len, &i);
+            ring[k & 31] = at;
+            st = pf->delta[(size_t)st * nc + pf->cls[c]];
+            for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
+                size_t id = pf->out[o];
+                seen[id] = ring[(k + 1 - pf->rstr[id].n) & 31] + 1;
+            }
+            k++;
+        }
+    }
+    for (size_t r = 0; r < pf->nrules; r++) {
+        if (!pf->rule_req_n[r]) {
+            last1[r] = SIZE_MAX;
+            continue;
+        }
+        size_t best = 0;
+        for (uint32_t j = 0; j < pf->rule_req_n[r]; j++) {
+            size_t v = seen[pf->rule_req[pf->rule_req_at[r] + j]];
+            best = v > best ? v : best;
+        }
+        last1[r] = best;
+    }
+    free(seen);
+    return 0;
 }

@@ -83,6 +83,7 @@ typedef struct scan {
     size_t *tried_at; /* per rule: 1 + the last position it was tried at (a rule may come twice) */
     size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
     size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
+    size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
     int rc;
     chr_error *err;
 } scan;
@@ -90,7 +91,7 @@ typedef struct scan {
 /* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary. */
 static void try_rule(void *ctx, uint32_t ri) {
     scan *sc = ctx;
-    if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri])
+    if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
         return;
     sc->tried_at[ri] = sc->pos + 1;
     const chr__rule *r = &sc->e->rules[ri];
@@ -135,8 +136,11 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.tried_at = calloc(nr, sizeof *sc.tried_at);
     sc.resume = calloc(nr, sizeof *sc.resume);
     sc.skip = malloc(nr * sizeof *sc.skip);
+    sc.last1 = malloc(nr * sizeof *sc.last1);
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
-    int rc = (sc.tried_at && sc.resume && sc.skip && sc.md) ? 0 : CHR_ENOMEM;
+    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.md) ? 0 : CHR_ENOMEM;
+    if (!rc && e->nrules)
+        rc = chr__prefilter_required(e->prefilter, text, len, sc.last1);
     for (size_t i = 0; i < e->nrules && !rc; i++)
         sc.skip[i] = 1;
     /* a match starts at a word boundary, never inside a UTF-8 character */
@@ -153,6 +157,7 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     free(sc.tried_at);
     free(sc.resume);
     free(sc.skip);
+    free(sc.last1);
     cands cs = sc.cs;
     if (rc) {
         chr__cands_free(cs.v, cs.n);

@@ -85,6 +85,8 @@ static void test_exact(void **state) {
     for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
         const char *s = texts[t];
         size_t len = strlen(s);
+        size_t last1[NPAT];
+        assert_int_equal(chr__prefilter_required(pf, s, len, last1), 0);
         for (size_t p = 0; p < len; p++) {
             if (((unsigned char)s[p] & 0xC0) == 0x80)
                 continue;
@@ -98,6 +100,9 @@ static void test_exact(void **state) {
                     if (!seen.hit[i])
                         fail_msg("pattern %zu matches at %zu of text %zu but the prefilter left it out", i, p,
                                  t);
+                    if (p >= last1[i])
+                        fail_msg("pattern %zu matches at %zu of text %zu but its required strings end before",
+                                 i, p, t);
                 }
             }
         }
@@ -141,6 +146,27 @@ static void test_selective(void **state) {
     chr__prefilter_free(pf);
 }
 
+/* What every match holds: a rule whose required word does not occur after a position is not tried there
+ * ("ago" for "three days ago"), and not at all in a text without it; white space and case do not
+ * matter. */
+static void test_required(void **state) {
+    (void)state;
+    const char *const pats[] = {"(?:\\d+|three)\\s+(?:days?|weeks?)\\s+ago", "(?:the\\s+)?weekend",
+                                "\\d+\\s*%"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 3), 0);
+    size_t last1[3];
+    const char *s = "three days ago and 3 days later, 5 %";
+    assert_int_equal(chr__prefilter_required(pf, s, strlen(s), last1), 0);
+    assert_int_equal(last1[0], (size_t)(strstr(s, "ago") - s) + 1);
+    assert_int_equal(last1[1], 0);        /* "weekend" occurs nowhere */
+    assert_int_equal(last1[2], SIZE_MAX); /* nothing of 3 bytes or more is required */
+    s = "Three  Days\nAGO";
+    assert_int_equal(chr__prefilter_required(pf, s, strlen(s), last1), 0);
+    assert_int_equal(last1[0], (size_t)(strstr(s, "AGO") - s) + 1);
+    chr__prefilter_free(pf);
+}
+
 /* A pattern the analysis gives up on half-way inside a group (an escape it does not follow) is tried
  * everywhere, and what was analysed before is freed (found by fuzz_rules as a leak; make asan checks). */
 static void test_given_up_inside_group(void **state) {
@@ -160,6 +186,7 @@ int main(void) {
         cmocka_unit_test(test_exact),
         cmocka_unit_test(test_selective),
         cmocka_unit_test(test_given_up_inside_group),
+        cmocka_unit_test(test_required),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

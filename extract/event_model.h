@@ -88,7 +88,8 @@ void chr__ev_features_part(const chr__ev_tok *t, const chr__tokens *toks, size_t
 
 uint64_t chr__ev_hash(const char *s, size_t n);
 
-/* The categories of a lower-case word; the weights (CHR__EV_NLABELS) of a feature hash, or NULL. */
+/* The categories of a lower-case word; the weights of a feature hash (CHR__EV_NLABELS of them, then zeros
+ * up to 12), or NULL. */
 unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n);
 const int16_t *chr__event_model_weights(const chr__event_model *m, uint64_t h);
 

@@ -19,9 +19,11 @@
 
 #include "event_model.h"
 
+/* Scores are int32: at most a few dozen features of weights within int16 each. 12 lanes (one spare) so
+ * that the sum over a row vectorizes. */
 typedef struct scorer {
     const chr__event_model *m;
-    long s[CHR__EV_NLABELS];
+    int32_t s[12];
 } scorer;
 
 static void add(void *ctx, uint64_t h, const char *f, size_t n) {
@@ -30,7 +32,7 @@ static void add(void *ctx, uint64_t h, const char *f, size_t n) {
     (void)n;
     const int16_t *w = chr__event_model_weights(sc->m, h);
     if (w)
-        for (int k = 0; k < CHR__EV_NLABELS; k++)
+        for (int k = 0; k < 12; k++) /* 12 lanes: the row is padded with zeros */
             sc->s[k] += w[k];
 }
 
@@ -39,7 +41,7 @@ static void add(void *ctx, uint64_t h, const char *f, size_t n) {
 typedef struct wcache {
     uint64_t *keys; /* hash of (word, shape, capitals), 0 empty */
     uint32_t *tok;  /* a token with that word, to compare */
-    long (*sum)[CHR__EV_NLABELS];
+    int32_t (*sum)[12];
     size_t cap, n;
 } wcache;
 
@@ -60,7 +62,7 @@ static int same_word(const chr__ev_tok *a, const chr__ev_tok *b) {
 
 /* The word part of token i's scores into s. */
 static int word_scores(wcache *wc, const chr__event_model *m, const chr__ev_tok *t, const chr__tokens *toks,
-                       size_t i, long *s) {
+                       size_t i, int32_t *s) {
     uint64_t h = word_key(&t[i]);
     size_t mask = wc->cap - 1, j = h & mask;
     while (wc->keys[j]) {

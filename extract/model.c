@@ -25,8 +25,8 @@ static void derived(chr__ev_tok *x);
 
 struct chr__event_model {
     struct fslot {
-        uint64_t key;               /* feature hash, 0 = empty slot */
-        int16_t w[CHR__EV_NLABELS]; /* its weights */
+        uint64_t key;  /* feature hash, 0 = empty slot */
+        int16_t w[12]; /* its weights (CHR__EV_NLABELS, then zeros: a row sums in vector lanes) */
     } * slots;
     size_t cap; /* power of 2 */
     size_t nf;
@@ -648,19 +648,25 @@ static void emit2(const fctx *F, int k, part a, part c) {
     F->sink(F->ctx, h, b, n);
 }
 
-/* A crude part-of-speech guess from the suffix. */
+/* A crude part-of-speech guess from the suffix: the first suffix of the table the word ends with (and
+ * is at least 3 bytes longer than). */
 static const char *guess(const char *w, size_t n) {
     static const struct {
         const char *suf;
+        unsigned char k;
         const char *g;
-    } t[] = {{"ing", "ING"},  {"ed", "ED"},    {"tion", "NEV"}, {"sion", "NEV"}, {"ment", "NEV"},
-             {"ance", "NEV"}, {"ence", "NEV"}, {"ure", "NEV"},  {"al", "AL"},    {"ity", "NST"},
-             {"ness", "NST"}, {"ly", "ADV"},   {"ous", "ADJ"},  {"ful", "ADJ"},  {"ive", "ADJ"},
-             {"able", "ADJ"}, {"ible", "ADJ"}, {"ize", "V"},    {"ise", "V"},    {"ate", "V"},
-             {"er", "ER"},    {"or", "ER"},    {"ist", "ER"},   {"s", "S"}};
+    } t[] = {{"ing", 3, "ING"},  {"ed", 2, "ED"},    {"tion", 4, "NEV"}, {"sion", 4, "NEV"},
+             {"ment", 4, "NEV"}, {"ance", 4, "NEV"}, {"ence", 4, "NEV"}, {"ure", 3, "NEV"},
+             {"al", 2, "AL"},    {"ity", 3, "NST"},  {"ness", 4, "NST"}, {"ly", 2, "ADV"},
+             {"ous", 3, "ADJ"},  {"ful", 3, "ADJ"},  {"ive", 3, "ADJ"},  {"able", 4, "ADJ"},
+             {"ible", 4, "ADJ"}, {"ize", 3, "V"},    {"ise", 3, "V"},    {"ate", 3, "V"},
+             {"er", 2, "ER"},    {"or", 2, "ER"},    {"ist", 3, "ER"},   {"s", 1, "S"}};
+    if (n < 4)
+        return "-";
+    char last = w[n - 1];
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-        size_t k = strlen(t[i].suf);
-        if (n > k + 2 && !memcmp(w + n - k, t[i].suf, k))
+        size_t k = t[i].k;
+        if (t[i].suf[k - 1] == last && n > k + 2 && !memcmp(w + n - k, t[i].suf, k))
             return t[i].g;
     }
     return "-";

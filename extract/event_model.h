@@ -83,8 +83,9 @@ void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, c
  * the tagger can score them once per word) or those of its context. The two parts make up the whole. */
 #define CHR__EV_WORD 1u
 #define CHR__EV_CONTEXT 2u
-void chr__ev_features_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i, unsigned parts,
-                           chr__ev_sink sink, void *ctx);
+/* The tagger's way: the weights of the features of `parts` of token i added to scores[0..12). */
+void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i, unsigned parts,
+                        const chr__event_model *m, int32_t *scores);
 
 uint64_t chr__ev_hash(const char *s, size_t n);
 

@@ -26,18 +26,8 @@ typedef struct scorer {
     int32_t s[12];
 } scorer;
 
-static void add(void *ctx, uint64_t h, const char *f, size_t n) {
-    scorer *sc = ctx;
-    (void)f;
-    (void)n;
-    const int16_t *w = chr__event_model_weights(sc->m, h);
-    if (w)
-        for (int k = 0; k < 12; k++) /* 12 lanes: the row is padded with zeros */
-            sc->s[k] += w[k];
-}
-
 /* The word part of the scores, computed once for each word of a document: the word features depend on
- * the lower-case word, its shape and its capitals only (chr__ev_features_part). */
+ * the lower-case word, its shape and its capitals only (chr__ev_score_part). */
 typedef struct wcache {
     uint64_t *keys; /* hash of (word, shape, capitals), 0 empty */
     uint32_t *tok;  /* a token with that word, to compare */
@@ -75,7 +65,7 @@ static int word_scores(wcache *wc, const chr__event_model *m, const chr__ev_tok 
     scorer sc;
     memset(&sc, 0, sizeof sc);
     sc.m = m;
-    chr__ev_features_part(t, toks, i, CHR__EV_WORD, add, &sc);
+    chr__ev_score_part(t, toks, i, CHR__EV_WORD, m, sc.s);
     memcpy(s, sc.s, sizeof sc.s);
     if (2 * (wc->n + 1) > wc->cap)
         return 0; /* full: this word goes uncached */
@@ -261,7 +251,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, co
         memset(&sc, 0, sizeof sc);
         sc.m = m;
         word_scores(&wc, m, t, toks, i, sc.s);
-        chr__ev_features_part(t, toks, i, CHR__EV_CONTEXT, add, &sc);
+        chr__ev_score_part(t, toks, i, CHR__EV_CONTEXT, m, sc.s);
         if (i + 1 < toks->n)
             t[i + 1].pl = sc.s[CHR__EV_EVENT] > sc.s[CHR__EV_O] ? 'E' : 'O';
         if (sc.s[CHR__EV_EVENT] <= sc.s[CHR__EV_O])

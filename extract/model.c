@@ -599,8 +599,18 @@ void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text
 typedef struct fctx {
     chr__ev_sink sink;
     void *ctx;
-    int names; /* compose the feature strings too (the trainer keeps them) */
+    int names;                 /* compose the feature strings too (the trainer keeps them) */
+    const chr__event_model *m; /* or, the tagger: add each feature's weights to scores */
+    int32_t *scores;
 } fctx;
+
+/* The tagger's sink, inlined: the weights of feature h added to the scores (12 lanes). */
+static inline void score(const fctx *F, uint64_t h) {
+    const int16_t *w = chr__event_model_weights(F->m, h);
+    if (w)
+        for (int k = 0; k < 12; k++)
+            F->scores[k] += w[k];
+}
 
 typedef struct part {
     const char *s;
@@ -620,6 +630,10 @@ static void put(char *b, size_t *used, size_t cap, const char *s, size_t n) {
 
 static void emit1(const fctx *F, int k, part a) {
     uint64_t h = fh1(k, a.h);
+    if (F->scores) {
+        score(F, h);
+        return;
+    }
     if (!F->names) {
         F->sink(F->ctx, h, NULL, 0);
         return;
@@ -634,6 +648,10 @@ static void emit1(const fctx *F, int k, part a) {
 
 static void emit2(const fctx *F, int k, part a, part c) {
     uint64_t h = fh2(k, a.h, c.h);
+    if (F->scores) {
+        score(F, h);
+        return;
+    }
     if (!F->names) {
         F->sink(F->ctx, h, NULL, 0);
         return;
@@ -777,7 +795,10 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
     static const char *lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
     unsigned lc = x->cat & LEXICONS;
     if (wp) {
-        F->sink(F->ctx, chr__ev_hash("b", 1), F->names ? "b" : NULL, F->names ? 1 : 0);
+        if (F->scores)
+            score(F, chr__ev_hash("b", 1));
+        else
+            F->sink(F->ctx, chr__ev_hash("b", 1), F->names ? "b" : NULL, F->names ? 1 : 0);
         emit1(F, K_W, pw);
         for (size_t k = 1; k <= 3 && k < n; k++)
             emit1(F, K_P1 + (int)k - 1, P(w, k));
@@ -886,12 +907,12 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
 }
 
 void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, chr__ev_sink sink, void *ctx) {
-    fctx F = {sink, ctx, 1};
+    fctx F = {sink, ctx, 1, NULL, NULL};
     features(t, toks, i, &F, CHR__EV_WORD | CHR__EV_CONTEXT);
 }
 
-void chr__ev_features_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i, unsigned parts,
-                           chr__ev_sink sink, void *ctx) {
-    fctx F = {sink, ctx, 0};
+void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i, unsigned parts,
+                        const chr__event_model *m, int32_t *scores) {
+    fctx F = {NULL, NULL, 0, m, scores};
     features(t, toks, i, &F, parts);
 }

@@ -24,8 +24,7 @@
 #define EXAMPLE_DCT "2014-12-03T20:58"
 
 /* The event model: rules_dir/events.model if it exists, else the built-in one, else none. */
-static int load_event_model(chr_engine *e, const char *rules_dir, chr_error *err)
-{
+static int load_event_model(chr_engine *e, const char *rules_dir, chr_error *err) {
     if (rules_dir) {
         size_t dl = strlen(rules_dir);
         char *path = malloc(dl + 16);
@@ -63,6 +62,11 @@ static int load_event_model(chr_engine *e, const char *rules_dir, chr_error *err
         }
         free(path);
     }
+    /* the built-in model, compiled at build time (cmake/modelbin.c); the text as a fallback */
+    for (size_t i = 0; i < chr__builtin_rules_count; i++)
+        if (chr__builtin_rules[i].name && !strcmp(chr__builtin_rules[i].name, "events.model.bin"))
+            return chr__event_model_load_bin(&e->events, chr__builtin_rules[i].data,
+                                             chr__builtin_rules[i].len, "events.model.bin", err);
     for (size_t i = 0; i < chr__builtin_rules_count; i++)
         if (chr__builtin_rules[i].name && !strcmp(chr__builtin_rules[i].name, "events.model"))
             return chr__event_model_load(&e->events, chr__builtin_rules[i].data, chr__builtin_rules[i].len,
@@ -71,8 +75,7 @@ static int load_event_model(chr_engine *e, const char *rules_dir, chr_error *err
 }
 
 /* An empty engine with its match limits set. */
-static int engine_alloc(chr_engine **out, chr_error *err)
-{
+static int engine_alloc(chr_engine **out, chr_error *err) {
     *out = NULL;
     chr_engine *e = calloc(1, sizeof *e);
     if (!e)
@@ -89,8 +92,8 @@ static int engine_alloc(chr_engine **out, chr_error *err)
     return CHR_OK;
 }
 
-int chr__engine_new_from_mem(chr_engine **out, const char *name, const char *data, size_t len, chr_error *err)
-{
+int chr__engine_new_from_mem(chr_engine **out, const char *name, const char *data, size_t len,
+                             chr_error *err) {
     chr_engine *e;
     *out = NULL;
     int rc = engine_alloc(&e, err);
@@ -105,8 +108,7 @@ int chr__engine_new_from_mem(chr_engine **out, const char *name, const char *dat
     return CHR_OK;
 }
 
-int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err)
-{
+int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err) {
     chr_engine *e;
     *out = NULL;
     int rc = engine_alloc(&e, err);
@@ -123,8 +125,7 @@ int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err)
     return CHR_OK;
 }
 
-void chr_engine_free(chr_engine *e)
-{
+void chr_engine_free(chr_engine *e) {
     if (!e)
         return;
     chr__rules_free(e);
@@ -133,13 +134,9 @@ void chr_engine_free(chr_engine *e)
     free(e);
 }
 
-size_t chr_engine_rule_count(const chr_engine *e)
-{
-    return e ? e->nrules : 0;
-}
+size_t chr_engine_rule_count(const chr_engine *e) { return e ? e->nrules : 0; }
 
-static int result_push(chr_result *r, const chr_timex *t)
-{
+static int result_push(chr_result *r, const chr_timex *t) {
     if (r->n == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 32;
         chr_timex *p = realloc(r->timexes, cap * sizeof *p);
@@ -152,16 +149,14 @@ static int result_push(chr_result *r, const chr_timex *t)
     return 0;
 }
 
-static int is_point(const chr_timex *t)
-{
+static int is_point(const chr_timex *t) {
     return (t->type == CHR_TIMEX_DATE || t->type == CHR_TIMEX_TIME) && t->value[0] >= '0' &&
            t->value[0] <= '9';
 }
 
 /* "since 1979" runs from 1979 to the DCT, "until March" from the DCT to March, "from May to July" and
  * "between 2001 and 2004" from the first to the second. */
-static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e)
-{
+static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e) {
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
         chr_time_format(dct, sizeof dct, &doc->dct);
@@ -197,8 +192,7 @@ static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e)
     }
 }
 
-int chr_extract(chr_result **out, const chr_engine *e, const chr_doc *doc, chr_error *err)
-{
+int chr_extract(chr_result **out, const chr_engine *e, const chr_doc *doc, chr_error *err) {
     *out = NULL;
     if (!e || !doc)
         return chr__error_set(err, CHR_EINVAL, "chr_extract: NULL engine or document");
@@ -262,8 +256,7 @@ int chr_extract(chr_result **out, const chr_engine *e, const chr_doc *doc, chr_e
     return CHR_OK;
 }
 
-const char *chr__result_strdup(chr_result *r, const char *s, size_t len)
-{
+const char *chr__result_strdup(chr_result *r, const char *s, size_t len) {
     if (r->nstrings == r->strings_cap) {
         size_t cap = r->strings_cap ? r->strings_cap * 2 : 32;
         char **p = realloc(r->strings, cap * sizeof *p);
@@ -282,28 +275,19 @@ const char *chr__result_strdup(chr_result *r, const char *s, size_t len)
     return c;
 }
 
-size_t chr_result_count(const chr_result *r)
-{
-    return r ? r->n : 0;
-}
+size_t chr_result_count(const chr_result *r) { return r ? r->n : 0; }
 
-const chr_timex *chr_result_timex(const chr_result *r, size_t i)
-{
+const chr_timex *chr_result_timex(const chr_result *r, size_t i) {
     return r && i < r->n ? &r->timexes[i] : NULL;
 }
 
-size_t chr_result_event_count(const chr_result *r)
-{
-    return r ? r->nevents : 0;
-}
+size_t chr_result_event_count(const chr_result *r) { return r ? r->nevents : 0; }
 
-const chr_event *chr_result_event(const chr_result *r, size_t i)
-{
+const chr_event *chr_result_event(const chr_result *r, size_t i) {
     return r && i < r->nevents ? &r->events[i] : NULL;
 }
 
-void chr_result_free(chr_result *r)
-{
+void chr_result_free(chr_result *r) {
     if (!r)
         return;
     for (size_t i = 0; i < r->nstrings; i++)
@@ -317,8 +301,7 @@ void chr_result_free(chr_result *r)
 /* Run one example: extract its text against its DCT and compare "VALUE" or "VALUE MOD" with what the
  * expression in [brackets] (or, without brackets, the one this rule found) resolved to. */
 static int run_example(const chr_engine *e, const chr__rule *rule, const chr__example *ex, char *actual,
-                       size_t an)
-{
+                       size_t an) {
     chr_doc *doc = NULL;
     chr_error err = {0};
     snprintf(actual, an, "(no expression)");
@@ -377,8 +360,7 @@ static int run_example(const chr_engine *e, const chr__rule *rule, const chr__ex
     return !ok;
 }
 
-int chr_engine_check_examples(const chr_engine *e, chr_example_report report, void *ctx, size_t *checked)
-{
+int chr_engine_check_examples(const chr_engine *e, chr_example_report report, void *ctx, size_t *checked) {
     int failed = 0;
     size_t count = 0;
     for (size_t i = 0; i < e->nrules; i++) {
@@ -389,7 +371,8 @@ int chr_engine_check_examples(const chr_engine *e, chr_example_report report, vo
             if (run_example(e, r, &r->examples[j], actual, sizeof actual)) {
                 failed++;
                 if (report)
-                    report(ctx, r->file, r->examples[j].line, r->examples[j].text, r->examples[j].value, actual);
+                    report(ctx, r->file, r->examples[j].line, r->examples[j].text, r->examples[j].value,
+                           actual);
             }
         }
     }

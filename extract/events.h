@@ -24,8 +24,14 @@ void chr__tokens_free(chr__tokens *t);
 
 /* The event model: an averaged perceptron over word features (model.c). Immutable once loaded. */
 typedef struct chr__event_model chr__event_model;
-int chr__event_model_load(chr__event_model **out, const char *data, size_t len, const char *name, chr_error *err);
+int chr__event_model_load(chr__event_model **out, const char *data, size_t len, const char *name,
+                          chr_error *err);
 void chr__event_model_free(chr__event_model *m);
+/* The model in its compiled form (model.c says the layout): written at build time by cmake/modelbin.c
+ * for the built-in model, read at start-up without parsing. *out of save is malloc'ed. */
+int chr__event_model_save_bin(char **out, size_t *len, const chr__event_model *m);
+int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t len, const char *name,
+                              chr_error *err);
 
 /* Find the event mentions of text: fills start/end, cls, tense, aspect, negative, the sentence bounds
  * (bytes) and id "e1".., instance "ei1".. in text order; actor, source, summary are set to "" and time to

@@ -533,6 +533,151 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
     return 0;
 }
 
+/* ---- the compiled form ------------------------------------------------------------------------------ */
+
+/* The model as the loader leaves it, written out (cmake/modelbin.c does it at build time, so that the
+ * built-in model is not parsed at every start): "CHRMODL1", then as uint64: the three table sizes and
+ * the entry counts of features, categories and lexicon; then the entries: features (key, 12 int16),
+ * categories (key, uint32), lexicon (key, uint16). Native byte order: it is made where it is used. */
+#define BIN_MAGIC "CHRMODL1"
+
+typedef struct wbuf {
+    char *b;
+    size_t n, cap;
+    int oom;
+} wbuf;
+
+static void wput(wbuf *w, const void *p, size_t n) {
+    if (w->oom)
+        return;
+    if (w->n + n > w->cap) {
+        size_t cap = w->cap ? w->cap : 1 << 20;
+        while (cap < w->n + n)
+            cap *= 2;
+        char *b = realloc(w->b, cap);
+        if (!b) {
+            w->oom = 1;
+            return;
+        }
+        w->b = b;
+        w->cap = cap;
+    }
+    memcpy(w->b + w->n, p, n);
+    w->n += n;
+}
+
+static void wu64(wbuf *w, uint64_t v) { wput(w, &v, sizeof v); }
+
+int chr__event_model_save_bin(char **out, size_t *len, const chr__event_model *m) {
+    wbuf w = {0};
+    uint64_t nc = 0, nl = 0;
+    for (size_t i = 0; i < m->ccap; i++)
+        nc += m->ckeys[i] != 0;
+    for (size_t i = 0; i < m->lcap; i++)
+        nl += m->lkeys[i] != 0;
+    wput(&w, BIN_MAGIC, 8);
+    wu64(&w, m->cap);
+    wu64(&w, m->ccap);
+    wu64(&w, m->lcap);
+    wu64(&w, m->nf);
+    wu64(&w, nc);
+    wu64(&w, nl);
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key) {
+            wu64(&w, m->slots[i].key);
+            wput(&w, m->slots[i].w, sizeof m->slots[i].w);
+        }
+    for (size_t i = 0; i < m->ccap; i++)
+        if (m->ckeys[i]) {
+            uint32_t v = m->cvals[i];
+            wu64(&w, m->ckeys[i]);
+            wput(&w, &v, sizeof v);
+        }
+    for (size_t i = 0; i < m->lcap; i++)
+        if (m->lkeys[i]) {
+            wu64(&w, m->lkeys[i]);
+            wput(&w, &m->lvals[i], sizeof m->lvals[i]);
+        }
+    if (w.oom) {
+        free(w.b);
+        return CHR_ENOMEM;
+    }
+    *out = w.b;
+    *len = w.n;
+    return 0;
+}
+
+static uint64_t ru64(const char *p) {
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t len, const char *name,
+                              chr_error *err) {
+    *out = NULL;
+    if (len < 56 || memcmp(data, BIN_MAGIC, 8) != 0)
+        return chr__error_at(err, CHR_ERULE, name, 0, "not a compiled event model");
+    uint64_t cap = ru64(data + 8), ccap = ru64(data + 16), lcap = ru64(data + 24), nf = ru64(data + 32),
+             nc = ru64(data + 40), nl = ru64(data + 48);
+    const size_t fe = 8 + sizeof(((struct fslot *)0)->w), ce = 8 + 4, le = 8 + 2;
+    int pow2 = cap && !(cap & (cap - 1)) && ccap && !(ccap & (ccap - 1)) && lcap && !(lcap & (lcap - 1));
+    if (!pow2 || nf > cap / 4 * 3 || nc > ccap / 2 || nl > lcap / 2 ||
+        len != 56 + nf * fe + nc * ce + nl * le)
+        return chr__error_at(err, CHR_ERULE, name, 0, "compiled event model of a wrong size");
+    chr__event_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    m->cap = cap;
+    m->ccap = ccap;
+    m->lcap = lcap;
+    m->slots = calloc(cap, sizeof *m->slots);
+    m->ckeys = calloc(ccap, sizeof *m->ckeys);
+    m->cvals = calloc(ccap, sizeof *m->cvals);
+    m->lkeys = calloc(lcap, sizeof *m->lkeys);
+    m->lvals = calloc(lcap, sizeof *m->lvals);
+    if (!m->slots || !m->ckeys || !m->cvals || !m->lkeys || !m->lvals) {
+        chr__event_model_free(m);
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    const char *p = data + 56;
+    for (uint64_t k = 0; k < nf; k++, p += fe) {
+        uint64_t h = ru64(p);
+        size_t i = h & (cap - 1);
+        while (m->slots[i].key && m->slots[i].key != h)
+            i = (i + 1) & (cap - 1);
+        if (!h || m->slots[i].key) {
+            chr__event_model_free(m);
+            return chr__error_at(err, CHR_ERULE, name, 0, "compiled event model: bad feature entry");
+        }
+        m->slots[i].key = h;
+        memcpy(m->slots[i].w, p + 8, sizeof m->slots[i].w);
+        m->nf++;
+    }
+    for (uint64_t k = 0; k < nc; k++, p += ce) {
+        uint64_t h = ru64(p);
+        uint32_t v;
+        memcpy(&v, p + 8, 4);
+        size_t i = h & (ccap - 1);
+        while (m->ckeys[i] && m->ckeys[i] != h)
+            i = (i + 1) & (ccap - 1);
+        m->ckeys[i] = h ? h : 1;
+        m->cvals[i] = v;
+    }
+    for (uint64_t k = 0; k < nl; k++, p += le) {
+        uint64_t h = ru64(p);
+        uint16_t v;
+        memcpy(&v, p + 8, 2);
+        size_t i = h & (lcap - 1);
+        while (m->lkeys[i] && m->lkeys[i] != h)
+            i = (i + 1) & (lcap - 1);
+        m->lkeys[i] = h ? h : 1;
+        m->lvals[i] = v;
+    }
+    *out = m;
+    return 0;
+}
+
 /* ---- features ----------------------------------------------------------------------------------- */
 
 void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks) {

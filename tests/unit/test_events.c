@@ -277,6 +277,51 @@ static void test_previous_label_feature(void **state) {
     free(ev);
 }
 
+/* The compiled form of a model (what the build embeds) reads back to the same model: the same weights,
+ * word lists and lexicon, so the same events; a damaged one is refused. */
+static void test_model_compiled_form(void **state) {
+    (void)state;
+    static const char model[] = "chronicle-events-model\t2\n"
+                                "list\tBE\tis\twas\n"
+                                "lex\tsaid\t9\t9\t0\n"
+                                "f\tb\t0:100\n"
+                                "f\tw=said\t1:500\t4:7\n"
+                                "f\tw-1|w=||said\t1:300\n"
+                                "f\tc-1=be\t1:250\n";
+    chr__event_model *a = NULL, *b = NULL;
+    assert_int_equal(chr__event_model_load(&a, model, strlen(model), "x.model", NULL), 0);
+    char *bin;
+    size_t n;
+    assert_int_equal(chr__event_model_save_bin(&bin, &n, a), 0);
+    assert_int_equal(chr__event_model_load_bin(&b, bin, n, "x.bin", NULL), 0);
+    const char *text = "He said so , | said it and it was made .";
+    chr__tokens toks;
+    assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
+    chr_event *ea = NULL, *eb = NULL;
+    size_t na = 0, nb = 0;
+    assert_int_equal(chr__events_detect(&ea, &na, a, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(&eb, &nb, b, text, strlen(text), &toks, NULL), 0);
+    assert_true(na >= 3); /* "said" twice (word weight), "made" after "was" (category) */
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_int_equal(ea[i].start, eb[i].start);
+        assert_int_equal(ea[i].cls, eb[i].cls);
+    }
+    free(ea);
+    free(eb);
+    chr__tokens_free(&toks);
+    chr__event_model *c = NULL;
+    chr_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(chr__event_model_load_bin(&c, bin, n - 1, "x.bin", &err), CHR_ERULE); /* cut short */
+    assert_null(c);
+    bin[0] = 'X';
+    assert_int_equal(chr__event_model_load_bin(&c, bin, n, "x.bin", &err), CHR_ERULE); /* not one */
+    free(bin);
+    chr__event_model_free(a);
+    chr__event_model_free(b);
+}
+
 static void test_builtin_model(void **state) {
     (void)state;
     chr_engine *e = NULL;
@@ -321,6 +366,7 @@ int main(void) {
         cmocka_unit_test(test_model_features_with_bars),
         cmocka_unit_test(test_tense_rules),
         cmocka_unit_test(test_previous_label_feature),
+        cmocka_unit_test(test_model_compiled_form),
         cmocka_unit_test(test_builtin_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

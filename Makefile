@@ -9,7 +9,7 @@ CTEST      ?= ctest
 
 DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libpcre2-dev libjansson-dev libcmocka-dev gnuplot-nox python3
 
-.PHONY: all deps configure build run test asan install clean format fuzz valgrind
+.PHONY: all deps configure build run test asan install clean format fuzz valgrind bench bench-peers tsan
 
 all: build
 
@@ -93,6 +93,17 @@ valgrind: deps
 	$(CMAKE) -S . -B $(VALGRIND_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONICLE_JIT=OFF -DCHRONICLE_TESTS=OFF
 	$(CMAKE) --build $(VALGRIND_BUILD) -j$(JOBS) --target chronicle_cli
 	CHRONICLE=$(VALGRIND_BUILD)/chronicle bash tests/valgrind/run.sh
+
+# The speed benchmark (bench/bench.py): a program that prints figures, not a test. BENCH_ARGS are passed
+# on (e.g. BENCH_ARGS="--size 100M --repeat 3 --callgrind"). The chrono-node peer is run when
+# `make bench-peers` has installed it into bench/node_modules (.gitignored); without it, bench says so.
+BENCH_ARGS ?=
+bench: build
+	python3 bench/bench.py --chronicle $(BUILD)/chronicle $(BENCH_ARGS)
+
+bench-peers:
+	@command -v npm >/dev/null || { echo "npm not found (apt-get install npm)"; exit 1; }
+	npm install --prefix bench --no-save --no-audit --no-fund chrono-node@2
 
 install: build
 	$(CMAKE) --install $(BUILD)

@@ -152,7 +152,7 @@ int cli_timeline(int argc, char **argv) {
         free(files);
         return EXIT_INTERNAL;
     }
-    cli_docs_sink sink = {&r, add_doc, NULL, NULL};
+    cli_docs_sink sink = {&r, add_doc, NULL, NULL, NULL};
     for (size_t i = 0; i < nfiles && rc == EXIT_OK; i++)
         rc = cli_docs_read(&r.docs, files[i], &sink);
     if (rc == EXIT_OK)

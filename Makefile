@@ -94,6 +94,15 @@ valgrind: deps
 	$(CMAKE) --build $(VALGRIND_BUILD) -j$(JOBS) --target chronicle_cli
 	CHRONICLE=$(VALGRIND_BUILD)/chronicle bash tests/valgrind/run.sh
 
+# ThreadSanitizer over the threaded code (extract -j N): the -j tests, then a corpus-sized stream with 4
+# threads (tests/tsan/run.sh). Any data race fails.
+TSAN_BUILD ?= build-tsan
+tsan: deps
+	$(CMAKE) -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONICLE_TSAN=ON
+	$(CMAKE) --build $(TSAN_BUILD) -j$(JOBS)
+	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 $(CTEST) --test-dir $(TSAN_BUILD) --output-on-failure -R 'cli\.(jobs|jsonl)$$'
+	TSAN_OPTIONS=halt_on_error=1 CHRONICLE=$(TSAN_BUILD)/chronicle bash tests/tsan/run.sh
+
 # The speed benchmark (bench/bench.py): a program that prints figures, not a test. BENCH_ARGS are passed
 # on (e.g. BENCH_ARGS="--size 100M --repeat 3 --callgrind"). The chrono-node peer is run when
 # `make bench-peers` has installed it into bench/node_modules (.gitignored); without it, bench says so.
@@ -109,7 +118,7 @@ install: build
 	$(CMAKE) --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(VALGRIND_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(VALGRIND_BUILD) $(TSAN_BUILD)
 
 format:
 	@command -v clang-format >/dev/null || { echo "clang-format not found (apt-get install clang-format)"; exit 1; }

@@ -1,12 +1,14 @@
 /* docjobs.c: a JSON Lines stream extracted by several threads (`chronicle extract -j N`).
  *
- * The main thread reads records and hands them out through a ring of 4 x N slots; N worker threads parse,
- * extract and render each record into its slot (the engine is immutable and shared, everything else is the
- * record's own); the main thread writes the slots out in input order, with the same messages on stderr
- * (the one no-DCT warning, a bad record's line) and error records as one thread gives: the output is
- * byte-identical to -j 1. The ring bounds memory: at most 4 x N records and their renderings are held,
- * whatever the length of the stream. Before waiting on a pipe that has nothing to read, everything
- * read so far is written and flushed, so an interactive stream gets its answer line by line.
+ * The main thread reads records into batches (up to 64 records or 32 KB, or one bigger record) and hands
+ * them out through a ring of 4 x N batches; N worker threads parse, extract and render each record of a
+ * batch (the engine is immutable and shared, everything else is the record's own); the main thread writes
+ * the batches out in input order, with the same messages on stderr (the one no-DCT warning, a bad
+ * record's line) and error records as one thread gives: the output is byte-identical to -j 1. Batches
+ * keep the threads from meeting at every short record. The ring bounds memory: at most 4 x N batches
+ * and their renderings are held, whatever the length of the stream. Before waiting on a pipe that has
+ * nothing to read, everything read so far is extracted, written and flushed, so an interactive stream
+ * gets its answer line by line.
  * Exports cli_docs_jsonl_jobs. */
 #include <errno.h>
 #include <poll.h>
@@ -18,50 +20,61 @@
 
 #include "cli.h"
 
-#define SLOTS_PER_JOB 4
+#define BATCHES_PER_JOB 4
+#define BATCH_RECORDS 64
+#define BATCH_BYTES ((size_t)32 * 1024)
 
 /* One record on its way through. */
-typedef struct slot {
-    char *line; /* the record (malloc'ed), or NULL for a record refused while reading */
-    size_t len;
+typedef struct rec {
+    size_t off, len; /* the record in its batch's text (NUL-terminated there) */
     unsigned long lineno;
-    int done;      /* the worker has filled in what follows */
+    int refused;   /* over 64 MiB: msg says so, nothing to extract */
     char *out;     /* the rendering to write, or NULL */
     size_t outlen;
     int no_dct;    /* the record has no date: the run's warning, if it is the first */
     int oom;       /* out of memory: ends the run */
     char msg[600]; /* a bad record's message, or "" */
-} slot;
+} rec;
+
+/* Consecutive records, extracted by one worker. Its buffers are kept for the next batch in its place. */
+typedef struct batch {
+    char *text;
+    size_t len, cap;
+    rec *recs;
+    size_t n, cap_recs;
+    size_t seq; /* its number in the stream of batches */
+    int done;   /* the worker has filled in its records */
+} batch;
 
 typedef struct pool {
     pthread_mutex_t mu;
-    pthread_cond_t work; /* a record was queued, or stop */
-    pthread_cond_t done; /* a record was done */
-    slot *slots;
-    size_t nslots;
-    size_t head; /* sequence number of the next record to write */
-    size_t take; /* ... of the next record for a worker */
-    size_t tail; /* ... of the next record read */
+    pthread_cond_t work; /* a batch was queued, or stop */
+    pthread_cond_t done; /* the batch at head was done */
+    batch *ring;
+    size_t nring;
+    size_t head; /* number of the next batch to write */
+    size_t take; /* ... of the next batch for a worker */
+    size_t tail; /* ... of the batch being filled (queued ones are before it) */
     int stop;
     cli_docs *d;
     const cli_docs_sink *sink;
     const cli_input *in;
 } pool;
 
-/* Parse, extract and render one record into s, as docread.c's run_jsonl and process_doc do it. */
-static void work(pool *p, slot *s) {
+/* Parse, extract and render one record, as docread.c's run_jsonl and process_doc do it. */
+static void work(pool *p, rec *r, const char *line) {
     cli_docs *d = p->d;
     chr_error err;
     memset(&err, 0, sizeof err);
     chr_doc *doc = NULL;
     int rc = 0;
-    int st = chr_doc_from_json(&doc, s->line, s->len, &d->fields, &err);
+    int st = chr_doc_from_json(&doc, line, r->len, &d->fields, &err);
     if (st) {
         rc = cli_exit_for(st);
     } else {
         if (!chr_doc_id(doc)[0]) {
             char id[300];
-            cli_docs_record_id(id, sizeof id, p->in, s->lineno);
+            cli_docs_record_id(id, sizeof id, p->in, r->lineno);
             chr_doc_set_id(doc, id);
         }
         int dst = d->dct ? chr_doc_set_dct(doc, d->dct, CHR_DCT_OPTION, &err) : 0;
@@ -70,53 +83,73 @@ static void work(pool *p, slot *s) {
         } else {
             chr_time t;
             if (!d->dct && chr_doc_dct(doc, &t) == CHR_DCT_NONE && !chr_doc_find_dct(doc))
-                s->no_dct = 1;
+                r->no_dct = 1;
             chr_result *res = NULL;
             int xst = chr_extract(&res, d->engine, doc, &err);
             if (xst)
                 rc = cli_exit_for(xst);
             else
-                rc = p->sink->render(p->sink->ctx, CHR_FORMAT_JSONL, doc, res, &s->out, &s->outlen, &err);
+                rc = p->sink->render(p->sink->ctx, CHR_FORMAT_JSONL, doc, res, &r->out, &r->outlen, &err);
             chr_result_free(res);
         }
         chr_doc_free(doc);
     }
     if (rc == EXIT_INTERNAL && (st == CHR_ENOMEM || err.code == CHR_ENOMEM))
-        s->oom = 1;
+        r->oom = 1;
     else if (rc)
-        snprintf(s->msg, sizeof s->msg, "%s", cli_errmsg(&err, err.code ? err.code : st));
-    free(s->line);
-    s->line = NULL;
+        snprintf(r->msg, sizeof r->msg, "%s", cli_errmsg(&err, err.code ? err.code : st));
 }
 
 static void *worker(void *arg) {
     pool *p = arg;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        /* A record refused while reading needs no worker and may be written before one comes by. */
-        if (p->take < p->head)
-            p->take = p->head;
         if (p->stop)
             break;
         if (p->take == p->tail) {
             pthread_cond_wait(&p->work, &p->mu);
             continue;
         }
-        slot *s = &p->slots[p->take++ % p->nslots];
-        if (s->done)
-            continue;
+        batch *b = &p->ring[p->take++ % p->nring];
         pthread_mutex_unlock(&p->mu);
-        work(p, s);
+        for (size_t i = 0; i < b->n; i++)
+            if (!b->recs[i].refused)
+                work(p, &b->recs[i], b->text + b->recs[i].off);
         pthread_mutex_lock(&p->mu);
-        s->done = 1;
-        pthread_cond_broadcast(&p->done);
+        b->done = 1;
+        if (b->seq == p->head) /* the main thread waits for no other */
+            pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
 }
 
-/* Write the oldest record, waiting for it when wait is set. Returns 0 (written, or not done and no
- * wait), 1 when nothing is queued, or an exit code that ends the run. */
+/* Write one record as one thread would have. Returns 0 or an exit code that ends the run. */
+static int emit_rec(pool *p, const rec *r) {
+    cli_docs *d = p->d;
+    const cli_input *in = p->in;
+    if (r->oom) {
+        cli_error("%s:%lu: out of memory", in->name, r->lineno);
+        return EXIT_INTERNAL;
+    }
+    if (r->no_dct && !d->warned_no_dct) {
+        cli_warn("no document date for %s:%lu; relative expressions left underspecified", in->name,
+                 r->lineno);
+        d->warned_no_dct = 1;
+    }
+    if (r->out && cli_output_write(p->sink->out, r->out, r->outlen))
+        return EXIT_OUTPUT;
+    if (r->msg[0]) {
+        d->failed++;
+        cli_error("%s:%lu: %s", in->name, r->lineno, r->msg);
+        if (p->sink->bad_record)
+            return p->sink->bad_record(p->sink->ctx, r->lineno, r->msg);
+    }
+    return 0;
+}
+
+/* Write the oldest queued batch, waiting for it when wait is set. Returns 0 (written, or not done and
+ * no wait), 1 when nothing is queued, or an exit code that ends the run. */
 static int emit_one(pool *p, int wait, int *emitted) {
     *emitted = 0;
     pthread_mutex_lock(&p->mu);
@@ -124,44 +157,30 @@ static int emit_one(pool *p, int wait, int *emitted) {
         pthread_mutex_unlock(&p->mu);
         return 1;
     }
-    slot *s = &p->slots[p->head % p->nslots];
-    while (wait && !s->done)
+    batch *b = &p->ring[p->head % p->nring];
+    while (wait && !b->done)
         pthread_cond_wait(&p->done, &p->mu);
-    int done = s->done;
+    int done = b->done;
     pthread_mutex_unlock(&p->mu);
     if (!done)
         return 0;
-
-    cli_docs *d = p->d;
-    const cli_input *in = p->in;
     int rc = 0;
-    if (s->oom) {
-        cli_error("%s:%lu: out of memory", in->name, s->lineno);
-        rc = EXIT_INTERNAL;
-    }
-    if (!rc && s->no_dct && !d->warned_no_dct) {
-        cli_warn("no document date for %s:%lu; relative expressions left underspecified", in->name,
-                 s->lineno);
-        d->warned_no_dct = 1;
-    }
-    if (!rc && s->out && cli_output_write(p->sink->out, s->out, s->outlen))
-        rc = EXIT_OUTPUT;
-    if (!rc && s->msg[0]) {
-        d->failed++;
-        cli_error("%s:%lu: %s", in->name, s->lineno, s->msg);
-        if (p->sink->bad_record)
-            rc = p->sink->bad_record(p->sink->ctx, s->lineno, s->msg);
-    }
+    for (size_t i = 0; i < b->n && !rc; i++)
+        rc = emit_rec(p, &b->recs[i]);
+    if (rc)
+        return rc; /* the run ends: what is left is freed with the ring */
+    for (size_t i = 0; i < b->n; i++)
+        free(b->recs[i].out);
     pthread_mutex_lock(&p->mu);
-    free(s->out);
-    memset(s, 0, sizeof *s);
+    b->n = b->len = 0;
+    b->done = 0;
     p->head++;
     pthread_mutex_unlock(&p->mu);
     *emitted = 1;
-    return rc;
+    return 0;
 }
 
-/* Write every record that is done, in order; with all set, wait for every record queued. */
+/* Write every batch that is done, in order; with all set, wait for every batch queued. */
 static int emit(pool *p, int all) {
     for (;;) {
         int emitted;
@@ -173,9 +192,20 @@ static int emit(pool *p, int all) {
     }
 }
 
+/* Hand the batch being filled to the workers (when it has records). */
+static void queue(pool *p) {
+    batch *b = &p->ring[p->tail % p->nring];
+    if (b->n == 0)
+        return;
+    pthread_mutex_lock(&p->mu);
+    b->seq = p->tail++;
+    pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->mu);
+}
+
 /* Would reading in block? Only a pipe or terminal can make us wait; a file has its bytes. */
 static int would_block(const cli_input *in) {
-    if (in->eof || in->err || (in->buf && memchr(in->buf + in->pos, '\n', in->len - in->pos)))
+    if (in->eof || in->err)
         return 0;
     int fd = fileno(in->fp);
     struct stat st;
@@ -189,48 +219,88 @@ static int would_block(const cli_input *in) {
     return n == 0;
 }
 
-/* Read records into the ring until the end of input or an error; the workers run meanwhile. */
+/* Add a record (line, or a refused one when line is NULL) to the batch being filled. */
+static int add_rec(pool *p, const char *line, size_t len, unsigned long lineno) {
+    batch *b = &p->ring[p->tail % p->nring];
+    if (b->n == b->cap_recs) {
+        size_t cap = b->cap_recs ? 2 * b->cap_recs : 16;
+        rec *v = realloc(b->recs, cap * sizeof *v);
+        if (!v)
+            return -1;
+        b->recs = v;
+        b->cap_recs = cap;
+    }
+    size_t need = line ? len + 1 : 0;
+    if (b->cap - b->len < need) {
+        size_t cap = b->cap ? b->cap : BATCH_BYTES + 1024;
+        while (cap - b->len < need)
+            cap *= 2;
+        char *t = realloc(b->text, cap);
+        if (!t)
+            return -1;
+        b->text = t;
+        b->cap = cap;
+    }
+    rec *r = &b->recs[b->n++];
+    memset(r, 0, sizeof *r);
+    r->lineno = lineno;
+    r->off = b->len;
+    r->len = len;
+    if (line) {
+        memcpy(b->text + b->len, line, len);
+        b->text[b->len + len] = '\0';
+        b->len += len + 1;
+    } else {
+        r->refused = 1;
+        snprintf(r->msg, sizeof r->msg, "record too big (over 64 MiB)");
+    }
+    return 0;
+}
+
+/* Read records into batches until the end of input or an error; the workers run meanwhile. */
 static int feed(pool *p, cli_input *in, size_t *records) {
     cli_docs *d = p->d;
+    int rc;
     for (;;) {
-        int rc = emit(p, 0);
-        if (rc)
+        if ((rc = emit(p, 0)))
             return rc;
-        /* The ring is full: wait for its oldest record. */
-        while (p->tail - p->head == p->nslots) {
+        /* The ring is full (the batch to fill would be the oldest): wait for the oldest. */
+        while (p->tail - p->head == p->nring) {
             int emitted;
             if ((rc = emit_one(p, 1, &emitted)))
                 return rc;
         }
         /* About to wait for more input: let the reader have everything read so far. */
         if (p->sink->out && (!in->buf || !memchr(in->buf + in->pos, '\n', in->len - in->pos))) {
-            if (would_block(in) && (rc = emit(p, 1)))
-                return rc;
+            if (would_block(in)) {
+                queue(p);
+                if ((rc = emit(p, 1)))
+                    return rc;
+            }
             if (cli_output_flush(p->sink->out))
                 return EXIT_OUTPUT;
         }
         const char *line;
         size_t len;
         int got = cli_input_line(in, CLI_MAX_INPUT, &line, &len);
-        if (got == 0)
+        if (got == 0) {
+            queue(p);
             return 0;
-        if (got == CLI_IO_ERROR) {
-            if ((rc = emit(p, 1)))
-                return rc;
-            cli_error("%s: read error: %s", in->name, strerror(in->err));
-            return EXIT_INPUT;
         }
-        if (got < 0 && got != CLI_IO_TOOBIG) {
+        if (got == CLI_IO_ERROR || (got < 0 && got != CLI_IO_TOOBIG)) {
+            queue(p);
             if ((rc = emit(p, 1)))
                 return rc;
+            if (got == CLI_IO_ERROR) {
+                cli_error("%s: read error: %s", in->name, strerror(in->err));
+                return EXIT_INPUT;
+            }
             cli_error("out of memory");
             return EXIT_INTERNAL;
         }
-        slot *s = &p->slots[p->tail % p->nslots];
-        s->lineno = in->line;
         if (got == CLI_IO_TOOBIG) {
-            snprintf(s->msg, sizeof s->msg, "record too big (over 64 MiB)");
-            s->done = 1;
+            line = NULL;
+            len = 0;
         } else {
             size_t k = 0;
             while (k < len && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
@@ -239,6 +309,7 @@ static int feed(pool *p, cli_input *in, size_t *records) {
                 continue; /* blank lines make no record */
             /* The engine is compiled when the first record needs it, as with one thread. */
             if (!d->engine) {
+                queue(p);
                 if ((rc = emit(p, 1)))
                     return rc;
                 if ((rc = cli_engine_new(&d->engine, d->rules))) {
@@ -246,22 +317,18 @@ static int feed(pool *p, cli_input *in, size_t *records) {
                     return rc;
                 }
             }
-            s->line = malloc(len + 1);
-            if (!s->line) {
-                if ((rc = emit(p, 1)))
-                    return rc;
-                cli_error("%s:%lu: out of memory", in->name, in->line);
-                return EXIT_INTERNAL;
-            }
-            memcpy(s->line, line, len);
-            s->line[len] = '\0';
-            s->len = len;
+        }
+        if (add_rec(p, line, len, in->line)) {
+            queue(p);
+            if ((rc = emit(p, 1)))
+                return rc;
+            cli_error("%s:%lu: out of memory", in->name, in->line);
+            return EXIT_INTERNAL;
         }
         (*records)++;
-        pthread_mutex_lock(&p->mu);
-        p->tail++;
-        pthread_cond_signal(&p->work);
-        pthread_mutex_unlock(&p->mu);
+        const batch *b = &p->ring[p->tail % p->nring];
+        if (b->n >= BATCH_RECORDS || b->len >= BATCH_BYTES)
+            queue(p);
     }
 }
 
@@ -271,11 +338,11 @@ int cli_docs_jsonl_jobs(cli_docs *d, const cli_docs_sink *sink, cli_input *in) {
     p.d = d;
     p.sink = sink;
     p.in = in;
-    p.nslots = (size_t)d->jobs * SLOTS_PER_JOB;
-    p.slots = calloc(p.nslots, sizeof *p.slots);
+    p.nring = (size_t)d->jobs * BATCHES_PER_JOB;
+    p.ring = calloc(p.nring, sizeof *p.ring);
     pthread_t *threads = calloc(d->jobs, sizeof *threads);
-    if (!p.slots || !threads) {
-        free(p.slots);
+    if (!p.ring || !threads) {
+        free(p.ring);
         free(threads);
         cli_error("out of memory");
         return EXIT_INTERNAL;
@@ -302,18 +369,20 @@ int cli_docs_jsonl_jobs(cli_docs *d, const cli_docs_sink *sink, cli_input *in) {
     if (!rc)
         rc = emit(&p, 1);
 
-    /* Stop the workers (after their current record) and drop whatever was not written. */
+    /* Stop the workers (after their current batch) and drop whatever was not written. */
     pthread_mutex_lock(&p.mu);
     p.stop = 1;
     pthread_cond_broadcast(&p.work);
     pthread_mutex_unlock(&p.mu);
     for (unsigned i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
-    for (size_t i = 0; i < p.nslots; i++) {
-        free(p.slots[i].line);
-        free(p.slots[i].out);
+    for (size_t i = 0; i < p.nring; i++) {
+        for (size_t k = 0; k < p.ring[i].n; k++)
+            free(p.ring[i].recs[k].out);
+        free(p.ring[i].recs);
+        free(p.ring[i].text);
     }
-    free(p.slots);
+    free(p.ring);
     free(threads);
     pthread_cond_destroy(&p.done);
     pthread_cond_destroy(&p.work);

@@ -248,9 +248,9 @@ def main():
                                                         os.path.join(SRC, "..", "shared", "corpora")))
     ap.add_argument("--corpus", metavar="FILE", help="keep the generated corpus in FILE")
     ap.add_argument("--startup-runs", type=int, default=21, help="runs for the start-up median (default 21)")
-    ap.add_argument("--callgrind", nargs="?", const="1M", type=parse_size, metavar="SIZE",
+    ap.add_argument("--callgrind", nargs="?", const="300K", type=parse_size, metavar="SIZE",
                     help="also count instructions per byte under callgrind on the first SIZE of the corpus "
-                    "(default 1M; slow: about 50 times the plain run)")
+                    "(default 300K; slow: about 50 times the plain run)")
     ap.add_argument("--no-peer", action="store_true", help="do not run chrono-node even when installed")
     a = ap.parse_args()
     if a.jobs < 2:
@@ -274,7 +274,8 @@ def main():
                 cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
         except (OSError, StopIteration):
             pass
-        print("machine: %s, %d CPUs, %s %s" % (cpu, os.cpu_count() or 0, uname.sysname, uname.release))
+        print("machine: %s, %d CPUs, %s %s, load average %.2f before the run" % (
+            cpu, os.cpu_count() or 0, uname.sysname, uname.release, os.getloadavg()[0]))
         print("corpus:  %.1f MB, %d records (%s, replicated)" % (nbytes / 1e6, ndocs, desc))
         print()
 

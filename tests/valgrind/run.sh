@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # tests/valgrind/run.sh: `make valgrind`. Runs a representative set of chronicle commands under valgrind
 # memcheck: extract on the sample article, a JSON Lines stream with a bad record (with 1 and 2 threads),
-# TimeML in and out, timeline as text and JSON, eval on a two-file gold corpus made here, rules check, and four error paths
-# (invalid UTF-8, an unwritable -o, a bad rule pattern, an impossible --dct). Any memory error or
+# TimeML in and out, timeline as text and JSON, eval on a two-file gold corpus made here, rules check, and
+# four error paths (invalid UTF-8, an unwritable -o, a bad rule pattern, an impossible --dct). Any memory error or
 # definite/indirect leak (valgrind exit 99), or an exit code other than the one expected, fails the run.
 # Build chronicle with -DCHRONICLE_JIT=OFF: valgrind takes PCRE2 JIT code's 16-byte reads for errors.
 # Usage: CHRONICLE=build/chronicle tests/valgrind/run.sh

@@ -28,8 +28,8 @@
 typedef struct rec {
     size_t off, len; /* the record in its batch's text (NUL-terminated there) */
     unsigned long lineno;
-    int refused;   /* over 64 MiB: msg says so, nothing to extract */
-    char *out;     /* the rendering to write, or NULL */
+    int refused; /* over 64 MiB: msg says so, nothing to extract */
+    char *out;   /* the rendering to write, or NULL */
     size_t outlen;
     int no_dct;    /* the record has no date: the run's warning, if it is the first */
     int oom;       /* out of memory: ends the run */

@@ -172,6 +172,11 @@ static int emit_one(pool *p, int wait, int *emitted) {
     for (size_t i = 0; i < b->n; i++)
         free(b->recs[i].out);
     pthread_mutex_lock(&p->mu);
+    if (b->cap > 8 * BATCH_BYTES) { /* a big record: give its room back rather than keep it per batch */
+        free(b->text);
+        b->text = NULL;
+        b->cap = 0;
+    }
     b->n = b->len = 0;
     b->done = 0;
     p->head++;

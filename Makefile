@@ -9,7 +9,7 @@ CTEST      ?= ctest
 
 DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libpcre2-dev libjansson-dev libcmocka-dev gnuplot-nox python3
 
-.PHONY: all deps configure build run test asan install clean format fuzz valgrind
+.PHONY: all deps configure build run test asan install clean format fuzz valgrind bench bench-peers tsan
 
 all: build
 
@@ -111,11 +111,31 @@ valgrind: deps
 	$(CMAKE) --build $(VALGRIND_BUILD) -j$(JOBS) --target chronicle_cli
 	CHRONICLE=$(VALGRIND_BUILD)/chronicle bash tests/valgrind/run.sh
 
+# ThreadSanitizer over the threaded code (extract -j N): the -j tests, then a corpus-sized stream with 4
+# threads (tests/tsan/run.sh). Any data race fails.
+TSAN_BUILD ?= build-tsan
+tsan: deps
+	$(CMAKE) -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHRONICLE_TSAN=ON
+	$(CMAKE) --build $(TSAN_BUILD) -j$(JOBS)
+	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1 $(CTEST) --test-dir $(TSAN_BUILD) --output-on-failure -R 'cli\.(jobs|jsonl)$$'
+	TSAN_OPTIONS=halt_on_error=1 CHRONICLE=$(TSAN_BUILD)/chronicle bash tests/tsan/run.sh
+
+# The speed benchmark (bench/bench.py): a program that prints figures, not a test. BENCH_ARGS are passed
+# on (e.g. BENCH_ARGS="--size 100M --repeat 3 --callgrind"). The chrono-node peer is run when
+# `make bench-peers` has installed it into bench/node_modules (.gitignored); without it, bench says so.
+BENCH_ARGS ?=
+bench: build
+	python3 bench/bench.py --chronicle $(BUILD)/chronicle $(BENCH_ARGS)
+
+bench-peers:
+	@command -v npm >/dev/null || { echo "npm not found (apt-get install npm)"; exit 1; }
+	npm install --prefix bench --no-save --no-audit --no-fund chrono-node@2
+
 install: build
 	$(CMAKE) --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(VALGRIND_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(VALGRIND_BUILD) $(TSAN_BUILD)
 
 format:
 	@command -v clang-format >/dev/null || { echo "clang-format not found (apt-get install clang-format)"; exit 1; }

@@ -135,18 +135,23 @@ typedef struct cli_docs {
     int warned_no_dct;      /* the one "no document date" warning has been given */
     size_t failed;          /* JSON Lines records that failed */
     int fatal;              /* an error that ends the run has been reported */
+    unsigned jobs;          /* -j: worker threads for JSON Lines records (0 or 1: none) */
 } cli_docs;
 
 /* What a command does with each document. kind is the input's format (CHR_FORMAT_JSONL for a record).
  * doc returns 0 or an exit code (EXIT_OUTPUT: stop at once; others: err says why, and the document is
  * reported as failed). bad_record (may be NULL) is called after a bad JSON Lines record has been
  * reported on stderr; it returns 0 or an exit code that ends the run. out (may be NULL) is flushed before
- * waiting for more of a stream. */
+ * waiting for more of a stream. render (may be NULL) renders a document into a malloc'ed buffer that
+ * is then written to out as it is; it must touch nothing shared, since with d->jobs > 1 the worker
+ * threads call it at the same time (docjobs.c), and it returns 0 or an exit code like doc. */
 typedef struct cli_docs_sink {
     void *ctx;
     int (*doc)(void *ctx, chr_format kind, const chr_doc *doc, const chr_result *res, chr_error *err);
     int (*bad_record)(void *ctx, unsigned long line, const char *msg);
     cli_output *out;
+    int (*render)(void *ctx, chr_format kind, const chr_doc *doc, const chr_result *res, char **buf,
+                  size_t *len, chr_error *err);
 } cli_docs_sink;
 
 /* If a->opt is one of the shared input options, take it (and its value) and return 1; *rc becomes
@@ -158,6 +163,11 @@ int cli_docs_check(const cli_docs *d);
  * the error printed; failed JSON Lines records are counted in d->failed and do not stop the run. */
 int cli_docs_read(cli_docs *d, const char *path, const cli_docs_sink *sink);
 void cli_docs_free(cli_docs *d);
+/* docjobs.c: a JSON Lines stream extracted by d->jobs worker threads (sink->render must be set), with
+ * the same output, messages and exit code as one thread, in input order. Returns like cli_docs_read. */
+int cli_docs_jsonl_jobs(cli_docs *d, const cli_docs_sink *sink, cli_input *in);
+/* The id of a record without one: BASE:LINE ("stdin:3"). */
+void cli_docs_record_id(char *id, size_t size, const cli_input *in, unsigned long line);
 
 /* tmlfiles.c: lists of paths, and the TimeML files an argument names (a directory: every *.tml under
  * it, sorted; else the file). cli_tml_add returns an exit code and prints its errors. */

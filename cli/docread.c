@@ -113,6 +113,10 @@ static int process_doc(cli_docs *d, const cli_docs_sink *sink, chr_format kind, 
     return rc;
 }
 
+void cli_docs_record_id(char *id, size_t size, const cli_input *in, unsigned long line) {
+    snprintf(id, size, "%s:%lu", strcmp(in->path, "-") == 0 ? "stdin" : cli_basename(in->path), line);
+}
+
 /* A JSON Lines stream: one document per non-blank input line. */
 static int run_jsonl(cli_docs *d, const cli_docs_sink *sink, cli_input *in) {
     size_t records = 0;
@@ -155,8 +159,7 @@ static int run_jsonl(cli_docs *d, const cli_docs_sink *sink, cli_input *in) {
                 snprintf(where, sizeof where, "%s:%lu", in->name, in->line);
                 if (!chr_doc_id(doc)[0]) {
                     char id[300];
-                    snprintf(id, sizeof id, "%s:%lu",
-                             strcmp(in->path, "-") == 0 ? "stdin" : cli_basename(in->path), in->line);
+                    cli_docs_record_id(id, sizeof id, in, in->line);
                     chr_doc_set_id(doc, id);
                 }
                 rc = process_doc(d, sink, CHR_FORMAT_JSONL, doc, where, &err);
@@ -262,7 +265,11 @@ int cli_docs_read(cli_docs *d, const char *path, const cli_docs_sink *sink) {
         if (skip < in.len - in.pos && in.buf[in.pos + skip] == '{')
             kind = chr_format_detect(in.buf + in.pos, in.len - in.pos);
     }
-    int rc = kind == CHR_FORMAT_JSONL ? run_jsonl(d, sink, &in) : run_document(d, sink, kind, &in);
+    int rc;
+    if (kind == CHR_FORMAT_JSONL)
+        rc = d->jobs > 1 && sink->render ? cli_docs_jsonl_jobs(d, sink, &in) : run_jsonl(d, sink, &in);
+    else
+        rc = run_document(d, sink, kind, &in);
     cli_input_close(&in);
     return rc;
 }

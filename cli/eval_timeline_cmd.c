@@ -205,7 +205,7 @@ int cli_eval_timeline(int argc, char **argv) {
             rc = EXIT_INTERNAL;
         }
     }
-    cli_docs_sink sink = {&r, add_doc, NULL, NULL};
+    cli_docs_sink sink = {&r, add_doc, NULL, NULL, NULL};
     for (size_t i = 0; rc == EXIT_OK && i < files.n; i++)
         rc = cli_docs_read(&r.docs, files.v[i], &sink);
     for (size_t i = 0; rc == EXIT_OK && i < r.nt; i++) {

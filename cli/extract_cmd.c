@@ -33,6 +33,8 @@ static const char extract_usage[] =
     "  --rules DIR         load the rules from DIR instead of the built-in ones\n"
     "  --pretty            JSON indented by 2 (default for --format json)\n"
     "  --compact           JSON on one line (JSON Lines always is)\n"
+    "  -j, --jobs N        extract JSON Lines records with N threads (default 1); the output is\n"
+    "                      the same, in input order\n"
     "  -o, --output FILE   write to FILE (whole or nothing) instead of stdout\n"
     "  -h, --help          this help\n"
     "\n"
@@ -95,36 +97,43 @@ static out_format format_for(const extract_run *r, chr_format kind) {
     return (r->several || kind == CHR_FORMAT_JSONL) ? OUT_JSONL : OUT_JSON;
 }
 
+/* Render one extracted document into a malloc'ed buffer, a JSON document ending in a newline or TimeML
+ * (cli_docs_sink.render). Touches nothing shared: the -j workers call it at the same time. */
+static int render_doc(void *ctx, chr_format kind, const chr_doc *doc, const chr_result *res, char **out,
+                      size_t *len, chr_error *err) {
+    const extract_run *r = ctx;
+    out_format fmt = format_for(r, kind);
+    *out = NULL;
+    *len = 0;
+    if (fmt == OUT_TIMEML) {
+        int st = chr_render_timeml(out, len, doc, res, err);
+        return st ? cli_exit_for(st) : 0;
+    }
+    /* JSON Lines is one line per document whatever --pretty says. */
+    unsigned flags = fmt == OUT_JSON && r->pretty != 0 ? CHR_JSON_PRETTY : 0;
+    char *s = NULL;
+    size_t n = 0;
+    int st = chr_render_json_text(&s, &n, doc, res, flags);
+    if (st) {
+        snprintf(err->message, sizeof err->message, "%s",
+                 st == CHR_ENOMEM ? "out of memory" : "cannot render the document as JSON");
+        return EXIT_INTERNAL;
+    }
+    s[n] = '\n'; /* the NUL's place: the line and its end in one write */
+    *out = s;
+    *len = n + 1;
+    return 0;
+}
+
 /* Render and write one extracted document (cli_docs_sink.doc). */
 static int write_doc(void *ctx, chr_format kind, const chr_doc *doc, const chr_result *res, chr_error *err) {
     extract_run *r = ctx;
-    out_format fmt = format_for(r, kind);
-    int rc = 0;
-    if (fmt == OUT_TIMEML) {
-        char *xml = NULL;
-        size_t len = 0;
-        int st = chr_render_timeml(&xml, &len, doc, res, err);
-        if (st)
-            rc = cli_exit_for(st);
-        else if (cli_output_write(&r->out, xml, len))
-            rc = EXIT_OUTPUT;
-        free(xml);
-    } else {
-        /* JSON Lines is one line per document whatever --pretty says. */
-        unsigned flags = fmt == OUT_JSON && r->pretty != 0 ? CHR_JSON_PRETTY : 0;
-        char *s = NULL;
-        size_t len = 0;
-        int st = chr_render_json_text(&s, &len, doc, res, flags);
-        if (st) {
-            snprintf(err->message, sizeof err->message, "%s",
-                     st == CHR_ENOMEM ? "out of memory" : "cannot render the document as JSON");
-            rc = EXIT_INTERNAL;
-        } else {
-            s[len] = '\n'; /* the NUL's place: the line and its end in one write */
-            rc = cli_output_write(&r->out, s, len + 1) ? EXIT_OUTPUT : 0;
-        }
-        free(s);
-    }
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = render_doc(ctx, kind, doc, res, &buf, &len, err);
+    if (!rc && cli_output_write(&r->out, buf, len))
+        rc = EXIT_OUTPUT;
+    free(buf);
     return rc;
 }
 
@@ -143,6 +152,26 @@ static int parse_format(const char *v, out_format *out) {
         *out = OUT_TIMEML;
     else
         return -1;
+    return 0;
+}
+
+#define MAX_JOBS 256
+
+/* -j N: a decimal number of threads, 1 to MAX_JOBS. */
+static int parse_jobs(const char *v, unsigned *out) {
+    unsigned long n = 0;
+    if (!*v)
+        return -1;
+    for (const char *c = v; *c; c++) {
+        if (*c < '0' || *c > '9')
+            return -1;
+        n = n * 10 + (unsigned long)(*c - '0');
+        if (n > MAX_JOBS)
+            return -1;
+    }
+    if (n == 0)
+        return -1;
+    *out = (unsigned)n;
     return 0;
 }
 
@@ -184,6 +213,13 @@ int cli_extract(int argc, char **argv) {
             }
         } else if (cli_docs_option(&r.docs, &a, &rc)) {
             /* --dct, --input, --text-field, --date-field, --id-field, --rules */
+        } else if (cli_args_is(&a, "--jobs", "-j")) {
+            if (!(v = cli_args_value(&a)))
+                rc = EXIT_USAGE;
+            else if (parse_jobs(v, &r.docs.jobs)) {
+                cli_error("-j %s: expected a number of threads from 1 to %d", v, MAX_JOBS);
+                rc = EXIT_USAGE;
+            }
         } else if (cli_args_is(&a, "--output", "-o")) {
             if (!(r.output = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -214,7 +250,7 @@ int cli_extract(int argc, char **argv) {
         free(files);
         return EXIT_OUTPUT;
     }
-    cli_docs_sink sink = {&r, write_doc, bad_record, &r.out};
+    cli_docs_sink sink = {&r, write_doc, bad_record, &r.out, render_doc};
     for (size_t i = 0; i < nfiles && rc == EXIT_OK; i++)
         rc = cli_docs_read(&r.docs, files[i], &sink);
     int orc = cli_output_close(&r.out, rc == EXIT_OK);

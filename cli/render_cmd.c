@@ -127,7 +127,7 @@ static int read_file(render_run *r, const char *path) {
         cli_error("out of memory");
         return EXIT_INTERNAL;
     }
-    cli_docs_sink sink = {r, add_doc, NULL, NULL};
+    cli_docs_sink sink = {r, add_doc, NULL, NULL, NULL};
     return cli_docs_read(&r->docs, path, &sink);
 }
 

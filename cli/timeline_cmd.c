@@ -285,7 +285,7 @@ int cli_timeline(int argc, char **argv) {
         cli_error("out of memory");
         rc = EXIT_INTERNAL;
     }
-    cli_docs_sink sink = {&r, add_doc, NULL, NULL};
+    cli_docs_sink sink = {&r, add_doc, NULL, NULL, NULL};
     for (size_t i = 0; i < paths.n && rc == EXIT_OK; i++)
         rc = cli_docs_read(&r.docs, paths.v[i], &sink);
     cli_paths_free(&paths);

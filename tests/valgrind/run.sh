@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # tests/valgrind/run.sh: `make valgrind`. Runs a representative set of chronicle commands under valgrind
-# memcheck: extract on the sample article, a JSON Lines stream with a bad record, TimeML in and out,
-# timeline as text and JSON, compare of the three-article sample as JSON and text, eval on a two-file
-# gold corpus made here, rules check, and four error paths (invalid UTF-8, an unwritable -o, a bad rule
-# pattern, an impossible --dct). Any memory error or definite/indirect leak (valgrind exit 99), or an
-# exit code other than the one expected, fails the run.
+# memcheck: extract on the sample article, a JSON Lines stream with a bad record (with 1 and 2 threads),
+# TimeML in and out, timeline as text and JSON, compare of the three-article sample as JSON and text,
+# eval on a two-file gold corpus made here, rules check, and four error paths (invalid UTF-8, an
+# unwritable -o, a bad rule pattern, an impossible --dct). Any memory error or definite/indirect leak
+# (valgrind exit 99), or an exit code other than the one expected, fails the run.
 # Build chronicle with -DCHRONICLE_JIT=OFF: valgrind takes PCRE2 JIT code's 16-byte reads for errors.
 # Usage: CHRONICLE=build/chronicle tests/valgrind/run.sh
 set -u
@@ -47,6 +47,8 @@ vg "extract, sample article" 0 extract "$sample"
     echo '{"id": "c", "text": "The deal was signed three days ago.", "date": 1417640280}'
 } >"$tmp/stream.jsonl"
 vg "extract, JSON Lines with a bad record" 1 extract "$tmp/stream.jsonl"
+vg "extract -j 2, the same stream" 1 extract -j 2 "$tmp/stream.jsonl"
+cmp -s "$tmp/out.$((n - 1))" "$tmp/out.$n" || { echo "FAIL: extract -j 2: output differs from one thread" >&2; fails=$((fails + 1)); }
 
 cat >"$tmp/in.tml" <<'TML'
 <?xml version="1.0" ?>

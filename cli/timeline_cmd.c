@@ -94,8 +94,72 @@ static int merge_one(timeline_run *r, const char *name, json_t *j) {
     return EXIT_OK;
 }
 
-/* --merge: read the timelines in the file at path ("-": stdin), one JSON value or several one after the
- * other (the compact lines of parallel runs), and merge each into r->tl. */
+/* One part (timeline --format part) from f, its first byte next: the header line says how many lines
+ * follow. Read into memory (the part only), then into a timeline. */
+static int read_part(FILE *f, const char *name, int n, chr_timeline **part) {
+    char *line = NULL, *buf = NULL;
+    size_t cap = 0, len = 0, bcap = 0, want = 1, got = 0;
+    ssize_t k;
+    chr_error err;
+    memset(&err, 0, sizeof err);
+    while (got < want && (k = getline(&line, &cap, f)) > 0) {
+        if (got == 0) {
+            /* the header: ["chronicle-part", VERSION, ENTITY, DOCUMENTS, MENTIONS] */
+            json_t *h = json_loadb(line, (size_t)k, 0, NULL);
+            json_int_t d = json_integer_value(json_array_get(h, 3)),
+                       m = json_integer_value(json_array_get(h, 4));
+            if (json_array_size(h) == 5 && d >= 0 && m >= 0)
+                want = 1 + (size_t)d + (size_t)m;
+            json_decref(h);
+        }
+        if (bcap - len < (size_t)k + 1) {
+            size_t c = bcap ? bcap : 1 << 16;
+            while (c - len < (size_t)k + 1)
+                c *= 2;
+            char *p = realloc(buf, c);
+            if (!p) {
+                free(line);
+                free(buf);
+                cli_error("out of memory");
+                return EXIT_INTERNAL;
+            }
+            buf = p;
+            bcap = c;
+        }
+        memcpy(buf + len, line, (size_t)k);
+        len += (size_t)k;
+        got++;
+    }
+    free(line);
+    int st = chr_timeline_from_part(part, buf ? buf : "", len, NULL, &err);
+    free(buf);
+    if (st) {
+        cli_error("%s: timeline %d: %s", name, n, cli_errmsg(&err, st));
+        return st == CHR_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* Merge part into r->tl (the first one becomes r->tl); part is taken. */
+static int merge_part(timeline_run *r, const char *name, chr_timeline *part) {
+    chr_error err;
+    memset(&err, 0, sizeof err);
+    if (!r->tl) {
+        r->tl = part;
+        return EXIT_OK;
+    }
+    int st = chr_timeline_merge(r->tl, part, &err);
+    chr_timeline_free(part);
+    if (st) {
+        cli_error("%s: %s", name, cli_errmsg(&err, st));
+        return st == CHR_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* --merge: read the timelines in the file at path ("-": stdin), one or several one after the other
+ * (the compact lines or parts of parallel runs), each timeline JSON or a part, and merge each into
+ * r->tl. */
 static int merge_file(timeline_run *r, const char *path) {
     const char *name = strcmp(path, "-") ? path : "stdin";
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -111,6 +175,14 @@ static int merge_file(timeline_run *r, const char *path) {
             break;
         if (c != EOF)
             ungetc(c, f);
+        if (c == '[') {
+            chr_timeline *part = NULL;
+            rc = read_part(f, name, n + 1, &part);
+            if (rc == EXIT_OK)
+                rc = merge_part(r, name, part);
+            n++;
+            continue;
+        }
         json_error_t jerr;
         json_t *j = json_loadf(f, JSON_DISABLE_EOF_CHECK, &jerr);
         if (!j) {
@@ -126,6 +198,9 @@ static int merge_file(timeline_run *r, const char *path) {
         fclose(f);
     return rc;
 }
+
+/* cli_output as a chr_write_fn */
+static int to_output(void *ctx, const char *s, size_t len) { return cli_output_write(ctx, s, len); }
 
 /* Render the timeline and write it whole. */
 static int write_timeline(timeline_run *r) {
@@ -160,6 +235,22 @@ static int write_timeline(timeline_run *r) {
             st = CHR_ENOMEM;
         json_decref(j);
         len = s ? strlen(s) : 0;
+    } else if (!strcmp(r->format, "json") || !strcmp(r->format, "part")) {
+        /* written as it is rendered: no tree of the whole timeline */
+        if (cli_output_open(&out, r->output))
+            return EXIT_OUTPUT;
+        st = !strcmp(r->format, "part")
+                 ? chr_timeline_part_write(r->tl, to_output, &out)
+                 : chr_timeline_json_write(r->tl, r->pretty != 0 ? JSON_INDENT(2) : JSON_COMPACT, to_output,
+                                           &out);
+        if (st == CHR_OK && strcmp(r->format, "part"))
+            st = cli_output_write(&out, "\n", 1) ? CHR_EIO : CHR_OK;
+        int crc = cli_output_close(&out, st == CHR_OK);
+        if (st == CHR_ENOMEM) {
+            cli_error("out of memory");
+            return EXIT_INTERNAL;
+        }
+        return crc;
     } else {
         json_t *j = NULL;
         if (!strcmp(r->format, "timelinejs"))
@@ -227,10 +318,10 @@ int cli_timeline(int argc, char **argv) {
             if (!(v = cli_args_value(&a)))
                 rc = EXIT_USAGE;
             else if (!strcmp(v, "json") || !strcmp(v, "text") || !strcmp(v, "jsonl") || !strcmp(v, "csv") ||
-                     !strcmp(v, "timelinejs") || !strcmp(v, "task4"))
+                     !strcmp(v, "timelinejs") || !strcmp(v, "task4") || !strcmp(v, "part"))
                 r.format = v;
             else {
-                cli_error("--format %s: expected json, jsonl, text, csv, timelinejs or task4", v);
+                cli_error("--format %s: expected json, jsonl, text, csv, timelinejs, task4 or part", v);
                 rc = EXIT_USAGE;
             }
         } else if (cli_args_is(&a, "--merge", NULL)) {

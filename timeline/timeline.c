@@ -13,11 +13,11 @@
  * Exports (timeline.h): chr_timeline_new, chr_timeline_free, chr_timeline_set_entity,
  * chr_timeline_entity, chr_timeline_add, chr_timeline_doc_count, chr_timeline_doc_id,
  * chr_timeline_doc_dct, chr_timeline_count, chr_timeline_entry_at, chr_timeline_source_count,
- * chr_timeline_source_at, chr_timeline_mention_count, chr_timeline_conflict_count,
+ * chr_timeline_source_at, chr_timeline_mention_count, chr_timeline_mention_at, chr_timeline_conflict_count,
  * chr_timeline_conflict_at, chr_timeline_undated_count, chr_timeline_undated_at, chr_timeline_merge
  * (the documents and mentions of one timeline added to another: the reduce of a distributed run); and
- * chr__timeline_put_doc, chr__timeline_put_mention, chr__timeline_settle for read.c. Rendering is in
- * render/timeline.c. */
+ * chr__timeline_put_doc, chr__timeline_put_mention, chr__timeline_settle, chr__timeline_last_doc_id for
+ * read.c and part.c. Rendering is in render/timeline.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -574,6 +574,13 @@ const chr_timeline_entry *chr_timeline_source_at(const chr_timeline *tl, size_t 
 
 size_t chr_timeline_mention_count(const chr_timeline *tl) { return tl ? tl->ndated : 0; }
 
+const chr_timeline_entry *chr_timeline_mention_at(const chr_timeline *tl, size_t i) {
+    if (!tl || i >= tl->ndated)
+        return NULL;
+    settle(tl);
+    return &tl->dated[i];
+}
+
 size_t chr_timeline_conflict_count(const chr_timeline *tl) {
     if (!tl)
         return 0;
@@ -642,6 +649,10 @@ int chr__timeline_put_mention(chr_timeline *tl, const chr_timeline_entry *e, int
 }
 
 void chr__timeline_settle(chr_timeline *tl) { settle(tl); }
+
+const char *chr__timeline_last_doc_id(const chr_timeline *tl) {
+    return tl->ndocs ? tl->docs[tl->ndocs - 1].id : "";
+}
 
 int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *err) {
     if (!tl || !from || tl == from)

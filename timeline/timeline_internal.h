@@ -41,5 +41,7 @@ int chr__doc_sentence_ids(const chr_doc *doc, const size_t *at, size_t n, int *i
 int chr__timeline_put_doc(chr_timeline *tl, const char *id, const chr_time *dct);
 int chr__timeline_put_mention(chr_timeline *tl, const chr_timeline_entry *e, int dated);
 void chr__timeline_settle(chr_timeline *tl);
+/* The id of the document put last (before any settling): borrowed. */
+const char *chr__timeline_last_doc_id(const chr_timeline *tl);
 
 #endif

@@ -6,7 +6,6 @@
  *
  * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_str,
  * chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw, chr__jsonw_flush. */
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,9 +51,14 @@ static void put1(chr__jsonw *w, char c) {
 }
 
 static void newline(chr__jsonw *w, int depth) {
+    static const char spaces[] = "                                                                ";
+    size_t n = (size_t)depth * (size_t)w->indent;
     put1(w, '\n');
-    for (int i = 0; i < depth * w->indent; i++)
-        put1(w, ' ');
+    while (n) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        chr__jsonw_raw(w, spaces, k);
+        n -= k;
+    }
 }
 
 /* Before a value or a key: the separator from what came before in its container, and the indentation. */
@@ -90,14 +94,22 @@ void chr__jsonw_close(chr__jsonw *w, char c) {
     put1(w, c);
 }
 
+/* 1 for the bytes a JSON string escapes */
+static const unsigned char escaped[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+
 static void string(chr__jsonw *w, const char *s) {
     put1(w, '"');
     const char *run = s;
-    for (; *s; s++) {
+    for (;; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (!escaped[c])
             continue;
         chr__jsonw_raw(w, run, (size_t)(s - run));
+        if (!c)
+            break;
         run = s + 1;
         char esc[8];
         switch (c) {
@@ -123,17 +135,23 @@ static void string(chr__jsonw *w, const char *s) {
             chr__jsonw_raw(w, "\\t", 2);
             break;
         default:
-            snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
+            esc[0] = '\\';
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = "0123456789ABCDEF"[c >> 4];
+            esc[5] = "0123456789ABCDEF"[c & 15];
             chr__jsonw_raw(w, esc, 6);
         }
     }
-    chr__jsonw_raw(w, run, (size_t)(s - run));
     put1(w, '"');
 }
 
 void chr__jsonw_key(chr__jsonw *w, const char *k) {
     before(w);
-    string(w, k);
+    put1(w, '"');
+    chr__jsonw_raw(w, k, strlen(k)); /* keys are the writer's own words: nothing to escape */
+    put1(w, '"');
     if (w->compact)
         put1(w, ':');
     else
@@ -159,8 +177,13 @@ void chr__jsonw_str_or_null(chr__jsonw *w, const char *s) {
 }
 
 void chr__jsonw_int(chr__jsonw *w, int64_t v) {
-    char b[24];
-    int n = snprintf(b, sizeof b, "%" PRId64, v);
+    char b[24], *p = b + sizeof b;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
     before(w);
-    chr__jsonw_raw(w, b, (size_t)n);
+    chr__jsonw_raw(w, p, (size_t)(b + sizeof b - p));
 }

@@ -22,7 +22,22 @@ static void day(chr__jsonw *w, int has, int64_t d) {
         return;
     }
     chr_date_civil(d, &y, &m, &dd);
-    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
+    if (y >= 0 && y <= 9999) {
+        /* "%04d-%02d-%02d" without printf: this is most of the numbers written */
+        buf[0] = (char)('0' + y / 1000);
+        buf[1] = (char)('0' + y / 100 % 10);
+        buf[2] = (char)('0' + y / 10 % 10);
+        buf[3] = (char)('0' + y % 10);
+        buf[4] = '-';
+        buf[5] = (char)('0' + m / 10);
+        buf[6] = (char)('0' + m % 10);
+        buf[7] = '-';
+        buf[8] = (char)('0' + dd / 10);
+        buf[9] = (char)('0' + dd % 10);
+        buf[10] = '\0';
+    } else {
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
+    }
     chr__jsonw_str(w, buf);
 }
 

@@ -156,6 +156,8 @@ static const char *keep_str(chr_timeline *tl, const char *s) { return keep(tl, s
 static int reserve_groups(chr_timeline *tl, size_t n) {
     if (tl->group_cap >= n && tl->first)
         return 0;
+    if (n < tl->group_cap * 2 && tl->group_cap < SIZE_MAX / 4 / sizeof(size_t))
+        n = tl->group_cap * 2; /* mentions put one by one: room grows by doubling */
     size_t *m = realloc(tl->members, (n + 1) * sizeof *m);
     if (m)
         tl->members = m;

@@ -5,12 +5,13 @@
 
 Map: the JSON Lines shards (local paths, or paths every worker sees on a shared filesystem) are cut into
 partitions of whole lines (--blocksize) that the workers read themselves; each partition goes through
-`chronicle timeline --input jsonl --compact` on a worker: the timeline of those articles, a pure
-function of them. Reduce: the partial timelines are merged by `chronicle timeline --merge`, SPLIT_EVERY
-at a time, in a tree, up to one. Merging is associative and commutative and gives the timeline of all
-the articles, so the result is the same bytes as one `chronicle timeline` over the whole archive,
-whatever the partitions, the order the tasks finish in, or a worker lost on the way (its tasks are run
-again elsewhere: each is a pure function of its input). The last step writes the output format asked
+`chronicle timeline --input jsonl --format part` on a worker: the mentions of those articles in the part
+format (the lean intermediate: no grouping, no rendering), a pure function of them. Reduce: the parts are
+merged by `chronicle timeline --merge`, SPLIT_EVERY at a time, in a tree, up to one; the merges in between
+write parts again, only the last one groups the mentions and renders. Merging is associative and
+commutative and gives the timeline of all the articles, so the result is the same bytes as one
+`chronicle timeline` over the whole archive, whatever the partitions, the order the tasks finish in, or a
+worker lost on the way (its tasks are run again elsewhere: each is a pure function of its input). The last step writes the output format asked
 for, and `chronicle render` draws the chart; the client writes both.
 
 Without --scheduler a local cluster of --workers processes is started. The chronicle binary is
@@ -52,9 +53,9 @@ def _run(spec, args, data):
 
 
 def map_partition(lines, spec, extra):
-    """The timeline (compact JSON) of one partition's records, with what chronicle said about bad ones."""
+    """The part (timeline --format part) of one partition's records, with what chronicle said about bad ones."""
     data = "".join(l if l.endswith("\n") else l + "\n" for l in lines).encode("utf-8")
-    out, err, rc = _run(spec, ["timeline", "--input", "jsonl", "--compact"] + extra + ["-"], data)
+    out, err, rc = _run(spec, ["timeline", "--input", "jsonl", "--format", "part"] + extra + ["-"], data)
     return {"timeline": out, "messages": err if rc == 1 else "", "records": len(lines)}
 
 
@@ -67,7 +68,7 @@ def merge_parts(spec, final_args, *parts):
             with open(path, "wb") as f:
                 f.write(p["timeline"])
             paths.append(path)
-        args = ["timeline", "--merge"] + (final_args if final_args is not None else ["--compact"]) + paths
+        args = ["timeline", "--merge"] + (final_args if final_args is not None else ["--format", "part"]) + paths
         out, _, _ = _run(spec, args, b"")
     return {"timeline": out, "messages": "".join(p["messages"] for p in parts),
             "records": sum(p["records"] for p in parts)}

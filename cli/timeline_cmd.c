@@ -214,36 +214,18 @@ static int write_timeline(timeline_run *r) {
         st = chr_timeline_csv(&s, &len, r->tl);
     else if (!strcmp(r->format, "task4"))
         st = chr_timeline_task4(&s, &len, r->tl);
-    else if (!strcmp(r->format, "jsonl")) {
-        /* one compact line per dated entry, then per undated event, each with its kind */
-        json_t *j = chr_timeline_json(r->tl);
-        size_t cap = 0;
-        FILE *mem = j ? open_memstream(&s, &cap) : NULL;
-        const char *parts[] = {"entries", "undated"};
-        for (int p = 0; mem && p < 2; p++) {
-            size_t i;
-            json_t *v;
-            json_array_foreach(json_object_get(j, parts[p]), i, v) {
-                json_object_set_new(v, "kind", json_string(p ? "undated" : "entry"));
-                char *line = json_dumps(v, JSON_PRESERVE_ORDER | JSON_COMPACT);
-                if (!line || fprintf(mem, "%s\n", line) < 0)
-                    st = CHR_ENOMEM;
-                free(line);
-            }
-        }
-        if (!mem || fclose(mem))
-            st = CHR_ENOMEM;
-        json_decref(j);
-        len = s ? strlen(s) : 0;
-    } else if (!strcmp(r->format, "json") || !strcmp(r->format, "part")) {
+    else if (!strcmp(r->format, "json") || !strcmp(r->format, "jsonl") || !strcmp(r->format, "part")) {
         /* written as it is rendered: no tree of the whole timeline */
         if (cli_output_open(&out, r->output))
             return EXIT_OUTPUT;
-        st = !strcmp(r->format, "part")
-                 ? chr_timeline_part_write(r->tl, to_output, &out)
-                 : chr_timeline_json_write(r->tl, r->pretty != 0 ? JSON_INDENT(2) : JSON_COMPACT, to_output,
-                                           &out);
-        if (st == CHR_OK && strcmp(r->format, "part"))
+        if (!strcmp(r->format, "part"))
+            st = chr_timeline_part_write(r->tl, to_output, &out);
+        else if (!strcmp(r->format, "jsonl"))
+            st = chr_timeline_jsonl_write(r->tl, to_output, &out);
+        else
+            st = chr_timeline_json_write(r->tl, r->pretty != 0 ? JSON_INDENT(2) : JSON_COMPACT, to_output,
+                                         &out);
+        if (st == CHR_OK && !strcmp(r->format, "json"))
             st = cli_output_write(&out, "\n", 1) ? CHR_EIO : CHR_OK;
         int crc = cli_output_close(&out, st == CHR_OK);
         if (st == CHR_ENOMEM) {

@@ -4,7 +4,7 @@
  * the documents, then every mention with all its fields; timeline/part.c reads it back). Memory stays
  * that of one entry whatever the size of the timeline; the bytes go to a callback 64 KiB at a time.
  *
- * Exports (timeline.h): chr_timeline_json_write, chr_timeline_part_write. */
+ * Exports (timeline.h): chr_timeline_json_write, chr_timeline_jsonl_write, chr_timeline_part_write. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,7 +134,8 @@ static void source(chr__jsonw *w, const chr_timeline *tl, const chr_timeline_ent
     chr__jsonw_close(w, '}');
 }
 
-static void entry(chr__jsonw *w, const chr_timeline *tl, size_t i) {
+/* Dated entry i; kind: a last key "kind" with that value (jsonl), or NULL. */
+static void entry(chr__jsonw *w, const chr_timeline *tl, size_t i, const char *kind) {
     const chr_timeline_entry *e = chr_timeline_entry_at(tl, i);
     size_t n = chr_timeline_source_count(tl, i);
     char buf[160];
@@ -162,6 +163,23 @@ static void entry(chr__jsonw *w, const chr_timeline *tl, size_t i) {
             chr__jsonw_str(w, m);
     }
     chr__jsonw_close(w, ']');
+    if (kind)
+        kv_str(w, "kind", kind);
+    chr__jsonw_close(w, '}');
+}
+
+/* Undated event e, as entry(). */
+static void undated(chr__jsonw *w, const chr_timeline *tl, const chr_timeline_entry *e, const char *kind) {
+    chr__jsonw_open(w, '{');
+    event_fields(w, e);
+    kv_opt(w, "relation", chr_relation_name(e->relation));
+    kv_opt(w, "value", e->value);
+    chr__jsonw_key(w, "sources");
+    chr__jsonw_open(w, '[');
+    source(w, tl, e, 0);
+    chr__jsonw_close(w, ']');
+    if (kind)
+        kv_str(w, "kind", kind);
     chr__jsonw_close(w, '}');
 }
 
@@ -192,22 +210,12 @@ int chr_timeline_json_write(const chr_timeline *tl, size_t fl, chr_write_fn writ
     chr__jsonw_key(w, "entries");
     chr__jsonw_open(w, '[');
     for (size_t i = 0; i < chr_timeline_count(tl) && !w->status; i++)
-        entry(w, tl, i);
+        entry(w, tl, i, NULL);
     chr__jsonw_close(w, ']');
     chr__jsonw_key(w, "undated");
     chr__jsonw_open(w, '[');
-    for (size_t i = 0; i < chr_timeline_undated_count(tl) && !w->status; i++) {
-        const chr_timeline_entry *e = chr_timeline_undated_at(tl, i);
-        chr__jsonw_open(w, '{');
-        event_fields(w, e);
-        kv_opt(w, "relation", chr_relation_name(e->relation));
-        kv_opt(w, "value", e->value);
-        chr__jsonw_key(w, "sources");
-        chr__jsonw_open(w, '[');
-        source(w, tl, e, 0);
-        chr__jsonw_close(w, ']');
-        chr__jsonw_close(w, '}');
-    }
+    for (size_t i = 0; i < chr_timeline_undated_count(tl) && !w->status; i++)
+        undated(w, tl, chr_timeline_undated_at(tl, i), NULL);
     chr__jsonw_close(w, ']');
     chr__jsonw_key(w, "conflicts");
     chr__jsonw_open(w, '[');
@@ -224,6 +232,26 @@ int chr_timeline_json_write(const chr_timeline *tl, size_t fl, chr_write_fn writ
     }
     chr__jsonw_close(w, ']');
     chr__jsonw_close(w, '}');
+    int st = chr__jsonw_flush(w);
+    free(w);
+    return st;
+}
+
+int chr_timeline_jsonl_write(const chr_timeline *tl, chr_write_fn write, void *ctx) {
+    chr__jsonw *w;
+    if (!tl || !write)
+        return CHR_EINVAL;
+    if (!(w = malloc(sizeof *w)))
+        return CHR_ENOMEM;
+    chr__jsonw_init(w, JSON_COMPACT, write, ctx);
+    for (size_t i = 0; i < chr_timeline_count(tl) && !w->status; i++) {
+        entry(w, tl, i, "entry");
+        chr__jsonw_raw(w, "\n", 1);
+    }
+    for (size_t i = 0; i < chr_timeline_undated_count(tl) && !w->status; i++) {
+        undated(w, tl, chr_timeline_undated_at(tl, i), "undated");
+        chr__jsonw_raw(w, "\n", 1);
+    }
     int st = chr__jsonw_flush(w);
     free(w);
     return st;

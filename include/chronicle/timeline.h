@@ -206,6 +206,10 @@ json_t *chr_timeline_json(const chr_timeline *tl);
  * CHR_EIO when write asked to stop. */
 int chr_timeline_json_write(const chr_timeline *tl, size_t flags, chr_write_fn write, void *ctx);
 
+/* The JSON Lines view, written the same way: one compact line per dated entry, then per undated event,
+ * each the object of "entries" or "undated" above with a last key "kind": "entry" or "undated". */
+int chr_timeline_jsonl_write(const chr_timeline *tl, chr_write_fn write, void *ctx);
+
 /* The part format: what timeline --merge needs and nothing else, one compact JSON array a line: a
  * header ["chronicle-part", 1, ENTITY, DOCUMENTS, MENTIONS], each document [ID, DCT], then each mention,
  * dated ones first, with every field of chr_timeline_entry (no entries, labels, EDTF or conflicts: they

@@ -1,5 +1,6 @@
 /* test_timeline_part.c: the timeline written piece by piece (chr_timeline_json_write) is the bytes of
- * json_dumps of chr_timeline_json, pretty, compact and with spaces, also with ids and words that need
+ * json_dumps of chr_timeline_json, pretty, compact and with spaces (and its JSON Lines view the lines of
+ * its entries), also with ids and words that need
  * escapes (quotes, backslashes, control characters, non-ASCII); the part format (chr_timeline_part_write,
  * chr_timeline_from_part) gives back the same timeline, alone or merged in any grouping, several parts
  * in one buffer; bad parts are errors that say which line; a writer that stops is CHR_EIO. */
@@ -129,6 +130,27 @@ static char *dumped(const chr_timeline *tl, size_t flags) {
     return s;
 }
 
+/* JSON Lines from the tree: each entry, then each undated event, with "kind", compact, a line each. */
+static char *jsonl_dumped(const chr_timeline *tl) {
+    json_t *j = chr_timeline_json(tl);
+    sink k = {0};
+    const char *lists[] = {"entries", "undated"};
+    to_sink(&k, "", 0);
+    for (int l = 0; l < 2; l++) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(json_object_get(j, lists[l]), i, v) {
+            json_object_set_new(v, "kind", json_string(l ? "undated" : "entry"));
+            char *line = json_dumps(v, JSON_PRESERVE_ORDER | JSON_COMPACT);
+            to_sink(&k, line, strlen(line));
+            to_sink(&k, "\n", 1);
+            free(line);
+        }
+    }
+    json_decref(j);
+    return k.p;
+}
+
 static void same_as_jansson(const chr_timeline *tl) {
     const size_t flags[] = {JSON_INDENT(2), JSON_COMPACT, 0, JSON_INDENT(4) | JSON_COMPACT};
     for (size_t i = 0; i < sizeof flags / sizeof *flags; i++) {
@@ -137,6 +159,13 @@ static void same_as_jansson(const chr_timeline *tl) {
         free(a);
         free(b);
     }
+    sink k = {0};
+    to_sink(&k, "", 0);
+    assert_int_equal(chr_timeline_jsonl_write(tl, to_sink, &k), 0);
+    char *b = jsonl_dumped(tl);
+    assert_string_equal(k.p, b);
+    free(k.p);
+    free(b);
 }
 
 static void test_json_write(void **state) {

@@ -46,8 +46,7 @@ struct chr_timeline {
     int order_ok, settled;
     chr_timeline_entry *dated, *undated;
     size_t ndated, dated_cap, nundated, undated_cap;
-    char **strings; /* everything the entries point to */
-    size_t nstrings, strings_cap;
+    chr__strpool strings; /* everything the entries point to */
     /* entries: groups of dated mentions (cluster.c), computed when first asked for */
     int grouped;
     size_t *members, *first, nentries, group_cap; /* group_cap: room in members (first has one more) */
@@ -70,8 +69,6 @@ void chr_timeline_free(chr_timeline *tl) {
         return;
     for (size_t i = 0; i < tl->ndocs; i++)
         free(tl->docs[i].id);
-    for (size_t i = 0; i < tl->nstrings; i++)
-        free(tl->strings[i]);
     free(tl->docs);
     free(tl->docs_tmp);
     free(tl->order);
@@ -84,7 +81,7 @@ void chr_timeline_free(chr_timeline *tl) {
     chr__entity_free(&tl->entity);
     free(tl->dated);
     free(tl->undated);
-    free(tl->strings);
+    chr__strpool_free(&tl->strings);
     free(tl);
 }
 
@@ -136,17 +133,7 @@ static int reserve_docs(chr_timeline *tl, size_t n) {
 
 /* A copy of s[0..len) kept by the timeline; "" costs nothing. NULL when out of memory. */
 static const char *keep(chr_timeline *tl, const char *s, size_t len) {
-    if (!s || !len)
-        return "";
-    if (reserve((void **)&tl->strings, &tl->strings_cap, tl->nstrings, 1, sizeof *tl->strings))
-        return NULL;
-    char *c = malloc(len + 1);
-    if (!c)
-        return NULL;
-    memcpy(c, s, len);
-    c[len] = '\0';
-    tl->strings[tl->nstrings++] = c;
-    return c;
+    return chr__strpool_keep(&tl->strings, s, len);
 }
 
 static const char *keep_str(chr_timeline *tl, const char *s) { return keep(tl, s, s ? strlen(s) : 0); }
@@ -374,7 +361,7 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
     if (!tl || !doc)
         return chr__error_set(err, CHR_EINVAL, "chr_timeline_add: NULL argument");
     size_t n = res ? chr_result_event_count(res) : 0;
-    size_t saved_strings = tl->nstrings, saved_dated = tl->ndated, saved_undated = tl->nundated;
+    size_t saved_dated = tl->ndated, saved_undated = tl->nundated;
     char *id = NULL;
     size_t *starts = NULL;
     int *sent_ids = NULL;
@@ -437,12 +424,10 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
     free(sent_ids);
     return CHR_OK;
 nomem:
-    /* leave the timeline as it was */
+    /* leave the timeline as it was (strings kept on the way stay in the pool, unseen) */
     free(id);
     free(starts);
     free(sent_ids);
-    while (tl->nstrings > saved_strings)
-        free(tl->strings[--tl->nstrings]);
     tl->ndated = saved_dated;
     tl->nundated = saved_undated;
     return chr__error_set(err, CHR_ENOMEM, "out of memory");
@@ -663,7 +648,7 @@ int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *er
     if (strcmp(chr_timeline_entity(tl), chr_timeline_entity(from)))
         return chr__error_set(err, CHR_EINVAL, "the timelines are of different entities (\"%s\" and \"%s\")",
                               chr_timeline_entity(tl), chr_timeline_entity(from));
-    size_t n0 = tl->ndocs, saved_strings = tl->nstrings, i = 0, j = 0, k = 0, nfresh = 0;
+    size_t n0 = tl->ndocs, i = 0, j = 0, k = 0, nfresh = 0;
     if (reserve_docs(tl, from->ndocs + 1) ||
         reserve((void **)&tl->dated, &tl->dated_cap, tl->ndated, from->ndated, sizeof *tl->dated) ||
         reserve((void **)&tl->undated, &tl->undated_cap, tl->nundated, from->nundated, sizeof *tl->undated) ||
@@ -724,8 +709,6 @@ int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *er
 nomem:
     for (j = 0; j < nfresh; j++)
         free(tl->docs[n0 + j].id);
-    while (tl->nstrings > saved_strings)
-        free(tl->strings[--tl->nstrings]);
     free(merged);
     return chr__error_set(err, CHR_ENOMEM, "out of memory");
 }

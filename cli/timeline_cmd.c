@@ -4,9 +4,11 @@
  * a directory stands for every file under it), extracts each, adds its events to one chr_timeline
  * (only those of --entity when given), and writes it at the end: the timeline JSON
  * (docs/timeline.schema.json), one entry per line (jsonl), a 100-column text table, CSV, TimelineJS
- * JSON or the SemEval-2015 Task 4 format. A bad JSON Lines record is reported and skipped (exit 1 at
- * the end). With --merge the FILEs are timeline JSON files instead (parts built apart, on shards of a
- * corpus), read back (chr_timeline_from_json) and merged into the timeline of all their documents
+ * JSON, the SemEval-2015 Task 4 format or the part format (the mentions only: the lean intermediate of
+ * a distributed run). JSON, JSON Lines and parts are written as they are rendered, without a tree of
+ * the whole timeline. A bad JSON Lines record is reported and skipped (exit 1 at the end). With --merge
+ * the FILEs are parts or timeline JSON files instead (built apart, on shards of a corpus), read back
+ * (chr_timeline_from_part, chr_timeline_from_json) and merged into the timeline of all their documents
  * (chr_timeline_merge): the reduce of a distributed run (scale/). Exports cli_timeline. */
 #include <errno.h>
 #include <stdio.h>
@@ -25,18 +27,19 @@ static const char timeline_usage[] =
     "extract; a directory stands for every file under it; without FILE, or with -, read stdin. All\n"
     "documents go into one timeline: the mentions of one event in several articles become one entry.\n"
     "\n"
-    "  chronicle timeline --merge PART.json...\n"
+    "  chronicle timeline --merge PART...\n"
     "\n"
-    "merges timelines (JSON, as written by timeline) of disjoint sets of documents into the timeline of\n"
-    "them all, the same bytes as one run over all the documents, whatever the grouping and order of the\n"
-    "parts (the reduce of a distributed run: see scale/ and the README).\n"
+    "merges parts (--format part) or timelines (JSON, as written by timeline) of disjoint sets of\n"
+    "documents into the timeline of them all, the same bytes as one run over all the documents, whatever\n"
+    "the grouping and order of the parts (the reduce of a distributed run: see scale/ and the README).\n"
     "\n"
     "Options:\n"
     "  --format FMT        output: json (default; docs/timeline.schema.json), jsonl (one entry per\n"
     "                      line), text (a table, 100 columns wide), csv, timelinejs (Knight Lab's\n"
-    "                      TimelineJS), task4 (SemEval-2015 Task 4 timeline lines)\n"
-    "  --merge             FILEs are timeline JSON files to merge (same entity, no document twice);\n"
-    "                      a file may hold several, one after the other (compact lines)\n"
+    "                      TimelineJS), task4 (SemEval-2015 Task 4 timeline lines), part (the\n"
+    "                      mentions only, one JSON array a line: the lean input of --merge)\n"
+    "  --merge             FILEs are parts or timeline JSON files to merge (same entity, no document\n"
+    "                      twice); a file may hold several, one after the other\n"
     "  --entity NAME       only the events NAME takes part in (actor, or named in the sentence; name\n"
     "                      variants: \"Apple Inc.\" also as \"Apple\", \"Steve Jobs\" also as \"Jobs\")\n"
     "  --dct DATE          document creation time (ISO 8601); overrides any date found in the input\n"

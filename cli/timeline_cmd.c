@@ -8,7 +8,7 @@
  * a distributed run). JSON, JSON Lines and parts are written as they are rendered, without a tree of
  * the whole timeline. A bad JSON Lines record is reported and skipped (exit 1 at the end). With --merge
  * the FILEs are parts or timeline JSON files instead (built apart, on shards of a corpus), read back
- * (chr_timeline_from_part, chr_timeline_from_json) and merged into the timeline of all their documents
+ * (chr_timeline_from_part, chr_timeline_read_json) and merged into the timeline of all their documents
  * (chr_timeline_merge): the reduce of a distributed run (scale/). Exports cli_timeline. */
 #include <errno.h>
 #include <stdio.h>
@@ -75,26 +75,6 @@ static int add_doc(void *ctx, chr_format kind, const chr_doc *doc, const chr_res
     (void)kind;
     int st = chr_timeline_add(r->tl, doc, res, err);
     return st ? cli_exit_for(st) : EXIT_OK;
-}
-
-/* Merge one timeline (a JSON value) into r->tl; the first one becomes r->tl. */
-static int merge_one(timeline_run *r, const char *name, json_t *j) {
-    chr_error err;
-    chr_timeline *part = NULL;
-    memset(&err, 0, sizeof err);
-    int st = chr_timeline_from_json(&part, j, &err);
-    if (!st && !r->tl) {
-        r->tl = part;
-        return EXIT_OK;
-    }
-    if (!st)
-        st = chr_timeline_merge(r->tl, part, &err);
-    chr_timeline_free(part);
-    if (st) {
-        cli_error("%s: %s", name, cli_errmsg(&err, st));
-        return st == CHR_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
-    }
-    return EXIT_OK;
 }
 
 /* One part (timeline --format part) from f, its first byte next: the header line says how many lines
@@ -186,16 +166,18 @@ static int merge_file(timeline_run *r, const char *path) {
             n++;
             continue;
         }
-        json_error_t jerr;
-        json_t *j = json_loadf(f, JSON_DISABLE_EOF_CHECK, &jerr);
-        if (!j) {
-            cli_error("%s: timeline %d: not a timeline: %s", name, n + 1, jerr.text);
-            rc = EXIT_INPUT;
+        /* a timeline JSON, read an entry at a time */
+        chr_timeline *part = NULL;
+        chr_error err;
+        memset(&err, 0, sizeof err);
+        int st = chr_timeline_read_json(&part, f, &err);
+        n++;
+        if (st) {
+            cli_error("%s: timeline %d: %s", name, n, cli_errmsg(&err, st));
+            rc = st == CHR_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
             break;
         }
-        rc = merge_one(r, name, j);
-        json_decref(j);
-        n++;
+        rc = merge_part(r, name, part);
     }
     if (f != stdin)
         fclose(f);

@@ -637,6 +637,8 @@ int chr__timeline_put_mention(chr_timeline *tl, const chr_timeline_entry *e, int
 
 void chr__timeline_settle(chr_timeline *tl) { settle(tl); }
 
+const char *chr__timeline_keep(chr_timeline *tl, const char *s) { return keep_str(tl, s); }
+
 const char *chr__timeline_last_doc_id(const chr_timeline *tl) {
     return tl->ndocs ? tl->docs[tl->ndocs - 1].id : "";
 }

@@ -59,6 +59,8 @@ void chr__strpool_free(chr__strpool *p);
 int chr__timeline_put_doc(chr_timeline *tl, const char *id, const chr_time *dct);
 int chr__timeline_put_mention(chr_timeline *tl, const chr_timeline_entry *e, int dated);
 void chr__timeline_settle(chr_timeline *tl);
+/* The timeline's copy of s (its pool: the same bytes, the same copy); NULL when out of memory. */
+const char *chr__timeline_keep(chr_timeline *tl, const char *s);
 /* The id of the document put last (before any settling): borrowed. */
 const char *chr__timeline_last_doc_id(const chr_timeline *tl);
 

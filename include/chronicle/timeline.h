@@ -38,6 +38,7 @@
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -154,6 +155,12 @@ int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *er
  * unique (in id order). 0; CHR_EJSON for anything else (version 1, a missing or wrong key, an unknown
  * document, a mention twice: the message says where), *out then NULL; CHR_EINVAL; CHR_ENOMEM. */
 int chr_timeline_from_json(chr_timeline **out, const json_t *json, chr_error *err);
+
+/* The same from a stream: one timeline JSON value read from f, f left right after it (several may follow
+ * one another), each document, entry and undated event parsed on its own, so that memory holds the
+ * timeline being built and one entry, not the tree of the whole JSON. The same result and errors as
+ * chr_timeline_from_json, and CHR_EJSON "not a timeline: ... (byte N)" for text that is no JSON. */
+int chr_timeline_read_json(chr_timeline **out, FILE *f, chr_error *err);
 
 /* Read a timeline back from the part format (chr_timeline_part_write): buf[0..len) holds one part, its
  * header line and the lines it announces; *used is set to the bytes it took (the next part of a stream

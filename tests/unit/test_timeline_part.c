@@ -3,7 +3,9 @@
  * its entries), also with ids and words that need
  * escapes (quotes, backslashes, control characters, non-ASCII); the part format (chr_timeline_part_write,
  * chr_timeline_from_part) gives back the same timeline, alone or merged in any grouping, several parts
- * in one buffer; bad parts are errors that say which line; a writer that stops is CHR_EIO. */
+ * in one buffer; bad parts are errors that say which line; a writer that stops is CHR_EIO. The timeline
+ * JSON read from a stream an entry at a time (chr_timeline_read_json) is the timeline, pretty or compact,
+ * several in one stream, keys in another order; its errors are those of chr_timeline_from_json. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -315,11 +317,121 @@ static void test_part_errors(void **state) {
     assert_int_equal(chr_timeline_from_part(&out, "[", 1, NULL, NULL), CHR_EJSON);
 }
 
+/* chr_timeline_read_json of the text s (a stream): the timeline, or NULL with the error in *err. */
+static chr_timeline *read_stream(const char *s, chr_error *err, int *st, FILE **keep) {
+    FILE *f = fmemopen((void *)s, strlen(s), "r");
+    chr_timeline *out = NULL;
+    assert_non_null(f);
+    *st = chr_timeline_read_json(&out, f, err);
+    if (keep)
+        *keep = f;
+    else
+        fclose(f);
+    return out;
+}
+
+static void test_read_json(void **state) {
+    (void)state;
+    chr_error err;
+    int st;
+    for (unsigned mask = 0; mask < (1u << NDOCS); mask++) {
+        chr_timeline *tl = part(mask, mask & 1 ? "Apple" : NULL);
+        char *want = written(tl, JSON_INDENT(2));
+        const size_t flags[] = {JSON_INDENT(2), JSON_COMPACT};
+        for (int k = 0; k < 2; k++) {
+            char *in = written(tl, flags[k]);
+            chr_timeline *back = read_stream(in, &err, &st, NULL);
+            if (st)
+                fail_msg("read_json: %s", err.message);
+            char *got = written(back, JSON_INDENT(2));
+            assert_string_equal(want, got);
+            free(got);
+            free(in);
+            chr_timeline_free(back);
+        }
+        free(want);
+        chr_timeline_free(tl);
+    }
+    /* two in one stream, the second right after the first */
+    chr_timeline *a = part(0x3, NULL), *b = part(0xC, NULL), *whole = part(0xF, NULL);
+    char *ta = written(a, JSON_COMPACT), *tb = written(b, JSON_INDENT(2));
+    char *both = malloc(strlen(ta) + strlen(tb) + 3);
+    assert_non_null(both);
+    sprintf(both, "%s\n%s\n", ta, tb);
+    FILE *f;
+    chr_timeline *ra = read_stream(both, &err, &st, &f), *rb = NULL;
+    assert_int_equal(st, 0);
+    assert_int_equal(chr_timeline_read_json(&rb, f, &err), 0);
+    fclose(f);
+    assert_int_equal(chr_timeline_merge(ra, rb, NULL), 0);
+    char *w = written(whole, JSON_COMPACT), *g = written(ra, JSON_COMPACT);
+    assert_string_equal(w, g);
+    free(g);
+    chr_timeline_free(ra);
+    chr_timeline_free(rb);
+    /* keys in another order: the lists before the documents, the version last */
+    json_t *j = json_loads(w, 0, NULL), *o = json_object();
+    const char *order[] = {"undated", "entries", "conflicts", "entity", "documents", "schema", "version"};
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+        json_object_set(o, order[i], json_object_get(j, order[i]));
+    char *re = json_dumps(o, JSON_PRESERVE_ORDER | JSON_INDENT(1));
+    assert_true(strstr(re, "\"undated\"") < strstr(re, "\"documents\""));
+    ra = read_stream(re, &err, &st, NULL);
+    if (st)
+        fail_msg("read_json, keys reordered: %s", err.message);
+    g = written(ra, JSON_COMPACT);
+    assert_string_equal(w, g);
+    free(g);
+    free(re);
+    chr_timeline_free(ra);
+    /* errors: the messages of chr_timeline_from_json, and where the text stops being JSON */
+    struct {
+        const char *from, *to, *where;
+    } bad[] = {{"\"version\":2", "\"version\":1", "version 1, expected 2"},
+               {"\"match\":null,\"text\":\"launched\",\"class\":\"OCCURRENCE\"",
+                "\"match\":null,\"text\":\"launched\",\"class\":\"PARTY\"",
+                "].sources[0].class: unknown name"},
+               {"\"documents\":[", "\"documents\":{", "documents: expected an array"},
+               {"\"entries\":[", "\"entries\":[nul", "not a timeline: "},
+               {"\"version\":2,", "", "version missing"}};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *p = strstr(w, bad[i].from), *e = malloc(strlen(w) + 16);
+        assert_non_null(p);
+        memcpy(e, w, (size_t)(p - w));
+        strcpy(e + (p - w), bad[i].to);
+        strcat(e, p + strlen(bad[i].from));
+        ra = read_stream(e, &err, &st, NULL);
+        if (st != CHR_EJSON)
+            fail_msg("case %zu: %d", i, st);
+        assert_null(ra);
+        if (!strstr(err.message, bad[i].where))
+            fail_msg("expected \"%s\" in \"%s\"", bad[i].where, err.message);
+        free(e);
+    }
+    w[strlen(w) / 2] = '\0'; /* cut short */
+    assert_null(read_stream(w, &err, &st, NULL));
+    assert_int_equal(st, CHR_EJSON);
+    assert_non_null(strstr(err.message, "not a timeline: the text ends inside a value"));
+    assert_null(read_stream("Apple unveils", &err, &st, NULL));
+    assert_non_null(strstr(err.message, "not a timeline: expected a JSON object"));
+    assert_int_equal(chr_timeline_read_json(NULL, NULL, NULL), CHR_EINVAL);
+    json_decref(j);
+    json_decref(o);
+    free(w);
+    free(ta);
+    free(tb);
+    free(both);
+    chr_timeline_free(a);
+    chr_timeline_free(b);
+    chr_timeline_free(whole);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_write),
         cmocka_unit_test(test_part_roundtrip),
         cmocka_unit_test(test_part_errors),
+        cmocka_unit_test(test_read_json),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

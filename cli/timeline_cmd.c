@@ -4,9 +4,11 @@
  * a directory stands for every file under it), extracts each, adds its events to one chr_timeline
  * (only those of --entity when given), and writes it at the end: the timeline JSON
  * (docs/timeline.schema.json), one entry per line (jsonl), a 100-column text table, CSV, TimelineJS
- * JSON or the SemEval-2015 Task 4 format. A bad JSON Lines record is reported and skipped (exit 1 at
- * the end). With --merge the FILEs are timeline JSON files instead (parts built apart, on shards of a
- * corpus), read back (chr_timeline_from_json) and merged into the timeline of all their documents
+ * JSON, the SemEval-2015 Task 4 format or the part format (the mentions only: the lean intermediate of
+ * a distributed run). JSON, JSON Lines and parts are written as they are rendered, without a tree of
+ * the whole timeline. A bad JSON Lines record is reported and skipped (exit 1 at the end). With --merge
+ * the FILEs are parts or timeline JSON files instead (built apart, on shards of a corpus), read back
+ * (chr_timeline_from_part, chr_timeline_read_json) and merged into the timeline of all their documents
  * (chr_timeline_merge): the reduce of a distributed run (scale/). Exports cli_timeline. */
 #include <errno.h>
 #include <stdio.h>
@@ -25,18 +27,19 @@ static const char timeline_usage[] =
     "extract; a directory stands for every file under it; without FILE, or with -, read stdin. All\n"
     "documents go into one timeline: the mentions of one event in several articles become one entry.\n"
     "\n"
-    "  chronicle timeline --merge PART.json...\n"
+    "  chronicle timeline --merge PART...\n"
     "\n"
-    "merges timelines (JSON, as written by timeline) of disjoint sets of documents into the timeline of\n"
-    "them all, the same bytes as one run over all the documents, whatever the grouping and order of the\n"
-    "parts (the reduce of a distributed run: see scale/ and the README).\n"
+    "merges parts (--format part) or timelines (JSON, as written by timeline) of disjoint sets of\n"
+    "documents into the timeline of them all, the same bytes as one run over all the documents, whatever\n"
+    "the grouping and order of the parts (the reduce of a distributed run: see scale/ and the README).\n"
     "\n"
     "Options:\n"
     "  --format FMT        output: json (default; docs/timeline.schema.json), jsonl (one entry per\n"
     "                      line), text (a table, 100 columns wide), csv, timelinejs (Knight Lab's\n"
-    "                      TimelineJS), task4 (SemEval-2015 Task 4 timeline lines)\n"
-    "  --merge             FILEs are timeline JSON files to merge (same entity, no document twice);\n"
-    "                      a file may hold several, one after the other (compact lines)\n"
+    "                      TimelineJS), task4 (SemEval-2015 Task 4 timeline lines), part (the\n"
+    "                      mentions only, one JSON array a line: the lean input of --merge)\n"
+    "  --merge             FILEs are parts or timeline JSON files to merge (same entity, no document\n"
+    "                      twice); a file may hold several, one after the other\n"
     "  --entity NAME       only the events NAME takes part in (actor, or named in the sentence; name\n"
     "                      variants: \"Apple Inc.\" also as \"Apple\", \"Steve Jobs\" also as \"Jobs\")\n"
     "  --dct DATE          document creation time (ISO 8601); overrides any date found in the input\n"
@@ -74,18 +77,61 @@ static int add_doc(void *ctx, chr_format kind, const chr_doc *doc, const chr_res
     return st ? cli_exit_for(st) : EXIT_OK;
 }
 
-/* Merge one timeline (a JSON value) into r->tl; the first one becomes r->tl. */
-static int merge_one(timeline_run *r, const char *name, json_t *j) {
+/* One part (timeline --format part) from f, its first byte next: the header line says how many lines
+ * follow. Read into memory (the part only), then into a timeline. */
+static int read_part(FILE *f, const char *name, int n, chr_timeline **part) {
+    char *line = NULL, *buf = NULL;
+    size_t cap = 0, len = 0, bcap = 0, want = 1, got = 0;
+    ssize_t k;
     chr_error err;
-    chr_timeline *part = NULL;
     memset(&err, 0, sizeof err);
-    int st = chr_timeline_from_json(&part, j, &err);
-    if (!st && !r->tl) {
+    while (got < want && (k = getline(&line, &cap, f)) > 0) {
+        if (got == 0) {
+            /* the header: ["chronicle-part", VERSION, ENTITY, DOCUMENTS, MENTIONS] */
+            json_t *h = json_loadb(line, (size_t)k, 0, NULL);
+            json_int_t d = json_integer_value(json_array_get(h, 3)),
+                       m = json_integer_value(json_array_get(h, 4));
+            if (json_array_size(h) == 5 && d >= 0 && m >= 0)
+                want = 1 + (size_t)d + (size_t)m;
+            json_decref(h);
+        }
+        if (bcap - len < (size_t)k + 1) {
+            size_t c = bcap ? bcap : 1 << 16;
+            while (c - len < (size_t)k + 1)
+                c *= 2;
+            char *p = realloc(buf, c);
+            if (!p) {
+                free(line);
+                free(buf);
+                cli_error("out of memory");
+                return EXIT_INTERNAL;
+            }
+            buf = p;
+            bcap = c;
+        }
+        memcpy(buf + len, line, (size_t)k);
+        len += (size_t)k;
+        got++;
+    }
+    free(line);
+    int st = chr_timeline_from_part(part, buf ? buf : "", len, NULL, &err);
+    free(buf);
+    if (st) {
+        cli_error("%s: timeline %d: %s", name, n, cli_errmsg(&err, st));
+        return st == CHR_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* Merge part into r->tl (the first one becomes r->tl); part is taken. */
+static int merge_part(timeline_run *r, const char *name, chr_timeline *part) {
+    chr_error err;
+    memset(&err, 0, sizeof err);
+    if (!r->tl) {
         r->tl = part;
         return EXIT_OK;
     }
-    if (!st)
-        st = chr_timeline_merge(r->tl, part, &err);
+    int st = chr_timeline_merge(r->tl, part, &err);
     chr_timeline_free(part);
     if (st) {
         cli_error("%s: %s", name, cli_errmsg(&err, st));
@@ -94,8 +140,9 @@ static int merge_one(timeline_run *r, const char *name, json_t *j) {
     return EXIT_OK;
 }
 
-/* --merge: read the timelines in the file at path ("-": stdin), one JSON value or several one after the
- * other (the compact lines of parallel runs), and merge each into r->tl. */
+/* --merge: read the timelines in the file at path ("-": stdin), one or several one after the other
+ * (the compact lines or parts of parallel runs), each timeline JSON or a part, and merge each into
+ * r->tl. */
 static int merge_file(timeline_run *r, const char *path) {
     const char *name = strcmp(path, "-") ? path : "stdin";
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -111,21 +158,34 @@ static int merge_file(timeline_run *r, const char *path) {
             break;
         if (c != EOF)
             ungetc(c, f);
-        json_error_t jerr;
-        json_t *j = json_loadf(f, JSON_DISABLE_EOF_CHECK, &jerr);
-        if (!j) {
-            cli_error("%s: timeline %d: not a timeline: %s", name, n + 1, jerr.text);
-            rc = EXIT_INPUT;
+        if (c == '[') {
+            chr_timeline *part = NULL;
+            rc = read_part(f, name, n + 1, &part);
+            if (rc == EXIT_OK)
+                rc = merge_part(r, name, part);
+            n++;
+            continue;
+        }
+        /* a timeline JSON, read an entry at a time */
+        chr_timeline *part = NULL;
+        chr_error err;
+        memset(&err, 0, sizeof err);
+        int st = chr_timeline_read_json(&part, f, &err);
+        n++;
+        if (st) {
+            cli_error("%s: timeline %d: %s", name, n, cli_errmsg(&err, st));
+            rc = st == CHR_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
             break;
         }
-        rc = merge_one(r, name, j);
-        json_decref(j);
-        n++;
+        rc = merge_part(r, name, part);
     }
     if (f != stdin)
         fclose(f);
     return rc;
 }
+
+/* cli_output as a chr_write_fn */
+static int to_output(void *ctx, const char *s, size_t len) { return cli_output_write(ctx, s, len); }
 
 /* Render the timeline and write it whole. */
 static int write_timeline(timeline_run *r) {
@@ -139,27 +199,25 @@ static int write_timeline(timeline_run *r) {
         st = chr_timeline_csv(&s, &len, r->tl);
     else if (!strcmp(r->format, "task4"))
         st = chr_timeline_task4(&s, &len, r->tl);
-    else if (!strcmp(r->format, "jsonl")) {
-        /* one compact line per dated entry, then per undated event, each with its kind */
-        json_t *j = chr_timeline_json(r->tl);
-        size_t cap = 0;
-        FILE *mem = j ? open_memstream(&s, &cap) : NULL;
-        const char *parts[] = {"entries", "undated"};
-        for (int p = 0; mem && p < 2; p++) {
-            size_t i;
-            json_t *v;
-            json_array_foreach(json_object_get(j, parts[p]), i, v) {
-                json_object_set_new(v, "kind", json_string(p ? "undated" : "entry"));
-                char *line = json_dumps(v, JSON_PRESERVE_ORDER | JSON_COMPACT);
-                if (!line || fprintf(mem, "%s\n", line) < 0)
-                    st = CHR_ENOMEM;
-                free(line);
-            }
+    else if (!strcmp(r->format, "json") || !strcmp(r->format, "jsonl") || !strcmp(r->format, "part")) {
+        /* written as it is rendered: no tree of the whole timeline */
+        if (cli_output_open(&out, r->output))
+            return EXIT_OUTPUT;
+        if (!strcmp(r->format, "part"))
+            st = chr_timeline_part_write(r->tl, to_output, &out);
+        else if (!strcmp(r->format, "jsonl"))
+            st = chr_timeline_jsonl_write(r->tl, to_output, &out);
+        else
+            st = chr_timeline_json_write(r->tl, r->pretty != 0 ? JSON_INDENT(2) : JSON_COMPACT, to_output,
+                                         &out);
+        if (st == CHR_OK && !strcmp(r->format, "json"))
+            st = cli_output_write(&out, "\n", 1) ? CHR_EIO : CHR_OK;
+        int crc = cli_output_close(&out, st == CHR_OK);
+        if (st == CHR_ENOMEM) {
+            cli_error("out of memory");
+            return EXIT_INTERNAL;
         }
-        if (!mem || fclose(mem))
-            st = CHR_ENOMEM;
-        json_decref(j);
-        len = s ? strlen(s) : 0;
+        return crc;
     } else {
         json_t *j = NULL;
         if (!strcmp(r->format, "timelinejs"))
@@ -227,10 +285,10 @@ int cli_timeline(int argc, char **argv) {
             if (!(v = cli_args_value(&a)))
                 rc = EXIT_USAGE;
             else if (!strcmp(v, "json") || !strcmp(v, "text") || !strcmp(v, "jsonl") || !strcmp(v, "csv") ||
-                     !strcmp(v, "timelinejs") || !strcmp(v, "task4"))
+                     !strcmp(v, "timelinejs") || !strcmp(v, "task4") || !strcmp(v, "part"))
                 r.format = v;
             else {
-                cli_error("--format %s: expected json, jsonl, text, csv, timelinejs or task4", v);
+                cli_error("--format %s: expected json, jsonl, text, csv, timelinejs, task4 or part", v);
                 rc = EXIT_USAGE;
             }
         } else if (cli_args_is(&a, "--merge", NULL)) {

@@ -161,6 +161,25 @@ static size_t shared_names(const feat *a, const feat *b) {
     return n;
 }
 
+/* The names a and b share, and the first of them (in the order of the hashes) in *first. */
+static size_t shared_names_first(const feat *a, const feat *b, uint32_t *first) {
+    size_t i = 0, j = 0, n = 0;
+    *first = 0;
+    while (i < a->nnames && j < b->nnames) {
+        if (a->names[i] == b->names[j]) {
+            if (!n)
+                *first = a->names[i];
+            n++;
+            i++;
+            j++;
+        } else if (a->names[i] < b->names[j])
+            i++;
+        else
+            j++;
+    }
+    return n;
+}
+
 static void features(feat *f, const chr_timeline_entry *e) {
     char st[32];
     memset(f, 0, sizeof *f);
@@ -229,32 +248,29 @@ static int by_first(const void *x, const void *y) {
     return a->first < b->first ? -1 : a->first > b->first;
 }
 
-int chr__timeline_cluster(const chr_timeline_entry *m, size_t n, const char *const *doc_ids, size_t *members,
-                          size_t *first, size_t *nentries, const char **match, chr_timeline_conflict **conf,
-                          size_t *nconf) {
-    (void)doc_ids;
-    feat *f = malloc((n + 1) * sizeof *f);
-    size_t *parent = malloc((n + 1) * sizeof *parent), *rep = malloc((n + 1) * sizeof *rep);
-    size_t *entry_of = malloc((n + 1) * sizeof *entry_of);
-    group_key *groups = malloc((n + 1) * sizeof *groups);
-    chr_timeline_conflict *cf = NULL;
-    size_t ncf = 0, cfcap = 0;
-    int rc = -1;
-    *conf = NULL;
-    *nconf = 0;
-    if (!f || !parent || !rep || !groups || !entry_of)
-        goto done;
-    for (size_t i = 0; i < n; i++) {
-        features(&f[i], &m[i]);
-        parent[i] = i;
-        match[i] = "";
-    }
-    /* links: mentions are in order of their first day, so a closed interval meets only those that follow
-     * it before its end */
-    for (size_t i = 0; i < n; i++) {
+/* A mention under a key (a stem, a group of related triggers, a stem and a name). */
+typedef struct keyed {
+    uint32_t key;
+    size_t at;
+} keyed;
+
+static int by_key_at(const void *x, const void *y) {
+    const keyed *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Link the mentions of each bucket (runs of equal keys in by[0..n), each in mention order) that
+ * link_rule links. */
+static void bucket_sweep(const chr_timeline_entry *m, const feat *f, const keyed *by, size_t n,
+                         size_t *parent) {
+    for (size_t x = 0; x < n; x++) {
+        size_t i = by[x].at;
         if (!f[i].closed)
             continue;
-        for (size_t j = i + 1; j < n; j++) {
+        for (size_t y = x + 1; y < n && by[y].key == by[x].key; y++) {
+            size_t j = by[y].at;
             int64_t sj = m[j].has_begin ? m[j].first_day : m[j].has_end ? m[j].after_day - 1 : INT64_MIN;
             if (sj >= m[i].after_day)
                 break;
@@ -265,6 +281,62 @@ int chr__timeline_cluster(const chr_timeline_entry *m, size_t n, const char *con
             }
         }
     }
+}
+
+/* A conflict found between two entries, from mentions i < j. */
+typedef struct cand {
+    size_t a, b, i, j;
+    const char *reason;
+} cand;
+
+static int by_cand(const void *x, const void *y) {
+    const cand *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    if (p->b != q->b)
+        return p->b < q->b ? -1 : 1;
+    if (p->i != q->i)
+        return p->i < q->i ? -1 : 1;
+    return p->j < q->j ? -1 : p->j > q->j;
+}
+
+int chr__timeline_cluster(const chr_timeline_entry *m, size_t n, const char *const *doc_ids, size_t *members,
+                          size_t *first, size_t *nentries, const char **match, chr_timeline_conflict **conf,
+                          size_t *nconf) {
+    (void)doc_ids;
+    feat *f = malloc((n + 1) * sizeof *f);
+    size_t *parent = malloc((n + 1) * sizeof *parent), *rep = malloc((n + 1) * sizeof *rep);
+    size_t *entry_of = malloc((n + 1) * sizeof *entry_of);
+    group_key *groups = malloc((n + 1) * sizeof *groups);
+    keyed *by = malloc((n + 1) * sizeof *by);
+    cand *cf = NULL;
+    chr_timeline_conflict *out_cf = NULL;
+    size_t ncf = 0, cfcap = 0;
+    int rc = -1;
+    *conf = NULL;
+    *nconf = 0;
+    if (!f || !parent || !rep || !groups || !entry_of || !by)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        features(&f[i], &m[i]);
+        parent[i] = i;
+        match[i] = "";
+    }
+    /* links: only mentions with the same trigger stem or in the same group of related triggers can
+     * link, so the pairs are looked for in buckets of those (bucket_sweep); in a bucket, mentions are in
+     * the order of their first day, so a closed interval meets only those that follow it before its end */
+    for (size_t i = 0; i < n; i++) {
+        by[i].key = f[i].stem;
+        by[i].at = i;
+    }
+    qsort(by, n, sizeof *by, by_key_at);
+    bucket_sweep(m, f, by, n, parent);
+    size_t nr = 0;
+    for (size_t i = 0; i < n; i++)
+        if (f[i].related >= 0)
+            by[nr++] = (keyed){(uint32_t)f[i].related, i};
+    qsort(by, nr, sizeof *by, by_key_at);
+    bucket_sweep(m, f, by, nr, parent);
     /* the first mention of each group */
     for (size_t i = 0; i < n; i++)
         rep[i] = (size_t)-1;
@@ -318,57 +390,89 @@ int chr__timeline_cluster(const chr_timeline_entry *m, size_t n, const char *con
         }
     }
     *nentries = ng;
-    /* conflicts */
+    /* conflicts: a pair of mentions shares the trigger stem and a name at least, so the pairs are looked
+     * for in buckets of (stem, name); a pair is taken in the bucket of the first name it shares. Of the
+     * pairs of two entries, the reason is that of the first pair in mention order. */
+    size_t nk = 0, kcap = 0;
+    keyed *kv = NULL;
     for (size_t i = 0; i < n; i++) {
         if (!f[i].fine || m[i].cls == CHR_EVENT_REPORTING)
             continue;
-        for (size_t j = i + 1; j < n; j++) {
-            if (!f[j].fine || m[j].cls == CHR_EVENT_REPORTING || f[i].stem != f[j].stem ||
-                m[i].doc == m[j].doc || overlap(&m[i], &m[j]) || entry_of[i] == entry_of[j])
-                continue;
-            /* two shared names, or one when the dates are less than a week apart */
-            size_t shared = shared_names(&f[i], &f[j]);
-            int64_t gap = m[i].after_day <= m[j].first_day ? m[j].first_day - m[i].after_day
-                                                           : m[i].first_day - m[j].after_day;
-            if (shared < 2 && !(shared == 1 && gap < NEAR_DAYS))
-                continue;
-            size_t a = entry_of[i] < entry_of[j] ? entry_of[i] : entry_of[j];
-            size_t b = entry_of[i] < entry_of[j] ? entry_of[j] : entry_of[i];
-            int dup = 0;
-            for (size_t c = 0; c < ncf && !dup; c++)
-                dup = cf[c].a == a && cf[c].b == b;
-            if (dup)
-                continue;
-            if (ncf == cfcap) {
-                size_t c2 = cfcap ? cfcap * 2 : 8;
-                chr_timeline_conflict *p = realloc(cf, c2 * sizeof *p);
-                if (!p)
-                    goto done;
-                cf = p;
-                cfcap = c2;
+        if (kcap - nk < f[i].nnames) {
+            size_t c = kcap ? kcap : 256;
+            while (c - nk < f[i].nnames)
+                c *= 2;
+            keyed *p = realloc(kv, c * sizeof *p);
+            if (!p) {
+                free(kv);
+                goto done;
             }
-            cf[ncf++] =
-                (chr_timeline_conflict){a, b,
-                                        shared >= 2 ? "same trigger and names, dates that do not meet"
-                                                    : "same trigger and name, dates a few days apart"};
+            kv = p;
+            kcap = c;
         }
+        for (size_t k = 0; k < f[i].nnames; k++)
+            kv[nk++] = (keyed){f[i].stem * 2654435761u ^ f[i].names[k], i};
     }
-    /* by a then b */
-    for (size_t i = 1; i < ncf; i++) {
-        chr_timeline_conflict t = cf[i];
-        size_t j = i;
-        while (j > 0 && (cf[j - 1].a > t.a || (cf[j - 1].a == t.a && cf[j - 1].b > t.b))) {
-            cf[j] = cf[j - 1];
-            j--;
+    if (nk > 1)
+        qsort(kv, nk, sizeof *kv, by_key_at);
+    for (size_t x = 0; x < nk;) {
+        size_t y = x + 1;
+        while (y < nk && kv[y].key == kv[x].key)
+            y++;
+        for (size_t p = x; p < y; p++) {
+            size_t i = kv[p].at;
+            for (size_t q = p + 1; q < y; q++) {
+                size_t j = kv[q].at;
+                if (f[i].stem != f[j].stem || m[i].doc == m[j].doc || overlap(&m[i], &m[j]) ||
+                    entry_of[i] == entry_of[j])
+                    continue;
+                /* two shared names, or one when the dates are less than a week apart */
+                uint32_t first_shared;
+                size_t shared = shared_names_first(&f[i], &f[j], &first_shared);
+                if ((f[i].stem * 2654435761u ^ first_shared) != kv[x].key)
+                    continue; /* taken in the bucket of the first name they share */
+                int64_t gap = m[i].after_day <= m[j].first_day ? m[j].first_day - m[i].after_day
+                                                               : m[i].first_day - m[j].after_day;
+                if (shared < 2 && !(shared == 1 && gap < NEAR_DAYS))
+                    continue;
+                if (ncf == cfcap) {
+                    size_t c2 = cfcap ? cfcap * 2 : 8;
+                    cand *np = realloc(cf, c2 * sizeof *np);
+                    if (!np) {
+                        free(kv);
+                        goto done;
+                    }
+                    cf = np;
+                    cfcap = c2;
+                }
+                size_t a = entry_of[i] < entry_of[j] ? entry_of[i] : entry_of[j];
+                size_t b = entry_of[i] < entry_of[j] ? entry_of[j] : entry_of[i];
+                cf[ncf++] = (cand){a, b, i, j,
+                                   shared >= 2 ? "same trigger and names, dates that do not meet"
+                                               : "same trigger and name, dates a few days apart"};
+            }
         }
-        cf[j] = t;
+        x = y;
     }
-    *conf = cf;
+    free(kv);
+    /* by a then b; of the same two entries, the first pair of mentions */
+    if (ncf > 1)
+        qsort(cf, ncf, sizeof *cf, by_cand);
+    size_t nu = 0;
+    if (ncf && !(out_cf = malloc(ncf * sizeof *out_cf)))
+        goto done;
+    for (size_t c = 0; c < ncf; c++)
+        if (!c || cf[c].a != cf[c - 1].a || cf[c].b != cf[c - 1].b)
+            out_cf[nu++] = (chr_timeline_conflict){cf[c].a, cf[c].b, cf[c].reason};
+    ncf = nu;
+    *conf = out_cf;
     *nconf = ncf;
-    cf = NULL;
+    out_cf = NULL;
     rc = 0;
 done:
     free(cf);
+    free(out_cf);
+    free(by);
     free(f);
     free(parent);
     free(rep);

@@ -9,8 +9,7 @@
 #include "chronicle/date.h"
 #include "internal.h"
 
-int64_t chr_date_days(int year, int month, int day)
-{
+int64_t chr_date_days(int year, int month, int day) {
     /* days from civil, proleptic Gregorian, era-based so that it is exact for all years */
     int64_t y = (int64_t)year - (month <= 2);
     int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -21,8 +20,7 @@ int64_t chr_date_days(int year, int month, int day)
     return era * 146097 + doe - 719468;
 }
 
-void chr_date_civil(int64_t days, int *year, int *month, int *day)
-{
+void chr_date_civil(int64_t days, int *year, int *month, int *day) {
     int64_t z = days + 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     int64_t doe = z - era * 146097;
@@ -37,8 +35,7 @@ void chr_date_civil(int64_t days, int *year, int *month, int *day)
     *day = (int)d;
 }
 
-int chr_date_weekday(int64_t days)
-{
+int chr_date_weekday(int64_t days) {
     /* 1970-01-01 was a Thursday (4) */
     int64_t w = (days + 3) % 7;
     if (w < 0)
@@ -46,8 +43,7 @@ int chr_date_weekday(int64_t days)
     return (int)w + 1;
 }
 
-static int month_length(int year, int month)
-{
+static int month_length(int year, int month) {
     static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month == 2) {
         int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -56,15 +52,13 @@ static int month_length(int year, int month)
     return len[month - 1];
 }
 
-int chr_date_valid(int year, int month, int day)
-{
+int chr_date_valid(int year, int month, int day) {
     return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
            day <= month_length(year, month);
 }
 
 /* ISO 8601 week: the ISO year and week number of a day. */
-void chr__date_iso_week(int64_t days, int *iso_year, int *week)
-{
+void chr__date_iso_week(int64_t days, int *iso_year, int *week) {
     int wd = chr_date_weekday(days);
     int64_t thursday = days - wd + 4;
     int y, m, d;
@@ -75,15 +69,13 @@ void chr__date_iso_week(int64_t days, int *iso_year, int *week)
 }
 
 /* Monday of ISO week `week` of ISO year `iso_year`. */
-int64_t chr__date_iso_week_start(int iso_year, int week)
-{
+int64_t chr__date_iso_week_start(int iso_year, int week) {
     int64_t jan4 = chr_date_days(iso_year, 1, 4);
     int64_t week1 = jan4 - (chr_date_weekday(jan4) - 1);
     return week1 + (int64_t)(week - 1) * 7;
 }
 
-static int digits(const char *s, size_t len, size_t *pos, int n, int *out)
-{
+static int digits(const char *s, size_t len, size_t *pos, int n, int *out) {
     int v = 0;
     for (int i = 0; i < n; i++) {
         if (*pos >= len || s[*pos] < '0' || s[*pos] > '9')
@@ -95,8 +87,7 @@ static int digits(const char *s, size_t len, size_t *pos, int n, int *out)
     return 1;
 }
 
-int chr_time_parse_iso(chr_time *out, const char *s, size_t len, chr_error *err)
-{
+int chr_time_parse_iso(chr_time *out, const char *s, size_t len, chr_error *err) {
     chr_time t = {0};
     size_t p = 0;
     int y, mo = 1, d = 1, h = 0, mi = 0, sec = 0;
@@ -189,8 +180,7 @@ impossible:
     return chr__error_set(err, CHR_EDATE, "impossible date: '%.*s'", (int)(len > 64 ? 64 : len), s);
 }
 
-size_t chr_time_format(char *buf, size_t n, const chr_time *t)
-{
+size_t chr_time_format(char *buf, size_t n, const chr_time *t) {
     static const char *const season[] = {"", "SP", "SU", "FA", "WI"};
     static const char *const part[] = {"", "MO", "MI", "AF", "EV", "NI", "DT"};
     int y, m, d, iy, w;
@@ -254,8 +244,7 @@ size_t chr_time_format(char *buf, size_t n, const chr_time *t)
     return r < 0 ? 0 : (size_t)r;
 }
 
-void chr_time_span(const chr_time *t, int64_t *first_day, int64_t *after_day)
-{
+void chr_time_span(const chr_time *t, int64_t *first_day, int64_t *after_day) {
     int y, m, d;
     chr_date_civil(t->day, &y, &m, &d);
     int64_t a = t->day, b = t->day + 1;

@@ -8,8 +8,7 @@
 
 #include "internal.h"
 
-chr_gran chr__time_unit(const char *u)
-{
+chr_gran chr__time_unit(const char *u) {
     static const struct {
         const char *name;
         chr_gran g;
@@ -23,14 +22,10 @@ chr_gran chr__time_unit(const char *u)
     return CHR_GRAN_NONE;
 }
 
-static int season_of_month(int m)
-{
-    return m == 12 || m <= 2 ? 4 : (m - 3) / 3 + 1;
-}
+static int season_of_month(int m) { return m == 12 || m <= 2 ? 4 : (m - 3) / 3 + 1; }
 
 /* The period of granularity g that contains t's first day (and second, for HOUR/MINUTE). */
-chr_time chr__time_period(const chr_time *t, chr_gran g)
-{
+chr_time chr__time_period(const chr_time *t, chr_gran g) {
     chr_time r = {0};
     int y, m, d;
     chr_date_civil(t->day, &y, &m, &d);
@@ -77,8 +72,7 @@ chr_time chr__time_period(const chr_time *t, chr_gran g)
     return r;
 }
 
-static int64_t add_months(int64_t day, long n)
-{
+static int64_t add_months(int64_t day, long n) {
     int y, m, d;
     chr_date_civil(day, &y, &m, &d);
     long total = (long)y * 12 + (m - 1) + n;
@@ -90,8 +84,7 @@ static int64_t add_months(int64_t day, long n)
 }
 
 /* Shift period t by n units of u (t keeps its own granularity). */
-void chr__time_shift(chr_time *t, chr_gran u, long n)
-{
+void chr__time_shift(chr_time *t, chr_gran u, long n) {
     switch (u) {
     case CHR_GRAN_DAY:
     case CHR_GRAN_PART_OF_DAY:
@@ -146,8 +139,7 @@ void chr__time_shift(chr_time *t, chr_gran u, long n)
 }
 
 /* What a value looks like with no DCT: "XXXX-XX-XX" at the granularity asked. */
-void chr__time_underspecified(char *out, size_t n, chr_gran g)
-{
+void chr__time_underspecified(char *out, size_t n, chr_gran g) {
     switch (g) {
     case CHR_GRAN_WEEK:
         snprintf(out, n, "XXXX-WXX");

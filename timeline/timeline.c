@@ -13,11 +13,11 @@
  * Exports (timeline.h): chr_timeline_new, chr_timeline_free, chr_timeline_set_entity,
  * chr_timeline_entity, chr_timeline_add, chr_timeline_doc_count, chr_timeline_doc_id,
  * chr_timeline_doc_dct, chr_timeline_count, chr_timeline_entry_at, chr_timeline_source_count,
- * chr_timeline_source_at, chr_timeline_mention_count, chr_timeline_conflict_count,
+ * chr_timeline_source_at, chr_timeline_mention_count, chr_timeline_mention_at, chr_timeline_conflict_count,
  * chr_timeline_conflict_at, chr_timeline_undated_count, chr_timeline_undated_at, chr_timeline_merge
  * (the documents and mentions of one timeline added to another: the reduce of a distributed run); and
- * chr__timeline_put_doc, chr__timeline_put_mention, chr__timeline_settle for read.c. Rendering is in
- * render/timeline.c. */
+ * chr__timeline_put_doc, chr__timeline_put_mention, chr__timeline_settle, chr__timeline_last_doc_id for
+ * read.c and part.c. Rendering is in render/timeline.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,8 +46,7 @@ struct chr_timeline {
     int order_ok, settled;
     chr_timeline_entry *dated, *undated;
     size_t ndated, dated_cap, nundated, undated_cap;
-    char **strings; /* everything the entries point to */
-    size_t nstrings, strings_cap;
+    chr__strpool strings; /* everything the entries point to */
     /* entries: groups of dated mentions (cluster.c), computed when first asked for */
     int grouped;
     size_t *members, *first, nentries, group_cap; /* group_cap: room in members (first has one more) */
@@ -70,8 +69,6 @@ void chr_timeline_free(chr_timeline *tl) {
         return;
     for (size_t i = 0; i < tl->ndocs; i++)
         free(tl->docs[i].id);
-    for (size_t i = 0; i < tl->nstrings; i++)
-        free(tl->strings[i]);
     free(tl->docs);
     free(tl->docs_tmp);
     free(tl->order);
@@ -84,7 +81,7 @@ void chr_timeline_free(chr_timeline *tl) {
     chr__entity_free(&tl->entity);
     free(tl->dated);
     free(tl->undated);
-    free(tl->strings);
+    chr__strpool_free(&tl->strings);
     free(tl);
 }
 
@@ -136,17 +133,7 @@ static int reserve_docs(chr_timeline *tl, size_t n) {
 
 /* A copy of s[0..len) kept by the timeline; "" costs nothing. NULL when out of memory. */
 static const char *keep(chr_timeline *tl, const char *s, size_t len) {
-    if (!s || !len)
-        return "";
-    if (reserve((void **)&tl->strings, &tl->strings_cap, tl->nstrings, 1, sizeof *tl->strings))
-        return NULL;
-    char *c = malloc(len + 1);
-    if (!c)
-        return NULL;
-    memcpy(c, s, len);
-    c[len] = '\0';
-    tl->strings[tl->nstrings++] = c;
-    return c;
+    return chr__strpool_keep(&tl->strings, s, len);
 }
 
 static const char *keep_str(chr_timeline *tl, const char *s) { return keep(tl, s, s ? strlen(s) : 0); }
@@ -156,6 +143,8 @@ static const char *keep_str(chr_timeline *tl, const char *s) { return keep(tl, s
 static int reserve_groups(chr_timeline *tl, size_t n) {
     if (tl->group_cap >= n && tl->first)
         return 0;
+    if (n < tl->group_cap * 2 && tl->group_cap < SIZE_MAX / 4 / sizeof(size_t))
+        n = tl->group_cap * 2; /* mentions put one by one: room grows by doubling */
     size_t *m = realloc(tl->members, (n + 1) * sizeof *m);
     if (m)
         tl->members = m;
@@ -372,7 +361,7 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
     if (!tl || !doc)
         return chr__error_set(err, CHR_EINVAL, "chr_timeline_add: NULL argument");
     size_t n = res ? chr_result_event_count(res) : 0;
-    size_t saved_strings = tl->nstrings, saved_dated = tl->ndated, saved_undated = tl->nundated;
+    size_t saved_dated = tl->ndated, saved_undated = tl->nundated;
     char *id = NULL;
     size_t *starts = NULL;
     int *sent_ids = NULL;
@@ -435,12 +424,10 @@ int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res
     free(sent_ids);
     return CHR_OK;
 nomem:
-    /* leave the timeline as it was */
+    /* leave the timeline as it was (strings kept on the way stay in the pool, unseen) */
     free(id);
     free(starts);
     free(sent_ids);
-    while (tl->nstrings > saved_strings)
-        free(tl->strings[--tl->nstrings]);
     tl->ndated = saved_dated;
     tl->nundated = saved_undated;
     return chr__error_set(err, CHR_ENOMEM, "out of memory");
@@ -574,6 +561,13 @@ const chr_timeline_entry *chr_timeline_source_at(const chr_timeline *tl, size_t 
 
 size_t chr_timeline_mention_count(const chr_timeline *tl) { return tl ? tl->ndated : 0; }
 
+const chr_timeline_entry *chr_timeline_mention_at(const chr_timeline *tl, size_t i) {
+    if (!tl || i >= tl->ndated)
+        return NULL;
+    settle(tl);
+    return &tl->dated[i];
+}
+
 size_t chr_timeline_conflict_count(const chr_timeline *tl) {
     if (!tl)
         return 0;
@@ -643,6 +637,12 @@ int chr__timeline_put_mention(chr_timeline *tl, const chr_timeline_entry *e, int
 
 void chr__timeline_settle(chr_timeline *tl) { settle(tl); }
 
+const char *chr__timeline_keep(chr_timeline *tl, const char *s) { return keep_str(tl, s); }
+
+const char *chr__timeline_last_doc_id(const chr_timeline *tl) {
+    return tl->ndocs ? tl->docs[tl->ndocs - 1].id : "";
+}
+
 int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *err) {
     if (!tl || !from || tl == from)
         return chr__error_set(err, CHR_EINVAL,
@@ -650,7 +650,7 @@ int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *er
     if (strcmp(chr_timeline_entity(tl), chr_timeline_entity(from)))
         return chr__error_set(err, CHR_EINVAL, "the timelines are of different entities (\"%s\" and \"%s\")",
                               chr_timeline_entity(tl), chr_timeline_entity(from));
-    size_t n0 = tl->ndocs, saved_strings = tl->nstrings, i = 0, j = 0, k = 0, nfresh = 0;
+    size_t n0 = tl->ndocs, i = 0, j = 0, k = 0, nfresh = 0;
     if (reserve_docs(tl, from->ndocs + 1) ||
         reserve((void **)&tl->dated, &tl->dated_cap, tl->ndated, from->ndated, sizeof *tl->dated) ||
         reserve((void **)&tl->undated, &tl->undated_cap, tl->nundated, from->nundated, sizeof *tl->undated) ||
@@ -711,8 +711,6 @@ int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *er
 nomem:
     for (j = 0; j < nfresh; j++)
         free(tl->docs[n0 + j].id);
-    while (tl->nstrings > saved_strings)
-        free(tl->strings[--tl->nstrings]);
     free(merged);
     return chr__error_set(err, CHR_ENOMEM, "out of memory");
 }

@@ -1,12 +1,13 @@
 /* timeline_internal.h: what the files of timeline/ share besides the public timeline.h: the grouping of
  * mentions into entries (cluster.c), entity names and their variants (entity.c), the TimeML sentence
- * numbers of a document (sentences.c), and putting a timeline together from its parts (read.c). Not
- * installed. */
+ * numbers of a document (sentences.c), the pool of its strings (strpool.c), and putting a timeline
+ * together from its parts (read.c, part.c). Not installed. */
 #ifndef CHRONICLE_TIMELINE_INTERNAL_H
 #define CHRONICLE_TIMELINE_INTERNAL_H
 
 #include "chronicle/timeline.h"
 #include <stddef.h>
+#include <stdint.h>
 
 /* Group the n dated mentions m[] (in the canonical order of timeline.h) into entries. doc_ids[m->doc]
  * names a mention's document. On return members[0..n) lists the mentions entry by entry (each entry's
@@ -34,6 +35,23 @@ int chr__entity_in(const chr__entity *e, const char *s, size_t len);
  * ids[k], -1 when the document has no sentence tags or the offset lies before the first. 0 or -1. */
 int chr__doc_sentence_ids(const chr_doc *doc, const size_t *at, size_t n, int *ids);
 
+/* The strings of a timeline, each kept once (strpool.c). Zero-initialized is empty. */
+typedef struct chr__strslot {
+    const char *s;
+    uint32_t h, len;
+} chr__strslot;
+
+typedef struct chr__strpool {
+    struct chr__strblock *blocks;
+    chr__strslot *slots; /* open addressing, cap a power of two, at most half full */
+    size_t n, cap;
+} chr__strpool;
+
+/* The pool's copy of s[0..len) (NUL-terminated; the same pointer for the same bytes); "" for none;
+ * NULL when out of memory. */
+const char *chr__strpool_keep(chr__strpool *p, const char *s, size_t len);
+void chr__strpool_free(chr__strpool *p);
+
 /* A timeline put together piece by piece (read.c): a document at the end of the list (the caller keeps
  * id order), a copy of mention e (dated or not; e->doc indexes the documents, e->seq orders the mentions
  * of one document; e->match is ignored), then the canonical order once everything is in. The first two
@@ -41,5 +59,9 @@ int chr__doc_sentence_ids(const chr_doc *doc, const size_t *at, size_t n, int *i
 int chr__timeline_put_doc(chr_timeline *tl, const char *id, const chr_time *dct);
 int chr__timeline_put_mention(chr_timeline *tl, const chr_timeline_entry *e, int dated);
 void chr__timeline_settle(chr_timeline *tl);
+/* The timeline's copy of s (its pool: the same bytes, the same copy); NULL when out of memory. */
+const char *chr__timeline_keep(chr_timeline *tl, const char *s);
+/* The id of the document put last (before any settling): borrowed. */
+const char *chr__timeline_last_doc_id(const chr_timeline *tl);
 
 #endif

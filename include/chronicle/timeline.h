@@ -38,6 +38,7 @@
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,6 +47,12 @@ extern "C" {
 /* The version of the timeline JSON (docs/timeline.schema.json) and the schema's id. */
 #define CHR_TIMELINE_VERSION 2
 #define CHR_TIMELINE_SCHEMA "https://chronicle.invalid/timeline.schema.json"
+/* The part format (chr_timeline_part_write): the first word of its header line, and its version. */
+#define CHR_TIMELINE_PART "chronicle-part"
+#define CHR_TIMELINE_PART_VERSION 1
+
+/* Where a writer puts its bytes: 0, or nonzero to stop (the writer then returns CHR_EIO). */
+typedef int (*chr_write_fn)(void *ctx, const char *s, size_t len);
 
 /* Flags of an entry */
 #define CHR_TL_OPEN_START 0x01u /* the first day is not known: the event is only known to end by the last */
@@ -105,7 +112,8 @@ const char *chr_timeline_entity(const chr_timeline *tl); /* "" when none */
 /* Add the events of one document (res comes from chr_extract on doc). Events whose time places them
  * become entries; the others (no time, or a time that is no date: "XXXX-WXX-1" without a DCT, "P3D"
  * alone) become undated ones, and so do the events whose time rule is "sentence" (a time of their
- * sentence that another event owns) or "reported" (what a report of their sentence reports). Returns 0, CHR_EINVAL, or CHR_ENOMEM (the timeline is then unchanged). */
+ * sentence that another event owns) or "reported" (what a report of their sentence reports). Returns 0,
+ * CHR_EINVAL, or CHR_ENOMEM (the timeline is then unchanged). */
 int chr_timeline_add(chr_timeline *tl, const chr_doc *doc, const chr_result *res, chr_error *err);
 
 /* Documents, in id order (byte order of the ids; equal ids in the order added): id ("" when none) and
@@ -122,8 +130,10 @@ size_t chr_timeline_count(const chr_timeline *tl);
 const chr_timeline_entry *chr_timeline_entry_at(const chr_timeline *tl, size_t i);
 size_t chr_timeline_source_count(const chr_timeline *tl, size_t i);
 const chr_timeline_entry *chr_timeline_source_at(const chr_timeline *tl, size_t i, size_t k);
-/* All dated mentions, in the order above, whatever entry they belong to. */
+/* All dated mentions, in the order above, whatever entry they belong to; chr_timeline_mention_at does
+ * not group them into entries. */
 size_t chr_timeline_mention_count(const chr_timeline *tl);
+const chr_timeline_entry *chr_timeline_mention_at(const chr_timeline *tl, size_t i);
 /* Conflicts between entries (borrowed), by a then b. */
 size_t chr_timeline_conflict_count(const chr_timeline *tl);
 const chr_timeline_conflict *chr_timeline_conflict_at(const chr_timeline *tl, size_t i);
@@ -145,6 +155,20 @@ int chr_timeline_merge(chr_timeline *tl, const chr_timeline *from, chr_error *er
  * unique (in id order). 0; CHR_EJSON for anything else (version 1, a missing or wrong key, an unknown
  * document, a mention twice: the message says where), *out then NULL; CHR_EINVAL; CHR_ENOMEM. */
 int chr_timeline_from_json(chr_timeline **out, const json_t *json, chr_error *err);
+
+/* The same from a stream: one timeline JSON value read from f, f left right after it (several may follow
+ * one another), each document, entry and undated event parsed on its own, so that memory holds the
+ * timeline being built and one entry, not the tree of the whole JSON. The same result and errors as
+ * chr_timeline_from_json, and CHR_EJSON "not a timeline: ... (byte N)" for text that is no JSON. */
+int chr_timeline_read_json(chr_timeline **out, FILE *f, chr_error *err);
+
+/* Read a timeline back from the part format (chr_timeline_part_write): buf[0..len) holds one part, its
+ * header line and the lines it announces; *used is set to the bytes it took (the next part of a stream
+ * begins there). The same timeline as the one written, without grouping or rendering on the way: the
+ * lean intermediate of a distributed run (timeline --format part, then timeline --merge). 0; CHR_EJSON
+ * (not a part, a bad line: the message gives its number and what is wrong), *out then NULL;
+ * CHR_EINVAL; CHR_ENOMEM. */
+int chr_timeline_from_part(chr_timeline **out, const char *buf, size_t len, size_t *used, chr_error *err);
 
 /* A readable label of an entry's interval, at the granularity of its ends: "2014-11", "2014-W48-WE",
  * "2014-12-01 night", "2014-12-03 20:58", "1970s", "1979 .. 2014-12-03", ".. 2014-12-03" (open start),
@@ -182,6 +206,23 @@ int chr_timeline_csv(char **out, size_t *len, const chr_timeline *tl);
  * begin/end are ISO dates of the first and the last day (inclusive), null when open. Returns a NEW
  * reference, or NULL when out of memory. */
 json_t *chr_timeline_json(const chr_timeline *tl);
+
+/* The same JSON written piece by piece (render/timeline_write.c): the bytes of json_dumps of
+ * chr_timeline_json(tl) with flags (JSON_INDENT(n) or JSON_COMPACT; keys in the order above), handed to
+ * write 64 KiB at a time, without the tree of the whole timeline in memory. 0, CHR_EINVAL, CHR_ENOMEM, or
+ * CHR_EIO when write asked to stop. */
+int chr_timeline_json_write(const chr_timeline *tl, size_t flags, chr_write_fn write, void *ctx);
+
+/* The JSON Lines view, written the same way: one compact line per dated entry, then per undated event,
+ * each the object of "entries" or "undated" above with a last key "kind": "entry" or "undated". */
+int chr_timeline_jsonl_write(const chr_timeline *tl, chr_write_fn write, void *ctx);
+
+/* The part format: what timeline --merge needs and nothing else, one compact JSON array a line: a
+ * header ["chronicle-part", 1, ENTITY, DOCUMENTS, MENTIONS], each document [ID, DCT], then each mention,
+ * dated ones first, with every field of chr_timeline_entry (no entries, labels, EDTF or conflicts: they
+ * follow from the mentions and are computed by the merge). Read back by chr_timeline_from_part.
+ * Returns as chr_timeline_json_write. */
+int chr_timeline_part_write(const chr_timeline *tl, chr_write_fn write, void *ctx);
 
 /* The timeline as a text table, 100 columns wide whatever the terminal: date, relation, actor and what
  * happened, wrapped; then the undated events. *out is malloc'ed (NUL-terminated). 0 or CHR_ENOMEM. */

@@ -5,13 +5,17 @@
 
 Map: the JSON Lines shards (local paths, or paths every worker sees on a shared filesystem) are cut into
 partitions of whole lines (--blocksize) that the workers read themselves; each partition goes through
-`chronicle timeline --input jsonl --compact` on a worker: the timeline of those articles, a pure
-function of them. Reduce: the partial timelines are merged by `chronicle timeline --merge`, SPLIT_EVERY
-at a time, in a tree, up to one. Merging is associative and commutative and gives the timeline of all
-the articles, so the result is the same bytes as one `chronicle timeline` over the whole archive,
-whatever the partitions, the order the tasks finish in, or a worker lost on the way (its tasks are run
-again elsewhere: each is a pure function of its input). The last step writes the output format asked
-for, and `chronicle render` draws the chart; the client writes both.
+`chronicle timeline --input jsonl --format part` on a worker: the mentions of those articles in the part
+format (the lean intermediate: no grouping, no rendering), a pure function of them. Reduce: the parts are
+merged by `chronicle timeline --merge`, SPLIT_EVERY at a time, in a tree, up to one; the merges in between
+write parts again, only the last one groups the mentions and renders. Merging is associative and
+commutative and gives the timeline of all the articles, so the result is the same bytes as one
+`chronicle timeline` over the whole archive, whatever the partitions, the order the tasks finish in, or a
+worker lost on the way (its tasks are run again elsewhere: each is a pure function of its input). The last step writes the output format asked
+for, and `chronicle render` draws the chart. With a local cluster, or --write-on-worker when the
+output path is on storage the workers see, the last merge writes the output file itself (whole or
+nothing) and the chart is drawn from it: the output, many times the articles for JSON, never travels
+through the cluster; else the client writes both.
 
 Without --scheduler a local cluster of --workers processes is started. The chronicle binary is
 `chronicle` on the workers' PATH, or --chronicle PATH there, or --ship PATH: the binary is sent to every
@@ -52,9 +56,9 @@ def _run(spec, args, data):
 
 
 def map_partition(lines, spec, extra):
-    """The timeline (compact JSON) of one partition's records, with what chronicle said about bad ones."""
+    """The part (timeline --format part) of one partition's records, with what chronicle said about bad ones."""
     data = "".join(l if l.endswith("\n") else l + "\n" for l in lines).encode("utf-8")
-    out, err, rc = _run(spec, ["timeline", "--input", "jsonl", "--compact"] + extra + ["-"], data)
+    out, err, rc = _run(spec, ["timeline", "--input", "jsonl", "--format", "part"] + extra + ["-"], data)
     return {"timeline": out, "messages": err if rc == 1 else "", "records": len(lines)}
 
 
@@ -67,14 +71,19 @@ def merge_parts(spec, final_args, *parts):
             with open(path, "wb") as f:
                 f.write(p["timeline"])
             paths.append(path)
-        args = ["timeline", "--merge"] + (final_args if final_args is not None else ["--compact"]) + paths
+        args = ["timeline", "--merge"] + (final_args if final_args is not None else ["--format", "part"]) + paths
         out, _, _ = _run(spec, args, b"")
     return {"timeline": out, "messages": "".join(p["messages"] for p in parts),
             "records": sum(p["records"] for p in parts)}
 
 
-def render_chart(spec, part, title, ext):
-    """The chart of the merged timeline (chronicle render), as bytes."""
+def render_chart(spec, part, title, ext, written=None, chart_path=None):
+    """The chart of the merged timeline (chronicle render), as bytes; or, when the timeline was written to
+    the path `written`, drawn from it straight to chart_path (None returned)."""
+    if written:
+        _run(spec, ["render", "--input", "timeline"] + (["--title", title] if title else []) +
+             ["-o", chart_path, written], b"")
+        return None
     with tempfile.TemporaryDirectory(prefix="chronicle-render-") as d:
         src, png = os.path.join(d, "timeline.json"), os.path.join(d, "chart" + ext)
         with open(src, "wb") as f:
@@ -150,6 +159,9 @@ def main(argv=None):
     ap.add_argument("--blocksize", default="1MiB", help="bytes of a partition (default 1MiB)")
     ap.add_argument("--split-every", type=int, default=8, help="parts per merge (default 8)")
     ap.add_argument("--text-field"), ap.add_argument("--date-field"), ap.add_argument("--id-field")
+    ap.add_argument("--write-on-worker", action="store_true",
+                    help="the last merge writes -o (and --chart) itself: the paths must be on storage the "
+                         "workers see (the default with a local cluster); else the client writes them")
     ap.add_argument("--quiet", action="store_true", help="no progress line")
     a = ap.parse_args(argv)
     if a.split_every < 2:
@@ -185,7 +197,11 @@ def main(argv=None):
         parts = client.compute([delayed(map_partition, pure=True)(p, spec, extra) for p in bag.to_delayed()])
         kinds = {p.key: "map" for p in parts}
         # the merge tree: SPLIT_EVERY parts at a time; the last merge writes the output format
-        final = ["--format", a.format]
+        # the output (23 times the articles for the JSON) goes straight to its file from the last merge
+        # when the workers see it: it then never travels through the cluster
+        on_worker = a.write_on_worker or not a.scheduler
+        output = os.path.abspath(a.output)
+        final = ["--format", a.format] + (["-o", output] if on_worker else [])
         level, merges = parts, []
         while len(level) > 1 or not merges:
             nxt = []
@@ -205,7 +221,8 @@ def main(argv=None):
         chart = None
         if a.chart:
             ext = os.path.splitext(a.chart)[1] or ".png"
-            chart = client.submit(render_chart, spec, result, a.title, ext, pure=True).result()
+            chart = client.submit(render_chart, spec, result, a.title, ext, output if on_worker else None,
+                                  os.path.abspath(a.chart), pure=True).result()
         out = result.result()
     except ChronicleFailed as e:
         print("chronicle-dask: %s" % e, file=sys.stderr)
@@ -214,7 +231,8 @@ def main(argv=None):
         client.close()
         if cluster is not None:
             cluster.close()
-    write_whole(a.output, out["timeline"])
+    if not on_worker:
+        write_whole(a.output, out["timeline"])
     if chart is not None:
         write_whole(a.chart, chart)
     if out["messages"]:

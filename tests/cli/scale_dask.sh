@@ -4,6 +4,7 @@
 # as JSON Lines, or copies of the sample story without the corpora) is the same bytes as one chronicle
 # timeline run; then one worker is killed (SIGKILL) in the middle of a run: the job finishes on the other,
 # nothing lost or duplicated (a document twice is an error of the merge), the same bytes again.
+# The first run has the last merge write the output itself (--write-on-worker), the second the client.
 # Needs python3-distributed (make test installs it as root); skipped with a message only outside CI.
 . "$(dirname "$0")/lib.sh"
 
@@ -77,7 +78,8 @@ with Client(sys.argv[1], timeout=30) as c:
 PY
 
 # --- the run, against the single process (the binary shipped to the workers) ------------------------------
-timeout 120 "$py" "$SRC/scale/dask/chronicle_dask.py" --scheduler "$addr" --ship "$chronicle" \
+# (the last merge writes the output and the chart itself: the workers see $tmp)
+timeout 120 "$py" "$SRC/scale/dask/chronicle_dask.py" --scheduler "$addr" --ship "$chronicle" --write-on-worker \
     --blocksize 32KiB --split-every 3 -o "$tmp/dask.json" --chart "$tmp/dask.png" "$tmp"/shards/*.jsonl \
     2>"$tmp/run.err" || fail "dask run: exit $?: $(tail -3 "$tmp/run.err")"
 cmp -s "$tmp/single.json" "$tmp/dask.json" || fail "the Dask timeline is not the single-process one"
@@ -85,7 +87,7 @@ grep -q "$records records in [0-9]* partitions" "$tmp/run.err" || fail "not ever
 grep -q 'mapped [0-9]*/[0-9]* partitions' "$tmp/run.err" || fail "no progress shown"
 [ -s "$tmp/dask.png" ] && head -c 8 "$tmp/dask.png" | grep -q PNG || fail "no chart"
 
-# --- a worker killed in the middle of a run ---------------------------------------------------------------
+# --- a worker killed in the middle of a run (the client writes the output) ---------------------------------
 # the binary behind a wrapper that logs each call and takes a little longer, so that the run lasts
 cat >"$tmp/slow-chronicle" <<EOF
 #!/bin/sh

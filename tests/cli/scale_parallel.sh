@@ -36,14 +36,14 @@ cat shards/*.jsonl >archive.jsonl
 
 # shards: a job per file, each part back beside its shard, then the merge
 parallel --will-cite --sshlogin 2/: --transferfile {} --return {.}.part.json --cleanup --halt now,fail=1 \
-    "$chronicle" timeline --compact {} '>' {.}.part.json ::: shards/*.jsonl 2>/dev/null || fail "parallel (shards): exit $?"
+    "$chronicle" timeline --format part {} '>' {.}.part.json ::: shards/*.jsonl 2>/dev/null || fail "parallel (shards): exit $?"
 [ "$(ls shards/*.part.json | wc -l)" = 3 ] || fail "parallel (shards): not one part per shard"
 "$chronicle" timeline --merge -o merged.json shards/*.part.json || fail "merge of the shards' parts: exit $?"
 cmp -s single.json merged.json || fail "parallel (shards): the merge is not the single run"
 
 # one file: blocks of whole lines piped to the jobs, their timelines piped to the merge
 parallel --will-cite --sshlogin 2/: --pipepart -a archive.jsonl --block 16k --halt now,fail=1 \
-    "$chronicle" timeline --compact --input jsonl - | "$chronicle" timeline --merge >piped.json ||
+    "$chronicle" timeline --format part --input jsonl - | "$chronicle" timeline --merge >piped.json ||
     fail "parallel --pipepart | timeline --merge: exit $?"
 cmp -s single.json piped.json || fail "parallel --pipepart: the merge is not the single run"
 finish "scale_parallel: GNU parallel runs merge into the single run"

@@ -166,7 +166,7 @@ fi
 
 # --- errors ----------------------------------------------------------------------------------------------
 expect 0 "--help" -- --help && grep -q '^usage: chronicle timeline' "$tmp/out" || fail "--help: no usage"
-expect 2 "bad --format" -- --format xml "$tmp/a.txt" && grep -q 'expected json, jsonl, text, csv, timelinejs or task4' "$tmp/err" ||
+expect 2 "bad --format" -- --format xml "$tmp/a.txt" && grep -q 'expected json, jsonl, text, csv, timelinejs, task4 or part' "$tmp/err" ||
     fail "bad --format: message"
 expect 2 "unknown option" -- --frobnicate "$tmp/a.txt" &&
     grep -q 'timeline: unknown option --frobnicate' "$tmp/err" || fail "unknown option: message"

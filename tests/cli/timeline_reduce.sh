@@ -7,9 +7,11 @@
 # (a document in two parts, other entities, version 1, not JSON, --entity with --merge).
 . "$(dirname "$0")/lib.sh"
 
-# the parts of files $3... (each a part of one file), merged in orders and groupings; all must equal $1
+# the parts of files $3... (each a part of one file), merged in orders and groupings; all must equal $1.
+# The parts and the merges in between are compact timeline JSON, or the part format with PARTS=part.
 check_reduce() {
-    local want=$1 label=$2
+    local want=$1 label=$2 out=(--compact)
+    [ "${PARTS:-json}" = part ] && out=(--format part)
     shift 2
     local opts=()
     while [ "$1" != -- ]; do opts+=("$1"); shift; done
@@ -18,7 +20,7 @@ check_reduce() {
     rm -f "$tmp"/part-*.json
     for f in "$@"; do
         i=$((i + 1))
-        "$CHRONICLE" timeline "${opts[@]}" --compact "$f" >"$tmp/part-$i.json" || fail "$label: part $f: exit $?"
+        "$CHRONICLE" timeline "${opts[@]}" "${out[@]}" "$f" >"$tmp/part-$i.json" || fail "$label: part $f: exit $?"
         parts+=("$tmp/part-$i.json")
     done
     local n=${#parts[@]}
@@ -31,13 +33,13 @@ check_reduce() {
     # left fold ((p1 + p2) + p3) + ..., and right fold from the end, through files
     cp "${parts[0]}" "$tmp/acc.json"
     for ((k = 1; k < n; k++)); do
-        "$CHRONICLE" timeline --merge --compact "$tmp/acc.json" "${parts[k]}" >"$tmp/acc2.json" && mv "$tmp/acc2.json" "$tmp/acc.json"
+        "$CHRONICLE" timeline --merge "${out[@]}" "$tmp/acc.json" "${parts[k]}" >"$tmp/acc2.json" && mv "$tmp/acc2.json" "$tmp/acc.json"
     done
     "$CHRONICLE" timeline --merge "$tmp/acc.json" >"$tmp/m.json"
     cmp -s "$want" "$tmp/m.json" || fail "$label: the left fold is not the whole"
     cp "${parts[n - 1]}" "$tmp/acc.json"
     for ((k = n - 2; k >= 0; k--)); do
-        "$CHRONICLE" timeline --merge --compact "${parts[k]}" "$tmp/acc.json" >"$tmp/acc2.json" && mv "$tmp/acc2.json" "$tmp/acc.json"
+        "$CHRONICLE" timeline --merge "${out[@]}" "${parts[k]}" "$tmp/acc.json" >"$tmp/acc2.json" && mv "$tmp/acc2.json" "$tmp/acc.json"
     done
     "$CHRONICLE" timeline --merge "$tmp/acc.json" >"$tmp/m.json"
     cmp -s "$want" "$tmp/m.json" || fail "$label: the right fold is not the whole"
@@ -47,7 +49,7 @@ check_reduce() {
         next=()
         for ((k = 0; k < ${#level[@]}; k += 2)); do
             j=$((j + 1))
-            "$CHRONICLE" timeline --merge --compact "${level[@]:k:2}" >"$tmp/t-$j.json" || fail "$label: tree: exit $?"
+            "$CHRONICLE" timeline --merge "${out[@]}" "${level[@]:k:2}" >"$tmp/t-$j.json" || fail "$label: tree: exit $?"
             next+=("$tmp/t-$j.json")
         done
         level=("${next[@]}")
@@ -72,6 +74,16 @@ u = [e for e in whole["entries"] if e["text"] == "unveiled"]
 assert len(u) == 1 and len(u[0]["sources"]) == 2, u
 assert all(len(e["sources"]) == 1 for e in part["entries"])
 PY
+# the same through the part format (timeline --format part), and parts of both kinds in one stream
+PARTS=part check_reduce "$tmp/arts.json" "articles, part format" -- "$tmp/arts/tue.txt" "$tmp/arts/fri.txt" "$tmp/arts/kerry.txt"
+head -1 "$tmp/part-1.json" | grep -q '^\["chronicle-part",1,"",1,[0-9]*\]$' || fail "no part header: $(head -c 200 "$tmp/part-1.json")"
+"$CHRONICLE" timeline --compact "$tmp/arts/fri.txt" >"$tmp/fri.json"
+cat "$tmp/part-1.json" "$tmp/fri.json" "$tmp/part-3.json" | "$CHRONICLE" timeline --merge >"$tmp/m.json" ||
+    fail "a part, a timeline JSON and a part in one stream: exit $?"
+cmp -s "$tmp/arts.json" "$tmp/m.json" || fail "parts and timeline JSON mixed are not the whole"
+head -c 300 "$tmp/part-1.json" >"$tmp/cut.part"
+check "--merge, a part cut short" 3 'timeline 1: part: line [0-9]*: ' "$CHRONICLE" timeline --merge "$tmp/cut.part"
+PARTS=json check_reduce "$tmp/arts.json" articles -- "$tmp/arts/tue.txt" "$tmp/arts/fri.txt" "$tmp/arts/kerry.txt"
 for fmt in text csv jsonl timelinejs task4; do
     "$CHRONICLE" timeline --format "$fmt" "$tmp/arts" >"$tmp/want.$fmt"
     "$CHRONICLE" timeline --merge --format "$fmt" "$tmp"/part-*.json >"$tmp/got.$fmt" || fail "--merge --format $fmt: exit $?"
@@ -138,4 +150,5 @@ PY
 "$CHRONICLE" timeline "$CORPORA/tbaq/timebank" >"$tmp/tb.json" || fail "timeline timebank: exit $?"
 split_into "$CORPORA/tbaq/timebank" 4 11
 check_reduce "$tmp/tb.json" timebank -- "$tmp"/split/*
+PARTS=part check_reduce "$tmp/tb.json" "timebank, part format" -- "$tmp"/split/*
 finish "timeline_reduce: merged parts are the whole, in every grouping and order"

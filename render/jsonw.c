@@ -1,0 +1,189 @@
+/* jsonw.c: a streaming JSON writer with jansson's layout (jsonw_internal.h): the separators and the
+ * indentation of json_dumps (a newline and n spaces a level before each member with JSON_INDENT(n), ", "
+ * and ": " without JSON_COMPACT, "," and ":" with it; "{}" and "[]" when empty), its string escapes
+ * ('"', '\\', \b \f \n \r \t, other control characters as \u00XX in upper case, everything else as it
+ * is) and its integers. The writer keeps no tree: the bytes go to the callback 64 KiB at a time.
+ *
+ * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_str,
+ * chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw, chr__jsonw_flush. */
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+#include "jsonw_internal.h"
+
+void chr__jsonw_init(chr__jsonw *w, size_t flags, chr_write_fn write, void *ctx) {
+    w->write = write;
+    w->ctx = ctx;
+    w->indent = (int)(flags & 0x1F); /* JSON_INDENT(n) keeps n in the low five bits */
+    w->compact = (flags & JSON_COMPACT) != 0;
+    w->depth = w->after_key = 0;
+    w->status = 0;
+    w->len = 0;
+    memset(w->first, 0, sizeof w->first);
+}
+
+int chr__jsonw_flush(chr__jsonw *w) {
+    if (!w->status && w->len && w->write(w->ctx, w->buf, w->len))
+        w->status = CHR_EIO;
+    w->len = 0;
+    return w->status;
+}
+
+void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n) {
+    while (n) {
+        if (w->len == sizeof w->buf && chr__jsonw_flush(w))
+            return;
+        size_t k = sizeof w->buf - w->len < n ? sizeof w->buf - w->len : n;
+        memcpy(w->buf + w->len, s, k);
+        w->len += k;
+        s += k;
+        n -= k;
+    }
+}
+
+static void put1(chr__jsonw *w, char c) {
+    if (w->len == sizeof w->buf && chr__jsonw_flush(w))
+        return;
+    w->buf[w->len++] = c;
+}
+
+static void newline(chr__jsonw *w, int depth) {
+    static const char spaces[] = "                                                                ";
+    size_t n = (size_t)depth * (size_t)w->indent;
+    put1(w, '\n');
+    while (n) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        chr__jsonw_raw(w, spaces, k);
+        n -= k;
+    }
+}
+
+/* Before a value or a key: the separator from what came before in its container, and the indentation. */
+static void before(chr__jsonw *w) {
+    if (w->after_key) {
+        w->after_key = 0;
+        return;
+    }
+    if (w->depth == 0)
+        return;
+    if (!w->first[w->depth]) {
+        put1(w, ',');
+        if (!w->indent && !w->compact)
+            put1(w, ' ');
+    }
+    w->first[w->depth] = 0;
+    if (w->indent)
+        newline(w, w->depth);
+}
+
+void chr__jsonw_open(chr__jsonw *w, char c) {
+    before(w);
+    put1(w, c);
+    if (w->depth + 1 < CHR__JSONW_DEPTH)
+        w->first[++w->depth] = 1;
+}
+
+void chr__jsonw_close(chr__jsonw *w, char c) {
+    if (!w->first[w->depth] && w->indent)
+        newline(w, w->depth - 1);
+    if (w->depth > 0)
+        w->depth--;
+    put1(w, c);
+}
+
+/* 1 for the bytes a JSON string escapes */
+static const unsigned char escaped[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+
+static void string(chr__jsonw *w, const char *s) {
+    put1(w, '"');
+    const char *run = s;
+    for (;; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (!escaped[c])
+            continue;
+        chr__jsonw_raw(w, run, (size_t)(s - run));
+        if (!c)
+            break;
+        run = s + 1;
+        char esc[8];
+        switch (c) {
+        case '"':
+            chr__jsonw_raw(w, "\\\"", 2);
+            break;
+        case '\\':
+            chr__jsonw_raw(w, "\\\\", 2);
+            break;
+        case '\b':
+            chr__jsonw_raw(w, "\\b", 2);
+            break;
+        case '\f':
+            chr__jsonw_raw(w, "\\f", 2);
+            break;
+        case '\n':
+            chr__jsonw_raw(w, "\\n", 2);
+            break;
+        case '\r':
+            chr__jsonw_raw(w, "\\r", 2);
+            break;
+        case '\t':
+            chr__jsonw_raw(w, "\\t", 2);
+            break;
+        default:
+            esc[0] = '\\';
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = "0123456789ABCDEF"[c >> 4];
+            esc[5] = "0123456789ABCDEF"[c & 15];
+            chr__jsonw_raw(w, esc, 6);
+        }
+    }
+    put1(w, '"');
+}
+
+void chr__jsonw_key(chr__jsonw *w, const char *k) {
+    before(w);
+    put1(w, '"');
+    chr__jsonw_raw(w, k, strlen(k)); /* keys are the writer's own words: nothing to escape */
+    put1(w, '"');
+    if (w->compact)
+        put1(w, ':');
+    else
+        chr__jsonw_raw(w, ": ", 2);
+    w->after_key = 1;
+}
+
+void chr__jsonw_str(chr__jsonw *w, const char *s) {
+    before(w);
+    string(w, s ? s : "");
+}
+
+void chr__jsonw_null(chr__jsonw *w) {
+    before(w);
+    chr__jsonw_raw(w, "null", 4);
+}
+
+void chr__jsonw_str_or_null(chr__jsonw *w, const char *s) {
+    if (s && *s)
+        chr__jsonw_str(w, s);
+    else
+        chr__jsonw_null(w);
+}
+
+void chr__jsonw_int(chr__jsonw *w, int64_t v) {
+    char b[24], *p = b + sizeof b;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    before(w);
+    chr__jsonw_raw(w, p, (size_t)(b + sizeof b - p));
+}

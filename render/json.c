@@ -16,83 +16,46 @@
  * of an extent that does not hold whole UTF-8 characters is null.
  *
  * The layout is jansson's (json_dumps with JSON_PRESERVE_ORDER and JSON_COMPACT, or JSON_INDENT(2)),
- * byte for byte, so that the text is the same whichever way it is made; writing it directly costs a
- * fraction of building a json_t tree and dumping it, which matters when a run writes millions of
- * records. */
+ * byte for byte, through the streaming writer of render/jsonw.c, so that the text is the same whichever
+ * way it is made; writing it directly costs a fraction of building a json_t tree and dumping it, which
+ * matters when a run writes millions of records. A string that is not UTF-8 fails the whole text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "internal.h"
+#include "jsonw_internal.h"
 
-#define MAX_DEPTH 8
-
-/* A growing text, with the nesting it is in. */
-typedef struct jw {
+/* The text being written, grown as the writer hands its buffer over. */
+typedef struct textbuf {
     char *b;
     size_t n, cap;
-    int fail; /* CHR_ENOMEM, or CHR_EINVAL for a string that is not UTF-8 */
-    int pretty;
-    int depth;
-    int count[MAX_DEPTH]; /* members written so far at each depth */
+} textbuf;
+
+static int append(void *ctx, const char *s, size_t n) {
+    textbuf *t = ctx;
+    if (t->n + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 4096;
+        while (cap < t->n + n + 1)
+            cap *= 2;
+        char *b = realloc(t->b, cap);
+        if (!b)
+            return -1;
+        t->b = b;
+        t->cap = cap;
+    }
+    memcpy(t->b + t->n, s, n);
+    t->n += n;
+    return 0;
+}
+
+/* The writer, and whether a string was refused (not UTF-8). */
+typedef struct jw {
+    chr__jsonw w;
+    int bad;
 } jw;
-
-static void grow(jw *w, size_t need) {
-    size_t cap = w->cap ? w->cap : 4096;
-    while (cap < need)
-        cap *= 2;
-    char *b = realloc(w->b, cap);
-    if (!b) {
-        w->fail = CHR_ENOMEM;
-        return;
-    }
-    w->b = b;
-    w->cap = cap;
-}
-
-static inline void raw(jw *w, const char *s, size_t n) {
-    if (w->n + n + 1 > w->cap) {
-        if (w->fail)
-            return;
-        grow(w, w->n + n + 1);
-        if (w->fail)
-            return;
-    }
-    memcpy(w->b + w->n, s, n);
-    w->n += n;
-}
-
-static void newline(jw *w) {
-    static const char spaces[] = "                ";
-    raw(w, "\n", 1);
-    for (int i = 0; i < w->depth; i++)
-        raw(w, spaces, 2);
-}
-
-/* Before a member or an element: the separator and, pretty, the line. */
-static void next(jw *w) {
-    if (w->count[w->depth]++)
-        raw(w, ",", 1);
-    if (w->pretty)
-        newline(w);
-}
-
-static void open(jw *w, char c) {
-    raw(w, &c, 1);
-    if (w->depth + 1 >= MAX_DEPTH) { /* the layout above never goes this deep */
-        w->fail = CHR_EINVAL;
-        return;
-    }
-    w->count[++w->depth] = 0;
-}
-
-static void close(jw *w, char c) {
-    int had = w->count[w->depth];
-    w->depth--;
-    if (had && w->pretty)
-        newline(w);
-    raw(w, &c, 1);
-}
 
 /* Whether s[0..n) is UTF-8, NUL bytes allowed (jansson takes them; chr__utf8_check does not). */
 static int utf8(const char *s, size_t n) {
@@ -118,59 +81,16 @@ static int plain_ascii(const char *s, size_t n) {
     return !(any & 0x80) && !nul;
 }
 
-/* A JSON string of s[0..n): jansson's escapes; not UTF-8 fails the whole text. */
+/* A string value: refused (the whole text fails) when not UTF-8. */
 static void str(jw *w, const char *s, size_t n) {
-    raw(w, "\"", 1);
-    size_t run = 0;
-    unsigned char high = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        high |= c;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        raw(w, s + run, i - run);
-        run = i + 1;
-        char esc[8];
-        switch (c) {
-        case '"':
-            raw(w, "\\\"", 2);
-            break;
-        case '\\':
-            raw(w, "\\\\", 2);
-            break;
-        case '\b':
-            raw(w, "\\b", 2);
-            break;
-        case '\f':
-            raw(w, "\\f", 2);
-            break;
-        case '\n':
-            raw(w, "\\n", 2);
-            break;
-        case '\r':
-            raw(w, "\\r", 2);
-            break;
-        case '\t':
-            raw(w, "\\t", 2);
-            break;
-        default:
-            snprintf(esc, sizeof esc, "\\u%04X", c);
-            raw(w, esc, 6);
-        }
-    }
-    raw(w, s + run, n - run);
-    raw(w, "\"", 1);
-    if ((high & 0x80) && !utf8(s, n) && !w->fail)
-        w->fail = CHR_EINVAL; /* the text written is dropped with the rest */
+    if (!plain_ascii(s, n) && !utf8(s, n))
+        w->bad = 1;
+    chr__jsonw_strn(&w->w, s, n);
 }
 
-/* A member's name: a constant of plain ASCII, written as it is. */
-static void key(jw *w, const char *k) {
-    next(w);
-    raw(w, "\"", 1);
-    raw(w, k, strlen(k));
-    raw(w, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
-}
+static void key(jw *w, const char *k) { chr__jsonw_key(&w->w, k); }
+static void open(jw *w, char c) { chr__jsonw_open(&w->w, c); }
+static void close(jw *w, char c) { chr__jsonw_close(&w->w, c); }
 
 static void kstr(jw *w, const char *k, const char *v) {
     key(w, k);
@@ -183,23 +103,17 @@ static void kstr_or_null(jw *w, const char *k, const char *v) {
     if (v && *v)
         str(w, v, strlen(v));
     else
-        raw(w, "null", 4);
+        chr__jsonw_null(&w->w);
 }
 
 static void kint(jw *w, const char *k, size_t v) {
-    char buf[24];
-    size_t i = sizeof buf;
     key(w, k);
-    do {
-        buf[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    raw(w, buf + i, sizeof buf - i);
+    chr__jsonw_int(&w->w, (int64_t)v);
 }
 
 static void knull(jw *w, const char *k) {
     key(w, k);
-    raw(w, "null", 4);
+    chr__jsonw_null(&w->w);
 }
 
 /* The text of bytes [start, end) of the document, or null when it does not hold whole characters. */
@@ -209,9 +123,9 @@ static void kspan(jw *w, const char *k, const chr_doc *doc, size_t start, size_t
     key(w, k);
     if (!text || start > end || end > len ||
         (!plain_ascii(text + start, end - start) && !utf8(text + start, end - start)))
-        raw(w, "null", 4);
+        chr__jsonw_null(&w->w);
     else
-        str(w, text + start, end - start);
+        chr__jsonw_strn(&w->w, text + start, end - start);
 }
 
 static void write_dct(jw *w, const chr_doc *doc) {
@@ -236,7 +150,6 @@ static void write_dct(jw *w, const chr_doc *doc) {
 }
 
 static void write_timex(jw *w, const chr_doc *doc, const chr_timex *x) {
-    next(w);
     open(w, '{');
     kstr(w, "id", x->id);
     kint(w, "start", x->cp_start);
@@ -269,7 +182,7 @@ static void write_timex(jw *w, const chr_doc *doc, const chr_timex *x) {
 static void write_event_time(jw *w, const chr_result *res, const chr_event_time *t) {
     key(w, "time");
     if (t->timex == -2) {
-        raw(w, "null", 4);
+        chr__jsonw_null(&w->w);
         return;
     }
     open(w, '{');
@@ -292,7 +205,6 @@ static void write_event_time(jw *w, const chr_result *res, const chr_event_time 
 }
 
 static void write_event(jw *w, const chr_doc *doc, const chr_result *res, const chr_event *e) {
-    next(w);
     open(w, '{');
     kstr(w, "id", e->id);
     kint(w, "start", e->cp_start);
@@ -320,38 +232,44 @@ int chr_render_json_text(char **out, size_t *out_len, const chr_doc *doc, const 
         *out_len = 0;
     if (!doc)
         return CHR_EINVAL;
-    jw w = {0};
-    w.pretty = (flags & CHR_JSON_PRETTY) != 0;
-    open(&w, '{');
-    kstr(&w, "id", chr_doc_id(doc));
-    write_dct(&w, doc);
-    key(&w, "timexes");
-    open(&w, '[');
+    textbuf t = {0};
+    jw *w = malloc(sizeof *w); /* the writer holds a 64 KiB buffer: not on the stack */
+    if (!w)
+        return CHR_ENOMEM;
+    w->bad = 0;
+    chr__jsonw_init(&w->w, (flags & CHR_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT, append, &t);
+    open(w, '{');
+    kstr(w, "id", chr_doc_id(doc));
+    write_dct(w, doc);
+    key(w, "timexes");
+    open(w, '[');
     size_t n = res ? chr_result_count(res) : 0;
-    for (size_t i = 0; i < n && !w.fail; i++) {
+    for (size_t i = 0; i < n; i++) {
         const chr_timex *x = chr_result_timex(res, i);
         if (x)
-            write_timex(&w, doc, x);
+            write_timex(w, doc, x);
     }
-    close(&w, ']');
-    key(&w, "events");
-    open(&w, '[');
+    close(w, ']');
+    key(w, "events");
+    open(w, '[');
     n = res ? chr_result_event_count(res) : 0;
-    for (size_t i = 0; i < n && !w.fail; i++) {
+    for (size_t i = 0; i < n; i++) {
         const chr_event *e = chr_result_event(res, i);
         if (e)
-            write_event(&w, doc, res, e);
+            write_event(w, doc, res, e);
     }
-    close(&w, ']');
-    close(&w, '}');
-    if (w.fail) {
-        free(w.b);
-        return w.fail;
+    close(w, ']');
+    close(w, '}');
+    int st = chr__jsonw_flush(&w->w) || !t.b || append(&t, "", 0) ? CHR_ENOMEM : w->bad ? CHR_EINVAL : CHR_OK;
+    free(w);
+    if (st) {
+        free(t.b);
+        return st;
     }
-    w.b[w.n] = '\0';
-    *out = w.b;
+    t.b[t.n] = '\0';
+    *out = t.b;
     if (out_len)
-        *out_len = w.n;
+        *out_len = t.n;
     return CHR_OK;
 }
 

@@ -5,7 +5,8 @@
  * is) and its integers. The writer keeps no tree: the bytes go to the callback 64 KiB at a time.
  *
  * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_str,
- * chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw, chr__jsonw_flush. */
+ * chr__jsonw_strn, chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw, chr__jsonw_flush.
+ */
 #include <stdio.h>
 #include <string.h>
 
@@ -100,16 +101,19 @@ static const unsigned char escaped[256] = {
     0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
 
-static void string(chr__jsonw *w, const char *s) {
+/* s[0..n) as a JSON string (a NUL byte inside is escaped like any control character). */
+static void string(chr__jsonw *w, const char *s, size_t n) {
     put1(w, '"');
-    const char *run = s;
+    const char *run = s, *end = s + n;
     for (;; s++) {
+        if (s == end) {
+            chr__jsonw_raw(w, run, (size_t)(s - run));
+            break;
+        }
         unsigned char c = (unsigned char)*s;
         if (!escaped[c])
             continue;
         chr__jsonw_raw(w, run, (size_t)(s - run));
-        if (!c)
-            break;
         run = s + 1;
         char esc[8];
         switch (c) {
@@ -161,7 +165,12 @@ void chr__jsonw_key(chr__jsonw *w, const char *k) {
 
 void chr__jsonw_str(chr__jsonw *w, const char *s) {
     before(w);
-    string(w, s ? s : "");
+    string(w, s ? s : "", s ? strlen(s) : 0);
+}
+
+void chr__jsonw_strn(chr__jsonw *w, const char *s, size_t n) {
+    before(w);
+    string(w, s, n);
 }
 
 void chr__jsonw_null(chr__jsonw *w) {

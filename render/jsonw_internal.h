@@ -1,7 +1,8 @@
 /* jsonw_internal.h: a JSON writer that streams (render/jsonw.c): values written one after the other into
  * a buffer handed to a callback when full, laid out byte for byte as jansson's json_dumps lays out the
  * same tree (JSON_INDENT(n) or JSON_COMPACT, keys in the order written), so that a big document needs no
- * json_t tree. Used by the timeline JSON writer and the part format (render/timeline_write.c). Not
+ * json_t tree. Used by the document JSON (render/json.c), the timeline JSON writer and the part format
+ * (render/timeline_write.c). Not
  * installed. */
 #ifndef CHRONICLE_JSONW_INTERNAL_H
 #define CHRONICLE_JSONW_INTERNAL_H
@@ -30,8 +31,9 @@ void chr__jsonw_init(chr__jsonw *w, size_t flags, chr_write_fn write, void *ctx)
 void chr__jsonw_open(chr__jsonw *w, char c); /* '{' or '[' */
 void chr__jsonw_close(chr__jsonw *w, char c);
 void chr__jsonw_key(chr__jsonw *w, const char *k);
-void chr__jsonw_str(chr__jsonw *w, const char *s);         /* NULL or "" are written as they are: "" */
-void chr__jsonw_str_or_null(chr__jsonw *w, const char *s); /* null for NULL or "" */
+void chr__jsonw_str(chr__jsonw *w, const char *s);            /* NULL or "" are written as they are: "" */
+void chr__jsonw_strn(chr__jsonw *w, const char *s, size_t n); /* s[0..n), NUL bytes escaped */
+void chr__jsonw_str_or_null(chr__jsonw *w, const char *s);    /* null for NULL or "" */
 void chr__jsonw_int(chr__jsonw *w, int64_t v);
 void chr__jsonw_null(chr__jsonw *w);
 void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n); /* bytes as they are (a newline, say) */

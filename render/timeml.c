@@ -11,7 +11,8 @@
  * after the end tags of elements opened inside ours. So <EVENT>x</EVENT> becomes
  * <EVENT><TIMEX3>x</TIMEX3></EVENT> and "<SIGNAL>by</SIGNAL> noon" becomes
  * <TIMEX3><SIGNAL>by</SIGNAL> noon</TIMEX3>. Spans that cross an element (a timex that starts before an
- * EVENT and ends inside it) cannot nest and are written as they fall.
+ * EVENT and ends inside it) cannot nest and are left out of the TimeML (the JSON has them): tags that do
+ * not nest would make a file no reader takes.
  * Events go in the same way as EVENT tags; their MAKEINSTANCE and TLINK tags (each event's link to its
  * time expression or to the document date, t0) follow the closing </TEXT>. The annotation tags the input
  * had give way to ours: TIMEX3 always; EVENT inside TEXT and MAKEINSTANCE, TLINK, SLINK, ALINK after it
@@ -102,8 +103,8 @@ typedef struct span {
 
 typedef struct walk {
     outbuf *out;
-    span *tx;          /* the usable spans, in text order */
-    size_t n, k;       /* count, next one to open or the open one */
+    span *tx;    /* the usable spans, in text order */
+    size_t n, k; /* count, next one to open or the open one */
     int open;
     size_t t;          /* running offset into the document text */
     size_t depth;      /* elements open in TEXT (TIMEX3 and EVENT tags aside) */
@@ -345,12 +346,14 @@ static void put_tail(outbuf *b, const chr_doc *doc, const chr_result *res) {
     put(b, raw + copied, end - copied);
 }
 
-/* Pre-pass over the TEXT content: for the i-th start tag (TIMEX3 aside), the text offset where its
- * element ends. *ends is malloc'ed (NULL when there are no start tags). */
-static int element_ends(const chr_doc *doc, int events, size_t **ends, chr_error *err) {
+/* Pre-pass over the TEXT content: for the i-th start tag (TIMEX3 aside), the text offsets where its
+ * element starts and ends ((size_t)-1: never closed inside TEXT). *starts and *ends are malloc'ed (NULL
+ * when there are no start tags); *count is how many. */
+static int element_ends(const chr_doc *doc, int events, size_t **starts, size_t **ends, size_t *count_out,
+                        chr_error *err) {
     const char *raw = doc->raw;
     size_t pos = doc->text_begin, t = 0, count = 0, cap = 0, depth = 0;
-    size_t *stack = NULL, *e = NULL;
+    size_t *stack = NULL, *e = NULL, *st = NULL;
     int rc = 0;
     while (pos < doc->text_end) {
         chr__xml_tok tok;
@@ -366,16 +369,20 @@ static int element_ends(const chr_doc *doc, int events, size_t **ends, chr_error
         else if (tok.kind == CHR__XML_START && !ours(raw, &tok, events)) {
             if (count == cap) {
                 cap = cap ? cap * 2 : 64;
-                size_t *ne = realloc(e, cap * sizeof *e), *ns = NULL;
+                size_t *ne = realloc(e, cap * sizeof *e), *ns = NULL, *nt = NULL;
                 if (ne)
                     e = ne;
-                ns = ne ? realloc(stack, cap * sizeof *stack) : NULL;
+                nt = ne ? realloc(st, cap * sizeof *st) : NULL;
+                if (nt)
+                    st = nt;
+                ns = nt ? realloc(stack, cap * sizeof *stack) : NULL;
                 if (!ns) {
                     rc = chr__error_set(err, CHR_ENOMEM, "out of memory");
                     break;
                 }
                 stack = ns;
             }
+            st[count] = t;
             e[count] = (size_t)-1; /* never closed inside TEXT */
             stack[depth++] = count++;
         } else if (tok.kind == CHR__XML_END && !ours(raw, &tok, events)) {
@@ -389,19 +396,129 @@ static int element_ends(const chr_doc *doc, int events, size_t **ends, chr_error
     free(stack);
     if (rc) {
         free(e);
-        e = NULL;
+        free(st);
+        e = st = NULL;
+        count = 0;
     }
     *ends = e;
+    *starts = st;
+    *count_out = count;
+    return rc;
+}
+
+/* Range maxima over v[0..n) (a sparse table): the largest of v[i..j] in O(1). */
+typedef struct rmq {
+    size_t *t; /* level k: t[k * n + i] = max of v[i .. i + 2^k) */
+    size_t n, levels;
+} rmq;
+
+static int rmq_build(rmq *q, const size_t *v, size_t n) {
+    q->n = n;
+    q->levels = 1;
+    while (((size_t)1 << q->levels) <= n)
+        q->levels++;
+    q->t = malloc((n ? n : 1) * q->levels * sizeof *q->t);
+    if (!q->t)
+        return -1;
+    memcpy(q->t, v, n * sizeof *v);
+    for (size_t k = 1; k < q->levels; k++)
+        for (size_t i = 0; i + ((size_t)1 << k) <= n; i++) {
+            size_t a = q->t[(k - 1) * n + i], b = q->t[(k - 1) * n + i + ((size_t)1 << (k - 1))];
+            q->t[k * n + i] = a > b ? a : b;
+        }
+    return 0;
+}
+
+static size_t rmq_max(const rmq *q, size_t i, size_t j) { /* i <= j < n */
+    size_t k = 0;
+    while (((size_t)2 << k) <= j - i + 1)
+        k++;
+    size_t a = q->t[k * q->n + i], b = q->t[k * q->n + j + 1 - ((size_t)1 << k)];
+    return a > b ? a : b;
+}
+
+/* The first index of sorted v[0..n) whose value is greater than x. */
+static size_t upper(const size_t *v, size_t n, size_t x) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] <= x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int by_value(const void *a, const void *b) {
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Leave out the spans that would cross an element of the input (one that starts before a span and ends
+ * inside it, or starts inside it and ends after it): they cannot nest, and tags that do not nest would
+ * make a file no reader takes. Elements come in start order; ends of -1 never close. */
+static int drop_crossing(walk *w, const size_t *starts, const size_t *ends, size_t n) {
+    if (!n || !w->n)
+        return 0;
+    /* inside-out: for the elements that start in (s, e), the latest end must not pass e */
+    rmq by_start = {0};
+    /* outside-in: for the elements that end in (s, e), the negated earliest start must not be above -s */
+    size_t(*pairs)[2] = malloc(n * sizeof *pairs);
+    size_t *end_sorted = malloc(n * sizeof *end_sorted), *neg_start = malloc(n * sizeof *neg_start);
+    rmq by_end = {0};
+    int rc = pairs && end_sorted && neg_start && !rmq_build(&by_start, ends, n) ? 0 : -1;
+    if (!rc) {
+        for (size_t i = 0; i < n; i++) {
+            pairs[i][0] = ends[i];
+            pairs[i][1] = starts[i];
+        }
+        qsort(pairs, n, sizeof *pairs, by_value); /* by end (the first member) */
+        for (size_t i = 0; i < n; i++) {
+            end_sorted[i] = pairs[i][0];
+            neg_start[i] = (size_t)-1 - pairs[i][1];
+        }
+        rc = rmq_build(&by_end, neg_start, n);
+    }
+    if (!rc) {
+        size_t kept = 0;
+        for (size_t k = 0; k < w->n; k++) {
+            size_t s = w->tx[k].start, e = w->tx[k].end, lo, hi;
+            int cross = 0;
+            lo = upper(starts, n, s);     /* elements starting after s ... */
+            hi = upper(starts, n, e - 1); /* ... and before e */
+            if (lo < hi && rmq_max(&by_start, lo, hi - 1) > e)
+                cross = 1;
+            lo = upper(end_sorted, n, s);
+            hi = upper(end_sorted, n, e - 1);
+            if (!cross && lo < hi && (size_t)-1 - rmq_max(&by_end, lo, hi - 1) < s)
+                cross = 1;
+            if (!cross)
+                w->tx[kept++] = w->tx[k];
+        }
+        w->n = kept;
+    }
+    free(pairs);
+    free(end_sorted);
+    free(neg_start);
+    free(by_start.t);
+    free(by_end.t);
     return rc;
 }
 
 static int render_passthrough(walk *w, const chr_doc *doc, const chr_result *res, chr_error *err) {
     const char *raw = doc->raw;
-    size_t pos = doc->text_begin, end = doc->text_end, nstart = 0;
-    size_t *ends = NULL;
-    int rc = element_ends(doc, w->events, &ends, err);
+    size_t pos = doc->text_begin, end = doc->text_end, nstart = 0, nelem = 0;
+    size_t *ends = NULL, *starts = NULL;
+    int rc = element_ends(doc, w->events, &starts, &ends, &nelem, err);
     if (rc)
         return rc;
+    if (drop_crossing(w, starts, ends, nelem)) {
+        free(starts);
+        free(ends);
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    free(starts);
     put(w->out, raw, doc->text_begin);
     while (pos < end) {
         chr__xml_tok tok;

@@ -549,8 +549,12 @@ int cli_render(int argc, char **argv) {
     }
     if (rc == EXIT_OK && nfiles == 0)
         files[nfiles++] = "-";
+    cli_paths paths = {0}; /* directories walked, as timeline and compare do */
     for (size_t i = 0; rc == EXIT_OK && i < nfiles; i++)
-        rc = read_file(&r, files[i]);
+        rc = cli_files_add(&paths, files[i]);
+    for (size_t i = 0; rc == EXIT_OK && i < paths.n; i++)
+        rc = read_file(&r, paths.v[i]);
+    cli_paths_free(&paths);
     if (rc == EXIT_OK)
         rc = render(&r);
     chr_chart_free(r.chart);

@@ -48,6 +48,11 @@ done
     cmp -s fromtext.tsv kerry-iran-2014-12-03.tsv || fail "the article and its timeline JSON give different data"
 STDIN=$sample check "timeline on stdin" 0 "" "$CHRONICLE" render --input timeline --script-only -o stdin -
 cmp -s stdin.tsv kerry-iran-2014-12-03.tsv || fail "the timeline on stdin gives different data"
+# a directory stands for the articles under it, as for timeline and compare
+"$CHRONICLE" render --script-only -o story-dir "$SRC/samples/jobs-2011" ||
+    fail "a directory of articles: exit $?"
+"$CHRONICLE" render --script-only -o story-files "$SRC"/samples/jobs-2011/*.txt &&
+    cmp -s story-dir.tsv story-files.tsv || fail "a directory and its files give different data"
 
 # --- usage and input errors -------------------------------------------------------------------------------
 check "no -o" 2 "-o OUT is needed" "$CHRONICLE" render "$sample"

@@ -10,21 +10,17 @@
  *
  * Event dating. The links counted are the gold TLINKs between an event and a timex of the event's own
  * sentence (links to t0, the DCT, are not counted). The event's sentence is found here, the same way
- * whatever the system does, so that the count is the system's own: a sentence ends at '.', '!' or '?' (and any closing
- * quotes or brackets) followed by blanks and a capital letter (not after a single letter, "U.S.", or a
- * title or month abbreviation, "Mr.", "Jan."), or at a blank line. The timex is in the sentence when
- * it starts in it. A link is a hit when the gold event is paired with a system event whose time.timex
- * is a system timex overlapping the gold timex and whose relation is in the same family as the gold
- * one (both read from the event's side):
- *     overlap  IS_INCLUDED, DURING, SIMULTANEOUS, IDENTITY, INCLUDES
- *     before   BEFORE, IBEFORE
- *     after    AFTER, IAFTER
- *     begin    BEGUN_BY, BEGINS
- *     end      ENDED_BY, ENDS
- * A gold event with two such links (two times in its sentence) counts twice and can hit only once.
- * Misses are counted by cause: the gold event not paired; paired, but the system event has no time,
- * the DCT or a timex not overlapping the gold one; right timex, relation of another family. Each miss
- * is kept (chr__eval_dating_miss) for the error list of `chronicle eval --errors`.
+ * whatever the system does, so that the count is the system's own: a sentence ends at '.', '!' or '?' (and
+ * any closing quotes or brackets) followed by blanks and a capital letter (not after a single letter, "U.S.",
+ * or a title or month abbreviation, "Mr.", "Jan."), or at a blank line. The timex is in the sentence when it
+ * starts in it. A link is a hit when the gold event is paired with a system event whose time.timex is a
+ * system timex overlapping the gold timex and whose relation is in the same family as the gold one (both read
+ * from the event's side): overlap  IS_INCLUDED, DURING, SIMULTANEOUS, IDENTITY, INCLUDES before   BEFORE,
+ * IBEFORE after    AFTER, IAFTER begin    BEGUN_BY, BEGINS end      ENDED_BY, ENDS A gold event with two such
+ * links (two times in its sentence) counts twice and can hit only once. Misses are counted by cause: the gold
+ * event not paired; paired, but the system event has no time, the DCT or a timex not overlapping the gold
+ * one; right timex, relation of another family. Each miss is kept (chr__eval_dating_miss) for the error list
+ * of `chronicle eval --errors`.
  *
  * Temporal awareness (UzZaman & Allen 2011; TE3 Task C). Per document, the nodes are the gold events,
  * the gold timexes and the DCT. The gold graph holds the gold event-timex and event-DCT TLINKs whose
@@ -58,6 +54,7 @@
 #include <string.h>
 
 #include "eval_internal.h"
+#include "internal.h"
 
 #define NONE ((size_t)-1)
 
@@ -183,131 +180,7 @@ static void sentence_at(const size_t *starts, size_t n, size_t len, size_t pos, 
     *e = lo + 1 < n ? starts[lo + 1] : len;
 }
 
-/* ---- point-algebra closure (temporal awareness) ------------------------------------------------ */
-
-/* Point p of a graph over n points: le row = points q with p <= q, lt row = points with p < q. */
-typedef struct pgraph {
-    size_t n, words;
-    uint64_t *le, *lt;
-} pgraph;
-
-static int pg_init(pgraph *g, size_t n) {
-    g->n = n;
-    g->words = (n + 63) / 64;
-    size_t cells = n * g->words + 1;
-    g->le = calloc(cells, sizeof *g->le);
-    g->lt = calloc(cells, sizeof *g->lt);
-    if (!g->le || !g->lt) {
-        free(g->le);
-        free(g->lt);
-        return -1;
-    }
-    return 0;
-}
-
-static void pg_free(pgraph *g) {
-    free(g->le);
-    free(g->lt);
-}
-
-static uint64_t *row(uint64_t *m, const pgraph *g, size_t p) { return m + p * g->words; }
-
-static int has(const uint64_t *m, const pgraph *g, size_t p, size_t q) {
-    return (int)((m[p * g->words + q / 64] >> (q % 64)) & 1u);
-}
-
-static void set(uint64_t *m, const pgraph *g, size_t p, size_t q) {
-    m[p * g->words + q / 64] |= (uint64_t)1 << (q % 64);
-}
-
-static void pg_less(pgraph *g, size_t p, size_t q) {
-    set(g->lt, g, p, q);
-    set(g->le, g, p, q);
-}
-
-static void pg_equal(pgraph *g, size_t p, size_t q) {
-    set(g->le, g, p, q);
-    set(g->le, g, q, p);
-}
-
-/* Floyd-Warshall over the semiring {none, <=, <}: a path is "<" when one of its steps is. */
-static void pg_close(pgraph *g) {
-    for (size_t p = 0; p < g->n; p++)
-        set(g->le, g, p, p);
-    for (size_t k = 0; k < g->n; k++) {
-        const uint64_t *lek = row(g->le, g, k), *ltk = row(g->lt, g, k);
-        for (size_t i = 0; i < g->n; i++) {
-            uint64_t *lei = row(g->le, g, i), *lti = row(g->lt, g, i);
-            if (has(g->lt, g, i, k)) {
-                for (size_t w = 0; w < g->words; w++) {
-                    lei[w] |= lek[w];
-                    lti[w] |= lek[w];
-                }
-            } else if (has(g->le, g, i, k)) {
-                for (size_t w = 0; w < g->words; w++) {
-                    lei[w] |= lek[w];
-                    lti[w] |= ltk[w];
-                }
-            }
-        }
-    }
-}
-
-/* One endpoint constraint of "A rel B": endpoint p op endpoint q, endpoints 0 A-, 1 A+, 2 B-, 3 B+. */
-typedef struct pconstraint {
-    unsigned char p, q;
-    char op; /* '<' or '=' */
-} pconstraint;
-
-/* The constraints of rel (after DURING, IDENTITY -> SIMULTANEOUS); 0 for NONE or unknown. */
-static size_t constraints(chr_relation rel, pconstraint out[2]) {
-    switch (rel) {
-    case CHR_REL_BEFORE:
-        out[0] = (pconstraint){1, 2, '<'};
-        return 1;
-    case CHR_REL_AFTER:
-        out[0] = (pconstraint){3, 0, '<'};
-        return 1;
-    case CHR_REL_IBEFORE:
-        out[0] = (pconstraint){1, 2, '='};
-        return 1;
-    case CHR_REL_IAFTER:
-        out[0] = (pconstraint){3, 0, '='};
-        return 1;
-    case CHR_REL_BEGINS:
-        out[0] = (pconstraint){0, 2, '='};
-        out[1] = (pconstraint){1, 3, '<'};
-        return 2;
-    case CHR_REL_BEGUN_BY:
-        out[0] = (pconstraint){0, 2, '='};
-        out[1] = (pconstraint){3, 1, '<'};
-        return 2;
-    case CHR_REL_ENDS:
-        out[0] = (pconstraint){1, 3, '='};
-        out[1] = (pconstraint){2, 0, '<'};
-        return 2;
-    case CHR_REL_ENDED_BY:
-        out[0] = (pconstraint){1, 3, '='};
-        out[1] = (pconstraint){0, 2, '<'};
-        return 2;
-    case CHR_REL_INCLUDES:
-        out[0] = (pconstraint){0, 2, '<'};
-        out[1] = (pconstraint){3, 1, '<'};
-        return 2;
-    case CHR_REL_IS_INCLUDED:
-        out[0] = (pconstraint){2, 0, '<'};
-        out[1] = (pconstraint){1, 3, '<'};
-        return 2;
-    case CHR_REL_SIMULTANEOUS:
-    case CHR_REL_IDENTITY:
-    case CHR_REL_DURING:
-        out[0] = (pconstraint){0, 2, '='};
-        out[1] = (pconstraint){1, 3, '='};
-        return 2;
-    default:
-        return 0;
-    }
-}
+/* ---- temporal awareness: the point-algebra closure of timeline/closure.c ----------------------------- */
 
 /* A link between an event node and a time node (compact point indices a*2, b*2 are their starts). */
 typedef struct link {
@@ -328,45 +201,19 @@ static int by_link(const void *x, const void *y) {
     return (int)a->rel - (int)b->rel;
 }
 
-/* The endpoint of node-local endpoint e (0..3) of link l, through the compact node map. */
-static size_t endpoint(const size_t *compact, const link *l, unsigned char e) {
-    size_t node = e < 2 ? l->event : l->time;
-    return 2 * compact[node] + (e & 1u);
-}
-
-static void add_link(pgraph *g, const size_t *compact, const link *l) {
-    pconstraint c[2];
-    size_t n = constraints(l->rel, c);
-    for (size_t i = 0; i < n; i++) {
-        size_t p = endpoint(compact, l, c[i].p), q = endpoint(compact, l, c[i].q);
-        if (c[i].op == '<')
-            pg_less(g, p, q);
-        else
-            pg_equal(g, p, q);
-    }
-}
-
-static int entails(const pgraph *g, const size_t *compact, const link *l) {
-    pconstraint c[2];
-    size_t n = constraints(l->rel, c);
-    for (size_t i = 0; i < n; i++) {
-        size_t p = endpoint(compact, l, c[i].p), q = endpoint(compact, l, c[i].q);
-        if (c[i].op == '<' ? !has(g->lt, g, p, q) : !(has(g->le, g, p, q) && has(g->le, g, q, p)))
-            return 0;
-    }
-    return n > 0;
-}
-
-/* The closure of links over the used nodes (compact map, nused nodes). */
-static int closure(pgraph *g, const size_t *compact, size_t nused, const link *links, size_t n) {
-    if (pg_init(g, 2 * nused))
-        return -1;
-    for (size_t k = 0; k < nused; k++)
-        pg_less(g, 2 * k, 2 * k + 1);
+/* The closure of links over the used nodes (compact map, nused nodes), or NULL when out of memory. */
+static chr__pa *closure(const size_t *compact, size_t nused, const link *links, size_t n) {
+    chr__pa *g;
+    if (chr__pa_new(&g, nused))
+        return NULL;
     for (size_t i = 0; i < n; i++)
-        add_link(g, compact, &links[i]);
-    pg_close(g);
-    return 0;
+        chr__pa_add(g, compact[links[i].event], links[i].rel, compact[links[i].time]);
+    chr__pa_close(g);
+    return g;
+}
+
+static int entails(const chr__pa *g, const size_t *compact, const link *l) {
+    return chr__pa_entails(g, compact[l->event], l->rel, compact[l->time]);
 }
 
 /* Verified links of gold and system graphs: *gold_ok of the ng gold links are entailed by the system
@@ -377,7 +224,7 @@ static int awareness(const link *gold, size_t ng, const link *sys, size_t ns, si
     if (!ng && !ns)
         return 0;
     size_t *compact = malloc(nodes * sizeof *compact), nused = 0;
-    pgraph gg = {0}, sg = {0};
+    chr__pa *gg = NULL, *sg = NULL;
     int rc = -1;
     if (!compact)
         return -1;
@@ -390,16 +237,18 @@ static int awareness(const link *gold, size_t ng, const link *sys, size_t ns, si
         if (compact[l->time] == NONE)
             compact[l->time] = nused++;
     }
-    if (closure(&gg, compact, nused, gold, ng) || closure(&sg, compact, nused, sys, ns))
+    gg = closure(compact, nused, gold, ng);
+    sg = gg ? closure(compact, nused, sys, ns) : NULL;
+    if (!sg)
         goto done;
     for (size_t i = 0; i < ns; i++)
-        *sys_ok += (size_t)entails(&gg, compact, &sys[i]);
+        *sys_ok += (size_t)entails(gg, compact, &sys[i]);
     for (size_t i = 0; i < ng; i++)
-        *gold_ok += (size_t)entails(&sg, compact, &gold[i]);
+        *gold_ok += (size_t)entails(sg, compact, &gold[i]);
     rc = 0;
 done:
-    pg_free(&gg);
-    pg_free(&sg);
+    chr__pa_free(gg);
+    chr__pa_free(sg);
     free(compact);
     return rc;
 }
@@ -449,8 +298,8 @@ static char *substr(const char *text, size_t a, size_t b) {
 /* Keep the missed dating link of gold event g to gold timex x (sentence [ss, se)); s is the paired system
  * event or NULL. 0 or -1 when out of memory. */
 static int keep_miss(chr_eval *ev, const char *text, chr_dating_miss cause, const chr_event *g,
-                     chr_relation rel, const chr_timex *x, const chr_event *s, const chr_timex *st, size_t nst,
-                     size_t ss, size_t se) {
+                     chr_relation rel, const chr_timex *x, const chr_event *s, const chr_timex *st,
+                     size_t nst, size_t ss, size_t se) {
     chr_eval_dating_error d;
     memset(&d, 0, sizeof d);
     d.cause = cause;

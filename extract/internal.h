@@ -62,4 +62,14 @@ typedef struct chr__builtin_file {
 extern const chr__builtin_file chr__builtin_rules[];
 extern const size_t chr__builtin_rules_count;
 
+/* timeline/closure.c: the point-algebra closure of interval relations the two scorers reason with.
+ * A graph over `intervals` intervals (numbered from 0), each with its start before its end; a r b for
+ * any TimeML relation; after chr__pa_close, whether a r b follows. chr__pa_new: 0 or -1. */
+typedef struct chr__pa chr__pa;
+int chr__pa_new(chr__pa **out, size_t intervals);
+void chr__pa_free(chr__pa *g);
+void chr__pa_add(chr__pa *g, size_t a, chr_relation r, size_t b);
+void chr__pa_close(chr__pa *g);
+int chr__pa_entails(const chr__pa *g, size_t a, chr_relation r, size_t b);
+
 #endif

@@ -1,19 +1,20 @@
-/* closure.c: temporal closure of interval relations by point algebra, for the timeline scorer
- * (timeline/eval.c).
+/* closure.c: temporal closure of interval relations by point algebra, for both scorers: the timeline
+ * scorer (timeline/eval.c) and the temporal awareness of TempEval-3 (extract/eval_events.c).
  *
  * Each interval X has endpoints X- < X+; a relation is a set of endpoint constraints (A rel B):
- *     BEFORE A+ < B-       AFTER B+ < A-       SIMULTANEOUS A- = B-, A+ = B+
- *     IS_INCLUDED B- < A-, A+ < B+             INCLUDES A- < B-, B+ < A+
+ *     BEFORE A+ < B-       AFTER B+ < A-       IBEFORE A+ = B-       IAFTER B+ = A-
+ *     BEGINS A- = B-, A+ < B+      BEGUN_BY A- = B-, B+ < A+      ENDS A+ = B+, B- < A-
+ *     ENDED_BY A+ = B+, A- < B-    INCLUDES A- < B-, B+ < A+      IS_INCLUDED B- < A-, A+ < B+
+ *     SIMULTANEOUS (and DURING, IDENTITY) A- = B-, A+ = B+
  * The closure is Floyd-Warshall over {none, <=, <} on bit rows (a path with one "<" step is "<"); with
  * "<" and "=" only the point algebra is convex, so this is exact. A relation is entailed when all its
- * constraints are. (extract/eval_events.c has the same algebra for the full TimeML relation set, inside
- * the TempEval-3 scorer.)
+ * constraints are; a relation with none (NONE) is never entailed.
  *
- * Exports chr__pa_new, chr__pa_free, chr__pa_add, chr__pa_close, chr__pa_entails (eval_timeline.h). */
+ * Exports chr__pa_new, chr__pa_free, chr__pa_add, chr__pa_close, chr__pa_entails (internal.h). */
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "eval_timeline.h"
+#include "internal.h"
 
 struct chr__pa {
     size_t n, words; /* points: 2 per interval */
@@ -64,6 +65,7 @@ typedef struct pc {
     char op;
 } pc;
 
+/* The constraints of r (DURING and IDENTITY as SIMULTANEOUS); 0 for NONE or unknown. */
 static size_t constraints(chr_relation r, pc out[2]) {
     switch (r) {
     case CHR_REL_BEFORE:
@@ -72,17 +74,41 @@ static size_t constraints(chr_relation r, pc out[2]) {
     case CHR_REL_AFTER:
         out[0] = (pc){3, 0, '<'};
         return 1;
-    case CHR_REL_SIMULTANEOUS:
+    case CHR_REL_IBEFORE:
+        out[0] = (pc){1, 2, '='};
+        return 1;
+    case CHR_REL_IAFTER:
+        out[0] = (pc){3, 0, '='};
+        return 1;
+    case CHR_REL_BEGINS:
         out[0] = (pc){0, 2, '='};
-        out[1] = (pc){1, 3, '='};
+        out[1] = (pc){1, 3, '<'};
+        return 2;
+    case CHR_REL_BEGUN_BY:
+        out[0] = (pc){0, 2, '='};
+        out[1] = (pc){3, 1, '<'};
+        return 2;
+    case CHR_REL_ENDS:
+        out[0] = (pc){1, 3, '='};
+        out[1] = (pc){2, 0, '<'};
+        return 2;
+    case CHR_REL_ENDED_BY:
+        out[0] = (pc){1, 3, '='};
+        out[1] = (pc){0, 2, '<'};
+        return 2;
+    case CHR_REL_INCLUDES:
+        out[0] = (pc){0, 2, '<'};
+        out[1] = (pc){3, 1, '<'};
         return 2;
     case CHR_REL_IS_INCLUDED:
         out[0] = (pc){2, 0, '<'};
         out[1] = (pc){1, 3, '<'};
         return 2;
-    case CHR_REL_INCLUDES:
-        out[0] = (pc){0, 2, '<'};
-        out[1] = (pc){3, 1, '<'};
+    case CHR_REL_SIMULTANEOUS:
+    case CHR_REL_IDENTITY:
+    case CHR_REL_DURING:
+        out[0] = (pc){0, 2, '='};
+        out[1] = (pc){1, 3, '='};
         return 2;
     default:
         return 0;

@@ -19,6 +19,7 @@
 
 #include "chronicle/compare.h"
 #include "internal.h"
+#include "strbuf_internal.h"
 
 #define TEXT_WIDTH 100
 #define COL_WHEN 22
@@ -217,48 +218,6 @@ json_t *chr_compare_json(const chr_compare *c) {
 
 /* --- Text ---------------------------------------------------------------------------------------- */
 
-typedef struct sbuf {
-    char *p;
-    size_t len, cap;
-    int failed;
-} sbuf;
-
-static void add(sbuf *b, const char *s, size_t n) {
-    if (b->failed)
-        return;
-    if (b->cap - b->len < n + 1) {
-        size_t c = b->cap ? b->cap : 4096;
-        while (c - b->len < n + 1)
-            c *= 2;
-        char *p = realloc(b->p, c);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = c;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void addf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void addf(sbuf *b, const char *fmt, ...) {
-    char tmp[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-static void spaces(sbuf *b, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        add(b, " ", 1);
-}
-
 static int is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -277,14 +236,14 @@ static size_t fit(const char *s, size_t len, size_t width) {
 
 /* when (padded to COL_WHEN, or on a line of its own when longer), then what wrapped to COL_WHAT columns
  * at spaces, the following lines indented under it. */
-static void row(sbuf *b, const char *when, const char *what) {
+static void row(chr__sbuf *b, const char *when, const char *what) {
     size_t wl = strlen(when);
-    add(b, when, wl);
+    chr__sbuf_add(b, when, wl);
     if (wl > COL_WHEN) {
-        add(b, "\n", 1);
+        chr__sbuf_add(b, "\n", 1);
         wl = 0;
     }
-    spaces(b, COL_WHEN - wl + COL_GAP);
+    chr__sbuf_spaces(b, COL_WHEN - wl + COL_GAP);
     size_t len = strlen(what);
     int first = 1;
     while (len) {
@@ -303,25 +262,25 @@ static void row(sbuf *b, const char *when, const char *what) {
                 cut = k;
         }
         if (!first)
-            spaces(b, COL_WHEN + COL_GAP);
+            chr__sbuf_spaces(b, COL_WHEN + COL_GAP);
         for (size_t i = 0; i < cut; i++)
-            add(b, is_space(what[i]) ? " " : what + i, 1);
+            chr__sbuf_add(b, is_space(what[i]) ? " " : what + i, 1);
         while (b->len && b->p[b->len - 1] == ' ') /* no trailing blanks */
             b->p[--b->len] = '\0';
-        add(b, "\n", 1);
+        chr__sbuf_add(b, "\n", 1);
         what += cut;
         len -= cut;
         first = 0;
     }
     if (first)
-        add(b, "\n", 1);
+        chr__sbuf_add(b, "\n", 1);
 }
 
-static void heading(sbuf *b, const char *title) {
-    addf(b, "\n%s\n", title);
+static void heading(chr__sbuf *b, const char *title) {
+    chr__sbuf_addf(b, "\n%s\n", title);
     for (int i = 0; i < TEXT_WIDTH; i++)
-        add(b, "-", 1);
-    add(b, "\n", 1);
+        chr__sbuf_add(b, "-", 1);
+    chr__sbuf_add(b, "\n", 1);
 }
 
 /* "a.txt, b.txt" for the documents v[0..n) (or, with missing, the others), into buf. */
@@ -343,7 +302,7 @@ static void doc_list(char *buf, size_t size, const chr_timeline *tl, const size_
 static const char *what_of(const chr_timeline_entry *e) { return e->summary[0] ? e->summary : e->text; }
 
 /* One event: #index, what, and with_docs 1 the documents that tell it, 2 also those that do not. */
-static void event_row(sbuf *b, const chr_compare *c, size_t i, int with_docs) {
+static void event_row(chr__sbuf *b, const chr_compare *c, size_t i, int with_docs) {
     const chr_timeline *tl = chr_compare_timeline(c);
     const chr_compare_event *ev = chr_compare_event_at(c, i);
     const chr_timeline_entry *e = chr_timeline_entry_at(tl, ev->entries[0]);
@@ -363,7 +322,7 @@ static void event_row(sbuf *b, const chr_compare *c, size_t i, int with_docs) {
     row(b, label, what);
 }
 
-static void conflict_rows(sbuf *b, const chr_compare *c, const chr_compare_conflict *k) {
+static void conflict_rows(chr__sbuf *b, const chr_compare *c, const chr_compare_conflict *k) {
     const chr_timeline *tl = chr_compare_timeline(c);
     char label[160], docs[400], what[1400];
     if (k->kind == CHR_COMPARE_DATE) {
@@ -396,7 +355,7 @@ static void conflict_rows(sbuf *b, const chr_compare *c, const chr_compare_confl
 }
 
 int chr_compare_text(char **out, size_t *len, const chr_compare *c, int list_single) {
-    sbuf b = {0};
+    chr__sbuf b = {0};
     if (!out || !c)
         return CHR_EINVAL;
     *out = NULL;
@@ -404,18 +363,19 @@ int chr_compare_text(char **out, size_t *len, const chr_compare *c, int list_sin
         *len = 0;
     const chr_timeline *tl = chr_compare_timeline(c);
     chr_compare_counts n = chr_compare_get_counts(c);
-    addf(&b, "Comparison of %zu documents%s%s\n", n.documents, chr_timeline_entity(tl)[0] ? ", entity " : "",
-         chr_timeline_entity(tl));
+    chr__sbuf_addf(&b, "Comparison of %zu documents%s%s\n", n.documents,
+                   chr_timeline_entity(tl)[0] ? ", entity " : "", chr_timeline_entity(tl));
     for (size_t d = 0; d < n.documents; d++) {
         chr_time dct = chr_timeline_doc_dct(tl, d);
         char v[64];
         chr_time_format(v, sizeof v, &dct);
-        addf(&b, "  %-40.200s  %-16s  %3zu told, %3zu by it alone\n", chr_timeline_doc_id(tl, d),
-             v[0] ? v : "no date", chr_compare_doc_events(c, d), chr_compare_doc_only(c, d));
+        chr__sbuf_addf(&b, "  %-40.200s  %-16s  %3zu told, %3zu by it alone\n", chr_timeline_doc_id(tl, d),
+                       v[0] ? v : "no date", chr_compare_doc_events(c, d), chr_compare_doc_only(c, d));
     }
-    addf(&b,
-         "%zu events: %zu told by all, %zu by some, %zu by one only; conflicts: %zu of date, %zu of order\n",
-         n.events, n.shared, n.partial, n.single, n.date_conflicts, n.order_conflicts);
+    chr__sbuf_addf(
+        &b,
+        "%zu events: %zu told by all, %zu by some, %zu by one only; conflicts: %zu of date, %zu of order\n",
+        n.events, n.shared, n.partial, n.single, n.date_conflicts, n.order_conflicts);
     static const char *const titles[] = {"Told by all", "Told by some, not all", "Told by one only"};
     for (int s = 0; s < 3; s++) {
         size_t count = s == 0 ? n.shared : s == 1 ? n.partial : n.single;
@@ -434,8 +394,8 @@ int chr_compare_text(char **out, size_t *len, const chr_compare *c, int list_sin
     for (size_t i = 0; i < chr_compare_conflict_count(c); i++)
         conflict_rows(&b, c, chr_compare_conflict_at(c, i));
     if (!list_single && n.single)
-        addf(&b, "\n%zu event%s told by one document only %s not listed (--all lists them)\n", n.single,
-             n.single == 1 ? "" : "s", n.single == 1 ? "is" : "are");
+        chr__sbuf_addf(&b, "\n%zu event%s told by one document only %s not listed (--all lists them)\n",
+                       n.single, n.single == 1 ? "" : "s", n.single == 1 ? "is" : "are");
     if (b.failed || !b.p) {
         free(b.p);
         return CHR_ENOMEM;

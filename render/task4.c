@@ -19,34 +19,7 @@
 #include <string.h>
 
 #include "internal.h"
-
-typedef struct buf {
-    char *p;
-    size_t len, cap;
-    int failed;
-} buf;
-
-static void add(buf *b, const char *s, size_t n) {
-    if (b->failed)
-        return;
-    if (b->cap - b->len < n + 1) {
-        size_t c = b->cap ? b->cap : 4096;
-        while (c - b->len < n + 1)
-            c *= 2;
-        char *p = realloc(b->p, c);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = c;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void adds(buf *b, const char *s) { add(b, s, strlen(s)); }
+#include "strbuf_internal.h"
 
 /* The anchor of a period [first, after): the finest of day, month, year that holds it all. */
 static void period_anchor(char *out, size_t n, int64_t first, int64_t after, chr_gran g) {
@@ -83,18 +56,18 @@ static void anchor_of(char *out, size_t n, const chr_timeline *tl, const chr_tim
 }
 
 /* " \t" + DOCID-SENTENCE-WORD of a mention, or nothing when it has no sentence number. */
-static void mention(buf *b, const chr_timeline *tl, const chr_timeline_entry *e, int *any) {
+static void mention(chr__sbuf *b, const chr_timeline *tl, const chr_timeline_entry *e, int *any) {
     char tmp[64];
     size_t w = 0;
     if (e->sentence_no < 0 || !e->text[0])
         return;
     while (e->text[w] && e->text[w] != ' ' && e->text[w] != '\t' && e->text[w] != '\n')
         w++;
-    adds(b, "\t");
-    adds(b, chr_timeline_doc_id(tl, e->doc));
+    chr__sbuf_adds(b, "\t");
+    chr__sbuf_adds(b, chr_timeline_doc_id(tl, e->doc));
     snprintf(tmp, sizeof tmp, "-%d-", e->sentence_no);
-    adds(b, tmp);
-    add(b, e->text, w);
+    chr__sbuf_adds(b, tmp);
+    chr__sbuf_add(b, e->text, w);
     *any = 1;
 }
 
@@ -138,7 +111,7 @@ static int by_days(const void *x, const void *y) {
 }
 
 int chr_timeline_task4(char **out, size_t *len, const chr_timeline *tl) {
-    buf b = {0};
+    chr__sbuf b = {0};
     char head[64];
     size_t nd = chr_timeline_count(tl), nu = chr_timeline_undated_count(tl), nl = 0;
     line *v;
@@ -147,8 +120,8 @@ int chr_timeline_task4(char **out, size_t *len, const chr_timeline *tl) {
     *out = NULL;
     if (!(v = malloc((nd + nu + 1) * sizeof *v)))
         return CHR_ENOMEM;
-    adds(&b, chr_timeline_entity(tl));
-    adds(&b, "\n");
+    chr__sbuf_adds(&b, chr_timeline_entity(tl));
+    chr__sbuf_adds(&b, "\n");
     /* events with no time: the day of their document, when it has a date; else unordered (0) */
     for (size_t i = 0; i < nu; i++) {
         const chr_timeline_entry *e = chr_timeline_undated_at(tl, i);
@@ -164,10 +137,10 @@ int chr_timeline_task4(char **out, size_t *len, const chr_timeline *tl) {
         } else {
             int any = 0;
             size_t mark = b.len;
-            adds(&b, "0\tXXXX-XX-XX");
+            chr__sbuf_adds(&b, "0\tXXXX-XX-XX");
             mention(&b, tl, e, &any);
             if (any)
-                adds(&b, "\n");
+                chr__sbuf_adds(&b, "\n");
             else if (!b.failed)
                 b.p[b.len = mark] = '\0';
         }
@@ -191,14 +164,14 @@ int chr_timeline_task4(char **out, size_t *len, const chr_timeline *tl) {
         int same = i > 0 && v[i].first == v[i - 1].first && v[i].after == v[i - 1].after &&
                    !strcmp(v[i].anchor, v[i - 1].anchor);
         snprintf(head, sizeof head, "%ld\t%s", same && ord ? ord : ord + 1, v[i].anchor);
-        adds(&b, head);
+        chr__sbuf_adds(&b, head);
         if (v[i].undated)
             mention(&b, tl, chr_timeline_undated_at(tl, v[i].index), &any);
         else
             for (size_t k = 0; k < chr_timeline_source_count(tl, v[i].index); k++)
                 mention(&b, tl, chr_timeline_source_at(tl, v[i].index, k), &any);
         if (any) {
-            adds(&b, "\n");
+            chr__sbuf_adds(&b, "\n");
             ord = same && ord ? ord : ord + 1;
         } else if (!b.failed)
             b.p[b.len = mark] = '\0';

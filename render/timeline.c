@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "strbuf_internal.h"
 
 #define TEXT_WIDTH 100
 #define COL_DATE 22
@@ -344,52 +345,6 @@ json_t *chr_timeline_json(const chr_timeline *tl) {
 
 /* --- Text ---------------------------------------------------------------------------------------- */
 
-typedef struct sbuf {
-    char *p;
-    size_t len, cap;
-    int failed;
-} sbuf;
-
-static void add(sbuf *b, const char *s, size_t n) {
-    if (b->failed)
-        return;
-    if (b->cap - b->len < n + 1) {
-        size_t c = b->cap ? b->cap : 4096;
-        while (c - b->len < n + 1)
-            c *= 2;
-        char *p = realloc(b->p, c);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = c;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void addf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void addf(sbuf *b, const char *fmt, ...) {
-    char tmp[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-static void spaces(sbuf *b, size_t n) {
-    static const char sp[] = "                                                                ";
-    while (n > 0) {
-        size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
-        add(b, sp, k);
-        n -= k;
-    }
-}
-
 static int is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -415,7 +370,7 @@ typedef struct cell {
 
 /* The next line of c (at most c->width code points, broken at a space when there is one), written to b
  * and padded to the width unless pad is 0. */
-static void cell_line(sbuf *b, cell *c, int pad) {
+static void cell_line(chr__sbuf *b, cell *c, int pad) {
     while (c->len && is_space(*c->s)) {
         c->s++;
         c->len--;
@@ -432,7 +387,7 @@ static void cell_line(sbuf *b, cell *c, int pad) {
     size_t cps = 0, out = 0;
     for (size_t i = 0; i < cut; i++) {
         char ch = is_space(c->s[i]) ? ' ' : c->s[i];
-        add(b, &ch, 1);
+        chr__sbuf_add(b, &ch, 1);
         out++;
         if (((unsigned char)c->s[i] & 0xC0) != 0x80)
             cps++;
@@ -447,7 +402,7 @@ static void cell_line(sbuf *b, cell *c, int pad) {
     c->s += cut;
     c->len -= cut;
     if (pad && cps < c->width)
-        spaces(b, c->width - cps);
+        chr__sbuf_spaces(b, c->width - cps);
 }
 
 static int cell_done(const cell *c) {
@@ -458,7 +413,7 @@ static int cell_done(const cell *c) {
 }
 
 /* One row of the table: the four cells wrapped side by side. */
-static void row(sbuf *b, const char *date, const char *rel, const char *actor, const char *what) {
+static void row(chr__sbuf *b, const char *date, const char *rel, const char *actor, const char *what) {
     cell c[4] = {{date, strlen(date), COL_DATE},
                  {rel, strlen(rel), COL_REL},
                  {actor, strlen(actor), COL_ACTOR},
@@ -468,14 +423,14 @@ static void row(sbuf *b, const char *date, const char *rel, const char *actor, c
         for (int i = 0; i < 4; i++) {
             cell_line(b, &c[i], i < 3);
             if (i < 3)
-                spaces(b, COL_GAP);
+                chr__sbuf_spaces(b, COL_GAP);
         }
         /* trim what padding the line does not need */
         while (!b->failed && b->len > mark && b->p[b->len - 1] == ' ') {
             b->len--;
             b->p[b->len] = '\0';
         }
-        add(b, "\n", 1);
+        chr__sbuf_add(b, "\n", 1);
     } while (!cell_done(&c[0]) || !cell_done(&c[1]) || !cell_done(&c[2]) || !cell_done(&c[3]));
 }
 
@@ -509,7 +464,8 @@ static const char *relation_word(chr_relation r) {
     }
 }
 
-static void entry_row(sbuf *b, const chr_timeline *tl, const chr_timeline_entry *e, int dated, size_t index) {
+static void entry_row(chr__sbuf *b, const chr_timeline *tl, const chr_timeline_entry *e, int dated,
+                      size_t index) {
     char label[160] = "", what[1200], docs[400] = "";
     size_t used = 0;
     /* the documents that tell it: the entry's own, then the others merged into it */
@@ -531,14 +487,14 @@ static void entry_row(sbuf *b, const chr_timeline *tl, const chr_timeline_entry 
     row(b, label, dated ? relation_word(e->relation) : "", e->actor[0] ? e->actor : "-", what);
 }
 
-static void rule_line(sbuf *b) {
+static void rule_line(chr__sbuf *b) {
     for (int i = 0; i < TEXT_WIDTH; i++)
-        add(b, "-", 1);
-    add(b, "\n", 1);
+        chr__sbuf_add(b, "-", 1);
+    chr__sbuf_add(b, "\n", 1);
 }
 
 int chr_timeline_text(char **out, size_t *len, const chr_timeline *tl) {
-    sbuf b = {0};
+    chr__sbuf b = {0};
     if (!out || !tl)
         return CHR_EINVAL;
     *out = NULL;
@@ -549,20 +505,21 @@ int chr_timeline_text(char **out, size_t *len, const chr_timeline *tl) {
         char v[64];
         const char *id = chr_timeline_doc_id(tl, i);
         chr_time_format(v, sizeof v, &dct);
-        addf(&b, "%s%.200s, document date %s\n", i == 0 ? "Timeline of " : "            ",
-             id[0] ? id : "(no id)", v[0] ? v : "unknown");
+        chr__sbuf_addf(&b, "%s%.200s, document date %s\n", i == 0 ? "Timeline of " : "            ",
+                       id[0] ? id : "(no id)", v[0] ? v : "unknown");
     }
     if (chr_timeline_mention_count(tl) > chr_timeline_count(tl))
-        addf(&b, "%zu dated events (%zu mentions), %zu undated\n\n", chr_timeline_count(tl),
-             chr_timeline_mention_count(tl), chr_timeline_undated_count(tl));
+        chr__sbuf_addf(&b, "%zu dated events (%zu mentions), %zu undated\n\n", chr_timeline_count(tl),
+                       chr_timeline_mention_count(tl), chr_timeline_undated_count(tl));
     else
-        addf(&b, "%zu dated events, %zu undated\n\n", chr_timeline_count(tl), chr_timeline_undated_count(tl));
+        chr__sbuf_addf(&b, "%zu dated events, %zu undated\n\n", chr_timeline_count(tl),
+                       chr_timeline_undated_count(tl));
     row(&b, "WHEN", "", "WHO", "WHAT");
     rule_line(&b);
     for (size_t i = 0; i < chr_timeline_count(tl); i++)
         entry_row(&b, tl, chr_timeline_entry_at(tl, i), 1, i);
     if (chr_timeline_undated_count(tl)) {
-        addf(&b, "\nUndated\n");
+        chr__sbuf_addf(&b, "\nUndated\n");
         rule_line(&b);
         for (size_t i = 0; i < chr_timeline_undated_count(tl); i++)
             entry_row(&b, tl, chr_timeline_undated_at(tl, i), 0, i);

@@ -16,55 +16,28 @@
 #include <string.h>
 
 #include "internal.h"
+#include "strbuf_internal.h"
 
-typedef struct sb {
-    char *p;
-    size_t len, cap;
-    int failed;
-} sb;
-
-static void add(sb *b, const char *s, size_t n) {
-    if (b->failed)
-        return;
-    if (b->cap - b->len < n + 1) {
-        size_t c = b->cap ? b->cap : 4096;
-        while (c - b->len < n + 1)
-            c *= 2;
-        char *p = realloc(b->p, c);
-        if (!p) {
-            b->failed = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = c;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void adds(sb *b, const char *s) { add(b, s, strlen(s)); }
-
-static void html(sb *b, const char *s) {
+static void html(chr__sbuf *b, const char *s) {
     for (; *s; s++) {
         switch (*s) {
         case '&':
-            adds(b, "&amp;");
+            chr__sbuf_adds(b, "&amp;");
             break;
         case '<':
-            adds(b, "&lt;");
+            chr__sbuf_adds(b, "&lt;");
             break;
         case '>':
-            adds(b, "&gt;");
+            chr__sbuf_adds(b, "&gt;");
             break;
         case '"':
-            adds(b, "&quot;");
+            chr__sbuf_adds(b, "&quot;");
             break;
         case '\'':
-            adds(b, "&#39;");
+            chr__sbuf_adds(b, "&#39;");
             break;
         default:
-            add(b, s, 1);
+            chr__sbuf_add(b, s, 1);
         }
     }
 }
@@ -85,8 +58,8 @@ static json_t *tjs_date(int64_t day, chr_gran g) {
 }
 
 static json_t *html_string(const char *s) {
-    sb b = {0};
-    adds(&b, "");
+    chr__sbuf b = {0};
+    chr__sbuf_adds(&b, "");
     html(&b, s);
     json_t *j = b.failed ? NULL : json_string(b.p);
     free(b.p);
@@ -114,19 +87,19 @@ int chr_timeline_timelinejs(json_t **out, const chr_timeline *tl) {
         const chr_timeline_entry *e = chr_timeline_entry_at(tl, i);
         chr_gran gb = e->has_begin ? e->begin_at.gran : e->end_at.gran;
         int64_t start = e->has_begin ? e->first_day : e->after_day - 1;
-        sb txt = {0};
+        chr__sbuf txt = {0};
         char label[160];
         chr_timeline_label(label, sizeof label, e);
-        adds(&txt, "");
+        chr__sbuf_adds(&txt, "");
         html(&txt, label);
-        adds(&txt, "<br>Sources:");
+        chr__sbuf_adds(&txt, "<br>Sources:");
         for (size_t k = 0; k < chr_timeline_source_count(tl, i); k++) {
             const chr_timeline_entry *s = chr_timeline_source_at(tl, i, k);
-            adds(&txt, k ? ", " : " ");
+            chr__sbuf_adds(&txt, k ? ", " : " ");
             html(&txt, chr_timeline_doc_id(tl, s->doc));
-            adds(&txt, " (");
+            chr__sbuf_adds(&txt, " (");
             html(&txt, s->text);
-            adds(&txt, ")");
+            chr__sbuf_adds(&txt, ")");
         }
         if (txt.failed) {
             free(txt.p);
@@ -169,26 +142,27 @@ nomem_root:
     return CHR_ENOMEM;
 }
 
-static void csv_field(sb *b, const char *s, int last) {
+static void csv_field(chr__sbuf *b, const char *s, int last) {
     int quote = strpbrk(s, ",\"\r\n") != NULL;
     if (quote)
-        adds(b, "\"");
+        chr__sbuf_adds(b, "\"");
     for (; *s; s++) {
         if (*s == '"')
-            adds(b, "\"");
-        add(b, s, 1);
+            chr__sbuf_adds(b, "\"");
+        chr__sbuf_add(b, s, 1);
     }
     if (quote)
-        adds(b, "\"");
-    adds(b, last ? "\r\n" : ",");
+        chr__sbuf_adds(b, "\"");
+    chr__sbuf_adds(b, last ? "\r\n" : ",");
 }
 
 int chr_timeline_csv(char **out, size_t *len, const chr_timeline *tl) {
-    sb b = {0};
+    chr__sbuf b = {0};
     if (!out || !tl)
         return CHR_EINVAL;
     *out = NULL;
-    adds(&b, "label,begin,end,edtf,granularity,relation,value,actor,text,summary,sources,merged_by\r\n");
+    chr__sbuf_adds(
+        &b, "label,begin,end,edtf,granularity,relation,value,actor,text,summary,sources,merged_by\r\n");
     for (size_t i = 0; i < chr_timeline_count(tl); i++) {
         const chr_timeline_entry *e = chr_timeline_entry_at(tl, i);
         char label[160], edtf[128], d0[16] = "", d1[16] = "";
@@ -213,20 +187,20 @@ int chr_timeline_csv(char **out, size_t *len, const chr_timeline *tl) {
         csv_field(&b, e->actor, 0);
         csv_field(&b, e->text, 0);
         csv_field(&b, e->summary, 0);
-        sb src = {0}, rules = {0};
-        adds(&src, "");
-        adds(&rules, "");
+        chr__sbuf src = {0}, rules = {0};
+        chr__sbuf_adds(&src, "");
+        chr__sbuf_adds(&rules, "");
         for (size_t k = 0; k < chr_timeline_source_count(tl, i); k++) {
             const chr_timeline_entry *s = chr_timeline_source_at(tl, i, k);
             if (k)
-                adds(&src, " ");
-            adds(&src, chr_timeline_doc_id(tl, s->doc));
-            adds(&src, ":");
-            adds(&src, s->event_id);
+                chr__sbuf_adds(&src, " ");
+            chr__sbuf_adds(&src, chr_timeline_doc_id(tl, s->doc));
+            chr__sbuf_adds(&src, ":");
+            chr__sbuf_adds(&src, s->event_id);
             if (s->match[0] && (!rules.p || !strstr(rules.p, s->match))) {
                 if (rules.len)
-                    adds(&rules, " ");
-                adds(&rules, s->match);
+                    chr__sbuf_adds(&rules, " ");
+                chr__sbuf_adds(&rules, s->match);
             }
         }
         b.failed |= src.failed || rules.failed;

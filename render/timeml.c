@@ -216,6 +216,8 @@ static void text_run(walk *w, const char *s, size_t n, int escape) {
             next = w->tx[w->k].end;
         else if (!w->open && w->k < w->n && w->tx[w->k].start < next)
             next = w->tx[w->k].start;
+        if (next < w->t) /* a span an atom (entity, CDATA) already carried the text past: it stays empty */
+            next = w->t;
         size_t m = next - w->t;
         if (escape)
             put_escaped(w->out, s + i, m, 0);

@@ -218,22 +218,6 @@ json_t *chr_compare_json(const chr_compare *c) {
 
 /* --- Text ---------------------------------------------------------------------------------------- */
 
-static int is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Bytes of the longest prefix of s[0..len) that is at most width code points. */
-static size_t fit(const char *s, size_t len, size_t width) {
-    size_t i = 0, cps = 0;
-    while (i < len && cps < width) {
-        i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        cps++;
-    }
-    return i;
-}
-
 /* when (padded to COL_WHEN, or on a line of its own when longer), then what wrapped to COL_WHAT columns
  * at spaces, the following lines indented under it. */
 static void row(chr__sbuf *b, const char *when, const char *what) {
@@ -247,24 +231,13 @@ static void row(chr__sbuf *b, const char *when, const char *what) {
     size_t len = strlen(what);
     int first = 1;
     while (len) {
-        while (len && is_space(*what)) {
-            what++;
-            len--;
-        }
+        size_t cut = chr__text_line(&what, &len, COL_WHAT);
         if (!len)
             break;
-        size_t take = fit(what, len, COL_WHAT), cut = take;
-        if (take < len) {
-            size_t k = take;
-            while (k > 0 && !is_space(what[k]))
-                k--;
-            if (k > 0)
-                cut = k;
-        }
         if (!first)
             chr__sbuf_spaces(b, COL_WHEN + COL_GAP);
         for (size_t i = 0; i < cut; i++)
-            chr__sbuf_add(b, is_space(what[i]) ? " " : what + i, 1);
+            chr__sbuf_add(b, chr__text_space(what[i]) ? " " : what + i, 1);
         while (b->len && b->p[b->len - 1] == ' ') /* no trailing blanks */
             b->p[--b->len] = '\0';
         chr__sbuf_add(b, "\n", 1);

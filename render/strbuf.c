@@ -1,6 +1,7 @@
 /* strbuf.c: the growing text of the text renderers (strbuf_internal.h).
  *
- * Exports chr__sbuf_add, chr__sbuf_adds, chr__sbuf_addf, chr__sbuf_spaces. */
+ * Exports chr__sbuf_add, chr__sbuf_adds, chr__sbuf_addf, chr__sbuf_spaces, chr__text_space,
+ * chr__text_line. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,4 +48,32 @@ void chr__sbuf_spaces(chr__sbuf *b, size_t n) {
         chr__sbuf_add(b, sp, k);
         n -= k;
     }
+}
+
+int chr__text_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+size_t chr__text_line(const char **s, size_t *len, size_t width) {
+    while (*len && chr__text_space(**s)) {
+        (*s)++;
+        (*len)--;
+    }
+    const char *t = *s;
+    size_t n = *len, take = 0, cps = 0;
+    while (take < n && cps < width) { /* the longest prefix of at most width code points */
+        take++;
+        while (take < n && ((unsigned char)t[take] & 0xC0) == 0x80)
+            take++;
+        cps++;
+    }
+    size_t cut = take;
+    if (take < n) { /* break at the last space that fits, else cut the word */
+        size_t k = take;
+        while (k > 0 && !chr__text_space(t[k]))
+            k--;
+        if (k > 0)
+            cut = k;
+    }
+    return cut;
 }

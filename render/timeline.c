@@ -345,22 +345,6 @@ json_t *chr_timeline_json(const chr_timeline *tl) {
 
 /* --- Text ---------------------------------------------------------------------------------------- */
 
-static int is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Bytes of the longest prefix of s[0..len) that is at most width code points. */
-static size_t fit(const char *s, size_t len, size_t width) {
-    size_t i = 0, cps = 0;
-    while (i < len && cps < width) {
-        i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-            i++;
-        cps++;
-    }
-    return i;
-}
-
 /* A cell being wrapped: the rest of its text. */
 typedef struct cell {
     const char *s;
@@ -371,22 +355,10 @@ typedef struct cell {
 /* The next line of c (at most c->width code points, broken at a space when there is one), written to b
  * and padded to the width unless pad is 0. */
 static void cell_line(chr__sbuf *b, cell *c, int pad) {
-    while (c->len && is_space(*c->s)) {
-        c->s++;
-        c->len--;
-    }
-    size_t take = fit(c->s, c->len, c->width), cut = take;
-    if (take < c->len) {
-        /* break at the last space that fits, else cut the word */
-        size_t k = take;
-        while (k > 0 && !is_space(c->s[k]))
-            k--;
-        if (k > 0)
-            cut = k;
-    }
+    size_t cut = chr__text_line(&c->s, &c->len, c->width);
     size_t cps = 0, out = 0;
     for (size_t i = 0; i < cut; i++) {
-        char ch = is_space(c->s[i]) ? ' ' : c->s[i];
+        char ch = chr__text_space(c->s[i]) ? ' ' : c->s[i];
         chr__sbuf_add(b, &ch, 1);
         out++;
         if (((unsigned char)c->s[i] & 0xC0) != 0x80)
@@ -407,7 +379,7 @@ static void cell_line(chr__sbuf *b, cell *c, int pad) {
 
 static int cell_done(const cell *c) {
     for (size_t i = 0; i < c->len; i++)
-        if (!is_space(c->s[i]))
+        if (!chr__text_space(c->s[i]))
             return 0;
     return 1;
 }

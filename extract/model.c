@@ -773,8 +773,9 @@ static void put(char *b, size_t *used, size_t cap, const char *s, size_t n) {
     *used += n;
 }
 
-static void emit1(const fctx *F, int k, part a) {
-    uint64_t h = fh1(k, a.h);
+/* Feature h of template k: scored, handed to the sink, or with its string "KEY=A" or "KEY=A|B" (c not
+ * NULL) composed for the trainer. */
+static void emit(const fctx *F, int k, uint64_t h, part a, const part *c) {
     if (F->scores) {
         score(F, h);
         return;
@@ -788,28 +789,15 @@ static void emit1(const fctx *F, int k, part a) {
     put(b, &n, sizeof b, key_names[k], strlen(key_names[k]));
     put(b, &n, sizeof b, "=", 1);
     put(b, &n, sizeof b, a.s, a.n);
+    if (c) {
+        put(b, &n, sizeof b, "|", 1);
+        put(b, &n, sizeof b, c->s, c->n);
+    }
     F->sink(F->ctx, h, b, n);
 }
 
-static void emit2(const fctx *F, int k, part a, part c) {
-    uint64_t h = fh2(k, a.h, c.h);
-    if (F->scores) {
-        score(F, h);
-        return;
-    }
-    if (!F->names) {
-        F->sink(F->ctx, h, NULL, 0);
-        return;
-    }
-    char b[128];
-    size_t n = 0;
-    put(b, &n, sizeof b, key_names[k], strlen(key_names[k]));
-    put(b, &n, sizeof b, "=", 1);
-    put(b, &n, sizeof b, a.s, a.n);
-    put(b, &n, sizeof b, "|", 1);
-    put(b, &n, sizeof b, c.s, c.n);
-    F->sink(F->ctx, h, b, n);
-}
+static void emit1(const fctx *F, int k, part a) { emit(F, k, fh1(k, a.h), a, NULL); }
+static void emit2(const fctx *F, int k, part a, part c) { emit(F, k, fh2(k, a.h, c.h), a, &c); }
 
 /* A crude part-of-speech guess from the suffix: the first suffix of the table the word ends with (and
  * is at least 3 bytes longer than). */

@@ -10,7 +10,7 @@
 # is f and trains (`chronicle train-events --epochs EPOCHS`, default 10) on the others. Each fold is
 # scored by `chronicle eval --json --rules DIR`, DIR holding the built-in rule files and the fold's
 # model. The figures printed are summed over the folds: relaxed and strict P, R, F1, class F1 and accuracy, tense,
-# aspect and polarity accuracy (the README's "TBAQ, 5-fold" row). Needs python3 for the sums.
+# aspect and polarity accuracy, event dating (the README's "TBAQ, 5-fold" row). Needs python3 for the sums.
 set -eu
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 k=5
@@ -55,6 +55,10 @@ for p in sys.argv[1:]:
                    ("tense", e["tense"]["matches"]), ("aspect", e["aspect"]["matches"]),
                    ("polarity", e["polarity"]["matches"])):
         t[key] = t.get(key, 0) + v
+    d = e["dating"]
+    for key, v in (("links", d["links"]), ("hits", d["hits"]), ("no_event", d["missed"]["no_event"]),
+                   ("other_time", d["missed"]["other_time"]), ("other_relation", d["missed"]["other_relation"])):
+        t[key] = t.get(key, 0) + v
 p = t["relaxed"] / t["system"] if t["system"] else 0.0
 r = t["relaxed"] / t["gold"] if t["gold"] else 0.0
 f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -65,4 +69,6 @@ sp, sr = t["strict"] / max(t["system"], 1), t["strict"] / max(t["gold"], 1)
 print("strict P %.4f  R %.4f  F1 %.4f" % (sp, sr, 2 * sp * sr / (sp + sr) if sp + sr else 0.0))
 print("class F1 %.4f  (accuracy %.4f)" % (acc("class") * f1, acc("class")))
 print("tense %.4f  aspect %.4f  polarity %.4f" % (acc("tense"), acc("aspect"), acc("polarity")))
+print("dating %d of %d (%.4f)  missed: %d event not found, %d other time or none, %d other relation"
+      % (t["hits"], t["links"], t["hits"] / max(t["links"], 1), t["no_event"], t["other_time"], t["other_relation"]))
 EOF

@@ -57,14 +57,25 @@ typedef struct cli_args {
     const char *value; /* its value when it had one */
     char *pending;     /* "--name=VALUE" split: heap copy of the name */
     int dashdash;      /* "--" seen: the rest is positional */
+    const char **pos;  /* with cli_args_start: the positional arguments, in order */
+    size_t npos;
 } cli_args;
 
 void cli_args_init(cli_args *a, int argc, char **argv); /* argv[0] is skipped */
 /* Next argument: 1 = an option in a->opt, 0 = a positional argument in a->value, -1 = done. */
 int cli_args_next(cli_args *a);
+/* The loop of a command that takes files: cli_args_start (EXIT_OK, or EXIT_INTERNAL with the error
+ * printed), then cli_args_option until it returns 0; it returns 1 for each option, in a->opt, and keeps
+ * the positional arguments in a->pos / a->npos until cli_args_free. */
+int cli_args_start(cli_args *a, int argc, char **argv);
+int cli_args_option(cli_args *a);
 int cli_args_is(const cli_args *a, const char *long_name, const char *short_name);
 /* Take the option's value; on a missing value prints a usage error and returns NULL. */
 const char *cli_args_value(cli_args *a);
+/* For an option that takes no value: EXIT_OK, or EXIT_USAGE with the error printed ("--pretty=yes"). */
+int cli_args_flag(const cli_args *a);
+/* "--help": frees a, prints usage on stdout; EXIT_OK, or EXIT_OUTPUT when stdout fails. */
+int cli_args_usage(cli_args *a, const char *usage);
 void cli_args_free(cli_args *a);
 
 /* --- Input (io.c) -------------------------------------------------------------------------------- */

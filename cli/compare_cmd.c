@@ -101,33 +101,16 @@ int cli_compare(int argc, char **argv) {
     const char *format = NULL, *entity = NULL, *output = NULL;
     int pretty = 1, list_single = 0;
     cli_paths paths = {0};
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) {
-        cli_error("out of memory");
-        return EXIT_INTERNAL;
-    }
-    size_t nfiles = 0;
-    int rc = EXIT_OK;
     cli_args a;
-    cli_args_init(&a, argc, argv);
-    int k;
-    while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
-        if (k == 0) {
-            files[nfiles++] = a.value;
-            continue;
-        }
+    int rc = cli_args_start(&a, argc, argv);
+    while (rc == EXIT_OK && cli_args_option(&a)) {
         const char *v = NULL;
         if (cli_args_is(&a, "--help", "-h")) {
-            cli_args_free(&a);
-            free(files);
-            fputs(compare_usage, stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+            return cli_args_usage(&a, compare_usage);
         } else if (cli_args_is(&a, "--pretty", NULL) || cli_args_is(&a, "--compact", NULL) ||
                    cli_args_is(&a, "--all", NULL)) {
-            if (a.value) {
-                cli_error("option %s takes no value", a.opt);
-                rc = EXIT_USAGE;
-            } else if (cli_args_is(&a, "--all", NULL))
+            rc = cli_args_flag(&a);
+            if (cli_args_is(&a, "--all", NULL))
                 list_single = 1;
             else
                 pretty = cli_args_is(&a, "--pretty", NULL);
@@ -153,7 +136,8 @@ int cli_compare(int argc, char **argv) {
             rc = EXIT_USAGE;
         }
     }
-    cli_args_free(&a);
+    const char **files = a.pos;
+    size_t nfiles = a.npos;
     if (rc == EXIT_OK)
         rc = cli_docs_check(&r.docs);
     if (rc == EXIT_OK && nfiles == 0) {
@@ -161,7 +145,7 @@ int cli_compare(int argc, char **argv) {
         rc = EXIT_USAGE;
     }
     if (rc != EXIT_OK) {
-        free(files);
+        cli_args_free(&a);
         return rc;
     }
     /* text on a terminal, JSON for programs */
@@ -184,7 +168,7 @@ int cli_compare(int argc, char **argv) {
         rc = write_comparison(&r, text, list_single, pretty, output);
     chr_timeline_free(r.tl);
     cli_docs_free(&r.docs);
-    free(files);
+    cli_args_free(&a);
     if (rc == EXIT_OK && r.docs.failed > 0)
         rc = EXIT_FAILED;
     return rc;

@@ -248,30 +248,18 @@ int cli_eval(int argc, char **argv) {
             return cli_eval_timeline(argc, argv);
     int want_errors = 0, want_json = 0, timex_only = 0, gold_events = 0;
     const char *rules = NULL;
-    cli_paths inputs = {0};
-    int rc = EXIT_OK;
     cli_args a;
-    cli_args_init(&a, argc, argv);
-    int k;
-    while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
-        if (k == 0) {
-            if (cli_paths_add(&inputs, a.value)) {
-                cli_error("out of memory");
-                rc = EXIT_INTERNAL;
-            }
-        } else if (cli_args_is(&a, "--help", "-h")) {
-            cli_args_free(&a);
-            cli_paths_free(&inputs);
-            fputs(eval_usage, stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
-        } else if (cli_args_is(&a, "--errors", NULL) && !a.value) {
-            want_errors = 1;
-        } else if (cli_args_is(&a, "--json", NULL) && !a.value) {
-            want_json = 1;
-        } else if (cli_args_is(&a, "--timex-only", NULL) && !a.value) {
-            timex_only = 1;
-        } else if (cli_args_is(&a, "--gold-events", NULL) && !a.value) {
-            gold_events = 1;
+    int rc = cli_args_start(&a, argc, argv);
+    while (rc == EXIT_OK && cli_args_option(&a)) {
+        if (cli_args_is(&a, "--help", "-h")) {
+            return cli_args_usage(&a, eval_usage);
+        } else if (cli_args_is(&a, "--errors", NULL) || cli_args_is(&a, "--json", NULL) ||
+                   cli_args_is(&a, "--timex-only", NULL) || cli_args_is(&a, "--gold-events", NULL)) {
+            want_errors |= cli_args_is(&a, "--errors", NULL);
+            want_json |= cli_args_is(&a, "--json", NULL);
+            timex_only |= cli_args_is(&a, "--timex-only", NULL);
+            gold_events |= cli_args_is(&a, "--gold-events", NULL);
+            rc = cli_args_flag(&a);
         } else if (cli_args_is(&a, "--rules", NULL)) {
             if (!(rules = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -280,21 +268,20 @@ int cli_eval(int argc, char **argv) {
             rc = EXIT_USAGE;
         }
     }
-    cli_args_free(&a);
-    if (rc == EXIT_OK && inputs.n == 0) {
+    if (rc == EXIT_OK && a.npos == 0) {
         cli_error("eval: no gold files or directories (try chronicle eval --help)");
         rc = EXIT_USAGE;
     }
     if (rc != EXIT_OK) {
-        cli_paths_free(&inputs);
+        cli_args_free(&a);
         return rc;
     }
 
     /* Gold files: directories expanded and sorted; files named taken as they are. */
     cli_paths files = {0};
-    for (size_t i = 0; i < inputs.n && rc == EXIT_OK; i++)
-        rc = cli_tml_add(&files, inputs.v[i]);
-    cli_paths_free(&inputs);
+    for (size_t i = 0; i < a.npos && rc == EXIT_OK; i++)
+        rc = cli_tml_add(&files, a.pos[i]);
+    cli_args_free(&a);
 
     chr_engine *engine = NULL;
     chr_eval *ev = NULL;

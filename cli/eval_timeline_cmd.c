@@ -148,19 +148,14 @@ int cli_eval_timeline(int argc, char **argv) {
     run r;
     cli_paths gold = {0}, files = {0};
     const char *gold_dir = NULL, *sysdir = NULL;
-    int as_json = 0, rc = EXIT_OK, k;
+    int as_json = 0;
     chr_tleval *ev = NULL;
     cli_args a;
     memset(&r, 0, sizeof r);
-    cli_args_init(&a, argc, argv);
-    while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
-        if (k == 0) {
-            rc = cli_files_add(&files, a.value);
-        } else if (cli_args_is(&a, "--help", "-h")) {
-            cli_args_free(&a);
-            cli_paths_free(&files);
-            fputs(usage, stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+    int rc = cli_args_start(&a, argc, argv);
+    while (rc == EXIT_OK && cli_args_option(&a)) {
+        if (cli_args_is(&a, "--help", "-h")) {
+            return cli_args_usage(&a, usage);
         } else if (cli_args_is(&a, "--timeline", NULL)) {
             if (!(gold_dir = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -169,6 +164,7 @@ int cli_eval_timeline(int argc, char **argv) {
                 rc = EXIT_USAGE;
         } else if (cli_args_is(&a, "--json", NULL)) {
             as_json = 1;
+            rc = cli_args_flag(&a);
         } else if (cli_docs_option(&r.docs, &a, &rc)) {
         } else {
             cli_error("eval: unknown option %s with --timeline (try chronicle eval --timeline DIR --help)",
@@ -176,6 +172,8 @@ int cli_eval_timeline(int argc, char **argv) {
             rc = EXIT_USAGE;
         }
     }
+    for (size_t i = 0; i < a.npos && rc == EXIT_OK; i++)
+        rc = cli_files_add(&files, a.pos[i]);
     cli_args_free(&a);
     if (rc == EXIT_OK && !files.n) {
         cli_error("eval --timeline: no documents given (usage: chronicle eval --timeline GOLD_DIR FILE...)");

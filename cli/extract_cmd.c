@@ -179,31 +179,15 @@ int cli_extract(int argc, char **argv) {
     extract_run r;
     memset(&r, 0, sizeof r);
     r.pretty = -1;
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) {
-        cli_error("out of memory");
-        return EXIT_INTERNAL;
-    }
-    size_t nfiles = 0;
-    int rc = EXIT_OK;
     cli_args a;
-    cli_args_init(&a, argc, argv);
-    int k;
-    while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
-        if (k == 0) {
-            files[nfiles++] = a.value;
-            continue;
-        }
+    int rc = cli_args_start(&a, argc, argv);
+    while (rc == EXIT_OK && cli_args_option(&a)) {
         const char *v = NULL;
         if (cli_args_is(&a, "--help", "-h")) {
-            cli_args_free(&a);
-            free(files);
-            fputs(extract_usage, stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
-        } else if (cli_args_is(&a, "--pretty", NULL)) {
-            r.pretty = 1;
-        } else if (cli_args_is(&a, "--compact", NULL)) {
-            r.pretty = 0;
+            return cli_args_usage(&a, extract_usage);
+        } else if (cli_args_is(&a, "--pretty", NULL) || cli_args_is(&a, "--compact", NULL)) {
+            r.pretty = cli_args_is(&a, "--pretty", NULL);
+            rc = cli_args_flag(&a);
         } else if (cli_args_is(&a, "--format", NULL)) {
             if (!(v = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -227,19 +211,15 @@ int cli_extract(int argc, char **argv) {
             cli_error("extract: unknown option %s (try chronicle extract --help)", a.opt);
             rc = EXIT_USAGE;
         }
-        if (rc == EXIT_OK && a.value &&
-            (cli_args_is(&a, "--pretty", NULL) || cli_args_is(&a, "--compact", NULL))) {
-            cli_error("option %s takes no value", a.opt);
-            rc = EXIT_USAGE;
-        }
     }
-    cli_args_free(&a);
+    const char **files = a.pos;
+    size_t nfiles = a.npos;
     if (rc != EXIT_OK) {
-        free(files);
+        cli_args_free(&a);
         return rc;
     }
     if (cli_docs_check(&r.docs) != EXIT_OK) {
-        free(files);
+        cli_args_free(&a);
         return EXIT_USAGE;
     }
     if (nfiles == 0)
@@ -247,7 +227,7 @@ int cli_extract(int argc, char **argv) {
     r.several = nfiles > 1;
 
     if (cli_output_open(&r.out, r.output)) {
-        free(files);
+        cli_args_free(&a);
         return EXIT_OUTPUT;
     }
     cli_docs_sink sink = {&r, write_doc, bad_record, &r.out, render_doc};
@@ -255,7 +235,7 @@ int cli_extract(int argc, char **argv) {
         rc = cli_docs_read(&r.docs, files[i], &sink);
     int orc = cli_output_close(&r.out, rc == EXIT_OK);
     cli_docs_free(&r.docs);
-    free(files);
+    cli_args_free(&a);
     if (rc == EXIT_OK && orc != EXIT_OK)
         rc = orc;
     if (rc == EXIT_OK && r.docs.failed > 0)

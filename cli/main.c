@@ -120,6 +120,39 @@ void cli_args_init(cli_args *a, int argc, char **argv) {
 void cli_args_free(cli_args *a) {
     free(a->pending);
     a->pending = NULL;
+    free(a->pos);
+    a->pos = NULL;
+    a->npos = 0;
+}
+
+int cli_args_start(cli_args *a, int argc, char **argv) {
+    cli_args_init(a, argc, argv);
+    a->pos = calloc((size_t)(argc > 0 ? argc : 1), sizeof *a->pos);
+    if (!a->pos) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK;
+}
+
+int cli_args_option(cli_args *a) {
+    int k;
+    while ((k = cli_args_next(a)) == 0)
+        a->pos[a->npos++] = a->value;
+    return k > 0;
+}
+
+int cli_args_flag(const cli_args *a) {
+    if (!a->value)
+        return EXIT_OK;
+    cli_error("option %s takes no value", a->opt);
+    return EXIT_USAGE;
+}
+
+int cli_args_usage(cli_args *a, const char *usage) {
+    cli_args_free(a);
+    fputs(usage, stdout);
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
 }
 
 int cli_args_next(cli_args *a) {

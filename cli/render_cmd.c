@@ -401,33 +401,15 @@ int cli_render(int argc, char **argv) {
     render_run r;
     memset(&r, 0, sizeof r);
     r.timeout = 60;
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) {
-        cli_error("out of memory");
-        return EXIT_INTERNAL;
-    }
-    size_t nfiles = 0;
-    int rc = EXIT_OK;
     cli_args a;
-    cli_args_init(&a, argc, argv);
-    int k;
-    while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
-        if (k == 0) {
-            files[nfiles++] = a.value;
-            continue;
-        }
+    int rc = cli_args_start(&a, argc, argv);
+    while (rc == EXIT_OK && cli_args_option(&a)) {
         const char *v = NULL;
         if (cli_args_is(&a, "--help", "-h")) {
-            cli_args_free(&a);
-            free(files);
-            fputs(render_usage, stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+            return cli_args_usage(&a, render_usage);
         } else if (cli_args_is(&a, "--script-only", NULL)) {
             r.script_only = 1;
-            if (a.value) {
-                cli_error("option %s takes no value", a.opt);
-                rc = EXIT_USAGE;
-            }
+            rc = cli_args_flag(&a);
         } else if (cli_args_is(&a, "--output", "-o")) {
             if (!(r.output = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -526,7 +508,8 @@ int cli_render(int argc, char **argv) {
             rc = EXIT_USAGE;
         }
     }
-    cli_args_free(&a);
+    const char **files = a.pos;
+    size_t nfiles = a.npos;
     if (rc == EXIT_OK && !r.output) {
         cli_error("render: -o OUT is needed (OUT.png, OUT.svg or OUT.pdf)");
         rc = EXIT_USAGE;
@@ -561,7 +544,7 @@ int cli_render(int argc, char **argv) {
     chr_timeline_free(r.tl);
     cli_docs_free(&r.docs);
     free(r.stem);
-    free(files);
+    cli_args_free(&a);
     if (rc == EXIT_OK && r.docs.failed > 0)
         rc = EXIT_FAILED;
     return rc;

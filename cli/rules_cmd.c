@@ -42,9 +42,7 @@ int cli_rules(int argc, char **argv) {
                 rc = EXIT_USAGE;
             }
         } else if (cli_args_is(&a, "--help", "-h")) {
-            cli_args_free(&a);
-            fputs(rules_usage, stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+            return cli_args_usage(&a, rules_usage);
         } else if (cli_args_is(&a, "--rules", NULL)) {
             if (!(rules = cli_args_value(&a)))
                 rc = EXIT_USAGE;

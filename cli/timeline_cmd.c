@@ -254,33 +254,15 @@ int cli_timeline(int argc, char **argv) {
     const char *entity = NULL;
     int merge = 0;
     cli_paths paths = {0};
-    const char **files = calloc((size_t)argc + 1, sizeof *files);
-    if (!files) {
-        cli_error("out of memory");
-        return EXIT_INTERNAL;
-    }
-    size_t nfiles = 0;
-    int rc = EXIT_OK;
     cli_args a;
-    cli_args_init(&a, argc, argv);
-    int k;
-    while (rc == EXIT_OK && (k = cli_args_next(&a)) >= 0) {
-        if (k == 0) {
-            files[nfiles++] = a.value;
-            continue;
-        }
+    int rc = cli_args_start(&a, argc, argv);
+    while (rc == EXIT_OK && cli_args_option(&a)) {
         const char *v = NULL;
         if (cli_args_is(&a, "--help", "-h")) {
-            cli_args_free(&a);
-            free(files);
-            fputs(timeline_usage, stdout);
-            return fflush(stdout) == 0 ? EXIT_OK : EXIT_OUTPUT;
+            return cli_args_usage(&a, timeline_usage);
         } else if (cli_args_is(&a, "--pretty", NULL) || cli_args_is(&a, "--compact", NULL)) {
             r.pretty = cli_args_is(&a, "--pretty", NULL);
-            if (a.value) {
-                cli_error("option %s takes no value", a.opt);
-                rc = EXIT_USAGE;
-            }
+            rc = cli_args_flag(&a);
         } else if (cli_args_is(&a, "--format", NULL)) {
             if (!(v = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -293,10 +275,7 @@ int cli_timeline(int argc, char **argv) {
             }
         } else if (cli_args_is(&a, "--merge", NULL)) {
             merge = 1;
-            if (a.value) {
-                cli_error("option %s takes no value", a.opt);
-                rc = EXIT_USAGE;
-            }
+            rc = cli_args_flag(&a);
         } else if (cli_args_is(&a, "--entity", NULL)) {
             if (!(entity = cli_args_value(&a)))
                 rc = EXIT_USAGE;
@@ -310,11 +289,12 @@ int cli_timeline(int argc, char **argv) {
             rc = EXIT_USAGE;
         }
     }
-    cli_args_free(&a);
+    const char **files = a.pos;
+    size_t nfiles = a.npos;
     if (rc == EXIT_OK)
         rc = cli_docs_check(&r.docs);
     if (rc != EXIT_OK) {
-        free(files);
+        cli_args_free(&a);
         return rc;
     }
     if (nfiles == 0)
@@ -334,7 +314,7 @@ int cli_timeline(int argc, char **argv) {
             rc = write_timeline(&r);
         chr_timeline_free(r.tl);
         cli_docs_free(&r.docs);
-        free(files);
+        cli_args_free(&a);
         return rc;
     }
     for (size_t i = 0; i < nfiles && rc == EXIT_OK; i++)
@@ -351,7 +331,7 @@ int cli_timeline(int argc, char **argv) {
         rc = write_timeline(&r);
     chr_timeline_free(r.tl);
     cli_docs_free(&r.docs);
-    free(files);
+    cli_args_free(&a);
     if (rc == EXIT_OK && r.docs.failed > 0)
         rc = EXIT_FAILED;
     return rc;

@@ -11,6 +11,11 @@ check "unknown option" 2 '^chronicle: extract: unknown option --frobnicate' "$CH
 check "unknown format" 2 '^chronicle: --format xml: ' "$CHRONICLE" extract --format xml "$tmp/a.txt"
 check "unknown input" 2 '^chronicle: --input csv: ' "$CHRONICLE" extract --input csv "$tmp/a.txt"
 check "flag with a value" 2 'takes no value' "$CHRONICLE" extract --pretty=yes "$tmp/a.txt"
+# every command's flags refuse a value the same way (eval --timeline --json=yes once passed silently)
+check "eval flag with a value" 2 'option --errors takes no value' "$CHRONICLE" eval --errors=yes x
+check "eval --timeline flag with a value" 2 'option --json takes no value' "$CHRONICLE" eval --timeline x --json=yes y
+check "timeline flag with a value" 2 'option --merge takes no value' "$CHRONICLE" timeline --merge=1 "$tmp/a.txt"
+check "render flag with a value" 2 'option --script-only takes no value' "$CHRONICLE" render --script-only=1 "$tmp/a.txt"
 check "unknown command" 2 '^chronicle: unknown command frobnicate' "$CHRONICLE" frobnicate
 check "unknown top-level option" 2 '^chronicle: unknown option --frobnicate' "$CHRONICLE" --frobnicate
 check "eval without gold" 2 '^chronicle: eval: no gold' "$CHRONICLE" eval
@@ -23,7 +28,7 @@ check "no command" 2 '^chronicle: no command' "$CHRONICLE"
 check "--help" 0 '' "$CHRONICLE" --help
 grep -q '^usage: chronicle COMMAND' "$tmp/out" || fail "--help: no usage line on stdout"
 grep -q '70  internal error' "$tmp/out" || fail "--help: exit codes not listed"
-for cmd in extract eval rules; do
+for cmd in extract timeline compare render eval rules train-events; do
     check "$cmd --help" 0 '' "$CHRONICLE" "$cmd" --help
     grep -q "^usage: chronicle $cmd" "$tmp/out" || fail "$cmd --help: no usage line on stdout"
 done

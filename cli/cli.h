@@ -165,6 +165,17 @@ typedef struct cli_docs_sink {
                   size_t *len, chr_error *err);
 } cli_docs_sink;
 
+/* The --help lines of the options cli_docs_option takes, for the commands that read documents. */
+#define CLI_DOCS_HELP \
+    "  --dct DATE          document creation time (ISO 8601: 2014-12-03, 2014-12-03T20:58-05:00);\n" \
+    "                      overrides any date found in the input\n" \
+    "  --input FMT         input: auto (default: by content), text, jsonl, timeml\n" \
+    "  --text-field F      JSON Lines: field holding the text (default: text, body, content, maintext)\n" \
+    "  --date-field F      JSON Lines: field holding the date (default: dct, date, published,\n" \
+    "                      date_publish, datePublished)\n" \
+    "  --id-field F        JSON Lines: field holding the id (default: id, url)\n" \
+    "  --rules DIR         load the rules from DIR instead of the built-in ones\n"
+
 /* If a->opt is one of the shared input options, take it (and its value) and return 1; *rc becomes
  * EXIT_USAGE on a missing or bad value. Returns 0 for any other option. */
 int cli_docs_option(cli_docs *d, cli_args *a, int *rc);

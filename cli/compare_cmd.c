@@ -36,12 +36,7 @@ static const char compare_usage[] =
     "                      terminal) or text (a report, 100 columns; the default on a terminal)\n"
     "  --all               text: list the events told by one article only too\n"
     "  --entity NAME       only the events NAME takes part in (as timeline --entity)\n"
-    "  --dct DATE          document creation time (ISO 8601); overrides any date found in the input\n"
-    "  --input FMT         input: auto (default: by content), text, jsonl, timeml\n"
-    "  --text-field F      JSON Lines: field holding the text\n"
-    "  --date-field F      JSON Lines: field holding the date\n"
-    "  --id-field F        JSON Lines: field holding the id\n"
-    "  --rules DIR         load the rules from DIR instead of the built-in ones\n"
+    CLI_DOCS_HELP
     "  --pretty            JSON indented by 2 (the default)\n"
     "  --compact           JSON on one line\n"
     "  -o, --output FILE   write to FILE (whole or nothing) instead of stdout\n"

@@ -42,12 +42,7 @@ static const char timeline_usage[] =
     "                      twice); a file may hold several, one after the other\n"
     "  --entity NAME       only the events NAME takes part in (actor, or named in the sentence; name\n"
     "                      variants: \"Apple Inc.\" also as \"Apple\", \"Steve Jobs\" also as \"Jobs\")\n"
-    "  --dct DATE          document creation time (ISO 8601); overrides any date found in the input\n"
-    "  --input FMT         input: auto (default: by content), text, jsonl, timeml\n"
-    "  --text-field F      JSON Lines: field holding the text\n"
-    "  --date-field F      JSON Lines: field holding the date\n"
-    "  --id-field F        JSON Lines: field holding the id\n"
-    "  --rules DIR         load the rules from DIR instead of the built-in ones\n"
+    CLI_DOCS_HELP
     "  --pretty            JSON indented by 2 (the default)\n"
     "  --compact           JSON on one line\n"
     "  -o, --output FILE   write to FILE (whole or nothing) instead of stdout\n"

@@ -131,20 +131,15 @@ static json_t *iso_day(int64_t day) {
 }
 
 static json_t *flags_json(unsigned f, int *ok) {
-    static const struct {
-        unsigned bit;
-        const char *name;
-    } names[] = {{CHR_TL_OPEN_START, "open_start"},
-                 {CHR_TL_OPEN_END, "open_end"},
-                 {CHR_TL_BEGIN_DCT, "begin_dct"},
-                 {CHR_TL_END_DCT, "end_dct"}};
     json_t *a = json_array();
     if (!a) {
         *ok = 0;
         return NULL;
     }
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if ((f & names[i].bit) && json_array_append_new(a, json_string(names[i].name)))
+    const char *name;
+    unsigned bit;
+    for (size_t i = 0; (name = chr_timeline_flag_name(i, &bit)); i++)
+        if ((f & bit) && json_array_append_new(a, json_string(name)))
             *ok = 0;
     return a;
 }

@@ -42,17 +42,12 @@ static void day(chr__jsonw *w, int has, int64_t d) {
 }
 
 static void flags(chr__jsonw *w, unsigned f) {
-    static const struct {
-        unsigned bit;
-        const char *name;
-    } names[] = {{CHR_TL_OPEN_START, "open_start"},
-                 {CHR_TL_OPEN_END, "open_end"},
-                 {CHR_TL_BEGIN_DCT, "begin_dct"},
-                 {CHR_TL_END_DCT, "end_dct"}};
+    const char *name;
+    unsigned bit;
     chr__jsonw_open(w, '[');
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (f & names[i].bit)
-            chr__jsonw_str(w, names[i].name);
+    for (size_t i = 0; (name = chr_timeline_flag_name(i, &bit)); i++)
+        if (f & bit)
+            chr__jsonw_str(w, name);
     chr__jsonw_close(w, ']');
 }
 

@@ -290,7 +290,7 @@ static int mention(reader *r, chr_timeline *tl, const field *f, size_t n, size_t
     e.match = "";
     if (dated) {
         e.flags =
-            (unsigned)f[21].n & (CHR_TL_OPEN_START | CHR_TL_OPEN_END | CHR_TL_BEGIN_DCT | CHR_TL_END_DCT);
+            (unsigned)f[21].n & CHR_TL_FLAGS;
         e.has_begin = f[22].n != 0;
         e.first_day = f[23].n;
         e.has_end = f[24].n != 0;

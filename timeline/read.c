@@ -113,25 +113,20 @@ static int parse_gran(const char *s) {
 static int parse_polarity(const char *s) { return !strcmp(s, "POS") ? 0 : !strcmp(s, "NEG") ? 1 : -1; }
 
 static int get_flags(reader *r, const json_t *o, unsigned *flags) {
-    static const struct {
-        unsigned bit;
-        const char *name;
-    } names[] = {{CHR_TL_OPEN_START, "open_start"},
-                 {CHR_TL_OPEN_END, "open_end"},
-                 {CHR_TL_BEGIN_DCT, "begin_dct"},
-                 {CHR_TL_END_DCT, "end_dct"}};
     const json_t *a = json_object_get(o, "flags"), *v;
     size_t i;
     *flags = 0;
     if (!json_is_array(a))
         return bad(r, "flags", "expected an array");
     json_array_foreach(a, i, v) {
-        size_t k = 0;
-        while (k < 4 && !(json_is_string(v) && !strcmp(json_string_value(v), names[k].name)))
-            k++;
-        if (k == 4)
+        const char *name = NULL;
+        unsigned bit = 0;
+        for (size_t k = 0; json_is_string(v) && (name = chr_timeline_flag_name(k, &bit)); k++)
+            if (!strcmp(json_string_value(v), name))
+                break;
+        if (!name)
             return bad(r, "flags", "unknown flag");
-        *flags |= names[k].bit;
+        *flags |= bit;
     }
     return 0;
 }

@@ -160,6 +160,20 @@ static int reserve_groups(chr_timeline *tl, size_t n) {
     return 0;
 }
 
+const char *chr_timeline_flag_name(size_t i, unsigned *bit) {
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } names[] = {{CHR_TL_OPEN_START, "open_start"},
+                 {CHR_TL_OPEN_END, "open_end"},
+                 {CHR_TL_BEGIN_DCT, "begin_dct"},
+                 {CHR_TL_END_DCT, "end_dct"}};
+    if (i >= sizeof names / sizeof *names)
+        return NULL;
+    *bit = names[i].bit;
+    return names[i].name;
+}
+
 /* A TIMEX3 value as a time: a date or period, or the document date for PRESENT_REF. */
 static int read_value(chr_time *out, const char *v, const chr_time *dct) {
     if (!v || !*v)

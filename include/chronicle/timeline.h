@@ -59,6 +59,11 @@ typedef int (*chr_write_fn)(void *ctx, const char *s, size_t len);
 #define CHR_TL_OPEN_END 0x02u   /* the event goes on after the last day, or the last day is not known */
 #define CHR_TL_END_DCT 0x04u    /* the interval ends at the document date ("since 1979", "before DCT") */
 #define CHR_TL_BEGIN_DCT 0x08u  /* the interval begins at the document date (after it) */
+#define CHR_TL_FLAGS 0x0fu      /* all of them */
+
+/* The JSON name of flag i (i = 0, 1, ...: "open_start", "open_end", "begin_dct", "end_dct"), its bit
+ * in *bit; NULL past the last. */
+const char *chr_timeline_flag_name(size_t i, unsigned *bit);
 
 typedef struct chr_timeline chr_timeline;
 

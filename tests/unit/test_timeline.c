@@ -284,6 +284,26 @@ static void test_several_documents(void **state) {
     chr_timeline_free(tl);
 }
 
+/* The flag names: one per CHR_TL_* bit, each bit once, together CHR_TL_FLAGS. */
+static void test_flag_names(void **state) {
+    (void)state;
+    unsigned all = 0, bit = 0;
+    const char *name;
+    size_t i;
+    for (i = 0; (name = chr_timeline_flag_name(i, &bit)); i++) {
+        assert_true(bit != 0 && (bit & (bit - 1)) == 0);
+        assert_true((all & bit) == 0);
+        all |= bit;
+    }
+    assert_int_equal(i, 4);
+    assert_int_equal(all, CHR_TL_FLAGS);
+    assert_non_null(chr_timeline_flag_name(0, &bit));
+    assert_string_equal(chr_timeline_flag_name(0, &bit), "open_start");
+    assert_int_equal(bit, CHR_TL_OPEN_START);
+    assert_string_equal(chr_timeline_flag_name(3, &bit), "end_dct");
+    assert_int_equal(bit, CHR_TL_END_DCT);
+}
+
 static void test_json(void **state) {
     fixture f;
     chr_timeline *tl;
@@ -381,6 +401,7 @@ int main(void) {
         cmocka_unit_test(test_seed_order_and_intervals),
         cmocka_unit_test(test_relations),
         cmocka_unit_test(test_several_documents),
+        cmocka_unit_test(test_flag_names),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_text),
     };

@@ -67,6 +67,12 @@ static const char *const stop_words[] = {
 
 static const char *const articles[] = {"the", "a", "an", NULL};
 
+/* Hedges that may stand between a signal and its time ("since at least 1979", "until about noon"),
+ * last word first. */
+static const char *const hedges[][4] = {{"least", "at", NULL},       {"about", NULL},     {"around", NULL},
+                                        {"approximately", NULL},     {"roughly", NULL},   {"nearly", NULL},
+                                        {"as", "early", "as", NULL}, {"as", "late", "as", NULL}};
+
 static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "you", NULL};
 
 /* Words that open a subordinate clause: a report after one is not the sentence's main report. */
@@ -152,7 +158,7 @@ static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char
     tm->rule = rule;
 }
 
-/* The word right before a timex (lower case), skipping "at least" and "as early as". */
+/* The word right before a timex (lower case), skipping one hedge ("at least", "about", "as early as"). */
 static void word_before(const ctx *c, size_t start, char *out, size_t n)
 {
     size_t i = tok_at(c, start);
@@ -160,8 +166,15 @@ static void word_before(const ctx *c, size_t start, char *out, size_t n)
     if (i == 0)
         return;
     i--;
-    if (i >= 1 && tok_word(c, i, "least") && tok_word(c, i - 1, "at") && i >= 2)
-        i -= 2;
+    for (size_t h = 0; h < sizeof hedges / sizeof *hedges; h++) {
+        size_t k = 0;
+        while (hedges[h][k] && k < i && tok_word(c, i - k, hedges[h][k]))
+            k++;
+        if (!hedges[h][k]) {
+            i -= k;
+            break;
+        }
+    }
     const chr__token *t = &c->toks->v[i];
     size_t l = t->end - t->start < n - 1 ? t->end - t->start : n - 1;
     for (size_t k = 0; k < l; k++)

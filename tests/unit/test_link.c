@@ -103,6 +103,22 @@ static void test_since_and_until(void **state)
     done(&r);
 }
 
+/* A hedge between the signal and its time keeps the signal's relation. */
+static void test_since_with_a_hedge(void **state)
+{
+    (void)state;
+    run r = extract("Iran has not spoken to Washington since about 1979. Prices rose until at least March. "
+                    "The plant has run since as early as 2001.");
+    const chr_event *spoken = event(&r, "spoken");
+    assert_int_equal(spoken->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(spoken->time.begin, "1979");
+    assert_int_equal(event(&r, "rose")->time.relation, CHR_REL_ENDED_BY);
+    const chr_event *run = event(&r, "run");
+    assert_int_equal(run->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(run->time.begin, "2001");
+    done(&r);
+}
+
 static void test_no_time_in_the_sentence(void **state)
 {
     (void)state;
@@ -191,7 +207,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_dated_by_its_time), cmocka_unit_test(test_two_times_in_one_sentence),
-        cmocka_unit_test(test_since_and_until),          cmocka_unit_test(test_no_time_in_the_sentence),
+        cmocka_unit_test(test_since_and_until),          cmocka_unit_test(test_since_with_a_hedge),          cmocka_unit_test(test_no_time_in_the_sentence),
         cmocka_unit_test(test_negation),                 cmocka_unit_test(test_actor_across_an_aside),
         cmocka_unit_test(test_time_owned_by_its_verb),   cmocka_unit_test(test_equal_distance_right_time),
         cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),

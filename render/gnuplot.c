@@ -5,7 +5,8 @@
  * single day), a bar (a closed interval), an open bar ("since 1979": drawn to the article date, an arrow
  * at its end), an open end ("after": a right arrow), an open start ("before": a left arrow). Bars that
  * overlap in a lane take sub-rows below the lane line; labels go above it on three staggered levels and
- * a label that finds no free level is left out (counted). Dates far before the rest (1979 in an article
+ * a label that finds no free level is left out (counted), and a thin grey leader line joins each label
+ * to its mark. Dates far before the rest (1979 in an article
  * about last week) go to an "earlier" panel on the left with its own axis: a broken time axis.
  *
  * The script holds no article text: lane names and labels are columns of the data file (shown with
@@ -323,6 +324,7 @@ enum {
     S_POINTS,
     S_CONFLICT,
     S_LINKS,
+    S_LEADERS,
     S_LABELS0,
     S_LABELS1,
     S_LABELS1R,
@@ -482,6 +484,27 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
         sb_fixed(d, lane_y(x, b->lane) - lane_y(x, a->lane));
         sb_lit(d, "\n");
     }
+    /* leader lines: from just below each label down to the top of its mark */
+    for (size_t k = 0; k < x->npl; k++) {
+        const place *p = &x->pl[k];
+        if (p->level < 0)
+            continue;
+        if (idx[S_LEADERS] < 0)
+            idx[S_LEADERS] = begin_set(w, "leader lines: x (s), y, dx (s), dy");
+        long y = lane_y(x, p->lane);
+        long from = y + 12 + x->level_h * p->level - 4;
+        long to = p->kind == K_BAR || p->kind == K_SINCE ? y - 10 - 8 * p->row + 3
+                  : p->kind == K_POINT                  ? y
+                                                        : y + 5;
+        int64_t lx = p->x0;
+        if (x->L.gutter && p->panel && lx < x->L.split)
+            lx = x->L.split;
+        sb_printf(d, "%lld\t", (long long)lx);
+        sb_fixed(d, from);
+        sb_lit(d, "\t0\t");
+        sb_fixed(d, to - from);
+        sb_lit(d, "\n");
+    }
     for (int set = S_LABELS0; set <= S_LABELS1R; set++) {
         for (size_t k = 0; k < x->npl; k++) {
             const place *p = &x->pl[k];
@@ -602,6 +625,9 @@ static void write_panel(ctx *x, sbuf *s, const int idx[S_N], int panel, double l
             CLAUSE("datafile index %d using (%lld):($1) with points lc rgb '#FF000000' notitle", idx[S_LANES],
                    (long long)a);
     }
+    if (idx[S_LEADERS] >= 0) /* under the marks */
+        CLAUSE("datafile index %d using ($1):($2):($3):($4) with vectors nohead lw 0.8 lc rgb '#A8A8A8' notitle",
+               idx[S_LEADERS]);
     if (idx[S_BARS] >= 0) {
         CLAUSE(
             "datafile index %d using ($1):($2):($3):($4):($5):($6) with boxxyerror fs solid 0.45 lc rgb '%s'",

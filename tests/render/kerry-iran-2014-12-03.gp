@@ -29,7 +29,8 @@ set yrange [0.45:1.70]
 unset ytics
 unset key
 set label 3 'earlier' at graph 0.5, graph 1.03 center
-plot datafile index 0 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs solid 0.45 lc rgb '#2ca02c' notitle, \
+plot datafile index 5 using ($1):($2):($3):($4) with vectors nohead lw 0.8 lc rgb '#A8A8A8' notitle, \
+     datafile index 0 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs solid 0.45 lc rgb '#2ca02c' notitle, \
      datafile index 1 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs pattern 4 lc rgb '#ff7f0e' notitle, \
      datafile index 2 using ($1):($2):($3):($4) with vectors head filled size screen 0.012,25 lw 2 lc rgb '#ff7f0e' notitle, \
      datafile index 3 using ($1):($2):($3):($4) with vectors head filled size screen 0.01,25 lw 2 lc rgb '#7f7f7f' notitle, \
@@ -47,11 +48,12 @@ set xtics autofreq norotate
 set yrange [0.45:1.70]
 unset ytics
 set key at screen 0.5, screen 0.035 center center horizontal samplen 2
-plot datafile index 0 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs solid 0.45 lc rgb '#2ca02c' title 'period', \
+plot datafile index 5 using ($1):($2):($3):($4) with vectors nohead lw 0.8 lc rgb '#A8A8A8' notitle, \
+     datafile index 0 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs solid 0.45 lc rgb '#2ca02c' title 'period', \
      datafile index 1 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs pattern 4 lc rgb '#ff7f0e' title 'since ... (open: drawn to the article date)', \
      datafile index 2 using ($1):($2):($3):($4) with vectors head filled size screen 0.012,25 lw 2 lc rgb '#ff7f0e' notitle, \
      datafile index 3 using ($1):($2):($3):($4) with vectors head filled size screen 0.01,25 lw 2 lc rgb '#7f7f7f' title 'before (open start)', \
      datafile index 4 using ($1):($2):($3) with points pt 7 ps variable lc rgb '#1f77b4' title 'event', \
-     datafile index 5 using ($1):($2):3 with labels left offset char 0.4, 0 noenhanced tc rgb '#222222' notitle, \
-     datafile index 6 using ($1):($2):3 with labels right offset char -0.4, 0 noenhanced tc rgb '#222222' notitle
+     datafile index 6 using ($1):($2):3 with labels left offset char 0.4, 0 noenhanced tc rgb '#222222' notitle, \
+     datafile index 7 using ($1):($2):3 with labels right offset char -0.4, 0 noenhanced tc rgb '#222222' notitle
 unset multiplot

@@ -29,6 +29,7 @@ set yrange [0.45:4.70]
 unset key
 set label 3 'earlier' at graph 0.5, graph 1.03 center
 plot datafile index 0 using (273628800):($1):ytic(2) with points lc rgb '#FF000000' notitle, \
+     datafile index 9 using ($1):($2):($3):($4) with vectors nohead lw 0.8 lc rgb '#A8A8A8' notitle, \
      datafile index 1 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs solid 0.45 lc rgb '#2ca02c' notitle, \
      datafile index 2 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs pattern 4 lc rgb '#ff7f0e' notitle, \
      datafile index 3 using ($1):($2):($3):($4) with vectors head filled size screen 0.012,25 lw 2 lc rgb '#ff7f0e' notitle, \
@@ -51,6 +52,7 @@ set yrange [0.45:4.70]
 set ytics 1, 1 format ''
 set key at screen 0.5, screen 0.035 center center horizontal samplen 2
 plot datafile index 0 using (1414699200):($1) with points lc rgb '#FF000000' notitle, \
+     datafile index 9 using ($1):($2):($3):($4) with vectors nohead lw 0.8 lc rgb '#A8A8A8' notitle, \
      datafile index 1 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs solid 0.45 lc rgb '#2ca02c' title 'period', \
      datafile index 2 using ($1):($2):($3):($4):($5):($6) with boxxyerror fs pattern 4 lc rgb '#ff7f0e' title 'since ... (open: drawn to the article date)', \
      datafile index 3 using ($1):($2):($3):($4) with vectors head filled size screen 0.012,25 lw 2 lc rgb '#ff7f0e' notitle, \
@@ -59,6 +61,6 @@ plot datafile index 0 using (1414699200):($1) with points lc rgb '#FF000000' not
      datafile index 6 using ($1):($2):($3) with points pt 7 ps variable lc rgb '#1f77b4' title 'event', \
      datafile index 8 using ($1):($2):($3):($4) with vectors nohead dt 2 lw 1.5 lc rgb '#d62728' notitle, \
      datafile index 7 using ($1):($2) with points pt 6 ps 2.4 lw 2 lc rgb '#d62728' title 'conflict', \
-     datafile index 9 using ($1):($2):3 with labels left offset char 0.4, 0 noenhanced tc rgb '#222222' notitle, \
-     datafile index 10 using ($1):($2):3 with labels right offset char -0.4, 0 noenhanced tc rgb '#222222' notitle
+     datafile index 10 using ($1):($2):3 with labels left offset char 0.4, 0 noenhanced tc rgb '#222222' notitle, \
+     datafile index 11 using ($1):($2):3 with labels right offset char -0.4, 0 noenhanced tc rgb '#222222' notitle
 unset multiplot

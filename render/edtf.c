@@ -4,7 +4,8 @@
  * (a century), "2019-22" (summer 2019: EDTF seasons 21-24); a week, a weekend, a quarter or a half is
  * the interval of its days ("2014-11-24/2014-11-30"); times of day count as their day. An end is
  * written at the granularity of the time it comes from when the interval starts (ends) exactly where
- * that period does, else as a day.
+ * that period does, else as a day. An approximate time ("about three years ago": CHR_TL_APPROX) puts
+ * EDTF's "~" after each date it gives ("2011~", "2011~/2014-12-03"), never after the document date.
  *
  * Exports chr_timeline_edtf (timeline.h). */
 #include <stdio.h>
@@ -70,21 +71,26 @@ size_t chr_timeline_edtf(char *buf, size_t n, const chr_timeline_entry *e) {
         r = snprintf(buf, n, "%s", "");
         return r < 0 ? 0 : (size_t)r;
     }
+    const char *qb = "", *qe = "";
+    if (e->flags & CHR_TL_APPROX) {
+        qb = e->flags & CHR_TL_BEGIN_DCT ? "" : "~";
+        qe = e->flags & CHR_TL_END_DCT ? "" : "~";
+    }
     if (e->has_begin)
         side(b, sizeof b, e->first_day, &e->begin_at, 0);
     if (e->has_end)
         side(en, sizeof en, e->after_day - 1, &e->end_at, 1);
     /* one period: the same string on both sides, or a week's days */
     if (e->has_begin && e->has_end && !strcmp(b, en))
-        r = snprintf(buf, n, "%s", b);
+        r = snprintf(buf, n, "%s%s", b, qb);
     else if (e->has_begin && e->has_end && e->begin_at.gran == e->end_at.gran &&
              e->begin_at.gran >= CHR_GRAN_HALF && e->begin_at.gran < CHR_GRAN_DAY &&
              e->begin_at.gran != CHR_GRAN_MONTH && e->begin_at.gran != CHR_GRAN_SEASON) {
         char d0[16], d1[16];
         day_str(d0, sizeof d0, e->first_day);
         day_str(d1, sizeof d1, e->after_day - 1);
-        r = snprintf(buf, n, "%s/%s", d0, d1);
+        r = snprintf(buf, n, "%s%s/%s%s", d0, qb, d1, qe);
     } else
-        r = snprintf(buf, n, "%s/%s", b, en);
+        r = snprintf(buf, n, "%s%s/%s%s", b, e->has_begin ? qb : "", en, e->has_end ? qe : "");
     return r < 0 ? 0 : (size_t)r;
 }

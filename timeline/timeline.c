@@ -167,7 +167,8 @@ const char *chr_timeline_flag_name(size_t i, unsigned *bit) {
     } names[] = {{CHR_TL_OPEN_START, "open_start"},
                  {CHR_TL_OPEN_END, "open_end"},
                  {CHR_TL_BEGIN_DCT, "begin_dct"},
-                 {CHR_TL_END_DCT, "end_dct"}};
+                 {CHR_TL_END_DCT, "end_dct"},
+                 {CHR_TL_APPROX, "approximate"}};
     if (i >= sizeof names / sizeof *names)
         return NULL;
     *bit = names[i].bit;
@@ -288,6 +289,8 @@ static int make_entry(chr_timeline *tl, chr_timeline_entry *out, size_t doc_inde
         e.gran = ev->time.gran;
         /* an event that only shares its sentence's time (another event owns it: rule "sentence") or is
          * what a report of its sentence reports ("reported") is not an entry of its own */
+        if (x && !strcmp(x->mod, "APPROX"))
+            e.flags |= CHR_TL_APPROX;
         *dated =
             place(&e, &ev->time, dct) &&
             !(ev->time.rule && (!strcmp(ev->time.rule, "sentence") || !strcmp(ev->time.rule, "reported")));

@@ -59,10 +59,11 @@ typedef int (*chr_write_fn)(void *ctx, const char *s, size_t len);
 #define CHR_TL_OPEN_END 0x02u   /* the event goes on after the last day, or the last day is not known */
 #define CHR_TL_END_DCT 0x04u    /* the interval ends at the document date ("since 1979", "before DCT") */
 #define CHR_TL_BEGIN_DCT 0x08u  /* the interval begins at the document date (after it) */
-#define CHR_TL_FLAGS 0x0fu      /* all of them */
+#define CHR_TL_APPROX 0x10u     /* its time is approximate (TIMEX3 mod APPROX: "about three years ago") */
+#define CHR_TL_FLAGS 0x1fu      /* all of them */
 
-/* The JSON name of flag i (i = 0, 1, ...: "open_start", "open_end", "begin_dct", "end_dct"), its bit
- * in *bit; NULL past the last. */
+/* The JSON name of flag i (i = 0, 1, ...: "open_start", "open_end", "begin_dct", "end_dct",
+ * "approximate"), its bit in *bit; NULL past the last. */
 const char *chr_timeline_flag_name(size_t i, unsigned *bit);
 
 typedef struct chr_timeline chr_timeline;
@@ -182,7 +183,8 @@ int chr_timeline_from_part(chr_timeline **out, const char *buf, size_t len, size
 size_t chr_timeline_label(char *buf, size_t n, const chr_timeline_entry *e);
 
 /* The EDTF string of an entry's interval (ISO 8601-2): "2014-11", "1979/2014-12-03", "../2014-12-03",
- * "2014-12-03/..", "197X", "2019-22"; "" for an undated entry (render/edtf.c). As chr_timeline_label. */
+ * "2014-12-03/..", "197X", "2019-22", "2011~" (CHR_TL_APPROX); "" for an undated entry (render/edtf.c).
+ * As chr_timeline_label. */
 size_t chr_timeline_edtf(char *buf, size_t n, const chr_timeline_entry *e);
 
 /* The timeline in the format of SemEval-2015 Task 4 (render/task4.c): the entity, then

@@ -168,6 +168,41 @@ static void test_seed_order_and_intervals(void **state) {
     chr_timeline_free(NULL);
 }
 
+/* An approximate time (TIMEX3 mod APPROX) flags its entries, and their EDTF dates carry "~" (not the
+ * document date's end of "since about 1979"); the flag survives the timeline JSON. */
+static void test_approximate(void **state) {
+    fixture f;
+    chr_timeline *tl;
+    char edtf[64];
+    (void)state;
+    seed_fixture(&f);
+    strcpy(f.res->timexes[0].mod, "APPROX"); /* since about 1979 */
+    strcpy(f.res->timexes[2].mod, "APPROX"); /* about last month */
+    assert_int_equal(chr_timeline_new(&tl), 0);
+    assert_int_equal(chr_timeline_add(tl, f.doc, f.res, NULL), 0);
+    fixture_free(&f);
+    const chr_timeline_entry *since = chr_timeline_entry_at(tl, 0), *month = chr_timeline_entry_at(tl, 1);
+    assert_int_equal(since->flags, CHR_TL_OPEN_END | CHR_TL_END_DCT | CHR_TL_APPROX);
+    chr_timeline_edtf(edtf, sizeof edtf, since);
+    assert_string_equal(edtf, "1979~/2014-12-03");
+    chr_timeline_edtf(edtf, sizeof edtf, month);
+    assert_string_equal(edtf, "2014-11~");
+    chr_timeline_edtf(edtf, sizeof edtf, chr_timeline_entry_at(tl, 5)); /* Tuesday: not approximate */
+    assert_string_equal(edtf, "2014-12-02");
+    json_t *j = chr_timeline_json(tl);
+    assert_non_null(j);
+    char *s = json_dumps(j, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    assert_non_null(s);
+    assert_non_null(strstr(s, "\"flags\":[\"open_end\",\"end_dct\",\"approximate\"]"));
+    chr_timeline *back;
+    assert_int_equal(chr_timeline_from_json(&back, j, NULL), 0);
+    assert_int_equal(chr_timeline_entry_at(back, 0)->flags, since->flags);
+    chr_timeline_free(back);
+    free(s);
+    json_decref(j);
+    chr_timeline_free(tl);
+}
+
 /* A result with one event per (value, relation) and the DCT 2014-12-03. */
 static chr_result *one_event(chr_doc **doc, const char *id, const char *value, chr_relation rel,
                              const char *b, const char *e) {
@@ -295,7 +330,7 @@ static void test_flag_names(void **state) {
         assert_true((all & bit) == 0);
         all |= bit;
     }
-    assert_int_equal(i, 4);
+    assert_int_equal(i, 5);
     assert_int_equal(all, CHR_TL_FLAGS);
     assert_non_null(chr_timeline_flag_name(0, &bit));
     assert_string_equal(chr_timeline_flag_name(0, &bit), "open_start");
@@ -402,6 +437,7 @@ int main(void) {
         cmocka_unit_test(test_relations),
         cmocka_unit_test(test_several_documents),
         cmocka_unit_test(test_flag_names),
+        cmocka_unit_test(test_approximate),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_text),
     };

@@ -214,6 +214,17 @@ static void place_item(place *p, const chr__chart_item *it) {
     }
 }
 
+/* An entry of the density histogram: its bin (first day) and lane. */
+typedef struct dbin {
+    int64_t day;
+    size_t lane;
+} dbin;
+
+static int cmp_dbin(const void *a, const void *b) {
+    const dbin *p = a, *q = b;
+    return p->day != q->day ? (p->day > q->day) - (p->day < q->day) : (p->lane > q->lane) - (p->lane < q->lane);
+}
+
 static int cmp_i64(const void *a, const void *b) {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
     return x < y ? -1 : x > y;
@@ -293,6 +304,9 @@ static int begin_set(out *w, const char *header) {
 }
 
 static const char *const colors[] = {"#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#7f7f7f", "#d62728"};
+/* the lanes of a stacked density histogram */
+static const char *const lane_colors[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                                          "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 
 typedef struct ctx {
     const chr_chart *c;
@@ -342,12 +356,16 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
     sbuf *d = &w->data;
     const chr__chart_item *items = x->c->items;
     if (x->o->density) {
-        /* events per bin, by the day each entry starts (or ends, for an open start) */
-        size_t n = 0, total = 1;
+        /* events per bin, by the day each entry starts (or ends, for an open start); with named lanes,
+         * per lane too: one column per lane, summed up to it (the plot stacks them) */
+        size_t n = 0, total = 1, nl = x->named ? x->nlanes : 1;
         for (size_t k = 0; k < x->npl; k++)
             total += x->pl[k].group; /* a mark holds group entries */
-        int64_t *bins = malloc(total * sizeof *bins);
-        if (!bins) {
+        dbin *bins = malloc(total * sizeof *bins);
+        size_t *count = calloc(nl, sizeof *count);
+        if (!bins || !count) {
+            free(bins);
+            free(count);
             d->oom = 1;
             return;
         }
@@ -362,29 +380,49 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
                 b = chr_date_days(yy, mm, 1);
             }
             for (size_t g = 0; g < x->pl[k].group; g++)
-                bins[n++] = b;
+                bins[n++] = (dbin){b, nl > 1 ? x->pl[k].lane : 0};
         }
-        qsort(bins, n, sizeof *bins, cmp_i64);
-        idx[S_DENSITY] = begin_set(w, "density: bin middle (s), events, bin width (s)");
+        qsort(bins, n, sizeof *bins, cmp_dbin);
+        if (nl > 1) {
+            idx[S_DENSITY] = begin_set(w, "density by lane: bin middle (s), bin width (s), then per lane the "
+                                          "events of the lanes up to it; first row: the lane names");
+            sb_lit(d, "x\tw");
+            for (size_t l = 0; l < nl; l++) {
+                sb_lit(d, "\t");
+                sb_field(d, x->lanes[l].name, LANE_CHARS, 0);
+            }
+            sb_lit(d, "\n");
+        } else {
+            idx[S_DENSITY] = begin_set(w, "density: bin middle (s), events, bin width (s)");
+        }
         for (size_t k = 0; k < n;) {
             size_t m = k;
-            while (m < n && bins[m] == bins[k])
-                m++;
+            memset(count, 0, nl * sizeof *count);
+            while (m < n && bins[m].day == bins[k].day)
+                count[bins[m++].lane]++;
             int64_t width = 1;
             if (x->o->density == CHR_DENSITY_WEEK)
                 width = 7;
             else if (x->o->density == CHR_DENSITY_MONTH) {
                 int yy, mm, dd;
-                chr_date_civil(bins[k], &yy, &mm, &dd);
-                width = (mm == 12 ? chr_date_days(yy + 1, 1, 1) : chr_date_days(yy, mm + 1, 1)) - bins[k];
+                chr_date_civil(bins[k].day, &yy, &mm, &dd);
+                width = (mm == 12 ? chr_date_days(yy + 1, 1, 1) : chr_date_days(yy, mm + 1, 1)) - bins[k].day;
             }
             if (m - k > x->dmax)
                 x->dmax = m - k;
-            sb_printf(d, "%lld\t%zu\t%lld\n", (long long)(bins[k] * DAY + width * DAY / 2), m - k,
-                      (long long)(width * DAY));
+            int64_t mid = bins[k].day * DAY + width * DAY / 2;
+            if (nl > 1) {
+                sb_printf(d, "%lld\t%lld", (long long)mid, (long long)(width * DAY));
+                for (size_t l = 0, sum = 0; l < nl; l++)
+                    sb_printf(d, "\t%zu", sum += count[l]);
+                sb_lit(d, "\n");
+            } else {
+                sb_printf(d, "%lld\t%zu\t%lld\n", (long long)mid, m - k, (long long)(width * DAY));
+            }
             k = m;
         }
         free(bins);
+        free(count);
         return;
     }
     if (x->named) {
@@ -586,7 +624,8 @@ static void write_panel(ctx *x, sbuf *s, const int idx[S_N], int panel, double l
             sb_lit(s, "set ytics 1, 1 format ''\n");
     }
     if (panel) {
-        sb_lit(s, "set key at screen 0.5, screen 0.035 center center horizontal samplen 2\n");
+        sb_lit(s, "set key at screen 0.5, screen 0.035 center center horizontal samplen 2");
+        sb_lit(s, "\n");
     } else {
         sb_lit(s, "unset key\n");
         sb_lit(s, "set label 3 'earlier' at graph 0.5, graph 1.03 center\n");
@@ -608,7 +647,24 @@ static void write_panel(ctx *x, sbuf *s, const int idx[S_N], int panel, double l
         else                                                                                                 \
             sb_lit(s, " notitle");                                                                           \
     } while (0)
-    if (idx[S_DENSITY] >= 0) {
+    if (idx[S_DENSITY] >= 0 && x->named && x->nlanes > 1) {
+        /* stacked: lane l's part of a bin is a box from the sum of the lanes before it to the sum up to it;
+         * the key names the lanes from the data's first row (no article text in the script) */
+        for (size_t l = 0; l < x->nlanes; l++) {
+            char below[24] = "0";
+            if (l)
+                snprintf(below, sizeof below, "column(%zu)", l + 2);
+            /* no box where the lane has no event in the bin */
+            CLAUSE("datafile index %d using (column(%zu)>%s?$1:NaN):%zu:($1-$2/2):($1+$2/2):(%s):%zu with "
+                   "boxxyerror fs solid 0.7 lc rgb '%s'",
+                   idx[S_DENSITY], l + 3, below, l + 3, below, l + 3,
+                   lane_colors[l % (sizeof lane_colors / sizeof *lane_colors)]);
+            if (panel)
+                sb_printf(s, " title columnheader(%zu)", l + 3);
+            else
+                sb_lit(s, " notitle");
+        }
+    } else if (idx[S_DENSITY] >= 0) {
         static const char *const per[] = {"", "day", "week", "month"};
         CLAUSE("datafile index %d using ($1):($2):($3) with boxes fs solid 0.6 lc rgb '%s'", idx[S_DENSITY],
                colors[0]);
@@ -942,8 +998,8 @@ int chr_chart_gnuplot(char **script, size_t *script_len, char **data, size_t *da
         goto done;
     }
     chr_chart_lanes mode = o->lanes;
-    if (o->density)
-        mode = CHR_LANES_NONE;
+    if (o->density && mode == CHR_LANES_AUTO)
+        mode = CHR_LANES_NONE; /* one histogram unless lanes are asked for: then stacked by lane */
     else if (mode == CHR_LANES_AUTO) {
         size_t d0 = c->items[sel[0]].docs[0];
         mode = CHR_LANES_NONE;
@@ -959,7 +1015,7 @@ int chr_chart_gnuplot(char **script, size_t *script_len, char **data, size_t *da
     x.width = o->width ? o->width : 1200;
     x.height = o->height;
     if (!x.height) {
-        long h = 200 + 110 * (long)x.nlanes;
+        long h = o->density ? 600 : 200 + 110 * (long)x.nlanes;
         x.height = (int)(h < 600 ? 600 : h > 2400 ? 2400 : h);
     }
     x.lm = x.named ? 0.15 : 0.04;

@@ -33,6 +33,7 @@ golden kerry-iran-2014-12-03 "$sample"
 golden two-articles-article.svg --lanes article "$two"
 golden two-articles-entity.pdf --lanes entity "$two"
 golden kerry-density-week --density week "$sample"
+golden two-articles-density --density week --lanes article "$two" # stacked by article, lane names in the data
 grep -q "^set terminal svg " two-articles-article.gp || fail "an .svg output does not set the svg terminal"
 grep -q "^set terminal pdfcairo " two-articles-entity.gp || fail "a .pdf output does not set pdfcairo"
 # no article text in any script
@@ -111,6 +112,10 @@ done
 check "pdf" 0 "" "$CHRONICLE" render --lanes entity -o two.pdf "$two"
 head -c 5 two.pdf | grep -q '%PDF-' && grep -aq '/Type /Page' two.pdf || fail "two.pdf has no page"
 check "density" 0 "" "$CHRONICLE" render --density month -o dens.png "$sample"
+check "stacked density" 0 "" "$CHRONICLE" render --density week --lanes article -o dens.svg "$two"
+for want in wire-a.txt paper-b.txt; do # the key names the lanes, from the data
+    grep -qF "$want" dens.svg || fail "dens.svg does not name the lane '$want'"
+done
 check "from articles" 0 "" "$CHRONICLE" render --lanes entity -o article.svg "$SRC/samples/kerry-iran-2014-12-03.txt"
 grep -qF "Kerry" article.svg || fail "article.svg does not name the Kerry lane"
 
@@ -129,6 +134,8 @@ grep -qF "system('touch pwned') #" evil.svg || fail "evil.svg does not show the 
 grep -qF '{/Symbol a} @^x_y `touch pwned2`' evil.svg || fail "enhanced-text markup was not shown as written"
 check "hostile lanes" 0 "" "$CHRONICLE" render --lanes entity -o evil2.svg evil.json
 grep -qF '`touch pwned-actor`' evil2.svg || fail "evil2.svg does not show the hostile actor as text"
+check "hostile lanes, stacked" 0 "" "$CHRONICLE" render --lanes article --density day -o evil3.svg evil.json
+grep -qF "x');system('touch pwned-" evil3.svg || fail "evil3.svg does not show the hostile lane name as text"
 ls pwned* >/dev/null 2>&1 && fail "a lane name ran a command: $(ls pwned*)"
 
 finish "render: goldens, errors, gnuplot runner and real PNG, SVG and PDF charts ok"

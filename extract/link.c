@@ -1,9 +1,9 @@
 /* link.c: places each event of a result in time and says who did it.
  *
  * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the
- * bytes between them plus a penalty per clause boundary (comma, semicolon, dash) and for a duration; at
- * equal distance the one on the right; beyond a reach none, except a time that opens the sentence, which
- * reaches all of it. Each time has one owner among the events that took it (the verb left of it in its
+ * bytes between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ ")
+ * and for a duration; at equal distance the one on the right; beyond a reach none, except a time that
+ * opens the sentence, which reaches all of it with no clause penalty. Each time has one owner among the events that took it (the verb left of it in its
  * clause, or the first verb after a time that opens the sentence); the others only share it (rule
  * "sentence"). In a sentence with a report, the events placed by tense alone are what it reports (rule
  * "reported"). A chronology lists neither as entries of their own. The word before the
@@ -194,9 +194,19 @@ static size_t clause_gap(const ctx *c, size_t from, size_t to)
 {
     size_t gap = 0;
     for (size_t i = from; i < to; i++)
-        if (c->text[i] == ',' || c->text[i] == ';' || (c->text[i] == '-' && i + 1 < to && c->text[i + 1] == '-'))
+        if (c->text[i] == ',' || c->text[i] == ';' || (c->text[i] == '-' && i + 1 < to && c->text[i + 1] == '-') ||
+            (c->text[i] == '_' && i > from && c->text[i - 1] == ' '))
             gap += CLAUSE_PENALTY;
     return gap;
+}
+
+/* Is t a possessive ("Monday's email announcement"): a modifier of the noun after it, not an adverbial. */
+static int possessive(const ctx *c, const chr_timex *t)
+{
+    const char *p = c->text + t->end;
+    size_t left = c->len - t->end;
+    return (left >= 2 && p[0] == '\'' && (p[1] == 's' || p[1] == 'S')) ||
+           (left >= 4 && !memcmp(p, "\xe2\x80\x99s", 4));
 }
 
 /* How far time expression t is from event e, in bytes with penalties: the text between them, what the
@@ -209,13 +219,12 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     int opens = 0; /* a time that opens the sentence ("On Sept. 2, police raided ... and searched ...") */
     if (t->end <= e->start) {
         d = e->start - t->end;
-        size_t from = t->end;
         int intro = t->start - e->sent_start <= INTRO_REACH;
         opens = intro;
-        /* "On Monday, a U.S. official confirmed": the comma after an opening time is no boundary */
-        if (intro && from < e->start && c->text[from] == ',')
-            from++;
-        d += clause_gap(c, from, e->start) + LEFT_PENALTY;
+        /* "On Monday, a U.S. official confirmed", "On Tuesday, the league, a lobbying group, plans": an
+         * opening time scopes over its sentence, the commas after it are no boundary; not a possessive
+         * ("Monday's email announcement marked ... in the past decade that Jobs, aged 55, has taken") */
+        d += (intro && !possessive(c, t) ? 0 : clause_gap(c, t->end, e->start)) + LEFT_PENALTY;
     } else if (t->start >= e->end) {
         d = t->start - e->end + clause_gap(c, e->end, t->start);
     } else {

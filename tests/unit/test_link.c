@@ -164,6 +164,38 @@ static void test_equal_distance_right_time(void **state)
     done(&r);
 }
 
+/* A spaced underscore is a dash (the wire services' " _ "): a clause boundary, like a comma. */
+static void test_underscore_dash_is_a_boundary(void **state)
+{
+    (void)state;
+    run r = extract("The league said Tuesday that it plans to hold a news conference to screen an advertisement _ "
+                    "made last week.");
+    assert_string_equal(event(&r, "screen")->time.value, "2014-12-02");
+    assert_string_equal(event(&r, "made")->time.value, "2014-W48");
+    done(&r);
+}
+
+/* A time that opens its sentence scopes over all of it: the commas of an aside after it add nothing. */
+static void test_opening_time_across_an_aside(void **state)
+{
+    (void)state;
+    run r = extract("On Tuesday, the league, a lobbying group, plans to hold a news conference about a nurse "
+                    "wounded in 1998.");
+    assert_string_equal(event(&r, "plans")->time.value, "2014-12-09");
+    assert_string_equal(event(&r, "wounded")->time.value, "1998");
+    done(&r);
+}
+
+/* A possessive time ("Monday's email") modifies its noun: it does not open the sentence's scope. */
+static void test_possessive_time_opens_nothing(void **state)
+{
+    (void)state;
+    run r = extract("Monday's email announcement marked the third time in the past decade that Jobs, aged 55, has "
+                    "taken medical leave.");
+    assert_string_equal(event(&r, "taken")->time.value, "P10Y");
+    done(&r);
+}
+
 /* "Iran, which is a rival ... and has not had relations": the antecedent of "which" is the actor. */
 static void test_actor_of_a_coordinated_relative(void **state)
 {
@@ -195,6 +227,8 @@ int main(void)
         cmocka_unit_test(test_negation),                 cmocka_unit_test(test_actor_across_an_aside),
         cmocka_unit_test(test_time_owned_by_its_verb),   cmocka_unit_test(test_equal_distance_right_time),
         cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),
+        cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
+        cmocka_unit_test(test_possessive_time_opens_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

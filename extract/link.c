@@ -2,7 +2,8 @@
  *
  * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the
  * bytes between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ ")
- * and for a duration; at equal distance the one on the right; beyond a reach none, except a time that
+ * and for a duration, and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter
+ * earnings") from every event but that noun; at equal distance the one on the right; beyond a reach none, except a time that
  * opens the sentence, which reaches all of it with no clause penalty. Each time has one owner among the events that took it (the verb left of it in its
  * clause, or the first verb after a time that opens the sentence); the others only share it (rule
  * "sentence"). In a sentence with a report, the events placed by tense alone are what it reports (rule
@@ -44,6 +45,8 @@
 #define LINK_REACH 150    /* an event farther than this (with clause penalties) from every time is not linked */
 #define LEFT_PENALTY 1      /* bytes a time left of its event adds: at equal distance the right one wins */
 #define DURATION_PENALTY 15 /* bytes a duration adds to its distance */
+#define MODIFIER_REACH 20  /* bytes after a time that modifies a noun ("third-quarter earnings") where its event is */
+#define MODIFIER_PENALTY 120 /* bytes a modifying time adds to its distance from every other event */
 #define EVENT_REACH 40     /* events back searched for the dated event of the main clause */
 
 /* Words that may stand between a subject and its verb. */
@@ -209,6 +212,20 @@ static int possessive(const ctx *c, const chr_timex *t)
            (left >= 4 && !memcmp(p, "\xe2\x80\x99s", 4));
 }
 
+/* Is t a modifier of the noun after it: a hyphenated compound ("a 24-hour candle", "third-quarter
+ * earnings", "a year-earlier loss") or a possessive ("Sunday's debate")? */
+static int modifier(const ctx *c, const chr_timex *t)
+{
+    const char *p = c->text + t->end;
+    size_t left = c->len - t->end;
+    if (left < 2 || p[0] != ' ' || !islower((unsigned char)p[1]))
+        return 0;
+    size_t i = t->end;
+    while (i > t->start && c->text[i - 1] != ' ') /* the last word of the expression */
+        i--;
+    return memchr(c->text + i, '-', t->end - i) != NULL;
+}
+
 /* How far time expression t is from event e, in bytes with penalties: the text between them, what the
  * clause boundaries between them add, a duration's weaker claim and, at equal distance, the time on the
  * right ("gathered Wednesday night" rather than "42 years ago gathered"). (size_t)-1 when t is out of
@@ -232,6 +249,8 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     }
     if (t->type == CHR_TIMEX_DURATION)
         d += DURATION_PENALTY;
+    if (modifier(c, t) && !(e->start >= t->end && e->start - t->end <= MODIFIER_REACH))
+        d += MODIFIER_PENALTY;
     return d <= LINK_REACH || opens ? d : (size_t)-1; /* an opening time reaches its whole sentence */
 }
 

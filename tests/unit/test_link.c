@@ -196,6 +196,19 @@ static void test_possessive_time_opens_nothing(void **state)
     done(&r);
 }
 
+/* A hyphenated time before a noun ("a 24-hour vigil", "third-quarter earnings") modifies that noun: the
+ * verbs around it take another time of the sentence. */
+static void test_modifying_time_kept_by_its_noun(void **state)
+{
+    (void)state;
+    run r = extract("Protesters held a 24-hour vigil outside the embassy on Sunday. The company reported "
+                    "third-quarter earnings of $9.8 million on Friday.");
+    assert_string_equal(event(&r, "held")->time.value, "2014-11-30");
+    assert_string_equal(event(&r, "reported")->time.value, "2014-11-28");
+    assert_string_equal(event(&r, "earnings")->time.value, "2014-Q3");
+    done(&r);
+}
+
 /* "Iran, which is a rival ... and has not had relations": the antecedent of "which" is the actor. */
 static void test_actor_of_a_coordinated_relative(void **state)
 {
@@ -228,7 +241,7 @@ int main(void)
         cmocka_unit_test(test_time_owned_by_its_verb),   cmocka_unit_test(test_equal_distance_right_time),
         cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),
         cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
-        cmocka_unit_test(test_possessive_time_opens_nothing),
+        cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -9,7 +9,9 @@
  * "sentence"). In a sentence with a report, the events placed by tense alone are what it reports (rule
  * "reported"). A chronology lists neither as entries of their own. The word before the
  * expression gives the relation: since/from -> BEGUN_BY, until/till/through/by -> ENDED_BY, before ->
- * BEFORE, after -> AFTER, a duration (for three days) -> DURING, otherwise IS_INCLUDED. An event with no
+ * BEFORE, after -> AFTER, a duration (for three days) -> DURING, except a period between two events ("one
+ * year after he was killed": the event after "after" BEGINS it, the others END it; "before" the reverse;
+ * "a few days later" -> ENDS), otherwise IS_INCLUDED. An event with no
  * expression of its own whose clause opens with "after", "before", "when" or "while" is placed against the
  * dated event of the main clause ("hours after the deadline passed"); otherwise against the document date
  * by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES. Nouns with no
@@ -172,11 +174,30 @@ static void word_before(const ctx *c, size_t start, char *out, size_t n)
     out[l] = '\0';
 }
 
+static int boundary_between(const ctx *c, size_t a, size_t b);
+
+/* Is the word right after a timex w ("13 days after", "a few days later")? */
+static int word_after(const ctx *c, size_t end, const char *w)
+{
+    size_t i = tok_at(c, end);
+    return i < c->toks->n && tok_word(c, i, w);
+}
+
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c, const char *dct)
 {
     char w[32];
     word_before(c, t->start, w, sizeof w);
-    if (t->type == CHR_TIMEX_DURATION) {
+    int after = word_after(c, t->end, "after"), before = word_after(c, t->end, "before");
+    if (t->type == CHR_TIMEX_DURATION && (after || before || word_after(c, t->end, "later")) &&
+        strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) && memchr(c->text + t->start, ' ', t->end - t->start)) {
+        /* a period between two events: "one year after he was killed" (killed BEGINS the year, the event it
+         * leads to ENDS it), "several months before he entered" (the reverse), "a few days later"; not "in
+         * the weeks before the shooting" or "days after", a stretch of time the events fall in */
+        int anchor = e->start >= t->end && !boundary_between(c, t->end, e->start); /* the event after the signal */
+        int begins = after ? anchor : before ? !anchor : 0;
+        set_time(&e->time, ti, begins ? CHR_REL_BEGINS : CHR_REL_ENDS, t->value, t->begin, t->end_value,
+                 "duration");
+    } else if (t->type == CHR_TIMEX_DURATION) {
         set_time(&e->time, ti, CHR_REL_DURING, t->value, t->begin, t->end_value, "duration");
     } else if (!strcmp(w, "since") || !strcmp(w, "from")) {
         set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, t->value, t->end_value[0] ? t->end_value : dct,

@@ -209,6 +209,24 @@ static void test_modifying_time_kept_by_its_noun(void **state)
     done(&r);
 }
 
+/* A period between two events: "one year after he was killed" begins with the killing and ends with
+ * what it leads to; "several months before he entered" the reverse; "a few days later" ends with its event.
+ * A bare plural ("days after") is a stretch of time the event falls in. */
+static void test_period_between_events(void **state)
+{
+    (void)state;
+    run r = extract("About 500 people attended a memorial service, one year after he was killed by a sniper. He was "
+                    "interviewed several months before he entered his current position. A few days later, the "
+                    "company announced a merger. He crossed the border days after the shooting.");
+    assert_int_equal(event(&r, "killed")->time.relation, CHR_REL_BEGINS);
+    assert_int_equal(event(&r, "attended")->time.relation, CHR_REL_ENDS);
+    assert_int_equal(event(&r, "interviewed")->time.relation, CHR_REL_BEGINS);
+    assert_int_equal(event(&r, "entered")->time.relation, CHR_REL_ENDS);
+    assert_int_equal(event(&r, "announced")->time.relation, CHR_REL_ENDS);
+    assert_int_equal(event(&r, "crossed")->time.relation, CHR_REL_DURING);
+    done(&r);
+}
+
 /* "Iran, which is a rival ... and has not had relations": the antecedent of "which" is the actor. */
 static void test_actor_of_a_coordinated_relative(void **state)
 {
@@ -242,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),
         cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
         cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
+        cmocka_unit_test(test_period_between_events),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

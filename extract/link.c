@@ -14,7 +14,8 @@
  * "a few days later" -> ENDS), otherwise IS_INCLUDED. An event with no
  * expression of its own whose clause opens with "after", "before", "when" or "while" is placed against the
  * dated event of the main clause ("hours after the deadline passed"); otherwise against the document date
- * by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES. Nouns with no
+ * by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES, except a report
+ * in the simple present ("says"), an act within the day -> IS_INCLUDED. Nouns with no
  * time stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to
  * the document date, an event before the document date ends at it.
  *
@@ -462,6 +463,8 @@ static void link_by_tense(chr_event *e, const char *dct)
         set_time(&e->time, -1, CHR_REL_BEFORE, dct, "", dct, "tense");
     else if (e->tense == CHR_TENSE_FUTURE)
         set_time(&e->time, -1, CHR_REL_AFTER, dct, dct, "", "tense");
+    else if (e->tense == CHR_TENSE_PRESENT && e->cls == CHR_EVENT_REPORTING && e->aspect == CHR_ASPECT_NONE)
+        set_time(&e->time, -1, CHR_REL_IS_INCLUDED, dct, dct, dct, "tense"); /* "says": an act within the day */
     else if (e->tense == CHR_TENSE_PRESENT)
         set_time(&e->time, -1, CHR_REL_INCLUDES, dct, dct, dct, "tense");
 }

@@ -227,6 +227,18 @@ static void test_period_between_events(void **state)
     done(&r);
 }
 
+/* Against the document date, a report in the simple present ("says") is an act within the day; a state in
+ * the present ("owns") holds over it. */
+static void test_present_report_within_the_day(void **state)
+{
+    (void)state;
+    run r = extract("The minister says the company owns the port.");
+    assert_int_equal(event(&r, "says")->time.timex, -1);
+    assert_int_equal(event(&r, "says")->time.relation, CHR_REL_IS_INCLUDED);
+    assert_int_equal(event(&r, "owns")->time.relation, CHR_REL_INCLUDES);
+    done(&r);
+}
+
 /* "Iran, which is a rival ... and has not had relations": the antecedent of "which" is the actor. */
 static void test_actor_of_a_coordinated_relative(void **state)
 {
@@ -260,7 +272,7 @@ int main(void)
         cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),
         cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
         cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
-        cmocka_unit_test(test_period_between_events),
+        cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -8,7 +8,7 @@
  * clause, or the first verb after a time that opens the sentence); the others only share it (rule
  * "sentence"). In a sentence with a report, the events placed by tense alone are what it reports (rule
  * "reported"). A chronology lists neither as entries of their own. The word before the
- * expression gives the relation: since/from -> BEGUN_BY, until/till/through/by -> ENDED_BY, before ->
+ * expression gives the relation: since/from -> BEGUN_BY, until/till/through/by/due -> ENDED_BY, before ->
  * BEFORE, after -> AFTER, a duration (for three days) -> DURING, except a period between two events ("one
  * year after he was killed": the event after "after" BEGINS it, the others END it; "before" the reverse;
  * "a few days later" -> ENDS), otherwise IS_INCLUDED. An event with no
@@ -203,7 +203,8 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c, c
     } else if (!strcmp(w, "since") || !strcmp(w, "from")) {
         set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, t->value, t->end_value[0] ? t->end_value : dct,
                  "signal:since");
-    } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by")) {
+    } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by") ||
+               !strcmp(w, "due")) { /* "debentures due March 1, 2011" */
         set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, "", t->value, "signal:until");
     } else if (!strcmp(w, "before")) {
         set_time(&e->time, ti, CHR_REL_BEFORE, t->value, "", t->value, "signal:before");

@@ -239,6 +239,16 @@ static void test_present_report_within_the_day(void **state)
     done(&r);
 }
 
+/* "due DATE" (a debt or a payment) runs until that date. */
+static void test_due_date_ends(void **state)
+{
+    (void)state;
+    run r = extract("The company will redeem on Nov. 16 its debentures due March 1, 2011.");
+    assert_int_equal(event(&r, "due")->time.relation, CHR_REL_ENDED_BY);
+    assert_string_equal(event(&r, "due")->time.value, "2011-03-01");
+    done(&r);
+}
+
 /* "Iran, which is a rival ... and has not had relations": the antecedent of "which" is the actor. */
 static void test_actor_of_a_coordinated_relative(void **state)
 {
@@ -273,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
         cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
         cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
+        cmocka_unit_test(test_due_date_ends),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

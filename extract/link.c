@@ -8,7 +8,7 @@
  * clause, or the first verb after a time that opens the sentence); the others only share it (rule
  * "sentence"). In a sentence with a report, the events placed by tense alone are what it reports (rule
  * "reported"). A chronology lists neither as entries of their own. The word before the
- * expression gives the relation: since/from -> BEGUN_BY, until/till/through/by/due -> ENDED_BY, before ->
+ * expression gives the relation: since/from/between -> BEGUN_BY, until/till/through/by/due -> ENDED_BY, before ->
  * BEFORE, after -> AFTER, a duration (for three days) -> DURING, except a period between two events ("one
  * year after he was killed": the event after "after" BEGINS it, the others END it; "before" the reverse;
  * "a few days later" -> ENDS), otherwise IS_INCLUDED. An event with no
@@ -200,7 +200,7 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c, c
                  "duration");
     } else if (t->type == CHR_TIMEX_DURATION) {
         set_time(&e->time, ti, CHR_REL_DURING, t->value, t->begin, t->end_value, "duration");
-    } else if (!strcmp(w, "since") || !strcmp(w, "from")) {
+    } else if (!strcmp(w, "since") || !strcmp(w, "from") || !strcmp(w, "between")) {
         set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, t->value, t->end_value[0] ? t->end_value : dct,
                  "signal:since");
     } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by") ||

@@ -249,6 +249,18 @@ static void test_due_date_ends(void **state)
     done(&r);
 }
 
+/* "between 1982 and 1992": the event is BEGUN_BY the first time and runs to the second. */
+static void test_between_two_times(void **state)
+{
+    (void)state;
+    run r = extract("The number of doctors who performed abortions declined between 1982 and 1992.");
+    const chr_event *declined = event(&r, "declined");
+    assert_int_equal(declined->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(declined->time.begin, "1982");
+    assert_string_equal(declined->time.end, "1992");
+    done(&r);
+}
+
 /* "Iran, which is a rival ... and has not had relations": the antecedent of "which" is the actor. */
 static void test_actor_of_a_coordinated_relative(void **state)
 {
@@ -283,7 +295,7 @@ int main(void)
         cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
         cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
         cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
-        cmocka_unit_test(test_due_date_ends),
+        cmocka_unit_test(test_due_date_ends),             cmocka_unit_test(test_between_two_times),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -3,21 +3,21 @@
  * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the
  * bytes between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ ")
  * and for a duration, and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter
- * earnings") from every event but that noun; at equal distance the one on the right; beyond a reach none, except a time that
- * opens the sentence, which reaches all of it with no clause penalty. Each time has one owner among the events that took it (the verb left of it in its
- * clause, or the first verb after a time that opens the sentence); the others only share it (rule
- * "sentence"). In a sentence with a report, the events placed by tense alone are what it reports (rule
- * "reported"). A chronology lists neither as entries of their own. The word before the
- * expression gives the relation: since/from/between -> BEGUN_BY, until/till/through/by/due -> ENDED_BY, before ->
- * BEFORE, after -> AFTER, a duration (for three days) -> DURING, except a period between two events ("one
- * year after he was killed": the event after "after" BEGINS it, the others END it; "before" the reverse;
- * "a few days later" -> ENDS), otherwise IS_INCLUDED. An event with no
- * expression of its own whose clause opens with "after", "before", "when" or "while" is placed against the
- * dated event of the main clause ("hours after the deadline passed"); otherwise against the document date
- * by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES, except a report
- * in the simple present ("says"), an act within the day -> IS_INCLUDED. Nouns with no
- * time stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to
- * the document date, an event before the document date ends at it.
+ * earnings") from every event but that noun; at equal distance the one on the right; beyond a reach none,
+ * except a time that opens the sentence, which reaches all of it with no clause penalty. Each time has one
+ * owner among the events that took it (the verb left of it in its clause, or the first verb after a time that
+ * opens the sentence); the others only share it (rule "sentence"). In a sentence with a report, the events
+ * placed by tense alone are what it reports (rule "reported"). A chronology lists neither as entries of their
+ * own. The word before the expression gives the relation: since/from/between -> BEGUN_BY,
+ * until/till/through/by/due -> ENDED_BY, before -> BEFORE, after -> AFTER, a duration (for three days) ->
+ * DURING, except a period between two events ("one year after he was killed": the event after "after" BEGINS
+ * it, the others END it; "before" the reverse; "a few days later" -> ENDS), otherwise IS_INCLUDED. An event
+ * with no expression of its own whose clause opens with "after", "before", "when" or "while" is placed
+ * against the dated event of the main clause ("hours after the deadline passed"); otherwise against the
+ * document date by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES,
+ * except a report in the simple present ("says"), an act within the day -> IS_INCLUDED. Nouns with no time
+ * stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to the
+ * document date, an event before the document date ends at it.
  *
  * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs (after ", which" the
  * phrase before the comma; after "and" the antecedent of a "which" before it, or the actor of the verb
@@ -48,7 +48,7 @@
 #define LINK_REACH 150    /* an event farther than this (with clause penalties) from every time is not linked */
 #define LEFT_PENALTY 1      /* bytes a time left of its event adds: at equal distance the right one wins */
 #define DURATION_PENALTY 15 /* bytes a duration adds to its distance */
-#define MODIFIER_REACH 20  /* bytes after a time that modifies a noun ("third-quarter earnings") where its event is */
+#define MODIFIER_REACH 20  /* bytes after a modifying time ("third-quarter earnings") where its noun is */
 #define MODIFIER_PENALTY 120 /* bytes a modifying time adds to its distance from every other event */
 #define EVENT_REACH 40     /* events back searched for the dated event of the main clause */
 
@@ -189,8 +189,9 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c, c
     char w[32];
     word_before(c, t->start, w, sizeof w);
     int after = word_after(c, t->end, "after"), before = word_after(c, t->end, "before");
-    if (t->type == CHR_TIMEX_DURATION && (after || before || word_after(c, t->end, "later")) &&
-        strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) && memchr(c->text + t->start, ' ', t->end - t->start)) {
+    int counted = strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
+                  memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
+    if (t->type == CHR_TIMEX_DURATION && (after || before || word_after(c, t->end, "later")) && counted) {
         /* a period between two events: "one year after he was killed" (killed BEGINS the year, the event it
          * leads to ENDS it), "several months before he entered" (the reverse), "a few days later"; not "in
          * the weeks before the shooting" or "days after", a stretch of time the events fall in */

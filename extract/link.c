@@ -1,19 +1,23 @@
 /* link.c: places each event of a result in time and says who did it.
  *
  * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the
- * bytes between them plus a penalty per clause boundary (comma, semicolon, dash) and for a duration; at
- * equal distance the one on the right; beyond a reach none, except a time that opens the sentence, which
- * reaches all of it. Each time has one owner among the events that took it (the verb left of it in its
- * clause, or the first verb after a time that opens the sentence); the others only share it (rule
- * "sentence"). In a sentence with a report, the events placed by tense alone are what it reports (rule
- * "reported"). A chronology lists neither as entries of their own. The word before the
- * expression gives the relation: since/from -> BEGUN_BY, until/till/through/by -> ENDED_BY, before ->
- * BEFORE, after -> AFTER, a duration (for three days) -> DURING, otherwise IS_INCLUDED. An event with no
- * expression of its own whose clause opens with "after", "before", "when" or "while" is placed against the
- * dated event of the main clause ("hours after the deadline passed"); otherwise against the document date
- * by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES. Nouns with no
- * time stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to
- * the document date, an event before the document date ends at it.
+ * bytes between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ ")
+ * and for a duration, and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter
+ * earnings") from every event but that noun; at equal distance the one on the right; beyond a reach none,
+ * except a time that opens the sentence, which reaches all of it with no clause penalty. Each time has one
+ * owner among the events that took it (the verb left of it in its clause, or the first verb after a time that
+ * opens the sentence); the others only share it (rule "sentence"). In a sentence with a report, the events
+ * placed by tense alone are what it reports (rule "reported"). A chronology lists neither as entries of their
+ * own. The word before the expression gives the relation: since/from/between -> BEGUN_BY,
+ * until/till/through/by/due -> ENDED_BY, before -> BEFORE, after -> AFTER, a duration (for three days) ->
+ * DURING, except a period between two events ("one year after he was killed": the event after "after" BEGINS
+ * it, the others END it; "before" the reverse; "a few days later" -> ENDS), otherwise IS_INCLUDED. An event
+ * with no expression of its own whose clause opens with "after", "before", "when" or "while" is placed
+ * against the dated event of the main clause ("hours after the deadline passed"); otherwise against the
+ * document date by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES,
+ * except a report in the simple present ("says"), an act within the day -> IS_INCLUDED. Nouns with no time
+ * stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to the
+ * document date, an event before the document date ends at it.
  *
  * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs (after ", which" the
  * phrase before the comma; after "and" the antecedent of a "which" before it, or the actor of the verb
@@ -44,6 +48,8 @@
 #define LINK_REACH 150    /* an event farther than this (with clause penalties) from every time is not linked */
 #define LEFT_PENALTY 1      /* bytes a time left of its event adds: at equal distance the right one wins */
 #define DURATION_PENALTY 15 /* bytes a duration adds to its distance */
+#define MODIFIER_REACH 20  /* bytes after a modifying time ("third-quarter earnings") where its noun is */
+#define MODIFIER_PENALTY 120 /* bytes a modifying time adds to its distance from every other event */
 #define EVENT_REACH 40     /* events back searched for the dated event of the main clause */
 
 /* Words that may stand between a subject and its verb. */
@@ -182,16 +188,37 @@ static void word_before(const ctx *c, size_t start, char *out, size_t n)
     out[l] = '\0';
 }
 
+static int boundary_between(const ctx *c, size_t a, size_t b);
+
+/* Is the word right after a timex w ("13 days after", "a few days later")? */
+static int word_after(const ctx *c, size_t end, const char *w)
+{
+    size_t i = tok_at(c, end);
+    return i < c->toks->n && tok_word(c, i, w);
+}
+
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c, const char *dct)
 {
     char w[32];
     word_before(c, t->start, w, sizeof w);
-    if (t->type == CHR_TIMEX_DURATION) {
+    int after = word_after(c, t->end, "after"), before = word_after(c, t->end, "before");
+    int counted = strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
+                  memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
+    if (t->type == CHR_TIMEX_DURATION && (after || before || word_after(c, t->end, "later")) && counted) {
+        /* a period between two events: "one year after he was killed" (killed BEGINS the year, the event it
+         * leads to ENDS it), "several months before he entered" (the reverse), "a few days later"; not "in
+         * the weeks before the shooting" or "days after", a stretch of time the events fall in */
+        int anchor = e->start >= t->end && !boundary_between(c, t->end, e->start); /* the event after the signal */
+        int begins = after ? anchor : before ? !anchor : 0;
+        set_time(&e->time, ti, begins ? CHR_REL_BEGINS : CHR_REL_ENDS, t->value, t->begin, t->end_value,
+                 "duration");
+    } else if (t->type == CHR_TIMEX_DURATION) {
         set_time(&e->time, ti, CHR_REL_DURING, t->value, t->begin, t->end_value, "duration");
-    } else if (!strcmp(w, "since") || !strcmp(w, "from")) {
+    } else if (!strcmp(w, "since") || !strcmp(w, "from") || !strcmp(w, "between")) {
         set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, t->value, t->end_value[0] ? t->end_value : dct,
                  "signal:since");
-    } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by")) {
+    } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by") ||
+               !strcmp(w, "due")) { /* "debentures due March 1, 2011" */
         set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, "", t->value, "signal:until");
     } else if (!strcmp(w, "before")) {
         set_time(&e->time, ti, CHR_REL_BEFORE, t->value, "", t->value, "signal:before");
@@ -207,9 +234,33 @@ static size_t clause_gap(const ctx *c, size_t from, size_t to)
 {
     size_t gap = 0;
     for (size_t i = from; i < to; i++)
-        if (c->text[i] == ',' || c->text[i] == ';' || (c->text[i] == '-' && i + 1 < to && c->text[i + 1] == '-'))
+        if (c->text[i] == ',' || c->text[i] == ';' || (c->text[i] == '-' && i + 1 < to && c->text[i + 1] == '-') ||
+            (c->text[i] == '_' && i > from && c->text[i - 1] == ' '))
             gap += CLAUSE_PENALTY;
     return gap;
+}
+
+/* Is t a possessive ("Monday's email announcement"): a modifier of the noun after it, not an adverbial. */
+static int possessive(const ctx *c, const chr_timex *t)
+{
+    const char *p = c->text + t->end;
+    size_t left = c->len - t->end;
+    return (left >= 2 && p[0] == '\'' && (p[1] == 's' || p[1] == 'S')) ||
+           (left >= 4 && !memcmp(p, "\xe2\x80\x99s", 4));
+}
+
+/* Is t a modifier of the noun after it: a hyphenated compound ("a 24-hour candle", "third-quarter
+ * earnings", "a year-earlier loss") or a possessive ("Sunday's debate")? */
+static int modifier(const ctx *c, const chr_timex *t)
+{
+    const char *p = c->text + t->end;
+    size_t left = c->len - t->end;
+    if (left < 2 || p[0] != ' ' || !islower((unsigned char)p[1]))
+        return 0;
+    size_t i = t->end;
+    while (i > t->start && c->text[i - 1] != ' ') /* the last word of the expression */
+        i--;
+    return memchr(c->text + i, '-', t->end - i) != NULL;
 }
 
 /* How far time expression t is from event e, in bytes with penalties: the text between them, what the
@@ -222,13 +273,12 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     int opens = 0; /* a time that opens the sentence ("On Sept. 2, police raided ... and searched ...") */
     if (t->end <= e->start) {
         d = e->start - t->end;
-        size_t from = t->end;
         int intro = t->start - e->sent_start <= INTRO_REACH;
         opens = intro;
-        /* "On Monday, a U.S. official confirmed": the comma after an opening time is no boundary */
-        if (intro && from < e->start && c->text[from] == ',')
-            from++;
-        d += clause_gap(c, from, e->start) + LEFT_PENALTY;
+        /* "On Monday, a U.S. official confirmed", "On Tuesday, the league, a lobbying group, plans": an
+         * opening time scopes over its sentence, the commas after it are no boundary; not a possessive
+         * ("Monday's email announcement marked ... in the past decade that Jobs, aged 55, has taken") */
+        d += (intro && !possessive(c, t) ? 0 : clause_gap(c, t->end, e->start)) + LEFT_PENALTY;
     } else if (t->start >= e->end) {
         d = t->start - e->end + clause_gap(c, e->end, t->start);
     } else {
@@ -236,6 +286,8 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     }
     if (t->type == CHR_TIMEX_DURATION)
         d += DURATION_PENALTY;
+    if (modifier(c, t) && !(e->start >= t->end && e->start - t->end <= MODIFIER_REACH))
+        d += MODIFIER_PENALTY;
     return d <= LINK_REACH || opens ? d : (size_t)-1; /* an opening time reaches its whole sentence */
 }
 
@@ -426,6 +478,8 @@ static void link_by_tense(chr_event *e, const char *dct)
         set_time(&e->time, -1, CHR_REL_BEFORE, dct, "", dct, "tense");
     else if (e->tense == CHR_TENSE_FUTURE)
         set_time(&e->time, -1, CHR_REL_AFTER, dct, dct, "", "tense");
+    else if (e->tense == CHR_TENSE_PRESENT && e->cls == CHR_EVENT_REPORTING && e->aspect == CHR_ASPECT_NONE)
+        set_time(&e->time, -1, CHR_REL_IS_INCLUDED, dct, dct, dct, "tense"); /* "says": an act within the day */
     else if (e->tense == CHR_TENSE_PRESENT)
         set_time(&e->time, -1, CHR_REL_INCLUDES, dct, dct, dct, "tense");
 }

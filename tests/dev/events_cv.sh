@@ -10,7 +10,8 @@
 # is f and trains (`chronicle train-events --epochs EPOCHS`, default 10) on the others. Each fold is
 # scored by `chronicle eval --json --rules DIR`, DIR holding the built-in rule files and the fold's
 # model. The figures printed are summed over the folds: relaxed and strict P, R, F1, class F1 and accuracy, tense,
-# aspect and polarity accuracy, event dating (the README's "TBAQ, 5-fold" row). Needs python3 for the sums.
+# aspect and polarity accuracy, event dating (the README's "TBAQ, 5-fold" row), and the temporal awareness of
+# event-time links (P and R over the summed link counts). Needs python3 for the sums.
 set -eu
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 k=5
@@ -56,6 +57,9 @@ for p in sys.argv[1:]:
                    ("polarity", e["polarity"]["matches"])):
         t[key] = t.get(key, 0) + v
     d = e["dating"]
+    for key, v in e["awareness"].items():
+        if key in ("system", "system_verified", "gold", "gold_verified"):
+            t["aw_" + key] = t.get("aw_" + key, 0) + v
     for key, v in (("links", d["links"]), ("hits", d["hits"]), ("no_event", d["missed"]["no_event"]),
                    ("other_time", d["missed"]["other_time"]), ("other_relation", d["missed"]["other_relation"])):
         t[key] = t.get(key, 0) + v
@@ -71,4 +75,6 @@ print("class F1 %.4f  (accuracy %.4f)" % (acc("class") * f1, acc("class")))
 print("tense %.4f  aspect %.4f  polarity %.4f" % (acc("tense"), acc("aspect"), acc("polarity")))
 print("dating %d of %d (%.4f)  missed: %d event not found, %d other time or none, %d other relation"
       % (t["hits"], t["links"], t["hits"] / max(t["links"], 1), t["no_event"], t["other_time"], t["other_relation"]))
+ap, ar = t["aw_system_verified"] / max(t["aw_system"], 1), t["aw_gold_verified"] / max(t["aw_gold"], 1)
+print("awareness P %.4f  R %.4f  F1 %.4f" % (ap, ar, 2 * ap * ar / (ap + ar) if ap + ar else 0.0))
 EOF

@@ -180,6 +180,103 @@ static void test_equal_distance_right_time(void **state)
     done(&r);
 }
 
+/* A spaced underscore is a dash (the wire services' " _ "): a clause boundary, like a comma. */
+static void test_underscore_dash_is_a_boundary(void **state)
+{
+    (void)state;
+    run r = extract("The league said Tuesday that it plans to hold a news conference to screen an advertisement _ "
+                    "made last week.");
+    assert_string_equal(event(&r, "screen")->time.value, "2014-12-02");
+    assert_string_equal(event(&r, "made")->time.value, "2014-W48");
+    done(&r);
+}
+
+/* A time that opens its sentence scopes over all of it: the commas of an aside after it add nothing. */
+static void test_opening_time_across_an_aside(void **state)
+{
+    (void)state;
+    run r = extract("On Tuesday, the league, a lobbying group, plans to hold a news conference about a nurse "
+                    "wounded in 1998.");
+    assert_string_equal(event(&r, "plans")->time.value, "2014-12-09");
+    assert_string_equal(event(&r, "wounded")->time.value, "1998");
+    done(&r);
+}
+
+/* A possessive time ("Monday's email") modifies its noun: it does not open the sentence's scope. */
+static void test_possessive_time_opens_nothing(void **state)
+{
+    (void)state;
+    run r = extract("Monday's email announcement marked the third time in the past decade that Jobs, aged 55, has "
+                    "taken medical leave.");
+    assert_string_equal(event(&r, "taken")->time.value, "P10Y");
+    done(&r);
+}
+
+/* A hyphenated time before a noun ("a 24-hour vigil", "third-quarter earnings") modifies that noun: the
+ * verbs around it take another time of the sentence. */
+static void test_modifying_time_kept_by_its_noun(void **state)
+{
+    (void)state;
+    run r = extract("Protesters held a 24-hour vigil outside the embassy on Sunday. The company reported "
+                    "third-quarter earnings of $9.8 million on Friday.");
+    assert_string_equal(event(&r, "held")->time.value, "2014-11-30");
+    assert_string_equal(event(&r, "reported")->time.value, "2014-11-28");
+    assert_string_equal(event(&r, "earnings")->time.value, "2014-Q3");
+    done(&r);
+}
+
+/* A period between two events: "one year after he was killed" begins with the killing and ends with
+ * what it leads to; "several months before he entered" the reverse; "a few days later" ends with its event.
+ * A bare plural ("days after") is a stretch of time the event falls in. */
+static void test_period_between_events(void **state)
+{
+    (void)state;
+    run r = extract("About 500 people attended a memorial service, one year after he was killed by a sniper. He was "
+                    "interviewed several months before he entered his current position. A few days later, the "
+                    "company announced a merger. He crossed the border days after the shooting.");
+    assert_int_equal(event(&r, "killed")->time.relation, CHR_REL_BEGINS);
+    assert_int_equal(event(&r, "attended")->time.relation, CHR_REL_ENDS);
+    assert_int_equal(event(&r, "interviewed")->time.relation, CHR_REL_BEGINS);
+    assert_int_equal(event(&r, "entered")->time.relation, CHR_REL_ENDS);
+    assert_int_equal(event(&r, "announced")->time.relation, CHR_REL_ENDS);
+    assert_int_equal(event(&r, "crossed")->time.relation, CHR_REL_DURING);
+    done(&r);
+}
+
+/* Against the document date, a report in the simple present ("says") is an act within the day; a state in
+ * the present ("owns") holds over it. */
+static void test_present_report_within_the_day(void **state)
+{
+    (void)state;
+    run r = extract("The minister says the company owns the port.");
+    assert_int_equal(event(&r, "says")->time.timex, -1);
+    assert_int_equal(event(&r, "says")->time.relation, CHR_REL_IS_INCLUDED);
+    assert_int_equal(event(&r, "owns")->time.relation, CHR_REL_INCLUDES);
+    done(&r);
+}
+
+/* "due DATE" (a debt or a payment) runs until that date. */
+static void test_due_date_ends(void **state)
+{
+    (void)state;
+    run r = extract("The company will redeem on Nov. 16 its debentures due March 1, 2011.");
+    assert_int_equal(event(&r, "due")->time.relation, CHR_REL_ENDED_BY);
+    assert_string_equal(event(&r, "due")->time.value, "2011-03-01");
+    done(&r);
+}
+
+/* "between 1982 and 1992": the event is BEGUN_BY the first time and runs to the second. */
+static void test_between_two_times(void **state)
+{
+    (void)state;
+    run r = extract("The number of doctors who performed abortions declined between 1982 and 1992.");
+    const chr_event *declined = event(&r, "declined");
+    assert_int_equal(declined->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(declined->time.begin, "1982");
+    assert_string_equal(declined->time.end, "1992");
+    done(&r);
+}
+
 /* "Iran, which is a rival ... and has not had relations": the antecedent of "which" is the actor. */
 static void test_actor_of_a_coordinated_relative(void **state)
 {
@@ -211,6 +308,10 @@ int main(void)
         cmocka_unit_test(test_negation),                 cmocka_unit_test(test_actor_across_an_aside),
         cmocka_unit_test(test_time_owned_by_its_verb),   cmocka_unit_test(test_equal_distance_right_time),
         cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),
+        cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
+        cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
+        cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
+        cmocka_unit_test(test_due_date_ends),             cmocka_unit_test(test_between_two_times),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

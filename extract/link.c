@@ -79,14 +79,32 @@ typedef struct ctx {
     const chr__tokens *toks;
 } ctx;
 
+/* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
+ * would say there, without its table look-up through a call. */
+static int lower(unsigned char ch) { return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
+static int is_alnum(unsigned char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+static int is_blank(unsigned char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
+
+/* Whether s[0..n) is w (NUL-terminated) regardless of case, as strlen(w) == n && !strncasecmp would say. */
+static int same_word(const char *w, const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && w[k] && lower((unsigned char)w[k]) == lower((unsigned char)s[k]))
+        k++;
+    return k == n && !w[k];
+}
+
 static int tok_is(const ctx *c, size_t i, const char *const *list)
 {
     const chr__token *t = &c->toks->v[i];
     size_t n = t->end - t->start;
-    unsigned char c0 = (unsigned char)c->text[t->start] | 0x20; /* a cheap first test: case-blind first byte */
+    const char *s = c->text + t->start;
+    unsigned char c0 = (unsigned char)s[0] | 0x20; /* a cheap first test: case-blind first byte */
     for (; *list; list++)
-        if (((unsigned char)(*list)[0] | 0x20) == c0 && strlen(*list) == n &&
-            !strncasecmp(*list, c->text + t->start, n))
+        if (((unsigned char)(*list)[0] | 0x20) == c0 && same_word(*list, s, n))
             return 1;
     return 0;
 }
@@ -94,26 +112,27 @@ static int tok_is(const ctx *c, size_t i, const char *const *list)
 static int tok_word(const ctx *c, size_t i, const char *w)
 {
     const chr__token *t = &c->toks->v[i];
-    size_t n = t->end - t->start;
-    return strlen(w) == n && !strncasecmp(w, c->text + t->start, n);
+    return same_word(w, c->text + t->start, t->end - t->start);
 }
 
 static int tok_punct(const ctx *c, size_t i)
 {
     unsigned char ch = (unsigned char)c->text[c->toks->v[i].start];
-    return !(isalnum(ch) || ch == '\'' || ch >= 0x80);
+    return !(is_alnum(ch) || ch == '\'' || ch >= 0x80);
 }
 
 static int tok_capital(const ctx *c, size_t i)
 {
-    return isupper((unsigned char)c->text[c->toks->v[i].start]);
+    unsigned char ch = (unsigned char)c->text[c->toks->v[i].start];
+    return ch >= 'A' && ch <= 'Z';
 }
 
 static int tok_adverb(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     size_t n = t->end - t->start;
-    return n > 4 && !strncasecmp(c->text + t->end - 2, "ly", 2) && !tok_capital(c, i);
+    return n > 4 && lower((unsigned char)c->text[t->end - 2]) == 'l' &&
+           lower((unsigned char)c->text[t->end - 1]) == 'y' && !tok_capital(c, i);
 }
 
 /* Index of the token that starts at or contains byte offset off (the first one after it if none). */
@@ -424,7 +443,7 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
 {
     for (size_t i = 0; i < n && *o + 1 < cap; i++) {
         unsigned char ch = (unsigned char)s[i];
-        if (isspace(ch)) {
+        if (is_blank(ch)) {
             if (*o && buf[*o - 1] != ' ')
                 buf[(*o)++] = ' ';
         } else {

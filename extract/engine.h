@@ -63,6 +63,13 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
  * the last occurrence of a string every match of it holds (a match starting after that cannot be), 0
  * when none occurs (no match at all), SIZE_MAX when the rule requires no string. 0 or CHR_ENOMEM. */
 int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1);
+/* The prefilter of patterns[0..n) as bytes to embed (*out malloc'd), holding the patterns themselves:
+ * 0 or CHR_ENOMEM. Loading it back: 1 and *out when data was saved from exactly these patterns, 0 when
+ * not (or data is damaged; then build it), CHR_ENOMEM. */
+int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilter *pf,
+                        const char *const *patterns, size_t n);
+int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t len,
+                        const char *const *patterns, size_t n);
 
 struct chr_engine {
     chr__rule *rules;

@@ -584,7 +584,14 @@ static int compile_rules(loader *L)
         patterns[i] = e->rules[i].pattern;
     chr__prefilter_free(e->prefilter);
     e->prefilter = NULL;
-    int rc = chr__prefilter_build(&e->prefilter, patterns, e->nrules);
+    /* made at build time for the built-in rules (cmake/prefilterbin.c): taken when the patterns are
+     * those it was made from, whichever way they were loaded */
+    int rc = 0;
+    for (size_t i = 0; i < chr__builtin_rules_count && !e->prefilter && rc >= 0; i++)
+        if (chr__builtin_rules[i].name && !strcmp(chr__builtin_rules[i].name, "prefilter.bin"))
+            rc = chr__prefilter_load(&e->prefilter, (const unsigned char *)chr__builtin_rules[i].data,
+                                     chr__builtin_rules[i].len, patterns, e->nrules);
+    rc = rc < 0 ? rc : e->prefilter ? 0 : chr__prefilter_build(&e->prefilter, patterns, e->nrules);
     free(patterns);
     return rc;
 }

@@ -1188,11 +1188,22 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
         size_t ring[32]; /* where the last folded bytes start in the text */
         size_t k = 0, i = 0, nc = pf->ncls;
         uint32_t st = 0;
+        /* the class of each byte that folds by itself alone; 0xFFFF: white space and the leads of the
+         * characters outside ASCII that fold to ASCII, which folded() reads */
+        uint16_t byte_cls[256];
+        for (unsigned b = 0; b < 256; b++)
+            byte_cls[b] = is_space((unsigned char)b) || b == 0xC5 || b == 0xE2 ? 0xFFFF
+                          : b >= 'A' && b <= 'Z'                            ? pf->cls[b + 32]
+                                                                            : pf->cls[b];
         while (i < len) {
             size_t at = i;
-            unsigned char c = folded(text, len, &i);
+            uint16_t cl = byte_cls[(unsigned char)text[i]];
+            if (cl != 0xFFFF)
+                i++;
+            else
+                cl = pf->cls[folded(text, len, &i)];
             ring[k & 31] = at;
-            st = pf->delta[(size_t)st * nc + pf->cls[c]];
+            st = pf->delta[(size_t)st * nc + cl];
             for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
                 size_t id = pf->out[o];
                 seen[id] = ring[(k + 1 - pf->rstr[id].n) & 31] + 1;

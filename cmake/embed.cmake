@@ -1,11 +1,12 @@
 # embed.cmake: writes builtin_rules.c, the rule files of RULES_DIR as C byte arrays.
 #
 #   cmake -DRULES_DIR=extract/rules/en -DOUTPUT=builtin_rules.c [-DMODEL_BIN=events.model.bin]
-#         [-DPREFILTER_BIN=prefilter.bin] -P cmake/embed.cmake
+#         [-DPREFILTER_BIN=prefilter.bin] [-DCODES_BIN=rules.pcre2] -P cmake/embed.cmake
 #
 # With MODEL_BIN, the compiled event model goes in as "events.model.bin" in place of the text
 # events.model (which the library then does not need); with PREFILTER_BIN, the prefilter analysis of
-# the rules (cmake/prefilterbin.c) as "prefilter.bin".
+# the rules (cmake/rulesbin.c) as "prefilter.bin"; with CODES_BIN, their compiled PCRE2 codes as
+# "rules.pcre2".
 # Each file becomes a static unsigned char array of hex bytes ending in a NUL (no long string literals), listed
 # in chr__builtin_rules[] (declared in extract/internal.h) by its path relative to RULES_DIR, sorted.
 if(NOT RULES_DIR OR NOT OUTPUT)
@@ -23,6 +24,9 @@ foreach(rel IN LISTS files)
 endforeach()
 if(PREFILTER_BIN)
     list(APPEND paths "prefilter.bin=${PREFILTER_BIN}")
+endif()
+if(CODES_BIN)
+    list(APPEND paths "rules.pcre2=${CODES_BIN}")
 endif()
 list(SORT paths)
 

@@ -96,6 +96,20 @@ struct chr_result {
 /* Keep a copy of s[0..len) in the result and return it (NULL when out of memory). */
 const char *chr__result_strdup(chr_result *res, const char *s, size_t len);
 
+/* codecache.c: the built-in rules' PCRE2 codes, compiled at build time. chr__codes_save: the codes of
+ * e's rules with their patterns, as bytes to embed (*out malloc'd): 0 or CHR_ENOMEM. A cache opened
+ * from the embedded "rules.pcre2" (empty when there is none or it cannot be decoded) gives the code of
+ * rule i when pattern is the one it was compiled from (the caller then owns it), else NULL. */
+typedef struct chr__codecache {
+    const char **pats;
+    pcre2_code **codes;
+    size_t n;
+} chr__codecache;
+int chr__codes_save(unsigned char **out, size_t *out_len, const chr_engine *e);
+void chr__codecache_open(chr__codecache *cc);
+pcre2_code *chr__codecache_take(chr__codecache *cc, size_t i, const char *pattern);
+void chr__codecache_close(chr__codecache *cc);
+
 /* rules.c: load rule files into an engine (builtin when dir is NULL). */
 int chr__rules_load(chr_engine *e, const char *dir, chr_error *err);
 /* One rule file from memory (name is what error messages call it), parsed and compiled; for the fuzzer

@@ -1229,7 +1229,7 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
 
 /* ---- the prefilter kept at build time -------------------------------------------------------------
  * The analysis costs most of the engine's start-up, and depends only on the patterns: the build runs it
- * once over the built-in rules (cmake/prefilterbin.c) and embeds the result with the patterns it came
+ * once over the built-in rules (cmake/rulesbin.c) and embeds the result with the patterns it came
  * from; the engine takes it only when its own patterns are byte for byte those. The layout: a header of
  * 64-bit counts, then each array as it is in memory (little or big endian as built: the header's
  * byte-order mark must read back), the edge table as its used slots, strings as their bytes, length

@@ -1,5 +1,6 @@
 /* rules.c: the rule file loader. Reads the built-in rule files (or every *.rules file of a directory),
- * expands macros and tables into PCRE2 patterns, compiles and JIT-compiles them.
+ * expands macros and tables into PCRE2 patterns, compiles (or, for the built-in rules, takes the codes
+ * compiled at build time: codecache.c) and JIT-compiles them.
  *
  * Format (one directive a line; '#' starts a comment line; indented lines belong to the block above):
  *   define NAME REGEX          a macro, used in patterns as %NAME
@@ -543,6 +544,8 @@ static int compile_rules(loader *L)
     chr_engine *e = L->e;
     for (size_t i = 0; i < e->ntables; i++)
         sort_table(&e->tables[i]);
+    chr__codecache cache; /* the built-in rules' codes, compiled at build time (codecache.c) */
+    chr__codecache_open(&cache);
     for (size_t i = 0; i < e->nrules; i++) {
         chr__rule *r = &e->rules[i];
         L->file = r->file;
@@ -551,19 +554,22 @@ static int compile_rules(loader *L)
         int rc = expand(L, &b, r->pattern, 0);
         if (rc) {
             free(b.s);
+            chr__codecache_close(&cache);
             return rc;
         }
         free(r->pattern);
         r->pattern = b.s;
         int ec;
         PCRE2_SIZE eo;
-        r->code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
-                                PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK,
-                                &ec, &eo,
-                                NULL);
+        r->code = chr__codecache_take(&cache, i, r->pattern);
+        if (!r->code)
+            r->code = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_NO_UTF_CHECK,
+                                    &ec, &eo, NULL);
         if (!r->code) {
             PCRE2_UCHAR msg[160];
             pcre2_get_error_message(ec, msg, sizeof msg);
+            chr__codecache_close(&cache);
             return chr__error_at(L->err, CHR_ERULE, r->file, r->line, "rule '%s': bad pattern at offset %zu: %s",
                                  r->name, (size_t)eo, (const char *)msg);
         }
@@ -576,6 +582,7 @@ static int compile_rules(loader *L)
         if (ncap + 1 > e->max_groups)
             e->max_groups = ncap + 1;
     }
+    chr__codecache_close(&cache);
     /* the recognizer tries each rule only where it may start (prefilter.c) */
     const char **patterns = malloc((e->nrules ? e->nrules : 1) * sizeof *patterns);
     if (!patterns)
@@ -584,7 +591,7 @@ static int compile_rules(loader *L)
         patterns[i] = e->rules[i].pattern;
     chr__prefilter_free(e->prefilter);
     e->prefilter = NULL;
-    /* made at build time for the built-in rules (cmake/prefilterbin.c): taken when the patterns are
+    /* made at build time for the built-in rules (cmake/rulesbin.c): taken when the patterns are
      * those it was made from, whichever way they were loaded */
     int rc = 0;
     for (size_t i = 0; i < chr__builtin_rules_count && !e->prefilter && rc >= 0; i++)

@@ -170,7 +170,7 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
     size_t seg = 0;
     *abbrev_dot = 0;
     while (j < len) {
-        if (word_at(s, len, j)) {
+        if (is_alnum(s[j]) || (s[j] >= 0x80 && word_at(s, len, j))) { /* ASCII without the call */
             j++;
             seg++;
             continue;

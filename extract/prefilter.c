@@ -1304,7 +1304,9 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
     b_put(&o, pf->anywhere, pf->nanywhere * sizeof *pf->anywhere);
     for (size_t i = 0; i < pf->nrstr; i++) {
         uint32_t len = (uint32_t)pf->rstr[i].n, exact = (uint32_t)pf->rstr[i].exact;
-        b_put(&o, pf->rstr[i].b, MAX_PREFIX);
+        unsigned char b[MAX_PREFIX] = {0}; /* the bytes past the string are not set: zeros, not garbage */
+        memcpy(b, pf->rstr[i].b, pf->rstr[i].n);
+        b_put(&o, b, MAX_PREFIX);
         b_put(&o, &len, sizeof len);
         b_put(&o, &exact, sizeof exact);
     }

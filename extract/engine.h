@@ -5,6 +5,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "internal.h"
@@ -63,6 +64,13 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
  * the last occurrence of a string every match of it holds (a match starting after that cannot be), 0
  * when none occurs (no match at all), SIZE_MAX when the rule requires no string. 0 or CHR_ENOMEM. */
 int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1);
+/* The prefilter of patterns[0..n) as bytes to embed (*out malloc'd), holding the patterns themselves:
+ * 0 or CHR_ENOMEM. Loading it back: 1 and *out when data was saved from exactly these patterns, 0 when
+ * not (or data is damaged; then build it), CHR_ENOMEM. */
+int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilter *pf,
+                        const char *const *patterns, size_t n);
+int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t len,
+                        const char *const *patterns, size_t n);
 
 struct chr_engine {
     chr__rule *rules;
@@ -73,6 +81,7 @@ struct chr_engine {
     size_t nmacros;
     pcre2_match_context *mctx;       /* match limits; shared read-only */
     chr__prefilter *prefilter;       /* where each rule may start (the rules are compiled anchored) */
+    atomic_uchar *jit_state;         /* per rule: its JIT compilation (chr__rules_jit) */
     uint32_t max_groups;             /* the most capture groups of any rule, plus one */
     struct chr__event_model *events; /* the event model */
 };
@@ -89,12 +98,30 @@ struct chr_result {
 /* Keep a copy of s[0..len) in the result and return it (NULL when out of memory). */
 const char *chr__result_strdup(chr_result *res, const char *s, size_t len);
 
+/* codecache.c: the built-in rules' PCRE2 codes, compiled at build time. chr__codes_save: the codes of
+ * e's rules with their patterns, as bytes to embed (*out malloc'd): 0 or CHR_ENOMEM. A cache opened
+ * from the embedded "rules.pcre2" (empty when there is none or it cannot be decoded) gives the code of
+ * rule i when pattern is the one it was compiled from (the caller then owns it), else NULL. */
+typedef struct chr__codecache {
+    const char **pats;
+    pcre2_code **codes;
+    size_t n;
+} chr__codecache;
+int chr__codes_save(unsigned char **out, size_t *out_len, const chr_engine *e);
+void chr__codecache_open(chr__codecache *cc);
+pcre2_code *chr__codecache_take(chr__codecache *cc, size_t i, const char *pattern);
+void chr__codecache_close(chr__codecache *cc);
+
 /* rules.c: load rule files into an engine (builtin when dir is NULL). */
 int chr__rules_load(chr_engine *e, const char *dir, chr_error *err);
 /* One rule file from memory (name is what error messages call it), parsed and compiled; for the fuzzer
  * and tests. */
 int chr__rules_load_mem(chr_engine *e, const char *name, const char *data, size_t len, chr_error *err);
 void chr__rules_free(chr_engine *e);
+/* Rule ri's code JIT-compiled before its first match (not at start-up, where most rules would never be
+ * tried by a short text): every match of the rule is by JIT code, as when all were compiled at
+ * start-up. Safe from several threads sharing the engine: one compiles, the others wait for it. */
+void chr__rules_jit(const chr_engine *e, size_t ri);
 const chr__table *chr__rules_table(const chr_engine *e, const char *name);
 const char *chr__table_lookup(const chr__table *t, const char *key);
 

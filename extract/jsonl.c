@@ -5,7 +5,10 @@
  * The text is the first string among the candidate text fields (or the one named by the caller); the
  * DCT comes from the first candidate date field whose value parses (string forms of
  * chr__dct_parse_string, or epoch seconds as a JSON number); the id from "id" or "url" (string or
- * integer). Every failure is one line naming the field. */
+ * integer). Every failure is one line naming the field.
+ *
+ * The common record (an object of strings, small integers, booleans and nulls) is read by the lean
+ * reader of jsonflat.c, which makes no tree; anything else, and every malformed record, by jansson. */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +16,7 @@
 
 #include "dct_internal.h"
 #include "internal.h"
+#include "jsonflat.h"
 
 static const char *const text_names[] = {"text", "body", "content", "maintext"};
 static const char *const date_names[] = {"dct", "date", "published", "date_publish", "datePublished"};
@@ -20,8 +24,38 @@ static const char *const id_names[] = {"id", "url"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *kind_name(const json_t *v) {
-    switch (json_typeof(v)) {
+/* The record: the lean reader's members, or else jansson's tree. */
+typedef struct record {
+    json_t *tree;
+    chr__jsonflat flat;
+} record;
+
+/* Member name as a value: 1, or 0 when absent. */
+static int get(const record *r, const char *name, chr__jvalue *v) {
+    if (!r->tree) {
+        const chr__jvalue *f = chr__jsonflat_get(&r->flat, name);
+        if (f)
+            *v = *f;
+        return f != NULL;
+    }
+    const json_t *j = json_object_get(r->tree, name);
+    if (!j)
+        return 0;
+    memset(v, 0, sizeof *v);
+    v->type = json_typeof(j);
+    if (v->type == JSON_STRING) {
+        v->s = json_string_value(j);
+        v->n = json_string_length(j);
+    } else if (v->type == JSON_INTEGER) {
+        v->i = json_integer_value(j);
+    } else if (v->type == JSON_REAL) {
+        v->d = json_real_value(j);
+    }
+    return 1;
+}
+
+static const char *kind_name(json_type t) {
+    switch (t) {
     case JSON_OBJECT:
         return "an object";
     case JSON_ARRAY:
@@ -42,62 +76,63 @@ static const char *kind_name(const json_t *v) {
 }
 
 /* The text field: fields->text, or the first candidate that is a string. */
-static int find_text(const json_t *rec, const char *name, const json_t **out, const char **used,
+static int find_text(const record *rec, const char *name, chr__jvalue *out, const char **used,
                      chr_error *err) {
-    const json_t *v, *first_bad = NULL;
+    chr__jvalue v, first_bad = {0};
     const char *bad_name = NULL;
     size_t i;
 
     if (name) {
-        v = json_object_get(rec, name);
-        if (!v) {
+        if (!get(rec, name, &v)) {
             return chr__error_set(err, CHR_EJSON, "no text field \"%s\"", name);
         }
-        if (!json_is_string(v)) {
+        if (v.type != JSON_STRING) {
             return chr__error_set(err, CHR_EJSON, "text field \"%s\" is %s, not a string", name,
-                                  kind_name(v));
+                                  kind_name(v.type));
         }
         *out = v;
         *used = name;
         return CHR_OK;
     }
     for (i = 0; i < COUNT(text_names); i++) {
-        v = json_object_get(rec, text_names[i]);
-        if (v && json_is_string(v)) {
+        if (!get(rec, text_names[i], &v)) {
+            continue;
+        }
+        if (v.type == JSON_STRING) {
             *out = v;
             *used = text_names[i];
             return CHR_OK;
         }
-        if (v && !first_bad && !json_is_null(v)) {
+        if (!bad_name && v.type != JSON_NULL) {
             first_bad = v;
             bad_name = text_names[i];
         }
     }
-    if (first_bad) {
+    if (bad_name) {
         return chr__error_set(err, CHR_EJSON, "text field \"%s\" is %s, not a string", bad_name,
-                              kind_name(first_bad));
+                              kind_name(first_bad.type));
     }
     return chr__error_set(err, CHR_EJSON, "no text field (tried text, body, content, maintext)");
 }
 
-/* 1 and *t set when v is a usable date, 0 when it is absent or null, CHR_EDATE when it is not a date. */
-static int parse_date_value(const json_t *v, chr_time *t) {
-    if (!v || json_is_null(v)) {
+/* 1 and *t set when v is a usable date, 0 when it is absent (v NULL) or null, CHR_EDATE when it is not a
+ * date. */
+static int parse_date_value(const chr__jvalue *v, chr_time *t) {
+    if (!v || v->type == JSON_NULL) {
         return 0;
     }
-    if (json_is_string(v)) {
-        return chr__dct_parse_string(t, json_string_value(v), json_string_length(v)) == CHR_OK ? 1
-                                                                                               : CHR_EDATE;
+    if (v->type == JSON_STRING) {
+        return chr__dct_parse_string(t, v->s, v->n) == CHR_OK ? 1 : CHR_EDATE;
     }
-    if (json_is_integer(v)) {
-        json_int_t n = json_integer_value(v);
+    if (v->type == JSON_INTEGER) {
+        json_int_t n = v->i;
         if (n > 99999999999LL || n < -99999999999LL) {
             n /= 1000; /* milliseconds */
         }
         return chr__dct_from_epoch(t, (long long)n) == CHR_OK ? 1 : CHR_EDATE;
     }
-    if (json_is_real(v)) {
-        double d = json_real_value(v);
+    if (v->type == JSON_REAL) {
+        double d = v->d;
         if (d > 99999999999.0 || d < -99999999999.0) {
             d /= 1000;
         }
@@ -109,19 +144,19 @@ static int parse_date_value(const json_t *v, chr_time *t) {
     return CHR_EDATE;
 }
 
-static void describe(const json_t *v, char *buf, size_t n) {
-    if (json_is_string(v)) {
-        snprintf(buf, n, "\"%.60s\"", json_string_value(v));
-    } else if (json_is_integer(v)) {
-        snprintf(buf, n, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+static void describe(const chr__jvalue *v, char *buf, size_t n) {
+    if (v->type == JSON_STRING) {
+        snprintf(buf, n, "\"%.60s\"", v->s);
+    } else if (v->type == JSON_INTEGER) {
+        snprintf(buf, n, "%" JSON_INTEGER_FORMAT, v->i);
     } else {
-        snprintf(buf, n, "%s", kind_name(v));
+        snprintf(buf, n, "%s", kind_name(v->type));
     }
 }
 
 /* The DCT: fields->date, or the first candidate whose value parses. */
-static int find_date(const json_t *rec, const char *name, chr_time *t, int *found, chr_error *err) {
-    const json_t *v, *bad = NULL;
+static int find_date(const record *rec, const char *name, chr_time *t, int *found, chr_error *err) {
+    chr__jvalue v, bad = {0};
     const char *bad_name = NULL;
     char what[96];
     size_t i;
@@ -129,8 +164,7 @@ static int find_date(const json_t *rec, const char *name, chr_time *t, int *foun
 
     *found = 0;
     if (name) {
-        v = json_object_get(rec, name);
-        rc = parse_date_value(v, t);
+        rc = parse_date_value(get(rec, name, &v) ? &v : NULL, t);
         if (rc == CHR_EDATE) {
             bad = v;
             bad_name = name;
@@ -138,33 +172,35 @@ static int find_date(const json_t *rec, const char *name, chr_time *t, int *foun
         *found = rc == 1;
     } else {
         for (i = 0; i < COUNT(date_names) && !*found; i++) {
-            v = json_object_get(rec, date_names[i]);
-            rc = parse_date_value(v, t);
-            if (rc == CHR_EDATE && !bad) {
+            rc = parse_date_value(get(rec, date_names[i], &v) ? &v : NULL, t);
+            if (rc == CHR_EDATE && !bad_name) {
                 bad = v;
                 bad_name = date_names[i];
             }
             *found = rc == 1;
         }
     }
-    if (!*found && bad) {
-        describe(bad, what, sizeof what);
+    if (!*found && bad_name) {
+        describe(&bad, what, sizeof what);
         return chr__error_set(err, CHR_EDATE, "date field \"%s\" is not a date: %s", bad_name, what);
     }
     return CHR_OK;
 }
 
-static int set_id(chr_doc *doc, const json_t *rec, const char *name) {
+static int set_id(chr_doc *doc, const record *rec, const char *name) {
     char buf[32];
+    chr__jvalue v;
     size_t i;
 
     for (i = 0; i < (name ? 1 : COUNT(id_names)); i++) {
-        const json_t *v = json_object_get(rec, name ? name : id_names[i]);
-        if (json_is_string(v)) {
-            return chr_doc_set_id(doc, json_string_value(v));
+        if (!get(rec, name ? name : id_names[i], &v)) {
+            continue;
         }
-        if (json_is_integer(v)) {
-            snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        if (v.type == JSON_STRING) {
+            return chr_doc_set_id(doc, v.s);
+        }
+        if (v.type == JSON_INTEGER) {
+            snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, v.i);
             return chr_doc_set_id(doc, buf);
         }
     }
@@ -174,8 +210,8 @@ static int set_id(chr_doc *doc, const json_t *rec, const char *name) {
 int chr_doc_from_json(chr_doc **out, const char *line, size_t len, const chr_json_fields *fields,
                       chr_error *err) {
     json_error_t jerr;
-    json_t *rec;
-    const json_t *text = NULL;
+    record rec = {0};
+    chr__jvalue text = {0};
     const char *used = NULL;
     chr_doc *doc = NULL;
     chr_time t;
@@ -205,23 +241,31 @@ int chr_doc_from_json(chr_doc **out, const char *line, size_t len, const chr_jso
     if (i == len) {
         return chr__error_set(err, CHR_EEMPTY, "empty JSON record");
     }
-    rec = json_loadb(line, len, JSON_DECODE_ANY, &jerr);
-    if (!rec) {
-        rc = chr__error_set(err, CHR_EJSON, "malformed JSON at column %d: %s", jerr.column, jerr.text);
-        if (err) {
-            err->offset = jerr.position > 0 ? (size_t)jerr.position : 0;
+    /* the common record without a tree; jansson for the rest, and for its error messages */
+    rc = chr__jsonflat_parse(&rec.flat, line, len);
+    if (rc < 0) {
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    if (rc == 0) {
+        rec.tree = json_loadb(line, len, JSON_DECODE_ANY, &jerr);
+        if (!rec.tree) {
+            rc = chr__error_set(err, CHR_EJSON, "malformed JSON at column %d: %s", jerr.column, jerr.text);
+            if (err) {
+                err->offset = jerr.position > 0 ? (size_t)jerr.position : 0;
+            }
+            return rc;
         }
-        return rc;
+        if (!json_is_object(rec.tree)) {
+            rc = chr__error_set(err, CHR_EJSON, "JSON record is %s, not an object",
+                                kind_name(json_typeof(rec.tree)));
+            goto done;
+        }
     }
-    if (!json_is_object(rec)) {
-        rc = chr__error_set(err, CHR_EJSON, "JSON record is %s, not an object", kind_name(rec));
-        goto done;
-    }
-    rc = find_text(rec, fields ? fields->text : NULL, &text, &used, err);
+    rc = find_text(&rec, fields ? fields->text : NULL, &text, &used, err);
     if (rc != CHR_OK) {
         goto done;
     }
-    rc = chr_doc_from_text(&doc, json_string_value(text), json_string_length(text), err);
+    rc = chr_doc_from_text(&doc, text.s, text.n, err);
     if (rc == CHR_EEMPTY) {
         chr__error_set(err, rc, "text field \"%s\" is empty", used);
         goto done;
@@ -230,14 +274,14 @@ int chr_doc_from_json(chr_doc **out, const char *line, size_t len, const chr_jso
         goto done;
     }
     doc->format = CHR_FORMAT_JSONL;
-    rc = find_date(rec, fields ? fields->date : NULL, &t, &found, err);
+    rc = find_date(&rec, fields ? fields->date : NULL, &t, &found, err);
     if (rc != CHR_OK) {
         goto done;
     }
     if (found) {
         chr_doc_set_dct_time(doc, &t, CHR_DCT_FIELD);
     }
-    if (set_id(doc, rec, fields ? fields->id : NULL) != CHR_OK) {
+    if (set_id(doc, &rec, fields ? fields->id : NULL) != CHR_OK) {
         rc = chr__error_set(err, CHR_ENOMEM, "out of memory");
         goto done;
     }
@@ -245,6 +289,7 @@ int chr_doc_from_json(chr_doc **out, const char *line, size_t len, const chr_jso
     doc = NULL;
 done:
     chr_doc_free(doc);
-    json_decref(rec);
+    json_decref(rec.tree);
+    chr__jsonflat_free(&rec.flat);
     return rc;
 }

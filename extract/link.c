@@ -28,6 +28,7 @@
  *
  * Exports chr__events_link. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,20 +86,88 @@ static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "yo
 static const char *const subordinators[] = {"while", "although", "though", "as", "if", "when", "because",
                                             "after", "before", "since", "unless", "whereas", NULL};
 
+/* The word lists above as one small hash table, made once per document: a token's lists in one look-up
+ * instead of a walk down each list. */
+#define WORDSET_SLOTS 512 /* a power of two, well over the words of the lists */
+#define WORDSET_LONGEST 12
+typedef struct wordset {
+    struct {
+        const char *w; /* lower case; NULL: empty slot */
+        size_t n;
+        unsigned lists; /* bit k: in the k-th list of wordset_lists */
+    } slot[WORDSET_SLOTS];
+} wordset;
+
+static const char *const *const wordset_lists[] = {between_words, stop_words, articles, pronouns,
+                                                   subordinators};
+
 typedef struct ctx {
     const char *text;
     size_t len;
     const chr__tokens *toks;
+    const wordset *words; /* NULL: walk the lists */
 } ctx;
+
+/* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
+ * would say there, without its table look-up through a call. */
+static int lower(unsigned char ch) { return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
+static int is_alnum(unsigned char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+static int is_blank(unsigned char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
+
+/* Whether s[0..n) is w (NUL-terminated) regardless of case, as strlen(w) == n && !strncasecmp would say. */
+static int same_word(const char *w, const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && w[k] && lower((unsigned char)w[k]) == lower((unsigned char)s[k]))
+        k++;
+    return k == n && !w[k];
+}
+
+/* Hash of s[0..n) in lower case. */
+static size_t word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (uint32_t)lower((unsigned char)s[k])) * 16777619u;
+    return h & (WORDSET_SLOTS - 1);
+}
+
+static void wordset_build(wordset *ws)
+{
+    memset(ws, 0, sizeof *ws);
+    for (size_t l = 0; l < sizeof wordset_lists / sizeof wordset_lists[0]; l++)
+        for (const char *const *w = wordset_lists[l]; *w; w++) {
+            size_t n = strlen(*w), h = word_hash(*w, n);
+            while (ws->slot[h].w && !(ws->slot[h].n == n && same_word(ws->slot[h].w, *w, n)))
+                h = (h + 1) & (WORDSET_SLOTS - 1);
+            ws->slot[h].w = *w;
+            ws->slot[h].n = n;
+            ws->slot[h].lists |= 1u << l;
+        }
+}
 
 static int tok_is(const ctx *c, size_t i, const char *const *list)
 {
     const chr__token *t = &c->toks->v[i];
     size_t n = t->end - t->start;
-    unsigned char c0 = (unsigned char)c->text[t->start] | 0x20; /* a cheap first test: case-blind first byte */
+    const char *s = c->text + t->start;
+    size_t l = 0;
+    while (l < sizeof wordset_lists / sizeof wordset_lists[0] && wordset_lists[l] != list)
+        l++;
+    if (c->words && l < sizeof wordset_lists / sizeof wordset_lists[0]) {
+        if (n > WORDSET_LONGEST)
+            return 0;
+        for (size_t h = word_hash(s, n); c->words->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1))
+            if (c->words->slot[h].n == n && same_word(c->words->slot[h].w, s, n))
+                return (c->words->slot[h].lists >> l) & 1;
+        return 0;
+    }
+    unsigned char c0 = (unsigned char)s[0] | 0x20; /* a cheap first test: case-blind first byte */
     for (; *list; list++)
-        if (((unsigned char)(*list)[0] | 0x20) == c0 && strlen(*list) == n &&
-            !strncasecmp(*list, c->text + t->start, n))
+        if (((unsigned char)(*list)[0] | 0x20) == c0 && same_word(*list, s, n))
             return 1;
     return 0;
 }
@@ -106,26 +175,27 @@ static int tok_is(const ctx *c, size_t i, const char *const *list)
 static int tok_word(const ctx *c, size_t i, const char *w)
 {
     const chr__token *t = &c->toks->v[i];
-    size_t n = t->end - t->start;
-    return strlen(w) == n && !strncasecmp(w, c->text + t->start, n);
+    return same_word(w, c->text + t->start, t->end - t->start);
 }
 
 static int tok_punct(const ctx *c, size_t i)
 {
     unsigned char ch = (unsigned char)c->text[c->toks->v[i].start];
-    return !(isalnum(ch) || ch == '\'' || ch >= 0x80);
+    return !(is_alnum(ch) || ch == '\'' || ch >= 0x80);
 }
 
 static int tok_capital(const ctx *c, size_t i)
 {
-    return isupper((unsigned char)c->text[c->toks->v[i].start]);
+    unsigned char ch = (unsigned char)c->text[c->toks->v[i].start];
+    return ch >= 'A' && ch <= 'Z';
 }
 
 static int tok_adverb(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     size_t n = t->end - t->start;
-    return n > 4 && !strncasecmp(c->text + t->end - 2, "ly", 2) && !tok_capital(c, i);
+    return n > 4 && lower((unsigned char)c->text[t->end - 2]) == 'l' &&
+           lower((unsigned char)c->text[t->end - 1]) == 'y' && !tok_capital(c, i);
 }
 
 /* Index of the token that starts at or contains byte offset off (the first one after it if none). */
@@ -152,14 +222,24 @@ static chr_gran gran_of(const char *value)
     return t.gran;
 }
 
+/* dst = src cut to fit n bytes with its NUL, as snprintf(dst, n, "%s", src) would (NULL: ""). */
+static void copy_cut(char *dst, size_t n, const char *src)
+{
+    size_t l = src ? strlen(src) : 0;
+    if (l > n - 1)
+        l = n - 1;
+    memcpy(dst, src ? src : "", l);
+    dst[l] = '\0';
+}
+
 static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char *value, const char *begin,
                      const char *end, const char *rule)
 {
     tm->timex = timex;
     tm->relation = rel;
-    snprintf(tm->value, sizeof tm->value, "%s", value ? value : "");
-    snprintf(tm->begin, sizeof tm->begin, "%s", begin ? begin : "");
-    snprintf(tm->end, sizeof tm->end, "%s", end ? end : "");
+    copy_cut(tm->value, sizeof tm->value, value);
+    copy_cut(tm->begin, sizeof tm->begin, begin);
+    copy_cut(tm->end, sizeof tm->end, end);
     tm->gran = gran_of(tm->value);
     tm->rule = rule;
 }
@@ -489,16 +569,18 @@ static void link_by_tense(chr_event *e, const char *dct)
 /* Append s[0..n) to buf with blanks collapsed to one space. */
 static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n && *o + 1 < cap; i++) {
+    size_t k = *o; /* in a local: the stores into buf would make the compiler reread *o */
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
         unsigned char ch = (unsigned char)s[i];
-        if (isspace(ch)) {
-            if (*o && buf[*o - 1] != ' ')
-                buf[(*o)++] = ' ';
+        if (is_blank(ch)) {
+            if (k && buf[k - 1] != ' ')
+                buf[k++] = ' ';
         } else {
-            buf[(*o)++] = (char)ch;
+            buf[k++] = (char)ch;
         }
     }
-    buf[*o] = '\0';
+    buf[k] = '\0';
+    *o = k;
 }
 
 /* Is token i the start of a verb event (one with a tense)? */
@@ -809,7 +891,9 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
 {
     if (!res->nevents)
         return CHR_OK;
-    ctx c = {doc->text, doc->len, toks};
+    wordset words;
+    wordset_build(&words);
+    ctx c = {doc->text, doc->len, toks, &words};
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
         chr_time_format(dct, sizeof dct, &doc->dct);

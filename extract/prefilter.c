@@ -22,8 +22,8 @@
  * occurs last; a rule is not tried after the last occurrence of its strings, nor at all in a document
  * without them. Also exact.
  *
- * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_required
- * (engine.h). */
+ * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_required,
+ * chr__prefilter_save, chr__prefilter_load (engine.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1188,11 +1188,22 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
         size_t ring[32]; /* where the last folded bytes start in the text */
         size_t k = 0, i = 0, nc = pf->ncls;
         uint32_t st = 0;
+        /* the class of each byte that folds by itself alone; 0xFFFF: white space and the leads of the
+         * characters outside ASCII that fold to ASCII, which folded() reads */
+        uint16_t byte_cls[256];
+        for (unsigned b = 0; b < 256; b++)
+            byte_cls[b] = is_space((unsigned char)b) || b == 0xC5 || b == 0xE2 ? 0xFFFF
+                          : b >= 'A' && b <= 'Z'                            ? pf->cls[b + 32]
+                                                                            : pf->cls[b];
         while (i < len) {
             size_t at = i;
-            unsigned char c = folded(text, len, &i);
+            uint16_t cl = byte_cls[(unsigned char)text[i]];
+            if (cl != 0xFFFF)
+                i++;
+            else
+                cl = pf->cls[folded(text, len, &i)];
             ring[k & 31] = at;
-            st = pf->delta[(size_t)st * nc + pf->cls[c]];
+            st = pf->delta[(size_t)st * nc + cl];
             for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
                 size_t id = pf->out[o];
                 seen[id] = ring[(k + 1 - pf->rstr[id].n) & 31] + 1;
@@ -1214,4 +1225,216 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
     }
     free(seen);
     return 0;
+}
+
+/* ---- the prefilter kept at build time -------------------------------------------------------------
+ * The analysis costs most of the engine's start-up, and depends only on the patterns: the build runs it
+ * once over the built-in rules (cmake/rulesbin.c) and embeds the result with the patterns it came
+ * from; the engine takes it only when its own patterns are byte for byte those. The layout: a header of
+ * 64-bit counts, then each array as it is in memory (little or big endian as built: the header's
+ * byte-order mark must read back), the edge table as its used slots, strings as their bytes, length
+ * and exactness. What it holds is
+ * trusted as the build's own output once its patterns match; the counts and lengths are checked all the
+ * same, so that a damaged copy is refused rather than read past its end. */
+
+#define PF_MAGIC 0x43485250464c5431ull /* "CHRPFLT1" */
+#define PF_ORDER 0x0102030405060708ull
+#define PF_COUNTS 13
+
+typedef struct bout {
+    unsigned char *p;
+    size_t n, cap;
+    int oom;
+} bout;
+
+static void b_put(bout *o, const void *s, size_t n) {
+    if (o->oom || !n)
+        return;
+    if (o->n + n > o->cap) {
+        size_t cap = o->cap ? o->cap : 4096;
+        while (cap < o->n + n)
+            cap *= 2;
+        unsigned char *p = realloc(o->p, cap);
+        if (!p) {
+            o->oom = 1;
+            return;
+        }
+        o->p = p;
+        o->cap = cap;
+    }
+    memcpy(o->p + o->n, s, n);
+    o->n += n;
+}
+
+static void b_u64(bout *o, uint64_t v) { b_put(o, &v, sizeof v); }
+
+/* The patterns as one block: each with its NUL. */
+static size_t patterns_len(const char *const *patterns, size_t n) {
+    size_t t = 0;
+    for (size_t i = 0; i < n; i++)
+        t += strlen(patterns[i]) + 1;
+    return t;
+}
+
+int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilter *pf,
+                        const char *const *patterns, size_t n) {
+    bout o = {0};
+    size_t nout = pf->out_at ? pf->out_at[pf->nstates] : 0;
+    uint64_t counts[PF_COUNTS] = {pf->nrules, pf->nnodes, pf->nlist, pf->ecap, pf->nanywhere, pf->nrstr,
+                                  pf->rule_req_total, pf->ncls, pf->nstates, nout,
+                                  patterns_len(patterns, n), n, 0};
+    *out = NULL;
+    *out_len = 0;
+    b_u64(&o, PF_MAGIC);
+    b_u64(&o, PF_ORDER);
+    for (size_t i = 0; i < PF_COUNTS; i++)
+        b_u64(&o, counts[i]);
+    for (size_t i = 0; i < n; i++)
+        b_put(&o, patterns[i], strlen(patterns[i]) + 1);
+    b_put(&o, pf->rules_at, pf->nnodes * sizeof *pf->rules_at);
+    b_put(&o, pf->rules_n, pf->nnodes * sizeof *pf->rules_n);
+    b_put(&o, pf->rule_list, pf->nlist * sizeof *pf->rule_list);
+    for (size_t i = 0; i < pf->ecap; i++) /* the edge table's used slots: (slot, key, child) */
+        if (pf->ekeys[i]) {
+            uint32_t at = (uint32_t)i;
+            b_put(&o, &at, sizeof at);
+            b_put(&o, &pf->ekeys[i], sizeof *pf->ekeys);
+            b_put(&o, &pf->evals[i], sizeof *pf->evals);
+        }
+    b_put(&o, pf->anywhere, pf->nanywhere * sizeof *pf->anywhere);
+    for (size_t i = 0; i < pf->nrstr; i++) {
+        uint32_t len = (uint32_t)pf->rstr[i].n, exact = (uint32_t)pf->rstr[i].exact;
+        unsigned char b[MAX_PREFIX] = {0}; /* the bytes past the string are not set: zeros, not garbage */
+        memcpy(b, pf->rstr[i].b, pf->rstr[i].n);
+        b_put(&o, b, MAX_PREFIX);
+        b_put(&o, &len, sizeof len);
+        b_put(&o, &exact, sizeof exact);
+    }
+    b_put(&o, pf->rule_req_at, pf->nrules * sizeof *pf->rule_req_at);
+    b_put(&o, pf->rule_req_n, pf->nrules * sizeof *pf->rule_req_n);
+    b_put(&o, pf->rule_req, pf->rule_req_total * sizeof *pf->rule_req);
+    b_put(&o, pf->cls, sizeof pf->cls);
+    b_put(&o, pf->delta, pf->nstates * pf->ncls * sizeof *pf->delta);
+    b_put(&o, pf->out_at, (pf->nstates + 1) * sizeof *pf->out_at);
+    b_put(&o, pf->out, nout * sizeof *pf->out);
+    if (o.oom) {
+        free(o.p);
+        return CHR_ENOMEM;
+    }
+    *out = o.p;
+    *out_len = o.n;
+    return 0;
+}
+
+typedef struct bin {
+    const unsigned char *p, *end;
+    int short_;
+} bin;
+
+static int b_get(bin *in, void *dst, size_t n) {
+    if ((size_t)(in->end - in->p) < n) {
+        in->short_ = 1;
+        return -1;
+    }
+    if (n)
+        memcpy(dst, in->p, n);
+    in->p += n;
+    return 0;
+}
+
+/* A copy of the next n elements of size sz (at least one element allocated), or NULL. */
+static void *b_array(bin *in, size_t n, size_t sz) {
+    if (in->short_ || (n && (size_t)(in->end - in->p) / sz < n)) {
+        in->short_ = 1;
+        return NULL;
+    }
+    void *v = malloc((n ? n : 1) * sz);
+    if (v && b_get(in, v, n * sz)) {
+        free(v);
+        return NULL;
+    }
+    return v;
+}
+
+int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t len,
+                        const char *const *patterns, size_t n) {
+    bin in = {data, data + len, 0};
+    uint64_t magic = 0, order = 0, c[PF_COUNTS];
+    *out = NULL;
+    if (b_get(&in, &magic, sizeof magic) || b_get(&in, &order, sizeof order) || magic != PF_MAGIC ||
+        order != PF_ORDER || b_get(&in, c, sizeof c))
+        return 0;
+    /* the patterns it was made from, byte for byte */
+    if (c[11] != n || c[10] != patterns_len(patterns, n) || (size_t)(in.end - in.p) < c[10])
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(patterns[i]) + 1;
+        if (memcmp(in.p, patterns[i], l) != 0)
+            return 0;
+        in.p += l;
+    }
+    /* sane sizes: the edge table a power of two, the automaton's tables as big as their counts say */
+    if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) || c[1] > c[3] ||
+        c[4] > n || c[7] == 0 || c[7] > 256 ||
+        c[8] == 0 || c[1] > UINT32_MAX || c[8] > UINT32_MAX / c[7])
+        return 0;
+    chr__prefilter *pf = calloc(1, sizeof *pf);
+    if (!pf)
+        return CHR_ENOMEM;
+    pf->nrules = c[0];
+    pf->nnodes = c[1];
+    pf->nlist = c[2];
+    pf->ecap = c[3];
+    pf->nanywhere = c[4];
+    pf->nrstr = c[5];
+    pf->rule_req_total = c[6];
+    pf->ncls = c[7];
+    pf->nstates = c[8];
+    pf->rules_at = b_array(&in, pf->nnodes, sizeof *pf->rules_at);
+    pf->rules_n = b_array(&in, pf->nnodes, sizeof *pf->rules_n);
+    pf->rule_list = b_array(&in, pf->nlist, sizeof *pf->rule_list);
+    pf->ekeys = calloc(pf->ecap, sizeof *pf->ekeys);
+    pf->evals = calloc(pf->ecap, sizeof *pf->evals);
+    /* one edge into each node but the root, 16 bytes each */
+    if (in.short_ || (size_t)(in.end - in.p) / 16 < pf->nnodes - 1)
+        in.short_ = 1;
+    for (size_t i = 1; !in.short_ && pf->ekeys && pf->evals && i < pf->nnodes; i++, in.p += 16) {
+        uint32_t at;
+        memcpy(&at, in.p, 4);
+        if (at >= pf->ecap) {
+            in.short_ = 1;
+            break;
+        }
+        memcpy(&pf->ekeys[at], in.p + 4, 8);
+        memcpy(&pf->evals[at], in.p + 12, 4);
+    }
+    pf->anywhere = b_array(&in, pf->nanywhere, sizeof *pf->anywhere);
+    pf->rstr = in.short_ || pf->nrstr > (size_t)(in.end - in.p) ? NULL : calloc(pf->nrstr ? pf->nrstr : 1, sizeof *pf->rstr);
+    for (size_t i = 0; pf->rstr && i < pf->nrstr; i++) {
+        uint32_t l = 0, exact = 0;
+        if (b_get(&in, pf->rstr[i].b, MAX_PREFIX) || b_get(&in, &l, sizeof l) || b_get(&in, &exact, sizeof exact) ||
+            l > MAX_PREFIX)
+            in.short_ = 1;
+        pf->rstr[i].n = l;
+        pf->rstr[i].exact = (int)exact;
+    }
+    pf->rule_req_at = b_array(&in, pf->nrules, sizeof *pf->rule_req_at);
+    pf->rule_req_n = b_array(&in, pf->nrules, sizeof *pf->rule_req_n);
+    pf->rule_req = b_array(&in, pf->rule_req_total, sizeof *pf->rule_req);
+    b_get(&in, pf->cls, sizeof pf->cls);
+    pf->delta = b_array(&in, pf->nstates * pf->ncls, sizeof *pf->delta);
+    pf->out_at = b_array(&in, pf->nstates + 1, sizeof *pf->out_at);
+    pf->out = b_array(&in, c[9], sizeof *pf->out);
+    if (in.p != in.end)
+        in.short_ = 1;
+    int ok = !in.short_ && in.p == in.end && pf->rules_at && pf->rules_n && pf->rule_list && pf->ekeys &&
+             pf->evals && pf->anywhere && pf->rstr && pf->rule_req_at && pf->rule_req_n && pf->rule_req &&
+             pf->delta && pf->out_at && pf->out;
+    if (!ok) {
+        int oom = !in.short_;
+        chr__prefilter_free(pf);
+        return oom ? CHR_ENOMEM : 0;
+    }
+    *out = pf;
+    return 1;
 }

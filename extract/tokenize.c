@@ -64,18 +64,16 @@ static size_t apos_at(const unsigned char *s, size_t len, size_t i) {
     return 0;
 }
 
+/* Whether s[0..n) is lit (lower case) regardless of case; stops at the first difference. */
 static int ieq(const unsigned char *s, size_t n, const char *lit) {
-    size_t k = strlen(lit);
-    if (n != k)
-        return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
         if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c + 32);
-        if (c != (unsigned char)lit[i])
+        if (!lit[i] || c != (unsigned char)lit[i]) /* lit ends first, or differs */
             return 0;
     }
-    return 1;
+    return lit[n] == '\0';
 }
 
 /* Tokens in one sentence at most (text with no sentence ends is cut into pieces this long). */
@@ -170,7 +168,7 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
     size_t seg = 0;
     *abbrev_dot = 0;
     while (j < len) {
-        if (word_at(s, len, j)) {
+        if (is_alnum(s[j]) || (s[j] >= 0x80 && word_at(s, len, j))) { /* ASCII without the call */
             j++;
             seg++;
             continue;

@@ -2,6 +2,9 @@
  *
  * Exports (internal.h): chr__utf8_check (rejects overlong forms, UTF-16 surrogates, code points above
  * U+10FFFF, truncated sequences, stray continuation bytes and NUL bytes), chr__utf8_count. */
+#include <stdint.h>
+#include <string.h>
+
 #include "internal.h"
 
 int chr__utf8_check(const char *s, size_t len, size_t *bad) {
@@ -15,6 +18,15 @@ int chr__utf8_check(const char *s, size_t len, size_t *bad) {
 
         if (c >= 0x01 && c <= 0x7F) {
             i++;
+            /* a run of ASCII without NUL, 8 bytes a step: no high bit, and no zero byte (whose borrow
+             * would show in the lowest one) */
+            while (len - i >= 8) {
+                uint64_t x;
+                memcpy(&x, p + i, 8);
+                if ((x | ((x - 0x0101010101010101u) & ~x)) & 0x8080808080808080u)
+                    break;
+                i += 8;
+            }
             continue;
         }
         if (c >= 0xC2 && c <= 0xDF) {
@@ -61,9 +73,16 @@ fail:
 
 size_t chr__utf8_count(const char *s, size_t len) {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i, n = 0;
+    size_t i = 0, n = 0;
 
-    for (i = 0; i < len; i++) {
+    /* 8 bytes a step: a continuation byte is 10xxxxxx, its top bit set and the next one clear */
+    for (; len - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        uint64_t cont = x & ~(x << 1) & 0x8080808080808080u;
+        n += 8 - (size_t)(((cont >> 7) * 0x0101010101010101u) >> 56); /* the sum of the 0/1 bytes */
+    }
+    for (; i < len; i++) {
         n += (p[i] & 0xC0) != 0x80;
     }
     return n;

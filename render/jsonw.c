@@ -7,6 +7,7 @@
  * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_str,
  * chr__jsonw_strn, chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw, chr__jsonw_flush.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,7 +34,10 @@ int chr__jsonw_flush(chr__jsonw *w) {
     return w->status;
 }
 
-void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n) {
+/* The buffer's room for n more bytes without a flush. */
+static int room(const chr__jsonw *w, size_t n) { return n <= sizeof w->buf - w->len; }
+
+static void raw_slow(chr__jsonw *w, const char *s, size_t n) {
     while (n) {
         if (w->len == sizeof w->buf && chr__jsonw_flush(w))
             return;
@@ -42,6 +46,15 @@ void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n) {
         w->len += k;
         s += k;
         n -= k;
+    }
+}
+
+void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n) {
+    if (room(w, n)) {
+        memcpy(w->buf + w->len, s, n);
+        w->len += n;
+    } else {
+        raw_slow(w, s, n);
     }
 }
 
@@ -101,20 +114,37 @@ static const unsigned char escaped[256] = {
     0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
 
-/* s[0..n) as a JSON string (a NUL byte inside is escaped like any control character). */
+/* Whether none of the 8 bytes of x is one to escape: a control character, '"' or '\\' (each test finds
+ * at least the lowest such byte, so a word that passes has none). */
+static int clean8(uint64_t x) {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    uint64_t hit = (x - ones * 0x20) | ((q - ones) & ~q) | ((b - ones) & ~b);
+    return (hit & ~x & highs) == 0;
+}
+
+/* s[0..n) as a JSON string (a NUL byte inside is escaped like any control character): runs without a
+ * byte to escape are copied as they are, looked at 8 bytes a step. */
 static void string(chr__jsonw *w, const char *s, size_t n) {
     put1(w, '"');
     const char *run = s, *end = s + n;
-    for (;; s++) {
+    for (;;) {
+        while (end - s >= 8) {
+            uint64_t x;
+            memcpy(&x, s, 8);
+            if (!clean8(x))
+                break;
+            s += 8;
+        }
         if (s == end) {
             chr__jsonw_raw(w, run, (size_t)(s - run));
             break;
         }
-        unsigned char c = (unsigned char)*s;
+        unsigned char c = (unsigned char)*s++;
         if (!escaped[c])
             continue;
-        chr__jsonw_raw(w, run, (size_t)(s - run));
-        run = s + 1;
+        chr__jsonw_raw(w, run, (size_t)(s - 1 - run));
+        run = s;
         char esc[8];
         switch (c) {
         case '"':
@@ -152,14 +182,27 @@ static void string(chr__jsonw *w, const char *s, size_t n) {
 }
 
 void chr__jsonw_key(chr__jsonw *w, const char *k) {
+    size_t n = strlen(k);
     before(w);
-    put1(w, '"');
-    chr__jsonw_raw(w, k, strlen(k)); /* keys are the writer's own words: nothing to escape */
-    put1(w, '"');
-    if (w->compact)
-        put1(w, ':');
-    else
-        chr__jsonw_raw(w, ": ", 2);
+    if (room(w, n + 4)) { /* keys are the writer's own words: nothing to escape */
+        char *p = w->buf + w->len;
+        *p++ = '"';
+        memcpy(p, k, n);
+        p += n;
+        *p++ = '"';
+        *p++ = ':';
+        if (!w->compact)
+            *p++ = ' ';
+        w->len = (size_t)(p - w->buf);
+    } else {
+        put1(w, '"');
+        chr__jsonw_raw(w, k, n);
+        put1(w, '"');
+        if (w->compact)
+            put1(w, ':');
+        else
+            chr__jsonw_raw(w, ": ", 2);
+    }
     w->after_key = 1;
 }
 

@@ -29,6 +29,41 @@ static void test_utf8_valid(void **state) {
     assert_int_equal(chr__utf8_count("", 0), 0);
 }
 
+/* The word-at-a-time paths of chr__utf8_check and chr__utf8_count agree with a byte-by-byte reading,
+ * wherever in a run of ASCII a multibyte character, a bad byte or a NUL falls. */
+static void test_utf8_runs(void **state) {
+    static const char *const ins[] = {"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xc3", "\x80", "\xed\xa0\x80",
+                                      "\x7f"};
+    (void)state;
+    for (size_t w = 0; w < sizeof ins / sizeof ins[0]; w++) {
+        for (size_t at = 0; at < 24; at++) {
+            char buf[64];
+            size_t il = strlen(ins[w]), len = 40;
+            memset(buf, 'a', sizeof buf);
+            memcpy(buf + at, ins[w], il);
+            size_t bad = 999, cps = 0, want_bad = w == 3 || w == 4 || w == 5 ? at : 999;
+            for (size_t i = 0; i < len; i++)
+                cps += ((unsigned char)buf[i] & 0xC0) != 0x80;
+            assert_int_equal(chr__utf8_count(buf, len), cps);
+            if (want_bad == 999) {
+                assert_int_equal(chr__utf8_check(buf, len, &bad), 0);
+            } else {
+                assert_int_equal(chr__utf8_check(buf, len, &bad), CHR_EUTF8);
+                assert_int_equal(bad, want_bad);
+            }
+        }
+    }
+    char nul[40];
+    memset(nul, 'b', sizeof nul);
+    for (size_t at = 0; at < sizeof nul; at++) {
+        size_t bad = 999;
+        nul[at] = '\0';
+        assert_int_equal(chr__utf8_check(nul, sizeof nul, &bad), CHR_EUTF8);
+        assert_int_equal(bad, at);
+        nul[at] = 'b';
+    }
+}
+
 static void test_utf8_invalid(void **state) {
     static const struct {
         const char *s;
@@ -263,6 +298,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_valid),
         cmocka_unit_test(test_utf8_invalid),
+        cmocka_unit_test(test_utf8_runs),
         cmocka_unit_test(test_from_text),
         cmocka_unit_test(test_bom),
         cmocka_unit_test(test_bad_text),

@@ -232,6 +232,47 @@ static void test_deep_nesting(void **state) {
     free(s);
 }
 
+/* The same record read by the lean reader and, with a member it leaves to jansson (an array, a real),
+ * by jansson: the same document. */
+static void test_both_readers(void **state) {
+    static const char *const pairs[][2] = {
+        {"{\"id\": 7, \"text\": \"Kerry said \\u00e9 Wednesday.\", \"date\": 1417640280}",
+         "{\"id\": 7, \"tags\": [1, {}], \"text\": \"Kerry said \\u00e9 Wednesday.\", \"date\": 1417640280}"},
+        {"{\"url\": \"u\", \"text\": null, \"body\": \"B\", \"dct\": \"2014-12-03\", \"x\": true}",
+         "{\"url\": \"u\", \"text\": null, \"body\": \"B\", \"dct\": \"2014-12-03\", \"x\": 1.5}"},
+        {"{\"text\": \"one\", \"text\": \"two\", \"id\": \"a\", \"id\": \"b\"}",
+         "{\"text\": \"one\", \"text\": \"two\", \"id\": \"a\", \"id\": \"b\", \"z\": [null]}"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        chr_doc *a = load(pairs[i][0], NULL), *b = load(pairs[i][1], NULL);
+        char da[80];
+        assert_string_equal(chr_doc_text(a, NULL), chr_doc_text(b, NULL));
+        assert_string_equal(chr_doc_id(a), chr_doc_id(b));
+        snprintf(da, sizeof da, "%s", dct_of(a, CHR_DCT_FIELD));
+        assert_string_equal(da, dct_of(b, CHR_DCT_FIELD));
+        chr_doc_free(a);
+        chr_doc_free(b);
+    }
+    /* the same errors whichever reader read the record */
+    static const char *const bad[][2] = {
+        {"{\"text\": 12}", "{\"text\": 12, \"a\": []}"},
+        {"{\"text\": \"x\", \"date\": false}", "{\"text\": \"x\", \"date\": false, \"a\": {}}"},
+        {"{\"text\": \"x\", \"date\": 999999999999999}", "{\"text\": \"x\", \"date\": 999999999999999, \"a\": 0.5}"},
+        {"{\"text\": \"x\", \"date\": \"soon\"}", "{\"text\": \"x\", \"date\": \"soon\", \"a\": [1]}"},
+        {"{\"body\": \" \"}", "{\"body\": \" \", \"a\": [1]}"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        chr_error ea, eb;
+        chr_doc *doc;
+        int ra = chr_doc_from_json(&doc, bad[i][0], strlen(bad[i][0]), NULL, &ea);
+        int rb = chr_doc_from_json(&doc, bad[i][1], strlen(bad[i][1]), NULL, &eb);
+        assert_int_not_equal(ra, 0);
+        assert_int_equal(ra, rb);
+        assert_string_equal(ea.message, eb.message);
+    }
+}
+
 static void test_crlf_and_bom(void **state) {
     chr_doc *doc;
     (void)state;
@@ -245,6 +286,7 @@ int main(void) {
         cmocka_unit_test(test_common_names),    cmocka_unit_test(test_date_forms),
         cmocka_unit_test(test_explicit_fields), cmocka_unit_test(test_errors),
         cmocka_unit_test(test_deep_nesting),    cmocka_unit_test(test_crlf_and_bom),
+        cmocka_unit_test(test_both_readers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -181,12 +181,83 @@ static void test_given_up_inside_group(void **state) {
     chr__prefilter_free(pf);
 }
 
+/* The prefilter saved (as the build embeds it) and loaded back walks as the one built, and is refused
+ * for other patterns or when damaged. */
+static void test_saved(void **state) {
+    (void)state;
+    chr__prefilter *pf, *back;
+    unsigned char *bin;
+    size_t n;
+    assert_int_equal(chr__prefilter_build(&pf, patterns, NPAT), 0);
+    assert_int_equal(chr__prefilter_save(&bin, &n, pf, patterns, NPAT), 0);
+    assert_int_equal(chr__prefilter_load(&back, bin, n, patterns, NPAT), 1);
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        const char *s = texts[t];
+        size_t len = strlen(s), l1[NPAT], l2[NPAT];
+        assert_int_equal(chr__prefilter_required(pf, s, len, l1), 0);
+        assert_int_equal(chr__prefilter_required(back, s, len, l2), 0);
+        assert_memory_equal(l1, l2, sizeof l1);
+        for (size_t p = 0; p < len; p++) {
+            struct seen a = {{0}}, b = {{0}};
+            assert_int_equal(chr__prefilter_walk(pf, s, len, p, mark, &a),
+                             chr__prefilter_walk(back, s, len, p, mark, &b));
+            assert_memory_equal(a.hit, b.hit, sizeof a.hit);
+        }
+    }
+    chr__prefilter_free(back);
+    /* other patterns: fewer, or one byte changed */
+    assert_int_equal(chr__prefilter_load(&back, bin, n, patterns, NPAT - 1), 0);
+    const char *other[NPAT];
+    memcpy(other, patterns, sizeof other);
+    other[3] = "(?:a|one)\\s+year\\s+agO";
+    assert_int_equal(chr__prefilter_load(&back, bin, n, other, NPAT), 0);
+    assert_null(back);
+    /* cut short anywhere, or a byte too many: refused, nothing read past the end */
+    for (size_t k = 0; k < n; k += k < 256 ? 1 : 97) {
+        unsigned char *cut = malloc(k ? k : 1);
+        memcpy(cut, bin, k);
+        assert_int_equal(chr__prefilter_load(&back, cut, k, patterns, NPAT), 0);
+        free(cut);
+    }
+    unsigned char *more = malloc(n + 1);
+    memcpy(more, bin, n);
+    more[n] = 0;
+    assert_int_equal(chr__prefilter_load(&back, more, n + 1, patterns, NPAT), 0);
+    more[0] ^= 1; /* not a saved prefilter at all */
+    assert_int_equal(chr__prefilter_load(&back, more, n, patterns, NPAT), 0);
+    free(more);
+    free(bin);
+    chr__prefilter_free(pf);
+}
+
+/* The built-in rules take the prefilter the build made for them (else start-up does the analysis). */
+static void test_builtin_saved(void **state) {
+    (void)state;
+    chr_engine *e;
+    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
+    const chr__builtin_file *f = NULL;
+    for (size_t i = 0; i < chr__builtin_rules_count; i++)
+        if (!strcmp(chr__builtin_rules[i].name, "prefilter.bin"))
+            f = &chr__builtin_rules[i];
+    assert_non_null(f);
+    const char **pats = malloc(e->nrules * sizeof *pats);
+    for (size_t i = 0; i < e->nrules; i++)
+        pats[i] = e->rules[i].pattern;
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_load(&pf, (const unsigned char *)f->data, f->len, pats, e->nrules), 1);
+    chr__prefilter_free(pf);
+    free(pats);
+    chr_engine_free(e);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact),
         cmocka_unit_test(test_selective),
         cmocka_unit_test(test_given_up_inside_group),
         cmocka_unit_test(test_required),
+        cmocka_unit_test(test_saved),
+        cmocka_unit_test(test_builtin_saved),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

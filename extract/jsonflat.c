@@ -1,0 +1,261 @@
+/* jsonflat.c: the lean reader of the common JSON Lines record (jsonflat.h), so that reading news
+ * records does not build a jansson tree for each: one pass over the line, the strings decoded into one
+ * buffer.
+ *
+ * What it takes, and reads as jansson's json_loadb does: white space (space, tab, CR, LF) around an
+ * object of members "key": value, where a value is a string (the escapes \" \\ \/ \b \f \n \r \t and
+ * \uXXXX, a surrogate pair for a character past U+FFFF), an integer of at most 15 digits without a
+ * leading zero, true, false or null. A key given twice keeps its last value. Anything else makes it
+ * answer 0 and the caller use jansson: nesting, a number with a fraction or an exponent or more digits,
+ * \u0000, a lone surrogate, a control character in a string, more than CHR__JSONFLAT_MAX members, and
+ * every syntax error (jansson words the error).
+ *
+ * Exports chr__jsonflat_parse, chr__jsonflat_get, chr__jsonflat_free. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "jsonflat.h"
+
+typedef struct rd {
+    const unsigned char *p, *end;
+    char *out; /* where the next decoded string goes */
+} rd;
+
+static void skip_ws(rd *r) {
+    while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+        r->p++;
+}
+
+static int hex4(const unsigned char *p, unsigned *v) {
+    unsigned x = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = p[i], d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+        else
+            return 0;
+        x = x << 4 | d;
+    }
+    *v = x;
+    return 1;
+}
+
+static char *put_utf8(char *o, unsigned c) {
+    if (c < 0x80) {
+        *o++ = (char)c;
+    } else if (c < 0x800) {
+        *o++ = (char)(0xC0 | c >> 6);
+        *o++ = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        *o++ = (char)(0xE0 | c >> 12);
+        *o++ = (char)(0x80 | (c >> 6 & 0x3F));
+        *o++ = (char)(0x80 | (c & 0x3F));
+    } else {
+        *o++ = (char)(0xF0 | c >> 18);
+        *o++ = (char)(0x80 | (c >> 12 & 0x3F));
+        *o++ = (char)(0x80 | (c >> 6 & 0x3F));
+        *o++ = (char)(0x80 | (c & 0x3F));
+    }
+    return o;
+}
+
+/* A string at r->p (its opening quote), decoded to r->out and NUL-terminated: 1, or 0 when it is not
+ * one this reader takes. The decoded text is never longer than the quoted one, so r->out has room. */
+static int string(rd *r, const char **s, size_t *n) {
+    const unsigned char *p = r->p + 1, *end = r->end;
+    char *o = r->out;
+    *s = o;
+    for (;;) {
+        const unsigned char *run = p;
+        while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
+            p++;
+        memcpy(o, run, (size_t)(p - run));
+        o += p - run;
+        if (p == end || *p < 0x20)
+            return 0;
+        if (*p == '"')
+            break;
+        if (end - p < 2)
+            return 0;
+        switch (p[1]) {
+        case '"':
+        case '\\':
+        case '/':
+            *o++ = (char)p[1];
+            break;
+        case 'b':
+            *o++ = '\b';
+            break;
+        case 'f':
+            *o++ = '\f';
+            break;
+        case 'n':
+            *o++ = '\n';
+            break;
+        case 'r':
+            *o++ = '\r';
+            break;
+        case 't':
+            *o++ = '\t';
+            break;
+        case 'u': {
+            unsigned c, lo;
+            if (end - p < 6 || !hex4(p + 2, &c) || c == 0 || (c >= 0xDC00 && c <= 0xDFFF))
+                return 0;
+            if (c >= 0xD800 && c <= 0xDBFF) {
+                if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || !hex4(p + 8, &lo) || lo < 0xDC00 ||
+                    lo > 0xDFFF)
+                    return 0;
+                c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+                p += 6;
+            }
+            o = put_utf8(o, c);
+            p += 4;
+            break;
+        }
+        default:
+            return 0;
+        }
+        p += 2;
+    }
+    *n = (size_t)(o - *s);
+    *o++ = '\0';
+    r->out = o;
+    r->p = p + 1;
+    return 1;
+}
+
+static int is_delim(const rd *r) {
+    return r->p == r->end || *r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r' ||
+           *r->p == ',' || *r->p == '}';
+}
+
+static int literal(rd *r, const char *word, size_t n) {
+    if ((size_t)(r->end - r->p) < n || memcmp(r->p, word, n) != 0)
+        return 0;
+    r->p += n;
+    return is_delim(r);
+}
+
+/* An integer of at most 15 digits (always within json_int_t, as jansson reads it), else 0. */
+static int integer(rd *r, json_int_t *v) {
+    const unsigned char *p = r->p;
+    int neg = 0, digits = 0;
+    json_int_t x = 0;
+    if (p < r->end && *p == '-') {
+        neg = 1;
+        p++;
+    }
+    if (p == r->end || *p < '0' || *p > '9')
+        return 0;
+    if (*p == '0' && p + 1 < r->end && p[1] >= '0' && p[1] <= '9')
+        return 0; /* a leading zero: jansson's error */
+    while (p < r->end && *p >= '0' && *p <= '9') {
+        if (++digits > 15)
+            return 0;
+        x = x * 10 + (*p++ - '0');
+    }
+    r->p = p;
+    *v = neg ? -x : x;
+    return is_delim(r); /* not a fraction or an exponent */
+}
+
+static int value(rd *r, chr__jvalue *v) {
+    memset(v, 0, sizeof *v);
+    if (r->p == r->end)
+        return 0;
+    switch (*r->p) {
+    case '"':
+        v->type = JSON_STRING;
+        return string(r, &v->s, &v->n);
+    case 't':
+        v->type = JSON_TRUE;
+        return literal(r, "true", 4);
+    case 'f':
+        v->type = JSON_FALSE;
+        return literal(r, "false", 5);
+    case 'n':
+        v->type = JSON_NULL;
+        return literal(r, "null", 4);
+    default:
+        v->type = JSON_INTEGER;
+        return integer(r, &v->i);
+    }
+}
+
+static int members(rd *r, chr__jsonflat *out) {
+    skip_ws(r);
+    if (r->p == r->end || *r->p != '{')
+        return 0;
+    r->p++;
+    skip_ws(r);
+    if (r->p < r->end && *r->p == '}') {
+        r->p++;
+        return 1;
+    }
+    for (;;) {
+        if (out->n == CHR__JSONFLAT_MAX || r->p == r->end || *r->p != '"')
+            return 0;
+        if (!string(r, &out->m[out->n].key, &out->m[out->n].klen))
+            return 0;
+        skip_ws(r);
+        if (r->p == r->end || *r->p != ':')
+            return 0;
+        r->p++;
+        skip_ws(r);
+        if (!value(r, &out->m[out->n].v))
+            return 0;
+        out->n++;
+        skip_ws(r);
+        if (r->p == r->end)
+            return 0;
+        if (*r->p == '}') {
+            r->p++;
+            return 1;
+        }
+        if (*r->p != ',')
+            return 0;
+        r->p++;
+        skip_ws(r);
+    }
+}
+
+int chr__jsonflat_parse(chr__jsonflat *out, const char *s, size_t len) {
+    out->n = 0;
+    out->buf = NULL;
+    if (!s)
+        return 0;
+    out->buf = malloc(len + 1);
+    if (!out->buf)
+        return CHR_ENOMEM;
+    rd r = {(const unsigned char *)s, (const unsigned char *)s + len, out->buf};
+    int ok = members(&r, out);
+    if (ok) {
+        skip_ws(&r);
+        ok = r.p == r.end;
+    }
+    if (!ok) {
+        chr__jsonflat_free(out);
+        return 0;
+    }
+    return 1;
+}
+
+const chr__jvalue *chr__jsonflat_get(const chr__jsonflat *r, const char *name) {
+    size_t n = strlen(name);
+    for (size_t i = r->n; i-- > 0;)
+        if (r->m[i].klen == n && memcmp(r->m[i].key, name, n) == 0)
+            return &r->m[i].v;
+    return NULL;
+}
+
+void chr__jsonflat_free(chr__jsonflat *r) {
+    free(r->buf);
+    r->buf = NULL;
+    r->n = 0;
+}

@@ -5,7 +5,6 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <stdatomic.h>
 #include <stdint.h>
 
 #include "internal.h"
@@ -81,7 +80,6 @@ struct chr_engine {
     size_t nmacros;
     pcre2_match_context *mctx;       /* match limits; shared read-only */
     chr__prefilter *prefilter;       /* where each rule may start (the rules are compiled anchored) */
-    atomic_uchar *jit_state;         /* per rule: its JIT compilation (chr__rules_jit) */
     uint32_t max_groups;             /* the most capture groups of any rule, plus one */
     struct chr__event_model *events; /* the event model */
 };
@@ -118,10 +116,6 @@ int chr__rules_load(chr_engine *e, const char *dir, chr_error *err);
  * and tests. */
 int chr__rules_load_mem(chr_engine *e, const char *name, const char *data, size_t len, chr_error *err);
 void chr__rules_free(chr_engine *e);
-/* Rule ri's code JIT-compiled before its first match (not at start-up, where most rules would never be
- * tried by a short text): every match of the rule is by JIT code, as when all were compiled at
- * start-up. Safe from several threads sharing the engine: one compiles, the others wait for it. */
-void chr__rules_jit(const chr_engine *e, size_t ri);
 const chr__table *chr__rules_table(const chr_engine *e, const char *name);
 const char *chr__table_lookup(const chr__table *t, const char *key);
 

@@ -94,7 +94,6 @@ static void try_rule(void *ctx, uint32_t ri) {
     if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
         return;
     sc->tried_at[ri] = sc->pos + 1;
-    chr__rules_jit(sc->e, ri);
     const chr__rule *r = &sc->e->rules[ri];
     const char *text = sc->text;
     size_t len = sc->len;

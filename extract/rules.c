@@ -1,6 +1,6 @@
 /* rules.c: the rule file loader. Reads the built-in rule files (or every *.rules file of a directory),
  * expands macros and tables into PCRE2 patterns, compiles (or, for the built-in rules, takes the codes
- * compiled at build time: codecache.c); each is JIT-compiled before its first match attempt.
+ * compiled at build time: codecache.c) and JIT-compiles them.
  *
  * Format (one directive a line; '#' starts a comment line; indented lines belong to the block above):
  *   define NAME REGEX          a macro, used in patterns as %NAME
@@ -16,11 +16,9 @@
  *     priority N               between matches of the same extent, the higher wins (default 0)
  *     example [@DCT] TEXT with [the expression] => VALUE
  *
- * Exports chr__rules_load, chr__rules_load_mem, chr__rules_free, chr__rules_table, chr__table_lookup,
- * chr__rules_jit. */
+ * Exports chr__rules_load, chr__rules_load_mem, chr__rules_free, chr__rules_table, chr__table_lookup. */
 #include <ctype.h>
 #include <dirent.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -575,17 +573,16 @@ static int compile_rules(loader *L)
             return chr__error_at(L->err, CHR_ERULE, r->file, r->line, "rule '%s': bad pattern at offset %zu: %s",
                                  r->name, (size_t)eo, (const char *)msg);
         }
-        /* JIT compilation waits for the rule's first match attempt: chr__rules_jit */
+#ifndef CHRONICLE_NO_JIT /* CMake CHRONICLE_JIT=OFF: for valgrind, which takes JIT code's wide reads for errors */
+        /* JIT is an optimisation: without it (unsupported CPU) matching still works */
+        (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+#endif
         uint32_t ncap = 0;
         pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
         if (ncap + 1 > e->max_groups)
             e->max_groups = ncap + 1;
     }
     chr__codecache_close(&cache);
-    free(e->jit_state);
-    e->jit_state = calloc(e->nrules ? e->nrules : 1, sizeof *e->jit_state);
-    if (!e->jit_state)
-        return CHR_ENOMEM;
     /* the recognizer tries each rule only where it may start (prefilter.c) */
     const char **patterns = malloc((e->nrules ? e->nrules : 1) * sizeof *patterns);
     if (!patterns)
@@ -698,36 +695,10 @@ int chr__rules_load_mem(chr_engine *e, const char *name, const char *data, size_
     return rc;
 }
 
-enum { JIT_NONE, JIT_BUSY, JIT_DONE };
-
-void chr__rules_jit(const chr_engine *e, size_t ri)
-{
-#ifndef CHRONICLE_NO_JIT /* CMake CHRONICLE_JIT=OFF: for valgrind, which takes JIT code's wide reads for errors */
-    atomic_uchar *st = &e->jit_state[ri];
-    if (atomic_load_explicit(st, memory_order_acquire) == JIT_DONE)
-        return;
-    unsigned char none = JIT_NONE;
-    if (atomic_compare_exchange_strong_explicit(st, &none, JIT_BUSY, memory_order_acquire,
-                                                memory_order_acquire)) {
-        /* JIT is an optimisation: without it (unsupported CPU) matching still works */
-        (void)pcre2_jit_compile(e->rules[ri].code, PCRE2_JIT_COMPLETE);
-        atomic_store_explicit(st, JIT_DONE, memory_order_release);
-        return;
-    }
-    while (atomic_load_explicit(st, memory_order_acquire) != JIT_DONE) /* another thread compiles it */
-        sched_yield();
-#else
-    (void)e;
-    (void)ri;
-#endif
-}
-
 void chr__rules_free(chr_engine *e)
 {
     chr__prefilter_free(e->prefilter);
     e->prefilter = NULL;
-    free(e->jit_state);
-    e->jit_state = NULL;
     for (size_t i = 0; i < e->nrules; i++) {
         chr__rule *r = &e->rules[i];
         free(r->name);

@@ -40,6 +40,13 @@ chr_doc *chr__doc_alloc(const char *text, size_t len);
 int chr__utf8_check(const char *s, size_t len, size_t *bad);
 /* Number of code points in s[0..len). */
 size_t chr__utf8_count(const char *s, size_t len);
+/* Code point cp (at most U+10FFFF) as UTF-8 at out (room for 4 bytes); the bytes written. */
+size_t chr__utf8_put(char *out, unsigned long cp);
+/* The JSON escape at p (its backslash; end: the end of the text) decoded to *o, which moves past it:
+ * the bytes of the escape (2, 6, or 12 for a surrogate pair), or 0 for a bad one with *why set ("a bad
+ * escape", "a bad \u escape", "a lone surrogate", "a string without its end"). \u0000 counts as bad: the
+ * strings are C strings. The decoded text is never longer than the escape. */
+size_t chr__json_escape(const char *p, const char *end, char **o, const char **why);
 
 /* ISO weeks (timeline/date.c): the ISO year and week of a day, and the Monday of an ISO week. */
 void chr__date_iso_week(int64_t days, int *iso_year, int *week);

@@ -27,43 +27,6 @@ static void skip_ws(rd *r) {
         r->p++;
 }
 
-static int hex4(const unsigned char *p, unsigned *v) {
-    unsigned x = 0;
-    for (int i = 0; i < 4; i++) {
-        unsigned c = p[i], d;
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if (c >= 'a' && c <= 'f')
-            d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F')
-            d = c - 'A' + 10;
-        else
-            return 0;
-        x = x << 4 | d;
-    }
-    *v = x;
-    return 1;
-}
-
-static char *put_utf8(char *o, unsigned c) {
-    if (c < 0x80) {
-        *o++ = (char)c;
-    } else if (c < 0x800) {
-        *o++ = (char)(0xC0 | c >> 6);
-        *o++ = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        *o++ = (char)(0xE0 | c >> 12);
-        *o++ = (char)(0x80 | (c >> 6 & 0x3F));
-        *o++ = (char)(0x80 | (c & 0x3F));
-    } else {
-        *o++ = (char)(0xF0 | c >> 18);
-        *o++ = (char)(0x80 | (c >> 12 & 0x3F));
-        *o++ = (char)(0x80 | (c >> 6 & 0x3F));
-        *o++ = (char)(0x80 | (c & 0x3F));
-    }
-    return o;
-}
-
 /* A string at r->p (its opening quote), decoded to r->out and NUL-terminated: 1, or 0 when it is not
  * one this reader takes. The decoded text is never longer than the quoted one, so r->out has room. */
 static int string(rd *r, const char **s, size_t *n) {
@@ -80,48 +43,11 @@ static int string(rd *r, const char **s, size_t *n) {
             return 0;
         if (*p == '"')
             break;
-        if (end - p < 2)
+        const char *why;
+        size_t k = chr__json_escape((const char *)p, (const char *)end, &o, &why);
+        if (!k)
             return 0;
-        switch (p[1]) {
-        case '"':
-        case '\\':
-        case '/':
-            *o++ = (char)p[1];
-            break;
-        case 'b':
-            *o++ = '\b';
-            break;
-        case 'f':
-            *o++ = '\f';
-            break;
-        case 'n':
-            *o++ = '\n';
-            break;
-        case 'r':
-            *o++ = '\r';
-            break;
-        case 't':
-            *o++ = '\t';
-            break;
-        case 'u': {
-            unsigned c, lo;
-            if (end - p < 6 || !hex4(p + 2, &c) || c == 0 || (c >= 0xDC00 && c <= 0xDFFF))
-                return 0;
-            if (c >= 0xD800 && c <= 0xDBFF) {
-                if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || !hex4(p + 8, &lo) || lo < 0xDC00 ||
-                    lo > 0xDFFF)
-                    return 0;
-                c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
-                p += 6;
-            }
-            o = put_utf8(o, c);
-            p += 4;
-            break;
-        }
-        default:
-            return 0;
-        }
-        p += 2;
+        p += k;
     }
     *n = (size_t)(o - *s);
     *o++ = '\0';

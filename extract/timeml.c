@@ -88,29 +88,6 @@ static size_t find(const char *raw, size_t len, size_t from, const char *lit) {
     return len;
 }
 
-static size_t utf8_put(char *out, unsigned long cp) {
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* The entity at raw[pos] == '&'. 1: decoded into dec, *end past the ';'. 0: not an entity (a bare
  * '&' or an unknown name, kept as text). -1: a malformed or forbidden character reference. */
 static int entity_at(const char *raw, size_t len, size_t pos, char dec[4], size_t *dec_len, size_t *end) {
@@ -146,7 +123,7 @@ static int entity_at(const char *raw, size_t len, size_t pos, char dec[4], size_
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF ||
             (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r'))
             return -1;
-        *dec_len = utf8_put(dec, cp);
+        *dec_len = chr__utf8_put(dec, cp);
         *end = i + 1;
         return 1;
     }

@@ -1,7 +1,9 @@
-/* utf8.c: strict UTF-8 validation and code point counting.
+/* utf8.c: strict UTF-8 validation, code point counting, encoding a code point, and decoding a JSON
+ * string's escapes (the JSON readers written here: the lean JSON Lines reader and the timeline parts).
  *
  * Exports (internal.h): chr__utf8_check (rejects overlong forms, UTF-16 surrogates, code points above
- * U+10FFFF, truncated sequences, stray continuation bytes and NUL bytes), chr__utf8_count. */
+ * U+10FFFF, truncated sequences, stray continuation bytes and NUL bytes), chr__utf8_count, chr__utf8_put,
+ * chr__json_escape. */
 #include <stdint.h>
 #include <string.h>
 
@@ -86,4 +88,90 @@ size_t chr__utf8_count(const char *s, size_t len) {
         n += (p[i] & 0xC0) != 0x80;
     }
     return n;
+}
+
+size_t chr__utf8_put(char *out, unsigned long cp) {
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+static int hex4(const char *p, unsigned *v) {
+    unsigned x = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = (unsigned char)p[i], d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+        else
+            return 0;
+        x = x << 4 | d;
+    }
+    *v = x;
+    return 1;
+}
+
+size_t chr__json_escape(const char *p, const char *end, char **o, const char **why) {
+    if (end - p < 2)
+        return *why = "a string without its end", 0;
+    switch (p[1]) {
+    case '"':
+    case '\\':
+    case '/':
+        *(*o)++ = p[1];
+        return 2;
+    case 'b':
+        *(*o)++ = '\b';
+        return 2;
+    case 'f':
+        *(*o)++ = '\f';
+        return 2;
+    case 'n':
+        *(*o)++ = '\n';
+        return 2;
+    case 'r':
+        *(*o)++ = '\r';
+        return 2;
+    case 't':
+        *(*o)++ = '\t';
+        return 2;
+    case 'u': {
+        unsigned c, lo;
+        if (end - p < 6 || !hex4(p + 2, &c) || c == 0)
+            return *why = "a bad \\u escape", 0;
+        if (c >= 0xDC00 && c <= 0xDFFF)
+            return *why = "a lone surrogate", 0;
+        size_t n = 6;
+        if (c >= 0xD800 && c <= 0xDBFF) {
+            if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || !hex4(p + 8, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+                return *why = "a lone surrogate", 0;
+            c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+            n = 12;
+        }
+        *o += chr__utf8_put(*o, c);
+        return n;
+    }
+    default:
+        return *why = "a bad escape", 0;
+    }
 }

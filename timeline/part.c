@@ -29,41 +29,6 @@ typedef struct parser {
     const char *why;
 } parser;
 
-static int hex4(const char *p, unsigned *v) {
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        unsigned d = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
-                     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
-                     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
-                                            : 16u;
-        if (d == 16)
-            return -1;
-        *v = *v * 16 + d;
-    }
-    return 0;
-}
-
-static void utf8(char **o, unsigned cp) {
-    char *q = *o;
-    if (cp < 0x80)
-        *q++ = (char)cp;
-    else if (cp < 0x800) {
-        *q++ = (char)(0xC0 | cp >> 6);
-        *q++ = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        *q++ = (char)(0xE0 | cp >> 12);
-        *q++ = (char)(0x80 | (cp >> 6 & 0x3F));
-        *q++ = (char)(0x80 | (cp & 0x3F));
-    } else {
-        *q++ = (char)(0xF0 | cp >> 18);
-        *q++ = (char)(0x80 | (cp >> 12 & 0x3F));
-        *q++ = (char)(0x80 | (cp >> 6 & 0x3F));
-        *q++ = (char)(0x80 | (cp & 0x3F));
-    }
-    *o = q;
-}
-
 /* A JSON string at ps->p (after its opening quote) decoded into ps->out. */
 static int string(parser *ps, field *f) {
     const char *p = ps->p;
@@ -80,58 +45,10 @@ static int string(parser *ps, field *f) {
             *o++ = *p++;
             continue;
         }
-        if (++p >= ps->end)
-            break;
-        unsigned cp, lo;
-        switch (*p++) {
-        case '"':
-            *o++ = '"';
-            break;
-        case '\\':
-            *o++ = '\\';
-            break;
-        case '/':
-            *o++ = '/';
-            break;
-        case 'b':
-            *o++ = '\b';
-            break;
-        case 'f':
-            *o++ = '\f';
-            break;
-        case 'n':
-            *o++ = '\n';
-            break;
-        case 'r':
-            *o++ = '\r';
-            break;
-        case 't':
-            *o++ = '\t';
-            break;
-        case 'u':
-            if (ps->end - p < 4 || hex4(p, &cp) || cp == 0) {
-                ps->why = "a bad \\u escape";
-                return -1;
-            }
-            p += 4;
-            if (cp >= 0xD800 && cp < 0xDC00) {
-                if (ps->end - p < 6 || p[0] != '\\' || p[1] != 'u' || hex4(p + 2, &lo) || lo < 0xDC00 ||
-                    lo > 0xDFFF) {
-                    ps->why = "a lone surrogate";
-                    return -1;
-                }
-                p += 6;
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            } else if (cp >= 0xDC00 && cp < 0xE000) {
-                ps->why = "a lone surrogate";
-                return -1;
-            }
-            utf8(&o, cp);
-            break;
-        default:
-            ps->why = "a bad escape";
+        size_t k = chr__json_escape(p, ps->end, &o, &ps->why);
+        if (!k)
             return -1;
-        }
+        p += k;
     }
     if (p >= ps->end) {
         ps->why = "a string without its end";

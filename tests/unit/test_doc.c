@@ -294,11 +294,52 @@ static void test_names(void **state) {
     assert_string_equal(err.message, "bad group y");
 }
 
+/* Encoding a code point, and decoding JSON escapes (the lean JSON Lines reader and the timeline parts). */
+static void test_utf8_put_and_json_escape(void **state) {
+    (void)state;
+    char b[8];
+    assert_int_equal(chr__utf8_put(b, 'A'), 1);
+    assert_int_equal(chr__utf8_put(b, 0xE9), 2);
+    assert_memory_equal(b, "\xC3\xA9", 2);
+    assert_int_equal(chr__utf8_put(b, 0x20AC), 3);
+    assert_memory_equal(b, "\xE2\x82\xAC", 3);
+    assert_int_equal(chr__utf8_put(b, 0x1F600), 4);
+    assert_memory_equal(b, "\xF0\x9F\x98\x80", 4);
+    static const struct {
+        const char *in, *out, *why;
+        size_t used;
+    } cases[] = {
+        {"\\n", "\n", NULL, 2},
+        {"\\/", "/", NULL, 2},
+        {"\\u00e9x", "\xC3\xA9", NULL, 6},
+        {"\\ud83d\\ude00", "\xF0\x9F\x98\x80", NULL, 12},
+        {"\\u0000", NULL, "a bad \\u escape", 0},
+        {"\\u12g4", NULL, "a bad \\u escape", 0},
+        {"\\ude00", NULL, "a lone surrogate", 0},
+        {"\\ud83dx", NULL, "a lone surrogate", 0},
+        {"\\q", NULL, "a bad escape", 0},
+        {"\\", NULL, "a string without its end", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[16], *o = out;
+        const char *why = NULL;
+        size_t n = chr__json_escape(cases[i].in, cases[i].in + strlen(cases[i].in), &o, &why);
+        assert_int_equal(n, cases[i].used);
+        if (cases[i].out) {
+            assert_int_equal((size_t)(o - out), strlen(cases[i].out));
+            assert_memory_equal(out, cases[i].out, strlen(cases[i].out));
+        } else {
+            assert_string_equal(why, cases[i].why);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_valid),
         cmocka_unit_test(test_utf8_invalid),
         cmocka_unit_test(test_utf8_runs),
+        cmocka_unit_test(test_utf8_put_and_json_escape),
         cmocka_unit_test(test_from_text),
         cmocka_unit_test(test_bom),
         cmocka_unit_test(test_bad_text),

@@ -20,12 +20,13 @@
 #include "event_model.h"
 
 /* A word whose own features already put "no event" this far ahead of "event" is taken as no event without
- * its context features (about 35 of its 50): its context has never turned such a margin around in TBAQ
- * 5-fold cross-validation (relaxed F1 0.8521 and class F1 0.7119 with and without it, at 6000; 0.8508
- * at 4000, 0.8453 at 2000), and it spares about a fifth of the per-byte instructions (callgrind, 60 TBAQ
- * documents: 439 M -> 377 M with 72 M of start-up). The scale is that of the trained weights (int16,
- * train.c). */
-#define WORD_MARGIN 6000
+ * its context features (18 of its 37 templates): in TBAQ 5-fold cross-validation the context has not
+ * turned such a margin around for the worse (relaxed F1 0.8520 and class F1 0.7136 with no margin, 0.8521
+ * and 0.7137 at 4000 or 4500, 0.8517 at 3500, 0.8513 at 3000). Chosen again after the ablation of 14
+ * context templates (model.c): with the retrained model, the 6000 of before sent 18355 tokens of 60 TBAQ
+ * documents to their context features (10914 with the model before), 4000 sends 10650. The scale is that
+ * of the trained weights (int16, train.c). */
+#define WORD_MARGIN 4000
 
 /* Scores are int32: at most a few dozen features of weights within int16 each. 12 lanes (one spare) so
  * that the sum over a row vectorizes. */

@@ -179,24 +179,25 @@ static void test_train_is_deterministic_and_detects(void **state) {
 /* The built-in model through chr_extract: a reporting verb, tense and aspect from the auxiliaries,
  * negation. */
 /* Features of two parts are "KEY=A|B", and a token may be "|" itself: the model's string "w-1|w=||said"
- * is A = "|", B = "said", and the ambiguous "l|w+1=||" (an empty stem before "|") must still be found. */
+ * is A = "|", B = "said", and the ambiguous "w-1|l=||" ("|" before a word whose stem is empty) must still
+ * be found. */
 static void test_model_features_with_bars(void **state) {
     (void)state;
     static const char model[] = "chronicle-events-model\t2\n"
                                 "f\tb\t0:100\n"
                                 "f\tw-1|w=||said\t1:500\n"
-                                "f\tl|w+1=||\t1:300\n";
+                                "f\tw-1|l=||\t1:300\n";
     chr__event_model *m = NULL;
     assert_int_equal(chr__event_model_load(&m, model, strlen(model), "bars.model", NULL), 0);
-    const char *text = "e | said so";
+    const char *text = "a | said | e";
     chr__tokens toks;
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     chr_event *ev = NULL;
     size_t n = 0;
     assert_int_equal(chr__events_detect(&ev, &n, m, text, strlen(text), &toks, NULL), 0);
     assert_int_equal(n, 2);
-    assert_int_equal(ev[0].start, 0); /* "e": its stem is empty, the next token "|" */
-    assert_int_equal(ev[1].start, 4); /* "said" after "|" */
+    assert_int_equal(ev[0].start, 4);  /* "said" after "|" */
+    assert_int_equal(ev[1].start, 11); /* "e" after "|": its stem is empty */
     free(ev);
     chr__tokens_free(&toks);
     chr__event_model_free(m);

@@ -48,15 +48,10 @@ static const char eval_usage[] =
     "5 cannot write output; 70 internal error.\n";
 
 
-/* `"text" TYPE VALUE` with the text escaped to stay on one line, or "-". */
-static void print_side(FILE *fp, const char *label, const chr_timex *t, const char *text) {
-    fprintf(fp, "%s ", label);
-    if (!t) {
-        fputc('-', fp);
-        return;
-    }
+/* A string on one line, in quotes, with quotes, backslashes and control characters escaped. */
+static void print_quoted(FILE *fp, const char *s) {
     fputc('"', fp);
-    for (const char *p = text ? text : ""; *p; p++) {
+    for (const char *p = s ? s : ""; *p; p++) {
         if (*p == '\n')
             fputs("\\n", fp);
         else if (*p == '\t')
@@ -68,7 +63,18 @@ static void print_side(FILE *fp, const char *label, const chr_timex *t, const ch
         else
             fputc(*p, fp);
     }
-    fprintf(fp, "\" %s %s", chr_timex_type_name(t->type), t->value[0] ? t->value : "\"\"");
+    fputc('"', fp);
+}
+
+/* `"text" TYPE VALUE` with the text escaped to stay on one line, or "-". */
+static void print_side(FILE *fp, const char *label, const chr_timex *t, const char *text) {
+    fprintf(fp, "%s ", label);
+    if (!t) {
+        fputc('-', fp);
+        return;
+    }
+    print_quoted(fp, text);
+    fprintf(fp, " %s %s", chr_timex_type_name(t->type), t->value[0] ? t->value : "\"\"");
 }
 
 static json_t *side_json(const chr_timex *t, const char *text) {
@@ -124,24 +130,6 @@ static json_t *event_scores_json(const chr_event_scores *s) {
         return NULL;
     }
     return o;
-}
-
-/* A string on one line, in quotes, with quotes, backslashes and control characters escaped. */
-static void print_quoted(FILE *fp, const char *s) {
-    fputc('"', fp);
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '\n')
-            fputs("\\n", fp);
-        else if (*p == '\t')
-            fputs("\\t", fp);
-        else if (*p == '\r')
-            fputs("\\r", fp);
-        else if (*p == '"' || *p == '\\')
-            fprintf(fp, "\\%c", *p);
-        else
-            fputc(*p, fp);
-    }
-    fputc('"', fp);
 }
 
 static const char *rel_or_dash(chr_relation r) { return r == CHR_REL_NONE ? "-" : chr_relation_name(r); }

@@ -82,11 +82,18 @@ static size_t pow2_at_least(size_t n) {
     return c;
 }
 
+/* The slot of key h in the open-addressing table keys[0..cap) (cap a power of 2): where h is, or the empty
+ * slot (0) where it would go. The word category and lexicon tables are probed this way. */
+static inline size_t probe(const uint64_t *keys, size_t cap, uint64_t h) {
+    size_t mask = cap - 1, i = h & mask;
+    while (keys[i] && keys[i] != h)
+        i = (i + 1) & mask;
+    return i;
+}
+
 static int cat_put(chr__event_model *m, const char *w, size_t n, unsigned bit) {
     uint64_t h = chr__ev_hash(w, n);
-    size_t mask = m->ccap - 1, i = h & mask;
-    while (m->ckeys[i] && m->ckeys[i] != h)
-        i = (i + 1) & mask;
+    size_t i = probe(m->ckeys, m->ccap, h);
     m->ckeys[i] = h;
     m->cvals[i] |= bit;
     return 0;
@@ -95,27 +102,15 @@ static int cat_put(chr__event_model *m, const char *w, size_t n, unsigned bit) {
 unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n) {
     if (!m || !m->ccap)
         return 0;
-    uint64_t h = chr__ev_hash(w, n);
-    size_t mask = m->ccap - 1, i = h & mask;
-    while (m->ckeys[i]) {
-        if (m->ckeys[i] == h)
-            return m->cvals[i];
-        i = (i + 1) & mask;
-    }
-    return 0;
+    size_t i = probe(m->ckeys, m->ccap, chr__ev_hash(w, n));
+    return m->ckeys[i] ? m->cvals[i] : 0;
 }
 
 uint16_t chr__event_model_lex(const chr__event_model *m, const char *w, size_t n) {
     if (!m || !m->lcap)
         return 0;
-    uint64_t h = chr__ev_hash(w, n);
-    size_t mask = m->lcap - 1, i = h & mask;
-    while (m->lkeys[i]) {
-        if (m->lkeys[i] == h)
-            return m->lvals[i];
-        i = (i + 1) & mask;
-    }
-    return 0;
+    size_t i = probe(m->lkeys, m->lcap, chr__ev_hash(w, n));
+    return m->lkeys[i] ? m->lvals[i] : 0;
 }
 
 uint16_t chr__ev_lex_pack(long n, long e, long cls) {
@@ -499,9 +494,7 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
                 break;
             }
             uint64_t h = chr__ev_hash(key, kl);
-            size_t mask = m->lcap - 1, i = h & mask;
-            while (m->lkeys[i] && m->lkeys[i] != h)
-                i = (i + 1) & mask;
+            size_t i = probe(m->lkeys, m->lcap, h);
             m->lkeys[i] = h;
             m->lvals[i] = chr__ev_lex_pack(v[0], v[1], v[2]);
         } else if (n == 5 && memcmp(f, "scale", 5) == 0) {
@@ -646,9 +639,7 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
         uint64_t h = ru64(p);
         uint32_t v;
         memcpy(&v, p + 8, 4);
-        size_t i = h & (ccap - 1);
-        while (m->ckeys[i] && m->ckeys[i] != h)
-            i = (i + 1) & (ccap - 1);
+        size_t i = probe(m->ckeys, ccap, h);
         m->ckeys[i] = h ? h : 1;
         m->cvals[i] = v;
     }
@@ -656,9 +647,7 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
         uint64_t h = ru64(p);
         uint16_t v;
         memcpy(&v, p + 8, 2);
-        size_t i = h & (lcap - 1);
-        while (m->lkeys[i] && m->lkeys[i] != h)
-            i = (i + 1) & (lcap - 1);
+        size_t i = probe(m->lkeys, lcap, h);
         m->lkeys[i] = h ? h : 1;
         m->lvals[i] = v;
     }

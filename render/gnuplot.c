@@ -326,6 +326,17 @@ typedef struct ctx {
 
 static long lane_y(const ctx *x, size_t lane) { return (long)(x->nlanes - lane) * 100; }
 
+/* Where a bar of p's row lies (its middle), below the lane line. */
+static long bar_y(const ctx *x, const place *p) { return lane_y(x, p->lane) - 10 - 8 * p->row; }
+
+/* Where p's label is: above the lane line on its level; at the mark, or at the main panel's left edge for
+ * a mark that starts in the earlier panel (p->panel set by stagger). */
+static long label_y(const ctx *x, const place *p) { return lane_y(x, p->lane) + 12 + x->level_h * p->level; }
+
+static int64_t label_x(const ctx *x, const place *p) {
+    return x->L.gutter && p->panel && p->x0 < x->L.split ? x->L.split : p->x0;
+}
+
 /* The sets and the plot clauses of one panel (the data is written once; both panels name the same
  * sets). idx[] holds the index of each set or -1. */
 enum {
@@ -455,7 +466,7 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
             switch (sets[s].set) {
             case S_BARS:
             case S_SINCE: {
-                long yb = y - 10 - 8 * p->row;
+                long yb = bar_y(x, p);
                 sb_printf(d, "%lld\t", (long long)((p->x0 + p->x1) / 2));
                 sb_fixed(d, yb);
                 sb_printf(d, "\t%lld\t%lld\t", (long long)p->x0, (long long)p->x1);
@@ -469,7 +480,7 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
                 int end_panel = !x->L.gutter || p->x1 >= x->L.split;
                 int64_t len = arrow_len(x, end_panel);
                 sb_printf(d, "%lld\t", (long long)(p->x1 - len));
-                sb_fixed(d, y - 10 - 8 * p->row);
+                sb_fixed(d, bar_y(x, p));
                 sb_printf(d, "\t%lld\t0\n", (long long)len);
                 break;
             }
@@ -530,14 +541,11 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
         if (idx[S_LEADERS] < 0)
             idx[S_LEADERS] = begin_set(w, "leader lines: x (s), y, dx (s), dy");
         long y = lane_y(x, p->lane);
-        long from = y + 12 + x->level_h * p->level - 4;
-        long to = p->kind == K_BAR || p->kind == K_SINCE ? y - 10 - 8 * p->row + 3
+        long from = label_y(x, p) - 4;
+        long to = p->kind == K_BAR || p->kind == K_SINCE ? bar_y(x, p) + 3
                   : p->kind == K_POINT                  ? y
                                                         : y + 5;
-        int64_t lx = p->x0;
-        if (x->L.gutter && p->panel && lx < x->L.split)
-            lx = x->L.split;
-        sb_printf(d, "%lld\t", (long long)lx);
+        sb_printf(d, "%lld\t", (long long)label_x(x, p));
         sb_fixed(d, from);
         sb_lit(d, "\t0\t");
         sb_fixed(d, to - from);
@@ -552,11 +560,8 @@ static void write_data(ctx *x, out *w, int idx[S_N]) {
                 idx[set] = begin_set(w, set == S_LABELS0   ? "labels, earlier panel: x (s), y, text"
                                         : set == S_LABELS1 ? "labels: x (s), y, text"
                                                            : "labels ending at their mark: x (s), y, text");
-            int64_t lx = p->x0;
-            if (x->L.gutter && set != S_LABELS0 && lx < x->L.split)
-                lx = x->L.split;
-            sb_printf(d, "%lld\t", (long long)lx);
-            sb_fixed(d, lane_y(x, p->lane) + 12 + x->level_h * p->level);
+            sb_printf(d, "%lld\t", (long long)label_x(x, p));
+            sb_fixed(d, label_y(x, p));
             sb_add(d, "\t", 1);
             sb_field(d, items[p->item].text, LABEL_CHARS, p->group);
             sb_add(d, "\n", 1);
@@ -826,9 +831,7 @@ static void stagger(ctx *x, chr_chart_stats *st) {
             cps = LABEL_CHARS + 3;
         if (p->group > 1)
             cps += 5;
-        int64_t lx = p->x0;
-        if (x->L.gutter && p->panel && lx < x->L.split)
-            lx = x->L.split;
+        int64_t lx = label_x(x, p);
         int64_t w = (int64_t)((double)(cps + 1) * CHAR_PX * span / px);
         int64_t edge = p->panel ? x->L.m1 : x->L.g1;
         int64_t from = lx;

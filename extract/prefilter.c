@@ -133,6 +133,21 @@ static int is_space(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* A new string at the end of f, or NULL (f->oom set) when out of memory. */
+static str *f_push(first *f) {
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 8;
+        str *v = realloc(f->v, cap * sizeof *v);
+        if (!v) {
+            f->oom = 1;
+            return NULL;
+        }
+        f->v = v;
+        f->cap = cap;
+    }
+    return &f->v[f->n++];
+}
+
 /* Add s[0..n), folded; "" makes f "any". A string longer than MAX_PREFIX is cut and no longer exact. */
 static void f_add(first *f, const unsigned char *s, size_t n, int exact) {
     if (f->any || f->oom)
@@ -141,17 +156,9 @@ static void f_add(first *f, const unsigned char *s, size_t n, int exact) {
         f->any = 1;
         return;
     }
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 8;
-        str *v = realloc(f->v, cap * sizeof *v);
-        if (!v) {
-            f->oom = 1;
-            return;
-        }
-        f->v = v;
-        f->cap = cap;
-    }
-    str *d = &f->v[f->n++];
+    str *d = f_push(f);
+    if (!d)
+        return;
     d->n = 0;
     d->exact = exact;
     for (size_t i = 0; i < n; i++) {
@@ -178,17 +185,9 @@ static void f_keep(first *f, const str *x) {
     for (size_t i = f->n; i-- > 0 && i + 2 >= f->n;) /* a cheap look back for the same string */
         if (f->v[i].n == x->n && f->v[i].exact == x->exact && !memcmp(f->v[i].b, x->b, x->n))
             return;
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 8;
-        str *v = realloc(f->v, cap * sizeof *v);
-        if (!v) {
-            f->oom = 1;
-            return;
-        }
-        f->v = v;
-        f->cap = cap;
-    }
-    f->v[f->n++] = *x;
+    str *d = f_push(f);
+    if (d)
+        *d = *x;
 }
 
 /* x, no longer exact: what follows it is not known. */

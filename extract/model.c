@@ -256,11 +256,7 @@ static int two_parts(int k) {
 }
 
 static uint64_t fmix(uint64_t h) {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
+    h = mix(h);
     return h ? h : 1;
 }
 static uint64_t fh1(int k, uint64_t ha) { return fmix(((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha); }

@@ -143,6 +143,7 @@ typedef struct cli_docs {
     chr_json_fields fields; /* --text-field, --date-field, --id-field */
     const char *rules;      /* --rules, or NULL for the built-in rules */
     chr_engine *engine;     /* compiled when the first document needs it */
+    chr_scratch *scratch;   /* the thread's scratch, made with the engine (NULL: none, results the same) */
     int warned_no_dct;      /* the one "no document date" warning has been given */
     size_t failed;          /* JSON Lines records that failed */
     int fatal;              /* an error that ends the run has been reported */

@@ -61,8 +61,9 @@ typedef struct pool {
     const cli_input *in;
 } pool;
 
-/* Parse, extract and render one record, as docread.c's run_jsonl and process_doc do it. */
-static void work(pool *p, rec *r, const char *line) {
+/* Parse, extract and render one record, as docread.c's run_jsonl and process_doc do it. *scratch is the
+ * worker's own, made here when the first record needs it (left NULL when out of memory: same results). */
+static void work(pool *p, rec *r, const char *line, chr_scratch **scratch) {
     cli_docs *d = p->d;
     chr_error err;
     memset(&err, 0, sizeof err);
@@ -85,7 +86,9 @@ static void work(pool *p, rec *r, const char *line) {
             if (!d->dct && chr_doc_dct(doc, &t) == CHR_DCT_NONE && !chr_doc_find_dct(doc))
                 r->no_dct = 1;
             chr_result *res = NULL;
-            int xst = chr_extract(&res, d->engine, doc, &err);
+            if (!*scratch && chr_scratch_new(scratch, d->engine, &err))
+                memset(&err, 0, sizeof err);
+            int xst = chr_extract_with(&res, d->engine, *scratch, doc, &err);
             if (xst)
                 rc = cli_exit_for(xst);
             else
@@ -102,6 +105,7 @@ static void work(pool *p, rec *r, const char *line) {
 
 static void *worker(void *arg) {
     pool *p = arg;
+    chr_scratch *scratch = NULL;
     pthread_mutex_lock(&p->mu);
     for (;;) {
         if (p->stop)
@@ -114,13 +118,14 @@ static void *worker(void *arg) {
         pthread_mutex_unlock(&p->mu);
         for (size_t i = 0; i < b->n; i++)
             if (!b->recs[i].refused)
-                work(p, &b->recs[i], b->text + b->recs[i].off);
+                work(p, &b->recs[i], b->text + b->recs[i].off, &scratch);
         pthread_mutex_lock(&p->mu);
         b->done = 1;
         if (b->seq == p->head) /* the main thread waits for no other */
             pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
+    chr_scratch_free(scratch);
     return NULL;
 }
 

@@ -73,6 +73,8 @@ int cli_docs_check(const cli_docs *d) {
 }
 
 void cli_docs_free(cli_docs *d) {
+    chr_scratch_free(d->scratch);
+    d->scratch = NULL;
     chr_engine_free(d->engine);
     d->engine = NULL;
 }
@@ -105,7 +107,12 @@ static int process_doc(cli_docs *d, const cli_docs_sink *sink, chr_format kind, 
         }
     }
     chr_result *res = NULL;
-    st = chr_extract(&res, d->engine, doc, err);
+    if (!d->scratch) {
+        chr_error serr;
+        if (chr_scratch_new(&d->scratch, d->engine, &serr))
+            d->scratch = NULL; /* out of memory: go on without one, same results */
+    }
+    st = chr_extract_with(&res, d->engine, d->scratch, doc, err);
     if (st)
         return cli_exit_for(st);
     int rc = sink->doc(sink->ctx, kind, doc, res, err);

@@ -3,7 +3,7 @@
  * document, then finds its events and anchors them in time.
  *
  * Exports chr_engine_new, chr_engine_free, chr_engine_rule_count, chr_engine_check_examples,
- * chr_extract, chr_result_count, chr_result_timex, chr_result_event_count, chr_result_event,
+ * chr_extract, chr_extract_with, chr_scratch_new, chr_scratch_free, chr_result_count, chr_result_timex, chr_result_event_count, chr_result_event,
  * chr_result_free; chr__result_strdup and chr__engine_new_from_mem (engine.h).
  *
  * The event model is rules_dir/events.model when a rules directory is given and has one, else the
@@ -192,10 +192,46 @@ static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e) {
     }
 }
 
+/* The word cache of a scratch holds this many words (a few MB): the commonest words of news. */
+#define SCRATCH_WORDS 32768
+
+struct chr_scratch {
+    const chr_engine *engine;
+    chr__wordcache *words;
+};
+
+int chr_scratch_new(chr_scratch **out, const chr_engine *e, chr_error *err) {
+    *out = NULL;
+    if (!e)
+        return chr__error_set(err, CHR_EINVAL, "chr_scratch_new: NULL engine");
+    chr_scratch *s = calloc(1, sizeof *s);
+    if (!s || !(s->words = chr__wordcache_new(SCRATCH_WORDS))) {
+        free(s);
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    s->engine = e;
+    *out = s;
+    return CHR_OK;
+}
+
+void chr_scratch_free(chr_scratch *s) {
+    if (!s)
+        return;
+    chr__wordcache_free(s->words);
+    free(s);
+}
+
 int chr_extract(chr_result **out, const chr_engine *e, const chr_doc *doc, chr_error *err) {
+    return chr_extract_with(out, e, NULL, doc, err);
+}
+
+int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch, const chr_doc *doc,
+                     chr_error *err) {
     *out = NULL;
     if (!e || !doc)
         return chr__error_set(err, CHR_EINVAL, "chr_extract: NULL engine or document");
+    if (scratch && scratch->engine != e)
+        return chr__error_set(err, CHR_EINVAL, "chr_extract_with: the scratch belongs to another engine");
     chr_result *r = calloc(1, sizeof *r);
     if (!r)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
@@ -236,7 +272,8 @@ int chr_extract(chr_result **out, const chr_engine *e, const chr_doc *doc, chr_e
             chr_result_free(r);
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
         }
-        rc = chr__events_detect(&r->events, &r->nevents, e->events, doc->text, doc->len, &toks, err);
+        rc = chr__events_detect(&r->events, &r->nevents, e->events, scratch ? scratch->words : NULL, doc->text,
+                                doc->len, &toks, err);
         for (size_t i = 0; i < r->nevents && !rc; i++) {
             chr_event *ev = &r->events[i];
             ev->cp_start = chr_doc_cp_offset(doc, ev->start);

@@ -72,8 +72,10 @@ typedef struct chr__ev_tok {
     uint64_t hg, hcs;           /* hashes of g, and of cw (or the shape when it has none) */
 } chr__ev_tok;
 
-/* Fill t[0..toks->n) (caller-sized array). */
+/* Fill t[0..toks->n) (caller-sized array); or one token, from its bytes text[0..n). A token's fields
+ * depend on its bytes only (and the model's lists), pl aside, which is left 0. */
 void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks);
+void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *text, size_t n);
 
 /* Call sink for every feature of token i: its 64-bit hash and its text. t[i].pl must hold the previous
  * word's label (a context feature). */
@@ -88,6 +90,18 @@ void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i,
                         const chr__event_model *m, int32_t *scores);
 
 uint64_t chr__ev_hash(const char *s, size_t n);
+
+/* The word cache's entries (wordcache.c, events.h): chr__wordcache_get gives the entry of the token of
+ * bytes s[0..n), its x prepared (scored 0 until the caller fills s); NULL when the token is too long to
+ * cache or the cache is full. */
+typedef struct chr__wordent {
+    chr__ev_tok x;
+    int scored;    /* s holds the word part of the scores (chr__ev_score_part, CHR__EV_WORD) */
+    int32_t s[12];
+    char bytes[32];
+    unsigned char n;
+} chr__wordent;
+chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n);
 
 /* The categories of a lower-case word; the weights of a feature hash (CHR__EV_NLABELS of them, then zeros
  * up to 12), or NULL. */

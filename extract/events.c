@@ -35,56 +35,6 @@ typedef struct scorer {
     int32_t s[12];
 } scorer;
 
-/* The word part of the scores, computed once for each word of a document: the word features depend on
- * the lower-case word, its shape and its capitals only (chr__ev_score_part). */
-typedef struct wcache {
-    uint64_t *keys; /* hash of (word, shape, capitals), 0 empty */
-    uint32_t *tok;  /* a token with that word, to compare */
-    int32_t (*sum)[12];
-    size_t cap, n;
-} wcache;
-
-static uint64_t word_key(const chr__ev_tok *x) {
-    char b[48];
-    size_t n = x->wl, sl = strlen(x->shape);
-    memcpy(b, x->w, n);
-    b[n++] = '\0';
-    memcpy(b + n, x->shape, sl);
-    n += sl;
-    b[n++] = (char)x->cap;
-    return chr__ev_hash(b, n);
-}
-
-static int same_word(const chr__ev_tok *a, const chr__ev_tok *b) {
-    return a->wl == b->wl && a->cap == b->cap && !memcmp(a->w, b->w, a->wl) && !strcmp(a->shape, b->shape);
-}
-
-/* The word part of token i's scores into s. */
-static int word_scores(wcache *wc, const chr__event_model *m, const chr__ev_tok *t, const chr__tokens *toks,
-                       size_t i, int32_t *s) {
-    uint64_t h = word_key(&t[i]);
-    size_t mask = wc->cap - 1, j = h & mask;
-    while (wc->keys[j]) {
-        if (wc->keys[j] == h && same_word(&t[wc->tok[j]], &t[i])) {
-            memcpy(s, wc->sum[j], sizeof wc->sum[j]);
-            return 0;
-        }
-        j = (j + 1) & mask;
-    }
-    scorer sc;
-    memset(&sc, 0, sizeof sc);
-    sc.m = m;
-    chr__ev_score_part(t, toks, i, CHR__EV_WORD, m, sc.s);
-    memcpy(s, sc.s, sizeof sc.s);
-    if (2 * (wc->n + 1) > wc->cap)
-        return 0; /* full: this word goes uncached */
-    wc->keys[j] = h;
-    wc->tok[j] = (uint32_t)i;
-    memcpy(wc->sum[j], sc.s, sizeof sc.s);
-    wc->n++;
-    return 0;
-}
-
 static int ends(const chr__ev_tok *x, const char *suf) {
     size_t k = strlen(suf);
     return x->wl > k && !memcmp(x->w + x->wl - k, suf, k);
@@ -226,40 +176,68 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *
     }
 }
 
-int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, const char *text, size_t len,
-                       const chr__tokens *toks, chr_error *err) {
+/* "e12", "ei12": prefix and n into id, cut at 15 bytes as snprintf would; snprintf cost more than the
+ * tagging of the event's word. */
+static void numbered(char id[16], const char *prefix, size_t n) {
+    char d[24];
+    size_t k = 0, p = strlen(prefix);
+    do
+        d[k++] = (char)('0' + n % 10);
+    while ((n /= 10));
+    size_t o = 0;
+    memcpy(id, prefix, p);
+    for (; o < k && p + o < 15; o++)
+        id[p + o] = d[k - 1 - o];
+    id[p + o] = '\0';
+}
+
+int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
+                       const char *text, size_t len, const chr__tokens *toks, chr_error *err) {
     (void)len;
     *out = NULL;
     *n = 0;
     if (!m || !toks || toks->n == 0)
         return 0;
+    chr__wordcache *own = NULL;
+    if (!words && !(words = own = chr__wordcache_new(toks->n)))
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    chr__wordcache_begin(words, m);
     chr__ev_tok *t = malloc(toks->n * sizeof *t);
-    if (!t)
-        return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    chr__ev_prepare(t, m, text, toks);
-    wcache wc = {0};
-    wc.cap = 16;
-    while (wc.cap < 2 * toks->n && wc.cap < 65536)
-        wc.cap *= 2;
-    wc.keys = calloc(wc.cap, sizeof *wc.keys);
-    wc.tok = malloc(wc.cap * sizeof *wc.tok);
-    wc.sum = malloc(wc.cap * sizeof *wc.sum);
-    if (!wc.keys || !wc.tok || !wc.sum) {
-        free(wc.keys);
-        free(wc.tok);
-        free(wc.sum);
+    chr__wordent **went = malloc(toks->n * sizeof *went);
+    if (!t || !went) {
         free(t);
+        free(went);
+        chr__wordcache_free(own);
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < toks->n; i++) {
+        const char *s = text + toks->v[i].start;
+        size_t sn = toks->v[i].end - toks->v[i].start;
+        went[i] = chr__wordcache_get(words, s, sn);
+        if (went[i])
+            t[i] = went[i]->x;
+        else
+            chr__ev_prepare_one(&t[i], m, s, sn);
     }
     chr_event *ev = NULL;
     size_t nev = 0, cap = 0;
+    int rc = 0;
     for (size_t i = 0; i < toks->n; i++) {
         if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
             continue; /* punctuation, clitics and numbers are never events */
         scorer sc;
         memset(&sc, 0, sizeof sc);
         sc.m = m;
-        word_scores(&wc, m, t, toks, i, sc.s);
+        chr__wordent *we = went[i];
+        if (we && we->scored) {
+            memcpy(sc.s, we->s, sizeof sc.s);
+        } else {
+            chr__ev_score_part(t, toks, i, CHR__EV_WORD, m, sc.s);
+            if (we) {
+                memcpy(we->s, sc.s, sizeof sc.s);
+                we->scored = 1;
+            }
+        }
         if (sc.s[CHR__EV_O] - sc.s[CHR__EV_EVENT] > WORD_MARGIN) { /* no event, from the word alone */
             if (i + 1 < toks->n)
                 t[i + 1].pl = 'O';
@@ -274,20 +252,16 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, co
             size_t c = cap ? cap * 2 : 32;
             chr_event *p = realloc(ev, c * sizeof *p);
             if (!p) {
-                free(ev);
-                free(t);
-                free(wc.keys);
-                free(wc.tok);
-                free(wc.sum);
-                return chr__error_set(err, CHR_ENOMEM, "out of memory");
+                rc = chr__error_set(err, CHR_ENOMEM, "out of memory");
+                break;
             }
             ev = p;
             cap = c;
         }
         chr_event *e = &ev[nev++];
         memset(e, 0, sizeof *e);
-        snprintf(e->id, sizeof e->id, "e%zu", nev);
-        snprintf(e->instance, sizeof e->instance, "ei%zu", nev);
+        numbered(e->id, "e", nev);
+        numbered(e->instance, "ei", nev);
         e->start = toks->v[i].start;
         e->end = toks->v[i].end;
         int cls = CHR__EV_CLASS0;
@@ -302,9 +276,12 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, co
         e->time.timex = -2;
     }
     free(t);
-    free(wc.keys);
-    free(wc.tok);
-    free(wc.sum);
+    free(went);
+    chr__wordcache_free(own);
+    if (rc) {
+        free(ev);
+        return rc;
+    }
     *out = ev;
     *n = nev;
     return 0;

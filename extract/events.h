@@ -33,11 +33,20 @@ int chr__event_model_save_bin(char **out, size_t *len, const chr__event_model *m
 int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t len, const char *name,
                               chr_error *err);
 
+/* What the event model worked out for each word, kept across documents by one thread (wordcache.c).
+ * chr__wordcache_new(words): room for that many words, NULL when out of memory. chr__wordcache_begin at
+ * each document's start binds it to model m (emptying it for another model, or when full). */
+typedef struct chr__wordcache chr__wordcache;
+chr__wordcache *chr__wordcache_new(size_t words);
+void chr__wordcache_free(chr__wordcache *c);
+void chr__wordcache_begin(chr__wordcache *c, const chr__event_model *m);
+
 /* Find the event mentions of text: fills start/end, cls, tense, aspect, negative, the sentence bounds
  * (bytes) and id "e1".., instance "ei1".. in text order; actor, source, summary are set to "" and time to
- * {timex -2}. *out is malloc'ed (NULL when none). */
-int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, const char *text, size_t len,
-                       const chr__tokens *toks, chr_error *err);
+ * {timex -2}. *out is malloc'ed (NULL when none). words: the thread's word cache, or NULL (a cache for
+ * this document alone); the results do not depend on it. */
+int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
+                       const char *text, size_t len, const chr__tokens *toks, chr_error *err);
 
 /* link.c: anchor each event in time against the result's timexes and the DCT, and find its actor and
  * summary (strings allocated into res). */

@@ -1,8 +1,9 @@
 /* model.c: the event model: loading events.model (format in event_model.h), the word lists, the
  * per-token features that the recognizer and the trainer both use, and weight lookup.
  *
- * Exports chr__event_model_load, chr__event_model_free (events.h), chr__ev_prepare, chr__ev_features,
- * chr__ev_hash, chr__event_model_cat, chr__event_model_weights, chr__cat_names (event_model.h).
+ * Exports chr__event_model_load, chr__event_model_free (events.h), chr__ev_prepare, chr__ev_prepare_one,
+ * chr__ev_features, chr__ev_hash, chr__event_model_cat, chr__event_model_weights, chr__cat_names
+ * (event_model.h).
  *
  * Features are strings ("w=said", "s3=aid", "w-1|w=has|said"), composed in a stack buffer and hashed
  * (64 bits, eight bytes a step); the loaded model keeps only the hashes, in a flat open-addressing
@@ -653,63 +654,65 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
 
 /* ---- features ----------------------------------------------------------------------------------- */
 
-void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks) {
-    for (size_t i = 0; i < toks->n; i++) {
-        const unsigned char *s = (const unsigned char *)text + toks->v[i].start;
-        size_t n = toks->v[i].end - toks->v[i].start, k = 0, sh = 0;
-        chr__ev_tok *x = &t[i];
-        int upper = 0, lower = 0;
-        char last = 0;
-        if (n > 31) {
-            n = 31;
-            while (n > 0 && (s[n] & 0xC0) == 0x80)
-                n--;
-        }
-        for (k = 0; k < n; k++) {
-            unsigned char c = s[k];
-            char kind;
-            if (c >= 'A' && c <= 'Z') {
-                c = (unsigned char)(c + 32);
-                kind = 'X';
-                upper++;
-            } else if (c >= 'a' && c <= 'z') {
-                kind = 'x';
-                lower++;
-            } else if (c >= '0' && c <= '9') {
-                kind = 'd';
-            } else if (c >= 0x80) {
-                kind = 'x';
-            } else if (c == 0x27) {
-                kind = '\'';
-            } else {
-                kind = 'p';
-            }
-            x->w[k] = (char)c;
-            if (kind != last && sh < 7)
-                x->shape[sh++] = kind;
-            last = kind;
-        }
-        x->w[n] = '\0';
-        x->wl = (unsigned char)n;
-        x->shape[sh] = '\0';
-        x->pl = 0;
-        x->cap = upper == 0 ? 0 : (lower == 0 && upper > 1 ? 2 : ((s[0] >= 'A' && s[0] <= 'Z') ? 1 : 0));
-        x->cat = chr__event_model_cat(m, x->w, x->wl) & ~(unsigned)LEXICONS;
-        char *lem = x->lem;
-        size_t ll = lemma(x->w, x->wl, lem);
-        x->ll = (unsigned char)ll;
-        x->cat |= chr__event_model_cat(m, lem, ll) & LEXICONS;
-        x->lx = chr__event_model_lex(m, x->w, x->wl);
-        x->hw = chr__ev_hash(x->w, x->wl);
-        x->hl = chr__ev_hash(lem, ll);
-        x->hsh = chr__ev_hash(x->shape, sh);
-        x->hs3 = x->wl > 3 ? chr__ev_hash(x->w + x->wl - 3, 3) : x->hw;
-        derived(x);
-        char sk[33];
-        sk[0] = '~';
-        memcpy(sk + 1, lem, ll);
-        x->lxs = chr__event_model_lex(m, sk, ll + 1);
+void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *text, size_t n) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t k = 0, sh = 0;
+    int upper = 0, lower = 0;
+    char last = 0;
+    if (n > 31) {
+        n = 31;
+        while (n > 0 && (s[n] & 0xC0) == 0x80)
+            n--;
     }
+    for (k = 0; k < n; k++) {
+        unsigned char c = s[k];
+        char kind;
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+            kind = 'X';
+            upper++;
+        } else if (c >= 'a' && c <= 'z') {
+            kind = 'x';
+            lower++;
+        } else if (c >= '0' && c <= '9') {
+            kind = 'd';
+        } else if (c >= 0x80) {
+            kind = 'x';
+        } else if (c == 0x27) {
+            kind = '\'';
+        } else {
+            kind = 'p';
+        }
+        x->w[k] = (char)c;
+        if (kind != last && sh < 7)
+            x->shape[sh++] = kind;
+        last = kind;
+    }
+    x->w[n] = '\0';
+    x->wl = (unsigned char)n;
+    x->shape[sh] = '\0';
+    x->pl = 0;
+    x->cap = upper == 0 ? 0 : (lower == 0 && upper > 1 ? 2 : ((s[0] >= 'A' && s[0] <= 'Z') ? 1 : 0));
+    x->cat = chr__event_model_cat(m, x->w, x->wl) & ~(unsigned)LEXICONS;
+    char *lem = x->lem;
+    size_t ll = lemma(x->w, x->wl, lem);
+    x->ll = (unsigned char)ll;
+    x->cat |= chr__event_model_cat(m, lem, ll) & LEXICONS;
+    x->lx = chr__event_model_lex(m, x->w, x->wl);
+    x->hw = chr__ev_hash(x->w, x->wl);
+    x->hl = chr__ev_hash(lem, ll);
+    x->hsh = chr__ev_hash(x->shape, sh);
+    x->hs3 = x->wl > 3 ? chr__ev_hash(x->w + x->wl - 3, 3) : x->hw;
+    derived(x);
+    char sk[33];
+    sk[0] = '~';
+    memcpy(sk + 1, lem, ll);
+    x->lxs = chr__event_model_lex(m, sk, ll + 1);
+}
+
+void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks) {
+    for (size_t i = 0; i < toks->n; i++)
+        chr__ev_prepare_one(&t[i], m, text + toks->v[i].start, toks->v[i].end - toks->v[i].start);
 }
 
 /* ---- composing features ----------------------------------------------------------------------------- */

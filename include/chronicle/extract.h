@@ -36,6 +36,17 @@ int chr_engine_check_examples(const chr_engine *engine, chr_example_report repor
  * document's DCT; without one, relative expressions stay underspecified ("XXXX-WXX-1"). */
 int chr_extract(chr_result **out, const chr_engine *engine, const chr_doc *doc, chr_error *err);
 
+/* A thread's scratch: what the event model worked out for each word it has seen (up to 32768 words, a
+ * few MB), kept from one document to the next so that a stream of documents goes faster. One per
+ * thread, never shared; bound to its engine, and freed before it. chr_extract_with gives the same result
+ * as chr_extract, with or without it (scratch NULL is chr_extract); a scratch of another engine ->
+ * CHR_EINVAL. */
+typedef struct chr_scratch chr_scratch;
+int chr_scratch_new(chr_scratch **out, const chr_engine *engine, chr_error *err);
+void chr_scratch_free(chr_scratch *scratch);
+int chr_extract_with(chr_result **out, const chr_engine *engine, chr_scratch *scratch, const chr_doc *doc,
+                     chr_error *err);
+
 /* As chr_extract, but the events are the document's gold EVENTs (a TimeML document: extents, class, tense,
  * aspect, polarity as annotated) instead of the detected ones; each is anchored in time and described as
  * chr_extract does. For measuring the time anchoring alone (`chronicle eval --gold-events`). A document

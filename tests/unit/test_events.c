@@ -161,7 +161,7 @@ static void test_train_is_deterministic_and_detects(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, len), 0);
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, text, len, &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, len, &toks, NULL), 0);
     int said = 0;
     for (size_t i = 0; i < n; i++)
         if (ev[i].end - ev[i].start == 4 && !memcmp(text + ev[i].start, "said", 4) &&
@@ -200,7 +200,7 @@ static void test_model_features_with_bars(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, strlen(text), &toks, NULL), 0);
     assert_int_equal(n, 2);
     assert_int_equal(ev[0].start, 4);  /* "said" after "|" */
     assert_int_equal(ev[1].start, 11); /* "e" after "|": its stem is empty */
@@ -218,7 +218,7 @@ static const chr_event *tag(chr_event **ev, size_t *n, const char *model, const 
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     *ev = NULL;
     *n = 0;
-    assert_int_equal(chr__events_detect(ev, n, m, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(ev, n, m, NULL, text, strlen(text), &toks, NULL), 0);
     chr__tokens_free(&toks);
     chr__event_model_free(m);
     for (size_t i = 0; i < *n; i++)
@@ -306,8 +306,8 @@ static void test_model_compiled_form(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     chr_event *ea = NULL, *eb = NULL;
     size_t na = 0, nb = 0;
-    assert_int_equal(chr__events_detect(&ea, &na, a, text, strlen(text), &toks, NULL), 0);
-    assert_int_equal(chr__events_detect(&eb, &nb, b, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(&ea, &na, a, NULL, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(&eb, &nb, b, NULL, text, strlen(text), &toks, NULL), 0);
     assert_true(na >= 3); /* "said" twice (word weight), "made" after "was" (category) */
     assert_int_equal(na, nb);
     for (size_t i = 0; i < na; i++) {
@@ -394,8 +394,117 @@ static void test_builtin_model(void **state) {
     chr_engine_free(e);
 }
 
+/* Events of text with model m through word cache c (NULL: none). */
+static size_t detect_with(chr_event **ev, const chr__event_model *m, chr__wordcache *c, const char *text) {
+    chr__tokens toks;
+    assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
+    size_t n = 0;
+    assert_int_equal(chr__events_detect(ev, &n, m, c, text, strlen(text), &toks, NULL), 0);
+    chr__tokens_free(&toks);
+    return n;
+}
+
+static void assert_same_events(const chr_event *a, size_t na, const chr_event *b, size_t nb) {
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_int_equal(a[i].start, b[i].start);
+        assert_int_equal(a[i].end, b[i].end);
+        assert_int_equal(a[i].cls, b[i].cls);
+        assert_int_equal(a[i].tense, b[i].tense);
+        assert_int_equal(a[i].aspect, b[i].aspect);
+        assert_int_equal(a[i].negative, b[i].negative);
+        assert_string_equal(a[i].id, b[i].id);
+        assert_string_equal(a[i].instance, b[i].instance);
+    }
+}
+
+/* The word cache changes no result: a cache that fills up (and starts again), one word in several
+ * spellings, tokens too long to cache, and a cache moved to another model, which must forget what the
+ * first model worked out ("said" is an event for one model and not for the other). */
+static void test_word_cache(void **state) {
+    (void)state;
+    static const char ma[] = "chronicle-events-model\t2\nlist\tBE\tis\twas\nf\tb\t0:100\n"
+                             "f\tw=said\t1:500\t4:7\nf\tw=made\t1:400\nf\tc-1=be\t1:250\n";
+    static const char mb[] = "chronicle-events-model\t2\nlist\tBE\tis\twas\nf\tb\t0:100\n"
+                             "f\tw=told\t1:500\nf\tw=made\t0:400\n";
+    chr__event_model *a = NULL, *b = NULL;
+    assert_int_equal(chr__event_model_load(&a, ma, strlen(ma), "a.model", NULL), 0);
+    assert_int_equal(chr__event_model_load(&b, mb, strlen(mb), "b.model", NULL), 0);
+    static const char *const docs[] = {
+        "He said so , | SAID it and it was made . Said told said .",
+        "w01 w02 w03 w04 w05 w06 w07 w08 w09 w10 w11 w12 w13 w14 w15 w16 w17 w18 w19 w20 w21 w22 w23 "
+        "w24 w25 w26 w27 w28 w29 w30 w31 w32 w33 w34 w35 said it was made .",
+        "Notwithstandinganythingtothecontrarysaid said , it was made by someone who told .",
+        "said made told was is said ."};
+    chr__wordcache *c = chr__wordcache_new(1); /* room for 32 words */
+    assert_non_null(c);
+    for (int round = 0; round < 2; round++)
+        for (size_t d = 0; d < sizeof docs / sizeof *docs; d++) {
+            const chr__event_model *m = d % 2 ? b : a; /* the models take turns */
+            chr_event *e1 = NULL, *e2 = NULL;
+            size_t n1 = detect_with(&e1, m, NULL, docs[d]);
+            size_t n2 = detect_with(&e2, m, c, docs[d]);
+            assert_same_events(e1, n1, e2, n2);
+            if (d == 0)
+                assert_true(n1 >= 3);
+            free(e1);
+            free(e2);
+        }
+    chr__wordcache_free(c);
+    chr__event_model_free(a);
+    chr__event_model_free(b);
+}
+
+/* chr_extract_with and a scratch kept over several documents give what chr_extract gives; a scratch of
+ * another engine is refused. */
+static void test_scratch(void **state) {
+    (void)state;
+    chr_engine *e = NULL, *other = NULL;
+    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
+    assert_int_equal(chr_engine_new(&other, NULL, NULL), 0);
+    chr_scratch *s = NULL;
+    assert_int_equal(chr_scratch_new(&s, e, NULL), 0);
+    static const char *const texts[] = {
+        "Kerry said on Wednesday that Iran has not attacked the United States since 1979.",
+        "Officials will meet next week. KERRY SAID nothing; the talks were held on Monday.",
+        "Kerry said Wednesday the U.S. would be happy to have Iran's help, officials said."};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        chr_doc *doc = NULL;
+        assert_int_equal(chr_doc_from_text(&doc, texts[i], strlen(texts[i]), NULL), 0);
+        assert_int_equal(chr_doc_set_dct(doc, "2014-12-03", CHR_DCT_OPTION, NULL), 0);
+        chr_result *r1 = NULL, *r2 = NULL;
+        assert_int_equal(chr_extract(&r1, e, doc, NULL), 0);
+        assert_int_equal(chr_extract_with(&r2, e, s, doc, NULL), 0);
+        size_t n = chr_result_event_count(r1);
+        assert_true(n >= 2);
+        assert_int_equal(chr_result_event_count(r2), n);
+        for (size_t k = 0; k < n; k++) {
+            const chr_event *x = chr_result_event(r1, k), *y = chr_result_event(r2, k);
+            assert_int_equal(x->start, y->start);
+            assert_int_equal(x->cls, y->cls);
+            assert_int_equal(x->tense, y->tense);
+            assert_string_equal(x->summary, y->summary);
+            assert_int_equal(x->time.timex, y->time.timex);
+        }
+        chr_result_free(r1);
+        chr_result_free(r2);
+        chr_error err;
+        memset(&err, 0, sizeof err);
+        assert_int_equal(chr_extract_with(&r2, other, s, doc, &err), CHR_EINVAL);
+        assert_null(r2);
+        assert_non_null(strstr(err.message, "another engine"));
+        chr_doc_free(doc);
+    }
+    chr_scratch_free(s);
+    chr_scratch_free(NULL);
+    chr_engine_free(e);
+    chr_engine_free(other);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_cache),
+        cmocka_unit_test(test_scratch),
         cmocka_unit_test(test_gold_events_instances_tlinks),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_model_file_errors),

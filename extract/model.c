@@ -725,12 +725,32 @@ typedef struct fctx {
     int32_t *scores;
 } fctx;
 
+/* A row of 12 weights added to 12 scores. The compiler does not vectorize the plain loop at -O2 (12
+ * lanes of int16 do not fill its vectors), and this add was the tagger's largest cost: 23 instructions a
+ * row; in vectors of 4 (GCC and clang), 15.5 (callgrind, 60 TBAQ documents). */
+static inline void add_row(int32_t *s, const int16_t *w) {
+#if defined(__GNUC__) || defined(__clang__)
+    typedef int16_t h4 __attribute__((vector_size(8)));
+    typedef int32_t i4 __attribute__((vector_size(16)));
+    for (int k = 0; k < 12; k += 4) {
+        h4 a;
+        i4 b;
+        memcpy(&a, w + k, sizeof a);
+        memcpy(&b, s + k, sizeof b);
+        b += __builtin_convertvector(a, i4);
+        memcpy(s + k, &b, sizeof b);
+    }
+#else
+    for (int k = 0; k < 12; k++)
+        s[k] += w[k];
+#endif
+}
+
 /* The tagger's sink, inlined: the weights of feature h added to the scores (12 lanes). */
 static inline void score(const fctx *F, uint64_t h) {
     const int16_t *w = chr__event_model_weights(F->m, h);
     if (w)
-        for (int k = 0; k < 12; k++)
-            F->scores[k] += w[k];
+        add_row(F->scores, w);
 }
 
 typedef struct part {

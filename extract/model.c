@@ -726,8 +726,8 @@ typedef struct fctx {
 } fctx;
 
 /* A row of 12 weights added to 12 scores. The compiler does not vectorize the plain loop at -O2 (12
- * lanes of int16 do not fill its vectors), and this add was the tagger's largest cost: 23 instructions a
- * row; in vectors of 4 (GCC and clang), 15.5 (callgrind, 60 TBAQ documents). */
+ * lanes of int16 do not fill its vectors), and this add was the tagger's largest cost: 52 instructions a
+ * row; in vectors of 4 (GCC and clang), 35 (callgrind, 60 TBAQ documents). */
 static inline void add_row(int32_t *s, const int16_t *w) {
 #if defined(__GNUC__) || defined(__clang__)
     typedef int16_t h4 __attribute__((vector_size(8)));

@@ -88,24 +88,27 @@ static const char *const subordinators[] = {"while", "although", "though", "as",
 
 /* The word lists above as one small hash table, made once per document: a token's lists in one look-up
  * instead of a walk down each list. */
-#define WORDSET_SLOTS 512 /* a power of two, well over the words of the lists */
+#define WORDSET_SLOTS 256 /* a power of two, about twice the words of the lists */
 #define WORDSET_LONGEST 12
 typedef struct wordset {
     struct {
         const char *w; /* lower case; NULL: empty slot */
-        size_t n;
-        unsigned lists; /* bit k: in the k-th list of wordset_lists */
+        unsigned char n;
+        unsigned char lists; /* bit k: in the k-th list of wordset_lists */
     } slot[WORDSET_SLOTS];
 } wordset;
 
 static const char *const *const wordset_lists[] = {between_words, stop_words, articles, pronouns,
                                                    subordinators};
+/* The bits of wordset_lists, what tok_is asks about. */
+enum { BETWEEN = 1, STOP = 2, ARTICLE = 4, PRONOUN = 8, SUBORDINATOR = 16, LOOKED_UP = 128 };
 
 typedef struct ctx {
     const char *text;
     size_t len;
     const chr__tokens *toks;
-    const wordset *words; /* NULL: walk the lists */
+    const wordset *words;
+    unsigned char *lists; /* per token: its bits of wordset_lists, with LOOKED_UP once looked up */
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -144,32 +147,30 @@ static void wordset_build(wordset *ws)
             while (ws->slot[h].w && !(ws->slot[h].n == n && same_word(ws->slot[h].w, *w, n)))
                 h = (h + 1) & (WORDSET_SLOTS - 1);
             ws->slot[h].w = *w;
-            ws->slot[h].n = n;
+            ws->slot[h].n = (unsigned char)n;
             ws->slot[h].lists |= 1u << l;
         }
 }
 
-static int tok_is(const ctx *c, size_t i, const char *const *list)
+/* The bits of wordset_lists that s[0..n) has. */
+static unsigned word_lists(const wordset *ws, const char *s, size_t n)
 {
-    const chr__token *t = &c->toks->v[i];
-    size_t n = t->end - t->start;
-    const char *s = c->text + t->start;
-    size_t l = 0;
-    while (l < sizeof wordset_lists / sizeof wordset_lists[0] && wordset_lists[l] != list)
-        l++;
-    if (c->words && l < sizeof wordset_lists / sizeof wordset_lists[0]) {
-        if (n > WORDSET_LONGEST)
-            return 0;
-        for (size_t h = word_hash(s, n); c->words->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1))
-            if (c->words->slot[h].n == n && same_word(c->words->slot[h].w, s, n))
-                return (c->words->slot[h].lists >> l) & 1;
+    if (n > WORDSET_LONGEST)
         return 0;
-    }
-    unsigned char c0 = (unsigned char)s[0] | 0x20; /* a cheap first test: case-blind first byte */
-    for (; *list; list++)
-        if (((unsigned char)(*list)[0] | 0x20) == c0 && same_word(*list, s, n))
-            return 1;
+    for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1))
+        if (ws->slot[h].n == n && same_word(ws->slot[h].w, s, n))
+            return ws->slot[h].lists;
     return 0;
+}
+
+/* Is token i in list (a bit of wordset_lists)? Each token is looked up once, when first asked about. */
+static int tok_is(const ctx *c, size_t i, unsigned list)
+{
+    if (!(c->lists[i] & LOOKED_UP)) {
+        const chr__token *t = &c->toks->v[i];
+        c->lists[i] = (unsigned char)(word_lists(c->words, c->text + t->start, t->end - t->start) | LOOKED_UP);
+    }
+    return (c->lists[i] & list) != 0;
 }
 
 static int tok_word(const ctx *c, size_t i, const char *w)
@@ -639,9 +640,9 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
 {
     size_t j = i;
     *a = *b = i;
-    while (j > first && (tok_is(c, j - 1, between_words) || tok_adverb(c, j - 1)))
+    while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
         j--;
-    if (j > first && tok_is(c, j - 1, pronouns)) {
+    if (j > first && tok_is(c, j - 1, PRONOUN)) {
         *a = j - 1;
         *b = j;
         return;
@@ -652,9 +653,9 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         const chr__token *t = &c->toks->v[p];
         if (tok_punct(c, p) && !(t->end - t->start == 1 && c->text[t->start] == '-'))
             break;
-        if (tok_verb_event(c, res, p) || tok_is(c, p, pronouns) || tok_in_timex(c, res, p))
+        if (tok_verb_event(c, res, p) || tok_is(c, p, PRONOUN) || tok_in_timex(c, res, p))
             break;
-        if (tok_is(c, p, stop_words)) {
+        if (tok_is(c, p, STOP)) {
             /* "Secretary of State", "Kerry and Kirby": "of" and "and" between capitalised words stay */
             if (!((tok_word(c, p, "of") || tok_word(c, p, "and")) && p > first && tok_capital(c, p - 1) &&
                   tok_capital(c, p + 1)))
@@ -662,13 +663,13 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         }
         k = p;
         count++;
-        if (tok_is(c, p, articles))
+        if (tok_is(c, p, ARTICLE))
             break; /* a determiner opens the phrase */
     }
     /* a phrase that is only function words is no phrase */
     int content = 0;
     for (size_t q = k; q < end; q++)
-        if (!tok_is(c, q, articles) && !tok_punct(c, q))
+        if (!tok_is(c, q, ARTICLE) && !tok_punct(c, q))
             content = 1;
     if (content) {
         *a = k;
@@ -681,7 +682,7 @@ static void actor_right(const ctx *c, size_t i, size_t last, const chr_result *r
 {
     size_t k = i + 1, count = 0;
     *a = *b = k;
-    while (k < last && count < ACTOR_TOKENS && !tok_punct(c, k) && !tok_is(c, k, stop_words)) {
+    while (k < last && count < ACTOR_TOKENS && !tok_punct(c, k) && !tok_is(c, k, STOP)) {
         if (tok_in_timex(c, res, k))
             break;
         k++;
@@ -747,7 +748,7 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
     int aside;
     actor_left(c, res, i, first, &a, &b, &aside);
     int reported_before = 0; /* '"...," Kerry said' / 'The U.S. would ..., Kerry said' */
-    int subordinate = tok_is(c, first, subordinators);
+    int subordinate = tok_is(c, first, SUBORDINATOR);
     int verb_report = e->cls == CHR_EVENT_REPORTING && e->tense != CHR_TENSE_NONE;
     if (a == b && verb_report && i > first + 1 && !subordinate) {
         /* nothing left of the verb but what it reports: the actor follows it */
@@ -767,7 +768,7 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
     /* where the summary starts: the actor, else the auxiliaries and negation before the event ("has not
      * had diplomatic relations") */
     size_t aux = i;
-    while (aux > first && (tok_is(c, aux - 1, between_words) || tok_adverb(c, aux - 1)))
+    while (aux > first && (tok_is(c, aux - 1, BETWEEN) || tok_adverb(c, aux - 1)))
         aux--;
     size_t sum_from = a < b && a < i ? tk->v[a].start : tk->v[aux].start;
     if (e->tense == CHR_TENSE_NONE || e->tense == CHR_TENSE_INFINITIVE) {
@@ -778,7 +779,7 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
     const char *shared_actor = NULL; /* the subject of a coordinated verb or the antecedent of "which" */
     if (a == b && e->tense != CHR_TENSE_NONE && e->tense != CHR_TENSE_INFINITIVE) {
         size_t k = i;
-        while (k > first && (tok_is(c, k - 1, between_words) || tok_adverb(c, k - 1)))
+        while (k > first && (tok_is(c, k - 1, BETWEEN) || tok_adverb(c, k - 1)))
             k--;
         if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
             tok_word(c, k - 2, ",")) {
@@ -887,29 +888,40 @@ static void mark_reported(chr_result *res)
     }
 }
 
+/* chr__events_link once its context is made; dct: the document date as a TIMEX3 value, or "". */
+static int link_all(chr_result *res, const ctx *c, const char *dct, chr_error *err)
+{
+    for (size_t i = 0; i < res->nevents; i++)
+        res->events[i].time.timex = -2;
+    if (link_timexes(res, c, dct))
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    if (mark_heads(res, c))
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    for (size_t i = 0; i < res->nevents; i++) {
+        chr_event *e = &res->events[i];
+        if (e->time.timex == -2 && !link_to_event(i, res, c))
+            link_by_tense(e, dct);
+        if (describe(res, e, c))
+            return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    mark_reported(res);
+    return CHR_OK;
+}
+
 int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr_error *err)
 {
     if (!res->nevents)
         return CHR_OK;
     wordset words;
     wordset_build(&words);
-    ctx c = {doc->text, doc->len, toks, &words};
+    unsigned char *lists = calloc(toks->n ? toks->n : 1, 1);
+    if (!lists)
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    ctx c = {doc->text, doc->len, toks, &words, lists};
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
         chr_time_format(dct, sizeof dct, &doc->dct);
-    for (size_t i = 0; i < res->nevents; i++)
-        res->events[i].time.timex = -2;
-    if (link_timexes(res, &c, dct))
-        return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    if (mark_heads(res, &c))
-        return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    for (size_t i = 0; i < res->nevents; i++) {
-        chr_event *e = &res->events[i];
-        if (e->time.timex == -2 && !link_to_event(i, res, &c))
-            link_by_tense(e, dct);
-        if (describe(res, e, &c))
-            return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    }
-    mark_reported(res);
-    return CHR_OK;
+    int st = link_all(res, &c, dct, err);
+    free(lists);
+    return st;
 }

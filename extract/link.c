@@ -109,6 +109,9 @@ typedef struct ctx {
     const chr__tokens *toks;
     const wordset *words;
     unsigned char *lists; /* per token: its bits of wordset_lists, with LOOKED_UP once looked up */
+    const char *dct;      /* the document date as a TIMEX3 value, or "" */
+    chr_gran dct_gran;    /* its granularity */
+    const chr_gran *gran; /* per time expression: the granularity of its value */
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -233,15 +236,16 @@ static void copy_cut(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
-static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char *value, const char *begin,
-                     const char *end, const char *rule)
+/* gran: value's granularity, as gran_of says. */
+static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char *value, chr_gran gran,
+                     const char *begin, const char *end, const char *rule)
 {
     tm->timex = timex;
     tm->relation = rel;
     copy_cut(tm->value, sizeof tm->value, value);
     copy_cut(tm->begin, sizeof tm->begin, begin);
     copy_cut(tm->end, sizeof tm->end, end);
-    tm->gran = gran_of(tm->value);
+    tm->gran = gran;
     tm->rule = rule;
 }
 
@@ -271,42 +275,43 @@ static void word_before(const ctx *c, size_t start, char *out, size_t n)
 
 static int boundary_between(const ctx *c, size_t a, size_t b);
 
-/* Is the word right after a timex w ("13 days after", "a few days later")? */
-static int word_after(const ctx *c, size_t end, const char *w)
+/* Is token i the word w (no: i is past the last token)? */
+static int word_at(const ctx *c, size_t i, const char *w)
 {
-    size_t i = tok_at(c, end);
     return i < c->toks->n && tok_word(c, i, w);
 }
 
-static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c, const char *dct)
+static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     char w[32];
     word_before(c, t->start, w, sizeof w);
-    int after = word_after(c, t->end, "after"), before = word_after(c, t->end, "before");
+    size_t next = tok_at(c, t->end); /* the word after the timex: "13 days after", "a few days later" */
+    int after = word_at(c, next, "after"), before = word_at(c, next, "before");
     int counted = strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
                   memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
-    if (t->type == CHR_TIMEX_DURATION && (after || before || word_after(c, t->end, "later")) && counted) {
+    if (t->type == CHR_TIMEX_DURATION && (after || before || word_at(c, next, "later")) && counted) {
         /* a period between two events: "one year after he was killed" (killed BEGINS the year, the event it
          * leads to ENDS it), "several months before he entered" (the reverse), "a few days later"; not "in
          * the weeks before the shooting" or "days after", a stretch of time the events fall in */
         int anchor = e->start >= t->end && !boundary_between(c, t->end, e->start); /* the event after the signal */
         int begins = after ? anchor : before ? !anchor : 0;
-        set_time(&e->time, ti, begins ? CHR_REL_BEGINS : CHR_REL_ENDS, t->value, t->begin, t->end_value,
-                 "duration");
+        set_time(&e->time, ti, begins ? CHR_REL_BEGINS : CHR_REL_ENDS, t->value, c->gran[ti],
+                 t->begin, t->end_value, "duration");
     } else if (t->type == CHR_TIMEX_DURATION) {
-        set_time(&e->time, ti, CHR_REL_DURING, t->value, t->begin, t->end_value, "duration");
+        set_time(&e->time, ti, CHR_REL_DURING, t->value, c->gran[ti], t->begin, t->end_value, "duration");
     } else if (!strcmp(w, "since") || !strcmp(w, "from") || !strcmp(w, "between")) {
-        set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, t->value, t->end_value[0] ? t->end_value : dct,
-                 "signal:since");
+        set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], t->value,
+                 t->end_value[0] ? t->end_value : c->dct, "signal:since");
     } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by") ||
                !strcmp(w, "due")) { /* "debentures due March 1, 2011" */
-        set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, "", t->value, "signal:until");
+        set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, c->gran[ti], "", t->value, "signal:until");
     } else if (!strcmp(w, "before")) {
-        set_time(&e->time, ti, CHR_REL_BEFORE, t->value, "", t->value, "signal:before");
+        set_time(&e->time, ti, CHR_REL_BEFORE, t->value, c->gran[ti], "", t->value, "signal:before");
     } else if (!strcmp(w, "after")) {
-        set_time(&e->time, ti, CHR_REL_AFTER, t->value, t->value, "", "signal:after");
+        set_time(&e->time, ti, CHR_REL_AFTER, t->value, c->gran[ti], t->value, "", "signal:after");
     } else {
-        set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, t->value, t->value, "same-sentence");
+        set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,
+                 "same-sentence");
     }
 }
 
@@ -376,7 +381,7 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
  * gold events, nearest-time linking dates 0.72 of the same-sentence links against 0.50 when each
  * expression takes only its nearest event: TimeBank links an expression to the verbs of its clause, not
  * only to the one next to it). */
-static int link_timexes(chr_result *res, const ctx *c, const char *dct)
+static int link_timexes(chr_result *res, const ctx *c)
 {
     unsigned char *taken = calloc(res->n ? res->n : 1, 1); /* the times some event took */
     if (!taken)
@@ -403,7 +408,7 @@ static int link_timexes(chr_result *res, const ctx *c, const char *dct)
             }
         }
         if (best != (size_t)-1) {
-            link_timex(e, (int)best, &res->timexes[best], c, dct);
+            link_timex(e, (int)best, &res->timexes[best], c);
             taken[best] = 1;
         }
     }
@@ -437,7 +442,7 @@ static int link_timexes(chr_result *res, const ctx *c, const char *dct)
                 pick = e;
         }
         if (pick)
-            link_timex(pick, (int)ti, t, c, dct);
+            link_timex(pick, (int)ti, t, c);
     }
     free(taken);
     return 0;
@@ -547,22 +552,24 @@ static int link_to_event(size_t ei, const chr_result *res, const ctx *c)
     if (!best)
         return 0;
     const char *v = best->time.value;
-    set_time(&e->time, best->time.timex, rel, v, rel == CHR_REL_AFTER ? v : best->time.begin,
+    set_time(&e->time, best->time.timex, rel, v, best->time.gran, rel == CHR_REL_AFTER ? v : best->time.begin,
              rel == CHR_REL_BEFORE ? v : best->time.end, "event");
     return 1;
 }
 
-static void link_by_tense(chr_event *e, const char *dct)
+static void link_by_tense(chr_event *e, const ctx *c)
 {
+    const char *dct = c->dct;
+    chr_gran g = c->dct_gran;
     int perfect = e->aspect == CHR_ASPECT_PERFECTIVE || e->aspect == CHR_ASPECT_PERFECTIVE_PROGRESSIVE;
     if (e->tense == CHR_TENSE_PAST || (e->tense == CHR_TENSE_PRESENT && perfect))
-        set_time(&e->time, -1, CHR_REL_BEFORE, dct, "", dct, "tense");
+        set_time(&e->time, -1, CHR_REL_BEFORE, dct, g, "", dct, "tense");
     else if (e->tense == CHR_TENSE_FUTURE)
-        set_time(&e->time, -1, CHR_REL_AFTER, dct, dct, "", "tense");
+        set_time(&e->time, -1, CHR_REL_AFTER, dct, g, dct, "", "tense");
     else if (e->tense == CHR_TENSE_PRESENT && e->cls == CHR_EVENT_REPORTING && e->aspect == CHR_ASPECT_NONE)
-        set_time(&e->time, -1, CHR_REL_IS_INCLUDED, dct, dct, dct, "tense"); /* "says": an act within the day */
+        set_time(&e->time, -1, CHR_REL_IS_INCLUDED, dct, g, dct, dct, "tense"); /* "says": within the day */
     else if (e->tense == CHR_TENSE_PRESENT)
-        set_time(&e->time, -1, CHR_REL_INCLUDES, dct, dct, dct, "tense");
+        set_time(&e->time, -1, CHR_REL_INCLUDES, dct, g, dct, dct, "tense");
 }
 
 /* ---- actor and summary ---- */
@@ -888,19 +895,19 @@ static void mark_reported(chr_result *res)
     }
 }
 
-/* chr__events_link once its context is made; dct: the document date as a TIMEX3 value, or "". */
-static int link_all(chr_result *res, const ctx *c, const char *dct, chr_error *err)
+/* chr__events_link once its context is made. */
+static int link_all(chr_result *res, const ctx *c, chr_error *err)
 {
     for (size_t i = 0; i < res->nevents; i++)
         res->events[i].time.timex = -2;
-    if (link_timexes(res, c, dct))
+    if (link_timexes(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (mark_heads(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
         if (e->time.timex == -2 && !link_to_event(i, res, c))
-            link_by_tense(e, dct);
+            link_by_tense(e, c);
         if (describe(res, e, c))
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
@@ -914,14 +921,21 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
         return CHR_OK;
     wordset words;
     wordset_build(&words);
-    unsigned char *lists = calloc(toks->n ? toks->n : 1, 1);
-    if (!lists)
-        return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    ctx c = {doc->text, doc->len, toks, &words, lists};
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
         chr_time_format(dct, sizeof dct, &doc->dct);
-    int st = link_all(res, &c, dct, err);
+    unsigned char *lists = calloc(toks->n ? toks->n : 1, 1);
+    chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
+    int st = CHR_OK;
+    if (lists && gran) {
+        for (size_t i = 0; i < res->n; i++)
+            gran[i] = gran_of(res->timexes[i].value);
+        ctx c = {doc->text, doc->len, toks, &words, lists, dct, gran_of(dct), gran};
+        st = link_all(res, &c, err);
+    } else {
+        st = chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
     free(lists);
+    free(gran);
     return st;
 }

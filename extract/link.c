@@ -525,14 +525,16 @@ static int link_to_event(size_t ei, const chr_result *res, const ctx *c)
     while (k > first && steps < SIGNAL_REACH) {
         k--;
         steps++;
+        if (tok_punct(c, k))
+            break;
+        if (!tok_is(c, k, SUBORDINATOR)) /* the signals below are all subordinators: skip other words */
+            continue;
         if (tok_word(c, k, "after"))
             rel = CHR_REL_BEFORE; /* X after e: e came first */
         else if (tok_word(c, k, "before"))
             rel = CHR_REL_AFTER;
         else if (tok_word(c, k, "when") || tok_word(c, k, "while") || tok_word(c, k, "as"))
             rel = CHR_REL_IS_INCLUDED;
-        else if (tok_punct(c, k))
-            break;
         if (rel)
             break;
     }

@@ -579,14 +579,16 @@ static void link_by_tense(chr_event *e, const ctx *c)
 /* Append s[0..n) to buf with blanks collapsed to one space. */
 static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
 {
-    size_t k = *o; /* in a local: the stores into buf would make the compiler reread *o */
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (is_blank(ch)) {
-            if (k && buf[k - 1] != ' ')
+    size_t k = *o, i = 0; /* k in a local: the stores into buf would make the compiler reread *o */
+    while (i < n && k + 1 < cap) {
+        /* a byte adds at most one: this many fit before the room need be looked at again */
+        size_t stop = i + (n - i < cap - 1 - k ? n - i : cap - 1 - k);
+        for (; i < stop; i++) {
+            unsigned char ch = (unsigned char)s[i];
+            if (ch > ' ' || !is_blank(ch))
+                buf[k++] = (char)ch;
+            else if (k && buf[k - 1] != ' ')
                 buf[k++] = ' ';
-        } else {
-            buf[k++] = (char)ch;
         }
     }
     buf[k] = '\0';

@@ -87,14 +87,13 @@ static int plain_ascii(const char *s, size_t n) {
     return (bad & highs) == 0;
 }
 
-/* A string value: refused (the whole text fails) when not UTF-8. */
+/* A string value: refused (the whole text fails) when not UTF-8 (the writer says whether it is ASCII). */
 static void str(jw *w, const char *s, size_t n) {
-    if (!plain_ascii(s, n) && !utf8(s, n))
+    if (chr__jsonw_strn(&w->w, s, n) && !utf8(s, n))
         w->bad = 1;
-    chr__jsonw_strn(&w->w, s, n);
 }
 
-static void key(jw *w, const char *k) { chr__jsonw_key(&w->w, k); }
+static void key(jw *w, const char *k) { chr__jsonw_keyn(&w->w, k, strlen(k)); }
 static void open(jw *w, char c) { chr__jsonw_open(&w->w, c); }
 static void close(jw *w, char c) { chr__jsonw_close(&w->w, c); }
 

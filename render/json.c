@@ -93,17 +93,18 @@ static void str(jw *w, const char *s, size_t n) {
         w->bad = 1;
 }
 
-static void key(jw *w, const char *k) { chr__jsonw_keyn(&w->w, k, strlen(k)); }
+/* inline, these small helpers, so that the compiler works out strlen of each literal key */
+static inline void key(jw *w, const char *k) { chr__jsonw_keyn(&w->w, k, strlen(k)); }
 static void open(jw *w, char c) { chr__jsonw_open(&w->w, c); }
 static void close(jw *w, char c) { chr__jsonw_close(&w->w, c); }
 
-static void kstr(jw *w, const char *k, const char *v) {
+static inline void kstr(jw *w, const char *k, const char *v) {
     key(w, k);
     str(w, v, strlen(v));
 }
 
 /* A string member, null when v is empty. */
-static void kstr_or_null(jw *w, const char *k, const char *v) {
+static inline void kstr_or_null(jw *w, const char *k, const char *v) {
     key(w, k);
     if (v && *v)
         str(w, v, strlen(v));
@@ -111,12 +112,12 @@ static void kstr_or_null(jw *w, const char *k, const char *v) {
         chr__jsonw_null(&w->w);
 }
 
-static void kint(jw *w, const char *k, size_t v) {
+static inline void kint(jw *w, const char *k, size_t v) {
     key(w, k);
     chr__jsonw_int(&w->w, (int64_t)v);
 }
 
-static void knull(jw *w, const char *k) {
+static inline void knull(jw *w, const char *k) {
     key(w, k);
     chr__jsonw_null(&w->w);
 }

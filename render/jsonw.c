@@ -196,27 +196,41 @@ static int string(chr__jsonw *w, const char *s, size_t n) {
 
 void chr__jsonw_key(chr__jsonw *w, const char *k) { chr__jsonw_keyn(w, k, strlen(k)); }
 
-void chr__jsonw_keyn(chr__jsonw *w, const char *k, size_t n) {
+/* A key, a byte at a time where the buffer may fill. */
+static void key_slow(chr__jsonw *w, const char *k, size_t n) {
     before(w);
-    if (room(w, n + 4)) { /* keys are the writer's own words: nothing to escape */
-        char *p = w->buf + w->len;
-        *p++ = '"';
-        memcpy(p, k, n);
-        p += n;
-        *p++ = '"';
-        *p++ = ':';
+    put1(w, '"');
+    raw(w, k, n);
+    put1(w, '"');
+    if (w->compact)
+        put1(w, ':');
+    else
+        raw(w, ": ", 2);
+    w->after_key = 1;
+}
+
+void chr__jsonw_keyn(chr__jsonw *w, const char *k, size_t n) {
+    if (w->indent || w->after_key || w->depth == 0 || !room(w, n + 6)) {
+        key_slow(w, k, n);
+        return;
+    }
+    /* a member on one line with room for it (the usual case): the separator before() would write and the
+     * key in one go; keys are the writer's own words, with nothing to escape */
+    char *p = w->buf + w->len;
+    if (!w->first[w->depth]) {
+        *p++ = ',';
         if (!w->compact)
             *p++ = ' ';
-        w->len = (size_t)(p - w->buf);
-    } else {
-        put1(w, '"');
-        raw(w, k, n);
-        put1(w, '"');
-        if (w->compact)
-            put1(w, ':');
-        else
-            raw(w, ": ", 2);
     }
+    w->first[w->depth] = 0;
+    *p++ = '"';
+    memcpy(p, k, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    if (!w->compact)
+        *p++ = ' ';
+    w->len = (size_t)(p - w->buf);
     w->after_key = 1;
 }
 

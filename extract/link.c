@@ -361,12 +361,17 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
         d = e->start - t->end;
         int intro = t->start - e->sent_start <= INTRO_REACH;
         opens = intro;
+        if (!opens && d > LINK_REACH)
+            return (size_t)-1; /* out of reach already: the penalties only add */
         /* "On Monday, a U.S. official confirmed", "On Tuesday, the league, a lobbying group, plans": an
          * opening time scopes over its sentence, the commas after it are no boundary; not a possessive
          * ("Monday's email announcement marked ... in the past decade that Jobs, aged 55, has taken") */
         d += (intro && !possessive(c, t) ? 0 : clause_gap(c, t->end, e->start)) + LEFT_PENALTY;
     } else if (t->start >= e->end) {
-        d = t->start - e->end + clause_gap(c, e->end, t->start);
+        d = t->start - e->end;
+        if (d > LINK_REACH)
+            return (size_t)-1;
+        d += clause_gap(c, e->end, t->start);
     } else {
         d = 0;
     }

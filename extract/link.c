@@ -319,10 +319,14 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 static size_t clause_gap(const ctx *c, size_t from, size_t to)
 {
     size_t gap = 0;
-    for (size_t i = from; i < to; i++)
-        if (c->text[i] == ',' || c->text[i] == ';' || (c->text[i] == '-' && i + 1 < to && c->text[i + 1] == '-') ||
-            (c->text[i] == '_' && i > from && c->text[i - 1] == ' '))
+    for (size_t i = from; i < to; i++) {
+        char ch = c->text[i];
+        if ((unsigned char)ch > '_') /* the marks are ',' ';' '-' '_': lower case needs this one test */
+            continue;
+        if (ch == ',' || ch == ';' || (ch == '-' && i + 1 < to && c->text[i + 1] == '-') ||
+            (ch == '_' && i > from && c->text[i - 1] == ' '))
             gap += CLAUSE_PENALTY;
+    }
     return gap;
 }
 

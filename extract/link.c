@@ -88,24 +88,30 @@ static const char *const subordinators[] = {"while", "although", "though", "as",
 
 /* The word lists above as one small hash table, made once per document: a token's lists in one look-up
  * instead of a walk down each list. */
-#define WORDSET_SLOTS 512 /* a power of two, well over the words of the lists */
+#define WORDSET_SLOTS 256 /* a power of two, about twice the words of the lists */
 #define WORDSET_LONGEST 12
 typedef struct wordset {
     struct {
         const char *w; /* lower case; NULL: empty slot */
-        size_t n;
-        unsigned lists; /* bit k: in the k-th list of wordset_lists */
+        unsigned char n;
+        unsigned char lists; /* bit k: in the k-th list of wordset_lists */
     } slot[WORDSET_SLOTS];
 } wordset;
 
 static const char *const *const wordset_lists[] = {between_words, stop_words, articles, pronouns,
                                                    subordinators};
+/* The bits of wordset_lists, what tok_is asks about. */
+enum { BETWEEN = 1, STOP = 2, ARTICLE = 4, PRONOUN = 8, SUBORDINATOR = 16, LOOKED_UP = 128 };
 
 typedef struct ctx {
     const char *text;
     size_t len;
     const chr__tokens *toks;
-    const wordset *words; /* NULL: walk the lists */
+    const wordset *words;
+    unsigned char *lists; /* per token: its bits of wordset_lists, with LOOKED_UP once looked up */
+    const char *dct;      /* the document date as a TIMEX3 value, or "" */
+    chr_gran dct_gran;    /* its granularity */
+    const chr_gran *gran; /* per time expression: the granularity of its value */
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -144,32 +150,30 @@ static void wordset_build(wordset *ws)
             while (ws->slot[h].w && !(ws->slot[h].n == n && same_word(ws->slot[h].w, *w, n)))
                 h = (h + 1) & (WORDSET_SLOTS - 1);
             ws->slot[h].w = *w;
-            ws->slot[h].n = n;
+            ws->slot[h].n = (unsigned char)n;
             ws->slot[h].lists |= 1u << l;
         }
 }
 
-static int tok_is(const ctx *c, size_t i, const char *const *list)
+/* The bits of wordset_lists that s[0..n) has. */
+static unsigned word_lists(const wordset *ws, const char *s, size_t n)
 {
-    const chr__token *t = &c->toks->v[i];
-    size_t n = t->end - t->start;
-    const char *s = c->text + t->start;
-    size_t l = 0;
-    while (l < sizeof wordset_lists / sizeof wordset_lists[0] && wordset_lists[l] != list)
-        l++;
-    if (c->words && l < sizeof wordset_lists / sizeof wordset_lists[0]) {
-        if (n > WORDSET_LONGEST)
-            return 0;
-        for (size_t h = word_hash(s, n); c->words->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1))
-            if (c->words->slot[h].n == n && same_word(c->words->slot[h].w, s, n))
-                return (c->words->slot[h].lists >> l) & 1;
+    if (n > WORDSET_LONGEST)
         return 0;
-    }
-    unsigned char c0 = (unsigned char)s[0] | 0x20; /* a cheap first test: case-blind first byte */
-    for (; *list; list++)
-        if (((unsigned char)(*list)[0] | 0x20) == c0 && same_word(*list, s, n))
-            return 1;
+    for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1))
+        if (ws->slot[h].n == n && same_word(ws->slot[h].w, s, n))
+            return ws->slot[h].lists;
     return 0;
+}
+
+/* Is token i in list (a bit of wordset_lists)? Each token is looked up once, when first asked about. */
+static int tok_is(const ctx *c, size_t i, unsigned list)
+{
+    if (!(c->lists[i] & LOOKED_UP)) {
+        const chr__token *t = &c->toks->v[i];
+        c->lists[i] = (unsigned char)(word_lists(c->words, c->text + t->start, t->end - t->start) | LOOKED_UP);
+    }
+    return (c->lists[i] & list) != 0;
 }
 
 static int tok_word(const ctx *c, size_t i, const char *w)
@@ -232,15 +236,16 @@ static void copy_cut(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
-static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char *value, const char *begin,
-                     const char *end, const char *rule)
+/* gran: value's granularity, as gran_of says. */
+static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char *value, chr_gran gran,
+                     const char *begin, const char *end, const char *rule)
 {
     tm->timex = timex;
     tm->relation = rel;
     copy_cut(tm->value, sizeof tm->value, value);
     copy_cut(tm->begin, sizeof tm->begin, begin);
     copy_cut(tm->end, sizeof tm->end, end);
-    tm->gran = gran_of(tm->value);
+    tm->gran = gran;
     tm->rule = rule;
 }
 
@@ -270,42 +275,43 @@ static void word_before(const ctx *c, size_t start, char *out, size_t n)
 
 static int boundary_between(const ctx *c, size_t a, size_t b);
 
-/* Is the word right after a timex w ("13 days after", "a few days later")? */
-static int word_after(const ctx *c, size_t end, const char *w)
+/* Is token i the word w (no: i is past the last token)? */
+static int word_at(const ctx *c, size_t i, const char *w)
 {
-    size_t i = tok_at(c, end);
     return i < c->toks->n && tok_word(c, i, w);
 }
 
-static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c, const char *dct)
+static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     char w[32];
     word_before(c, t->start, w, sizeof w);
-    int after = word_after(c, t->end, "after"), before = word_after(c, t->end, "before");
+    size_t next = tok_at(c, t->end); /* the word after the timex: "13 days after", "a few days later" */
+    int after = word_at(c, next, "after"), before = word_at(c, next, "before");
     int counted = strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
                   memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
-    if (t->type == CHR_TIMEX_DURATION && (after || before || word_after(c, t->end, "later")) && counted) {
+    if (t->type == CHR_TIMEX_DURATION && (after || before || word_at(c, next, "later")) && counted) {
         /* a period between two events: "one year after he was killed" (killed BEGINS the year, the event it
          * leads to ENDS it), "several months before he entered" (the reverse), "a few days later"; not "in
          * the weeks before the shooting" or "days after", a stretch of time the events fall in */
         int anchor = e->start >= t->end && !boundary_between(c, t->end, e->start); /* the event after the signal */
         int begins = after ? anchor : before ? !anchor : 0;
-        set_time(&e->time, ti, begins ? CHR_REL_BEGINS : CHR_REL_ENDS, t->value, t->begin, t->end_value,
-                 "duration");
+        set_time(&e->time, ti, begins ? CHR_REL_BEGINS : CHR_REL_ENDS, t->value, c->gran[ti],
+                 t->begin, t->end_value, "duration");
     } else if (t->type == CHR_TIMEX_DURATION) {
-        set_time(&e->time, ti, CHR_REL_DURING, t->value, t->begin, t->end_value, "duration");
+        set_time(&e->time, ti, CHR_REL_DURING, t->value, c->gran[ti], t->begin, t->end_value, "duration");
     } else if (!strcmp(w, "since") || !strcmp(w, "from") || !strcmp(w, "between")) {
-        set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, t->value, t->end_value[0] ? t->end_value : dct,
-                 "signal:since");
+        set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], t->value,
+                 t->end_value[0] ? t->end_value : c->dct, "signal:since");
     } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by") ||
                !strcmp(w, "due")) { /* "debentures due March 1, 2011" */
-        set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, "", t->value, "signal:until");
+        set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, c->gran[ti], "", t->value, "signal:until");
     } else if (!strcmp(w, "before")) {
-        set_time(&e->time, ti, CHR_REL_BEFORE, t->value, "", t->value, "signal:before");
+        set_time(&e->time, ti, CHR_REL_BEFORE, t->value, c->gran[ti], "", t->value, "signal:before");
     } else if (!strcmp(w, "after")) {
-        set_time(&e->time, ti, CHR_REL_AFTER, t->value, t->value, "", "signal:after");
+        set_time(&e->time, ti, CHR_REL_AFTER, t->value, c->gran[ti], t->value, "", "signal:after");
     } else {
-        set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, t->value, t->value, "same-sentence");
+        set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,
+                 "same-sentence");
     }
 }
 
@@ -313,10 +319,14 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c, c
 static size_t clause_gap(const ctx *c, size_t from, size_t to)
 {
     size_t gap = 0;
-    for (size_t i = from; i < to; i++)
-        if (c->text[i] == ',' || c->text[i] == ';' || (c->text[i] == '-' && i + 1 < to && c->text[i + 1] == '-') ||
-            (c->text[i] == '_' && i > from && c->text[i - 1] == ' '))
+    for (size_t i = from; i < to; i++) {
+        char ch = c->text[i];
+        if ((unsigned char)ch > '_') /* the marks are ',' ';' '-' '_': lower case needs this one test */
+            continue;
+        if (ch == ',' || ch == ';' || (ch == '-' && i + 1 < to && c->text[i + 1] == '-') ||
+            (ch == '_' && i > from && c->text[i - 1] == ' '))
             gap += CLAUSE_PENALTY;
+    }
     return gap;
 }
 
@@ -355,12 +365,17 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
         d = e->start - t->end;
         int intro = t->start - e->sent_start <= INTRO_REACH;
         opens = intro;
+        if (!opens && d > LINK_REACH)
+            return (size_t)-1; /* out of reach already: the penalties only add */
         /* "On Monday, a U.S. official confirmed", "On Tuesday, the league, a lobbying group, plans": an
          * opening time scopes over its sentence, the commas after it are no boundary; not a possessive
          * ("Monday's email announcement marked ... in the past decade that Jobs, aged 55, has taken") */
         d += (intro && !possessive(c, t) ? 0 : clause_gap(c, t->end, e->start)) + LEFT_PENALTY;
     } else if (t->start >= e->end) {
-        d = t->start - e->end + clause_gap(c, e->end, t->start);
+        d = t->start - e->end;
+        if (d > LINK_REACH)
+            return (size_t)-1;
+        d += clause_gap(c, e->end, t->start);
     } else {
         d = 0;
     }
@@ -375,7 +390,7 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
  * gold events, nearest-time linking dates 0.72 of the same-sentence links against 0.50 when each
  * expression takes only its nearest event: TimeBank links an expression to the verbs of its clause, not
  * only to the one next to it). */
-static int link_timexes(chr_result *res, const ctx *c, const char *dct)
+static int link_timexes(chr_result *res, const ctx *c)
 {
     unsigned char *taken = calloc(res->n ? res->n : 1, 1); /* the times some event took */
     if (!taken)
@@ -402,7 +417,7 @@ static int link_timexes(chr_result *res, const ctx *c, const char *dct)
             }
         }
         if (best != (size_t)-1) {
-            link_timex(e, (int)best, &res->timexes[best], c, dct);
+            link_timex(e, (int)best, &res->timexes[best], c);
             taken[best] = 1;
         }
     }
@@ -436,7 +451,7 @@ static int link_timexes(chr_result *res, const ctx *c, const char *dct)
                 pick = e;
         }
         if (pick)
-            link_timex(pick, (int)ti, t, c, dct);
+            link_timex(pick, (int)ti, t, c);
     }
     free(taken);
     return 0;
@@ -519,14 +534,16 @@ static int link_to_event(size_t ei, const chr_result *res, const ctx *c)
     while (k > first && steps < SIGNAL_REACH) {
         k--;
         steps++;
+        if (tok_punct(c, k))
+            break;
+        if (!tok_is(c, k, SUBORDINATOR)) /* the signals below are all subordinators: skip other words */
+            continue;
         if (tok_word(c, k, "after"))
             rel = CHR_REL_BEFORE; /* X after e: e came first */
         else if (tok_word(c, k, "before"))
             rel = CHR_REL_AFTER;
         else if (tok_word(c, k, "when") || tok_word(c, k, "while") || tok_word(c, k, "as"))
             rel = CHR_REL_IS_INCLUDED;
-        else if (tok_punct(c, k))
-            break;
         if (rel)
             break;
     }
@@ -546,22 +563,24 @@ static int link_to_event(size_t ei, const chr_result *res, const ctx *c)
     if (!best)
         return 0;
     const char *v = best->time.value;
-    set_time(&e->time, best->time.timex, rel, v, rel == CHR_REL_AFTER ? v : best->time.begin,
+    set_time(&e->time, best->time.timex, rel, v, best->time.gran, rel == CHR_REL_AFTER ? v : best->time.begin,
              rel == CHR_REL_BEFORE ? v : best->time.end, "event");
     return 1;
 }
 
-static void link_by_tense(chr_event *e, const char *dct)
+static void link_by_tense(chr_event *e, const ctx *c)
 {
+    const char *dct = c->dct;
+    chr_gran g = c->dct_gran;
     int perfect = e->aspect == CHR_ASPECT_PERFECTIVE || e->aspect == CHR_ASPECT_PERFECTIVE_PROGRESSIVE;
     if (e->tense == CHR_TENSE_PAST || (e->tense == CHR_TENSE_PRESENT && perfect))
-        set_time(&e->time, -1, CHR_REL_BEFORE, dct, "", dct, "tense");
+        set_time(&e->time, -1, CHR_REL_BEFORE, dct, g, "", dct, "tense");
     else if (e->tense == CHR_TENSE_FUTURE)
-        set_time(&e->time, -1, CHR_REL_AFTER, dct, dct, "", "tense");
+        set_time(&e->time, -1, CHR_REL_AFTER, dct, g, dct, "", "tense");
     else if (e->tense == CHR_TENSE_PRESENT && e->cls == CHR_EVENT_REPORTING && e->aspect == CHR_ASPECT_NONE)
-        set_time(&e->time, -1, CHR_REL_IS_INCLUDED, dct, dct, dct, "tense"); /* "says": an act within the day */
+        set_time(&e->time, -1, CHR_REL_IS_INCLUDED, dct, g, dct, dct, "tense"); /* "says": within the day */
     else if (e->tense == CHR_TENSE_PRESENT)
-        set_time(&e->time, -1, CHR_REL_INCLUDES, dct, dct, dct, "tense");
+        set_time(&e->time, -1, CHR_REL_INCLUDES, dct, g, dct, dct, "tense");
 }
 
 /* ---- actor and summary ---- */
@@ -569,14 +588,16 @@ static void link_by_tense(chr_event *e, const char *dct)
 /* Append s[0..n) to buf with blanks collapsed to one space. */
 static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
 {
-    size_t k = *o; /* in a local: the stores into buf would make the compiler reread *o */
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (is_blank(ch)) {
-            if (k && buf[k - 1] != ' ')
+    size_t k = *o, i = 0; /* k in a local: the stores into buf would make the compiler reread *o */
+    while (i < n && k + 1 < cap) {
+        /* a byte adds at most one: this many fit before the room need be looked at again */
+        size_t stop = i + (n - i < cap - 1 - k ? n - i : cap - 1 - k);
+        for (; i < stop; i++) {
+            unsigned char ch = (unsigned char)s[i];
+            if (ch > ' ' || !is_blank(ch))
+                buf[k++] = (char)ch;
+            else if (k && buf[k - 1] != ' ')
                 buf[k++] = ' ';
-        } else {
-            buf[k++] = (char)ch;
         }
     }
     buf[k] = '\0';
@@ -639,9 +660,9 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
 {
     size_t j = i;
     *a = *b = i;
-    while (j > first && (tok_is(c, j - 1, between_words) || tok_adverb(c, j - 1)))
+    while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
         j--;
-    if (j > first && tok_is(c, j - 1, pronouns)) {
+    if (j > first && tok_is(c, j - 1, PRONOUN)) {
         *a = j - 1;
         *b = j;
         return;
@@ -652,9 +673,9 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         const chr__token *t = &c->toks->v[p];
         if (tok_punct(c, p) && !(t->end - t->start == 1 && c->text[t->start] == '-'))
             break;
-        if (tok_verb_event(c, res, p) || tok_is(c, p, pronouns) || tok_in_timex(c, res, p))
+        if (tok_verb_event(c, res, p) || tok_is(c, p, PRONOUN) || tok_in_timex(c, res, p))
             break;
-        if (tok_is(c, p, stop_words)) {
+        if (tok_is(c, p, STOP)) {
             /* "Secretary of State", "Kerry and Kirby": "of" and "and" between capitalised words stay */
             if (!((tok_word(c, p, "of") || tok_word(c, p, "and")) && p > first && tok_capital(c, p - 1) &&
                   tok_capital(c, p + 1)))
@@ -662,13 +683,13 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         }
         k = p;
         count++;
-        if (tok_is(c, p, articles))
+        if (tok_is(c, p, ARTICLE))
             break; /* a determiner opens the phrase */
     }
     /* a phrase that is only function words is no phrase */
     int content = 0;
     for (size_t q = k; q < end; q++)
-        if (!tok_is(c, q, articles) && !tok_punct(c, q))
+        if (!tok_is(c, q, ARTICLE) && !tok_punct(c, q))
             content = 1;
     if (content) {
         *a = k;
@@ -681,7 +702,7 @@ static void actor_right(const ctx *c, size_t i, size_t last, const chr_result *r
 {
     size_t k = i + 1, count = 0;
     *a = *b = k;
-    while (k < last && count < ACTOR_TOKENS && !tok_punct(c, k) && !tok_is(c, k, stop_words)) {
+    while (k < last && count < ACTOR_TOKENS && !tok_punct(c, k) && !tok_is(c, k, STOP)) {
         if (tok_in_timex(c, res, k))
             break;
         k++;
@@ -747,7 +768,7 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
     int aside;
     actor_left(c, res, i, first, &a, &b, &aside);
     int reported_before = 0; /* '"...," Kerry said' / 'The U.S. would ..., Kerry said' */
-    int subordinate = tok_is(c, first, subordinators);
+    int subordinate = tok_is(c, first, SUBORDINATOR);
     int verb_report = e->cls == CHR_EVENT_REPORTING && e->tense != CHR_TENSE_NONE;
     if (a == b && verb_report && i > first + 1 && !subordinate) {
         /* nothing left of the verb but what it reports: the actor follows it */
@@ -767,7 +788,7 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
     /* where the summary starts: the actor, else the auxiliaries and negation before the event ("has not
      * had diplomatic relations") */
     size_t aux = i;
-    while (aux > first && (tok_is(c, aux - 1, between_words) || tok_adverb(c, aux - 1)))
+    while (aux > first && (tok_is(c, aux - 1, BETWEEN) || tok_adverb(c, aux - 1)))
         aux--;
     size_t sum_from = a < b && a < i ? tk->v[a].start : tk->v[aux].start;
     if (e->tense == CHR_TENSE_NONE || e->tense == CHR_TENSE_INFINITIVE) {
@@ -778,7 +799,7 @@ static int describe(chr_result *res, chr_event *e, const ctx *c)
     const char *shared_actor = NULL; /* the subject of a coordinated verb or the antecedent of "which" */
     if (a == b && e->tense != CHR_TENSE_NONE && e->tense != CHR_TENSE_INFINITIVE) {
         size_t k = i;
-        while (k > first && (tok_is(c, k - 1, between_words) || tok_adverb(c, k - 1)))
+        while (k > first && (tok_is(c, k - 1, BETWEEN) || tok_adverb(c, k - 1)))
             k--;
         if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
             tok_word(c, k - 2, ",")) {
@@ -887,29 +908,47 @@ static void mark_reported(chr_result *res)
     }
 }
 
+/* chr__events_link once its context is made. */
+static int link_all(chr_result *res, const ctx *c, chr_error *err)
+{
+    for (size_t i = 0; i < res->nevents; i++)
+        res->events[i].time.timex = -2;
+    if (link_timexes(res, c))
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    if (mark_heads(res, c))
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    for (size_t i = 0; i < res->nevents; i++) {
+        chr_event *e = &res->events[i];
+        if (e->time.timex == -2 && !link_to_event(i, res, c))
+            link_by_tense(e, c);
+        if (describe(res, e, c))
+            return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    mark_reported(res);
+    return CHR_OK;
+}
+
 int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr_error *err)
 {
     if (!res->nevents)
         return CHR_OK;
     wordset words;
     wordset_build(&words);
-    ctx c = {doc->text, doc->len, toks, &words};
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
         chr_time_format(dct, sizeof dct, &doc->dct);
-    for (size_t i = 0; i < res->nevents; i++)
-        res->events[i].time.timex = -2;
-    if (link_timexes(res, &c, dct))
-        return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    if (mark_heads(res, &c))
-        return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    for (size_t i = 0; i < res->nevents; i++) {
-        chr_event *e = &res->events[i];
-        if (e->time.timex == -2 && !link_to_event(i, res, &c))
-            link_by_tense(e, dct);
-        if (describe(res, e, &c))
-            return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    unsigned char *lists = calloc(toks->n ? toks->n : 1, 1);
+    chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
+    int st = CHR_OK;
+    if (lists && gran) {
+        for (size_t i = 0; i < res->n; i++)
+            gran[i] = gran_of(res->timexes[i].value);
+        ctx c = {doc->text, doc->len, toks, &words, lists, dct, gran_of(dct), gran};
+        st = link_all(res, &c, err);
+    } else {
+        st = chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
-    mark_reported(res);
-    return CHR_OK;
+    free(lists);
+    free(gran);
+    return st;
 }

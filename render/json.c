@@ -87,24 +87,24 @@ static int plain_ascii(const char *s, size_t n) {
     return (bad & highs) == 0;
 }
 
-/* A string value: refused (the whole text fails) when not UTF-8. */
+/* A string value: refused (the whole text fails) when not UTF-8 (the writer says whether it is ASCII). */
 static void str(jw *w, const char *s, size_t n) {
-    if (!plain_ascii(s, n) && !utf8(s, n))
+    if (chr__jsonw_strn(&w->w, s, n) && !utf8(s, n))
         w->bad = 1;
-    chr__jsonw_strn(&w->w, s, n);
 }
 
-static void key(jw *w, const char *k) { chr__jsonw_key(&w->w, k); }
+/* inline, these small helpers, so that the compiler works out strlen of each literal key */
+static inline void key(jw *w, const char *k) { chr__jsonw_keyn(&w->w, k, strlen(k)); }
 static void open(jw *w, char c) { chr__jsonw_open(&w->w, c); }
 static void close(jw *w, char c) { chr__jsonw_close(&w->w, c); }
 
-static void kstr(jw *w, const char *k, const char *v) {
+static inline void kstr(jw *w, const char *k, const char *v) {
     key(w, k);
     str(w, v, strlen(v));
 }
 
 /* A string member, null when v is empty. */
-static void kstr_or_null(jw *w, const char *k, const char *v) {
+static inline void kstr_or_null(jw *w, const char *k, const char *v) {
     key(w, k);
     if (v && *v)
         str(w, v, strlen(v));
@@ -112,12 +112,12 @@ static void kstr_or_null(jw *w, const char *k, const char *v) {
         chr__jsonw_null(&w->w);
 }
 
-static void kint(jw *w, const char *k, size_t v) {
+static inline void kint(jw *w, const char *k, size_t v) {
     key(w, k);
     chr__jsonw_int(&w->w, (int64_t)v);
 }
 
-static void knull(jw *w, const char *k) {
+static inline void knull(jw *w, const char *k) {
     key(w, k);
     chr__jsonw_null(&w->w);
 }

@@ -4,8 +4,9 @@
  * ('"', '\\', \b \f \n \r \t, other control characters as \u00XX in upper case, everything else as it
  * is) and its integers. The writer keeps no tree: the bytes go to the callback 64 KiB at a time.
  *
- * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_str,
- * chr__jsonw_strn, chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw, chr__jsonw_flush.
+ * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_keyn,
+ * chr__jsonw_str, chr__jsonw_strn, chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw,
+ * chr__jsonw_flush.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -49,7 +50,7 @@ static void raw_slow(chr__jsonw *w, const char *s, size_t n) {
     }
 }
 
-void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n) {
+static void raw(chr__jsonw *w, const char *s, size_t n) {
     if (room(w, n)) {
         memcpy(w->buf + w->len, s, n);
         w->len += n;
@@ -57,6 +58,8 @@ void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n) {
         raw_slow(w, s, n);
     }
 }
+
+void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n) { raw(w, s, n); }
 
 static void put1(chr__jsonw *w, char c) {
     if (w->len == sizeof w->buf && chr__jsonw_flush(w))
@@ -70,17 +73,14 @@ static void newline(chr__jsonw *w, int depth) {
     put1(w, '\n');
     while (n) {
         size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
-        chr__jsonw_raw(w, spaces, k);
+        raw(w, spaces, k);
         n -= k;
     }
 }
 
-/* Before a value or a key: the separator from what came before in its container, and the indentation. */
-static void before(chr__jsonw *w) {
-    if (w->after_key) {
-        w->after_key = 0;
-        return;
-    }
+/* Before a value or a key not right after a key: the separator from what came before in its container,
+ * and the indentation. */
+static void separate(chr__jsonw *w) {
     if (w->depth == 0)
         return;
     if (!w->first[w->depth]) {
@@ -91,6 +91,14 @@ static void before(chr__jsonw *w) {
     w->first[w->depth] = 0;
     if (w->indent)
         newline(w, w->depth);
+}
+
+/* Before a value or a key: nothing right after a key, else the separator and the indentation. */
+static void before(chr__jsonw *w) {
+    if (w->after_key)
+        w->after_key = 0;
+    else
+        separate(w);
 }
 
 void chr__jsonw_open(chr__jsonw *w, char c) {
@@ -124,49 +132,53 @@ static int clean8(uint64_t x) {
 }
 
 /* s[0..n) as a JSON string (a NUL byte inside is escaped like any control character): runs without a
- * byte to escape are copied as they are, looked at 8 bytes a step. */
-static void string(chr__jsonw *w, const char *s, size_t n) {
+ * byte to escape are copied as they are, looked at 8 bytes a step. Returns whether s holds a byte of
+ * 0x80 or more. */
+static int string(chr__jsonw *w, const char *s, size_t n) {
     put1(w, '"');
     const char *run = s, *end = s + n;
+    uint64_t seen = 0; /* the bytes looked at, or-ed together: their high bits */
     for (;;) {
         while (end - s >= 8) {
             uint64_t x;
             memcpy(&x, s, 8);
             if (!clean8(x))
                 break;
+            seen |= x;
             s += 8;
         }
         if (s == end) {
-            chr__jsonw_raw(w, run, (size_t)(s - run));
+            raw(w, run, (size_t)(s - run));
             break;
         }
         unsigned char c = (unsigned char)*s++;
+        seen |= c;
         if (!escaped[c])
             continue;
-        chr__jsonw_raw(w, run, (size_t)(s - 1 - run));
+        raw(w, run, (size_t)(s - 1 - run));
         run = s;
         char esc[8];
         switch (c) {
         case '"':
-            chr__jsonw_raw(w, "\\\"", 2);
+            raw(w, "\\\"", 2);
             break;
         case '\\':
-            chr__jsonw_raw(w, "\\\\", 2);
+            raw(w, "\\\\", 2);
             break;
         case '\b':
-            chr__jsonw_raw(w, "\\b", 2);
+            raw(w, "\\b", 2);
             break;
         case '\f':
-            chr__jsonw_raw(w, "\\f", 2);
+            raw(w, "\\f", 2);
             break;
         case '\n':
-            chr__jsonw_raw(w, "\\n", 2);
+            raw(w, "\\n", 2);
             break;
         case '\r':
-            chr__jsonw_raw(w, "\\r", 2);
+            raw(w, "\\r", 2);
             break;
         case '\t':
-            chr__jsonw_raw(w, "\\t", 2);
+            raw(w, "\\t", 2);
             break;
         default:
             esc[0] = '\\';
@@ -175,34 +187,50 @@ static void string(chr__jsonw *w, const char *s, size_t n) {
             esc[3] = '0';
             esc[4] = "0123456789ABCDEF"[c >> 4];
             esc[5] = "0123456789ABCDEF"[c & 15];
-            chr__jsonw_raw(w, esc, 6);
+            raw(w, esc, 6);
         }
     }
     put1(w, '"');
+    return (seen & 0x8080808080808080u) != 0;
 }
 
-void chr__jsonw_key(chr__jsonw *w, const char *k) {
-    size_t n = strlen(k);
+void chr__jsonw_key(chr__jsonw *w, const char *k) { chr__jsonw_keyn(w, k, strlen(k)); }
+
+/* A key, a byte at a time where the buffer may fill. */
+static void key_slow(chr__jsonw *w, const char *k, size_t n) {
     before(w);
-    if (room(w, n + 4)) { /* keys are the writer's own words: nothing to escape */
-        char *p = w->buf + w->len;
-        *p++ = '"';
-        memcpy(p, k, n);
-        p += n;
-        *p++ = '"';
-        *p++ = ':';
+    put1(w, '"');
+    raw(w, k, n);
+    put1(w, '"');
+    if (w->compact)
+        put1(w, ':');
+    else
+        raw(w, ": ", 2);
+    w->after_key = 1;
+}
+
+void chr__jsonw_keyn(chr__jsonw *w, const char *k, size_t n) {
+    if (w->indent || w->after_key || w->depth == 0 || !room(w, n + 6)) {
+        key_slow(w, k, n);
+        return;
+    }
+    /* a member on one line with room for it (the usual case): the separator before() would write and the
+     * key in one go; keys are the writer's own words, with nothing to escape */
+    char *p = w->buf + w->len;
+    if (!w->first[w->depth]) {
+        *p++ = ',';
         if (!w->compact)
             *p++ = ' ';
-        w->len = (size_t)(p - w->buf);
-    } else {
-        put1(w, '"');
-        chr__jsonw_raw(w, k, n);
-        put1(w, '"');
-        if (w->compact)
-            put1(w, ':');
-        else
-            chr__jsonw_raw(w, ": ", 2);
     }
+    w->first[w->depth] = 0;
+    *p++ = '"';
+    memcpy(p, k, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    if (!w->compact)
+        *p++ = ' ';
+    w->len = (size_t)(p - w->buf);
     w->after_key = 1;
 }
 
@@ -211,14 +239,14 @@ void chr__jsonw_str(chr__jsonw *w, const char *s) {
     string(w, s ? s : "", s ? strlen(s) : 0);
 }
 
-void chr__jsonw_strn(chr__jsonw *w, const char *s, size_t n) {
+int chr__jsonw_strn(chr__jsonw *w, const char *s, size_t n) {
     before(w);
-    string(w, s, n);
+    return string(w, s, n);
 }
 
 void chr__jsonw_null(chr__jsonw *w) {
     before(w);
-    chr__jsonw_raw(w, "null", 4);
+    raw(w, "null", 4);
 }
 
 void chr__jsonw_str_or_null(chr__jsonw *w, const char *s) {
@@ -237,5 +265,5 @@ void chr__jsonw_int(chr__jsonw *w, int64_t v) {
     if (v < 0)
         *--p = '-';
     before(w);
-    chr__jsonw_raw(w, p, (size_t)(b + sizeof b - p));
+    raw(w, p, (size_t)(b + sizeof b - p));
 }

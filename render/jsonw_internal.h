@@ -31,8 +31,11 @@ void chr__jsonw_init(chr__jsonw *w, size_t flags, chr_write_fn write, void *ctx)
 void chr__jsonw_open(chr__jsonw *w, char c); /* '{' or '[' */
 void chr__jsonw_close(chr__jsonw *w, char c);
 void chr__jsonw_key(chr__jsonw *w, const char *k);
+void chr__jsonw_keyn(chr__jsonw *w, const char *k, size_t n); /* k[0..n) */
 void chr__jsonw_str(chr__jsonw *w, const char *s);            /* NULL or "" are written as they are: "" */
-void chr__jsonw_strn(chr__jsonw *w, const char *s, size_t n); /* s[0..n), NUL bytes escaped */
+/* s[0..n), NUL bytes escaped. Returns whether s holds a byte of 0x80 or more (is not all ASCII), so that
+ * a caller who must know the text is UTF-8 need check only then. */
+int chr__jsonw_strn(chr__jsonw *w, const char *s, size_t n);
 void chr__jsonw_str_or_null(chr__jsonw *w, const char *s);    /* null for NULL or "" */
 void chr__jsonw_int(chr__jsonw *w, int64_t v);
 void chr__jsonw_null(chr__jsonw *w);

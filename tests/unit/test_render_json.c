@@ -91,6 +91,16 @@ static void test_escapes(void **state) {
     assert_int_equal(chr_render_json_text(&t, &n, doc, res, 0), CHR_EINVAL);
     assert_null(t);
     assert_null(chr_render_json(doc, res));
+    /* wherever the byte stands: the writer looks at long strings 8 bytes a step */
+    strcpy(res->timexes[0].value, "\xff" "bcdefghijklmnop");
+    assert_int_equal(chr_render_json_text(&t, &n, doc, res, 0), CHR_EINVAL);
+    strcpy(res->timexes[0].value, "abcdefghijk\xC3(mnop");
+    assert_int_equal(chr_render_json_text(&t, &n, doc, res, 0), CHR_EINVAL);
+    /* and long UTF-8 is taken */
+    strcpy(res->timexes[0].value, "\xC3\xA9t\xC3\xA9 \xE2\x80\x94 juin");
+    assert_int_equal(chr_render_json_text(&t, &n, doc, res, 0), CHR_OK);
+    assert_non_null(strstr(t, "\"value\":\"\xC3\xA9t\xC3\xA9 \xE2\x80\x94 juin\""));
+    free(t);
     assert_int_equal(chr_render_json_text(&t, &n, NULL, NULL, 0), CHR_EINVAL);
     free(res->timexes);
     free(res);

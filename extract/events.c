@@ -99,8 +99,6 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *
             modal = 1;
             finite = y;
         } else if (c & CHR__CAT_HAVE) {
-            if (!have && !be && i - k > 0 && ends(x, "ing") && 0)
-                break;
             have = 1;
             finite = y;
         } else if (c & CHR__CAT_BE) {

@@ -171,7 +171,11 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr_date_civil(dct->day, &dy, &dm, &dd);
     *used_ref = 0;
 
-    if (!strcmp(k->name, "rel") || !strcmp(k->name, "ref")) {
+    if (!strcmp(k->name, "rel") || !strcmp(k->name, "ref") || !strcmp(k->name, "seq")) {
+        /* seq: the unit after (or before) the one the text talks about, as a whole unit ("the following
+         * year" of 1995-05-22 is 1996); ref keeps the reference's own granularity ("a year earlier" of
+         * 1989-Q3 is 1988-Q3) */
+        const int seq = !strcmp(k->name, "seq");
         chr_gran u = chr__time_unit(k->arg[0]);
         if (u == CHR_GRAN_NONE)
             return -1;
@@ -181,7 +185,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             return 0;
         }
         long n = atol(ns);
-        int from_ref = k->name[2] == 'f' && ctx->ref.gran != CHR_GRAN_NONE;
+        int from_ref = (seq || !strcmp(k->name, "ref")) && ctx->ref.gran != CHR_GRAN_NONE;
         if (!from_ref && !have) {
             chr__time_underspecified(und, undn, u);
             return 0;
@@ -201,7 +205,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                 snprintf(und, undn, u >= CHR_GRAN_DAY ? "%04d-XX-XX" : "%04d-WXX", ry);
                 return 0;
             }
-            if (t.gran < u && u > CHR_GRAN_MONTH)
+            if ((t.gran < u && u > CHR_GRAN_MONTH) || (seq && t.gran >= u))
                 t = chr__time_period(&t, u);
             else
                 t = chr__time_period(&t, t.gran);

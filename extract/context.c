@@ -91,50 +91,58 @@ static size_t words(word *out, size_t max, const char *text, size_t len, size_t 
     return n;
 }
 
-static int in_table(const chr_engine *e, const char *table, const char *w)
+/* The cue word tables, looked up by name once per expression (NULL: the rules have none). */
+typedef struct cues {
+    const chr__table *future, *past, *present, *not_past, *copula;
+} cues;
+
+static int in_table(const chr__table *t, const char *w)
 {
-    const chr__table *t = chr__rules_table(e, table);
     return t && chr__table_lookup(t, w) != NULL;
 }
 
-static chr_tense classify(const chr_engine *e, const char *w)
+static chr_tense classify(const cues *c, const char *w)
 {
-    if (in_table(e, "tense_future", w))
+    if (in_table(c->future, w))
         return CHR_TENSE_FUTURE;
-    if (in_table(e, "tense_past", w))
+    if (in_table(c->past, w))
         return CHR_TENSE_PAST;
-    if (in_table(e, "tense_present", w))
+    if (in_table(c->present, w))
         return CHR_TENSE_PRESENT;
     size_t l = strlen(w);
-    if (l > 4 && w[l - 2] == 'e' && w[l - 1] == 'd' && !in_table(e, "tense_not_past", w))
+    if (l > 4 && w[l - 2] == 'e' && w[l - 1] == 'd' && !in_table(c->not_past, w))
         return CHR_TENSE_PAST;
     return CHR_TENSE_NONE;
 }
 
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end)
 {
+    const cues cs = {chr__rules_table(e, "tense_future"), chr__rules_table(e, "tense_past"),
+                     chr__rules_table(e, "tense_present"), chr__rules_table(e, "tense_not_past"),
+                     chr__rules_table(e, "tense_copula")};
+    const cues *c = &cs;
     word left[WINDOW_LEFT], right[WINDOW_RIGHT];
     size_t nl = words(left, WINDOW_LEFT, text, len, start, -1);
     size_t nr = words(right, WINDOW_RIGHT, text, len, end, +1);
     /* closest cue wins; at equal distance the left one (the verb usually comes before the date) */
     for (size_t d = 0; d < WINDOW_LEFT || d < WINDOW_RIGHT; d++) {
         if (d < nl) {
-            chr_tense t = classify(e, left[d].w);
+            chr_tense t = classify(c, left[d].w);
             /* "will stay closed", "was expected": after a copula an -ed word is a participle; the copula
              * (or what comes before it) tells the tense */
-            if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(e, "tense_copula", left[d + 1].w) &&
-                !in_table(e, "tense_past", left[d].w))
+            if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->copula, left[d + 1].w) &&
+                !in_table(c->past, left[d].w))
                 t = CHR_TENSE_NONE;
             /* "had been due to", "was scheduled to": a plan told in the past tense is a past plan */
             if (t == CHR_TENSE_FUTURE)
                 for (size_t k = d + 1; k < nl && k <= d + PAST_PLAN_REACH; k++)
-                    if (in_table(e, "tense_past", left[k].w))
+                    if (in_table(c->past, left[k].w))
                         return CHR_TENSE_PAST;
             if (t)
                 return t;
         }
         if (d < nr) {
-            chr_tense t = classify(e, right[d].w);
+            chr_tense t = classify(c, right[d].w);
             if (t)
                 return t;
         }

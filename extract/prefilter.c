@@ -4,7 +4,10 @@
  * begins every non-empty match ("the past", "last week", "jan", "1", ...), or finds that it cannot say
  * ("any": a pattern that starts with \w or a dot). A string goes on over the pieces of the pattern that
  * match exactly one of a few strings ("the" + \s+ + "past|last" gives "the past" and "the last"), up to
- * MAX_PREFIX bytes or MAX_PRODUCT strings. The strings of all rules go into one trie, folded: lower case,
+ * MAX_PREFIX bytes. A sequence keeps at most MAX_PRODUCT strings: when it would have more, each is cut
+ * where a rough estimate of how often it begins a word in English falls below a bound, the least bound
+ * that leaves few enough ("the 1990s" and "the 1980s" become "the 19", "the " itself stays out: it
+ * is everywhere). The strings of all rules go into one trie, folded: lower case,
  * and a run of white space is one ' ' (in the pattern and in the text as it is walked). At a
  * position where a match may start, one walk down the trie over the text gives the rules worth trying
  * there; the rules that could start anywhere are tried everywhere. This is exact: a rule is left out at
@@ -34,8 +37,10 @@
 #define MAX_STRINGS 4096
 /* Only the first bytes of each string go into the trie: enough to tell a few words apart. */
 #define MAX_PREFIX 20
-/* A sequence stops growing its strings past this many (it keeps the shorter ones it had). */
-#define MAX_PRODUCT 128
+/* A sequence keeps at most this many strings (more, and they are cut shorter: f_reduce)... */
+#define MAX_PRODUCT 256
+/* ... and one step of it makes at most this many before that (the most frequent extended first). */
+#define PRODUCT_CAP 1024
 
 /* ---- the analysis ------------------------------------------------------------------------------ */
 
@@ -632,9 +637,238 @@ static void f_join(first *f, const str *r, const str *i) {
     f_keep(f, &c);
 }
 
+/* How often a folded byte comes in English news text, roughly (letters as in running text, white space
+ * as one ' '); a string's estimate is the product over its bytes. It only ranks strings: which to
+ * extend first, where to cut. */
+static double byte_freq(unsigned char c) {
+    static const double letters[26] = {.065,  .012, .022, .034, .102, .018,  .016, .049,  .057,
+                                       .0012, .006, .033, .02,  .057, .06,   .015, .0008, .049,
+                                       .053,  .075, .022, .008, .019, .0012, .016, .0006};
+    if (c >= 'a' && c <= 'z')
+        return letters[c - 'a'];
+    if (c == ' ')
+        return .18;
+    if (c >= '0' && c <= '9')
+        return .003;
+    if (c == ',' || c == '.')
+        return .01;
+    return c < 0x80 ? .002 : .0005;
+}
+
+/* The commonest words of news text and how many words in a hundred they are, roughly: a string that
+ * begins with one is far more frequent than its letters make it look. */
+static const struct {
+    const char *w;
+    double freq;
+} common_words[] = {
+    {"the", .06},    {"of", .03},     {"to", .026},     {"a", .024},    {"and", .024},  {"in", .02},
+    {"that", .01},   {"for", .009},   {"is", .009},     {"on", .007},   {"said", .006}, {"with", .006},
+    {"he", .006},    {"was", .006},   {"it", .006},     {"at", .005},   {"as", .005},   {"by", .005},
+    {"from", .004},  {"his", .004},   {"be", .004},     {"has", .004},  {"have", .004}, {"an", .004},
+    {"are", .004},   {"but", .003},   {"will", .003},   {"not", .003},  {"its", .003},  {"were", .003},
+    {"had", .003},   {"they", .003},  {"who", .003},    {"this", .003}, {"been", .002}, {"after", .002},
+    {"more", .002},  {"last", .002},  {"year", .002},   {"one", .002},  {"new", .002},  {"would", .002},
+    {"which", .002}, {"their", .002}, {"about", .0015}, {"up", .0015},  {"out", .0015}, {"two", .0012},
+};
+
+/* How often a match of the walk reaches b[0..n) at a word start, roughly: a string that is the
+ * beginning of common words ("th", "the ") as often as those words, one that goes on after a common
+ * word ("the 1") that much less; else the product of its bytes. */
+static double str_freq(const unsigned char *b, size_t n) {
+    double p = 1, words = 0;
+    size_t skip = 0;
+    for (size_t k = 0; k < sizeof common_words / sizeof *common_words; k++) {
+        const char *w = common_words[k].w;
+        size_t wl = strlen(w);
+        if (n <= wl + 1 && !memcmp(b, w, n < wl ? n : wl) && (n <= wl || b[wl] == ' '))
+            words += common_words[k].freq; /* b begins the word (and its space) */
+        else if (n > wl + 1 && !memcmp(b, w, wl) && b[wl] == ' ' && !skip) {
+            p = common_words[k].freq; /* b goes on after the word */
+            skip = wl + 1;
+        }
+    }
+    /* the first letters of words: */
+    static const double initial[26] = {.117, .044, .052, .031, .028, .04,   .016,  .042, .07,
+                                       .005, .006, .024, .038, .023, .076,  .043,  .002, .028,
+                                       .067, .16,  .012, .006, .055, .0005, .0076, .0004};
+    for (size_t i = skip; i < n; i++)
+        p *= i == 0 && b[i] >= 'a' && b[i] <= 'z' ? initial[b[i] - 'a'] : byte_freq(b[i]);
+    return p > words ? p : words;
+}
+
+static int by_bytes(const void *a, const void *b) {
+    const str *x = a, *y = b;
+    size_t n = x->n < y->n ? x->n : y->n;
+    int c = memcmp(x->b, y->b, n);
+    if (c)
+        return c;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return x->exact - y->exact;
+}
+
+/* v (sorted) without repeats and without the strings that an open string before them begins (every match
+ * of those begins with it too); returns how many are left. */
+static size_t drop_covered(str *v, size_t n) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && v[k - 1].n == v[i].n && v[k - 1].exact == v[i].exact && !memcmp(v[k - 1].b, v[i].b, v[i].n))
+            continue;
+        /* an open string covers those that follow it in sorted order while they begin with it */
+        size_t j = k;
+        int covered = 0;
+        while (j-- > 0) {
+            if (v[j].n > v[i].n || memcmp(v[j].b, v[i].b, v[j].n))
+                break; /* not a prefix: nor is any before it that is shorter... */
+            if (!v[j].exact) {
+                covered = 1;
+                break;
+            }
+        }
+        if (!covered)
+            v[k++] = v[i];
+    }
+    return k;
+}
+
+/* The strings of f cut where the estimate of their beginning falls below t (a string whose whole
+ * estimate is above t stays as it is; a character outside ASCII stays whole), into w; returns how many
+ * are left. */
+static size_t cut_at(str *w, const first *f, double t) {
+    for (size_t i = 0; i < f->n; i++) {
+        const str *x = &f->v[i];
+        size_t l = 0;
+        while (l < x->n && ((x->b[l] & 0xC0) == 0x80 || str_freq(x->b, l) >= t)) /* not inside a character */
+            l++;
+        w[i] = *x;
+        if (l < x->n) {
+            w[i].n = l;
+            w[i].exact = 0;
+        }
+    }
+    qsort(w, f->n, sizeof *w, by_bytes);
+    return drop_covered(w, f->n);
+}
+
+static int by_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* At most k strings in f where it can be done: each string is cut where the estimate of its beginning
+ * falls below a bound, the least bound that leaves k strings or fewer (a string rarer than that is not
+ * worth the room its longer forms take). Every match still begins with one of them. */
+static void f_reduce(first *f, size_t k) {
+    if (f->n <= k || f->any || f->oom)
+        return;
+    str *w = malloc(f->n * sizeof *w);
+    double *bounds = malloc((f->n * MAX_PREFIX + 1) * sizeof *bounds);
+    if (!w || !bounds) {
+        free(w);
+        free(bounds);
+        f->oom = 1;
+        return;
+    }
+    /* the candidate bounds: just above the estimate of each beginning */
+    size_t nb = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        for (size_t l = 1; l <= f->v[i].n; l++)
+            bounds[nb++] = str_freq(f->v[i].b, l) * 1.0000001;
+    }
+    qsort(bounds, nb, sizeof *bounds, by_double);
+    /* the least bound that leaves at most k (more strings are cut, and cut shorter, as it grows) */
+    size_t lo = 0, hi = nb;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cut_at(w, f, bounds[mid]) <= k)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (lo < nb) {
+        f->n = cut_at(w, f, bounds[lo]);
+        memcpy(f->v, w, f->n * sizeof *w);
+    }
+    free(w);
+    free(bounds);
+}
+
+typedef struct rank {
+    size_t at;
+    double freq;
+} rank;
+
+/* the most frequent first, then in their order */
+static int by_freq(const void *a, const void *b) {
+    const rank *x = a, *y = b;
+    if (x->freq != y->freq)
+        return x->freq > y->freq ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* N = R followed by the item it. Each exact string of R is extended by the item's strings (r + "3" ...);
+ * when that would make more than PRODUCT_CAP strings, the most frequent exact strings of R are
+ * extended first (they narrow things down least: "the " before "the early ") as far as the cap lets,
+ * and the others stay as they are, no longer exact (prefixes still). Nothing matched yet ("" exact) is
+ * always extended: the item's own strings, however many. */
+static void extend_seq(first *N, const first *R, const first *it) {
+    size_t per = it->n + (size_t)(it->nullable != 0) + (size_t)(it->any != 0); /* strings per extension */
+    size_t grow = 0;
+    for (size_t j = 0; j < R->n; j++)
+        grow += R->v[j].exact ? per : 1;
+    unsigned char *ext = malloc(R->n ? R->n : 1); /* per string of R: extend it */
+    if (!ext) {
+        N->oom = 1;
+        return;
+    }
+    for (size_t j = 0; j < R->n; j++)
+        ext[j] = R->v[j].exact && (grow <= PRODUCT_CAP || R->v[j].n == 0);
+    if (grow > PRODUCT_CAP) {
+        size_t total = 0;
+        for (size_t j = 0; j < R->n; j++)
+            total += ext[j] ? per : 1;
+        /* the exact strings, the most frequent first: extend while they fit */
+        size_t cost = per > 1 ? per - 1 : 0;
+        rank *order = malloc(R->n * sizeof *order);
+        if (!order) {
+            free(ext);
+            N->oom = 1;
+            return;
+        }
+        for (size_t j = 0; j < R->n; j++) {
+            order[j].at = j;
+            order[j].freq = str_freq(R->v[j].b, R->v[j].n);
+        }
+        qsort(order, R->n, sizeof *order, by_freq);
+        for (size_t o = 0; o < R->n; o++) {
+            size_t j = order[o].at;
+            if (R->v[j].exact && R->v[j].n && !ext[j] && (!cost || total + cost <= PRODUCT_CAP)) {
+                ext[j] = 1;
+                total += cost;
+            }
+        }
+        free(order);
+    }
+    for (size_t j = 0; j < R->n && !N->oom; j++) {
+        const str *r = &R->v[j];
+        if (!ext[j]) {
+            f_keep_open(N, r);
+            continue;
+        }
+        if (it->any)
+            f_keep_open(N, r);
+        for (size_t k = 0; k < it->n; k++)
+            f_join(N, r, &it->v[k]);
+        if (it->nullable)
+            f_keep(N, r);
+    }
+    free(ext);
+}
+
 /* A sequence: what may begin its matches is what its first items may begin with, extended over the
  * items that match exactly a string ("the" then " " then "past" gives "the past"), up to MAX_PREFIX
- * bytes or MAX_PRODUCT strings. The empty string, exact, stands for "nothing matched yet". */
+ * bytes, cut to MAX_PRODUCT strings after each item. The empty string, exact, stands for "nothing
+ * matched yet". */
 static void parse_seq(parser *P, first *out) {
     first R = {0};
     static const unsigned char none[1] = {0};
@@ -663,47 +897,8 @@ static void parse_seq(parser *P, first *out) {
         if (r_better(&it.req, &best) && r_copy(&best, &it.req))
             req_oom = 1;
         first N = {0};
-        size_t grow = 0; /* how many strings the product would have */
-        for (size_t j = 0; j < R.n; j++)
-            grow += R.v[j].exact ? it.n + (size_t)(it.nullable != 0) + (size_t)(it.any != 0) : 1;
-        for (size_t j = 0; j < R.n && !N.oom && grow <= MAX_PRODUCT; j++) {
-            const str *r = &R.v[j];
-            if (!r->exact) {
-                f_keep(&N, r);
-                continue;
-            }
-            if (it.any)
-                f_keep_open(&N, r);
-            for (size_t k = 0; k < it.n; k++)
-                f_join(&N, r, &it.v[k]);
-            if (it.nullable)
-                f_keep(&N, r);
-        }
-        if (grow > MAX_PRODUCT || N.n > MAX_PRODUCT || N.any) {
-            /* too many: stop extending; what R had are prefixes still, and where nothing was matched
-             * yet, the item's own strings are */
-            f_free(&N);
-            for (size_t j = 0; j < R.n && !N.oom; j++) {
-                const str *r = &R.v[j];
-                if (r->n) {
-                    str c = *r;
-                    c.exact = 0;
-                    f_keep(&N, &c);
-                } else if (r->exact) {
-                    if (it.any)
-                        f_keep_open(&N, r);
-                    for (size_t k = 0; k < it.n; k++) {
-                        str c = it.v[k];
-                        c.exact = 0;
-                        f_keep(&N, &c);
-                    }
-                    if (it.nullable)
-                        f_keep(&N, r);
-                } else {
-                    f_keep(&N, r);
-                }
-            }
-        }
+        extend_seq(&N, &R, &it);
+        f_reduce(&N, MAX_PRODUCT);
         N.oom |= it.oom;
         f_free(&it);
         f_free(&R);

@@ -80,10 +80,11 @@ typedef struct scan {
     const char *text;
     size_t len, pos;
     pcre2_match_data *md;
-    size_t *tried_at; /* per rule: 1 + the last position it was tried at (a rule may come twice) */
-    size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
-    size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
-    size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
+    size_t *tried_at;   /* per rule: 1 + the last position it was tried at (a rule may come twice) */
+    size_t *resume;     /* per rule: after a PCRE2 limit, not tried again before this position */
+    size_t *skip;       /* per rule: how far on to try again after the next limit (doubles) */
+    size_t *last1;      /* per rule: 1 + the last position a match of it can start at (prefilter) */
+    unsigned char *jit; /* per rule: its code is JIT-compiled */
     int rc;
     chr_error *err;
 } scan;
@@ -97,7 +98,11 @@ static void try_rule(void *ctx, uint32_t ri) {
     const chr__rule *r = &sc->e->rules[ri];
     const char *text = sc->text;
     size_t len = sc->len;
-    int rc = pcre2_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md, sc->e->mctx);
+    /* a JIT-compiled code goes straight to its machine code (pcre2_match would check and go there too) */
+    int rc = sc->jit[ri] ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK,
+                                           sc->md, sc->e->mctx)
+                         : pcre2_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
+                                       sc->e->mctx);
     if (rc == PCRE2_ERROR_NOMATCH)
         return;
     if (rc < 0) {
@@ -137,12 +142,16 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.resume = calloc(nr, sizeof *sc.resume);
     sc.skip = malloc(nr * sizeof *sc.skip);
     sc.last1 = malloc(nr * sizeof *sc.last1);
+    sc.jit = calloc(nr, 1);
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
-    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.md) ? 0 : CHR_ENOMEM;
+    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.jit && sc.md) ? 0 : CHR_ENOMEM;
     if (!rc && e->nrules)
         rc = chr__prefilter_required(e->prefilter, text, len, sc.last1);
-    for (size_t i = 0; i < e->nrules && !rc; i++)
+    for (size_t i = 0; i < e->nrules && !rc; i++) {
+        size_t jit_size = 0;
         sc.skip[i] = 1;
+        sc.jit[i] = pcre2_pattern_info(e->rules[i].code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
+    }
     /* a match starts at a word boundary, never inside a UTF-8 character */
     for (size_t p = 0; p < len && !rc && e->nrules; p++) {
         if (p > 0 && is_word_byte((unsigned char)text[p - 1]))
@@ -158,6 +167,7 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     free(sc.resume);
     free(sc.skip);
     free(sc.last1);
+    free(sc.jit);
     cands cs = sc.cs;
     if (rc) {
         chr__cands_free(cs.v, cs.n);

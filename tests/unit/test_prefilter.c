@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,6 +67,8 @@ static void mark(void *ctx, uint32_t rule) {
     assert_true(rule < NPAT);
     s->hit[rule] = 1;
 }
+
+static void mark_any(void *ctx, uint32_t rule) { ((unsigned char *)ctx)[rule] = 1; }
 
 static void test_exact(void **state) {
     (void)state;
@@ -250,6 +253,85 @@ static void test_builtin_saved(void **state) {
     chr_engine_free(e);
 }
 
+/* A pattern of many words after an optional "the" (more strings than a sequence keeps): the strings
+ * that are kept go on past "the ", so that "the day" is no place to try it. */
+static void test_long_product(void **state) {
+    (void)state;
+    const char *const pats[] = {
+        "(?:the\\s+)?(?:(?:early|late|mid|the\\s+start\\s+of|the\\s+end\\s+of)[\\s-]+)?"
+        "(?:the\\s+)?(?:1[0-9]|20)\\d0'?s",
+        "(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|a\\s+few|several)\\s+"
+        "(?:days?|weeks?|months?|years?|decades?|hours?|minutes?|seconds?|nights?)\\s+"
+        "(?:later|earlier)"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 2), 0);
+    const char *no[] = {"the day", "the  best", "a house", "an owl", "one of them"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
+        struct seen seen = {{0}};
+        chr__prefilter_walk(pf, no[i], strlen(no[i]), 0, mark, &seen);
+        assert_int_equal(seen.hit[0], 0);
+        assert_int_equal(seen.hit[1], 0);
+    }
+    const char *yes[] = {"The 1990s", "the early 1980's", "the start of the 1920s", "a few days later",
+                         "Several  Nights earlier"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+        struct seen seen = {{0}};
+        chr__prefilter_walk(pf, yes[i], strlen(yes[i]), 0, mark, &seen);
+        assert_int_equal(seen.hit[0] + seen.hit[1], 1);
+    }
+    chr__prefilter_free(pf);
+}
+
+/* The built-in rules over the sample articles: at every place where a rule has a match (tried anchored,
+ * as the recognizer does), the walk names the rule and the rule's required strings occur from there on. */
+static void test_builtin_exact(void **state) {
+    (void)state;
+    chr_engine *e;
+    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
+    static const char *const files[] = {
+        "samples/kerry-iran-2014-12-03.txt", "samples/jobs-2011/2011-01-17-jobs-medical-leave.txt",
+        "samples/jobs-2011/2011-08-25-jobs-resigns.txt", "samples/jobs-2011/2011-10-06-jobs-dies.txt"};
+    pcre2_match_data *md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
+    unsigned char *hit = malloc(e->nrules);
+    size_t *last1 = malloc(e->nrules * sizeof *last1);
+    size_t matches = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        char path[1024];
+#ifdef CHRONICLE_SOURCE_DIR
+        snprintf(path, sizeof path, "%s/%s", CHRONICLE_SOURCE_DIR, files[f]);
+#else
+        snprintf(path, sizeof path, "%s", files[f]);
+#endif
+        FILE *in = fopen(path, "rb");
+        assert_non_null(in);
+        static char text[1 << 17];
+        size_t len = fread(text, 1, sizeof text, in);
+        fclose(in);
+        assert_int_equal(chr__prefilter_required(e->prefilter, text, len, last1), 0);
+        for (size_t p = 0; p < len; p++) {
+            if (((unsigned char)text[p] & 0xC0) == 0x80)
+                continue; /* not inside a character */
+            memset(hit, 0, e->nrules);
+            chr__prefilter_walk(e->prefilter, text, len, p, mark_any, hit);
+            for (size_t r = 0; r < e->nrules; r++) {
+                int rc =
+                    pcre2_match(e->rules[r].code, (PCRE2_SPTR)text, len, p, PCRE2_NO_UTF_CHECK, md, NULL);
+                if (rc <= 0 || pcre2_get_ovector_pointer(md)[1] == p)
+                    continue;
+                matches++;
+                if (!hit[r] || p >= last1[r])
+                    fail_msg("rule %s matches at %zu of %s but the prefilter left it out", e->rules[r].name,
+                             p, files[f]);
+            }
+        }
+    }
+    assert_true(matches > 50);
+    free(hit);
+    free(last1);
+    pcre2_match_data_free(md);
+    chr_engine_free(e);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact),
@@ -258,6 +340,8 @@ int main(void) {
         cmocka_unit_test(test_required),
         cmocka_unit_test(test_saved),
         cmocka_unit_test(test_builtin_saved),
+        cmocka_unit_test(test_long_product),
+        cmocka_unit_test(test_builtin_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

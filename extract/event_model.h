@@ -97,6 +97,7 @@ uint64_t chr__ev_hash(const char *s, size_t n);
 typedef struct chr__wordent {
     chr__ev_tok x;
     int scored;    /* s holds the word part of the scores (chr__ev_score_part, CHR__EV_WORD) */
+    unsigned char forms; /* the recognizer's own facts about the word (events.c), 0 until it sets them */
     int32_t s[12];
     char bytes[32];
     unsigned char n;

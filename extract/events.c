@@ -76,7 +76,23 @@ static const char *const past_aux[] = {"was", "were", "had", "did", "'d", NULL};
 static const char *const pres_aux[] = {"is",  "are",  "am",  "'s", "'re",  "'m",
                                        "has", "have", "'ve", "do", "does", NULL};
 
-static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *toks, size_t i, int verbal) {
+/* Whether a word is an irregular past form or a participle (the lists above are long): looked up once per
+ * word of the word cache, the answer kept in its entry (we NULL: a word too long to cache). */
+#define FORM_KNOWN 1u
+#define FORM_PAST 2u
+#define FORM_PART 4u
+static unsigned forms(chr__wordent *we, const chr__ev_tok *x) {
+    if (we && we->forms)
+        return we->forms;
+    unsigned f = FORM_KNOWN | (in_list(x, irregular_past) ? FORM_PAST : 0) | (in_list(x, participles) ? FORM_PART : 0);
+    if (we)
+        we->forms = (unsigned char)f;
+    return f;
+}
+
+/* Tense, aspect and polarity of the event at token i; went: the tokens' word cache entries. */
+static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const *went, const chr__tokens *toks,
+                         size_t i, int verbal) {
     const chr__ev_tok *x = &t[i];
     size_t first = toks->sent_first[toks->v[i].sent];
     int neg = 0, have = 0, be = 0, will = 0, modal = 0, to = 0, did = 0;
@@ -114,7 +130,8 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *
     }
     /* a bare verb coordinated with an infinitive ("to confirm or deny", "to meet him and check") or
      * after help ("helped invigorate") is an infinitive too */
-    int base = !ends(x, "ing") && !ends(x, "ed") && !ends(x, "s") && !in_list(x, irregular_past);
+    const unsigned xf = forms(went[i], x);
+    int base = !ends(x, "ing") && !ends(x, "ed") && !ends(x, "s") && !(xf & FORM_PAST);
     if (!finite && base && k > first) {
         const chr__ev_tok *y = &t[k - 1];
         if (y->ll == 4 && !memcmp(y->lem, "help", 4))
@@ -135,7 +152,7 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *
     size_t last = toks->v[i].sent + 1 < toks->nsent ? toks->sent_first[toks->v[i].sent + 1] : toks->n;
     if (verbal && ends(x, "s") && !(x->cat & (CHR__CAT_BE | CHR__CAT_HAVE | CHR__CAT_DO)) && i + 1 < last) {
         const chr__ev_tok *z = &t[i + 1];
-        if (z->shape[0] == 'x' && (ends(z, "ed") || in_list(z, irregular_past)))
+        if (z->shape[0] == 'x' && (ends(z, "ed") || (forms(went[i + 1], z) & FORM_PAST)))
             verbal = 0;
     }
     e->tense = CHR_TENSE_NONE;
@@ -143,7 +160,7 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *
     if (!verbal)
         return;
     int ing = ends(x, "ing");
-    int part = ends(x, "ed") || ends(x, "en") || in_list(x, participles) || in_list(x, irregular_past);
+    int part = ends(x, "ed") || ends(x, "en") || (xf & (FORM_PART | FORM_PAST));
     if (have && be && ing)
         e->aspect = CHR_ASPECT_PERFECTIVE_PROGRESSIVE;
     else if (have && (part || be))
@@ -165,9 +182,9 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, const chr__tokens *
         e->tense = ends(finite, "ing") ? CHR_TENSE_PRESPART : CHR_TENSE_NONE;
     } else if (ing) {
         e->tense = CHR_TENSE_PRESPART;
-    } else if (ends(x, "ed") || in_list(x, irregular_past)) {
+    } else if (ends(x, "ed") || (xf & FORM_PAST)) {
         e->tense = CHR_TENSE_PAST;
-    } else if (in_list(x, participles) && ends(x, "en")) {
+    } else if ((xf & FORM_PART) && ends(x, "en")) {
         e->tense = CHR_TENSE_PASTPART;
     } else {
         e->tense = CHR_TENSE_PRESENT;
@@ -267,7 +284,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
             if (sc.s[k] > sc.s[cls])
                 cls = k;
         e->cls = (chr_event_class)(cls - CHR__EV_CLASS0);
-        tense_aspect(e, t, toks, i, sc.s[CHR__EV_VERBAL] > sc.s[CHR__EV_NOMINAL]);
+        tense_aspect(e, t, went, toks, i, sc.s[CHR__EV_VERBAL] > sc.s[CHR__EV_NOMINAL]);
         e->sent_start = toks->sent_start[toks->v[i].sent];
         e->sent_end = toks->sent_end[toks->v[i].sent];
         e->actor = e->source = e->summary = "";

@@ -80,6 +80,7 @@ chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) {
     e->n = (unsigned char)n;
     chr__ev_prepare_one(&e->x, c->m, s, n);
     e->scored = 0;
+    e->forms = 0;
     c->keys[i] = h;
     c->slot[i] = (uint32_t)c->n++;
     return e;

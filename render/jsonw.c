@@ -2,14 +2,16 @@
  * indentation of json_dumps (a newline and n spaces a level before each member with JSON_INDENT(n), ", "
  * and ": " without JSON_COMPACT, "," and ":" with it; "{}" and "[]" when empty), its string escapes
  * ('"', '\\', \b \f \n \r \t, other control characters as \u00XX in upper case, everything else as it
- * is) and its integers. The writer keeps no tree: the bytes go to the callback 64 KiB at a time.
+ * is) and its integers. The writer keeps no tree: the bytes go to the callback 64 KiB at a time, or into
+ * a text in memory that grows.
  *
  * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_keyn,
  * chr__jsonw_str, chr__jsonw_strn, chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw,
- * chr__jsonw_flush.
+ * chr__jsonw_flush, chr__jsonw_init_text, chr__jsonw_take_text.
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -24,25 +26,73 @@ void chr__jsonw_init(chr__jsonw *w, size_t flags, chr_write_fn write, void *ctx)
     w->compact = (flags & JSON_COMPACT) != 0;
     w->depth = w->after_key = 0;
     w->status = 0;
+    w->buf = w->own;
     w->len = 0;
+    w->cap = sizeof w->own;
     memset(w->first, 0, sizeof w->first);
 }
 
+void chr__jsonw_init_text(chr__jsonw *w, size_t flags) {
+    chr__jsonw_init(w, flags, NULL, NULL);
+    w->buf = NULL;
+    w->cap = 0;
+}
+
 int chr__jsonw_flush(chr__jsonw *w) {
+    if (!w->write)
+        return w->status;
     if (!w->status && w->len && w->write(w->ctx, w->buf, w->len))
         w->status = CHR_EIO;
     w->len = 0;
     return w->status;
 }
 
-/* The buffer's room for n more bytes without a flush. */
-static int room(const chr__jsonw *w, size_t n) { return n <= sizeof w->buf - w->len; }
+/* More room for the n bytes to come: a writer of text grows its text to hold them, a streaming writer
+ * hands its buffer over. Returns 0 once the writer has failed (what is written then is dropped). */
+static int more_room(chr__jsonw *w, size_t n) {
+    if (w->write)
+        return chr__jsonw_flush(w) == 0;
+    if (w->status)
+        return 0;
+    size_t cap = w->cap ? w->cap : 4096;
+    while (cap - w->len < n)
+        cap *= 2;
+    char *b = realloc(w->buf, cap);
+    if (!b) {
+        w->status = CHR_ENOMEM;
+        w->len = 0;
+        return 0;
+    }
+    w->buf = b;
+    w->cap = cap;
+    return 1;
+}
+
+int chr__jsonw_take_text(chr__jsonw *w, char **text, size_t *len) {
+    *text = NULL;
+    *len = 0;
+    if (w->len == w->cap)
+        more_room(w, 1);
+    if (!w->status) {
+        w->buf[w->len] = '\0';
+        *text = w->buf;
+        *len = w->len;
+    } else {
+        free(w->buf);
+    }
+    w->buf = NULL;
+    w->len = w->cap = 0;
+    return w->status;
+}
+
+/* The buffer's room for n more bytes as it stands. */
+static int room(const chr__jsonw *w, size_t n) { return n <= w->cap - w->len; }
 
 static void raw_slow(chr__jsonw *w, const char *s, size_t n) {
     while (n) {
-        if (w->len == sizeof w->buf && chr__jsonw_flush(w))
+        if (w->len == w->cap && !more_room(w, n))
             return;
-        size_t k = sizeof w->buf - w->len < n ? sizeof w->buf - w->len : n;
+        size_t k = w->cap - w->len < n ? w->cap - w->len : n;
         memcpy(w->buf + w->len, s, k);
         w->len += k;
         s += k;
@@ -62,7 +112,7 @@ static void raw(chr__jsonw *w, const char *s, size_t n) {
 void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n) { raw(w, s, n); }
 
 static void put1(chr__jsonw *w, char c) {
-    if (w->len == sizeof w->buf && chr__jsonw_flush(w))
+    if (w->len == w->cap && !more_room(w, 1))
         return;
     w->buf[w->len++] = c;
 }

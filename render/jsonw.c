@@ -181,13 +181,26 @@ static int clean8(uint64_t x) {
     return (hit & ~x & highs) == 0;
 }
 
-/* s[0..n) as a JSON string (a NUL byte inside is escaped like any control character): runs without a
- * byte to escape are copied as they are, looked at 8 bytes a step. Returns whether s holds a byte of
- * 0x80 or more. */
-static int string(chr__jsonw *w, const char *s, size_t n) {
-    put1(w, '"');
+/* The last n (< 8) bytes of a string as a word, padded with spaces (nothing to escape). */
+static uint64_t tail8(const char *s, size_t n) {
+    char b[8];
+    uint64_t x;
+    memcpy(b, "        ", 8);
+    if (n & 4)
+        memcpy(b, s, 4);
+    if (n & 2)
+        memcpy(b + (n & 4), s + (n & 4), 2);
+    if (n & 1)
+        b[n - 1] = s[n - 1];
+    memcpy(&x, b, 8);
+    return x;
+}
+
+/* The rest of a string whose opening quote is written: s[0..n) and the closing quote, with runs without a
+ * byte to escape copied as they are, looked at 8 bytes a step. seen: the bytes looked at before, or-ed
+ * together. Returns whether s or those held a byte of 0x80 or more. */
+static int string_rest(chr__jsonw *w, const char *s, size_t n, uint64_t seen) {
     const char *run = s, *end = s + n;
-    uint64_t seen = 0; /* the bytes looked at, or-ed together: their high bits */
     for (;;) {
         while (end - s >= 8) {
             uint64_t x;
@@ -242,6 +255,44 @@ static int string(chr__jsonw *w, const char *s, size_t n) {
     }
     put1(w, '"');
     return (seen & 0x8080808080808080u) != 0;
+}
+
+
+/* s[0..n) as a JSON string (a NUL byte inside is escaped like any control character). Returns whether s
+ * holds a byte of 0x80 or more. */
+static int string(chr__jsonw *w, const char *s, size_t n) {
+    uint64_t seen = 0; /* the bytes looked at, or-ed together: their high bits */
+    if (!room(w, n + 10)) {
+        put1(w, '"');
+        return string_rest(w, s, n, seen);
+    }
+    /* the usual case, room for it all: copied a word at a time straight into the buffer (the last word
+     * padded and written whole, then the end moved back over the padding) until a word holds a byte to
+     * escape */
+    char *p = w->buf + w->len;
+    *p++ = '"';
+    for (;;) {
+        uint64_t x;
+        if (n >= 8)
+            memcpy(&x, s, 8);
+        else
+            x = tail8(s, n);
+        if (!clean8(x))
+            break;
+        memcpy(p, &x, 8);
+        seen |= x;
+        if (n <= 8) {
+            p += n;
+            *p++ = '"';
+            w->len = (size_t)(p - w->buf);
+            return (seen & 0x8080808080808080u) != 0;
+        }
+        s += 8;
+        p += 8;
+        n -= 8;
+    }
+    w->len = (size_t)(p - w->buf);
+    return string_rest(w, s, n, seen);
 }
 
 void chr__jsonw_key(chr__jsonw *w, const char *k) { chr__jsonw_keyn(w, k, strlen(k)); }

@@ -172,13 +172,15 @@ static const unsigned char escaped[256] = {
     0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
 
-/* Whether none of the 8 bytes of x is one to escape: a control character, '"' or '\\' (each test finds
- * at least the lowest such byte, so a word that passes has none). */
+/* Whether none of the 8 bytes of x is one to escape: a control character, '"' or '\\'. With y = x ^ 0x02
+ * in each byte, the bytes below 0x21 of y are just the control characters and '"' (0x22 -> 0x20; ' ' and
+ * '!' go up to 0x22 and 0x23), and a '\\' is a zero byte of x ^ 0x5C. A subtraction borrows out of such
+ * a byte, so each test finds at least the lowest one (above it a borrow may find more: harmless); a byte
+ * of 0x80 or more, which is none of them, is masked out by ~x. */
 static int clean8(uint64_t x) {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-    uint64_t hit = (x - ones * 0x20) | ((q - ones) & ~q) | ((b - ones) & ~b);
-    return (hit & ~x & highs) == 0;
+    uint64_t y = x ^ (ones * 0x02), b = x ^ (ones * '\\');
+    return (((y - ones * 0x21) | (b - ones)) & ~x & highs) == 0;
 }
 
 /* The last n (< 8) bytes of a string as a word, padded with spaces (nothing to escape). */

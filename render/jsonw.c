@@ -5,7 +5,7 @@
  * is) and its integers. The writer keeps no tree: the bytes go to the callback 64 KiB at a time, or into
  * a text in memory that grows.
  *
- * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_keyn,
+ * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_key_slow,
  * chr__jsonw_str, chr__jsonw_strn, chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw,
  * chr__jsonw_flush, chr__jsonw_init_text, chr__jsonw_take_text.
  */
@@ -299,8 +299,7 @@ static int string(chr__jsonw *w, const char *s, size_t n) {
 
 void chr__jsonw_key(chr__jsonw *w, const char *k) { chr__jsonw_keyn(w, k, strlen(k)); }
 
-/* A key, a byte at a time where the buffer may fill. */
-static void key_slow(chr__jsonw *w, const char *k, size_t n) {
+void chr__jsonw_key_slow(chr__jsonw *w, const char *k, size_t n) {
     before(w);
     put1(w, '"');
     raw(w, k, n);
@@ -309,31 +308,6 @@ static void key_slow(chr__jsonw *w, const char *k, size_t n) {
         put1(w, ':');
     else
         raw(w, ": ", 2);
-    w->after_key = 1;
-}
-
-void chr__jsonw_keyn(chr__jsonw *w, const char *k, size_t n) {
-    if (w->indent || w->after_key || w->depth == 0 || !room(w, n + 6)) {
-        key_slow(w, k, n);
-        return;
-    }
-    /* a member on one line with room for it (the usual case): the separator before() would write and the
-     * key in one go; keys are the writer's own words, with nothing to escape */
-    char *p = w->buf + w->len;
-    if (!w->first[w->depth]) {
-        *p++ = ',';
-        if (!w->compact)
-            *p++ = ' ';
-    }
-    w->first[w->depth] = 0;
-    *p++ = '"';
-    memcpy(p, k, n);
-    p += n;
-    *p++ = '"';
-    *p++ = ':';
-    if (!w->compact)
-        *p++ = ' ';
-    w->len = (size_t)(p - w->buf);
     w->after_key = 1;
 }
 

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "chronicle/timeline.h"
 
@@ -35,7 +36,32 @@ void chr__jsonw_init_text(chr__jsonw *w, size_t flags);
 void chr__jsonw_open(chr__jsonw *w, char c); /* '{' or '[' */
 void chr__jsonw_close(chr__jsonw *w, char c);
 void chr__jsonw_key(chr__jsonw *w, const char *k);
-void chr__jsonw_keyn(chr__jsonw *w, const char *k, size_t n); /* k[0..n) */
+/* A key k[0..n) that holds nothing to escape (the writer's own words): inline, so that where the key is a
+ * literal its length is known and it is copied without a call; chr__jsonw_key_slow where the buffer may
+ * fill or the layout needs more than a separator (indentation, a key right after a key). */
+void chr__jsonw_key_slow(chr__jsonw *w, const char *k, size_t n);
+static inline void chr__jsonw_keyn(chr__jsonw *w, const char *k, size_t n) {
+    if (w->indent || w->after_key || w->depth == 0 || n + 6 > w->cap - w->len) {
+        chr__jsonw_key_slow(w, k, n);
+        return;
+    }
+    char *p = w->buf + w->len;
+    if (!w->first[w->depth]) {
+        *p++ = ',';
+        if (!w->compact)
+            *p++ = ' ';
+    }
+    w->first[w->depth] = 0;
+    *p++ = '"';
+    memcpy(p, k, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    if (!w->compact)
+        *p++ = ' ';
+    w->len = (size_t)(p - w->buf);
+    w->after_key = 1;
+}
 void chr__jsonw_str(chr__jsonw *w, const char *s);            /* NULL or "" are written as they are: "" */
 /* s[0..n), NUL bytes escaped. Returns whether s holds a byte of 0x80 or more (is not all ASCII), so that
  * a caller who must know the text is UTF-8 need check only then. */

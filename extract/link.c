@@ -166,14 +166,22 @@ static unsigned word_lists(const wordset *ws, const char *s, size_t n)
     return 0;
 }
 
-/* Is token i in list (a bit of wordset_lists)? Each token is looked up once, when first asked about. */
-static int tok_is(const ctx *c, size_t i, unsigned list)
+/* Token i's bits of wordset_lists, looked up (the first time token i is asked about). */
+static unsigned look_up(const ctx *c, size_t i)
 {
-    if (!(c->lists[i] & LOOKED_UP)) {
-        const chr__token *t = &c->toks->v[i];
-        c->lists[i] = (unsigned char)(word_lists(c->words, c->text + t->start, t->end - t->start) | LOOKED_UP);
-    }
-    return (c->lists[i] & list) != 0;
+    const chr__token *t = &c->toks->v[i];
+    c->lists[i] = (unsigned char)(word_lists(c->words, c->text + t->start, t->end - t->start) | LOOKED_UP);
+    return c->lists[i];
+}
+
+/* Is token i in list (a bit of wordset_lists)? Each token is looked up once, when first asked about;
+ * inline, since most calls only read the bits. */
+static inline int tok_is(const ctx *c, size_t i, unsigned list)
+{
+    unsigned bits = c->lists[i];
+    if (!(bits & LOOKED_UP))
+        bits = look_up(c, i);
+    return (bits & list) != 0;
 }
 
 static int tok_word(const ctx *c, size_t i, const char *w)

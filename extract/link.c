@@ -593,6 +593,17 @@ static void link_by_tense(chr_event *e, const ctx *c)
 
 /* ---- actor and summary ---- */
 
+/* Whether the 8 bytes of x are copied as they are by append (when the byte before them is no space): no
+ * byte below ' ' (the blanks other than ' ' among them) and no two spaces side by side. Each test finds at
+ * least the lowest byte below ' ', and every space (a borrow may mark a '!' above a space too: harmless). */
+static int as_is8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t sp = x ^ (ones * ' ');
+    uint64_t low = (x - ones * ' ') & ~x & highs, spaces = (sp - ones) & ~sp & highs;
+    return !low && !(spaces & ((spaces << 8) | (spaces >> 8)));
+}
+
 /* Append s[0..n) to buf with blanks collapsed to one space. */
 static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
 {
@@ -600,12 +611,25 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
     while (i < n && k + 1 < cap) {
         /* a byte adds at most one: this many fit before the room need be looked at again */
         size_t stop = i + (n - i < cap - 1 - k ? n - i : cap - 1 - k);
-        for (; i < stop; i++) {
-            unsigned char ch = (unsigned char)s[i];
-            if (ch > ' ' || !is_blank(ch))
-                buf[k++] = (char)ch;
-            else if (k && buf[k - 1] != ' ')
-                buf[k++] = ' ';
+        while (i < stop) {
+            /* 8 bytes at a time where they go as they are (most of a text), else a byte at a time */
+            uint64_t x;
+            if (stop - i >= 8) {
+                memcpy(&x, s + i, 8);
+                if (as_is8(x) && !(s[i] == ' ' && (!k || buf[k - 1] == ' '))) {
+                    memcpy(buf + k, &x, 8);
+                    k += 8;
+                    i += 8;
+                    continue;
+                }
+            }
+            for (size_t end = stop - i < 8 ? stop : i + 8; i < end; i++) {
+                unsigned char ch = (unsigned char)s[i];
+                if (ch > ' ' || !is_blank(ch))
+                    buf[k++] = (char)ch;
+                else if (k && buf[k - 1] != ' ')
+                    buf[k++] = ' ';
+            }
         }
     }
     buf[k] = '\0';

@@ -224,6 +224,17 @@ static size_t tok_at(const ctx *c, size_t off)
     return lo;
 }
 
+/* tok_at(c, off), looked for forwards from token from when off lies at or after it (the events in text
+ * order: a few tokens apart), by halves otherwise. */
+static size_t tok_at_from(const ctx *c, size_t from, size_t off)
+{
+    if (from > c->toks->n || (from > 0 && c->toks->v[from - 1].end > off))
+        return tok_at(c, off);
+    while (from < c->toks->n && c->toks->v[from].end <= off)
+        from++;
+    return from;
+}
+
 /* ---- time ---- */
 
 static chr_gran gran_of(const char *value)
@@ -531,11 +542,10 @@ static int mark_heads(chr_result *res, const ctx *c)
 }
 
 /* "X happened hours after the deadline passed": an undated event in a clause opened by after / before /
- * when / while takes its time from the dated event of the main clause. */
-static int link_to_event(size_t ei, const chr_result *res, const ctx *c)
+ * when / while takes its time from the dated event of the main clause. i: the event's token (tok_at). */
+static int link_to_event(size_t ei, size_t i, const chr_result *res, const ctx *c)
 {
     chr_event *e = &res->events[ei];
-    size_t i = tok_at(c, e->start);
     size_t first = c->toks->sent_first[c->toks->v[i < c->toks->n ? i : c->toks->n - 1].sent];
     size_t k = i, steps = 0;
     chr_relation rel = CHR_REL_NONE;
@@ -785,10 +795,10 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
     return k;
 }
 
-static int describe(chr_result *res, chr_event *e, const ctx *c)
+/* The actor and the summary of event e, whose token is i (tok_at). */
+static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
 {
     const chr__tokens *tk = c->toks;
-    size_t i = tok_at(c, e->start);
     if (i >= tk->n)
         return 0;
     size_t s = tk->v[i].sent, first0 = tk->sent_first[s];
@@ -949,11 +959,12 @@ static int link_all(chr_result *res, const ctx *c, chr_error *err)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (mark_heads(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    for (size_t i = 0; i < res->nevents; i++) {
+    for (size_t i = 0, tok = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
-        if (e->time.timex == -2 && !link_to_event(i, res, c))
+        tok = tok_at_from(c, tok, e->start); /* the event's token */
+        if (e->time.timex == -2 && !link_to_event(i, tok, res, c))
             link_by_tense(e, c);
-        if (describe(res, e, c))
+        if (describe(res, e, tok, c))
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     mark_reported(res);

@@ -132,12 +132,13 @@ static int same_word(const char *w, const char *s, size_t n)
     return k == n && !w[k];
 }
 
-/* Hash of s[0..n) in lower case. */
+/* Hash of s[0..n) (n > 0) in lower case, from its length and its first, second and last bytes: enough to
+ * spread the words of the lists (about one and a half probes a word), and no loop over the bytes. */
 static size_t word_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t k = 0; k < n; k++)
-        h = (h ^ (uint32_t)lower((unsigned char)s[k])) * 16777619u;
+    size_t h = (size_t)lower((unsigned char)s[0]) * 37 + (size_t)lower((unsigned char)s[n - 1]) * 11 + n * 5;
+    if (n > 1)
+        h ^= (size_t)lower((unsigned char)s[1]) * 5;
     return h & (WORDSET_SLOTS - 1);
 }
 
@@ -158,7 +159,7 @@ static void wordset_build(wordset *ws)
 /* The bits of wordset_lists that s[0..n) has. */
 static unsigned word_lists(const wordset *ws, const char *s, size_t n)
 {
-    if (n > WORDSET_LONGEST)
+    if (n == 0 || n > WORDSET_LONGEST)
         return 0;
     for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1))
         if (ws->slot[h].n == n && same_word(ws->slot[h].w, s, n))

@@ -259,7 +259,6 @@ static int string_rest(chr__jsonw *w, const char *s, size_t n, uint64_t seen) {
     return (seen & 0x8080808080808080u) != 0;
 }
 
-
 /* s[0..n) as a JSON string (a NUL byte inside is escaped like any control character). Returns whether s
  * holds a byte of 0x80 or more. */
 static int string(chr__jsonw *w, const char *s, size_t n) {

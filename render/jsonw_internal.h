@@ -1,9 +1,8 @@
 /* jsonw_internal.h: a JSON writer that streams (render/jsonw.c): values written one after the other into
  * a buffer handed to a callback when full, or into a text that grows, laid out byte for byte as jansson's
  * json_dumps lays out the same tree (JSON_INDENT(n) or JSON_COMPACT, keys in the order written), so that a
- * big document needs no json_t tree. Used by the document JSON (render/json.c), the timeline JSON writer and the part format
- * (render/timeline_write.c). Not
- * installed. */
+ * big document needs no json_t tree. Used by the document JSON (render/json.c), the timeline JSON writer and
+ * the part format (render/timeline_write.c). Not installed. */
 #ifndef CHRONICLE_JSONW_INTERNAL_H
 #define CHRONICLE_JSONW_INTERNAL_H
 
@@ -62,11 +61,11 @@ static inline void chr__jsonw_keyn(chr__jsonw *w, const char *k, size_t n) {
     w->len = (size_t)(p - w->buf);
     w->after_key = 1;
 }
-void chr__jsonw_str(chr__jsonw *w, const char *s);            /* NULL or "" are written as they are: "" */
+void chr__jsonw_str(chr__jsonw *w, const char *s); /* NULL or "" are written as they are: "" */
 /* s[0..n), NUL bytes escaped. Returns whether s holds a byte of 0x80 or more (is not all ASCII), so that
  * a caller who must know the text is UTF-8 need check only then. */
 int chr__jsonw_strn(chr__jsonw *w, const char *s, size_t n);
-void chr__jsonw_str_or_null(chr__jsonw *w, const char *s);    /* null for NULL or "" */
+void chr__jsonw_str_or_null(chr__jsonw *w, const char *s); /* null for NULL or "" */
 void chr__jsonw_int(chr__jsonw *w, int64_t v);
 void chr__jsonw_null(chr__jsonw *w);
 void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n); /* bytes as they are (a newline, say) */

@@ -34,9 +34,9 @@ static int gather(void *ctx, const char *s, size_t n) {
 
 /* Integers at the edges of their digit counts, negative ones, and the extremes. */
 static void test_ints(void **state) {
-    static const int64_t v[] = {0,      1,       9,       10,        11,         99,        100,       101,
-                                999,    1000,    12345,   99999,     100000,     -1,        -9,        -10,
-                                -99,    -100,    -12345,  INT64_MAX, INT64_MIN,  123456789, -987654321};
+    static const int64_t v[] = {0,   1,    9,      10,        11,        99,        100,       101,
+                                999, 1000, 12345,  99999,     100000,    -1,        -9,        -10,
+                                -99, -100, -12345, INT64_MAX, INT64_MIN, 123456789, -987654321};
     chr__jsonw *w = malloc(sizeof *w);
     json_t *a = json_array();
     char *t, *s;

@@ -293,22 +293,33 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
     return CHR_OK;
 }
 
+/* The bytes of a block of the result's strings (a longer string has a block of its own). */
+#define STRING_BLOCK 8192
+
 const char *chr__result_strdup(chr_result *r, const char *s, size_t len) {
-    if (r->nstrings == r->strings_cap) {
-        size_t cap = r->strings_cap ? r->strings_cap * 2 : 32;
-        char **p = realloc(r->strings, cap * sizeof *p);
-        if (!p)
+    if (len + 1 > r->strings_left) {
+        if (r->nstrings == r->strings_cap) {
+            size_t cap = r->strings_cap ? r->strings_cap * 2 : 8;
+            char **p = realloc(r->strings, cap * sizeof *p);
+            if (!p)
+                return NULL;
+            r->strings = p;
+            r->strings_cap = cap;
+        }
+        size_t size = len + 1 > STRING_BLOCK ? len + 1 : STRING_BLOCK;
+        char *b = malloc(size);
+        if (!b)
             return NULL;
-        r->strings = p;
-        r->strings_cap = cap;
+        r->strings[r->nstrings++] = b;
+        r->strings_next = b;
+        r->strings_left = size;
     }
-    char *c = malloc(len + 1);
-    if (!c)
-        return NULL;
+    char *c = r->strings_next;
     if (len)
         memcpy(c, s, len);
     c[len] = '\0';
-    r->strings[r->nstrings++] = c;
+    r->strings_next += len + 1;
+    r->strings_left -= len + 1;
     return c;
 }
 

@@ -89,11 +89,14 @@ struct chr_result {
     size_t n, cap;
     chr_event *events;
     size_t nevents;
-    char **strings; /* actor and summary strings of the events, owned here */
+    char **strings; /* blocks holding the actor and summary strings of the events, owned here */
     size_t nstrings, strings_cap;
+    char *strings_next; /* where the next string goes in the last block: strings_left bytes free */
+    size_t strings_left;
 };
 
-/* Keep a copy of s[0..len) in the result and return it (NULL when out of memory). */
+/* Keep a copy of s[0..len) in the result and return it (NULL when out of memory): the copies are packed
+ * into blocks, not allocated one by one. */
 const char *chr__result_strdup(chr_result *res, const char *s, size_t len);
 
 /* codecache.c: the built-in rules' PCRE2 codes, compiled at build time. chr__codes_save: the codes of

@@ -132,12 +132,13 @@ static int same_word(const char *w, const char *s, size_t n)
     return k == n && !w[k];
 }
 
-/* Hash of s[0..n) in lower case. */
+/* Hash of s[0..n) (n > 0) in lower case, from its length and its first, second and last bytes: enough to
+ * spread the words of the lists (about one and a half probes a word), and no loop over the bytes. */
 static size_t word_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t k = 0; k < n; k++)
-        h = (h ^ (uint32_t)lower((unsigned char)s[k])) * 16777619u;
+    size_t h = (size_t)lower((unsigned char)s[0]) * 37 + (size_t)lower((unsigned char)s[n - 1]) * 11 + n * 5;
+    if (n > 1)
+        h ^= (size_t)lower((unsigned char)s[1]) * 5;
     return h & (WORDSET_SLOTS - 1);
 }
 
@@ -158,7 +159,7 @@ static void wordset_build(wordset *ws)
 /* The bits of wordset_lists that s[0..n) has. */
 static unsigned word_lists(const wordset *ws, const char *s, size_t n)
 {
-    if (n > WORDSET_LONGEST)
+    if (n == 0 || n > WORDSET_LONGEST)
         return 0;
     for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1))
         if (ws->slot[h].n == n && same_word(ws->slot[h].w, s, n))
@@ -166,14 +167,22 @@ static unsigned word_lists(const wordset *ws, const char *s, size_t n)
     return 0;
 }
 
-/* Is token i in list (a bit of wordset_lists)? Each token is looked up once, when first asked about. */
-static int tok_is(const ctx *c, size_t i, unsigned list)
+/* Token i's bits of wordset_lists, looked up (the first time token i is asked about). */
+static unsigned look_up(const ctx *c, size_t i)
 {
-    if (!(c->lists[i] & LOOKED_UP)) {
-        const chr__token *t = &c->toks->v[i];
-        c->lists[i] = (unsigned char)(word_lists(c->words, c->text + t->start, t->end - t->start) | LOOKED_UP);
-    }
-    return (c->lists[i] & list) != 0;
+    const chr__token *t = &c->toks->v[i];
+    c->lists[i] = (unsigned char)(word_lists(c->words, c->text + t->start, t->end - t->start) | LOOKED_UP);
+    return c->lists[i];
+}
+
+/* Is token i in list (a bit of wordset_lists)? Each token is looked up once, when first asked about;
+ * inline, since most calls only read the bits. */
+static inline int tok_is(const ctx *c, size_t i, unsigned list)
+{
+    unsigned bits = c->lists[i];
+    if (!(bits & LOOKED_UP))
+        bits = look_up(c, i);
+    return (bits & list) != 0;
 }
 
 static int tok_word(const ctx *c, size_t i, const char *w)
@@ -214,6 +223,17 @@ static size_t tok_at(const ctx *c, size_t off)
             hi = mid;
     }
     return lo;
+}
+
+/* tok_at(c, off), looked for forwards from token from when off lies at or after it (the events in text
+ * order: a few tokens apart), by halves otherwise. */
+static size_t tok_at_from(const ctx *c, size_t from, size_t off)
+{
+    if (from > c->toks->n || (from > 0 && c->toks->v[from - 1].end > off))
+        return tok_at(c, off);
+    while (from < c->toks->n && c->toks->v[from].end <= off)
+        from++;
+    return from;
 }
 
 /* ---- time ---- */
@@ -315,11 +335,25 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
     }
 }
 
+/* Whether none of the 8 bytes of x is a mark clause_gap looks at: ',' '-' (0 and 1 once xor-ed with ','),
+ * ';' or '_'. Each test finds at least the lowest such byte; a byte of 0x80 or more is none of them. */
+static int no_marks8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t cd = x ^ (ones * ','), sc = x ^ (ones * ';'), us = x ^ (ones * '_');
+    return (((cd - ones * 2) | (sc - ones) | (us - ones)) & ~x & highs) == 0;
+}
+
 /* What the clause boundaries (commas, semicolons, dashes) between two offsets add to their distance. */
 static size_t clause_gap(const ctx *c, size_t from, size_t to)
 {
     size_t gap = 0;
     for (size_t i = from; i < to; i++) {
+        uint64_t x;
+        while (to - i >= 8 && (memcpy(&x, c->text + i, 8), no_marks8(x)))
+            i += 8; /* 8 bytes without a mark at a time */
+        if (i == to)
+            break;
         char ch = c->text[i];
         if ((unsigned char)ch > '_') /* the marks are ',' ';' '-' '_': lower case needs this one test */
             continue;
@@ -523,11 +557,10 @@ static int mark_heads(chr_result *res, const ctx *c)
 }
 
 /* "X happened hours after the deadline passed": an undated event in a clause opened by after / before /
- * when / while takes its time from the dated event of the main clause. */
-static int link_to_event(size_t ei, const chr_result *res, const ctx *c)
+ * when / while takes its time from the dated event of the main clause. i: the event's token (tok_at). */
+static int link_to_event(size_t ei, size_t i, const chr_result *res, const ctx *c)
 {
     chr_event *e = &res->events[ei];
-    size_t i = tok_at(c, e->start);
     size_t first = c->toks->sent_first[c->toks->v[i < c->toks->n ? i : c->toks->n - 1].sent];
     size_t k = i, steps = 0;
     chr_relation rel = CHR_REL_NONE;
@@ -585,6 +618,17 @@ static void link_by_tense(chr_event *e, const ctx *c)
 
 /* ---- actor and summary ---- */
 
+/* Whether the 8 bytes of x are copied as they are by append (when the byte before them is no space): no
+ * byte below ' ' (the blanks other than ' ' among them) and no two spaces side by side. Each test finds at
+ * least the lowest byte below ' ', and every space (a borrow may mark a '!' above a space too: harmless). */
+static int as_is8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t sp = x ^ (ones * ' ');
+    uint64_t low = (x - ones * ' ') & ~x & highs, spaces = (sp - ones) & ~sp & highs;
+    return !low && !(spaces & ((spaces << 8) | (spaces >> 8)));
+}
+
 /* Append s[0..n) to buf with blanks collapsed to one space. */
 static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
 {
@@ -592,12 +636,25 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
     while (i < n && k + 1 < cap) {
         /* a byte adds at most one: this many fit before the room need be looked at again */
         size_t stop = i + (n - i < cap - 1 - k ? n - i : cap - 1 - k);
-        for (; i < stop; i++) {
-            unsigned char ch = (unsigned char)s[i];
-            if (ch > ' ' || !is_blank(ch))
-                buf[k++] = (char)ch;
-            else if (k && buf[k - 1] != ' ')
-                buf[k++] = ' ';
+        while (i < stop) {
+            /* 8 bytes at a time where they go as they are (most of a text), else a byte at a time */
+            uint64_t x;
+            if (stop - i >= 8) {
+                memcpy(&x, s + i, 8);
+                if (as_is8(x) && !(s[i] == ' ' && (!k || buf[k - 1] == ' '))) {
+                    memcpy(buf + k, &x, 8);
+                    k += 8;
+                    i += 8;
+                    continue;
+                }
+            }
+            for (size_t end = stop - i < 8 ? stop : i + 8; i < end; i++) {
+                unsigned char ch = (unsigned char)s[i];
+                if (ch > ' ' || !is_blank(ch))
+                    buf[k++] = (char)ch;
+                else if (k && buf[k - 1] != ' ')
+                    buf[k++] = ' ';
+            }
         }
     }
     buf[k] = '\0';
@@ -753,10 +810,10 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
     return k;
 }
 
-static int describe(chr_result *res, chr_event *e, const ctx *c)
+/* The actor and the summary of event e, whose token is i (tok_at). */
+static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
 {
     const chr__tokens *tk = c->toks;
-    size_t i = tok_at(c, e->start);
     if (i >= tk->n)
         return 0;
     size_t s = tk->v[i].sent, first0 = tk->sent_first[s];
@@ -917,11 +974,12 @@ static int link_all(chr_result *res, const ctx *c, chr_error *err)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (mark_heads(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    for (size_t i = 0; i < res->nevents; i++) {
+    for (size_t i = 0, tok = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
-        if (e->time.timex == -2 && !link_to_event(i, res, c))
+        tok = tok_at_from(c, tok, e->start); /* the event's token */
+        if (e->time.timex == -2 && !link_to_event(i, tok, res, c))
             link_by_tense(e, c);
-        if (describe(res, e, c))
+        if (describe(res, e, tok, c))
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     mark_reported(res);

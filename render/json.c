@@ -29,29 +29,6 @@
 #include "internal.h"
 #include "jsonw_internal.h"
 
-/* The text being written, grown as the writer hands its buffer over. */
-typedef struct textbuf {
-    char *b;
-    size_t n, cap;
-} textbuf;
-
-static int append(void *ctx, const char *s, size_t n) {
-    textbuf *t = ctx;
-    if (t->n + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 4096;
-        while (cap < t->n + n + 1)
-            cap *= 2;
-        char *b = realloc(t->b, cap);
-        if (!b)
-            return -1;
-        t->b = b;
-        t->cap = cap;
-    }
-    memcpy(t->b + t->n, s, n);
-    t->n += n;
-    return 0;
-}
-
 /* The writer, and whether a string was refused (not UTF-8). */
 typedef struct jw {
     chr__jsonw w;
@@ -238,12 +215,11 @@ int chr_render_json_text(char **out, size_t *out_len, const chr_doc *doc, const 
         *out_len = 0;
     if (!doc)
         return CHR_EINVAL;
-    textbuf t = {0};
-    jw *w = malloc(sizeof *w); /* the writer holds a 64 KiB buffer: not on the stack */
+    jw *w = malloc(sizeof *w); /* the writer is big (it could also stream through a 64 KiB buffer) */
     if (!w)
         return CHR_ENOMEM;
     w->bad = 0;
-    chr__jsonw_init(&w->w, (flags & CHR_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT, append, &t);
+    chr__jsonw_init_text(&w->w, (flags & CHR_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
     open(w, '{');
     kstr(w, "id", chr_doc_id(doc));
     write_dct(w, doc);
@@ -266,16 +242,17 @@ int chr_render_json_text(char **out, size_t *out_len, const chr_doc *doc, const 
     }
     close(w, ']');
     close(w, '}');
-    int st = chr__jsonw_flush(&w->w) || !t.b || append(&t, "", 0) ? CHR_ENOMEM : w->bad ? CHR_EINVAL : CHR_OK;
+    char *text;
+    size_t len;
+    int st = chr__jsonw_take_text(&w->w, &text, &len) ? CHR_ENOMEM : w->bad ? CHR_EINVAL : CHR_OK;
     free(w);
     if (st) {
-        free(t.b);
+        free(text);
         return st;
     }
-    t.b[t.n] = '\0';
-    *out = t.b;
+    *out = text;
     if (out_len)
-        *out_len = t.n;
+        *out_len = len;
     return CHR_OK;
 }
 

@@ -300,6 +300,21 @@ static void test_reported_events(void **state)
     done(&r);
 }
 
+/* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
+ * the text copied, 8 bytes at a time or a byte at a time. */
+static void test_summary_blanks_collapsed(void **state)
+{
+    (void)state;
+    run r = extract("Kerry  said Wednesday that the   talks\n will resume\tnext week after  long negotiations "
+                    "in  Geneva with the  European delegates.");
+    const chr_event *said = event(&r, "said");
+    assert_string_equal(said->actor, "Kerry");
+    assert_non_null(strstr(said->summary, "Kerry said Wednesday that the talks will resume next week after long "
+                                          "negotiations in Geneva with the European delegates"));
+    assert_null(strstr(said->summary, "  "));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
         cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
         cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
+        cmocka_unit_test(test_summary_blanks_collapsed),
         cmocka_unit_test(test_due_date_ends),             cmocka_unit_test(test_between_two_times),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -296,10 +296,41 @@ static void test_events(void **state) {
     chr_doc_free(doc);
 }
 
+/* Each byte that is escaped or next to one (in the byte values: control characters, ' ', '!', '"', '#',
+ * '\\', DEL) at each place in strings of 1 to 17 bytes (a word of 8 at a time and the tail), in a text
+ * long enough to grow many times, so that strings also meet the end of the room there is: jansson's bytes,
+ * compact and indented. */
+static void test_escapes_everywhere(void **state) {
+    static const char bytes[] = {1, 0x1f, ' ', '!', '"', '#', '\\', 0x7f, 'a'};
+    chr_doc *doc;
+    chr_timex tx[17 * 18 / 2 * sizeof bytes];
+    size_t n = 0;
+    char value[18];
+    (void)state;
+    assert_int_equal(chr_doc_from_text(&doc, "x", 1, NULL), 0);
+    for (size_t len = 1; len <= 17; len++)
+        for (size_t at = 0; at < len; at++)
+            for (size_t b = 0; b < sizeof bytes; b++) {
+                memset(value, 'v', len);
+                value[len] = '\0';
+                value[at] = bytes[b];
+                tx[n++] = timex(doc, "t1", 0, 1, CHR_TIMEX_DATE, value);
+            }
+    chr_result *res = result_of(tx, n);
+    char *s = render(doc, res);
+    assert_non_null(strstr(s, "\"value\":\"vvvvvvvvvvvvvvvv\\\"\""));
+    assert_non_null(strstr(s, "\"value\":\"\\u0001vvvvvvvvvvvvvvvv\""));
+    free(s);
+    free(res->timexes);
+    free(res);
+    chr_doc_free(doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_dct_no_timexes),
         cmocka_unit_test(test_escapes),
+        cmocka_unit_test(test_escapes_everywhere),
         cmocka_unit_test(test_timexes),
         cmocka_unit_test(test_dct_forms),
         cmocka_unit_test(test_events),

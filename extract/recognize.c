@@ -14,9 +14,10 @@
 
 #include "engine.h"
 
-static int is_word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* ASCII letters and digits, as bits */
+static const uint64_t WORD_BITS[4] = {0x03FF000000000000ull, 0x07FFFFFE07FFFFFEull, 0, 0};
+
+static int is_word_byte(unsigned char c) { return (WORD_BITS[c >> 6] >> (c & 63)) & 1; }
 
 /* After a pattern hits a PCRE2 limit, the scan goes on at most this far on (bytes). */
 #define MAX_SKIP 4096u
@@ -152,15 +153,22 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         sc.skip[i] = 1;
         sc.jit[i] = pcre2_pattern_info(e->rules[i].code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
     }
-    /* a match starts at a word boundary, never inside a UTF-8 character */
-    for (size_t p = 0; p < len && !rc && e->nrules; p++) {
-        if (p > 0 && is_word_byte((unsigned char)text[p - 1]))
-            continue;
-        if (((unsigned char)text[p] & 0xC0) == 0x80)
-            continue;
-        sc.pos = p;
-        chr__prefilter_walk(e->prefilter, text, len, p, try_rule, &sc);
-        rc = sc.rc;
+    /* a match starts at a word boundary, never inside a UTF-8 character, and where the walk would
+     * try some rule (the prefilter's first bytes); p is at a word boundary at the top of the loop */
+    const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
+    for (size_t p = 0; p < len && !rc && e->nrules;) {
+        unsigned char c = (unsigned char)text[p];
+        if (starts[c] && (c & 0xC0) != 0x80) {
+            sc.pos = p;
+            chr__prefilter_walk(e->prefilter, text, len, p, try_rule, &sc);
+            rc = sc.rc;
+        }
+        p++;
+        if (is_word_byte(c)) { /* no boundary inside the word, nor just after it */
+            while (p < len && is_word_byte((unsigned char)text[p]))
+                p++;
+            p++;
+        }
     }
     pcre2_match_data_free(sc.md);
     free(sc.tried_at);

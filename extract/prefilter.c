@@ -1008,7 +1008,7 @@ struct chr__prefilter {
     size_t rule_req_total;
     unsigned char cls[256]; /* folded byte -> class (0: in no string) */
     size_t ncls;
-    uint32_t *delta;  /* state * ncls + class -> state */
+    uint32_t *delta;  /* state * ncls + class -> next state * ncls, | DELTA_OUT when strings end there */
     uint32_t *out_at; /* per state: the strings that end there, out[out_at[s] .. out_at[s + 1]) */
     uint32_t *out;
     size_t nstates;
@@ -1019,7 +1019,14 @@ struct chr__prefilter {
     size_t nwcls, ndense;
     uint32_t *dense;             /* node * nwcls + class -> child, 0 none; the nodes below ndense */
     unsigned char starts[256];   /* 0: a walk from a position at this byte calls nothing */
+    uint16_t rbcls[256];         /* text byte -> the automaton's class of it, or REQ_SPACE, REQ_SLOW */
 };
+
+/* The automaton's transitions: the next state's row (state * ncls), and this bit when strings end at it */
+#define DELTA_OUT 0x80000000u
+/* The automaton's class of a text byte in a run of white space, or that folded() must read. */
+#define REQ_SPACE 0xFFFE
+#define REQ_SLOW 0xFFFF
 
 static uint64_t mix(uint64_t k) {
     k ^= k >> 33;
@@ -1086,6 +1093,15 @@ static void finish_walk(chr__prefilter *pf) {
         pf->rcls[b] = slow ? WALK_SLOW : is_space((unsigned char)b) ? WALK_SPACE : (uint16_t)k;
         pf->starts[b] = pf->nanywhere || slow || (k && pf->dense[k]);
     }
+}
+
+/* The automaton's class of each text byte. */
+static void finish_required(chr__prefilter *pf) {
+    for (unsigned b = 0; b < 256; b++)
+        pf->rbcls[b] = is_space((unsigned char)b)    ? REQ_SPACE
+                       : b == 0xC5 || b == 0xE2     ? REQ_SLOW
+                       : b >= 'A' && b <= 'Z'       ? pf->cls[b + 32]
+                                                    : pf->cls[b];
 }
 
 /* The walk's tables from the edge table. */
@@ -1374,6 +1390,9 @@ static int build_automaton(chr__prefilter *pf) {
     }
     if (!rc)
         pf->out_at[ns] = (uint32_t)n;
+    for (size_t i = 0; i < total * nc && !rc; i++) /* rows, and the bit for the states with strings */
+        if (go[i] < ns)
+            go[i] = (uint32_t)(go[i] * nc) | (pf->out_at[go[i] + 1] > pf->out_at[go[i]] ? DELTA_OUT : 0);
     pf->delta = go;
     pf->nstates = ns;
     free(fail);
@@ -1452,6 +1471,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         rc = build_automaton(pf);
     if (!rc)
         rc = make_dense(pf);
+    if (!rc)
+        finish_required(pf);
     if (rc) {
         chr__prefilter_free(pf);
         return rc;
@@ -1504,8 +1525,9 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
             while (i < len && rcls[(unsigned char)text[i]] == WALK_SPACE)
                 i++;
         } else if (k == WALK_SLOW) {
-            i--;
-            k = pf->wcls[folded(text, len, &i)];
+            size_t j = i - 1; /* not i itself, which stays in a register */
+            k = pf->wcls[folded(text, len, &j)];
+            i = j;
         }
         if (node < nd)
             node = dense[node * nw + k]; /* column 0 (a byte in no string) is all 0 */
@@ -1533,26 +1555,29 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
     if (pf->nrstr) {
         size_t ring[32]; /* where the last folded bytes start in the text */
         size_t k = 0, i = 0, nc = pf->ncls;
-        uint32_t st = 0;
-        /* the class of each byte that folds by itself alone; 0xFFFF: white space and the leads of the
-         * characters outside ASCII that fold to ASCII, which folded() reads */
-        uint16_t byte_cls[256];
-        for (unsigned b = 0; b < 256; b++)
-            byte_cls[b] = is_space((unsigned char)b) || b == 0xC5 || b == 0xE2 ? 0xFFFF
-                          : b >= 'A' && b <= 'Z'                            ? pf->cls[b + 32]
-                                                                            : pf->cls[b];
+        const uint16_t *rbcls = pf->rbcls;
+        const uint32_t *delta = pf->delta;
+        uint32_t row = 0; /* the state * nc */
         while (i < len) {
-            size_t at = i;
-            uint16_t cl = byte_cls[(unsigned char)text[i]];
-            if (cl != 0xFFFF)
-                i++;
-            else
-                cl = pf->cls[folded(text, len, &i)];
-            ring[k & 31] = at;
-            st = pf->delta[(size_t)st * nc + cl];
-            for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
-                size_t id = pf->out[o];
-                seen[id] = ring[(k + 1 - pf->rstr[id].n) & 31] + 1;
+            ring[k & 31] = i;
+            unsigned cl = rbcls[(unsigned char)text[i++]];
+            if (cl == REQ_SPACE) { /* a run of white space is one ' ' */
+                cl = pf->cls[' '];
+                while (i < len && rbcls[(unsigned char)text[i]] == REQ_SPACE)
+                    i++;
+            } else if (cl == REQ_SLOW) {
+                size_t j = i - 1; /* not i itself, which stays in a register */
+                cl = pf->cls[folded(text, len, &j)];
+                i = j;
+            }
+            uint32_t d = delta[row + cl];
+            row = d & ~DELTA_OUT;
+            if (d & DELTA_OUT) {
+                size_t st = row / nc;
+                for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
+                    size_t id = pf->out[o];
+                    seen[id] = ring[(k + 1 - pf->rstr[id].n) & 31] + 1;
+                }
             }
             k++;
         }
@@ -1730,7 +1755,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     /* sane sizes: the edge table a power of two, the automaton's tables as big as their counts say */
     if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) || c[1] > c[3] ||
         c[4] > n || c[7] == 0 || c[7] > 256 ||
-        c[8] == 0 || c[1] > UINT32_MAX || c[8] > UINT32_MAX / c[7])
+        c[8] == 0 || c[1] > UINT32_MAX || c[8] > (DELTA_OUT - 1) / c[7])
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
     if (!pf)
@@ -1797,8 +1822,10 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->out = b_array(&in, c[9], sizeof *pf->out);
     if (in.p != in.end)
         in.short_ = 1;
-    if (!in.short_ && pf->dense)
+    if (!in.short_ && pf->dense) {
         finish_walk(pf);
+        finish_required(pf);
+    }
     int ok = !in.short_ && in.p == in.end && pf->rules_at && pf->rules_n && pf->rule_list && pf->ekeys &&
              pf->evals && pf->anywhere && pf->rstr && pf->rule_req_at && pf->rule_req_n && pf->rule_req &&
              pf->delta && pf->out_at && pf->out && pf->dense;

@@ -179,7 +179,7 @@ static int push_slow(builder *b, size_t start, size_t end) {
 }
 
 /* attach: a closing quote or bracket, which stays with a sentence that ends before it. */
-static int push(builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
+static inline int push(builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
     chr__tokens *t = b->t;
     if (!attach) {
         if (b->end_next && b->open && !is_lower(s[start]))

@@ -1548,18 +1548,38 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
 
 const unsigned char *chr__prefilter_starts(const chr__prefilter *pf) { return pf->starts; }
 
+/* Where the n folded bytes before text[end] start (end is where one of them ends, as folded() reads
+ * from the start of the text): back over a run of white space, a long s, a Kelvin sign as one byte
+ * each. None of these can be the tail of another (folded() reads whole runs, and the bytes of the two
+ * characters are not white space nor their lead bytes), so the steps back are folded()'s steps. */
+static size_t folded_back(const char *text, size_t end, size_t n) {
+    const unsigned char *t = (const unsigned char *)text;
+    while (n-- > 0 && end > 0) {
+        unsigned char c = t[end - 1];
+        if (is_space(c)) {
+            while (end > 0 && is_space(t[end - 1]))
+                end--;
+        } else if (c == 0xBF && end >= 2 && t[end - 2] == 0xC5) {
+            end -= 2;
+        } else if (c == 0xAA && end >= 3 && t[end - 2] == 0x84 && t[end - 3] == 0xE2) {
+            end -= 3;
+        } else {
+            end--;
+        }
+    }
+    return end;
+}
+
 int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1) {
     size_t *seen = calloc(pf->nrstr ? pf->nrstr : 1, sizeof *seen); /* 1 + start of the last occurrence */
     if (!seen)
         return CHR_ENOMEM;
     if (pf->nrstr) {
-        size_t ring[32]; /* where the last folded bytes start in the text */
-        size_t k = 0, i = 0, nc = pf->ncls;
+        size_t i = 0, nc = pf->ncls;
         const uint16_t *rbcls = pf->rbcls;
         const uint32_t *delta = pf->delta;
         uint32_t row = 0; /* the state * nc */
         while (i < len) {
-            ring[k & 31] = i;
             unsigned cl = rbcls[(unsigned char)text[i++]];
             if (cl == REQ_SPACE) { /* a run of white space is one ' ' */
                 cl = pf->cls[' '];
@@ -1576,10 +1596,9 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
                 size_t st = row / nc;
                 for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
                     size_t id = pf->out[o];
-                    seen[id] = ring[(k + 1 - pf->rstr[id].n) & 31] + 1;
+                    seen[id] = folded_back(text, i, pf->rstr[id].n) + 1;
                 }
             }
-            k++;
         }
     }
     for (size_t r = 0; r < pf->nrules; r++) {

@@ -171,6 +171,32 @@ static void test_required(void **state) {
     chr__prefilter_free(pf);
 }
 
+/* Where a required string that spans folded text starts: runs of white space, the Kelvin sign and the
+ * long s are one folded byte each, before and inside the string. */
+static void test_required_folded(void **state) {
+    (void)state;
+    const char *const pats[] = {"kelvin\\s+scales"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 1), 0);
+    static const struct {
+        const char *text;
+        size_t start; /* of the last occurrence */
+    } cases[] = {
+        {"kelvin scales", 0},
+        {"a  \xe2\x84\xaa" "elvin \t\n scale\xc5\xbf.", 3},
+        {"\xc5\xc5\xbf \xe2\xe2\x84\xaa" "ELVIN  SCALES", 5},
+        {"kelvin scales, \t  Kelvin\xc2\xa0scales and kelvin   scales", 37},
+        {"x\xe2\x84\xaa" "elvin\tscale\xc5\xbf", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t last1;
+        assert_int_equal(chr__prefilter_required(pf, cases[i].text, strlen(cases[i].text), &last1), 0);
+        if (last1 != cases[i].start + 1)
+            fail_msg("case %zu: last1 %zu, not %zu", i, last1, cases[i].start + 1);
+    }
+    chr__prefilter_free(pf);
+}
+
 /* A pattern the analysis gives up on half-way inside a group (an escape it does not follow) is tried
  * everywhere, and what was analysed before is freed (found by fuzz_rules as a leak; make asan checks). */
 static void test_given_up_inside_group(void **state) {
@@ -370,6 +396,7 @@ int main(void) {
         cmocka_unit_test(test_selective),
         cmocka_unit_test(test_given_up_inside_group),
         cmocka_unit_test(test_required),
+        cmocka_unit_test(test_required_folded),
         cmocka_unit_test(test_starts),
         cmocka_unit_test(test_saved),
         cmocka_unit_test(test_builtin_saved),

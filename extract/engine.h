@@ -28,6 +28,7 @@ typedef struct chr__rule {
     chr_timex_type type;
     char *pattern; /* after macro expansion */
     pcre2_code *code;
+    int jit;     /* code is JIT-compiled (the recognizer calls its machine code directly) */
     char *value; /* value template */
     char *mod;   /* mod template, or NULL */
     char *point; /* template of the point in time a duration leads to ("two days later"), or NULL */

@@ -1078,10 +1078,11 @@ static int alloc_dense(chr__prefilter *pf) {
     return pf->dense ? 0 : CHR_ENOMEM;
 }
 
-/* Edge key -> child into the dense table when its node is in it (its byte has a class). */
+/* Edge key -> child into the dense table when its node is in it and its byte has a class (column 0, the
+ * bytes in no string, stays 0 even for a damaged copy). */
 static inline void dense_put(chr__prefilter *pf, uint64_t key, uint32_t child) {
     uint64_t k = key - 1;
-    if ((k >> 8) < pf->ndense)
+    if ((k >> 8) < pf->ndense && pf->wcls[k & 0xFF])
         pf->dense[(k >> 8) * pf->nwcls + pf->wcls[k & 0xFF]] = child;
 }
 

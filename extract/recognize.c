@@ -85,7 +85,6 @@ typedef struct scan {
     size_t *resume;     /* per rule: after a PCRE2 limit, not tried again before this position */
     size_t *skip;       /* per rule: how far on to try again after the next limit (doubles) */
     size_t *last1;      /* per rule: 1 + the last position a match of it can start at (prefilter) */
-    unsigned char *jit; /* per rule: its code is JIT-compiled */
     int rc;
     chr_error *err;
 } scan;
@@ -100,7 +99,7 @@ static void try_rule(void *ctx, uint32_t ri) {
     const char *text = sc->text;
     size_t len = sc->len;
     /* a JIT-compiled code goes straight to its machine code (pcre2_match would check and go there too) */
-    int rc = sc->jit[ri] ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK,
+    int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK,
                                            sc->md, sc->e->mctx)
                          : pcre2_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
                                        sc->e->mctx);
@@ -143,16 +142,12 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.resume = calloc(nr, sizeof *sc.resume);
     sc.skip = malloc(nr * sizeof *sc.skip);
     sc.last1 = malloc(nr * sizeof *sc.last1);
-    sc.jit = calloc(nr, 1);
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
-    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.jit && sc.md) ? 0 : CHR_ENOMEM;
+    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.md) ? 0 : CHR_ENOMEM;
     if (!rc && e->nrules)
         rc = chr__prefilter_required(e->prefilter, text, len, sc.last1);
-    for (size_t i = 0; i < e->nrules && !rc; i++) {
-        size_t jit_size = 0;
+    for (size_t i = 0; i < e->nrules && !rc; i++)
         sc.skip[i] = 1;
-        sc.jit[i] = pcre2_pattern_info(e->rules[i].code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
-    }
     /* a match starts at a word boundary, never inside a UTF-8 character, and where the walk would
      * try some rule (the prefilter's first bytes); p is at a word boundary at the top of the loop */
     const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
@@ -175,7 +170,6 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     free(sc.resume);
     free(sc.skip);
     free(sc.last1);
-    free(sc.jit);
     cands cs = sc.cs;
     if (rc) {
         chr__cands_free(cs.v, cs.n);

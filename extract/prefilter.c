@@ -1017,9 +1017,9 @@ struct chr__prefilter {
     uint16_t rcls[256];       /* text byte -> the class of its folded byte, or WALK_SLOW */
     unsigned char wbyte[257]; /* class -> folded byte */
     size_t nwcls, ndense;
-    uint32_t *dense;             /* node * nwcls + class -> child, 0 none; the nodes below ndense */
-    unsigned char starts[256];   /* 0: a walk from a position at this byte calls nothing */
-    uint16_t rbcls[256];         /* text byte -> the automaton's class of it, or REQ_SPACE, REQ_SLOW */
+    uint32_t *dense;           /* node * nwcls + class -> child, 0 none; the nodes below ndense */
+    unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
+    uint16_t rbcls[256];       /* text byte -> the automaton's class of it, or REQ_SPACE, REQ_SLOW */
 };
 
 /* The automaton's transitions: the next state's row (state * ncls), and this bit when strings end at it */
@@ -1090,7 +1090,9 @@ static inline void dense_put(chr__prefilter *pf, uint64_t key, uint32_t child) {
 static void finish_walk(chr__prefilter *pf) {
     for (unsigned b = 0; b < 256; b++) {
         int slow = b == 0xC5 || b == 0xE2;
-        unsigned k = b >= 'A' && b <= 'Z' ? pf->wcls[b + 32] : is_space((unsigned char)b) ? pf->wcls[' '] : pf->wcls[b];
+        unsigned k = b >= 'A' && b <= 'Z'         ? pf->wcls[b + 32]
+                     : is_space((unsigned char)b) ? pf->wcls[' ']
+                                                  : pf->wcls[b];
         pf->rcls[b] = slow ? WALK_SLOW : is_space((unsigned char)b) ? WALK_SPACE : (uint16_t)k;
         pf->starts[b] = pf->nanywhere || slow || (k && pf->dense[k]);
     }
@@ -1099,10 +1101,10 @@ static void finish_walk(chr__prefilter *pf) {
 /* The automaton's class of each text byte. */
 static void finish_required(chr__prefilter *pf) {
     for (unsigned b = 0; b < 256; b++)
-        pf->rbcls[b] = is_space((unsigned char)b)    ? REQ_SPACE
-                       : b == 0xC5 || b == 0xE2     ? REQ_SLOW
-                       : b >= 'A' && b <= 'Z'       ? pf->cls[b + 32]
-                                                    : pf->cls[b];
+        pf->rbcls[b] = is_space((unsigned char)b) ? REQ_SPACE
+                       : b == 0xC5 || b == 0xE2   ? REQ_SLOW
+                       : b >= 'A' && b <= 'Z'     ? pf->cls[b + 32]
+                                                  : pf->cls[b];
 }
 
 /* The walk's tables from the edge table. */
@@ -1773,9 +1775,9 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
         in.p += l;
     }
     /* sane sizes: the edge table a power of two, the automaton's tables as big as their counts say */
-    if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) || c[1] > c[3] ||
-        c[4] > n || c[7] == 0 || c[7] > 256 ||
-        c[8] == 0 || c[1] > UINT32_MAX || c[8] > (DELTA_OUT - 1) / c[7])
+    if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
+        c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[1] > UINT32_MAX ||
+        c[8] > (DELTA_OUT - 1) / c[7])
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
     if (!pf)

@@ -81,10 +81,10 @@ typedef struct scan {
     const char *text;
     size_t len, pos;
     pcre2_match_data *md;
-    size_t *tried_at;   /* per rule: 1 + the last position it was tried at (a rule may come twice) */
-    size_t *resume;     /* per rule: after a PCRE2 limit, not tried again before this position */
-    size_t *skip;       /* per rule: how far on to try again after the next limit (doubles) */
-    size_t *last1;      /* per rule: 1 + the last position a match of it can start at (prefilter) */
+    size_t *tried_at; /* per rule: 1 + the last position it was tried at (a rule may come twice) */
+    size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
+    size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
+    size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
     int rc;
     chr_error *err;
 } scan;
@@ -99,10 +99,10 @@ static void try_rule(void *ctx, uint32_t ri) {
     const char *text = sc->text;
     size_t len = sc->len;
     /* a JIT-compiled code goes straight to its machine code (pcre2_match would check and go there too) */
-    int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK,
-                                           sc->md, sc->e->mctx)
-                         : pcre2_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
-                                       sc->e->mctx);
+    int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
+                                      sc->e->mctx)
+                    : pcre2_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
+                                  sc->e->mctx);
     if (rc == PCRE2_ERROR_NOMATCH)
         return;
     if (rc < 0) {

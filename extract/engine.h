@@ -28,6 +28,7 @@ typedef struct chr__rule {
     chr_timex_type type;
     char *pattern; /* after macro expansion */
     pcre2_code *code;
+    int jit;     /* code is JIT-compiled (the recognizer calls its machine code directly) */
     char *value; /* value template */
     char *mod;   /* mod template, or NULL */
     char *point; /* template of the point in time a duration leads to ("two days later"), or NULL */
@@ -59,6 +60,9 @@ void chr__prefilter_free(chr__prefilter *pf);
  * returns how many calls it made. */
 size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
                            chr__prefilter_sink sink, void *ctx);
+/* 256 flags, one for each byte: 0 where a walk from a position at that byte calls nothing (the
+ * recognizer need not walk there). */
+const unsigned char *chr__prefilter_starts(const chr__prefilter *pf);
 /* For each rule r, where in text a match of it can start at the latest: last1[r] is 1 + the start of
  * the last occurrence of a string every match of it holds (a match starting after that cannot be), 0
  * when none occurs (no match at all), SIZE_MAX when the rule requires no string. 0 or CHR_ENOMEM. */

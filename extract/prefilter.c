@@ -25,8 +25,8 @@
  * occurs last; a rule is not tried after the last occurrence of its strings, nor at all in a document
  * without them. Also exact.
  *
- * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_required,
- * chr__prefilter_save, chr__prefilter_load (engine.h). */
+ * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_starts,
+ * chr__prefilter_required, chr__prefilter_save, chr__prefilter_load (engine.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -977,7 +977,16 @@ static void fold_safe(first *f) {
 
 /* ---- the trie ---------------------------------------------------------------------------------- */
 
-/* Node 0 is the root. Children are found through one open-addressing table keyed (node, byte). */
+/* Node 0 is the root; the nodes are numbered breadth first, so the first ones are the shallow ones,
+ * where most walks end. Children are found through one open-addressing table keyed (node, byte), and
+ * for the first DENSE_NODES nodes through a dense table over the classes of the bytes the trie holds
+ * too (made from the edges once built or loaded), so that the walk's usual steps do not hash. */
+#define DENSE_NODES 2048
+/* The walk's class of a text byte that folded() must read: the leads of the long s and the Kelvin sign;
+ * and of white space (a run of it is one ' '). */
+#define WALK_SLOW 0xFFFF
+#define WALK_SPACE 0xFFFE
+
 struct chr__prefilter {
     uint32_t *rules_at; /* per node: offset of its rule list in rule_list, or UINT32_MAX */
     uint32_t *rules_n;  /* per node: how many rules end a string there */
@@ -999,11 +1008,25 @@ struct chr__prefilter {
     size_t rule_req_total;
     unsigned char cls[256]; /* folded byte -> class (0: in no string) */
     size_t ncls;
-    uint32_t *delta;  /* state * ncls + class -> state */
+    uint32_t *delta;  /* state * ncls + class -> next state * ncls, | DELTA_OUT when strings end there */
     uint32_t *out_at; /* per state: the strings that end there, out[out_at[s] .. out_at[s + 1]) */
     uint32_t *out;
     size_t nstates;
+    /* the walk's dense table (made from the edges, not saved) */
+    uint16_t wcls[256];       /* folded byte -> class, 0: in no string of the trie */
+    uint16_t rcls[256];       /* text byte -> the class of its folded byte, or WALK_SLOW */
+    unsigned char wbyte[257]; /* class -> folded byte */
+    size_t nwcls, ndense;
+    uint32_t *dense;           /* node * nwcls + class -> child, 0 none; the nodes below ndense */
+    unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
+    uint16_t rbcls[256];       /* text byte -> the automaton's class of it, or REQ_SPACE, REQ_SLOW */
 };
+
+/* The automaton's transitions: the next state's row (state * ncls), and this bit when strings end at it */
+#define DELTA_OUT 0x80000000u
+/* The automaton's class of a text byte in a run of white space, or that folded() must read. */
+#define REQ_SPACE 0xFFFE
+#define REQ_SLOW 0xFFFF
 
 static uint64_t mix(uint64_t k) {
     k ^= k >> 33;
@@ -1023,9 +1046,83 @@ static uint32_t child(const chr__prefilter *pf, uint32_t node, unsigned char b) 
     return 0;
 }
 
+/* Put the edge key -> val into the edge table (which has room). */
+static void edge_put(chr__prefilter *pf, uint64_t key, uint32_t val) {
+    size_t m = mix(key) & (pf->ecap - 1);
+    while (pf->ekeys[m])
+        m = (m + 1) & (pf->ecap - 1);
+    pf->ekeys[m] = key;
+    pf->evals[m] = val;
+}
+
+/* The walk's classes: one for each byte on an edge of the trie, in byte order. */
+static void make_classes(chr__prefilter *pf) {
+    unsigned char used[256] = {0};
+    for (size_t j = 0; j < pf->ecap; j++)
+        if (pf->ekeys[j])
+            used[(pf->ekeys[j] - 1) & 0xFF] = 1;
+    memset(pf->wcls, 0, sizeof pf->wcls);
+    pf->nwcls = 1;
+    for (unsigned b = 0; b < 256; b++)
+        if (used[b]) {
+            pf->wcls[b] = (uint16_t)pf->nwcls;
+            pf->wbyte[pf->nwcls++] = (unsigned char)b;
+        }
+}
+
+/* The dense table (empty) for the walk's classes. */
+static int alloc_dense(chr__prefilter *pf) {
+    pf->ndense = pf->nnodes < DENSE_NODES ? pf->nnodes : DENSE_NODES;
+    free(pf->dense);
+    pf->dense = calloc(pf->ndense * pf->nwcls, sizeof *pf->dense);
+    return pf->dense ? 0 : CHR_ENOMEM;
+}
+
+/* Edge key -> child into the dense table when its node is in it and its byte has a class (column 0, the
+ * bytes in no string, stays 0 even for a damaged copy). */
+static inline void dense_put(chr__prefilter *pf, uint64_t key, uint32_t child) {
+    uint64_t k = key - 1;
+    if ((k >> 8) < pf->ndense && pf->wcls[k & 0xFF])
+        pf->dense[(k >> 8) * pf->nwcls + pf->wcls[k & 0xFF]] = child;
+}
+
+/* Once the dense table is filled: the class of each text byte, and the bytes a walk may start at. */
+static void finish_walk(chr__prefilter *pf) {
+    for (unsigned b = 0; b < 256; b++) {
+        int slow = b == 0xC5 || b == 0xE2;
+        unsigned k = b >= 'A' && b <= 'Z'         ? pf->wcls[b + 32]
+                     : is_space((unsigned char)b) ? pf->wcls[' ']
+                                                  : pf->wcls[b];
+        pf->rcls[b] = slow ? WALK_SLOW : is_space((unsigned char)b) ? WALK_SPACE : (uint16_t)k;
+        pf->starts[b] = pf->nanywhere || slow || (k && pf->dense[k]);
+    }
+}
+
+/* The automaton's class of each text byte. */
+static void finish_required(chr__prefilter *pf) {
+    for (unsigned b = 0; b < 256; b++)
+        pf->rbcls[b] = is_space((unsigned char)b) ? REQ_SPACE
+                       : b == 0xC5 || b == 0xE2   ? REQ_SLOW
+                       : b >= 'A' && b <= 'Z'     ? pf->cls[b + 32]
+                                                  : pf->cls[b];
+}
+
+/* The walk's tables from the edge table. */
+static int make_dense(chr__prefilter *pf) {
+    make_classes(pf);
+    if (alloc_dense(pf))
+        return CHR_ENOMEM;
+    for (size_t j = 0; j < pf->ecap; j++)
+        if (pf->ekeys[j])
+            dense_put(pf, pf->ekeys[j], pf->evals[j]);
+    finish_walk(pf);
+    return 0;
+}
+
 void chr__prefilter_free(chr__prefilter *pf) {
     if (!pf)
         return;
+    free(pf->dense);
     free(pf->rules_at);
     free(pf->rules_n);
     free(pf->rule_list);
@@ -1079,12 +1176,7 @@ static int insert(chr__prefilter *pf, builder *B, const str *s, uint32_t rule) {
                 pf->ecap = cap;
             }
             c = (uint32_t)B->nnodes++;
-            uint64_t key = ((uint64_t)node << 8 | s->b[i]) + 1;
-            size_t m = mix(key) & (pf->ecap - 1);
-            while (pf->ekeys[m])
-                m = (m + 1) & (pf->ecap - 1);
-            pf->ekeys[m] = key;
-            pf->evals[m] = c;
+            edge_put(pf, ((uint64_t)node << 8 | s->b[i]) + 1, c);
         }
         node = c;
     }
@@ -1100,6 +1192,58 @@ static int insert(chr__prefilter *pf, builder *B, const str *s, uint32_t rule) {
     B->pairs[B->npairs][1] = rule;
     B->npairs++;
     return 0;
+}
+
+/* Number the nodes breadth first (the children of a node by their bytes), in the edge table and in the
+ * (node, rule) pairs. */
+static int renumber(chr__prefilter *pf, builder *B) {
+    size_t nn = B->nnodes;
+    uint32_t *par = malloc(nn * sizeof *par), *at = calloc(nn + 1, sizeof *at);
+    uint32_t *kids = malloc(nn * sizeof *kids), *order = malloc(nn * sizeof *order);
+    uint32_t *newid = malloc(nn * sizeof *newid);
+    unsigned char *byte = malloc(nn);
+    int rc = par && at && kids && order && newid && byte ? 0 : CHR_ENOMEM;
+    if (!rc) {
+        for (size_t j = 0; j < pf->ecap; j++)
+            if (pf->ekeys[j]) {
+                uint32_t c = pf->evals[j];
+                par[c] = (uint32_t)((pf->ekeys[j] - 1) >> 8);
+                byte[c] = (unsigned char)((pf->ekeys[j] - 1) & 0xFF);
+                at[par[c] + 1]++;
+            }
+        for (size_t i = 0; i < nn; i++) /* the children of node i: kids[at[i] .. at[i + 1]) */
+            at[i + 1] += at[i];
+        for (size_t i = 0; i < nn; i++)
+            order[i] = at[i]; /* the next free place for a child of i, for now */
+        for (uint32_t c = 1; c < nn; c++) {
+            size_t k = order[par[c]]++;
+            while (k > at[par[c]] && byte[kids[k - 1]] > byte[c]) { /* in byte order */
+                kids[k] = kids[k - 1];
+                k--;
+            }
+            kids[k] = c;
+        }
+        size_t next = 1;
+        order[0] = 0;
+        newid[0] = 0;
+        for (size_t q = 0; q < next; q++)
+            for (uint32_t k = at[order[q]]; k < at[order[q] + 1]; k++) {
+                newid[kids[k]] = (uint32_t)next;
+                order[next++] = kids[k];
+            }
+        memset(pf->ekeys, 0, pf->ecap * sizeof *pf->ekeys);
+        for (uint32_t c = 1; c < nn; c++)
+            edge_put(pf, ((uint64_t)newid[par[c]] << 8 | byte[c]) + 1, newid[c]);
+        for (size_t i = 0; i < B->npairs; i++)
+            B->pairs[i][0] = newid[B->pairs[i][0]];
+    }
+    free(par);
+    free(at);
+    free(kids);
+    free(order);
+    free(newid);
+    free(byte);
+    return rc;
 }
 
 static int by_pair(const void *a, const void *b) {
@@ -1249,6 +1393,9 @@ static int build_automaton(chr__prefilter *pf) {
     }
     if (!rc)
         pf->out_at[ns] = (uint32_t)n;
+    for (size_t i = 0; i < total * nc && !rc; i++) /* rows, and the bit for the states with strings */
+        if (go[i] < ns)
+            go[i] = (uint32_t)(go[i] * nc) | (pf->out_at[go[i] + 1] > pf->out_at[go[i]] ? DELTA_OUT : 0);
     pf->delta = go;
     pf->nstates = ns;
     free(fail);
@@ -1297,6 +1444,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         }
         f_free(&f);
     }
+    if (!rc)
+        rc = renumber(pf, &B);
     if (!rc) {
         pf->nnodes = B.nnodes;
         pf->rules_at = malloc(B.nnodes * sizeof *pf->rules_at);
@@ -1323,6 +1472,10 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
     free(B.pairs);
     if (!rc)
         rc = build_automaton(pf);
+    if (!rc)
+        rc = make_dense(pf);
+    if (!rc)
+        finish_required(pf);
     if (rc) {
         chr__prefilter_free(pf);
         return rc;
@@ -1362,16 +1515,62 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
     size_t tried = 0;
     for (size_t k = 0; k < pf->nanywhere; k++, tried++)
         sink(ctx, pf->anywhere[k]);
+    const uint16_t *rcls = pf->rcls;
+    const uint32_t *dense = pf->dense;
+    size_t nw = pf->nwcls, nd = pf->ndense;
     uint32_t node = 0;
     size_t i = pos;
-    for (size_t depth = 0; depth < MAX_PREFIX && i < len; depth++) {
-        node = child(pf, node, folded(text, len, &i));
+    /* no string is longer than MAX_PREFIX: the walk ends by itself at that depth */
+    while (i < len) {
+        unsigned k = rcls[(unsigned char)text[i++]];
+        if (k == WALK_SPACE) {
+            k = pf->wcls[' '];
+            while (i < len && rcls[(unsigned char)text[i]] == WALK_SPACE)
+                i++;
+        } else if (k == WALK_SLOW) {
+            size_t j = i - 1; /* not i itself, which stays in a register */
+            k = pf->wcls[folded(text, len, &j)];
+            i = j;
+        }
+        if (node < nd)
+            node = dense[node * nw + k]; /* column 0 (a byte in no string) is all 0 */
+        else
+            node = k ? child(pf, node, pf->wbyte[k]) : 0;
         if (!node)
             break;
-        for (uint32_t k = 0; k < pf->rules_n[node]; k++, tried++)
-            sink(ctx, pf->rule_list[pf->rules_at[node] + k]);
+        uint32_t n = pf->rules_n[node];
+        if (n) {
+            const uint32_t *l = pf->rule_list + pf->rules_at[node];
+            for (uint32_t j = 0; j < n; j++)
+                sink(ctx, l[j]);
+            tried += n;
+        }
     }
     return tried;
+}
+
+const unsigned char *chr__prefilter_starts(const chr__prefilter *pf) { return pf->starts; }
+
+/* Where the n folded bytes before text[end] start (end is where one of them ends, as folded() reads
+ * from the start of the text): back over a run of white space, a long s, a Kelvin sign as one byte
+ * each. None of these can be the tail of another (folded() reads whole runs, and the bytes of the two
+ * characters are not white space nor their lead bytes), so the steps back are folded()'s steps. */
+static size_t folded_back(const char *text, size_t end, size_t n) {
+    const unsigned char *t = (const unsigned char *)text;
+    while (n-- > 0 && end > 0) {
+        unsigned char c = t[end - 1];
+        if (is_space(c)) {
+            while (end > 0 && is_space(t[end - 1]))
+                end--;
+        } else if (c == 0xBF && end >= 2 && t[end - 2] == 0xC5) {
+            end -= 2;
+        } else if (c == 0xAA && end >= 3 && t[end - 2] == 0x84 && t[end - 3] == 0xE2) {
+            end -= 3;
+        } else {
+            end--;
+        }
+    }
+    return end;
 }
 
 int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1) {
@@ -1379,30 +1578,30 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
     if (!seen)
         return CHR_ENOMEM;
     if (pf->nrstr) {
-        size_t ring[32]; /* where the last folded bytes start in the text */
-        size_t k = 0, i = 0, nc = pf->ncls;
-        uint32_t st = 0;
-        /* the class of each byte that folds by itself alone; 0xFFFF: white space and the leads of the
-         * characters outside ASCII that fold to ASCII, which folded() reads */
-        uint16_t byte_cls[256];
-        for (unsigned b = 0; b < 256; b++)
-            byte_cls[b] = is_space((unsigned char)b) || b == 0xC5 || b == 0xE2 ? 0xFFFF
-                          : b >= 'A' && b <= 'Z'                            ? pf->cls[b + 32]
-                                                                            : pf->cls[b];
+        size_t i = 0, nc = pf->ncls;
+        const uint16_t *rbcls = pf->rbcls;
+        const uint32_t *delta = pf->delta;
+        uint32_t row = 0; /* the state * nc */
         while (i < len) {
-            size_t at = i;
-            uint16_t cl = byte_cls[(unsigned char)text[i]];
-            if (cl != 0xFFFF)
-                i++;
-            else
-                cl = pf->cls[folded(text, len, &i)];
-            ring[k & 31] = at;
-            st = pf->delta[(size_t)st * nc + cl];
-            for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
-                size_t id = pf->out[o];
-                seen[id] = ring[(k + 1 - pf->rstr[id].n) & 31] + 1;
+            unsigned cl = rbcls[(unsigned char)text[i++]];
+            if (cl == REQ_SPACE) { /* a run of white space is one ' ' */
+                cl = pf->cls[' '];
+                while (i < len && rbcls[(unsigned char)text[i]] == REQ_SPACE)
+                    i++;
+            } else if (cl == REQ_SLOW) {
+                size_t j = i - 1; /* not i itself, which stays in a register */
+                cl = pf->cls[folded(text, len, &j)];
+                i = j;
             }
-            k++;
+            uint32_t d = delta[row + cl];
+            row = d & ~DELTA_OUT;
+            if (d & DELTA_OUT) {
+                size_t st = row / nc;
+                for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
+                    size_t id = pf->out[o];
+                    seen[id] = folded_back(text, i, pf->rstr[id].n) + 1;
+                }
+            }
         }
     }
     for (size_t r = 0; r < pf->nrules; r++) {
@@ -1426,12 +1625,13 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
  * once over the built-in rules (cmake/rulesbin.c) and embeds the result with the patterns it came
  * from; the engine takes it only when its own patterns are byte for byte those. The layout: a header of
  * 64-bit counts, then each array as it is in memory (little or big endian as built: the header's
- * byte-order mark must read back), the edge table as its used slots, strings as their bytes, length
- * and exactness. What it holds is
- * trusted as the build's own output once its patterns match; the counts and lengths are checked all the
- * same, so that a damaged copy is refused rather than read past its end. */
+ * byte-order mark must read back), the walk's class bytes after the patterns, the edge table as its
+ * used slots in the order of the children (the dense table is filled from them as they are read),
+ * strings as their bytes, length and exactness. What it holds is trusted as the build's own output
+ * once its patterns match; the counts and lengths are checked all the same, so that a damaged copy is
+ * refused rather than read past its end. */
 
-#define PF_MAGIC 0x43485250464c5431ull /* "CHRPFLT1" */
+#define PF_MAGIC 0x43485250464c5432ull /* "CHRPFLT2" */
 #define PF_ORDER 0x0102030405060708ull
 #define PF_COUNTS 13
 
@@ -1476,7 +1676,7 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
     size_t nout = pf->out_at ? pf->out_at[pf->nstates] : 0;
     uint64_t counts[PF_COUNTS] = {pf->nrules, pf->nnodes, pf->nlist, pf->ecap, pf->nanywhere, pf->nrstr,
                                   pf->rule_req_total, pf->ncls, pf->nstates, nout,
-                                  patterns_len(patterns, n), n, 0};
+                                  patterns_len(patterns, n), n, pf->nwcls};
     *out = NULL;
     *out_len = 0;
     b_u64(&o, PF_MAGIC);
@@ -1485,16 +1685,23 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
         b_u64(&o, counts[i]);
     for (size_t i = 0; i < n; i++)
         b_put(&o, patterns[i], strlen(patterns[i]) + 1);
+    b_put(&o, pf->wbyte + 1, pf->nwcls - 1);
     b_put(&o, pf->rules_at, pf->nnodes * sizeof *pf->rules_at);
     b_put(&o, pf->rules_n, pf->nnodes * sizeof *pf->rules_n);
     b_put(&o, pf->rule_list, pf->nlist * sizeof *pf->rule_list);
-    for (size_t i = 0; i < pf->ecap; i++) /* the edge table's used slots: (slot, key, child) */
-        if (pf->ekeys[i]) {
-            uint32_t at = (uint32_t)i;
-            b_put(&o, &at, sizeof at);
-            b_put(&o, &pf->ekeys[i], sizeof *pf->ekeys);
-            b_put(&o, &pf->evals[i], sizeof *pf->evals);
-        }
+    /* the edge table's used slots: (slot, key, child), in the order of the children (breadth first) */
+    uint32_t *slot = malloc((pf->nnodes ? pf->nnodes : 1) * sizeof *slot);
+    if (!slot)
+        o.oom = 1;
+    for (size_t i = 0; slot && i < pf->ecap; i++)
+        if (pf->ekeys[i])
+            slot[pf->evals[i]] = (uint32_t)i;
+    for (size_t c = 1; slot && c < pf->nnodes; c++) {
+        b_put(&o, &slot[c], sizeof *slot);
+        b_put(&o, &pf->ekeys[slot[c]], sizeof *pf->ekeys);
+        b_put(&o, &pf->evals[slot[c]], sizeof *pf->evals);
+    }
+    free(slot);
     b_put(&o, pf->anywhere, pf->nanywhere * sizeof *pf->anywhere);
     for (size_t i = 0; i < pf->nrstr; i++) {
         uint32_t len = (uint32_t)pf->rstr[i].n, exact = (uint32_t)pf->rstr[i].exact;
@@ -1568,9 +1775,9 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
         in.p += l;
     }
     /* sane sizes: the edge table a power of two, the automaton's tables as big as their counts say */
-    if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) || c[1] > c[3] ||
-        c[4] > n || c[7] == 0 || c[7] > 256 ||
-        c[8] == 0 || c[1] > UINT32_MAX || c[8] > UINT32_MAX / c[7])
+    if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
+        c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[1] > UINT32_MAX ||
+        c[8] > (DELTA_OUT - 1) / c[7])
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
     if (!pf)
@@ -1584,6 +1791,20 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->rule_req_total = c[6];
     pf->ncls = c[7];
     pf->nstates = c[8];
+    /* the walk's classes: distinct bytes in order */
+    pf->nwcls = c[12];
+    if (c[12] == 0 || c[12] > 257 || (size_t)(in.end - in.p) < c[12] - 1)
+        in.short_ = 1;
+    for (size_t k = 1; !in.short_ && k < pf->nwcls; k++, in.p++) {
+        if (k > 1 && *in.p <= pf->wbyte[k - 1])
+            in.short_ = 1;
+        pf->wbyte[k] = *in.p;
+        pf->wcls[*in.p] = (uint16_t)k;
+    }
+    if (!in.short_ && alloc_dense(pf)) {
+        chr__prefilter_free(pf);
+        return CHR_ENOMEM;
+    }
     pf->rules_at = b_array(&in, pf->nnodes, sizeof *pf->rules_at);
     pf->rules_n = b_array(&in, pf->nnodes, sizeof *pf->rules_n);
     pf->rule_list = b_array(&in, pf->nlist, sizeof *pf->rule_list);
@@ -1592,7 +1813,8 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     /* one edge into each node but the root, 16 bytes each */
     if (in.short_ || (size_t)(in.end - in.p) / 16 < pf->nnodes - 1)
         in.short_ = 1;
-    for (size_t i = 1; !in.short_ && pf->ekeys && pf->evals && i < pf->nnodes; i++, in.p += 16) {
+    size_t nedges = in.short_ || !pf->ekeys || !pf->evals || !pf->dense ? 0 : pf->nnodes - 1;
+    for (size_t i = 0; i < nedges; i++, in.p += 16) {
         uint32_t at;
         memcpy(&at, in.p, 4);
         if (at >= pf->ecap) {
@@ -1601,6 +1823,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
         }
         memcpy(&pf->ekeys[at], in.p + 4, 8);
         memcpy(&pf->evals[at], in.p + 12, 4);
+        dense_put(pf, pf->ekeys[at], pf->evals[at]);
     }
     pf->anywhere = b_array(&in, pf->nanywhere, sizeof *pf->anywhere);
     pf->rstr = in.short_ || pf->nrstr > (size_t)(in.end - in.p) ? NULL : calloc(pf->nrstr ? pf->nrstr : 1, sizeof *pf->rstr);
@@ -1621,9 +1844,13 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->out = b_array(&in, c[9], sizeof *pf->out);
     if (in.p != in.end)
         in.short_ = 1;
+    if (!in.short_ && pf->dense) {
+        finish_walk(pf);
+        finish_required(pf);
+    }
     int ok = !in.short_ && in.p == in.end && pf->rules_at && pf->rules_n && pf->rule_list && pf->ekeys &&
              pf->evals && pf->anywhere && pf->rstr && pf->rule_req_at && pf->rule_req_n && pf->rule_req &&
-             pf->delta && pf->out_at && pf->out;
+             pf->delta && pf->out_at && pf->out && pf->dense;
     if (!ok) {
         int oom = !in.short_;
         chr__prefilter_free(pf);

@@ -14,9 +14,10 @@
 
 #include "engine.h"
 
-static int is_word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* ASCII letters and digits, as bits */
+static const uint64_t WORD_BITS[4] = {0x03FF000000000000ull, 0x07FFFFFE07FFFFFEull, 0, 0};
+
+static int is_word_byte(unsigned char c) { return (WORD_BITS[c >> 6] >> (c & 63)) & 1; }
 
 /* After a pattern hits a PCRE2 limit, the scan goes on at most this far on (bytes). */
 #define MAX_SKIP 4096u
@@ -80,11 +81,10 @@ typedef struct scan {
     const char *text;
     size_t len, pos;
     pcre2_match_data *md;
-    size_t *tried_at;   /* per rule: 1 + the last position it was tried at (a rule may come twice) */
-    size_t *resume;     /* per rule: after a PCRE2 limit, not tried again before this position */
-    size_t *skip;       /* per rule: how far on to try again after the next limit (doubles) */
-    size_t *last1;      /* per rule: 1 + the last position a match of it can start at (prefilter) */
-    unsigned char *jit; /* per rule: its code is JIT-compiled */
+    size_t *tried_at; /* per rule: 1 + the last position it was tried at (a rule may come twice) */
+    size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
+    size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
+    size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
     int rc;
     chr_error *err;
 } scan;
@@ -99,10 +99,10 @@ static void try_rule(void *ctx, uint32_t ri) {
     const char *text = sc->text;
     size_t len = sc->len;
     /* a JIT-compiled code goes straight to its machine code (pcre2_match would check and go there too) */
-    int rc = sc->jit[ri] ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK,
-                                           sc->md, sc->e->mctx)
-                         : pcre2_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
-                                       sc->e->mctx);
+    int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
+                                      sc->e->mctx)
+                    : pcre2_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
+                                  sc->e->mctx);
     if (rc == PCRE2_ERROR_NOMATCH)
         return;
     if (rc < 0) {
@@ -142,32 +142,34 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.resume = calloc(nr, sizeof *sc.resume);
     sc.skip = malloc(nr * sizeof *sc.skip);
     sc.last1 = malloc(nr * sizeof *sc.last1);
-    sc.jit = calloc(nr, 1);
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
-    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.jit && sc.md) ? 0 : CHR_ENOMEM;
+    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.md) ? 0 : CHR_ENOMEM;
     if (!rc && e->nrules)
         rc = chr__prefilter_required(e->prefilter, text, len, sc.last1);
-    for (size_t i = 0; i < e->nrules && !rc; i++) {
-        size_t jit_size = 0;
+    for (size_t i = 0; i < e->nrules && !rc; i++)
         sc.skip[i] = 1;
-        sc.jit[i] = pcre2_pattern_info(e->rules[i].code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
-    }
-    /* a match starts at a word boundary, never inside a UTF-8 character */
-    for (size_t p = 0; p < len && !rc && e->nrules; p++) {
-        if (p > 0 && is_word_byte((unsigned char)text[p - 1]))
-            continue;
-        if (((unsigned char)text[p] & 0xC0) == 0x80)
-            continue;
-        sc.pos = p;
-        chr__prefilter_walk(e->prefilter, text, len, p, try_rule, &sc);
-        rc = sc.rc;
+    /* a match starts at a word boundary, never inside a UTF-8 character, and where the walk would
+     * try some rule (the prefilter's first bytes); p is at a word boundary at the top of the loop */
+    const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
+    for (size_t p = 0; p < len && !rc && e->nrules;) {
+        unsigned char c = (unsigned char)text[p];
+        if (starts[c] && (c & 0xC0) != 0x80) {
+            sc.pos = p;
+            chr__prefilter_walk(e->prefilter, text, len, p, try_rule, &sc);
+            rc = sc.rc;
+        }
+        p++;
+        if (is_word_byte(c)) { /* no boundary inside the word, nor just after it */
+            while (p < len && is_word_byte((unsigned char)text[p]))
+                p++;
+            p++;
+        }
     }
     pcre2_match_data_free(sc.md);
     free(sc.tried_at);
     free(sc.resume);
     free(sc.skip);
     free(sc.last1);
-    free(sc.jit);
     cands cs = sc.cs;
     if (rc) {
         chr__cands_free(cs.v, cs.n);

@@ -577,6 +577,8 @@ static int compile_rules(loader *L)
         /* JIT is an optimisation: without it (unsupported CPU) matching still works */
         (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 #endif
+        size_t jit_size = 0;
+        r->jit = pcre2_pattern_info(r->code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
         uint32_t ncap = 0;
         pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
         if (ncap + 1 > e->max_groups)

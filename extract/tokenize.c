@@ -14,12 +14,23 @@
 
 #include "events.h"
 
-static int is_alnum(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* The class of a byte: ASCII letter or digit (A), ASCII white space (S: ' ', \t, \n, \v, \f, \r). */
+enum { A = 1, S = 2 };
+static const unsigned char CLASS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
+    A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* 0x40 */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* 0x50 */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* 0x60 */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* 0x70 */
+};
+
+static int is_alnum(unsigned char c) { return CLASS[c] == A; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static int is_space(unsigned char c) { return CLASS[c] == S; }
 
 /* Length of a punctuation or space code point at s[i] (>= 0x80): U+2000..U+206F (dashes, quotes,
  * ellipsis, spaces), U+00A0..U+00BF (NBSP, guillemets, signs); 0 when it is a letter. */
@@ -79,20 +90,27 @@ static int ieq(const unsigned char *s, size_t n, const char *lit) {
 /* Tokens in one sentence at most (text with no sentence ends is cut into pieces this long). */
 #define MAX_SENTENCE_TOKENS 250
 
-/* Abbreviations that keep their dot and do not end a sentence. */
+/* Abbreviations that keep their dot and do not end a sentence, in strcmp order (binary search). */
+static int by_str(const void *a, const void *b) { return strcmp(a, *(const char *const *)b); }
+
 static int is_abbrev(const unsigned char *s, size_t n) {
     static const char *const list[] = {
-        "mr",   "mrs",  "ms",   "dr",   "prof", "gen",  "col",  "lt",   "sgt",  "capt", "cmdr", "adm",  "maj",
-        "gov",  "sen",  "rep",  "rev",  "st",   "jr",   "sr",   "inc",  "corp", "co",   "ltd",  "bros", "jan",
-        "feb",  "mar",  "apr",  "jun",  "jul",  "aug",  "sep",  "sept", "oct",  "nov",  "dec",  "vs",   "etc",
-        "no",   "nos",  "fig",  "ave",  "blvd", "mt",   "ft",   "pres", "messrs", "mass", "calif", "conn", "fla",
-        "ill",  "penn", "tenn", "tex",  "va",   "wash", "ariz", "ga",   "md",   "mich", "minn", "mo",   "n.j",
-        "n.y",  "okla", "ore",  "pa",   "wis",  "colo", "del",  "ky",   "la",   "nev",  "wyo",  "approx", "dept",
-        "est",  "govt", "assn", "univ", "u.s",  "u.n",  "u.k",  "e.g",  "i.e",  "a.m",  "p.m"};
-    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
-        if (ieq(s, n, list[i]))
-            return 1;
-    return 0;
+        "a.m", "adm", "approx", "apr", "ariz", "assn", "aug", "ave", "blvd", "bros", "calif", "capt", "cmdr",
+        "co", "col", "colo", "conn", "corp", "dec", "del", "dept", "dr", "e.g", "est", "etc", "feb", "fig",
+        "fla", "ft", "ga", "gen", "gov", "govt", "i.e", "ill", "inc", "jan", "jr", "jul", "jun", "ky", "la",
+        "lt", "ltd", "maj", "mar", "mass", "md", "messrs", "mich", "minn", "mo", "mr", "mrs", "ms", "mt",
+        "n.j", "n.y", "nev", "no", "nos", "nov", "oct", "okla", "ore", "p.m", "pa", "penn", "pres", "prof",
+        "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "tenn", "tex", "u.k", "u.n", "u.s", "univ",
+        "va", "vs", "wash", "wis", "wyo"};
+    char low[8];
+    if (n == 0 || n >= sizeof low) /* none is that long */
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    low[n] = '\0';
+    if (memchr(low, '\0', n)) /* a NUL inside: no abbreviation */
+        return 0;
+    return bsearch(low, list, sizeof list / sizeof list[0], sizeof list[0], by_str) != NULL;
 }
 
 typedef struct builder {
@@ -100,6 +118,7 @@ typedef struct builder {
     size_t cap, scap;
     int open;      /* a sentence is open */
     int end_next;  /* the sentence ends unless the next token starts lower case */
+    size_t first;  /* the first token of the open sentence */
 } builder;
 
 static int push_sent(builder *b, size_t first_tok) {
@@ -127,15 +146,13 @@ static int push_sent(builder *b, size_t first_tok) {
     return 0;
 }
 
-/* attach: a closing quote or bracket, which stays with a sentence that ends before it. */
-static int push(builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
+/* push() when the token array is full or the token opens a sentence (kept out of line, so that the
+ * usual push is a few instructions). */
+static int push_slow(builder *b, size_t start, size_t end) __attribute__((noinline));
+static int push_slow(builder *b, size_t start, size_t end) {
     chr__tokens *t = b->t;
-    if (!attach) {
-        if (b->open && b->end_next && !is_lower(s[start]))
-            b->open = 0;
-        b->end_next = 0;
-    }
-    if (t->n == b->cap) {
+    size_t n = t->n;
+    if (n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 256;
         chr__token *v = realloc(t->v, cap * sizeof *v);
         if (!v)
@@ -143,21 +160,41 @@ static int push(builder *b, const unsigned char *s, size_t start, size_t end, in
         t->v = v;
         b->cap = cap;
     }
-    t->v[t->n].start = start;
-    t->v[t->n].end = end;
+    chr__token *v = &t->v[n];
+    v->start = start;
+    v->end = end;
     /* no real sentence is this long: cut it, so that the work per sentence stays bounded */
-    if (b->open && t->n - t->sent_first[t->nsent - 1] >= MAX_SENTENCE_TOKENS)
-        b->open = 0;
-    if (!b->open) {
-        t->v[t->n].sent = t->nsent;
-        if (push_sent(b, t->n))
-            return -1;
-        b->open = 1;
-    } else {
-        t->v[t->n].sent = t->nsent - 1;
+    if (b->open && n - b->first < MAX_SENTENCE_TOKENS) {
+        v->sent = t->nsent - 1;
         t->sent_end[t->nsent - 1] = end;
+    } else {
+        v->sent = t->nsent;
+        if (push_sent(b, n))
+            return -1;
+        b->first = n;
+        b->open = 1;
     }
-    t->n++;
+    t->n = n + 1;
+    return 0;
+}
+
+/* attach: a closing quote or bracket, which stays with a sentence that ends before it. */
+static inline int push(builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
+    chr__tokens *t = b->t;
+    if (!attach) {
+        if (b->end_next && b->open && !is_lower(s[start]))
+            b->open = 0;
+        b->end_next = 0;
+    }
+    size_t n = t->n;
+    if (n == b->cap || !b->open || n - b->first >= MAX_SENTENCE_TOKENS)
+        return push_slow(b, start, end);
+    chr__token *v = &t->v[n];
+    v->start = start;
+    v->end = end;
+    v->sent = t->nsent - 1;
+    t->sent_end[t->nsent - 1] = end;
+    t->n = n + 1;
     return 0;
 }
 
@@ -168,7 +205,14 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
     size_t seg = 0;
     *abbrev_dot = 0;
     while (j < len) {
-        if (is_alnum(s[j]) || (s[j] >= 0x80 && word_at(s, len, j))) { /* ASCII without the call */
+        size_t r = j;
+        while (r < len && is_alnum(s[r])) /* a run of ASCII letters and digits */
+            r++;
+        seg += r - j;
+        j = r;
+        if (j >= len)
+            break;
+        if (s[j] >= 0x80 && word_at(s, len, j)) {
             j++;
             seg++;
             continue;
@@ -214,7 +258,8 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
-        if (is_space(c) || (c >= 0x80 && uni_space(s, len, i))) {
+        int word = is_alnum(c); /* ASCII: the class without the calls */
+        if (!word && (c < 0x80 ? is_space(c) : uni_space(s, len, i))) {
             if (c == '\n') {
                 /* a blank line ends the sentence */
                 size_t k = i + 1;
@@ -227,7 +272,7 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
             continue;
         }
         size_t start = i, end;
-        if (word_at(s, len, i)) {
+        if (word || (c >= 0x80 && word_at(s, len, i))) {
             int dot = 0;
             end = word_end(s, len, i, &dot);
             /* clitics: "n't" comes off the word, "'s" etc. follow it */

@@ -94,7 +94,8 @@ static void test_exact(void **state) {
             if (((unsigned char)s[p] & 0xC0) == 0x80)
                 continue;
             struct seen seen = {{0}};
-            chr__prefilter_walk(pf, s, len, p, mark, &seen);
+            if (chr__prefilter_starts(pf)[(unsigned char)s[p]]) /* as the recognizer walks */
+                chr__prefilter_walk(pf, s, len, p, mark, &seen);
             for (size_t i = 0; i < NPAT; i++) {
                 int rc = pcre2_match(code[i], (PCRE2_SPTR)s, len, p, 0, md, NULL);
                 if (rc >= 0 && pcre2_get_ovector_pointer(md)[1] > p) {
@@ -170,6 +171,32 @@ static void test_required(void **state) {
     chr__prefilter_free(pf);
 }
 
+/* Where a required string that spans folded text starts: runs of white space, the Kelvin sign and the
+ * long s are one folded byte each, before and inside the string. */
+static void test_required_folded(void **state) {
+    (void)state;
+    const char *const pats[] = {"kelvin\\s+scales"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 1), 0);
+    static const struct {
+        const char *text;
+        size_t start; /* of the last occurrence */
+    } cases[] = {
+        {"kelvin scales", 0},
+        {"a  \xe2\x84\xaa\x65lvin \t\n scale\xc5\xbf.", 3},
+        {"\xc5\xc5\xbf \xe2\xe2\x84\xaa\x45LVIN  SCALES", 5},
+        {"kelvin scales, \t  Kelvin\xc2\xa0scales and kelvin   scales", 37},
+        {"x\xe2\x84\xaa\x65lvin\tscale\xc5\xbf", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t last1;
+        assert_int_equal(chr__prefilter_required(pf, cases[i].text, strlen(cases[i].text), &last1), 0);
+        if (last1 != cases[i].start + 1)
+            fail_msg("case %zu: last1 %zu, not %zu", i, last1, cases[i].start + 1);
+    }
+    chr__prefilter_free(pf);
+}
+
 /* A pattern the analysis gives up on half-way inside a group (an escape it does not follow) is tried
  * everywhere, and what was analysed before is freed (found by fuzz_rules as a leak; make asan checks). */
 static void test_given_up_inside_group(void **state) {
@@ -180,6 +207,32 @@ static void test_given_up_inside_group(void **state) {
     struct seen seen = {{0}};
     chr__prefilter_walk(pf, "zzz", 3, 0, mark, &seen);
     assert_int_equal(seen.hit[0], 1);
+    assert_int_equal(seen.hit[1], 1);
+    chr__prefilter_free(pf);
+}
+
+/* The bytes a walk may start at: the first bytes of the strings, either case, any white space for a
+ * string that starts with one; a walk from any other byte names no rule. */
+static void test_starts(void **state) {
+    (void)state;
+    const char *const pats[] = {"jan(?:uary)?", "\\s+feb", "[0-9]+"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 3), 0);
+    const unsigned char *st = chr__prefilter_starts(pf);
+    const char *yes = "jJ \t\n0123456789", *no = "fFaAxX,.-";
+    for (const char *c = yes; *c; c++)
+        assert_int_equal(st[(unsigned char)*c], 1);
+    for (const char *c = no; *c; c++)
+        assert_int_equal(st[(unsigned char)*c], 0);
+    const char *text = "In January, Feb 3 \t feb 4 and JAN 5; fine.";
+    for (size_t p = 0; p < strlen(text); p++) {
+        struct seen seen = {{0}};
+        size_t n = chr__prefilter_walk(pf, text, strlen(text), p, mark, &seen);
+        if (!st[(unsigned char)text[p]])
+            assert_int_equal(n, 0);
+    }
+    struct seen seen = {{0}};
+    chr__prefilter_walk(pf, text, strlen(text), 17, mark, &seen); /* " \t feb": a run of white space */
     assert_int_equal(seen.hit[1], 1);
     chr__prefilter_free(pf);
 }
@@ -312,7 +365,8 @@ static void test_builtin_exact(void **state) {
             if (((unsigned char)text[p] & 0xC0) == 0x80)
                 continue; /* not inside a character */
             memset(hit, 0, e->nrules);
-            chr__prefilter_walk(e->prefilter, text, len, p, mark_any, hit);
+            if (chr__prefilter_starts(e->prefilter)[(unsigned char)text[p]]) /* as the recognizer walks */
+                chr__prefilter_walk(e->prefilter, text, len, p, mark_any, hit);
             for (size_t r = 0; r < e->nrules; r++) {
                 int rc =
                     pcre2_match(e->rules[r].code, (PCRE2_SPTR)text, len, p, PCRE2_NO_UTF_CHECK, md, NULL);
@@ -326,6 +380,10 @@ static void test_builtin_exact(void **state) {
         }
     }
     assert_true(matches > 50);
+    size_t left_out = 0; /* the first bytes are worth having: most bytes start no walk */
+    for (unsigned b = 0; b < 256; b++)
+        left_out += !chr__prefilter_starts(e->prefilter)[b];
+    assert_true(left_out > 128);
     free(hit);
     free(last1);
     pcre2_match_data_free(md);
@@ -338,6 +396,8 @@ int main(void) {
         cmocka_unit_test(test_selective),
         cmocka_unit_test(test_given_up_inside_group),
         cmocka_unit_test(test_required),
+        cmocka_unit_test(test_required_folded),
+        cmocka_unit_test(test_starts),
         cmocka_unit_test(test_saved),
         cmocka_unit_test(test_builtin_saved),
         cmocka_unit_test(test_long_product),

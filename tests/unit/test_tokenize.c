@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -49,6 +50,56 @@ static void test_abbreviations_do_not_end_sentences(void **state) {
     chr__tokens_free(&t);
 }
 
+/* Each abbreviation of the list keeps its dot, in lower case and capitalized, and a word not in the list
+ * (before or after one in the order of the list, or longer) does not. */
+static void test_every_abbreviation(void **state) {
+    (void)state;
+    static const char *const list[] = {
+        "mr",   "mrs",   "ms",   "dr",  "prof",   "gen",  "col",  "lt",   "sgt",  "capt", "cmdr", "adm",
+        "maj",  "gov",   "sen",  "rep", "rev",    "st",   "jr",   "sr",   "inc",  "corp", "co",   "ltd",
+        "bros", "jan",   "feb",  "mar", "apr",    "jun",  "jul",  "aug",  "sep",  "sept", "oct",  "nov",
+        "dec",  "vs",    "etc",  "no",  "nos",    "fig",  "ave",  "blvd", "mt",   "ft",   "pres", "messrs",
+        "mass", "calif", "conn", "fla", "ill",    "penn", "tenn", "tex",  "va",   "wash", "ariz", "ga",
+        "md",   "mich",  "minn", "mo",  "n.j",    "n.y",  "okla", "ore",  "pa",   "wis",  "colo", "del",
+        "ky",   "la",    "nev",  "wyo", "approx", "dept", "est",  "govt", "assn", "univ", "u.s",  "u.n",
+        "u.k",  "e.g",   "i.e",  "a.m", "p.m"};
+    char text[64], buf[256];
+    chr__tokens t;
+    for (size_t i = 0; i < sizeof list / sizeof *list; i++)
+        for (int cap = 0; cap < 2; cap++) {
+            snprintf(text, sizeof text, "See %c%s. Next", cap ? list[i][0] - 32 : list[i][0], list[i] + 1);
+            joined(text, buf, sizeof buf, &t);
+            if (!strstr(buf, ".|Next") || t.nsent != 1)
+                fail_msg("%s: %s in %d sentences", text, buf, (int)t.nsent);
+            chr__tokens_free(&t);
+        }
+    static const char *const others[] = {"a", "zz", "mra", "messrsx", "approxi", "said", "cal", "wyom"};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        snprintf(text, sizeof text, "See %s. Next", others[i]);
+        joined(text, buf, sizeof buf, &t);
+        if (!strstr(buf, "|.|Next") || t.nsent != 2)
+            fail_msg("%s: %s in %d sentences", text, buf, (int)t.nsent);
+        chr__tokens_free(&t);
+    }
+}
+
+/* A text without sentence ends is cut every 250 tokens. */
+static void test_long_sentence_cut(void **state) {
+    (void)state;
+    static char text[1200];
+    for (size_t i = 0; i < 600; i++)
+        memcpy(text + 2 * i, "a ", 2);
+    chr__tokens t;
+    assert_int_equal(chr__tokenize(&t, text, 1200), 0);
+    assert_int_equal(t.n, 600);
+    assert_int_equal(t.nsent, 3);
+    assert_int_equal(t.sent_first[1], 250);
+    assert_int_equal(t.sent_first[2], 500);
+    assert_int_equal(t.v[499].sent, 1);
+    assert_int_equal(t.sent_end[2], 1199);
+    chr__tokens_free(&t);
+}
+
 static void test_sentences(void **state) {
     (void)state;
     char buf[512];
@@ -71,6 +122,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_and_clitics),
         cmocka_unit_test(test_abbreviations_do_not_end_sentences),
+        cmocka_unit_test(test_every_abbreviation),
+        cmocka_unit_test(test_long_sentence_cut),
         cmocka_unit_test(test_sentences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -36,8 +36,8 @@ int chr_engine_check_examples(const chr_engine *engine, chr_example_report repor
  * document's DCT; without one, relative expressions stay underspecified ("XXXX-WXX-1"). */
 int chr_extract(chr_result **out, const chr_engine *engine, const chr_doc *doc, chr_error *err);
 
-/* A thread's scratch: what the event model worked out for each word it has seen (up to 32768 words, a
- * few MB), kept from one document to the next so that a stream of documents goes faster. One per
+/* A thread's scratch: what the event model worked out for each word it has seen (up to 32768 words,
+ * 8.8 MB), kept from one document to the next so that a stream of documents goes faster. One per
  * thread, never shared; bound to its engine, and freed before it. chr_extract_with gives the same result
  * as chr_extract, with or without it (scratch NULL is chr_extract); a scratch of another engine ->
  * CHR_EINVAL. */

@@ -1,10 +1,11 @@
 /* engine.c: the public face of extraction: building and freeing the engine (rules and event model), the
- * rules' self-test, and chr_extract, which runs recognition, resolution and interval signals over one
- * document, then finds its events and anchors them in time.
+ * rules' self-test, a thread's scratch, and chr_extract, which runs recognition, resolution and interval
+ * signals over one document, then finds its events and anchors them in time.
  *
  * Exports chr_engine_new, chr_engine_free, chr_engine_rule_count, chr_engine_check_examples,
- * chr_extract, chr_extract_with, chr_scratch_new, chr_scratch_free, chr_result_count, chr_result_timex, chr_result_event_count, chr_result_event,
- * chr_result_free; chr__result_strdup and chr__engine_new_from_mem (engine.h).
+ * chr_scratch_new, chr_scratch_free, chr_extract, chr_extract_with, chr_result_count, chr_result_timex,
+ * chr_result_event_count, chr_result_event, chr_result_free; chr__result_strdup and
+ * chr__engine_new_from_mem (engine.h).
  *
  * The event model is rules_dir/events.model when a rules directory is given and has one, else the
  * built-in events.model; with no model at all the engine finds no events (timexes work as before). */

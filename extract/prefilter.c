@@ -671,6 +671,15 @@ static const struct {
     {"which", .002}, {"their", .002}, {"about", .0015}, {"up", .0015},  {"out", .0015}, {"two", .0012},
 };
 
+/* The factor of byte i of a string in str_freq: the first letter of a word, or any other byte. */
+static double letter_freq(const unsigned char *b, size_t i) {
+    /* the first letters of words: */
+    static const double initial[26] = {.117, .044, .052, .031, .028, .04,   .016,  .042, .07,
+                                       .005, .006, .024, .038, .023, .076,  .043,  .002, .028,
+                                       .067, .16,  .012, .006, .055, .0005, .0076, .0004};
+    return i == 0 && b[i] >= 'a' && b[i] <= 'z' ? initial[b[i] - 'a'] : byte_freq(b[i]);
+}
+
 /* How often a match of the walk reaches b[0..n) at a word start, roughly: a string that is the
  * beginning of common words ("th", "the ") as often as those words, one that goes on after a common
  * word ("the 1") that much less; else the product of its bytes. */
@@ -679,6 +688,8 @@ static double str_freq(const unsigned char *b, size_t n) {
     size_t skip = 0;
     for (size_t k = 0; k < sizeof common_words / sizeof *common_words; k++) {
         const char *w = common_words[k].w;
+        if (n && b[0] != (unsigned char)w[0])
+            continue; /* neither case below can hold (and this is the usual one) */
         size_t wl = strlen(w);
         if (n <= wl + 1 && !memcmp(b, w, n < wl ? n : wl) && (n <= wl || b[wl] == ' '))
             words += common_words[k].freq; /* b begins the word (and its space) */
@@ -687,13 +698,48 @@ static double str_freq(const unsigned char *b, size_t n) {
             skip = wl + 1;
         }
     }
-    /* the first letters of words: */
-    static const double initial[26] = {.117, .044, .052, .031, .028, .04,   .016,  .042, .07,
-                                       .005, .006, .024, .038, .023, .076,  .043,  .002, .028,
-                                       .067, .16,  .012, .006, .055, .0005, .0076, .0004};
     for (size_t i = skip; i < n; i++)
-        p *= i == 0 && b[i] >= 'a' && b[i] <= 'z' ? initial[b[i] - 'a'] : byte_freq(b[i]);
+        p *= letter_freq(b, i);
     return p > words ? p : words;
+}
+
+/* str_freq(b, l) for every l from 0 to n, into out[0..n], to the same bits (out[0] is empty, which is
+ * str_freq(b, 0) for any b): the common words that b may begin or go on after (those of its first byte)
+ * and the factor of each byte are found once, not for each l (the cut of a long set of strings asks for
+ * every beginning of every string). */
+static void prefix_freqs(const unsigned char *b, size_t n, double *out, double empty) {
+    size_t cand[sizeof common_words / sizeof *common_words], wl[sizeof common_words / sizeof *common_words];
+    size_t nc = 0;
+    double fac[MAX_PREFIX + 8];
+    for (size_t k = 0; n && k < sizeof common_words / sizeof *common_words; k++)
+        if (b[0] == (unsigned char)common_words[k].w[0]) {
+            wl[nc] = strlen(common_words[k].w);
+            cand[nc++] = k;
+        }
+    for (size_t i = 0; i < n && i < sizeof fac / sizeof *fac; i++)
+        fac[i] = letter_freq(b, i);
+    out[0] = empty; /* str_freq(b, 0), the same for every b */
+    for (size_t l = 1; l <= n; l++) {
+        if (l > sizeof fac / sizeof *fac) {
+            out[l] = str_freq(b, l);
+            continue;
+        }
+        double p = 1, words = 0;
+        size_t skip = 0;
+        for (size_t c = 0; c < nc; c++) {
+            const char *w = common_words[cand[c]].w;
+            size_t m = wl[c];
+            if (l <= m + 1 && !memcmp(b, w, l < m ? l : m) && (l <= m || b[m] == ' '))
+                words += common_words[cand[c]].freq;
+            else if (l > m + 1 && !memcmp(b, w, m) && b[m] == ' ' && !skip) {
+                p = common_words[cand[c]].freq;
+                skip = m + 1;
+            }
+        }
+        for (size_t i = skip; i < l; i++)
+            p *= fac[i];
+        out[l] = p > words ? p : words;
+    }
 }
 
 static int by_bytes(const void *a, const void *b) {
@@ -733,12 +779,12 @@ static size_t drop_covered(str *v, size_t n) {
 
 /* The strings of f cut where the estimate of their beginning falls below t (a string whose whole
  * estimate is above t stays as it is; a character outside ASCII stays whole), into w; returns how many
- * are left. */
-static size_t cut_at(str *w, const first *f, double t) {
+ * are left. freq[at[i] + l] is the estimate of the first l bytes of string i (str_freq). */
+static size_t cut_at(str *w, const first *f, double t, const double *freq, const size_t *at) {
     for (size_t i = 0; i < f->n; i++) {
         const str *x = &f->v[i];
         size_t l = 0;
-        while (l < x->n && ((x->b[l] & 0xC0) == 0x80 || str_freq(x->b, l) >= t)) /* not inside a character */
+        while (l < x->n && ((x->b[l] & 0xC0) == 0x80 || freq[at[i] + l] >= t)) /* not inside a character */
             l++;
         w[i] = *x;
         if (l < x->n) {
@@ -746,7 +792,14 @@ static size_t cut_at(str *w, const first *f, double t) {
             w[i].exact = 0;
         }
     }
-    qsort(w, f->n, sizeof *w, by_bytes);
+    /* f->v is sorted (f_reduce): cut strings stay in order but where a cut string meets the same bytes
+     * left whole (open sorts before exact), so a pass of insertion puts them as qsort would */
+    for (size_t i = 1; i < f->n; i++)
+        for (size_t j = i; j > 0 && by_bytes(&w[j - 1], &w[j]) > 0; j--) {
+            str tmp = w[j];
+            w[j] = w[j - 1];
+            w[j - 1] = tmp;
+        }
     return drop_covered(w, f->n);
 }
 
@@ -757,39 +810,60 @@ static int by_double(const void *a, const void *b) {
 
 /* At most k strings in f where it can be done: each string is cut where the estimate of its beginning
  * falls below a bound, the least bound that leaves k strings or fewer (a string rarer than that is not
- * worth the room its longer forms take). Every match still begins with one of them. */
+ * worth the room its longer forms take). Every match still begins with one of them. The estimates of
+ * every beginning are worked out once, not at each step of the search for the bound (that made the
+ * analysis of a rule file at start-up take seconds). */
 static void f_reduce(first *f, size_t k) {
     if (f->n <= k || f->any || f->oom)
         return;
+    size_t total = 0;
+    for (size_t i = 0; i < f->n; i++)
+        total += f->v[i].n + 1;
     str *w = malloc(f->n * sizeof *w);
-    double *bounds = malloc((f->n * MAX_PREFIX + 1) * sizeof *bounds);
-    if (!w || !bounds) {
+    size_t *at = malloc(f->n * sizeof *at);
+    double *freq = malloc(total * sizeof *freq);
+    double *bounds = malloc((total + 1) * sizeof *bounds);
+    if (!w || !at || !freq || !bounds) {
         free(w);
+        free(at);
+        free(freq);
         free(bounds);
         f->oom = 1;
         return;
     }
-    /* the candidate bounds: just above the estimate of each beginning */
+    const double empty = str_freq(f->v[0].b, 0);
+    /* sorted once: a cut keeps the order but for a few neighbours (cut_at) */
+    qsort(f->v, f->n, sizeof *f->v, by_bytes);
+    /* the estimate of each beginning, and the candidate bounds: just above each (but the empty one) */
     size_t nb = 0;
-    for (size_t i = 0; i < f->n; i++) {
-        for (size_t l = 1; l <= f->v[i].n; l++)
-            bounds[nb++] = str_freq(f->v[i].b, l) * 1.0000001;
+    for (size_t i = 0, o = 0; i < f->n; o += f->v[i].n + 1, i++) {
+        at[i] = o;
+        prefix_freqs(f->v[i].b, f->v[i].n, freq + o, empty);
+        /* a beginning the string before shares has the same estimate: its bound is there already */
+        size_t same = 0;
+        if (i)
+            while (same < f->v[i].n && same < f->v[i - 1].n && f->v[i].b[same] == f->v[i - 1].b[same])
+                same++;
+        for (size_t l = same + 1; l <= f->v[i].n; l++)
+            bounds[nb++] = freq[o + l] * 1.0000001;
     }
     qsort(bounds, nb, sizeof *bounds, by_double);
     /* the least bound that leaves at most k (more strings are cut, and cut shorter, as it grows) */
     size_t lo = 0, hi = nb;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cut_at(w, f, bounds[mid]) <= k)
+        if (cut_at(w, f, bounds[mid], freq, at) <= k)
             hi = mid;
         else
             lo = mid + 1;
     }
     if (lo < nb) {
-        f->n = cut_at(w, f, bounds[lo]);
+        f->n = cut_at(w, f, bounds[lo], freq, at);
         memcpy(f->v, w, f->n * sizeof *w);
     }
     free(w);
+    free(at);
+    free(freq);
     free(bounds);
 }
 

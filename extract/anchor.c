@@ -358,6 +358,18 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             }
         return -1;
     }
+    if (!strcmp(k->name, "yearspan")) {
+        /* "1989-90", "2010-15", "1999-00": the years from the first to the one the two digits name (the
+         * first such year after it), both counted */
+        int y = atoi(k->arg[0]), yy = atoi(k->arg[1]);
+        if (y <= 0 || yy < 0 || yy > 99)
+            return -1;
+        int y2 = y - y % 100 + yy;
+        if (y2 <= y)
+            y2 += 100;
+        snprintf(und, undn, "P%dY", y2 - y + 1);
+        return 0;
+    }
     if (!strcmp(k->name, "datetime")) {
         int y = atoi(k->arg[0]), mo = atoi(k->arg[1]), d = atoi(k->arg[2]), h = atoi(k->arg[3]),
             mi = atoi(k->arg[4]);

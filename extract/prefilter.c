@@ -1058,8 +1058,8 @@ static void fold_safe(first *f) {
 #define DENSE_NODES 2048
 /* The walk's class of a text byte that folded() must read: the leads of the long s and the Kelvin sign;
  * and of white space (a run of it is one ' '). */
-#define WALK_SLOW 0xFFFF
-#define WALK_SPACE 0xFFFE
+#define CLS_SLOW 0xFFFF
+#define CLS_SPACE 0xFFFE
 
 struct chr__prefilter {
     uint32_t *rules_at; /* per node: offset of its rule list in rule_list, or UINT32_MAX */
@@ -1088,19 +1088,16 @@ struct chr__prefilter {
     size_t nstates;
     /* the walk's dense table (made from the edges, not saved) */
     uint16_t wcls[256];       /* folded byte -> class, 0: in no string of the trie */
-    uint16_t rcls[256];       /* text byte -> the class of its folded byte, or WALK_SLOW */
+    uint16_t rcls[256];       /* text byte -> the class of its folded byte, or CLS_SLOW, CLS_SPACE */
     unsigned char wbyte[257]; /* class -> folded byte */
     size_t nwcls, ndense;
     uint32_t *dense;           /* node * nwcls + class -> child, 0 none; the nodes below ndense */
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
-    uint16_t rbcls[256];       /* text byte -> the automaton's class of it, or REQ_SPACE, REQ_SLOW */
+    uint16_t rbcls[256];       /* text byte -> the automaton's class of it, or CLS_SPACE, CLS_SLOW */
 };
 
 /* The automaton's transitions: the next state's row (state * ncls), and this bit when strings end at it */
 #define DELTA_OUT 0x80000000u
-/* The automaton's class of a text byte in a run of white space, or that folded() must read. */
-#define REQ_SPACE 0xFFFE
-#define REQ_SLOW 0xFFFF
 
 static uint64_t mix(uint64_t k) {
     k ^= k >> 33;
@@ -1167,7 +1164,7 @@ static void finish_walk(chr__prefilter *pf) {
         unsigned k = b >= 'A' && b <= 'Z'         ? pf->wcls[b + 32]
                      : is_space((unsigned char)b) ? pf->wcls[' ']
                                                   : pf->wcls[b];
-        pf->rcls[b] = slow ? WALK_SLOW : is_space((unsigned char)b) ? WALK_SPACE : (uint16_t)k;
+        pf->rcls[b] = slow ? CLS_SLOW : is_space((unsigned char)b) ? CLS_SPACE : (uint16_t)k;
         pf->starts[b] = pf->nanywhere || slow || (k && pf->dense[k]);
     }
 }
@@ -1175,8 +1172,8 @@ static void finish_walk(chr__prefilter *pf) {
 /* The automaton's class of each text byte. */
 static void finish_required(chr__prefilter *pf) {
     for (unsigned b = 0; b < 256; b++)
-        pf->rbcls[b] = is_space((unsigned char)b) ? REQ_SPACE
-                       : b == 0xC5 || b == 0xE2   ? REQ_SLOW
+        pf->rbcls[b] = is_space((unsigned char)b) ? CLS_SPACE
+                       : b == 0xC5 || b == 0xE2   ? CLS_SLOW
                        : b >= 'A' && b <= 'Z'     ? pf->cls[b + 32]
                                                   : pf->cls[b];
 }
@@ -1584,6 +1581,24 @@ static unsigned char folded(const char *text, size_t len, size_t *i) {
     return c;
 }
 
+/* For a text byte whose class (in tc, the walk's or the automaton's) is CLS_SPACE or CLS_SLOW, the
+ * folded byte it stands for, *ip (just past that byte) moved past what it takes: a run of white space is
+ * one ' ', and folded() reads a character that may fold to ASCII. The walk and the required-strings pass
+ * both step with it. */
+static inline unsigned char fold_run(unsigned k, const uint16_t *tc, const char *text, size_t len, size_t *ip) {
+    size_t i = *ip;
+    unsigned char b = ' ';
+    if (k == CLS_SPACE) {
+        while (i < len && tc[(unsigned char)text[i]] == CLS_SPACE)
+            i++;
+    } else {
+        i--;
+        b = folded(text, len, &i);
+    }
+    *ip = i;
+    return b;
+}
+
 size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
                            chr__prefilter_sink sink, void *ctx) {
     size_t tried = 0;
@@ -1597,15 +1612,8 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
     /* no string is longer than MAX_PREFIX: the walk ends by itself at that depth */
     while (i < len) {
         unsigned k = rcls[(unsigned char)text[i++]];
-        if (k == WALK_SPACE) {
-            k = pf->wcls[' '];
-            while (i < len && rcls[(unsigned char)text[i]] == WALK_SPACE)
-                i++;
-        } else if (k == WALK_SLOW) {
-            size_t j = i - 1; /* not i itself, which stays in a register */
-            k = pf->wcls[folded(text, len, &j)];
-            i = j;
-        }
+        if (k >= CLS_SPACE)
+            k = pf->wcls[fold_run(k, rcls, text, len, &i)];
         if (node < nd)
             node = dense[node * nw + k]; /* column 0 (a byte in no string) is all 0 */
         else
@@ -1658,15 +1666,8 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
         uint32_t row = 0; /* the state * nc */
         while (i < len) {
             unsigned cl = rbcls[(unsigned char)text[i++]];
-            if (cl == REQ_SPACE) { /* a run of white space is one ' ' */
-                cl = pf->cls[' '];
-                while (i < len && rbcls[(unsigned char)text[i]] == REQ_SPACE)
-                    i++;
-            } else if (cl == REQ_SLOW) {
-                size_t j = i - 1; /* not i itself, which stays in a register */
-                cl = pf->cls[folded(text, len, &j)];
-                i = j;
-            }
+            if (cl >= CLS_SPACE)
+                cl = pf->cls[fold_run(cl, rbcls, text, len, &i)];
             uint32_t d = delta[row + cl];
             row = d & ~DELTA_OUT;
             if (d & DELTA_OUT) {

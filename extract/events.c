@@ -28,12 +28,6 @@
  * of the trained weights (int16, train.c). */
 #define WORD_MARGIN 4000
 
-/* Scores are int32: at most a few dozen features of weights within int16 each. 12 lanes (one spare) so
- * that the sum over a row vectorizes. */
-typedef struct scorer {
-    const chr__event_model *m;
-    int32_t s[12];
-} scorer;
 
 static int ends(const chr__ev_tok *x, const char *suf) {
     size_t k = strlen(suf);
@@ -240,28 +234,28 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     for (size_t i = 0; i < toks->n; i++) {
         if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
             continue; /* punctuation, clitics and numbers are never events */
-        scorer sc;
-        memset(&sc, 0, sizeof sc);
-        sc.m = m;
+        /* int32: at most a few dozen features of weights within int16 each; 12 lanes (one spare), as a
+         * row of weights has, so that a row adds in vectors */
+        int32_t sc[12] = {0};
         chr__wordent *we = went[i];
         if (we && we->scored) {
-            memcpy(sc.s, we->s, sizeof sc.s);
+            memcpy(sc, we->s, sizeof sc);
         } else {
-            chr__ev_score_part(t, toks, i, CHR__EV_WORD, m, sc.s);
+            chr__ev_score_part(t, toks, i, CHR__EV_WORD, m, sc);
             if (we) {
-                memcpy(we->s, sc.s, sizeof sc.s);
+                memcpy(we->s, sc, sizeof sc);
                 we->scored = 1;
             }
         }
-        if (sc.s[CHR__EV_O] - sc.s[CHR__EV_EVENT] > WORD_MARGIN) { /* no event, from the word alone */
+        if (sc[CHR__EV_O] - sc[CHR__EV_EVENT] > WORD_MARGIN) { /* no event, from the word alone */
             if (i + 1 < toks->n)
                 t[i + 1].pl = 'O';
             continue;
         }
-        chr__ev_score_part(t, toks, i, CHR__EV_CONTEXT, m, sc.s);
+        chr__ev_score_part(t, toks, i, CHR__EV_CONTEXT, m, sc);
         if (i + 1 < toks->n)
-            t[i + 1].pl = sc.s[CHR__EV_EVENT] > sc.s[CHR__EV_O] ? 'E' : 'O';
-        if (sc.s[CHR__EV_EVENT] <= sc.s[CHR__EV_O])
+            t[i + 1].pl = sc[CHR__EV_EVENT] > sc[CHR__EV_O] ? 'E' : 'O';
+        if (sc[CHR__EV_EVENT] <= sc[CHR__EV_O])
             continue;
         if (nev == cap) {
             size_t c = cap ? cap * 2 : 32;
@@ -281,10 +275,10 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         e->end = toks->v[i].end;
         int cls = CHR__EV_CLASS0;
         for (int k = CHR__EV_CLASS0 + 1; k < CHR__EV_CLASS0 + 7; k++)
-            if (sc.s[k] > sc.s[cls])
+            if (sc[k] > sc[cls])
                 cls = k;
         e->cls = (chr_event_class)(cls - CHR__EV_CLASS0);
-        tense_aspect(e, t, went, toks, i, sc.s[CHR__EV_VERBAL] > sc.s[CHR__EV_NOMINAL]);
+        tense_aspect(e, t, went, toks, i, sc[CHR__EV_VERBAL] > sc[CHR__EV_NOMINAL]);
         e->sent_start = toks->sent_start[toks->v[i].sent];
         e->sent_end = toks->sent_end[toks->v[i].sent];
         e->actor = e->source = e->summary = "";

@@ -1,7 +1,7 @@
 /* wordcache.c: what the event model worked out for each word it has seen, kept from one document to the
  * next: the prepared token (chr__ev_prepare_one), the word part of its scores and the recognizer's facts
- * about it (forms: events.c), which depend on the token's bytes alone. News repeats its words: with the cache, the per-word work of the event model is
- * done once per word, not once per token.
+ * about it (forms: events.c), which depend on the token's bytes alone. News repeats its words: with the
+ * cache, the per-word work of the event model is done once per word, not once per token.
  *
  * Keys are a token's bytes (at most 31: longer tokens are not cached); a lookup compares them, so the
  * cache never changes a result. It holds at most the number of words it was made for; when a document

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "chronicle/chronicle.h"
 
 struct chr_doc {
@@ -40,6 +41,13 @@ chr_doc *chr__doc_alloc(const char *text, size_t len);
 int chr__utf8_check(const char *s, size_t len, size_t *bad);
 /* Number of code points in s[0..len). */
 size_t chr__utf8_count(const char *s, size_t len);
+
+/* The class of a byte (utf8.c): ASCII letter or digit, ASCII white space (' ', \t, \n, \v, \f, \r: what
+ * isspace says in the C locale). A table, not comparisons: the tokenizer asks for every byte. */
+enum { CHR__ASCII_ALNUM = 1, CHR__ASCII_SPACE = 2 };
+extern const unsigned char chr__ascii_class[256];
+static inline int chr__ascii_alnum(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_ALNUM; }
+static inline int chr__ascii_space(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_SPACE; }
 /* Code point cp (at most U+10FFFF) as UTF-8 at out (room for 4 bytes); the bytes written. */
 size_t chr__utf8_put(char *out, unsigned long cp);
 /* The JSON escape at p (its backslash; end: the end of the text) decoded to *o, which moves past it:

@@ -117,11 +117,6 @@ typedef struct ctx {
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
  * would say there, without its table look-up through a call. */
 static int lower(unsigned char ch) { return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
-static int is_alnum(unsigned char ch)
-{
-    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-}
-static int is_blank(unsigned char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
 
 /* Whether s[0..n) is w (NUL-terminated) regardless of case, as strlen(w) == n && !strncasecmp would say. */
 static int same_word(const char *w, const char *s, size_t n)
@@ -194,7 +189,7 @@ static int tok_word(const ctx *c, size_t i, const char *w)
 static int tok_punct(const ctx *c, size_t i)
 {
     unsigned char ch = (unsigned char)c->text[c->toks->v[i].start];
-    return !(is_alnum(ch) || ch == '\'' || ch >= 0x80);
+    return !(chr__ascii_alnum(ch) || ch == '\'' || ch >= 0x80);
 }
 
 static int tok_capital(const ctx *c, size_t i)
@@ -650,7 +645,7 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
             }
             for (size_t end = stop - i < 8 ? stop : i + 8; i < end; i++) {
                 unsigned char ch = (unsigned char)s[i];
-                if (ch > ' ' || !is_blank(ch))
+                if (ch > ' ' || !chr__ascii_space(ch))
                     buf[k++] = (char)ch;
                 else if (k && buf[k - 1] != ' ')
                     buf[k++] = ' ';

@@ -134,9 +134,6 @@ static int r_copy(reqset *dst, const reqset *src) {
     return 0;
 }
 
-static int is_space(unsigned char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 /* A new string at the end of f, or NULL (f->oom set) when out of memory. */
 static str *f_push(first *f) {
@@ -168,7 +165,7 @@ static void f_add(first *f, const unsigned char *s, size_t n, int exact) {
     d->exact = exact;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
-        if (is_space(c)) {
+        if (chr__ascii_space(c)) {
             if (d->n && d->b[d->n - 1] == ' ')
                 continue;
             c = ' ';
@@ -1162,9 +1159,9 @@ static void finish_walk(chr__prefilter *pf) {
     for (unsigned b = 0; b < 256; b++) {
         int slow = b == 0xC5 || b == 0xE2;
         unsigned k = b >= 'A' && b <= 'Z'         ? pf->wcls[b + 32]
-                     : is_space((unsigned char)b) ? pf->wcls[' ']
+                     : chr__ascii_space((unsigned char)b) ? pf->wcls[' ']
                                                   : pf->wcls[b];
-        pf->rcls[b] = slow ? CLS_SLOW : is_space((unsigned char)b) ? CLS_SPACE : (uint16_t)k;
+        pf->rcls[b] = slow ? CLS_SLOW : chr__ascii_space((unsigned char)b) ? CLS_SPACE : (uint16_t)k;
         pf->starts[b] = pf->nanywhere || slow || (k && pf->dense[k]);
     }
 }
@@ -1172,7 +1169,7 @@ static void finish_walk(chr__prefilter *pf) {
 /* The automaton's class of each text byte. */
 static void finish_required(chr__prefilter *pf) {
     for (unsigned b = 0; b < 256; b++)
-        pf->rbcls[b] = is_space((unsigned char)b) ? CLS_SPACE
+        pf->rbcls[b] = chr__ascii_space((unsigned char)b) ? CLS_SPACE
                        : b == 0xC5 || b == 0xE2   ? CLS_SLOW
                        : b >= 'A' && b <= 'Z'     ? pf->cls[b + 32]
                                                   : pf->cls[b];
@@ -1559,8 +1556,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
  * and the Kelvin sign as their ASCII letters); advances *i. */
 static unsigned char folded(const char *text, size_t len, size_t *i) {
     unsigned char c = (unsigned char)text[*i];
-    if (is_space(c)) { /* a run of white space is one ' ' */
-        while (*i < len && is_space((unsigned char)text[*i]))
+    if (chr__ascii_space(c)) { /* a run of white space is one ' ' */
+        while (*i < len && chr__ascii_space((unsigned char)text[*i]))
             (*i)++;
         return ' ';
     }
@@ -1641,8 +1638,8 @@ static size_t folded_back(const char *text, size_t end, size_t n) {
     const unsigned char *t = (const unsigned char *)text;
     while (n-- > 0 && end > 0) {
         unsigned char c = t[end - 1];
-        if (is_space(c)) {
-            while (end > 0 && is_space(t[end - 1]))
+        if (chr__ascii_space(c)) {
+            while (end > 0 && chr__ascii_space(t[end - 1]))
                 end--;
         } else if (c == 0xBF && end >= 2 && t[end - 2] == 0xC5) {
             end -= 2;

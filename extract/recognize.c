@@ -14,11 +14,6 @@
 
 #include "engine.h"
 
-/* ASCII letters and digits, as bits */
-static const uint64_t WORD_BITS[4] = {0x03FF000000000000ull, 0x07FFFFFE07FFFFFEull, 0, 0};
-
-static int is_word_byte(unsigned char c) { return (WORD_BITS[c >> 6] >> (c & 63)) & 1; }
-
 /* After a pattern hits a PCRE2 limit, the scan goes on at most this far on (bytes). */
 #define MAX_SKIP 4096u
 
@@ -123,7 +118,7 @@ static void try_rule(void *ctx, uint32_t ri) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
     size_t s = ov[0], en = ov[1];
     if (en > s &&
-        (en == len || !is_word_byte((unsigned char)text[en]) || !is_word_byte((unsigned char)text[en - 1])))
+        (en == len || !chr__ascii_alnum((unsigned char)text[en]) || !chr__ascii_alnum((unsigned char)text[en - 1])))
         if (push(&sc->cs, s, en, ri, r->priority, sc->md))
             sc->rc = CHR_ENOMEM;
 }
@@ -159,8 +154,8 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
             rc = sc.rc;
         }
         p++;
-        if (is_word_byte(c)) { /* no boundary inside the word, nor just after it */
-            while (p < len && is_word_byte((unsigned char)text[p]))
+        if (chr__ascii_alnum(c)) { /* no boundary inside the word, nor just after it */
+            while (p < len && chr__ascii_alnum((unsigned char)text[p]))
                 p++;
             p++;
         }

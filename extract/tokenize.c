@@ -14,23 +14,8 @@
 
 #include "events.h"
 
-/* The class of a byte: ASCII letter or digit (A), ASCII white space (S: ' ', \t, \n, \v, \f, \r). */
-enum { A = 1, S = 2 };
-static const unsigned char CLASS[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0, /* 0x00 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
-    S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
-    A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, 0, /* 0x30 */
-    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* 0x40 */
-    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* 0x50 */
-    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* 0x60 */
-    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* 0x70 */
-};
-
-static int is_alnum(unsigned char c) { return CLASS[c] == A; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int is_space(unsigned char c) { return CLASS[c] == S; }
 
 /* Length of a punctuation or space code point at s[i] (>= 0x80): U+2000..U+206F (dashes, quotes,
  * ellipsis, spaces), U+00A0..U+00BF (NBSP, guillemets, signs); 0 when it is a letter. */
@@ -57,7 +42,7 @@ static int uni_space(const unsigned char *s, size_t len, size_t i) {
 
 /* A word byte: ASCII letter or digit, or a non-ASCII byte that is not punctuation. */
 static int word_at(const unsigned char *s, size_t len, size_t i) {
-    if (is_alnum(s[i]))
+    if (chr__ascii_alnum(s[i]))
         return 1;
     if (s[i] < 0x80)
         return 0;
@@ -206,7 +191,7 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
     *abbrev_dot = 0;
     while (j < len) {
         size_t r = j;
-        while (r < len && is_alnum(s[r])) /* a run of ASCII letters and digits */
+        while (r < len && chr__ascii_alnum(s[r])) /* a run of ASCII letters and digits */
             r++;
         seg += r - j;
         j = r;
@@ -229,7 +214,7 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
                 seg = 0;
                 continue; /* "U.S", "a.m" */
             }
-            if ((c == '-' || c == '&' || c == '/') && word_at(s, len, j + 1) && (is_alnum(p) || p >= 0x80)) {
+            if ((c == '-' || c == '&' || c == '/') && word_at(s, len, j + 1) && (chr__ascii_alnum(p) || p >= 0x80)) {
                 letters_dots = 0;
                 j++;
                 seg = 0;
@@ -258,8 +243,8 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
-        int word = is_alnum(c); /* ASCII: the class without the calls */
-        if (!word && (c < 0x80 ? is_space(c) : uni_space(s, len, i))) {
+        int word = chr__ascii_alnum(c); /* ASCII: the class without the calls */
+        if (!word && (c < 0x80 ? chr__ascii_space(c) : uni_space(s, len, i))) {
             if (c == '\n') {
                 /* a blank line ends the sentence */
                 size_t k = i + 1;

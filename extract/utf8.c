@@ -3,11 +3,26 @@
  *
  * Exports (internal.h): chr__utf8_check (rejects overlong forms, UTF-16 surrogates, code points above
  * U+10FFFF, truncated sequences, stray continuation bytes and NUL bytes), chr__utf8_count, chr__utf8_put,
- * chr__json_escape. */
+ * chr__json_escape; the ASCII class of each byte, chr__ascii_class. */
 #include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
+
+#define A CHR__ASCII_ALNUM
+#define S CHR__ASCII_SPACE
+const unsigned char chr__ascii_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20 */
+    A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* 0x40 */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* 0x50 */
+    0, A, A, A, A, A, A, A, A, A, A, A, A, A, A, A, /* 0x60 */
+    A, A, A, A, A, A, A, A, A, A, A, 0, 0, 0, 0, 0, /* 0x70 */
+};
+#undef A
+#undef S
 
 int chr__utf8_check(const char *s, size_t len, size_t *bad) {
     const unsigned char *p = (const unsigned char *)s;

@@ -104,10 +104,8 @@ typedef struct chr__wordent {
 } chr__wordent;
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n);
 
-/* The categories of a lower-case word; the weights of a feature hash (CHR__EV_NLABELS of them, then zeros
- * up to 12), or NULL. */
+/* The categories of a lower-case word. */
 unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n);
-const int16_t *chr__event_model_weights(const chr__event_model *m, uint64_t h);
 
 /* The event lexicon: how often a word (or, keyed "~stem", a stem) was an event in the training data.
  * An entry packs a rate bin (bits 0-2), a frequency bin (bits 3-4), the majority class + 1 (bits 5-7)

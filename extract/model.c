@@ -2,8 +2,7 @@
  * per-token features that the recognizer and the trainer both use, and weight lookup.
  *
  * Exports chr__event_model_load, chr__event_model_free (events.h), chr__ev_prepare, chr__ev_prepare_one,
- * chr__ev_features, chr__ev_hash, chr__event_model_cat, chr__event_model_weights, chr__cat_names
- * (event_model.h).
+ * chr__ev_features, chr__ev_hash, chr__event_model_cat, chr__cat_names (event_model.h).
  *
  * Features are strings ("w=said", "s3=aid", "w-1|w=has|said"), composed in a stack buffer and hashed
  * (64 bits, eight bytes a step); the loaded model keeps only the hashes, in a flat open-addressing
@@ -132,7 +131,8 @@ uint16_t chr__ev_lex_pack(long n, long e, long cls) {
     return (uint16_t)(0x8000u | rate | freq << 3 | (unsigned)(cls + 1) << 5);
 }
 
-/* The weights of feature h, or NULL; inlined into the tagger's inner loop (m has a table). */
+/* The weights of feature h (CHR__EV_NLABELS of them, then zeros up to 12), or NULL; inlined into the
+ * tagger's inner loop (m has a table). */
 static inline const int16_t *weights(const chr__event_model *m, uint64_t h) {
     size_t mask = m->cap - 1, i = h & mask;
     while (m->slots[i].key) {
@@ -141,10 +141,6 @@ static inline const int16_t *weights(const chr__event_model *m, uint64_t h) {
         i = (i + 1) & mask;
     }
     return NULL;
-}
-
-const int16_t *chr__event_model_weights(const chr__event_model *m, uint64_t h) {
-    return m && m->cap ? weights(m, h) : NULL;
 }
 
 void chr__event_model_free(chr__event_model *m) {

@@ -677,66 +677,60 @@ static double letter_freq(const unsigned char *b, size_t i) {
     return i == 0 && b[i] >= 'a' && b[i] <= 'z' ? initial[b[i] - 'a'] : byte_freq(b[i]);
 }
 
-/* How often a match of the walk reaches b[0..n) at a word start, roughly: a string that is the
- * beginning of common words ("th", "the ") as often as those words, one that goes on after a common
- * word ("the 1") that much less; else the product of its bytes. */
-static double str_freq(const unsigned char *b, size_t n) {
+#define NWORDS (sizeof common_words / sizeof *common_words)
+
+/* The common words that b[0..n) may begin or go on after, their indexes in table order into cand: those
+ * of its first byte, or all of them for the empty string. Returns how many. */
+static size_t candidates(const unsigned char *b, size_t n, size_t *cand) {
+    size_t nc = 0;
+    for (size_t k = 0; k < NWORDS; k++)
+        if (!n || b[0] == (unsigned char)common_words[k].w[0])
+            cand[nc++] = k;
+    return nc;
+}
+
+/* The estimate of b[0..n) (str_freq) from its candidate words (candidates(b, n), or those of a longer
+ * string that begins with it) and the factors fac[i] = letter_freq(b, i). */
+static double estimate(const unsigned char *b, size_t n, const size_t *cand, size_t nc, const double *fac) {
     double p = 1, words = 0;
     size_t skip = 0;
-    for (size_t k = 0; k < sizeof common_words / sizeof *common_words; k++) {
-        const char *w = common_words[k].w;
-        if (n && b[0] != (unsigned char)w[0])
-            continue; /* neither case below can hold (and this is the usual one) */
+    for (size_t c = 0; c < nc; c++) {
+        const char *w = common_words[cand[c]].w;
         size_t wl = strlen(w);
         if (n <= wl + 1 && !memcmp(b, w, n < wl ? n : wl) && (n <= wl || b[wl] == ' '))
-            words += common_words[k].freq; /* b begins the word (and its space) */
+            words += common_words[cand[c]].freq; /* b begins the word (and its space) */
         else if (n > wl + 1 && !memcmp(b, w, wl) && b[wl] == ' ' && !skip) {
-            p = common_words[k].freq; /* b goes on after the word */
+            p = common_words[cand[c]].freq; /* b goes on after the word */
             skip = wl + 1;
         }
     }
     for (size_t i = skip; i < n; i++)
-        p *= letter_freq(b, i);
+        p *= fac[i];
     return p > words ? p : words;
 }
 
-/* str_freq(b, l) for every l from 0 to n, into out[0..n], to the same bits (out[0] is empty, which is
- * str_freq(b, 0) for any b): the common words that b may begin or go on after (those of its first byte)
- * and the factor of each byte are found once, not for each l (the cut of a long set of strings asks for
- * every beginning of every string). */
-static void prefix_freqs(const unsigned char *b, size_t n, double *out, double empty) {
-    size_t cand[sizeof common_words / sizeof *common_words], wl[sizeof common_words / sizeof *common_words];
-    size_t nc = 0;
-    double fac[MAX_PREFIX + 8];
-    for (size_t k = 0; n && k < sizeof common_words / sizeof *common_words; k++)
-        if (b[0] == (unsigned char)common_words[k].w[0]) {
-            wl[nc] = strlen(common_words[k].w);
-            cand[nc++] = k;
-        }
-    for (size_t i = 0; i < n && i < sizeof fac / sizeof *fac; i++)
+/* How often a match of the walk reaches b[0..n) at a word start, roughly (n at most MAX_PREFIX): a string
+ * that is the beginning of common words ("th", "the ") as often as those words, one that goes on after a
+ * common word ("the 1") that much less; else the product of its bytes. */
+static double str_freq(const unsigned char *b, size_t n) {
+    size_t cand[NWORDS];
+    double fac[MAX_PREFIX];
+    for (size_t i = 0; i < n; i++)
         fac[i] = letter_freq(b, i);
-    out[0] = empty; /* str_freq(b, 0), the same for every b */
-    for (size_t l = 1; l <= n; l++) {
-        if (l > sizeof fac / sizeof *fac) {
-            out[l] = str_freq(b, l);
-            continue;
-        }
-        double p = 1, words = 0;
-        size_t skip = 0;
-        for (size_t c = 0; c < nc; c++) {
-            const char *w = common_words[cand[c]].w;
-            size_t m = wl[c];
-            if (l <= m + 1 && !memcmp(b, w, l < m ? l : m) && (l <= m || b[m] == ' '))
-                words += common_words[cand[c]].freq;
-            else if (l > m + 1 && !memcmp(b, w, m) && b[m] == ' ' && !skip) {
-                p = common_words[cand[c]].freq;
-                skip = m + 1;
-            }
-        }
-        for (size_t i = skip; i < l; i++)
-            p *= fac[i];
-        out[l] = p > words ? p : words;
-    }
+    return estimate(b, n, cand, candidates(b, n, cand), fac);
+}
+
+/* str_freq(b, l) for every l from 0 to n, into out[0..n], to the same bits (out[0] is empty, which is
+ * str_freq(b, 0) for any b): the candidate words and the factor of each byte are found once, not for
+ * each l (the cut of a long set of strings asks for every beginning of every string). */
+static void prefix_freqs(const unsigned char *b, size_t n, double *out, double empty) {
+    size_t cand[NWORDS], nc = candidates(b, n, cand);
+    double fac[MAX_PREFIX];
+    for (size_t i = 0; i < n; i++)
+        fac[i] = letter_freq(b, i);
+    out[0] = empty;
+    for (size_t l = 1; l <= n; l++)
+        out[l] = estimate(b, l, cand, nc, fac);
 }
 
 static int by_bytes(const void *a, const void *b) {

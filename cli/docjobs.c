@@ -86,8 +86,8 @@ static void work(pool *p, rec *r, const char *line, chr_scratch **scratch) {
             if (!d->dct && chr_doc_dct(doc, &t) == CHR_DCT_NONE && !chr_doc_find_dct(doc))
                 r->no_dct = 1;
             chr_result *res = NULL;
-            if (!*scratch && chr_scratch_new(scratch, d->engine, &err))
-                memset(&err, 0, sizeof err);
+            if (!*scratch)
+                chr_scratch_new(scratch, d->engine, NULL);
             int xst = chr_extract_with(&res, d->engine, *scratch, doc, &err);
             if (xst)
                 rc = cli_exit_for(xst);

@@ -107,11 +107,8 @@ static int process_doc(cli_docs *d, const cli_docs_sink *sink, chr_format kind, 
         }
     }
     chr_result *res = NULL;
-    if (!d->scratch) {
-        chr_error serr;
-        if (chr_scratch_new(&d->scratch, d->engine, &serr))
-            d->scratch = NULL; /* out of memory: go on without one, same results */
-    }
+    if (!d->scratch) /* left NULL when out of memory: extraction goes on without it, same results */
+        chr_scratch_new(&d->scratch, d->engine, NULL);
     st = chr_extract_with(&res, d->engine, d->scratch, doc, err);
     if (st)
         return cli_exit_for(st);

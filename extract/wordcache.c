@@ -58,7 +58,7 @@ static void clear(chr__wordcache *c) {
 }
 
 void chr__wordcache_begin(chr__wordcache *c, const chr__event_model *m) {
-    if (c->m != m || c->n == c->max)
+    if (c->n && (c->m != m || c->n == c->max)) /* an empty cache has nothing to forget */
         clear(c);
     c->m = m;
 }

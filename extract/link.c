@@ -415,6 +415,20 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     return d <= LINK_REACH || opens ? d : (size_t)-1; /* an opening time reaches its whole sentence */
 }
 
+/* Does time expression t stand alone on its line (blanks and punctuation aside): a dateline ("Tuesday,
+ * December 2, 2014" under a headline), which dates the document, not the words of the line above that a
+ * single line end leaves in its sentence? */
+static int own_line(const ctx *c, const chr_timex *t)
+{
+    for (size_t i = t->start; i-- > 0 && c->text[i] != '\n';)
+        if (chr__ascii_alnum((unsigned char)c->text[i]) || (unsigned char)c->text[i] >= 0x80)
+            return 0;
+    for (size_t i = t->end; i < c->len && c->text[i] != '\n'; i++)
+        if (chr__ascii_alnum((unsigned char)c->text[i]) || (unsigned char)c->text[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
 /* Every event takes the nearest time expression of its sentence, by timex_distance (on TBAQ, with the
  * gold events, nearest-time linking dates 0.72 of the same-sentence links against 0.50 when each
  * expression takes only its nearest event: TimeBank links an expression to the verbs of its clause, not
@@ -437,7 +451,7 @@ static int link_timexes(chr_result *res, const ctx *c)
         size_t best = (size_t)-1, bestd = (size_t)-1;
         for (size_t ti = lo; ti < res->n && res->timexes[ti].start < e->sent_end; ti++) {
             const chr_timex *t = &res->timexes[ti];
-            if (t->end > e->sent_end) /* SETs too: "held rallies daily" is IS_INCLUDED "daily" */
+            if (t->end > e->sent_end || own_line(c, t)) /* SETs too: "held rallies daily" is IS_INCLUDED "daily" */
                 continue;
             size_t d = timex_distance(c, e, t);
             if (d < bestd) {
@@ -454,7 +468,7 @@ static int link_timexes(chr_result *res, const ctx *c)
      * undated event of its sentence, the one before it first */
     for (size_t ti = 0; ti < res->n; ti++) {
         const chr_timex *t = &res->timexes[ti];
-        if (taken[ti])
+        if (taken[ti] || own_line(c, t))
             continue;
         size_t lo = 0, hi = res->nevents;
         while (lo < hi) {

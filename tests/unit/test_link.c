@@ -300,6 +300,22 @@ static void test_reported_events(void **state)
     done(&r);
 }
 
+/* A dateline alone on its line dates the document, not the headline above it, which a single line end
+ * leaves in its sentence: the headline's event is placed by its tense; the body's takes its own time.
+ * Before, "unveils" took the dateline and a timeline saw two dates for one unveiling. */
+static void test_dateline_alone_on_its_line(void **state)
+{
+    (void)state;
+    run r = extract("Apple unveils new iPod\nTuesday, December 2, 2014\n\nApple Inc. unveiled a new iPod on "
+                    "Monday in San Francisco.");
+    const chr_event *head = event(&r, "unveils"), *body = event(&r, "unveiled");
+    assert_string_equal(head->time.rule, "tense");
+    assert_int_equal(head->time.timex, -1);
+    assert_string_equal(body->time.value, "2014-12-01");
+    assert_string_equal(body->time.rule, "same-sentence");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -327,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
         cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
         cmocka_unit_test(test_summary_blanks_collapsed),
+        cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_due_date_ends),             cmocka_unit_test(test_between_two_times),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -7,7 +7,8 @@ PREFIX     ?= /usr/local
 CMAKE      ?= cmake
 CTEST      ?= ctest
 
-DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libpcre2-dev libjansson-dev libcmocka-dev gnuplot-nox python3
+DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libpcre2-dev libjansson-dev libcmocka-dev gnuplot-nox python3 \
+                wordnet-base
 
 .PHONY: all deps configure build run test asan install clean format fuzz valgrind bench bench-peers tsan
 
@@ -52,7 +53,7 @@ run: build
 	./$(BUILD)/chronicle timeline -o $(BUILD)/jobs-2011.timeline.json samples/jobs-2011
 	./$(BUILD)/chronicle compare --format json -o $(BUILD)/jobs-2011.compare.json samples/jobs-2011
 	./$(BUILD)/chronicle render --lanes article --from 2011-01 --to 2011-10 \
-	    --title 'Steve Jobs in 2011: three WikiNews articles (chronicle compare: the resignation on two dates)' \
+	    --title 'Steve Jobs in 2011: three WikiNews articles, one lane each' \
 	    -o $(BUILD)/jobs-2011.png samples/jobs-2011/*.txt
 	@echo "merged timeline: $(BUILD)/jobs-2011.timeline.json  comparison: $(BUILD)/jobs-2011.compare.json  chart: $(BUILD)/jobs-2011.png"
 

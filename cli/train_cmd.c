@@ -1,8 +1,9 @@
 /* train_cmd.c: `chronicle train-events`, training the event model on gold TimeML.
  *
  * Collects the *.tml files of each directory (recursively, sorted by path) and the files named on the
- * command line, reads each as gold TimeML, trains the averaged perceptron (chr_events_train) and writes
- * the model file to -o FILE, whole or not at all. Exports cli_train_events. */
+ * command line, reads each as gold TimeML, reads the WordNet lexicon when --wordnet names a database
+ * (chr_events_lexicon_wordnet), trains the averaged perceptron (chr_events_train_with) and writes the
+ * model file to -o FILE, whole or not at all. Exports cli_train_events. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 #include "cli.h"
 
 static const char train_usage[] =
-    "usage: chronicle train-events -o FILE [--epochs N] CORPUS_DIR_OR_FILE...\n"
+    "usage: chronicle train-events -o FILE [--epochs N] [--runs N] [--wordnet DIR] CORPUS_DIR_OR_FILE...\n"
     "\n"
     "Train the event model (an averaged perceptron tagging each word as no event or one of the seven\n"
     "TimeML event classes) on gold TimeML: every *.tml file under each directory (recursively, sorted by\n"
@@ -21,9 +22,15 @@ static const char train_usage[] =
     "Options:\n"
     "  -o, --output FILE   where to write the model (required)\n"
     "  --epochs N          training passes over the data (default 10)\n"
+    "  --runs N            perceptrons trained on differently shuffled passes and averaged, 1 to 100\n"
+    "                      (default 5)\n"
+    "  --wordnet DIR       a WordNet 3.0 database (Debian's wordnet-base: /usr/share/wordnet): its word\n"
+    "                      lexicon goes into the model and the features read it (the shipped model has\n"
+    "                      it); without, the model has no word lexicon\n"
     "  -h, --help          this help\n"
     "\n"
-    "Exit status: 0 ok; 2 usage error; 3 a file is unreadable or malformed, or has no events;\n"
+    "Exit status: 0 ok; 2 usage error; 3 a file is unreadable or malformed, or has no events, or the\n"
+    "WordNet directory lacks a file or holds one that is not WordNet's;\n"
     "5 cannot write output; 70 internal error.\n";
 
 
@@ -52,8 +59,8 @@ static int read_doc(chr_doc **doc, const char *path) {
 }
 
 int cli_train_events(int argc, char **argv) {
-    const char *output = NULL;
-    long epochs = 10;
+    const char *output = NULL, *wordnet = NULL;
+    long epochs = 10, runs = 5;
     cli_paths files = {0};
     int rc = EXIT_OK;
     cli_args a;
@@ -70,17 +77,27 @@ int cli_train_events(int argc, char **argv) {
         } else if (cli_args_is(&a, "--output", "-o")) {
             if (!(output = cli_args_value(&a)))
                 rc = EXIT_USAGE;
-        } else if (cli_args_is(&a, "--epochs", NULL)) {
+        } else if (cli_args_is(&a, "--wordnet", NULL)) {
+            if (!(wordnet = cli_args_value(&a)))
+                rc = EXIT_USAGE;
+        } else if (cli_args_is(&a, "--epochs", NULL) || cli_args_is(&a, "--runs", NULL)) {
+            int is_runs = cli_args_is(&a, "--runs", NULL);
             const char *v = cli_args_value(&a);
             char *end = NULL;
+            long max = is_runs ? 100 : 1000, x = 0;
             if (!v) {
                 rc = EXIT_USAGE;
             } else {
                 errno = 0;
-                epochs = strtol(v, &end, 10);
-                if (errno || end == v || *end || epochs < 1 || epochs > 1000) {
-                    cli_error("train-events: --epochs wants a number from 1 to 1000, not \"%s\"", v);
+                x = strtol(v, &end, 10);
+                if (errno || end == v || *end || x < 1 || x > max) {
+                    cli_error("train-events: %s wants a number from 1 to %ld, not \"%s\"",
+                              is_runs ? "--runs" : "--epochs", max, v);
                     rc = EXIT_USAGE;
+                } else if (is_runs) {
+                    runs = x;
+                } else {
+                    epochs = x;
                 }
             }
         } else {
@@ -111,12 +128,22 @@ int cli_train_events(int argc, char **argv) {
         if (rc == EXIT_OK)
             ndocs++;
     }
-    char *model = NULL;
-    size_t model_len = 0;
+    char *model = NULL, *lexicon = NULL;
+    size_t model_len = 0, lexicon_len = 0;
+    if (rc == EXIT_OK && wordnet) {
+        chr_error err;
+        memset(&err, 0, sizeof err);
+        int st = chr_events_lexicon_wordnet(&lexicon, &lexicon_len, wordnet, &err);
+        if (st) {
+            cli_error("train-events: --wordnet: %s", cli_errmsg(&err, st));
+            rc = st == CHR_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+        }
+    }
     if (rc == EXIT_OK) {
         chr_error err;
         memset(&err, 0, sizeof err);
-        int st = chr_events_train(&model, &model_len, (const chr_doc *const *)docs, ndocs, (int)epochs, &err);
+        chr_train_options opts = {(int)epochs, (int)runs, lexicon, lexicon_len};
+        int st = chr_events_train_with(&model, &model_len, (const chr_doc *const *)docs, ndocs, &opts, &err);
         if (st) {
             cli_error("train-events: %s", cli_errmsg(&err, st));
             rc = st == CHR_EINVAL ? EXIT_INPUT : cli_exit_for(st);
@@ -132,6 +159,7 @@ int cli_train_events(int argc, char **argv) {
         }
     }
     free(model);
+    free(lexicon);
     for (size_t i = 0; i < ndocs; i++)
         chr_doc_free(docs[i]);
     free(docs);

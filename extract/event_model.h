@@ -7,6 +7,13 @@
  *   lex KEY COUNT EVENTS CLASS     the event lexicon: a word form (or "~" and a stem) seen COUNT times in
  *                                  the training text, EVENTS times as an event, mostly of CLASS (0..6,
  *                                  chr_event_class; -1 when never an event)
+ *   wn WORD N V POS E F            the word lexicon (chronicle train-events --wordnet, from WordNet 3.0):
+ *                                  the lexicographer file of WORD's first noun sense N (3..28) and first
+ *                                  verb sense V (29..43), "-" for none; POS "a", "r", "ar" or "-" for
+ *                                  adjective and adverb senses; E 0..3 the share of its noun senses in the
+ *                                  files of acts, events, phenomena, processes and states (none, some, half
+ *                                  or more, all); F the part of speech its sense counts favour: n, v, a
+ *                                  (adjective or adverb), b (none by twice), - (no counts)
  *   scale N                        weights are integers (-32768..32767), N of them make 1.0
  *                                  (informational)
  *   f FEATURE L:W L:W ...          the nonzero weights of a feature, L a label index
@@ -65,6 +72,7 @@ typedef struct chr__ev_tok {
     char pl;          /* 'E' when the previous word is an event (the tagger's decision, or the gold label when
                        * training), else 'O' or 0; set by the caller as it goes left to right */
     uint16_t lx, lxs; /* the word's and its stem's event-lexicon entries (chr__event_model_lex), 0 none */
+    uint16_t wn;      /* the word's WordNet entry (chr__event_model_wn), 0 none */
     uint64_t hw, hl, hsh, hs3;  /* chr__ev_hash of the word, its stem, its shape, its last 3 bytes (or all) */
     const char *g;              /* its part-of-speech guess from the suffix ("ING", "NEV", "-") */
     const char *cw;             /* its category word ("det", "be", ...), or NULL */
@@ -112,6 +120,15 @@ unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n
  * and bit 15 (present); 0 when the key is not listed. */
 uint16_t chr__event_model_lex(const chr__event_model *m, const char *w, size_t n);
 uint16_t chr__ev_lex_pack(long n, long e, long cls);
+
+/* The WordNet lexicon ("wn" records): the entry of a lower-case word, or of the base form that WordNet's
+ * detachment rules find for it ("attacks" -> "attack", "moved" -> "move"), a form's own parts of speech
+ * first. An entry packs the lexicographer file of the first noun sense - 2 (bits 0-4, 0 none), of the
+ * first verb sense - 28 (bits 5-8, 0 none), an adjective sense (bit 9), an adverb sense (bit 10), the share
+ * of noun senses in the files of acts, events, phenomena, processes and states (bits 11-12: none, some,
+ * half or more, all) and bit 15 (present); 0 when WordNet lacks the word. */
+uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n);
+uint16_t chr__ev_wn_pack(long noun, long verb, int adj, int adv, long eventive, int dom);
 
 /* The crude stem of a lower-case word (out holds n bytes). */
 size_t chr__ev_lemma(const char *w, size_t n, char *out);

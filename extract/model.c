@@ -2,7 +2,8 @@
  * per-token features that the recognizer and the trainer both use, and weight lookup.
  *
  * Exports chr__event_model_load, chr__event_model_free (events.h), chr__ev_prepare, chr__ev_prepare_one,
- * chr__ev_features, chr__ev_hash, chr__event_model_cat, chr__cat_names (event_model.h).
+ * chr__ev_features, chr__ev_hash, chr__event_model_cat, chr__cat_names, chr__event_model_lex,
+ * chr__ev_lex_pack, chr__event_model_wn, chr__ev_wn_pack (event_model.h).
  *
  * Features are strings ("w=said", "s3=aid", "w-1|w=has|said"), composed in a stack buffer and hashed
  * (64 bits, eight bytes a step); the loaded model keeps only the hashes, in a flat open-addressing
@@ -131,6 +132,66 @@ uint16_t chr__ev_lex_pack(long n, long e, long cls) {
     return (uint16_t)(0x8000u | rate | freq << 3 | (unsigned)(cls + 1) << 5);
 }
 
+uint16_t chr__ev_wn_pack(long noun, long verb, int adj, int adv, long eventive, int dom) {
+    unsigned v = 0x8000u | (unsigned)(dom & 3) << 13;
+    if (noun >= 3 && noun <= 28)
+        v |= (unsigned)(noun - 2);
+    if (verb >= 29 && verb <= 43)
+        v |= (unsigned)(verb - 28) << 5;
+    v |= (adj ? 1u : 0u) << 9 | (adv ? 1u : 0u) << 10;
+    if (eventive >= 0 && eventive <= 3)
+        v |= (unsigned)eventive << 11;
+    return (uint16_t)v;
+}
+
+/* The WordNet entries live in the lexicon table, keyed "\x01" and the word. */
+static uint16_t wn_get(const chr__event_model *m, const char *w, size_t n) {
+    char k[40];
+    if (n + 1 > sizeof k)
+        return 0;
+    k[0] = '\x01';
+    memcpy(k + 1, w, n);
+    return chr__event_model_lex(m, k, n + 1);
+}
+
+/* The parts of speech an entry has: noun bits 0-4 and 11-12, verb 5-8, adjective 9, adverb 10. */
+#define WN_NOUN 0x181Fu
+#define WN_VERB 0x01E0u
+
+uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n) {
+    if (!m || !m->lcap || !wn_get(m, "", 0))
+        return 0; /* no lexicon */
+    if (n < 2 || n > 31)
+        return 0x8000u;
+    uint16_t v = wn_get(m, w, n);
+    /* WordNet's detachment rules, nouns and verbs: the first base form listed fills the parts of speech
+     * the form itself lacks */
+    static const struct {
+        const char *suf, *base;
+    } rules[] = {{"ies", "y"}, {"ches", "ch"}, {"shes", "sh"}, {"ses", "s"}, {"xes", "x"},
+                 {"zes", "z"}, {"men", "man"}, {"es", "e"},    {"es", ""},   {"s", ""},
+                 {"ied", "y"}, {"ed", "e"},    {"ed", ""},     {"ing", "e"}, {"ing", ""}};
+    char b[40];
+    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+        size_t sl = strlen(rules[r].suf), bl = strlen(rules[r].base);
+        if (n <= sl + 1 || memcmp(w + n - sl, rules[r].suf, sl))
+            continue;
+        memcpy(b, w, n - sl);
+        memcpy(b + n - sl, rules[r].base, bl);
+        uint16_t u = wn_get(m, b, n - sl + bl);
+        if (!u)
+            continue;
+        if (!v)
+            return u;
+        if (!(v & WN_NOUN))
+            v |= u & WN_NOUN;
+        if (!(v & WN_VERB))
+            v |= u & WN_VERB;
+        return (uint16_t)(v | 0x8000u);
+    }
+    return (uint16_t)(v | 0x8000u);
+}
+
 /* The weights of feature h (CHR__EV_NLABELS of them, then zeros up to 12), or NULL; inlined into the
  * tagger's inner loop (m has a table). */
 static inline const int16_t *weights(const chr__event_model *m, uint64_t h) {
@@ -231,12 +292,17 @@ enum fkey {
     K_ERP1,
     K_PL,
     K_PL_G,
+    K_WN,
+    K_WV,
+    K_WE,
+    K_WD_G,
     K_COUNT
 };
 static const char *const key_names[K_COUNT] = {
-    "w",     "p1",  "p2",   "p3",    "s1", "s2",  "s3",   "s4",   "sh",   "cap", "w+2",   "w-1|w", "w-2|w-1",
-    "c-2",   "c-1", "c+1",  "c+2",   "g",  "c",   "la",   "la|g", "l",    "lex", "w-1|l", "g|w+1", "g|c-1",
-    "l|c+1", "l-1", "sh|g", "cap|g", "er", "ers", "er|g", "mc",   "er+1", "pl",  "pl|g"};
+    "w",     "p1",      "p2",    "p3",    "s1",    "s2",  "s3",   "s4",    "sh", "cap",  "w+2",
+    "w-1|w", "w-2|w-1", "c-2",   "c-1",   "c+1",   "c+2", "g",    "c",     "la", "la|g", "l",
+    "lex",   "w-1|l",   "g|w+1", "g|c-1", "l|c+1", "l-1", "sh|g", "cap|g", "er", "ers",  "er|g",
+    "mc",    "er+1",    "pl",    "pl|g",  "wn",    "wv",  "we",   "wd|g"};
 /* the templates of two parts */
 static int two_parts(int k) {
     switch (k) {
@@ -252,6 +318,7 @@ static int two_parts(int k) {
     case K_ER_G:
     case K_MC:
     case K_PL_G:
+    case K_WD_G:
         return 1;
     default:
         return 0;
@@ -341,12 +408,13 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
     *out = NULL;
     if (!name)
         name = "events.model";
-    size_t nlines = 0, nlex = 0;
+    size_t nlines = 0, nlex = 0; /* feature lines (and any other but lexicon lines); lexicon lines */
     for (const char *q = data, *e = data + len; q < e;) {
         const char *nl = memchr(q, '\n', (size_t)(e - q));
-        if ((size_t)(e - q) > 4 && !memcmp(q, "lex\t", 4))
+        if ((size_t)(e - q) > 4 && (!memcmp(q, "lex\t", 4) || !memcmp(q, "wn\t", 3)))
             nlex++;
-        nlines++;
+        else
+            nlines++;
         q = nl ? nl + 1 : e;
     }
     chr__event_model *m = calloc(1, sizeof *m);
@@ -496,6 +564,43 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
             size_t i = probe(m->lkeys, m->lcap, h);
             m->lkeys[i] = h;
             m->lvals[i] = chr__ev_lex_pack(v[0], v[1], v[2]);
+        } else if (n == 2 && memcmp(f, "wn", 2) == 0) {
+            /* wn WORD NOUNFILE VERBFILE POS EVENTIVE FAVOURED (event_model.h) */
+            const char *key, *fs[5];
+            size_t kl, fn[5];
+            int k = 0;
+            if (!field(l, end, &p, &key, &kl) || kl == 0 || kl > 31) {
+                rc = chr__error_at(err, CHR_ERULE, name, line, "wn line without a word (or over 31 bytes)");
+                break;
+            }
+            for (; k < 5 && field(l, end, &p, &fs[k], &fn[k]); k++)
+                ;
+            long nv = -1, vv = -1, ev = -1;
+            int ok = k == 5 && fn[4] == 1 &&
+                     (fn[0] == 1 && fs[0][0] == '-' ? 1 : !parse_long(fs[0], fn[0], &nv)) &&
+                     (fn[1] == 1 && fs[1][0] == '-' ? 1 : !parse_long(fs[1], fn[1], &vv)) &&
+                     !parse_long(fs[3], fn[3], &ev) && ev >= 0 && ev <= 3;
+            if (!ok) {
+                rc = chr__error_at(err, CHR_ERULE, name, line,
+                                   "bad wn line (want WORD NOUNFILE VERBFILE POS EVENTIVE FAVOURED)");
+                break;
+            }
+            char kb[40];
+            kb[0] = '\x01';
+            uint64_t h = chr__ev_hash(kb, 1); /* the mark of a model with a lexicon */
+            size_t i = probe(m->lkeys, m->lcap, h);
+            m->lkeys[i] = h;
+            m->lvals[i] = 1;
+            memcpy(kb + 1, key, kl);
+            h = chr__ev_hash(kb, kl + 1);
+            i = probe(m->lkeys, m->lcap, h);
+            m->lkeys[i] = h;
+            m->lvals[i] = chr__ev_wn_pack(nv, vv, memchr(fs[2], 'a', fn[2]) != NULL,
+                                          memchr(fs[2], 'r', fn[2]) != NULL, ev,
+                                          fs[4][0] == 'n'   ? 1
+                                          : fs[4][0] == 'v' ? 2
+                                          : fs[4][0] == '-' ? 0
+                                                            : 3);
         } else if (n == 5 && memcmp(f, "scale", 5) == 0) {
             /* informational */
         } else {
@@ -710,6 +815,7 @@ void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *
     sk[0] = '~';
     memcpy(sk + 1, lem, ll);
     x->lxs = chr__event_model_lex(m, sk, ll + 1);
+    x->wn = chr__event_model_wn(m, x->w, x->wl);
 }
 
 void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks) {
@@ -735,7 +841,8 @@ static inline void add_row(int32_t *s, const int16_t *w) {
     __m128i a = _mm_loadu_si128((const __m128i *)(const void *)w);
     __m128i b = _mm_loadl_epi64((const __m128i *)(const void *)(w + 8));
     /* each int16 into the top half of an int32, then shifted down with its sign */
-    __m128i a0 = _mm_srai_epi32(_mm_unpacklo_epi16(a, a), 16), a1 = _mm_srai_epi32(_mm_unpackhi_epi16(a, a), 16);
+    __m128i a0 = _mm_srai_epi32(_mm_unpacklo_epi16(a, a), 16),
+            a1 = _mm_srai_epi32(_mm_unpackhi_epi16(a, a), 16);
     __m128i b0 = _mm_srai_epi32(_mm_unpacklo_epi16(b, b), 16);
     __m128i *v = (__m128i *)(void *)s;
     _mm_storeu_si128(v, _mm_add_epi32(_mm_loadu_si128(v), a0));
@@ -1006,6 +1113,32 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
         } else {
             emit1(F, K_ER, P("u", 1));
         }
+    }
+    /* WordNet (the "wn" records): the lexicographer files of the word's first noun and verb senses, the
+     * eventive share of its noun senses with its adjective and adverb senses, and the part of speech its
+     * sense counts favour, with the guess. They speak for words the training data never had: trained on
+     * TimeBank and tested on AQUAINT, they took event F1 from 0.845 to 0.857 and class F1 from 0.684 to
+     * 0.693; the other way round from 0.728 to 0.765 and 0.561 to 0.595 (README, Events model). */
+    if (wp && x->wn) { /* 0: the model has no lexicon; 0x8000 alone: the word is not in it */
+        unsigned c = x->wn;
+        char wn[2], wv[2], we[4], wd[1];
+        static const char digits[] = "0123456789";
+        unsigned nf = c & 31, vf = (c >> 5) & 15;
+        nf = nf ? nf + 2 : 0; /* the file number */
+        vf = vf ? vf + 28 : 0;
+        wn[0] = nf ? digits[nf / 10] : '-';
+        wn[1] = nf ? digits[nf % 10] : '-';
+        wv[0] = vf ? digits[vf / 10] : '-';
+        wv[1] = vf ? digits[vf % 10] : '-';
+        we[0] = digits[(c >> 11) & 3];
+        we[1] = c & (1u << 9) ? 'a' : '-';
+        we[2] = c & (1u << 10) ? 'r' : '-';
+        we[3] = c & 0x7fffu ? 'k' : 'u';
+        wd[0] = "-nvb"[(c >> 13) & 3];
+        emit1(F, K_WN, P(wn, 2));
+        emit1(F, K_WV, P(wv, 2));
+        emit1(F, K_WE, P(we, 4));
+        emit2(F, K_WD_G, P(wd, 1), g);
     }
     if (cx) {
         v = q->lx ? q->lx : q->lxs;

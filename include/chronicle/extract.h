@@ -64,6 +64,24 @@ void chr_result_free(chr_result *res);
  * loadable as events.model. Deterministic: the same documents in the same order give the same bytes. */
 int chr_events_train(char **model, size_t *model_len, const chr_doc *const *docs, size_t ndocs, int epochs,
                      chr_error *err);
+/* How chr_events_train_with trains. */
+typedef struct chr_train_options {
+    int epochs;          /* passes over the data, >= 1 (chr_events_train: its argument) */
+    int runs;            /* perceptrons trained on differently shuffled passes, their averaged weights
+                          * averaged again: a steadier model (1 to 100; chr_events_train: 1) */
+    const char *lexicon; /* a word lexicon, the "wn" records of chr_events_lexicon_wordnet, that the
+                          * model's features read and that the model carries (tagging needs no WordNet);
+                          * NULL for none (chr_events_train: none) */
+    size_t lexicon_len;
+} chr_train_options;
+/* As chr_events_train, with options. Deterministic too. */
+int chr_events_train_with(char **model, size_t *model_len, const chr_doc *const *docs, size_t ndocs,
+                          const chr_train_options *opts, chr_error *err);
+/* The word lexicon of a WordNet 3.0 database, from its dict directory (index.*, data.*, *.exc and
+ * cntlist.rev; Debian's wordnet-base puts them in /usr/share/wordnet): *text (malloc'ed) holds one
+ * "wn" record a word (format: extract/event_model.h). CHR_EIO when a file is missing or unreadable,
+ * CHR_EFORMAT when one is not WordNet's. */
+int chr_events_lexicon_wordnet(char **text, size_t *len, const char *dir, chr_error *err);
 
 #ifdef __cplusplus
 }

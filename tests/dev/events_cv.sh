@@ -3,11 +3,12 @@
 # measurement, not a test: CMake does not run it). Prints the event figures of `chronicle eval`
 # micro-averaged over the folds.
 #
-#   tests/dev/events_cv.sh [-k FOLDS] [-e EPOCHS] [-b CHRONICLE] [CORPUS]
+#   tests/dev/events_cv.sh [-k FOLDS] [-e EPOCHS] [-b CHRONICLE] [-w WORDNET_DIR|none] [CORPUS]
 #
 # The *.tml files of CORPUS (default ../shared/corpora/tbaq, or $CHRONICLE_CORPORA/tbaq) are sorted by
 # path (LC_ALL=C, as chronicle sorts them); fold f tests on the files whose index mod FOLDS (default 5)
-# is f and trains (`chronicle train-events --epochs EPOCHS`, default 10) on the others. Each fold is
+# is f and trains (`chronicle train-events --epochs EPOCHS --wordnet DIR`: 10 epochs and /usr/share/wordnet
+# when it exists by default, as the shipped model; -w none: no WordNet lexicon) on the others. Each fold is
 # scored by `chronicle eval --json --rules DIR`, DIR holding the built-in rule files and the fold's
 # model. The figures printed are summed over the folds: relaxed and strict P, R, F1, class F1 and accuracy, tense,
 # aspect and polarity accuracy, event dating (the README's "TBAQ, 5-fold" row), and the temporal awareness of
@@ -17,18 +18,24 @@ SRC=$(cd "$(dirname "$0")/../.." && pwd)
 k=5
 epochs=10
 bin=$SRC/build/chronicle
-while getopts k:e:b: o; do
+wordnet=/usr/share/wordnet
+[ -d "$wordnet" ] || wordnet=none
+while getopts k:e:b:w: o; do
     case $o in
     k) k=$OPTARG ;;
     e) epochs=$OPTARG ;;
     b) bin=$OPTARG ;;
-    *) echo "usage: $0 [-k FOLDS] [-e EPOCHS] [-b CHRONICLE] [CORPUS]" >&2; exit 2 ;;
+    w) wordnet=$OPTARG ;;
+    *) echo "usage: $0 [-k FOLDS] [-e EPOCHS] [-b CHRONICLE] [-w WORDNET_DIR|none] [CORPUS]" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
 corpus=${1:-${CHRONICLE_CORPORA:-$SRC/../shared/corpora}/tbaq}
 [ -d "$corpus" ] || { echo "$0: no corpus at $corpus" >&2; exit 2; }
 [ -x "$bin" ] || { echo "$0: no chronicle at $bin (make build)" >&2; exit 2; }
+wn_opt=
+[ "$wordnet" = none ] || wn_opt="--wordnet $wordnet"
+echo "wordnet $wordnet"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/chronicle-cv.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 find "$corpus" -name '*.tml' -type f | LC_ALL=C sort >"$tmp/all"
@@ -41,7 +48,8 @@ while [ "$f" -lt "$k" ]; do
         ln -s "$r" "$tmp/rules$f/"
     done
     # shellcheck disable=SC2046 # file names without blanks
-    "$bin" train-events --epochs "$epochs" -o "$tmp/rules$f/events.model" $(cat "$tmp/train$f")
+    # shellcheck disable=SC2086 # wn_opt is empty or two words
+    "$bin" train-events --epochs "$epochs" $wn_opt -o "$tmp/rules$f/events.model" $(cat "$tmp/train$f")
     # shellcheck disable=SC2046
     "$bin" eval --json --rules "$tmp/rules$f" $(cat "$tmp/test$f") >"$tmp/eval$f.json"
     f=$((f + 1))

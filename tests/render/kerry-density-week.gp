@@ -17,7 +17,7 @@ set ytics nomirror
 set tmargin at screen 0.90
 set bmargin at screen 0.14
 set multiplot
-set label 1 'chronicle: 31 events' at screen 0.5, screen 0.96 center font ',12'
+set label 1 'chronicle: 29 events' at screen 0.5, screen 0.96 center font ',12'
 
 # earlier panel
 set lmargin at screen 0.070
@@ -25,7 +25,7 @@ set rmargin at screen 0.180
 set xrange [273628800:294451200]
 set format x "%Y"
 set xtics (283996800) norotate
-set yrange [0:28]
+set yrange [0:26]
 set ytics nomirror
 set ylabel 'events'
 unset key
@@ -41,7 +41,7 @@ set rmargin at screen 0.970
 set xrange [1411937280:1418526720]
 set format x "%d %b"
 set xtics autofreq norotate
-set yrange [0:28]
+set yrange [0:26]
 set ytics format ''
 unset ylabel
 set key at screen 0.5, screen 0.035 center center horizontal samplen 2

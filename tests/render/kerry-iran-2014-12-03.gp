@@ -17,7 +17,7 @@ set ytics nomirror
 set tmargin at screen 0.90
 set bmargin at screen 0.14
 set multiplot
-set label 1 'chronicle: 31 events' at screen 0.5, screen 0.96 center font ',12'
+set label 1 'chronicle: 29 events' at screen 0.5, screen 0.96 center font ',12'
 
 # earlier panel
 set lmargin at screen 0.040

@@ -28,6 +28,10 @@ check "no command" 2 '^chronicle: no command' "$CHRONICLE"
 check "--help" 0 '' "$CHRONICLE" --help
 grep -q '^usage: chronicle COMMAND' "$tmp/out" || fail "--help: no usage line on stdout"
 grep -q '70  internal error' "$tmp/out" || fail "--help: exit codes not listed"
+cp "$tmp/out" "$tmp/help"
+for cmd in extract timeline compare render eval rules train-events; do # compare was once left out
+    grep -q "^  $cmd " "$tmp/help" || fail "--help does not list the command $cmd"
+done
 for cmd in extract timeline compare render eval rules train-events; do
     check "$cmd --help" 0 '' "$CHRONICLE" "$cmd" --help
     grep -q "^usage: chronicle $cmd" "$tmp/out" || fail "$cmd --help: no usage line on stdout"

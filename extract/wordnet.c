@@ -346,7 +346,29 @@ int chr_events_lexicon_wordnet(char **text, size_t *len, const char *dir, chr_er
     if (!rc) {
         qsort(v, n, sizeof *v, by_word);
         /* "wn" WORD NOUN VERB POS EVENTIVE FAVOURED, at most 3 + 32 + 3 + 3 + 3 + 2 + 2 bytes a line */
-        static const char head[] = "# WordNet 3.0 (Princeton University): the word lexicon of the features\n";
+        static const char head[] =
+            "# The word lexicon of the features, from WordNet 3.0. Its licence asks for this notice on all\n"
+            "# copies:\n"
+            "# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n"
+            "# Permission to use, copy, modify and distribute this software and database and its\n"
+            "# documentation for any purpose and without fee or royalty is hereby granted, provided that "
+            "you\n"
+            "# agree to comply with the following copyright notice and statements, including the "
+            "disclaimer,\n"
+            "# and that the same appear on ALL copies of the software, database and documentation, "
+            "including\n"
+            "# modifications that you make for internal use or for distribution.\n"
+            "# THIS SOFTWARE AND DATABASE IS PROVIDED \"AS IS\" AND PRINCETON UNIVERSITY MAKES NO\n"
+            "# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,\n"
+            "# PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS "
+            "FOR\n"
+            "# ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION "
+            "WILL\n"
+            "# NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS.\n"
+            "# The name of Princeton University or Princeton may not be used in advertising or publicity\n"
+            "# pertaining to distribution of the software and/or database. Title to copyright in this\n"
+            "# software, database and any associated documentation shall at all times remain with Princeton\n"
+            "# University and LICENSEE agrees to preserve same.\n";
         size_t cap = sizeof head + n * 64;
         if (!(out = malloc(cap)))
             rc = chr__error_set(err, CHR_ENOMEM, "out of memory");

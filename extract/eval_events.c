@@ -340,7 +340,7 @@ int chr__eval_add_events(chr_eval *ev, const char *text, size_t len, const chr__
     size_t *pg = malloc((nge + 1) * sizeof *pg), *ps = malloc((nse + 1) * sizeof *ps);
     size_t *tg = malloc((ngt + 1) * sizeof *tg), *ts = malloc((nst + 1) * sizeof *ts);
     chr__span *gsp = malloc((nge + 1) * sizeof *gsp), *ssp = malloc((nse + 1) * sizeof *ssp);
-    link *gl = malloc((nlinks + 1) * sizeof *gl), *sl = malloc((nse + 1) * sizeof *sl);
+    link *gl = malloc((nlinks + 1) * sizeof *gl), *sl = malloc((2 * nse + 1) * sizeof *sl);
     size_t *starts = NULL, nstarts = 0;
     int rc = CHR_ENOMEM;
     if (!pg || !ps || !tg || !ts || !gsp || !ssp || !gl || !sl)
@@ -417,10 +417,17 @@ int chr__eval_add_events(chr_eval *ev, const char *text, size_t len, const chr__
             gl[distinct++] = gl[k];
     ngl = distinct;
 
-    /* Temporal awareness: the system links, on gold nodes */
+    /* Temporal awareness: the system links, on gold nodes: each event's time, and for an event dated by a
+     * time expression its relation to the DCT too (its tense's) */
     size_t nsl = 0;
     for (size_t j = 0; j < nse; j++) {
         const chr_event_time *tm = &sys->events[j].time;
+        const chr_relation r = sys->events[j].dct;
+        if (tm->timex >= 0 && r != CHR_REL_NONE && r < CHR_REL_COUNT) {
+            d.aw_system++;
+            if (ps[j] != NONE)
+                sl[nsl++] = (link){ps[j], dct, canonical(r)};
+        }
         if (tm->timex < -1 || tm->relation == CHR_REL_NONE || tm->relation >= CHR_REL_COUNT)
             continue;
         d.aw_system++;

@@ -610,19 +610,30 @@ static int link_to_event(size_t ei, size_t i, const chr_result *res, const ctx *
     return 1;
 }
 
+/* The relation of event e to the document date that its tense gives, or NONE: a past or present perfect
+ * event is BEFORE it, a future one AFTER, a report in the simple present ("says") IS_INCLUDED in its day,
+ * another present INCLUDES it. */
+static chr_relation tense_relation(const chr_event *e)
+{
+    int perfect = e->aspect == CHR_ASPECT_PERFECTIVE || e->aspect == CHR_ASPECT_PERFECTIVE_PROGRESSIVE;
+    if (e->tense == CHR_TENSE_PAST || (e->tense == CHR_TENSE_PRESENT && perfect))
+        return CHR_REL_BEFORE;
+    if (e->tense == CHR_TENSE_FUTURE)
+        return CHR_REL_AFTER;
+    if (e->tense == CHR_TENSE_PRESENT && e->cls == CHR_EVENT_REPORTING && e->aspect == CHR_ASPECT_NONE)
+        return CHR_REL_IS_INCLUDED;
+    if (e->tense == CHR_TENSE_PRESENT)
+        return CHR_REL_INCLUDES;
+    return CHR_REL_NONE;
+}
+
 static void link_by_tense(chr_event *e, const ctx *c)
 {
     const char *dct = c->dct;
-    chr_gran g = c->dct_gran;
-    int perfect = e->aspect == CHR_ASPECT_PERFECTIVE || e->aspect == CHR_ASPECT_PERFECTIVE_PROGRESSIVE;
-    if (e->tense == CHR_TENSE_PAST || (e->tense == CHR_TENSE_PRESENT && perfect))
-        set_time(&e->time, -1, CHR_REL_BEFORE, dct, g, "", dct, "tense");
-    else if (e->tense == CHR_TENSE_FUTURE)
-        set_time(&e->time, -1, CHR_REL_AFTER, dct, g, dct, "", "tense");
-    else if (e->tense == CHR_TENSE_PRESENT && e->cls == CHR_EVENT_REPORTING && e->aspect == CHR_ASPECT_NONE)
-        set_time(&e->time, -1, CHR_REL_IS_INCLUDED, dct, g, dct, dct, "tense"); /* "says": within the day */
-    else if (e->tense == CHR_TENSE_PRESENT)
-        set_time(&e->time, -1, CHR_REL_INCLUDES, dct, g, dct, dct, "tense");
+    chr_relation r = tense_relation(e);
+    if (r != CHR_REL_NONE)
+        set_time(&e->time, -1, r, dct, c->dct_gran, r == CHR_REL_BEFORE ? "" : dct, r == CHR_REL_AFTER ? "" : dct,
+                 "tense");
 }
 
 /* ---- actor and summary ---- */
@@ -988,6 +999,7 @@ static int link_all(chr_result *res, const ctx *c, chr_error *err)
         tok = tok_at_from(c, tok, e->start); /* the event's token */
         if (e->time.timex == -2 && !link_to_event(i, tok, res, c))
             link_by_tense(e, c);
+        e->dct = c->dct[0] ? tense_relation(e) : CHR_REL_NONE;
         if (describe(res, e, tok, c))
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }

@@ -8,7 +8,8 @@
  *                 "interval": {"begin", "end"}[, "quant", "freq"][, "signal"]}],
  *    "events": [{"id", "start", "end", "text", "class", "tense", "aspect", "polarity", "actor", "summary",
  *                "sentence": {"start", "end"},
- *                "time": {"timex", "relation", "value", "begin", "end", "granularity", "rule"}}]}
+ *                "time": {"timex", "relation", "value", "begin", "end", "granularity", "rule"},
+ *                "dct_relation"}]}
  * start/end are code point offsets (end exclusive); mod, anchor, interval (and its end) are null when
  * empty; quant and freq appear only on a SET that has them, signal only when there is one. An event's
  * actor and summary are null when unknown; its time is null when it has none; time.timex is the id of
@@ -205,6 +206,7 @@ static void write_event(jw *w, const chr_doc *doc, const chr_result *res, const 
     kint(w, "end", e->cp_sent_end);
     close(w, '}');
     write_event_time(w, res, &e->time);
+    kstr_or_null(w, "dct_relation", e->dct != CHR_REL_NONE ? chr_relation_name(e->dct) : NULL);
     close(w, '}');
 }
 

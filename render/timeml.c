@@ -14,7 +14,8 @@
  * EVENT and ends inside it) cannot nest and are left out of the TimeML (the JSON has them): tags that do
  * not nest would make a file no reader takes.
  * Events go in the same way as EVENT tags; their MAKEINSTANCE and TLINK tags (each event's link to its
- * time expression or to the document date, t0) follow the closing </TEXT>. The annotation tags the input
+ * time expression or to the document date, t0, and for an event dated by a time expression its tense's
+ * link to t0 too) follow the closing </TEXT>. The annotation tags the input
  * had give way to ours: TIMEX3 always; EVENT inside TEXT and MAKEINSTANCE, TLINK, SLINK, ALINK after it
  * when the result has events. Every other byte is kept.
  * For other documents a minimal TimeML file is written.
@@ -283,6 +284,15 @@ static void put_links(outbuf *b, const chr_result *res) {
         put_attr(b, "eventInstanceID", e->instance);
         put_attr(b, "relatedToTime", tid);
         puts_(b, "/>");
+        if (e->time.timex >= 0 && e->dct != CHR_REL_NONE) { /* dated by its text, and by its tense */
+            snprintf(l, sizeof l, "l%zu", ++lid);
+            puts_(b, "\n<TLINK");
+            put_attr(b, "lid", l);
+            put_attr(b, "relType", chr_relation_name(e->dct));
+            put_attr(b, "eventInstanceID", e->instance);
+            put_attr(b, "relatedToTime", "t0");
+            puts_(b, "/>");
+        }
     }
 }
 

@@ -105,6 +105,9 @@ typedef struct chr_event {
     const char *source;      /* for REPORTING events, who reports (same as actor), else "" */
     const char *summary;     /* a short readable clause: "Kerry said the U.S. would be happy to ..." */
     chr_event_time time;
+    chr_relation dct; /* the event against the document date, from its tense (TimeML's event-DCT link):
+                       * BEFORE, AFTER, IS_INCLUDED or INCLUDES; NONE when the tense says nothing. The
+                       * same as time.relation when time.timex is -1 */
 } chr_event;
 
 /* A TLINK between an event instance and a time expression, as read from gold TimeML. */

@@ -6,6 +6,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -300,6 +302,43 @@ static void test_reported_events(void **state)
     done(&r);
 }
 
+/* Every event also gets its tense's relation to the document date (TimeML's event-DCT link), the events
+ * a time expression dates too; TimeML output gives those a second TLINK, to t0. */
+static void test_dct_relation(void **state)
+{
+    (void)state;
+    run r = extract("Kerry said on Wednesday that the talks will resume on Friday. Iran says it wants peace.");
+    const chr_event *said = event(&r, "said"), *resume = event(&r, "resume"), *says = event(&r, "says");
+    assert_true(said->time.timex >= 0);
+    assert_int_equal(said->dct, CHR_REL_BEFORE);
+    assert_true(resume->time.timex >= 0);
+    assert_int_equal(resume->dct, CHR_REL_AFTER);
+    assert_int_equal(says->time.timex, -1);
+    assert_int_equal(says->dct, says->time.relation); /* placed by its tense: the same link */
+    assert_int_equal(says->dct, CHR_REL_IS_INCLUDED);
+    char *xml = NULL;
+    size_t n = 0;
+    assert_int_equal(chr_render_timeml(&xml, &n, r.doc, r.res, 0), CHR_OK);
+    char want[160];
+    snprintf(want, sizeof want, "relType=\"BEFORE\" eventInstanceID=\"%s\" relatedToTime=\"t0\"", said->instance);
+    assert_non_null(strstr(xml, want));
+    snprintf(want, sizeof want, "relType=\"AFTER\" eventInstanceID=\"%s\" relatedToTime=\"t0\"", resume->instance);
+    assert_non_null(strstr(xml, want));
+    free(xml);
+    done(&r);
+    /* no document date: no relation to it */
+    chr_doc *doc = NULL;
+    chr_result *res = NULL;
+    const char *t = "Kerry said the talks failed.";
+    assert_int_equal(chr_doc_from_text(&doc, t, strlen(t), NULL), CHR_OK);
+    assert_int_equal(chr_extract(&res, engine, doc, NULL), CHR_OK);
+    assert_true(chr_result_event_count(res) > 0);
+    for (size_t i = 0; i < chr_result_event_count(res); i++)
+        assert_int_equal(chr_result_event(res, i)->dct, CHR_REL_NONE);
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 /* A dateline alone on its line dates the document, not the headline above it, which a single line end
  * leaves in its sentence: the headline's event is placed by its tense; the body's takes its own time.
  * Before, "unveils" took the dateline and a timeline saw two dates for one unveiling. */
@@ -344,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
         cmocka_unit_test(test_summary_blanks_collapsed),
         cmocka_unit_test(test_dateline_alone_on_its_line),
+        cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),             cmocka_unit_test(test_between_two_times),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

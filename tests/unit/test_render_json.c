@@ -230,6 +230,7 @@ static void test_events(void **state) {
     strcpy(ev[0].time.end, "2014-12-03");
     ev[0].time.gran = CHR_GRAN_DAY;
     ev[0].time.rule = "same-sentence";
+    ev[0].dct = CHR_REL_BEFORE; /* its tense's relation to the document date */
     /* "has not had relations since 1979": a negated state begun by t2, running to the DCT */
     ev[1] = event(doc, "e2", (size_t)(had - text), (size_t)(had - text) + 3, (size_t)(iran - text),
                   (size_t)(y - text) + 5);
@@ -259,6 +260,7 @@ static void test_events(void **state) {
     strcpy(ev[3].time.end, "2014-12-03T20:58");
     ev[3].time.gran = CHR_GRAN_MINUTE;
     ev[3].time.rule = "tense";
+    ev[3].dct = CHR_REL_BEFORE;
     res->events = ev;
     res->nevents = 4;
 
@@ -272,20 +274,23 @@ static void test_events(void **state) {
         "\"aspect\":\"NONE\",\"polarity\":\"POS\",\"actor\":\"Kerry\",\"summary\":\"Kerry said Wednesday\","
         "\"sentence\":{\"start\":2,\"end\":23},"
         "\"time\":{\"timex\":\"t1\",\"relation\":\"IS_INCLUDED\",\"value\":\"2014-12-03\","
-        "\"begin\":\"2014-12-03\",\"end\":\"2014-12-03\",\"granularity\":\"day\",\"rule\":\"same-sentence\"}},"
+        "\"begin\":\"2014-12-03\",\"end\":\"2014-12-03\",\"granularity\":\"day\",\"rule\":\"same-sentence\"},"
+        "\"dct_relation\":\"BEFORE\"},"
         "{\"id\":\"e2\",\"start\":37,\"end\":40,\"text\":\"had\",\"class\":\"STATE\",\"tense\":\"PRESENT\","
         "\"aspect\":\"PERFECTIVE\",\"polarity\":\"NEG\",\"actor\":\"Iran\",\"summary\":null,"
         "\"sentence\":{\"start\":24,\"end\":62},"
         "\"time\":{\"timex\":\"t2\",\"relation\":\"BEGUN_BY\",\"value\":\"1979\",\"begin\":\"1979\","
-        "\"end\":\"2014-12-03T20:58\",\"granularity\":\"year\",\"rule\":\"signal:since\"}},"
+        "\"end\":\"2014-12-03T20:58\",\"granularity\":\"year\",\"rule\":\"signal:since\"},"
+        "\"dct_relation\":null},"
         "{\"id\":\"e3\",\"start\":63,\"end\":68,\"text\":\"Talks\",\"class\":\"OCCURRENCE\",\"tense\":\"NONE\","
         "\"aspect\":\"NONE\",\"polarity\":\"POS\",\"actor\":null,\"summary\":null,"
-        "\"sentence\":{\"start\":63,\"end\":69},\"time\":null},"
+        "\"sentence\":{\"start\":63,\"end\":69},\"time\":null,\"dct_relation\":null},"
         "{\"id\":\"e4\",\"start\":8,\"end\":12,\"text\":\"said\",\"class\":\"REPORTING\",\"tense\":\"PAST\","
         "\"aspect\":\"NONE\",\"polarity\":\"POS\",\"actor\":null,\"summary\":null,"
         "\"sentence\":{\"start\":2,\"end\":23},"
         "\"time\":{\"timex\":\"t0\",\"relation\":\"BEFORE\",\"value\":\"2014-12-03T20:58\",\"begin\":null,"
-        "\"end\":\"2014-12-03T20:58\",\"granularity\":\"minute\",\"rule\":\"tense\"}}]}");
+        "\"end\":\"2014-12-03T20:58\",\"granularity\":\"minute\",\"rule\":\"tense\"},"
+        "\"dct_relation\":\"BEFORE\"}]}");
     /* events come after timexes, and the keys before them are unchanged */
     assert_non_null(strstr(s, "\"value\":\"1979\",\"mod\":null,\"anchor\":null,\"interval\":null}],\"events\":["));
     free(s);

@@ -232,6 +232,26 @@ static void test_cp_offsets(void **state) {
     chr_doc_free(doc);
     free(text);
 
+    /* ASCII text, where whole blocks of 64 code points take a shortcut, with characters of several bytes
+     * at the block edges: one whose lead byte ends a block (that block still has 64 code points), one
+     * across the next edge, one inside a block */
+    text = malloc(1024);
+    assert_non_null(text);
+    memset(text, 'x', 1024);
+    memcpy(text + 63, "\xC3\xA9", 2);
+    memcpy(text + 190, "\xF0\x9F\x93\xB0", 4);
+    memcpy(text + 300, "\xE2\x80\x94", 3);
+    len = 1000;
+    assert_int_equal(chr_doc_from_text(&doc, text, len, NULL), 0);
+    for (i = 0, expect = 0; i <= len; i++) {
+        assert_int_equal(chr_doc_cp_offset(doc, i), expect);
+        if (i < len && ((unsigned char)text[i] & 0xC0) != 0x80) {
+            expect++;
+        }
+    }
+    chr_doc_free(doc);
+    free(text);
+
     assert_int_equal(chr_doc_from_text(&doc, "Caf\xC3\xA9 on Monday", 15, NULL), 0);
     assert_int_equal(chr_doc_cp_offset(doc, 9), 8); /* "Monday" starts at byte 9, code point 8 */
     chr_doc_free(doc);

@@ -3,7 +3,7 @@
  * tense_copula) and the
  * interval signal word before it ("since", "until", ...).
  *
- * Exports chr__context_tense and chr__context_signal. */
+ * Exports chr__context_init, chr__context_tense and chr__context_signal (engine.h). */
 #include <ctype.h>
 #include <string.h>
 
@@ -17,8 +17,7 @@
 
 /* Is there a sentence end at text[i] ('.', '!', '?' followed by a blank (space or line end) and an upper
  * case letter or a quote, or a blank line)? */
-static int sentence_end(const char *text, size_t len, size_t i)
-{
+static int sentence_end(const char *text, size_t len, size_t i) {
     if (text[i] == '\n' && i + 1 < len && text[i + 1] == '\n')
         return 1;
     if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 2 < len &&
@@ -45,64 +44,86 @@ typedef struct word {
     int dist;
 } word;
 
-/* Collect up to max words going left (dir -1) or right (dir +1) from pos, within the sentence. */
-static size_t words(word *out, size_t max, const char *text, size_t len, size_t pos, int dir)
-{
-    size_t n = 0;
-    if (dir < 0) {
-        size_t i = pos;
-        while (i > 0 && n < max) {
-            if (sentence_end(text, len, i - 1))
-                break;
-            if (!isalpha((unsigned char)text[i - 1]) && text[i - 1] != '\'') {
-                i--;
-                continue;
-            }
-            size_t e = i;
-            while (i > 0 && (isalpha((unsigned char)text[i - 1]) || text[i - 1] == '\''))
-                i--;
-            size_t l = e - i < MAX_WORD - 1 ? e - i : MAX_WORD - 1;
-            for (size_t k = 0; k < l; k++)
-                out[n].w[k] = (char)tolower((unsigned char)text[i + k]);
-            out[n].w[l] = '\0';
-            out[n].dist = (int)n + 1;
-            n++;
-        }
-    } else {
-        size_t i = pos;
-        while (i < len && n < max) {
-            if (sentence_end(text, len, i))
-                break;
-            if (!isalpha((unsigned char)text[i]) && text[i] != '\'') {
-                i++;
-                continue;
-            }
-            size_t s = i;
-            while (i < len && (isalpha((unsigned char)text[i]) || text[i] == '\''))
-                i++;
-            size_t l = i - s < MAX_WORD - 1 ? i - s : MAX_WORD - 1;
-            for (size_t k = 0; k < l; k++)
-                out[n].w[k] = (char)tolower((unsigned char)text[s + k]);
-            out[n].w[l] = '\0';
-            out[n].dist = (int)n + 1;
-            n++;
-        }
-    }
-    return n;
+/* The words going left (dir -1) or right (dir +1) from a position, within the sentence, collected as
+ * they are needed: the nearest cue usually ends the search after a word or two. */
+typedef struct walk {
+    const char *text;
+    size_t len, i; /* where the next word is looked for */
+    int dir, ended;
+    size_t n;
+    word *w;
+} walk;
+
+static void walk_init(walk *k, word *out, const char *text, size_t len, size_t pos, int dir) {
+    *k = (walk){text, len, pos, dir, 0, 0, out};
 }
 
-/* The cue word tables, looked up by name once per expression (NULL: the rules have none). */
+/* Collect words until k holds want of them or the sentence ends; the number it holds. */
+static size_t upto(walk *k, size_t want) {
+    const char *text = k->text;
+    size_t len = k->len, i = k->i;
+    while (!k->ended && k->n < want) {
+        word *out = &k->w[k->n];
+        size_t s, e;
+        if (k->dir < 0) {
+            for (;;) {
+                if (i == 0 || sentence_end(text, len, i - 1)) {
+                    k->ended = 1;
+                    break;
+                }
+                if (isalpha((unsigned char)text[i - 1]) || text[i - 1] == '\'')
+                    break;
+                i--;
+            }
+            if (k->ended)
+                break;
+            e = i;
+            while (i > 0 && (isalpha((unsigned char)text[i - 1]) || text[i - 1] == '\''))
+                i--;
+            s = i;
+        } else {
+            for (;;) {
+                if (i >= len || sentence_end(text, len, i)) {
+                    k->ended = 1;
+                    break;
+                }
+                if (isalpha((unsigned char)text[i]) || text[i] == '\'')
+                    break;
+                i++;
+            }
+            if (k->ended)
+                break;
+            s = i;
+            while (i < len && (isalpha((unsigned char)text[i]) || text[i] == '\''))
+                i++;
+            e = i;
+        }
+        size_t l = e - s < MAX_WORD - 1 ? e - s : MAX_WORD - 1;
+        for (size_t c = 0; c < l; c++)
+            out->w[c] = (char)tolower((unsigned char)text[s + c]);
+        out->w[l] = '\0';
+        out->dist = (int)k->n + 1;
+        k->n++;
+    }
+    k->i = i;
+    return k->n;
+}
+
+/* Collect up to max words going left (dir -1) or right (dir +1) from pos, within the sentence. */
+static size_t words(word *out, size_t max, const char *text, size_t len, size_t pos, int dir) {
+    walk k;
+    walk_init(&k, out, text, len, pos, dir);
+    return upto(&k, max);
+}
+
+/* The cue word tables (NULL: the rules have none), found once per engine (chr__context_init). */
 typedef struct cues {
     const chr__table *future, *past, *present, *not_past, *copula;
 } cues;
 
-static int in_table(const chr__table *t, const char *w)
-{
-    return t && chr__table_lookup(t, w) != NULL;
-}
+static int in_table(const chr__table *t, const char *w) { return t && chr__table_lookup(t, w) != NULL; }
 
-static chr_tense classify(const cues *c, const char *w)
-{
+static chr_tense classify(const cues *c, const char *w) {
     if (in_table(c->future, w))
         return CHR_TENSE_FUTURE;
     if (in_table(c->past, w))
@@ -115,17 +136,26 @@ static chr_tense classify(const cues *c, const char *w)
     return CHR_TENSE_NONE;
 }
 
-chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end)
-{
-    const cues cs = {chr__rules_table(e, "tense_future"), chr__rules_table(e, "tense_past"),
-                     chr__rules_table(e, "tense_present"), chr__rules_table(e, "tense_not_past"),
-                     chr__rules_table(e, "tense_copula")};
+void chr__context_init(chr_engine *e) {
+    static const char *const names[5] = {"tense_future", "tense_past", "tense_present", "tense_not_past",
+                                         "tense_copula"};
+    for (int k = 0; k < 5; k++)
+        e->tense_cues[k] = chr__rules_table(e, names[k]);
+}
+
+chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end) {
+    const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2], e->tense_cues[3],
+                     e->tense_cues[4]};
     const cues *c = &cs;
     word left[WINDOW_LEFT], right[WINDOW_RIGHT];
-    size_t nl = words(left, WINDOW_LEFT, text, len, start, -1);
-    size_t nr = words(right, WINDOW_RIGHT, text, len, end, +1);
+    walk lw, rw;
+    walk_init(&lw, left, text, len, start, -1);
+    walk_init(&rw, right, text, len, end, +1);
     /* closest cue wins; at equal distance the left one (the verb usually comes before the date) */
     for (size_t d = 0; d < WINDOW_LEFT || d < WINDOW_RIGHT; d++) {
+        /* the word at d and the two after it (the copula and past-plan checks look that far) */
+        size_t nl = d < WINDOW_LEFT ? upto(&lw, d + 3 < WINDOW_LEFT ? d + 3 : WINDOW_LEFT) : lw.n;
+        size_t nr = d < WINDOW_RIGHT ? upto(&rw, d + 1) : rw.n;
         if (d < nl) {
             chr_tense t = classify(c, left[d].w);
             /* "will stay closed", "was expected": after a copula an -ed word is a participle; the copula
@@ -146,14 +176,15 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (t)
                 return t;
         }
+        if (lw.ended && rw.ended && d >= lw.n && d >= rw.n)
+            break;
     }
     return CHR_TENSE_NONE;
 }
 
-const char *chr__context_signal(const char *text, size_t len, size_t start)
-{
-    static const char *const signals[] = {"since", "until", "till", "through", "from", "between", "after",
-                                          "before", "by", "to", "and"};
+const char *chr__context_signal(const char *text, size_t len, size_t start) {
+    static const char *const signals[] = {"since", "until",  "till", "through", "from", "between",
+                                          "after", "before", "by",   "to",      "and"};
     (void)len;
     word left[4];
     size_t n = words(left, 4, text, len, start, -1);

@@ -105,6 +105,7 @@ int chr__engine_new_from_mem(chr_engine **out, const char *name, const char *dat
         chr_engine_free(e);
         return rc;
     }
+    chr__context_init(e);
     *out = e;
     return CHR_OK;
 }
@@ -122,6 +123,7 @@ int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err) {
         chr_engine_free(e);
         return rc;
     }
+    chr__context_init(e);
     *out = e;
     return CHR_OK;
 }

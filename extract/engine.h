@@ -86,6 +86,7 @@ struct chr_engine {
     chr__prefilter *prefilter;       /* where each rule may start (the rules are compiled anchored) */
     uint32_t max_groups;             /* the most capture groups of any rule, plus one */
     struct chr__event_model *events; /* the event model */
+    const chr__table *tense_cues[5]; /* tables tense_future, _past, _present, _not_past, _copula (context.c) */
 };
 
 struct chr_result {
@@ -169,6 +170,8 @@ void chr__key_normalize(char *out, size_t n, const char *s, size_t len);
 
 /* context.c: clues from the words around an expression. */
 /* CHR_TENSE_NONE, _PAST, _PRESENT or _FUTURE (the public chr_tense) */
+/* The engine's tense cue tables, found once its rules are loaded. */
+void chr__context_init(chr_engine *e);
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end);
 /* The interval signal word just before start ("since", "until", "from", "between", "through"), or NULL. */
 const char *chr__context_signal(const char *text, size_t len, size_t start);

@@ -172,25 +172,25 @@ static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e) {
         chr_timex *prev = i > 0 ? &r->timexes[i - 1] : NULL;
         int after_prev = prev && t->start - prev->end < 16;
         if (!strcmp(sig, "since")) {
-            snprintf(t->signal, sizeof t->signal, "%s", sig);
-            snprintf(t->begin, sizeof t->begin, "%s", t->value);
-            snprintf(t->end_value, sizeof t->end_value, "%s", dct);
+            chr__copy(t->signal, sizeof t->signal, sig);
+            chr__copy(t->begin, sizeof t->begin, t->value);
+            chr__copy(t->end_value, sizeof t->end_value, dct);
         } else if (!strcmp(sig, "until") || !strcmp(sig, "till") || !strcmp(sig, "through") ||
                    !strcmp(sig, "to") || !strcmp(sig, "and")) {
             if ((!strcmp(sig, "to") || !strcmp(sig, "and") || !strcmp(sig, "through")) && after_prev &&
                 (!strcmp(prev->signal, "from") || !strcmp(prev->signal, "between")) && is_point(prev)) {
-                snprintf(t->signal, sizeof t->signal, "%s", sig);
-                snprintf(prev->end_value, sizeof prev->end_value, "%s", t->value);
-                snprintf(t->begin, sizeof t->begin, "%s", prev->value);
-                snprintf(t->end_value, sizeof t->end_value, "%s", t->value);
+                chr__copy(t->signal, sizeof t->signal, sig);
+                chr__copy(prev->end_value, sizeof prev->end_value, t->value);
+                chr__copy(t->begin, sizeof t->begin, prev->value);
+                chr__copy(t->end_value, sizeof t->end_value, t->value);
             } else if (strcmp(sig, "to") && strcmp(sig, "and")) {
-                snprintf(t->signal, sizeof t->signal, "%s", sig);
-                snprintf(t->begin, sizeof t->begin, "%s", dct);
-                snprintf(t->end_value, sizeof t->end_value, "%s", t->value);
+                chr__copy(t->signal, sizeof t->signal, sig);
+                chr__copy(t->begin, sizeof t->begin, dct);
+                chr__copy(t->end_value, sizeof t->end_value, t->value);
             }
         } else if (!strcmp(sig, "from") || !strcmp(sig, "between")) {
-            snprintf(t->signal, sizeof t->signal, "%s", sig);
-            snprintf(t->begin, sizeof t->begin, "%s", t->value);
+            chr__copy(t->signal, sizeof t->signal, sig);
+            chr__copy(t->begin, sizeof t->begin, t->value);
         }
     }
 }
@@ -256,10 +256,10 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
         t.cp_start = chr_doc_cp_offset(doc, t.start);
         t.cp_end = chr_doc_cp_offset(doc, t.end);
         t.rule = e->rules[cs[i].rule].name;
-        snprintf(t.id, sizeof t.id, "t%zu", r->n + 1);
+        chr__copy_num(t.id, sizeof t.id, "t", r->n + 1);
         if (ctx.last.gran != CHR_GRAN_NONE) {
             ctx.ref = ctx.last;
-            snprintf(ctx.ref_id, sizeof ctx.ref_id, "%s", t.id);
+            chr__copy(ctx.ref_id, sizeof ctx.ref_id, t.id);
         }
         rc = result_push(r, &t);
     }

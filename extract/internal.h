@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 #include "chronicle/chronicle.h"
 
@@ -48,6 +49,30 @@ enum { CHR__ASCII_ALNUM = 1, CHR__ASCII_SPACE = 2 };
 extern const unsigned char chr__ascii_class[256];
 static inline int chr__ascii_alnum(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_ALNUM; }
 static inline int chr__ascii_space(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_SPACE; }
+/* src copied into dst[0..cap) and cut to cap - 1 bytes, as snprintf(dst, cap, "%s", src) does, without
+ * the formatting machinery (hot paths: values and ids of every time expression). */
+static inline void chr__copy(char *dst, size_t cap, const char *src)
+{
+    if (!cap)
+        return;
+    size_t n = strlen(src);
+    if (n > cap - 1)
+        n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+/* prefix then the decimal digits of v into dst[0..cap), cut as snprintf(dst, cap, "%s%llu") cuts. */
+static inline void chr__copy_num(char *dst, size_t cap, const char *prefix, unsigned long long v)
+{
+    char b[48];
+    size_t p = strlen(prefix), k = sizeof b;
+    b[--k] = '\0';
+    do
+        b[--k] = (char)('0' + v % 10);
+    while ((v /= 10) && k > p);
+    memcpy(b + k - p, prefix, p);
+    chr__copy(dst, cap, b + k - p);
+}
 /* Code point cp (at most U+10FFFF) as UTF-8 at out (room for 4 bytes); the bytes written. */
 size_t chr__utf8_put(char *out, unsigned long cp);
 /* The JSON escape at p (its backslash; end: the end of the text) decoded to *o, which moves past it:

@@ -159,7 +159,7 @@ static void format_number(char *out, size_t n, double v)
     if (v < 0 || v > MAX_NUMBER)
         snprintf(out, n, "X");
     else if (v == (double)(long long)v)
-        snprintf(out, n, "%lld", (long long)v);
+        chr__copy_num(out, n, "", (unsigned long long)v); /* 0 <= v <= MAX_NUMBER */
     else
         snprintf(out, n, "%g", v);
 }
@@ -205,14 +205,14 @@ int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_c
         if (have <= 0) {
             if (!dflt)
                 return -1;
-            snprintf(rep, sizeof rep, "%s", dflt);
+            chr__copy(rep, sizeof rep, dflt);
         } else {
             char raw[128];
             size_t gl = ge - gs < sizeof raw - 1 ? ge - gs : sizeof raw - 1;
             memcpy(raw, ctx->text + gs, gl);
             raw[gl] = '\0';
             if (!fn) {
-                snprintf(rep, sizeof rep, "%.*s", (int)sizeof rep - 1, raw);
+                chr__copy(rep, sizeof rep, raw);
             } else if (!strncmp(fn, "num", 3) && (fn[3] == '\0' || fn[3] == '*')) {
                 /* {g:num}, or {g:num*10} for units counted in another ("two decades" = P20Y) */
                 double v;
@@ -242,7 +242,7 @@ int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_c
                 const char *v = chr__table_get(ctx->e, fn, key);
                 if (!v)
                     return -1;
-                snprintf(rep, sizeof rep, "%s", v);
+                chr__copy(rep, sizeof rep, v);
             }
         }
         for (const char *r = rep; *r && o + 1 < n; r++)

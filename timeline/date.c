@@ -191,6 +191,37 @@ size_t chr_time_format(char *buf, size_t n, const chr_time *t) {
         return 0;
     }
     chr_date_civil(t->day, &y, &m, &d);
+    /* the common values written digit by digit, as the formats below write them */
+    if (n >= 20 && y >= 0 && y <= 9999 && t->sec >= 0 && t->sec < 100 * 3600 &&
+        (t->gran == CHR_GRAN_YEAR || t->gran == CHR_GRAN_MONTH || t->gran == CHR_GRAN_DAY ||
+         t->gran == CHR_GRAN_HOUR || t->gran == CHR_GRAN_MINUTE)) {
+        char *p = buf;
+        int hh = (int)(t->sec / 3600), mm = (int)(t->sec / 60 % 60);
+        *p++ = (char)('0' + y / 1000);
+        *p++ = (char)('0' + y / 100 % 10);
+        *p++ = (char)('0' + y / 10 % 10);
+        *p++ = (char)('0' + y % 10);
+        if (t->gran != CHR_GRAN_YEAR) {
+            *p++ = '-';
+            *p++ = (char)('0' + m / 10);
+            *p++ = (char)('0' + m % 10);
+        }
+        if (t->gran == CHR_GRAN_DAY || t->gran == CHR_GRAN_HOUR || t->gran == CHR_GRAN_MINUTE) {
+            *p++ = '-';
+            *p++ = (char)('0' + d / 10);
+            *p++ = (char)('0' + d % 10);
+        }
+        if (t->gran == CHR_GRAN_HOUR || t->gran == CHR_GRAN_MINUTE) {
+            *p++ = 'T';
+            *p++ = (char)('0' + hh / 10);
+            *p++ = (char)('0' + hh % 10);
+            *p++ = ':';
+            *p++ = (char)('0' + mm / 10);
+            *p++ = (char)('0' + mm % 10);
+        }
+        *p = '\0';
+        return (size_t)(p - buf);
+    }
     switch (t->gran) {
     case CHR_GRAN_MILLENNIUM:
         r = snprintf(buf, n, "%d", y / 1000);

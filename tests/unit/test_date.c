@@ -10,8 +10,7 @@
 
 #include "internal.h"
 
-static void test_days_roundtrip(void **state)
-{
+static void test_days_roundtrip(void **state) {
     (void)state;
     assert_int_equal(chr_date_days(1970, 1, 1), 0);
     assert_int_equal(chr_date_days(2000, 3, 1), 11017);
@@ -24,8 +23,7 @@ static void test_days_roundtrip(void **state)
     }
 }
 
-static void test_weekday_and_iso_week(void **state)
-{
+static void test_weekday_and_iso_week(void **state) {
     (void)state;
     assert_int_equal(chr_date_weekday(chr_date_days(2014, 12, 3)), 3); /* a Wednesday */
     assert_int_equal(chr_date_weekday(chr_date_days(2014, 11, 30)), 7);
@@ -39,8 +37,7 @@ static void test_weekday_and_iso_week(void **state)
     assert_int_equal(chr__date_iso_week_start(2014, 48), chr_date_days(2014, 11, 24));
 }
 
-static void test_valid(void **state)
-{
+static void test_valid(void **state) {
     (void)state;
     assert_true(chr_date_valid(2016, 2, 29));
     assert_false(chr_date_valid(2014, 2, 29));
@@ -52,8 +49,7 @@ static void test_valid(void **state)
     assert_false(chr_date_valid(2014, 13, 1));
 }
 
-static void check_parse(const char *in, const char *want)
-{
+static void check_parse(const char *in, const char *want) {
     chr_time t;
     chr_error err = {0};
     assert_int_equal(chr_time_parse_iso(&t, in, strlen(in), &err), CHR_OK);
@@ -62,8 +58,7 @@ static void check_parse(const char *in, const char *want)
     assert_string_equal(buf, want);
 }
 
-static void test_parse_iso(void **state)
-{
+static void test_parse_iso(void **state) {
     (void)state;
     check_parse("2014", "2014");
     check_parse("2014-12", "2014-12");
@@ -74,8 +69,8 @@ static void test_parse_iso(void **state)
     check_parse("2014-12-03T20:58:00-05:00", "2014-12-03T20:58:00");
     chr_time t;
     chr_error err = {0};
-    const char *bad[] = {"2014-02-30", "0000-01-01", "2014-13-01", "2014-12-03T25:00", "2014-12-03x",
-                         "", "201412", "12/03/2014", "2014-12-03T20:58+99:00"};
+    const char *bad[] = {"2014-02-30", "0000-01-01", "2014-13-01", "2014-12-03T25:00",      "2014-12-03x",
+                         "",           "201412",     "12/03/2014", "2014-12-03T20:58+99:00"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         memset(&err, 0, sizeof err);
         assert_int_equal(chr_time_parse_iso(&t, bad[i], strlen(bad[i]), &err), CHR_EDATE);
@@ -87,16 +82,14 @@ static void test_parse_iso(void **state)
     assert_int_equal(t.tz, -300);
 }
 
-static void check_format(chr_gran g, int sub, int y, int m, int d, const char *want)
-{
+static void check_format(chr_gran g, int sub, int y, int m, int d, const char *want) {
     chr_time t = {.day = chr_date_days(y, m, d), .gran = g, .sub = (int8_t)sub};
     char buf[64];
     chr_time_format(buf, sizeof buf, &t);
     assert_string_equal(buf, want);
 }
 
-static void test_format_views(void **state)
-{
+static void test_format_views(void **state) {
     (void)state;
     check_format(CHR_GRAN_WEEK, 0, 2014, 11, 26, "2014-W48");
     check_format(CHR_GRAN_WEEKEND, 0, 2014, 11, 29, "2014-W48-WE");
@@ -109,8 +102,52 @@ static void test_format_views(void **state)
     check_format(CHR_GRAN_MONTH, 0, 2014, 11, 1, "2014-11");
 }
 
-static void test_spans(void **state)
-{
+/* The digit-by-digit formats (year, month, day, hour, minute) write what the printf formats write: every
+ * month of years 0 to 9999 (a step of 37 years), several times of day, a small buffer (the fast path needs
+ * 20 bytes) and a year out of 0..9999 (printf again). */
+static void test_format_digits(void **state) {
+    (void)state;
+    char got[64], want[64], small[8], swant[8];
+    static const chr_gran grans[] = {CHR_GRAN_YEAR, CHR_GRAN_MONTH, CHR_GRAN_DAY, CHR_GRAN_HOUR,
+                                     CHR_GRAN_MINUTE};
+    static const int32_t secs[] = {0, 59, 3600, 45296, 86399};
+    for (int y = 0; y <= 9999; y += 37)
+        for (int m = 1; m <= 12; m++)
+            for (size_t g = 0; g < 5; g++) {
+                chr_time t = {0};
+                int d = 1 + (y + m) % 28;
+                t.day = chr_date_days(y, m, d);
+                t.gran = grans[g];
+                t.sec = g >= 3 ? secs[(y + m) % 5] : 0;
+                int hh = t.sec / 3600, mi = t.sec / 60 % 60;
+                switch (t.gran) {
+                case CHR_GRAN_YEAR:
+                    snprintf(want, sizeof want, "%04d", y);
+                    break;
+                case CHR_GRAN_MONTH:
+                    snprintf(want, sizeof want, "%04d-%02d", y, m);
+                    break;
+                case CHR_GRAN_DAY:
+                    snprintf(want, sizeof want, "%04d-%02d-%02d", y, m, d);
+                    break;
+                default:
+                    snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d", y, m, d, hh, mi);
+                    break;
+                }
+                assert_int_equal(chr_time_format(got, sizeof got, &t), strlen(want));
+                assert_string_equal(got, want);
+                snprintf(swant, sizeof swant, "%s", want);
+                assert_int_equal(chr_time_format(small, sizeof small, &t), strlen(want));
+                assert_string_equal(small, swant);
+            }
+    chr_time t = {0};
+    t.day = chr_date_days(12345, 6, 7);
+    t.gran = CHR_GRAN_DAY;
+    chr_time_format(got, sizeof got, &t);
+    assert_string_equal(got, "12345-06-07");
+}
+
+static void test_spans(void **state) {
     (void)state;
     chr_time t = {.day = chr_date_days(2014, 11, 26), .gran = CHR_GRAN_WEEKEND};
     int64_t a, b;
@@ -123,12 +160,12 @@ static void test_spans(void **state)
     assert_int_equal(b, chr_date_days(2019, 1, 1));
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_days_roundtrip), cmocka_unit_test(test_weekday_and_iso_week),
         cmocka_unit_test(test_valid),          cmocka_unit_test(test_parse_iso),
         cmocka_unit_test(test_format_views),   cmocka_unit_test(test_spans),
+        cmocka_unit_test(test_format_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

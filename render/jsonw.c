@@ -68,6 +68,16 @@ static int more_room(chr__jsonw *w, size_t n) {
     return 1;
 }
 
+void chr__jsonw_reserve(chr__jsonw *w, size_t n) {
+    if (w->write || w->status || w->cap >= n)
+        return;
+    char *b = realloc(w->buf, n);
+    if (b) {
+        w->buf = b;
+        w->cap = n;
+    }
+}
+
 int chr__jsonw_take_text(chr__jsonw *w, char **text, size_t *len) {
     *text = NULL;
     *len = 0;

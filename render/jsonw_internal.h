@@ -32,6 +32,9 @@ void chr__jsonw_init(chr__jsonw *w, size_t flags, chr_write_fn write, void *ctx)
 /* A writer of one text in memory, taken with chr__jsonw_take_text: the bytes are written straight into
  * it, with no buffer to copy from. */
 void chr__jsonw_init_text(chr__jsonw *w, size_t flags);
+/* A text writer's first buffer made n bytes at once (a guess of the text's size: growing by doubling
+ * copies the text each time); a no-op for a streaming writer, and when memory is short. */
+void chr__jsonw_reserve(chr__jsonw *w, size_t n);
 void chr__jsonw_open(chr__jsonw *w, char c); /* '{' or '[' */
 void chr__jsonw_close(chr__jsonw *w, char c);
 void chr__jsonw_key(chr__jsonw *w, const char *k);

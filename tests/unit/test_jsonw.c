@@ -107,9 +107,28 @@ static void test_text_as_stream(void **state) {
         assert_int_equal(json_array_size(j), 3000);
         json_decref(j);
         free(t);
+        /* with a first buffer reserved, too small (it grows) or big enough, the same text */
+        for (size_t r = 16; r <= (1u << 20); r *= 256) {
+            chr__jsonw_init_text(w, flags[f]);
+            chr__jsonw_reserve(w, r);
+            write_many(w);
+            assert_int_equal(chr__jsonw_take_text(w, &t, &n), 0);
+            assert_int_equal(n, k.n);
+            assert_memory_equal(t, k.b, n);
+            free(t);
+        }
         free(k.b);
     }
-    /* a writer that wrote nothing gives an empty text */
+    /* a writer that wrote nothing gives an empty text, reserved or not */
+    chr__jsonw_init_text(w, JSON_COMPACT);
+    chr__jsonw_reserve(w, 100);
+    {
+        char *t0;
+        size_t n0;
+        assert_int_equal(chr__jsonw_take_text(w, &t0, &n0), 0);
+        assert_string_equal(t0, "");
+        free(t0);
+    }
     char *t;
     size_t n;
     chr__jsonw_init_text(w, JSON_COMPACT);

@@ -40,7 +40,26 @@ struct chr__event_model {
     uint64_t *lkeys; /* the event lexicon */
     uint16_t *lvals;
     size_t lcap;
+    /* the hashes of the few short values that context features take at every token (const_hashes) */
+    uint64_t hcap[3][2]; /* capitalization '0'..'2', then 'F' first word or 'm' */
+    uint64_t hpl[4];     /* the previous decision: 'E', 'O', '<', 'p' */
+    uint64_t herp[9];    /* the next word's event rate '0'..'7', or 'u' */
 };
+
+static void const_hashes(chr__event_model *m) {
+    for (int c = 0; c < 3; c++)
+        for (int f = 0; f < 2; f++) {
+            char v[2] = {(char)('0' + c), f ? 'm' : 'F'};
+            m->hcap[c][f] = chr__ev_hash(v, 2);
+        }
+    static const char pl[4] = {'E', 'O', '<', 'p'};
+    for (int k = 0; k < 4; k++)
+        m->hpl[k] = chr__ev_hash(&pl[k], 1);
+    for (int k = 0; k < 9; k++) {
+        char v = k < 8 ? (char)('0' + k) : 'u';
+        m->herp[k] = chr__ev_hash(&v, 1);
+    }
+}
 
 /* A full avalanche of x (the 64-bit finalizer of MurmurHash3): every input bit reaches every output bit.
  * One multiply a block was not enough: a difference in a block's top byte stayed in the top bits, where
@@ -418,6 +437,8 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
         q = nl ? nl + 1 : e;
     }
     chr__event_model *m = calloc(1, sizeof *m);
+    if (m)
+        const_hashes(m);
     if (!m)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     m->cap = pow2_at_least(2 * (nlines + 1));
@@ -711,6 +732,8 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
         len != 56 + nf * fe + nc * ce + nl * le)
         return chr__error_at(err, CHR_ERULE, name, 0, "compiled event model of a wrong size");
     chr__event_model *m = calloc(1, sizeof *m);
+    if (m)
+        const_hashes(m);
     if (!m)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     m->cap = cap;
@@ -1050,7 +1073,7 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
         emit1(F, K_SH, psh);
     }
     if (cx) {
-        emit1(F, K_CAP, P(num, 2));
+        emit1(F, K_CAP, F->m && x->cap < 3 ? PH(num, 2, F->m->hcap[x->cap][i != first]) : P(num, 2));
         emit1(F, K_WP2, PH(nb[4]->w, nb[4]->wl, nb[4]->hw));
         emit2(F, K_WM1_W, PH(p->w, p->wl, p->hw), pw);
         emit2(F, K_WM2_WM1, PH(nb[0]->w, nb[0]->wl, nb[0]->hw), PH(p->w, p->wl, p->hw));
@@ -1143,7 +1166,7 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
     if (cx) {
         v = q->lx ? q->lx : q->lxs;
         code[0] = v ? (char)('0' + (v & 7)) : 'u';
-        emit1(F, K_ERP1, P(code, 1));
+        emit1(F, K_ERP1, F->m ? PH(code, 1, F->m->herp[v ? (v & 7) : 8]) : P(code, 1));
         /* the tagger's decision on the previous word (the trainer gives the gold one): 'E' event, 'O'
          * none, 'p' after punctuation, quotes or a number, '<' at the start of the sentence */
         char pl[1] = {x->pl == 'E' ? 'E' : 'O'};
@@ -1151,8 +1174,14 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
             pl[0] = '<';
         else if (p->shape[0] == 'p' || p->shape[0] == 'd' || p->shape[0] == '\'')
             pl[0] = 'p';
-        emit1(F, K_PL, P(pl, 1));
-        emit2(F, K_PL_G, P(pl, 1), g);
+        part ppl = F->m ? PH(pl, 1,
+                             F->m->hpl[pl[0] == 'E'   ? 0
+                                       : pl[0] == 'O' ? 1
+                                       : pl[0] == '<' ? 2
+                                                      : 3])
+                        : P(pl, 1);
+        emit1(F, K_PL, ppl);
+        emit2(F, K_PL_G, ppl, g);
     }
 }
 

@@ -44,6 +44,7 @@ struct chr__event_model {
     uint64_t hcap[3][2]; /* capitalization '0'..'2', then 'F' first word or 'm' */
     uint64_t hpl[4];     /* the previous decision: 'E', 'O', '<', 'p' */
     uint64_t herp[9];    /* the next word's event rate '0'..'7', or 'u' */
+    int has_wn;          /* the lexicon holds WordNet records (its mark, key "\x01", is there) */
 };
 
 static void const_hashes(chr__event_model *m) {
@@ -178,7 +179,7 @@ static uint16_t wn_get(const chr__event_model *m, const char *w, size_t n) {
 #define WN_VERB 0x01E0u
 
 uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n) {
-    if (!m || !m->lcap || !wn_get(m, "", 0))
+    if (!m || !m->has_wn)
         return 0; /* no lexicon */
     if (n < 2 || n > 31)
         return 0x8000u;
@@ -187,12 +188,14 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
      * the form itself lacks */
     static const struct {
         const char *suf, *base;
-    } rules[] = {{"ies", "y"}, {"ches", "ch"}, {"shes", "sh"}, {"ses", "s"}, {"xes", "x"},
-                 {"zes", "z"}, {"men", "man"}, {"es", "e"},    {"es", ""},   {"s", ""},
-                 {"ied", "y"}, {"ed", "e"},    {"ed", ""},     {"ing", "e"}, {"ing", ""}};
+        unsigned char sl, bl;
+    } rules[] = {{"ies", "y", 3, 1}, {"ches", "ch", 4, 2}, {"shes", "sh", 4, 2}, {"ses", "s", 3, 1},
+                 {"xes", "x", 3, 1}, {"zes", "z", 3, 1},   {"men", "man", 3, 3}, {"es", "e", 2, 1},
+                 {"es", "", 2, 0},   {"s", "", 1, 0},      {"ied", "y", 3, 1},   {"ed", "e", 2, 1},
+                 {"ed", "", 2, 0},   {"ing", "e", 3, 1},   {"ing", "", 3, 0}};
     char b[40];
     for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-        size_t sl = strlen(rules[r].suf), bl = strlen(rules[r].base);
+        size_t sl = rules[r].sl, bl = rules[r].bl;
         if (n <= sl + 1 || memcmp(w + n - sl, rules[r].suf, sl))
             continue;
         memcpy(b, w, n - sl);
@@ -635,6 +638,7 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
         chr__event_model_free(m);
         return rc;
     }
+    m->has_wn = m->lcap && wn_get(m, "", 0);
     *out = m;
     return 0;
 }
@@ -778,6 +782,7 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
         m->lkeys[i] = h ? h : 1;
         m->lvals[i] = v;
     }
+    m->has_wn = m->lcap && wn_get(m, "", 0);
     *out = m;
     return 0;
 }

@@ -99,7 +99,7 @@ static void test_left_to_jansson(void **state) {
         "{\"date\": 1417640280.5}",
         "{\"date\": 1e9}",
         "{\"date\": 1E9}",
-        "{\"n\": 1234567890123456}",  /* 16 digits */
+        "{\"n\": 1234567890123456}",     /* 16 digits */
         "{\"n\": 99999999999999999999}", /* too big for jansson: its error */
         "{\"text\": \"a\\u0000b\"}",
         "{\"a\\u0000\": \"b\"}",
@@ -171,12 +171,47 @@ static void test_many_members(void **state) {
     assert_int_equal(chr__jsonflat_parse(&f, line, strlen(line)), 0);
 }
 
+/* Strings of 1 to 24 bytes with one special byte at each place, a word of 8 bytes at a time and the tail:
+ * an escape (\", \\, \n, \u00e9) is read as jansson reads it; a raw control byte or a quote cut short is
+ * left to jansson (which refuses it too). */
+static void test_strings_by_place(void **state) {
+    static const char *const specials[] = {"\\\"", "\\\\", "\\n", "\\u00e9", "\xc3\xa9", "\x01", "\x1f"};
+    char line[256], body[128];
+    (void)state;
+    for (size_t len = 1; len <= 24; len++)
+        for (size_t at = 0; at < len; at++)
+            for (size_t k = 0; k < sizeof specials / sizeof *specials; k++) {
+                size_t o = 0;
+                for (size_t i = 0; i < len; i++) {
+                    if (i == at) {
+                        memcpy(body + o, specials[k], strlen(specials[k]));
+                        o += strlen(specials[k]);
+                    } else {
+                        body[o++] = (char)('a' + i % 26);
+                    }
+                }
+                body[o] = '\0';
+                snprintf(line, sizeof line, "{\"text\": \"%s\", \"id\": \"x\"}", body);
+                chr__jsonflat f;
+                int got = chr__jsonflat_parse(&f, line, strlen(line));
+                int control = specials[k][0] == '\x01' || specials[k][0] == '\x1f';
+                if (control) {
+                    assert_int_equal(got, 0);
+                } else {
+                    assert_int_equal(got, 1);
+                    agrees(line, &f);
+                    chr__jsonflat_free(&f);
+                }
+            }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_taken),
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_left_to_jansson),
         cmocka_unit_test(test_many_members),
+        cmocka_unit_test(test_strings_by_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

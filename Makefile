@@ -7,8 +7,7 @@ PREFIX     ?= /usr/local
 CMAKE      ?= cmake
 CTEST      ?= ctest
 
-DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libpcre2-dev libjansson-dev libcmocka-dev gnuplot-nox python3 \
-                wordnet-base
+DEB_PACKAGES := cmake gcc libc6-dev make pkg-config libpcre2-dev libjansson-dev libcmocka-dev gnuplot-nox python3
 
 .PHONY: all deps configure build run test asan install clean format fuzz valgrind bench bench-peers tsan
 
@@ -58,7 +57,7 @@ run: build
 	@echo "merged timeline: $(BUILD)/jobs-2011.timeline.json  comparison: $(BUILD)/jobs-2011.compare.json  chart: $(BUILD)/jobs-2011.png"
 
 # the distributed-run tests (tests/cli/scale_*.sh) need Dask distributed and GNU parallel
-test: DEB_PACKAGES += python3-distributed parallel
+test: DEB_PACKAGES += python3-distributed parallel wordnet-base
 test: build
 	$(CTEST) --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 

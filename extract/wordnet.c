@@ -18,6 +18,8 @@
 #include "internal.h"
 
 #define MAX_WORD 31
+/* The largest file read: WordNet 3.0's largest, data.noun, has 15 MB. */
+#define MAX_FILE (64u << 20)
 #define EVENTIVE_FILES ((1u << 4) | (1u << 11) | (1u << 19) | (1u << 22) | (1u << 26))
 
 typedef struct entry {
@@ -116,6 +118,11 @@ static int slurp(const char *dir, const char *name, char **out, size_t *len, chr
         n += got;
         if (got == 0)
             break;
+        if (n > MAX_FILE) {
+            free(b);
+            fclose(f);
+            return chr__error_set(err, CHR_ETOOBIG, "%s: over 64 MiB, not a WordNet file", path);
+        }
     }
     int bad = ferror(f);
     fclose(f);

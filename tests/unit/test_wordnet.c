@@ -147,6 +147,16 @@ static void test_lexicon_errors(void **state) {
     /* a line cut short */
     put_file("index.adv", "  1 licence\ncalm r\n");
     assert_int_equal(chr_events_lexicon_wordnet(&text, &len, dir, &err), CHR_EFORMAT);
+    /* a file far larger than any of WordNet's (sparse: nothing is written) is refused, not read whole */
+    {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(ftruncate(fileno(f), (off_t)65 << 20), 0);
+        assert_int_equal(fclose(f), 0);
+        memset(&err, 0, sizeof err);
+        assert_int_equal(chr_events_lexicon_wordnet(&text, &len, dir, &err), CHR_ETOOBIG);
+        assert_non_null(strstr(err.message, "over 64 MiB"));
+    }
     write_wordnet();
 }
 

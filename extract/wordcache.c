@@ -63,10 +63,40 @@ void chr__wordcache_begin(chr__wordcache *c, const chr__event_model *m) {
     c->m = m;
 }
 
+/* The cache's own hash of a token of n bytes (1..31): its bytes in two words (overlapping loads, no
+ * variable-length copy), the length, one multiply-and-shift mix. Weaker than chr__ev_hash, which the model's
+ * features need, but a lookup compares the bytes anyway: the hash only spreads the slots. Never 0. */
+static inline uint64_t cache_hash(const char *s, size_t n) {
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        if (n > 16) {
+            uint64_t m;
+            memcpy(&m, s + 8, 8);
+            a ^= m * 0xff51afd7ed558ccdull;
+        }
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        a = x;
+        b = y;
+    } else if (n) {
+        a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    }
+    uint64_t h = (a ^ (uint64_t)n << 56) * 0x9e3779b97f4a7c15ull ^ b * 0xc2b2ae3d27d4eb4full;
+    h ^= h >> 31;
+    h *= 0xd6e8feb86659fd93ull;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) {
     if (n > MAX_BYTES)
         return NULL;
-    uint64_t h = chr__ev_hash(s, n);
+    uint64_t h = cache_hash(s, n);
     size_t i = h & c->mask;
     for (; c->keys[i]; i = (i + 1) & c->mask) {
         chr__wordent *e = &c->ents[c->slot[i]];

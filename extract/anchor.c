@@ -688,6 +688,8 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             }
         }
     } else {
+        if (r->type == CHR_TIMEX_DURATION)
+            chr__duration_exact(v, sizeof v);
         snprintf(out->value, sizeof out->value, "%s", v);
         chr_time t;
         int pr = parse_literal(&t, v);

@@ -165,6 +165,8 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
 /* template.c: fill a value template from a match (0, or -1 when a group or table lookup failed); table
  * lookups and the key normalization they use (lower case, one space, no dots). */
 int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_ctx *ctx, const chr__cand *c);
+/* A one-unit duration with a fraction written with the next smaller unit when exact: "P2.5Y" -> "P2Y6M". */
+void chr__duration_exact(char *v, size_t n);
 const char *chr__table_get(const chr_engine *e, const char *table, const char *key);
 void chr__key_normalize(char *out, size_t n, const char *s, size_t len);
 

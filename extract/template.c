@@ -3,7 +3,7 @@
  * year made four (against the DCT), {g:2} zero-padded to two digits, {g:upper}; {g:fn|default} when the
  * group did not take part; {g:num*K} the number times K ("two decades": {n:num*10}).
  *
- * Exports chr__template_fill, chr__table_get and chr__key_normalize. */
+ * Exports chr__template_fill, chr__table_get, chr__key_normalize and chr__duration_exact. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +15,7 @@
 /* a count of units beyond this is no time expression ("8888888888888888 years") */
 #define MAX_NUMBER 1e9
 
-static int group_span(const chr_engine *e, const chr__cand *c, const char *name, size_t *s, size_t *en)
-{
+static int group_span(const chr_engine *e, const chr__cand *c, const char *name, size_t *s, size_t *en) {
     const pcre2_code *code = e->rules[c->rule].code;
     PCRE2_SPTR first, last;
     int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first, &last);
@@ -34,8 +33,7 @@ static int group_span(const chr_engine *e, const chr__cand *c, const char *name,
 }
 
 /* Lower case, blanks collapsed to one space, dots dropped. */
-void chr__key_normalize(char *out, size_t n, const char *s, size_t len)
-{
+void chr__key_normalize(char *out, size_t n, const char *s, size_t len) {
     size_t o = 0;
     int space = 0;
     for (size_t i = 0; i < len && o + 1 < n; i++) {
@@ -54,8 +52,7 @@ void chr__key_normalize(char *out, size_t n, const char *s, size_t len)
     out[o] = '\0';
 }
 
-const char *chr__table_get(const chr_engine *e, const char *table, const char *key)
-{
+const char *chr__table_get(const chr_engine *e, const char *table, const char *key) {
     const chr__table *t = chr__rules_table(e, table);
     if (!t)
         return NULL;
@@ -73,8 +70,7 @@ const char *chr__table_get(const chr_engine *e, const char *table, const char *k
 }
 
 /* Parse a number written in digits or words: "3", "1,000", "three", "twenty-four", "a", "a few". */
-static int parse_number(const chr_engine *e, const char *s, double *out)
-{
+static int parse_number(const chr_engine *e, const char *s, double *out) {
     char buf[128];
     /* lower case and single spaces, but keep the dots: "2.5" */
     size_t o = 0;
@@ -100,6 +96,31 @@ static int parse_number(const chr_engine *e, const char *s, double *out)
             return 0;
         if (*out >= 0)
             *out += 0.5;
+        return 1;
+    }
+    /* a mixed fraction: "2 1/2", "3-1/4", "2Â½" (the vulgar fraction characters), "Â½" alone */
+    static const struct {
+        const char *s;
+        double v;
+    } fracs[] = {{"1/2", 0.5},      {"1/4", 0.25},      {"3/4", 0.75},
+                 {"\xc2\xbd", 0.5}, {"\xc2\xbc", 0.25}, {"\xc2\xbe", 0.75}};
+    for (size_t k = 0; k < sizeof fracs / sizeof fracs[0]; k++) {
+        size_t fl = strlen(fracs[k].s);
+        if (o < fl || strcmp(buf + o - fl, fracs[k].s))
+            continue;
+        int glyph = fracs[k].s[0] != '1' && fracs[k].s[0] != '3';
+        size_t w = o - fl; /* the whole number before it */
+        if (!glyph && (w < 2 || (buf[w - 1] != ' ' && buf[w - 1] != '-')))
+            break; /* "1/2" alone or glued to digits: not a mixed fraction */
+        if (!glyph)
+            w--;
+        double whole = 0;
+        if (w) {
+            buf[w] = '\0';
+            if (!isdigit((unsigned char)buf[0]) || !parse_number(e, buf, &whole) || whole < 0)
+                return 0;
+        }
+        *out = whole + fracs[k].v;
         return 1;
     }
     if (isdigit((unsigned char)buf[0])) {
@@ -154,8 +175,7 @@ static int parse_number(const chr_engine *e, const char *s, double *out)
     return 1;
 }
 
-static void format_number(char *out, size_t n, double v)
-{
+static void format_number(char *out, size_t n, double v) {
     if (v < 0 || v > MAX_NUMBER)
         snprintf(out, n, "X");
     else if (v == (double)(long long)v)
@@ -164,8 +184,7 @@ static void format_number(char *out, size_t n, double v)
         snprintf(out, n, "%g", v);
 }
 
-static int dct_year(const chr__anchor_ctx *ctx)
-{
+static int dct_year(const chr__anchor_ctx *ctx) {
     if (ctx->dct.gran == CHR_GRAN_NONE)
         return 0;
     int y, m, d;
@@ -173,9 +192,58 @@ static int dct_year(const chr__anchor_ctx *ctx)
     return y;
 }
 
+/* A duration of one unit with a fraction, as TimeBank writes it: the fraction in the next smaller unit
+ * when it comes out whole ("P2.5Y" -> "P2Y6M", "PT5.5H" -> "PT5H30M", "P1.5D" -> "P1DT12H", "PT1.5M" ->
+ * "PT1M30S", "P0.5Y" -> "P6M"); any other value is left as it is ("P1.5M", "P1.5W", "P2.3Y"). */
+void chr__duration_exact(char *v, size_t n) {
+    if (v[0] != 'P')
+        return;
+    int time = v[1] == 'T';
+    const char *p = v + 1 + time, *q = p;
+    unsigned long whole = 0;
+    int digits = 0;
+    for (; *q >= '0' && *q <= '9' && digits < 9; q++, digits++)
+        whole = whole * 10 + (unsigned long)(*q - '0');
+    if (!digits || *q != '.' || q[1] < '0' || q[1] > '9')
+        return;
+    double frac = 0, scale = 1;
+    for (q++; *q >= '0' && *q <= '9'; q++) {
+        scale /= 10;
+        frac += (*q - '0') * scale;
+    }
+    char unit = *q;
+    if (!unit || q[1])
+        return;
+    int factor;
+    char small;
+    if (!time && unit == 'Y')
+        factor = 12, small = 'M';
+    else if (!time && unit == 'D')
+        factor = 24, small = 'H';
+    else if (time && unit == 'H')
+        factor = 60, small = 'M';
+    else if (time && unit == 'M')
+        factor = 60, small = 'S';
+    else
+        return;
+    double x = frac * factor;
+    long part = (long)(x + 0.5);
+    if (part <= 0 || part >= factor || x - (double)part > 1e-9 || (double)part - x > 1e-9)
+        return;
+    char out[64];
+    if (unit == 'D' && whole)
+        snprintf(out, sizeof out, "P%luDT%ld%c", whole, part, small);
+    else if (unit == 'D')
+        snprintf(out, sizeof out, "PT%ld%c", part, small);
+    else if (whole)
+        snprintf(out, sizeof out, "P%s%lu%c%ld%c", time ? "T" : "", whole, unit, part, small);
+    else
+        snprintf(out, sizeof out, "P%s%ld%c", time ? "T" : "", part, small);
+    chr__copy(v, n, out);
+}
+
 /* Fill the template. Returns 0, or -1 when a group lookup failed (no value). */
-int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_ctx *ctx, const chr__cand *c)
-{
+int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_ctx *ctx, const chr__cand *c) {
     size_t o = 0;
     for (const char *p = tpl; *p; p++) {
         if (*p != '{') {
@@ -222,7 +290,8 @@ int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_c
                     v *= atof(fn + 4);
                 format_number(rep, sizeof rep, v);
             } else if (!strcmp(fn, "yy")) {
-                int yy = atoi(raw[0] == '\'' || (unsigned char)raw[0] == 0xE2 ? raw + strcspn(raw, "0123456789") : raw);
+                int yy = atoi(
+                    raw[0] == '\'' || (unsigned char)raw[0] == 0xE2 ? raw + strcspn(raw, "0123456789") : raw);
                 int dy = dct_year(ctx);
                 int century = dy ? dy / 100 * 100 : 1900;
                 int y = century + yy;

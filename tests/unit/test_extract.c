@@ -14,26 +14,24 @@
 #include <cmocka.h>
 
 #include "chronicle/chronicle.h"
+#include "engine.h"
 
 static chr_engine *engine;
 
-static int setup(void **state)
-{
+static int setup(void **state) {
     (void)state;
     chr_error err = {0};
     return chr_engine_new(&engine, NULL, &err);
 }
 
-static int teardown(void **state)
-{
+static int teardown(void **state) {
     (void)state;
     chr_engine_free(engine);
     return 0;
 }
 
 /* Extract text against dct (NULL = none) and return the result; the doc goes to *docp. */
-static chr_result *run(const char *text, const char *dct, chr_doc **docp)
-{
+static chr_result *run(const char *text, const char *dct, chr_doc **docp) {
     chr_doc *doc;
     chr_error err = {0};
     assert_int_equal(chr_doc_from_text(&doc, text, strlen(text), &err), CHR_OK);
@@ -45,8 +43,7 @@ static chr_result *run(const char *text, const char *dct, chr_doc **docp)
     return res;
 }
 
-static const chr_timex *find(const chr_result *res, const chr_doc *doc, const char *text)
-{
+static const chr_timex *find(const chr_result *res, const chr_doc *doc, const char *text) {
     size_t len;
     const char *t = chr_doc_text(doc, &len);
     for (size_t i = 0; i < chr_result_count(res); i++) {
@@ -58,13 +55,13 @@ static const chr_timex *find(const chr_result *res, const chr_doc *doc, const ch
     return NULL;
 }
 
-static void test_tense_picks_weekday(void **state)
-{
+static void test_tense_picks_weekday(void **state) {
     (void)state;
     chr_doc *doc;
-    chr_result *res = run("Kerry said Tuesday that talks will resume next Tuesday. The talks are scheduled for "
-                          "Friday.",
-                          "2014-12-03", &doc);
+    chr_result *res =
+        run("Kerry said Tuesday that talks will resume next Tuesday. The talks are scheduled for "
+            "Friday.",
+            "2014-12-03", &doc);
     assert_string_equal(find(res, doc, "Tuesday")->value, "2014-12-02");
     assert_string_equal(find(res, doc, "next Tuesday")->value, "2014-12-09");
     assert_string_equal(find(res, doc, "Friday")->value, "2014-12-05");
@@ -73,8 +70,7 @@ static void test_tense_picks_weekday(void **state)
     chr_doc_free(doc);
 }
 
-static void test_tense_stays_in_its_sentence(void **state)
-{
+static void test_tense_stays_in_its_sentence(void **state) {
     (void)state;
     chr_doc *doc;
     /* the "will" of the line before must not make this January the coming one */
@@ -84,8 +80,7 @@ static void test_tense_stays_in_its_sentence(void **state)
     chr_doc_free(doc);
 }
 
-static void test_since_interval(void **state)
-{
+static void test_since_interval(void **state) {
     (void)state;
     chr_doc *doc;
     chr_result *res = run("Iran has not had relations with Washington since 1979.", "2014-12-03", &doc);
@@ -103,11 +98,11 @@ static void test_since_interval(void **state)
     chr_doc_free(doc);
 }
 
-static void test_no_dct_underspecified(void **state)
-{
+static void test_no_dct_underspecified(void **state) {
     (void)state;
     chr_doc *doc;
-    chr_result *res = run("The minister arrived Monday, stayed for three days and left last week.", NULL, &doc);
+    chr_result *res =
+        run("The minister arrived Monday, stayed for three days and left last week.", NULL, &doc);
     assert_string_equal(find(res, doc, "Monday")->value, "XXXX-WXX-1");
     assert_string_equal(find(res, doc, "three days")->value, "P3D");
     assert_string_equal(find(res, doc, "last week")->value, "XXXX-WXX");
@@ -115,8 +110,7 @@ static void test_no_dct_underspecified(void **state)
     chr_doc_free(doc);
 }
 
-static void test_reference_time(void **state)
-{
+static void test_reference_time(void **state) {
     (void)state;
     chr_doc *doc;
     chr_result *res = run("Third-quarter profit rose 5%, compared with a year earlier.", "1989-11-02", &doc);
@@ -128,8 +122,7 @@ static void test_reference_time(void **state)
     chr_doc_free(doc);
 }
 
-static void test_absolute_dates_have_no_anchor(void **state)
-{
+static void test_absolute_dates_have_no_anchor(void **state) {
     (void)state;
     chr_doc *doc;
     chr_result *res = run("Posted 12/03/2014 08:58 pm ET. Profit fell in the third quarter of 2013 and on "
@@ -143,8 +136,7 @@ static void test_absolute_dates_have_no_anchor(void **state)
     chr_doc_free(doc);
 }
 
-static void test_code_point_offsets(void **state)
-{
+static void test_code_point_offsets(void **state) {
     (void)state;
     chr_doc *doc;
     chr_result *res = run("“Café” opened Monday.", "2014-12-03", &doc);
@@ -156,16 +148,14 @@ static void test_code_point_offsets(void **state)
     chr_doc_free(doc);
 }
 
-static void write_file(const char *path, const char *content)
-{
+static void write_file(const char *path, const char *content) {
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs(content, f);
     fclose(f);
 }
 
-static void check_bad_rules(const char *content, int line, const char *needle)
-{
+static void check_bad_rules(const char *content, int line, const char *needle) {
     char dir[] = "/tmp/chronicle-rules-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[256];
@@ -183,8 +173,7 @@ static void check_bad_rules(const char *content, int line, const char *needle)
     rmdir(dir);
 }
 
-static void test_rule_errors(void **state)
-{
+static void test_rule_errors(void **state) {
     (void)state;
     check_bad_rules("# ok\nrule a\n  pattern (unclosed\n  type DATE\n  value 1\n", 2, "bad pattern");
     check_bad_rules("rule a\n  pattern x\n  type DATUM\n", 3, "unknown type");
@@ -195,8 +184,7 @@ static void test_rule_errors(void **state)
     check_bad_rules("rule a\n  pattern x\n  type DATE\n  value 1\n  example no arrow\n", 5, "=>");
 }
 
-static void test_rules_dir_loads(void **state)
-{
+static void test_rules_dir_loads(void **state) {
     (void)state;
     char dir[] = "/tmp/chronicle-rules-XXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -216,16 +204,16 @@ static void test_rules_dir_loads(void **state)
     rmdir(dir);
 }
 
-static void test_priority_breaks_ties(void **state)
-{
+static void test_priority_breaks_ties(void **state) {
     (void)state;
     char dir[] = "/tmp/chronicle-rules-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[256];
     snprintf(path, sizeof path, "%s/p.rules", dir);
-    write_file(path, "rule first\n  pattern the\\s+year\n  type DATE\n  value rel(year,0)\n"
-                     "rule second\n  pattern (?<=for\\s)the\\s+year\n  type DURATION\n  value P1Y\n  priority 1\n"
-                     "  example profit for [the year] => P1Y\n  example profit in [the year] => 2014\n");
+    write_file(path,
+               "rule first\n  pattern the\\s+year\n  type DATE\n  value rel(year,0)\n"
+               "rule second\n  pattern (?<=for\\s)the\\s+year\n  type DURATION\n  value P1Y\n  priority 1\n"
+               "  example profit for [the year] => P1Y\n  example profit in [the year] => 2014\n");
     chr_engine *e = NULL;
     chr_error err = {0};
     assert_int_equal(chr_engine_new(&e, dir, &err), CHR_OK);
@@ -237,16 +225,14 @@ static void test_priority_breaks_ties(void **state)
     rmdir(dir);
 }
 
-static void test_builtin_examples_pass(void **state)
-{
+static void test_builtin_examples_pass(void **state) {
     (void)state;
     size_t checked = 0;
     assert_int_equal(chr_engine_check_examples(engine, NULL, NULL, &checked), 0);
     assert_true(checked > 100);
 }
 
-static void test_absurd_numbers(void **state)
-{
+static void test_absurd_numbers(void **state) {
     (void)state;
     /* found by fuzz_jsonl: a count of units too big for any integer (undefined behaviour once) */
     chr_doc *doc;
@@ -255,14 +241,46 @@ static void test_absurd_numbers(void **state)
                           "2014-12-03", &doc);
     for (size_t i = 0; i < chr_result_count(res); i++)
         assert_null(strstr(chr_result_timex(res, i)->value, "888888"));
-    assert_string_equal(find(res, doc, "2.5 years")->value, "P2.5Y");
+    assert_string_equal(find(res, doc, "2.5 years")->value,
+                        "P2Y6M"); /* the half year in months, as TimeBank */
     assert_string_equal(find(res, doc, "1,000 days")->value, "P1000D");
     chr_result_free(res);
     chr_doc_free(doc);
 }
 
-static void test_pathological_input_is_quick(void **state)
-{
+/* A one-unit duration with a fraction takes the next smaller unit when that comes out whole (TimeBank's
+ * "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M); anything else is left as written. Before, "P2.5Y". */
+static void test_duration_fractions(void **state) {
+    (void)state;
+    static const char *const cases[][2] = {
+        {"P2.5Y", "P2Y6M"},    {"P0.5Y", "P6M"},      {"P1.25Y", "P1Y3M"},
+        {"PT5.5H", "PT5H30M"}, {"PT0.25H", "PT15M"},  {"P1.5D", "P1DT12H"},
+        {"P0.5D", "PT12H"},    {"P1.125D", "P1DT3H"}, {"PT1.5M", "PT1M30S"},
+        {"P2.3Y", "P2.3Y"},    {"P1.5M", "P1.5M"},    {"P1.5W", "P1.5W"},
+        {"PT1.5S", "PT1.5S"},  {"P1.05D", "P1.05D"},  {"PXY", "PXY"},
+        {"P2Y", "P2Y"},        {"P2.5", "P2.5"},      {"P.5Y", "P.5Y"},
+        {"P2.5YX", "P2.5YX"},  {"1998", "1998"},      {"P1234567890.5Y", "P1234567890.5Y"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char v[64];
+        snprintf(v, sizeof v, "%s", cases[i][0]);
+        chr__duration_exact(v, sizeof v);
+        assert_string_equal(v, cases[i][1]);
+    }
+    /* through the rules: the written forms of a fraction */
+    chr_doc *doc;
+    chr_result *res = run("He served 2 1/2 years, spent 5 1/2 hours there, waited an hour and a half and "
+                          "a day and a half, then 2\xc2\xbd years.",
+                          "2014-12-03", &doc);
+    assert_string_equal(find(res, doc, "2 1/2 years")->value, "P2Y6M");
+    assert_string_equal(find(res, doc, "5 1/2 hours")->value, "PT5H30M");
+    assert_string_equal(find(res, doc, "an hour and a half")->value, "PT1H30M");
+    assert_string_equal(find(res, doc, "a day and a half")->value, "P1DT12H");
+    assert_string_equal(find(res, doc, "2\xc2\xbd years")->value, "P2Y6M");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
+static void test_pathological_input_is_quick(void **state) {
     (void)state;
     size_t n = 2u << 20;
     char *s = malloc(n + 1);
@@ -284,14 +302,22 @@ static void test_pathological_input_is_quick(void **state)
     free(s);
 }
 
-int main(void)
-{
+int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tense_picks_weekday), cmocka_unit_test(test_tense_stays_in_its_sentence), cmocka_unit_test(test_since_interval),
-        cmocka_unit_test(test_no_dct_underspecified), cmocka_unit_test(test_reference_time),
-        cmocka_unit_test(test_code_point_offsets), cmocka_unit_test(test_absolute_dates_have_no_anchor), cmocka_unit_test(test_rule_errors),
-        cmocka_unit_test(test_rules_dir_loads), cmocka_unit_test(test_priority_breaks_ties), cmocka_unit_test(test_builtin_examples_pass),
-        cmocka_unit_test(test_absurd_numbers), cmocka_unit_test(test_pathological_input_is_quick),
+        cmocka_unit_test(test_tense_picks_weekday),
+        cmocka_unit_test(test_tense_stays_in_its_sentence),
+        cmocka_unit_test(test_since_interval),
+        cmocka_unit_test(test_no_dct_underspecified),
+        cmocka_unit_test(test_reference_time),
+        cmocka_unit_test(test_code_point_offsets),
+        cmocka_unit_test(test_absolute_dates_have_no_anchor),
+        cmocka_unit_test(test_rule_errors),
+        cmocka_unit_test(test_rules_dir_loads),
+        cmocka_unit_test(test_priority_breaks_ties),
+        cmocka_unit_test(test_builtin_examples_pass),
+        cmocka_unit_test(test_absurd_numbers),
+        cmocka_unit_test(test_duration_fractions),
+        cmocka_unit_test(test_pathological_input_is_quick),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -136,6 +136,15 @@ static int slurp(const char *dir, const char *name, char **out, size_t *len, chr
     return 0;
 }
 
+/* The line of b[0..len) at *q; *q moves past its end. */
+static const char *next_line(const char *b, size_t len, size_t *q) {
+    const char *line = b + *q;
+    while (*q < len && b[*q] != '\n')
+        (*q)++;
+    (*q)++;
+    return line;
+}
+
 /* The next blank-separated field of s from *p (within the line, which ends at '\n' or '\0'). */
 static int next_field(const char *s, size_t *p, const char **f, size_t *n) {
     size_t i = *p;
@@ -247,12 +256,9 @@ static int read_counts(table *t, const char *dir, chr_error *err) {
     if (rc)
         return rc;
     for (size_t q = 0; q < len;) {
-        const char *line = b + q;
+        const char *line = next_line(b, len, &q);
         size_t p = 0, n[3];
         const char *f[3];
-        while (q < len && b[q] != '\n')
-            q++;
-        q++;
         unsigned long c;
         if (!next_field(line, &p, &f[0], &n[0]) || !next_field(line, &p, &f[1], &n[1]) ||
             !next_field(line, &p, &f[2], &n[2]) || !number(f[2], n[2], &c))
@@ -278,12 +284,9 @@ static int read_exceptions(table *t, const char *dir, const char *name, int k, c
     if (rc)
         return rc;
     for (size_t q = 0; q < len && !rc;) {
-        const char *line = b + q;
+        const char *line = next_line(b, len, &q);
         size_t p = 0, n[2];
         const char *f[2];
-        while (q < len && b[q] != '\n')
-            q++;
-        q++;
         if (!next_field(line, &p, &f[0], &n[0]) || !next_field(line, &p, &f[1], &n[1]) ||
             !plain_word(f[0], n[0]) || (n[0] == n[1] && !memcmp(f[0], f[1], n[0])))
             continue;

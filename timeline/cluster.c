@@ -12,7 +12,12 @@
  *   same-period+same-trigger+shared-name  coarser times (a month, a year) with the very same interval,
  *                                         the same trigger stem, a shared name, not REPORTING;
  *   same-period+related-trigger+shared-names  the same coarser times, related triggers, two shared
- *                                         names or more, not REPORTING.
+ *                                         names or more, not REPORTING;
+ *   headline+same-trigger+shared-name     a headline's event in the simple present, placed on its
+ *                                         document's date by its tense ("Apple executive Steve Jobs
+ *                                         resigns"), and a mention dated by its text at day granularity or
+ *                                         finer, on that date or up to HEADLINE_DAYS before it: the same
+ *                                         trigger stem and a shared name. A headline tells the latest event.
  * Names are the capitalized words of the actor and the summary, minus sentence openers, pronouns,
  * months and weekdays. A stem is the lower-cased word less -ing, -ed, -es, -s, then a final -e.
  * The links are symmetric and decided by the two mentions alone, so the entries, the connected groups
@@ -35,15 +40,17 @@
 #include "timeline_internal.h"
 
 #define MAX_NAMES 16
-#define NEAR_DAYS 7 /* a conflict with one shared name: fewer days than this between the dates */
+#define NEAR_DAYS 7     /* a conflict with one shared name: fewer days than this between the dates */
+#define HEADLINE_DAYS 2 /* a headline in the present tells an event of its date or of the two days before */
 
 typedef struct feat {
     uint32_t stem;
     int related; /* group of related triggers, -1 none */
     uint32_t names[MAX_NAMES];
     size_t nnames;
-    int fine;   /* dated by text, day or finer, closed */
-    int closed; /* dated by text, both ends known */
+    int fine;     /* dated by text, day or finer, closed */
+    int closed;   /* dated by text, both ends known */
+    int headline; /* a headline's event in the simple present, placed on its document's date by tense */
 } feat;
 
 static uint32_t hash(const char *s, size_t n) {
@@ -191,15 +198,29 @@ static void features(feat *f, const chr_timeline_entry *e) {
     qsort(f->names, f->nnames, sizeof *f->names, cmp_u32);
     f->closed = e->has_begin && e->has_end && strcmp(e->timex_id, "t0") != 0 && e->timex_id[0];
     f->fine = f->closed && e->gran >= CHR_GRAN_DAY;
+    /* "Apple executive Steve Jobs resigns": news headlines tell the latest event in the present tense */
+    f->headline = e->sent_start == 0 && e->rule && !strcmp(e->rule, "tense") &&
+                  e->tense == CHR_TENSE_PRESENT && e->aspect == CHR_ASPECT_NONE &&
+                  e->cls != CHR_EVENT_REPORTING && e->has_begin && e->has_end && e->gran >= CHR_GRAN_DAY;
 }
 
 static int overlap(const chr_timeline_entry *a, const chr_timeline_entry *b) {
     return a->first_day < b->after_day && b->first_day < a->after_day;
 }
 
+/* A headline's event (h) and an event of another document dated by its text on the headline's
+ * document date or up to HEADLINE_DAYS before it (d): the same trigger stem and a shared name. */
+static int headline_link(const chr_timeline_entry *h, const feat *fh, const chr_timeline_entry *d,
+                         const feat *fd) {
+    return fh->headline && fd->fine && h->doc != d->doc && fh->stem == fd->stem && shared_names(fh, fd) &&
+           d->after_day <= h->after_day && d->first_day >= h->first_day - HEADLINE_DAYS;
+}
+
 /* The rule linking mentions a and b, or NULL. */
 static const char *link_rule(const chr_timeline_entry *a, const feat *fa, const chr_timeline_entry *b,
                              const feat *fb) {
+    if (headline_link(a, fa, b, fb) || headline_link(b, fb, a, fa))
+        return "headline+same-trigger+shared-name";
     if (a->doc == b->doc || !fa->closed || !fb->closed || !overlap(a, b))
         return NULL;
     int reporting = a->cls == CHR_EVENT_REPORTING || b->cls == CHR_EVENT_REPORTING;
@@ -272,8 +293,8 @@ static void bucket_sweep(const chr_timeline_entry *m, const feat *f, const keyed
         for (size_t y = x + 1; y < n && by[y].key == by[x].key; y++) {
             size_t j = by[y].at;
             int64_t sj = m[j].has_begin ? m[j].first_day : m[j].has_end ? m[j].after_day - 1 : INT64_MIN;
-            if (sj >= m[i].after_day)
-                break;
+            if (sj >= m[i].after_day + HEADLINE_DAYS)
+                break; /* past the headlines that may tell i */
             if (link_rule(&m[i], &f[i], &m[j], &f[j])) {
                 size_t a = find(parent, i), b = find(parent, j);
                 if (a != b)

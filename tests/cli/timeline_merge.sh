@@ -22,9 +22,28 @@ assert d["version"] == 2 and [x["id"] for x in d["documents"]] == ["fri.txt", "t
 e = [e for e in d["entries"] if e["text"] == "unveiled"]
 assert len(e) == 1, e
 assert e[0]["begin"] == e[0]["end"] == "2014-12-01" and e[0]["edtf"] == "2014-12-01", e[0]
-assert sorted(s["document"] for s in e[0]["sources"]) == ["fri.txt", "tue.txt"], e[0]["sources"]
-assert e[0]["merged_by"] == ["same-day+same-trigger"] and e[0]["sources"][1]["match"] == "same-day+same-trigger"
+assert sorted(set(s["document"] for s in e[0]["sources"])) == ["fri.txt", "tue.txt"], e[0]["sources"]
+assert [s["match"] for s in e[0]["sources"]] == [None, "same-day+same-trigger", "headline+same-trigger+shared-name"]
+assert e[0]["merged_by"] == ["same-day+same-trigger", "headline+same-trigger+shared-name"], e[0]["merged_by"]
+# the headline "Apple unveils new iPod", placed on its Tuesday by its present tense, is the same unveiling
+h = [s for s in e[0]["sources"] if s["text"] == "unveils"]
+assert len(h) == 1 and h[0]["document"] == "tue.txt" and h[0]["time"]["rule"] == "tense", h
+assert [x for x in d["entries"] if x["text"] == "unveils"] == []
 assert d["conflicts"] == []
+PY
+
+# a headline joins only an event of its date or of the two days before: a week later, "Apple unveils new
+# iPod" is another unveiling, and a headline in the past tense is dated by its tense alone
+mkdir -p "$tmp/later"
+cp "$tmp/arts/fri.txt" "$tmp/later/"
+printf 'Apple unveils new iPod\nMonday, December 8, 2014\n\nThe device went on sale.\n' >"$tmp/later/dec8.txt"
+printf 'Apple unveiled new iPod\nTuesday, December 2, 2014\n\nThe device went on sale.\n' >"$tmp/later/past.txt"
+"$CHRONICLE" timeline "$tmp/later" >"$tmp/later.json" || fail "timeline later: exit $?"
+python3 - "$tmp/later.json" <<'PY' || fail "a headline joined an event it does not tell"
+import json, sys
+d = json.load(open(sys.argv[1]))
+for e in d["entries"]:
+    assert len({s["document"] for s in e["sources"]}) == 1, e
 PY
 
 # --entity, with a variant: "Apple" finds "Apple Inc."; "Critics" praised, not Apple
@@ -36,7 +55,8 @@ grep -q '"text":"praised"' "$tmp/apple.jsonl" && fail "--entity Apple: the criti
 "$CHRONICLE" timeline --format csv "$tmp/arts" >"$tmp/out.csv" || fail "csv: exit $?"
 head -1 "$tmp/out.csv" | grep -q '^label,begin,end,edtf,granularity,relation,value,actor,text,summary,sources,merged_by' ||
     fail "csv: header"
-grep -q 'fri.txt:e[0-9]* tue.txt:e[0-9]*,same-day+same-trigger' "$tmp/out.csv" || fail "csv: merged sources"
+grep -q 'fri.txt:e[0-9]* tue.txt:e[0-9]* tue.txt:e[0-9]*,same-day+same-trigger headline+same-trigger+shared-name' \
+    "$tmp/out.csv" || fail "csv: merged sources"
 
 "$CHRONICLE" timeline --format timelinejs --entity "Apple Inc." "$tmp/arts" >"$tmp/tjs.json" || fail "timelinejs: exit $?"
 python3 - "$tmp/tjs.json" <<'PY' || fail "timelinejs: not the expected shape"

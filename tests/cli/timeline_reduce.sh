@@ -71,7 +71,7 @@ python3 - "$tmp/part-1.json" "$tmp/arts.json" <<'PY' || fail "the unveiling is n
 import json, sys
 part, whole = (json.load(open(p)) for p in sys.argv[1:])
 u = [e for e in whole["entries"] if e["text"] == "unveiled"]
-assert len(u) == 1 and len(u[0]["sources"]) == 2, u
+assert len(u) == 1 and len(u[0]["sources"]) == 3, u  # the two bodies and Tuesday's headline
 assert all(len(e["sources"]) == 1 for e in part["entries"])
 PY
 # the same through the part format (timeline --format part), and parts of both kinds in one stream

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "events.h"
+#include "internal.h"
 
 int main(int argc, char **argv) {
     if (argc != 3) {
@@ -20,27 +21,18 @@ int main(int argc, char **argv) {
         perror(argv[1]);
         return 1;
     }
-    char *data = NULL;
-    size_t len = 0, cap = 0;
-    for (;;) {
-        if (len + 65536 > cap) {
-            cap = cap ? cap * 2 : 1 << 20;
-            char *p = realloc(data, cap);
-            if (!p) {
-                fprintf(stderr, "chr_modelbin: out of memory\n");
-                return 1;
-            }
-            data = p;
-        }
-        size_t got = fread(data + len, 1, cap - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
+    char *data;
+    size_t len;
+    int rc = chr__file_slurp(f, (size_t)-1, &data, &len);
     fclose(f);
+    if (rc) {
+        fprintf(stderr, "chr_modelbin: %s: %s\n", argv[1],
+                rc == CHR_ENOMEM ? "out of memory" : "cannot read");
+        return 1;
+    }
     chr__event_model *m = NULL;
     chr_error err = {0};
-    if (chr__event_model_load(&m, data ? data : "", len, argv[1], &err)) {
+    if (chr__event_model_load(&m, data, len, argv[1], &err)) {
         fprintf(stderr, "chr_modelbin: %s:%d: %s\n", argv[1], err.line, err.message);
         return 1;
     }

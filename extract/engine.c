@@ -34,29 +34,16 @@ static int load_event_model(chr_engine *e, const char *rules_dir, chr_error *err
         snprintf(path, dl + 16, "%s/events.model", rules_dir);
         FILE *f = fopen(path, "rb");
         if (f) {
-            char *data = NULL;
-            size_t len = 0, cap = 0;
-            int rc = 0;
-            for (;;) {
-                if (len + 65536 > cap) {
-                    cap = cap ? cap * 2 : 1 << 20;
-                    char *p = realloc(data, cap);
-                    if (!p) {
-                        rc = chr__error_set(err, CHR_ENOMEM, "out of memory");
-                        break;
-                    }
-                    data = p;
-                }
-                size_t got = fread(data + len, 1, cap - len, f);
-                len += got;
-                if (got == 0)
-                    break;
-            }
-            if (!rc && ferror(f))
-                rc = chr__error_at(err, CHR_ERULE, path, 0, "cannot read %s", path);
+            char *data;
+            size_t len;
+            int rc = chr__file_slurp(f, (size_t)-1, &data, &len);
             fclose(f);
-            if (!rc)
-                rc = chr__event_model_load(&e->events, data ? data : "", len, path, err);
+            if (rc == CHR_ENOMEM)
+                rc = chr__error_set(err, CHR_ENOMEM, "out of memory");
+            else if (rc)
+                rc = chr__error_at(err, CHR_ERULE, path, 0, "cannot read %s", path);
+            else
+                rc = chr__event_model_load(&e->events, data, len, path, err);
             free(data);
             free(path);
             return rc;
@@ -275,8 +262,8 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
             chr_result_free(r);
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
         }
-        rc = chr__events_detect(&r->events, &r->nevents, e->events, scratch ? scratch->words : NULL, doc->text,
-                                doc->len, &toks, err);
+        rc = chr__events_detect(&r->events, &r->nevents, e->events, scratch ? scratch->words : NULL,
+                                doc->text, doc->len, &toks, err);
         for (size_t i = 0; i < r->nevents && !rc; i++) {
             chr_event *ev = &r->events[i];
             ev->cp_start = chr_doc_cp_offset(doc, ev->start);

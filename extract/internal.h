@@ -4,6 +4,7 @@
 #define CHRONICLE_INTERNAL_H
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <string.h>
 #include <stdint.h>
@@ -73,6 +74,9 @@ static inline void chr__copy_num(char *dst, size_t cap, const char *prefix, unsi
     memcpy(b + k - p, prefix, p);
     chr__copy(dst, cap, b + k - p);
 }
+/* The rest of the open file f read into *out (malloc'ed, NUL-terminated; *len without the NUL): 0, or
+ * CHR_ENOMEM, CHR_ETOOBIG (more than max bytes) or CHR_EIO (a read error), *out NULL then. */
+int chr__file_slurp(FILE *f, size_t max, char **out, size_t *len);
 /* Code point cp (at most U+10FFFF) as UTF-8 at out (room for 4 bytes); the bytes written. */
 size_t chr__utf8_put(char *out, unsigned long cp);
 /* The JSON escape at p (its backslash; end: the end of the text) decoded to *o, which moves past it:

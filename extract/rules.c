@@ -637,20 +637,17 @@ static int load_dir(loader *L, const char *dir)
             rc = chr__error_at(L->err, CHR_ERULE, path, 0, "cannot read rule file %s", path);
             break;
         }
-        strbuf b = {0};
-        char chunk[65536];
-        size_t got;
-        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && !rc) {
-            rc = sb_add(&b, chunk, got);
-            if (b.n > MAX_RULE_FILE)
-                rc = chr__error_at(L->err, CHR_ERULE, path, 0, "rule file too large");
-        }
-        if (!rc && ferror(f))
-            rc = chr__error_at(L->err, CHR_ERULE, path, 0, "cannot read rule file %s", path);
+        char *text;
+        size_t len;
+        rc = chr__file_slurp(f, MAX_RULE_FILE, &text, &len);
         fclose(f);
+        if (rc == CHR_ETOOBIG)
+            rc = chr__error_at(L->err, CHR_ERULE, path, 0, "rule file too large");
+        else if (rc == CHR_EIO)
+            rc = chr__error_at(L->err, CHR_ERULE, path, 0, "cannot read rule file %s", path);
         if (!rc)
-            rc = parse_file(L, path, b.s ? b.s : "", b.n);
-        free(b.s);
+            rc = parse_file(L, path, text, len);
+        free(text);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);

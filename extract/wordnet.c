@@ -101,38 +101,14 @@ static int slurp(const char *dir, const char *name, char **out, size_t *len, chr
     FILE *f = fopen(path, "rb");
     if (!f)
         return chr__error_set(err, CHR_EIO, "cannot open %s (want a WordNet 3.0 dict directory)", path);
-    char *b = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 65536 + 1 > cap) {
-            cap = cap ? cap * 2 : 1 << 20;
-            char *p = realloc(b, cap);
-            if (!p) {
-                free(b);
-                fclose(f);
-                return chr__error_set(err, CHR_ENOMEM, "out of memory");
-            }
-            b = p;
-        }
-        size_t got = fread(b + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0)
-            break;
-        if (n > MAX_FILE) {
-            free(b);
-            fclose(f);
-            return chr__error_set(err, CHR_ETOOBIG, "%s: over 64 MiB, not a WordNet file", path);
-        }
-    }
-    int bad = ferror(f);
+    int rc = chr__file_slurp(f, MAX_FILE, out, len);
     fclose(f);
-    if (bad) {
-        free(b);
-        return chr__error_set(err, CHR_EIO, "cannot read %s", path);
-    }
-    b[n] = '\0';
-    *out = b;
-    *len = n;
+    if (rc == CHR_ENOMEM)
+        return chr__error_set(err, rc, "out of memory");
+    if (rc == CHR_ETOOBIG)
+        return chr__error_set(err, rc, "%s: over 64 MiB, not a WordNet file", path);
+    if (rc)
+        return chr__error_set(err, rc, "cannot read %s", path);
     return 0;
 }
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "event_model.h"
 #include "internal.h"
 
 #define MAX_WORD 31
@@ -36,13 +37,6 @@ typedef struct table {
     size_t cap, n;
 } table;
 
-static uint64_t hash(const char *s, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 static int grow(table *t) {
     size_t cap = t->cap ? t->cap * 2 : 1 << 17;
     entry *e = calloc(cap, sizeof *e);
@@ -51,7 +45,7 @@ static int grow(table *t) {
     for (size_t i = 0; i < t->cap; i++) {
         if (!t->e[i].used)
             continue;
-        size_t j = hash(t->e[i].w, strlen(t->e[i].w)) & (cap - 1);
+        size_t j = chr__ev_hash(t->e[i].w, strlen(t->e[i].w)) & (cap - 1);
         while (e[j].used)
             j = (j + 1) & (cap - 1);
         e[j] = t->e[i];
@@ -68,7 +62,7 @@ static entry *find(table *t, const char *w, size_t n, int add) {
         return NULL;
     if (!t->cap)
         return NULL;
-    size_t j = hash(w, n) & (t->cap - 1);
+    size_t j = chr__ev_hash(w, n) & (t->cap - 1);
     for (; t->e[j].used; j = (j + 1) & (t->cap - 1))
         if (!strncmp(t->e[j].w, w, n) && t->e[j].w[n] == '\0')
             return &t->e[j];
@@ -162,14 +156,10 @@ static int read_pos(table *t, const char *dir, const char *pos, chr_error *err) 
         rc = slurp(dir, dname, &data, &dlen, err);
     int lineno = 0;
     for (size_t q = 0; !rc && q < ilen;) {
-        size_t end = q;
-        while (end < ilen && idx[end] != '\n')
-            end++;
-        const char *line = idx + q;
+        const char *line = next_line(idx, ilen, &q);
         size_t p = 0, n[4];
         const char *f[4];
         lineno++;
-        q = end + 1;
         if (line[0] == ' ' || line[0] == '\n')
             continue; /* the licence at the head */
         unsigned long synsets, pointers, senses, off;

@@ -252,6 +252,18 @@ static int ours(const char *raw, const chr__xml_tok *tok, int events) {
 
 /* MAKEINSTANCE and TLINK tags of the events: each event's instance, and its link to its time expression
  * or to the document date (t0). */
+/* TLINK number lid: event instance to time expression tid. */
+static void put_tlink(outbuf *b, size_t lid, chr_relation rel, const char *instance, const char *tid) {
+    char l[32];
+    snprintf(l, sizeof l, "l%zu", lid);
+    puts_(b, "\n<TLINK");
+    put_attr(b, "lid", l);
+    put_attr(b, "relType", chr_relation_name(rel));
+    put_attr(b, "eventInstanceID", instance);
+    put_attr(b, "relatedToTime", tid);
+    puts_(b, "/>");
+}
+
 static void put_links(outbuf *b, const chr_result *res) {
     size_t ne = res ? chr_result_event_count(res) : 0, lid = 0;
     for (size_t i = 0; i < ne; i++) {
@@ -276,23 +288,9 @@ static void put_links(outbuf *b, const chr_result *res) {
                 continue;
             tid = t->id;
         }
-        char l[32];
-        snprintf(l, sizeof l, "l%zu", ++lid);
-        puts_(b, "\n<TLINK");
-        put_attr(b, "lid", l);
-        put_attr(b, "relType", chr_relation_name(e->time.relation));
-        put_attr(b, "eventInstanceID", e->instance);
-        put_attr(b, "relatedToTime", tid);
-        puts_(b, "/>");
-        if (e->time.timex >= 0 && e->dct != CHR_REL_NONE) { /* dated by its text, and by its tense */
-            snprintf(l, sizeof l, "l%zu", ++lid);
-            puts_(b, "\n<TLINK");
-            put_attr(b, "lid", l);
-            put_attr(b, "relType", chr_relation_name(e->dct));
-            put_attr(b, "eventInstanceID", e->instance);
-            put_attr(b, "relatedToTime", "t0");
-            puts_(b, "/>");
-        }
+        put_tlink(b, ++lid, e->time.relation, e->instance, tid);
+        if (e->time.timex >= 0 && e->dct != CHR_REL_NONE) /* dated by its text, and by its tense */
+            put_tlink(b, ++lid, e->dct, e->instance, "t0");
     }
 }
 

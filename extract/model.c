@@ -456,7 +456,7 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
         chr__event_model_free(m);
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
-    size_t pos = 0, ncat = 0;
+    size_t pos = 0, ncat = 0, nwn = 0;
     int line = 0, rc = 0;
     keymap km;
     keymap_init(&km);
@@ -611,13 +611,10 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
             }
             char kb[40];
             kb[0] = '\x01';
-            uint64_t h = chr__ev_hash(kb, 1); /* the mark of a model with a lexicon */
-            size_t i = probe(m->lkeys, m->lcap, h);
-            m->lkeys[i] = h;
-            m->lvals[i] = 1;
             memcpy(kb + 1, key, kl);
-            h = chr__ev_hash(kb, kl + 1);
-            i = probe(m->lkeys, m->lcap, h);
+            uint64_t h = chr__ev_hash(kb, kl + 1);
+            size_t i = probe(m->lkeys, m->lcap, h);
+            nwn++;
             m->lkeys[i] = h;
             m->lvals[i] = chr__ev_wn_pack(nv, vv, memchr(fs[2], 'a', fn[2]) != NULL,
                                           memchr(fs[2], 'r', fn[2]) != NULL, ev,
@@ -631,6 +628,12 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
             rc = chr__error_at(err, CHR_ERULE, name, line, "unknown record \"%.*s\"", (int)(n > 40 ? 40 : n),
                                f);
         }
+    }
+    if (!rc && nwn) { /* the mark of a model with a lexicon: the key "\x01" alone */
+        uint64_t h = chr__ev_hash("\x01", 1);
+        size_t i = probe(m->lkeys, m->lcap, h);
+        m->lkeys[i] = h;
+        m->lvals[i] = 1;
     }
     if (!rc && line == 0)
         rc = chr__error_at(err, CHR_ERULE, name, 1, "empty event model");

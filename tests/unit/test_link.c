@@ -355,6 +355,28 @@ static void test_dateline_alone_on_its_line(void **state)
     done(&r);
 }
 
+/* What a report dated by its time says will happen comes after that time ("said Friday that he will seek",
+ * "to turn"); what it says happened shares the time as before, and a future event with a time of its own
+ * keeps IS_INCLUDED. */
+static void test_reported_future_after_the_report(void **state)
+{
+    (void)state;
+    run r = extract("Horsley said Friday that he will seek a new service and hopes to open it soon.");
+    const chr_event *said = event(&r, "said"), *seek = event(&r, "seek"), *open = event(&r, "open");
+    assert_int_equal(said->time.relation, CHR_REL_IS_INCLUDED);
+    assert_int_equal(seek->time.timex, said->time.timex);
+    assert_int_equal(seek->time.relation, CHR_REL_AFTER);
+    assert_string_equal(seek->time.rule, "sentence");
+    assert_int_equal(open->time.relation, CHR_REL_AFTER);
+    done(&r);
+    r = extract("Horsley said Friday that the site closed.");
+    assert_int_equal(event(&r, "closed")->time.relation, CHR_REL_IS_INCLUDED);
+    done(&r);
+    r = extract("Horsley said the company will open a new office on Friday.");
+    assert_int_equal(event(&r, "open")->time.relation, CHR_REL_IS_INCLUDED);
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -381,7 +403,7 @@ int main(void)
         cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
         cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
         cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
-        cmocka_unit_test(test_summary_blanks_collapsed),
+        cmocka_unit_test(test_summary_blanks_collapsed), cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),             cmocka_unit_test(test_between_two_times),

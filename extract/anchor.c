@@ -209,8 +209,13 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                 t = chr__time_period(&t, u);
             else
                 t = chr__time_period(&t, t.gran);
+        } else if (u > CHR_GRAN_PART_OF_DAY && dct->gran <= CHR_GRAN_DAY) {
+            /* hours or minutes back from a document date with no time of day ("two hours ago"): the clock
+             * is unknown, the day is the document's (a shift from its midnight would name the day before) */
+            return set_time(out, chr__time_period(dct, CHR_GRAN_DAY));
         } else {
-            t = chr__time_period(dct, u);
+            /* hours back from 20:58 are counted from 20:58, not from 20:00 */
+            t = chr__time_period(dct, u > CHR_GRAN_PART_OF_DAY && dct->gran > u ? dct->gran : u);
         }
         chr__time_shift(&t, u, n);
         if (u == CHR_GRAN_WEEKEND)

@@ -9,9 +9,10 @@
  * opens the sentence); the others only share it (rule "sentence"), and of those that share a report's time, a
  * future or infinitive after the report, not a state, is AFTER it ("said Friday that he will seek"). In a
  * sentence with a report, the events placed by tense alone are what it reports (rule "reported"). A
- * chronology lists neither as entries of their own. The word before the expression gives the relation: since/from/between -> BEGUN_BY,
- * until/till/through/by/due -> ENDED_BY, before -> BEFORE, after -> AFTER, a duration (for three days) ->
- * DURING, except a period between two events ("one year after he was killed": the event after "after" BEGINS
+ * chronology lists neither as entries of their own. The word before the expression (or before its "the":
+ * "after the Oct. 23 slaying", for all but the noun the time modifies) gives the relation:
+ * since/from/between -> BEGUN_BY, until/till/through/by/due -> ENDED_BY, before -> BEFORE, after -> AFTER,
+ * a duration (for three days) -> DURING, except a period between two events ("one year after he was killed": the event after "after" BEGINS
  * it, the others END it; "before" the reverse; "a few days later" -> ENDS), otherwise IS_INCLUDED. An event
  * with no expression of its own whose clause opens with "after", "before", "when" or "while" is placed
  * against the dated event of the main clause ("hours after the deadline passed"); otherwise against the
@@ -301,7 +302,16 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     char w[32];
     word_before(c, t->start, w, sizeof w);
-    size_t next = tok_at(c, t->end); /* the word after the timex: "13 days after", "a few days later" */
+    size_t next = tok_at(c, t->end);
+    if (!strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
+        !(next < c->toks->n && c->toks->v[next].start == e->start)) {
+        /* a time that modifies a noun after a signal: "since shortly after the Oct. 23 slaying" (the verb is
+         * AFTER Oct. 23; "slaying" itself, the noun right after the time, is not) */
+        size_t i = tok_at(c, t->start);
+        if (i >= 2 && (tok_word(c, i - 2, "after") || tok_word(c, i - 2, "before") ||
+                       tok_word(c, i - 2, "since") || tok_word(c, i - 2, "until")))
+            word_before(c, c->toks->v[i - 1].start, w, sizeof w);
+    } /* the word after the timex: "13 days after", "a few days later" */
     int after = word_at(c, next, "after"), before = word_at(c, next, "before");
     int counted = strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
                   memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */

@@ -377,6 +377,22 @@ static void test_reported_future_after_the_report(void **state)
     done(&r);
 }
 
+/* A signal before "the" and a time that modifies a noun still gives the relation ("searching since shortly
+ * after the Oct. 23 slaying": AFTER), except to that noun ("slaying" is on Oct. 23). */
+static void test_signal_before_a_modifying_time(void **state)
+{
+    (void)state;
+    run r = extract("Investigators have been searching for Kopp since shortly after the Oct. 23 slaying.");
+    const chr_event *searching = event(&r, "searching");
+    assert_string_equal(searching->time.value, "2014-10-23");
+    assert_int_equal(searching->time.relation, CHR_REL_AFTER);
+    assert_int_equal(event(&r, "slaying")->time.relation, CHR_REL_IS_INCLUDED);
+    done(&r);
+    r = extract("Protesters rallied before the July 4 holiday.");
+    assert_int_equal(event(&r, "rallied")->time.relation, CHR_REL_BEFORE);
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -404,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
         cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
         cmocka_unit_test(test_summary_blanks_collapsed), cmocka_unit_test(test_reported_future_after_the_report),
+        cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),             cmocka_unit_test(test_between_two_times),

@@ -1,18 +1,18 @@
 /* link.c: places each event of a result in time and says who did it.
  *
- * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the
- * bytes between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ ")
- * and for a duration, and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter
- * earnings") from every event but that noun; at equal distance the one on the right; beyond a reach none,
- * except a time that opens the sentence, which reaches all of it with no clause penalty. Each time has one
- * owner among the events that took it (the verb left of it in its clause, or the first verb after a time that
- * opens the sentence); the others only share it (rule "sentence"), and of those that share a report's time, a
- * future or infinitive after the report, not a state, is AFTER it ("said Friday that he will seek"). In a
- * sentence with a report, the events placed by tense alone are what it reports (rule "reported"). A
- * chronology lists neither as entries of their own. The word before the expression (or before its "the":
- * "after the Oct. 23 slaying", for all but the noun the time modifies) gives the relation:
- * since/from/between -> BEGUN_BY, until/till/through/by/due -> ENDED_BY, before -> BEFORE, after -> AFTER,
- * a duration (for three days) -> DURING, except a period between two events ("one year after he was killed": the event after "after" BEGINS
+ * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the bytes
+ * between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ ") and for
+ * a duration, and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter earnings")
+ * from every event but that noun; at equal distance the one on the right; beyond a reach none, except a time
+ * that opens the sentence, which reaches all of it with no clause penalty. Each time has one owner among the
+ * events that took it (the verb left of it in its clause, or the first verb after a time that opens the
+ * sentence); the others only share it (rule "sentence"), and of those that share a report's time, a future or
+ * infinitive after the report, not a state, is AFTER it ("said Friday that he will seek"). In a sentence with
+ * a report, the events placed by tense alone are what it reports (rule "reported"). A chronology lists
+ * neither as entries of their own. The word before the expression (or before its "the": "after the Oct. 23
+ * slaying", for all but the noun the time modifies) gives the relation: since/from/between -> BEGUN_BY,
+ * until/till/through/by/due -> ENDED_BY, before -> BEFORE, after -> AFTER, a duration (for three days) ->
+ * DURING, except a period between two events ("one year after he was killed": the event after "after" BEGINS
  * it, the others END it; "before" the reverse; "a few days later" -> ENDS), otherwise IS_INCLUDED. An event
  * with no expression of its own whose clause opens with "after", "before", "when" or "while" is placed
  * against the dated event of the main clause ("hours after the deadline passed"); otherwise against the
@@ -21,12 +21,11 @@
  * stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to the
  * document date, an event before the document date ends at it.
  *
- * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs (after ", which" the
- * phrase before the comma; after "and" the antecedent of a "which" before it, or the actor of the verb
- * before it); for a report that
- * follows what it reports ('..., Kerry said'), the phrase after the verb when nothing stands left of it.
- * Summary: the actor, the event and the rest of its clause; for a report that follows its content, the
- * actor, the verb and the content.
+ * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs (after ", which" the phrase
+ * before the comma; after "and" the antecedent of a "which" before it, or the actor of the verb before it);
+ * for a report that follows what it reports ('..., Kerry said'), the phrase after the verb when nothing
+ * stands left of it. Summary: the actor, the event and the rest of its clause; for a report that follows its
+ * content, the actor, the verb and the content.
  *
  * Exports chr__events_link. */
 #include <ctype.h>

@@ -11,7 +11,8 @@
  * Event dating. The links counted are the gold TLINKs between an event and a timex of the event's own
  * sentence (links to t0, the DCT, are not counted). The event's sentence is found here, the same way
  * whatever the system does, so that the count is the system's own: a sentence ends at '.', '!' or '?' (and
- * any closing quotes or brackets) followed by blanks and a capital letter (not after a single letter, "U.S.",
+ * any closing quotes or brackets) followed by blanks and a capital letter, maybe after opening quotes (", ',
+ * the wire services' ``, U+201C) or a bracket (not after a single letter, "U.S.",
  * or a title or month abbreviation, "Mr.", "Jan."), or at a blank line. The timex is in the sentence when it
  * starts in it. A link is a hit when the gold event is paired with a system event whose time.timex is a
  * system timex overlapping the gold timex and whose relation is in the same family as the gold one (both read
@@ -130,8 +131,8 @@ static int split_sentences(const char *text, size_t len, size_t **out, size_t *n
             while (j < len && is_blank(text[j]))
                 j++;
             size_t start = j;
-            while (j < len && (text[j] == '"' || text[j] == '\'' || text[j] == '('))
-                j++;
+            while (j < len && (text[j] == '"' || text[j] == '\'' || text[j] == '`' || text[j] == '('))
+                j++; /* opening quotes: also the wire services' `` */
             if (j + 2 < len && (unsigned char)text[j] == 0xE2 && (unsigned char)text[j + 1] == 0x80 &&
                 (unsigned char)text[j + 2] == 0x9C) /* U+201C left double quotation mark */
                 j += 3;

@@ -206,7 +206,7 @@ static void test_dating(void **state) {
     chr_eval_free(ev);
 }
 
-/* Sentences found without the system: "Mr." and "U.S." do not end one, ". T" and a blank line do.
+/* Sentences found without the system: "Mr." and "U.S." do not end one, ". T", ". ``T" and a blank line do.
  * gold events met, left, resumed (none found by the system); links met-Monday (same sentence),
  * left-Monday (across the blank line), left-Friday (same), resumed-Friday (across ". T"): links 2,
  * both missed as "event not found". */
@@ -226,6 +226,18 @@ static void test_own_sentences(void **state) {
     assert_int_equal(s.dating_links, 2);
     assert_int_equal(s.dating_no_event, 2);
     assert_int_equal(s.dating_hits, 0);
+    chr_eval_free(ev);
+
+    /* the wire services' opening quotes `` start a sentence too: "said Eitan" is not in Sunday's sentence */
+    static const char q[] = "Eitan spoke Sunday. ``We will defend our north,'' said Eitan.";
+    chr_event qg[2] = {event_in(q, "e1", "spoke", CHR_EVENT_OCCURRENCE, CHR_TENSE_PAST),
+                       event_in(q, "e2", "said", CHR_EVENT_REPORTING, CHR_TENSE_PAST)};
+    chr_timex qt[1] = {timex_in(q, "t1", "Sunday")};
+    chr_tlink ql[2] = {tlink("e1", "t1", CHR_REL_IS_INCLUDED), tlink("e2", "t1", CHR_REL_IS_INCLUDED)};
+    ev = eval_new();
+    add(ev, q, qg, 2, qt, 1, ql, 2, NULL, 0, NULL, 0);
+    chr_eval_event_scores(ev, &s);
+    assert_int_equal(s.dating_links, 1);
     chr_eval_free(ev);
 }
 

@@ -81,7 +81,8 @@ typedef struct chr__ev_tok {
 } chr__ev_tok;
 
 /* Fill t[0..toks->n) (caller-sized array); or one token, from its bytes text[0..n). A token's fields
- * depend on its bytes only (and the model's lists), pl aside, which is left 0. */
+ * depend on its bytes only (and the model's lists), pl aside, which is left 0. Its word is lower case,
+ * with the apostrophe U+2019 as ' ("n’t" is "n't"). */
 void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks);
 void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *text, size_t n);
 

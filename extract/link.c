@@ -25,7 +25,7 @@
  * before the comma; after "and" the antecedent of a "which" before it, or the actor of the verb before it);
  * for a report that follows what it reports ('..., Kerry said'), the phrase after the verb when nothing
  * stands left of it. Summary: the actor, the event and the rest of its clause; for a report that follows its
- * content, the actor, the verb and the content.
+ * content (no verb after it in its clause), the actor, the verb and the content. Word lists read U+2019 as '.
  *
  * Exports chr__events_link. */
 #include <ctype.h>
@@ -163,11 +163,29 @@ static unsigned word_lists(const wordset *ws, const char *s, size_t n)
     return 0;
 }
 
-/* Token i's bits of wordset_lists, looked up (the first time token i is asked about). */
+/* Token i's bits of wordset_lists, looked up (the first time token i is asked about); the apostrophe
+ * U+2019 is taken as ' ("n’t", "it’s"). */
 static unsigned look_up(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
-    c->lists[i] = (unsigned char)(word_lists(c->words, c->text + t->start, t->end - t->start) | LOOKED_UP);
+    const char *s = c->text + t->start;
+    size_t n = t->end - t->start;
+    char ascii[WORDSET_LONGEST + 1];
+    if (n <= WORDSET_LONGEST + 2 && memchr(s, 0xE2, n)) {
+        size_t o = 0;
+        for (size_t k = 0; k < n && o < sizeof ascii; k++, o++) {
+            if ((unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 &&
+                (unsigned char)s[k + 2] == 0x99) {
+                ascii[o] = '\'';
+                k += 2;
+            } else {
+                ascii[o] = s[k];
+            }
+        }
+        s = ascii;
+        n = o;
+    }
+    c->lists[i] = (unsigned char)(word_lists(c->words, s, n) | LOOKED_UP);
     return c->lists[i];
 }
 
@@ -191,6 +209,15 @@ static int tok_punct(const ctx *c, size_t i)
 {
     unsigned char ch = (unsigned char)c->text[c->toks->v[i].start];
     return !(chr__ascii_alnum(ch) || ch == '\'' || ch >= 0x80);
+}
+
+/* Is token i a clitic ("'s", "'re", "’ve": it opens with an apostrophe, ' or U+2019)? */
+static int tok_clitic(const ctx *c, size_t i)
+{
+    const chr__token *t = &c->toks->v[i];
+    const unsigned char *s = (const unsigned char *)c->text + t->start;
+    size_t n = t->end - t->start;
+    return (n >= 2 && s[0] == '\'') || (n >= 4 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99);
 }
 
 static int tok_capital(const ctx *c, size_t i)
@@ -771,6 +798,11 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
             break;
         if (tok_verb_event(c, res, p) || tok_is(c, p, PRONOUN) || tok_in_timex(c, res, p))
             break;
+        if (p > first && tok_is(c, p - 1, PRONOUN) && tok_clitic(c, p)) {
+            /* "it's confined to taking on ISIL": the pronoun and its verb open the phrase, not "'s" */
+            k = p - 1;
+            break;
+        }
         if (tok_is(c, p, STOP)) {
             /* "Secretary of State", "Kerry and Kirby": "of" and "and" between capitalised words stay */
             if (!((tok_word(c, p, "of") || tok_word(c, p, "and")) && p > first && tok_capital(c, p - 1) &&
@@ -849,6 +881,15 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
     return k;
 }
 
+/* Does a verb (a verbal event) follow token i in its clause (before a punctuation mark or token last)? */
+static int verb_after(const ctx *c, const chr_result *res, size_t i, size_t last)
+{
+    for (size_t q = i + 1; q < last && !tok_punct(c, q); q++)
+        if (tok_verb_event(c, res, q))
+            return 1;
+    return 0;
+}
+
 /* The actor and the summary of event e, whose token is i (tok_at). */
 static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
 {
@@ -870,7 +911,10 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         /* nothing left of the verb but what it reports: the actor follows it */
         actor_right(c, i, last, res, &a, &b);
         reported_before = a < b;
-    } else if (a < b && verb_report && a > first + REPORT_MIN_TOKENS && tok_punct(c, a - 1) && !subordinate) {
+    } else if (a < b && verb_report && a > first + REPORT_MIN_TOKENS && tok_punct(c, a - 1) && !subordinate &&
+               !verb_after(c, res, i, last)) {
+        /* '"...," Kerry said Wednesday'; not 'Noting that ..., they said it had to have belonged to Iran',
+         * which reports what follows it */
         reported_before = 1;
     } else if (e->tense == CHR_TENSE_PASTPART && i + 2 < last && tok_word(c, i + 1, "by")) {
         /* a passive: "first broken by The Huffington Post" */

@@ -802,9 +802,14 @@ void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *
         while (n > 0 && (s[n] & 0xC0) == 0x80)
             n--;
     }
-    for (k = 0; k < n; k++) {
+    size_t o = 0; /* bytes written to x->w: U+2019 becomes ' ("n’t" is "n't", "’s" is "'s") */
+    for (k = 0; k < n; k++, o++) {
         unsigned char c = s[k];
         char kind;
+        if (c == 0xE2 && k + 2 < n && s[k + 1] == 0x80 && s[k + 2] == 0x99) {
+            c = 0x27;
+            k += 2;
+        }
         if (c >= 'A' && c <= 'Z') {
             c = (unsigned char)(c + 32);
             kind = 'X';
@@ -821,13 +826,13 @@ void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *
         } else {
             kind = 'p';
         }
-        x->w[k] = (char)c;
+        x->w[o] = (char)c;
         if (kind != last && sh < 7)
             x->shape[sh++] = kind;
         last = kind;
     }
-    x->w[n] = '\0';
-    x->wl = (unsigned char)n;
+    x->w[o] = '\0';
+    x->wl = (unsigned char)o;
     x->shape[sh] = '\0';
     x->pl = 0;
     x->cap = upper == 0 ? 0 : (lower == 0 && upper > 1 ? 2 : ((s[0] >= 'A' && s[0] <= 'Z') ? 1 : 0));

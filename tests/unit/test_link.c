@@ -144,6 +144,59 @@ static void test_negation(void **state)
     done(&r);
 }
 
+/* Curly apostrophes (U+2019) read as straight ones: "didn’t" negates and is no actor, "it’s" is present
+ * with "it" as its actor, as "didn't" and "it's" are. */
+static void test_curly_apostrophes(void **state)
+{
+    (void)state;
+    run r = extract("He didn\u2019t attend the meeting on Monday.");
+    const chr_event *attend = event(&r, "attend");
+    assert_true(attend->negative);
+    assert_int_equal(attend->tense, CHR_TENSE_PAST);
+    assert_string_equal(attend->actor, "He");
+    done(&r);
+    r = extract("They\u2019ve lost faith in the talks, and it\u2019s confined to Iraq, officials said.");
+    const chr_event *lost = event(&r, "lost");
+    assert_int_equal(lost->aspect, CHR_ASPECT_PERFECTIVE);
+    assert_string_equal(lost->actor, "They");
+    done(&r);
+}
+
+/* A clitic after a pronoun opens no phrase of its own: the phrase before an infinitive is "it's confined",
+ * not "'s confined". */
+static void test_clitic_after_a_pronoun(void **state)
+{
+    (void)state;
+    run r = extract("If Iran is taking on ISIL and it's confined to taking on ISIL, it helps.");
+    const chr_event *e = NULL;
+    size_t len;
+    const char *text = chr_doc_text(r.doc, &len);
+    for (size_t i = 0; i < chr_result_event_count(r.res); i++) {
+        const chr_event *x = chr_result_event(r.res, i);
+        if (x->tense == CHR_TENSE_INFINITIVE && !memcmp(text + x->start, "taking", 6))
+            e = x;
+    }
+    assert_non_null(e);
+    assert_non_null(strstr(e->summary, "it's confined to taking on ISIL"));
+    done(&r);
+}
+
+/* A report after a comma tells what follows it when a verb follows it in its clause ('Noting that ...,
+ * they said it had to have belonged to Iran'), what comes before it otherwise ('..., Kerry said Wednesday
+ * in response to the news, first broken by ...'). */
+static void test_report_content_after_the_verb(void **state)
+{
+    (void)state;
+    run r = extract("Noting that only Iran and Turkey still operate that model of fighter plane, they said it had "
+                    "to have belonged to Iran.");
+    assert_string_equal(event(&r, "said")->summary, "they said it had to have belonged to Iran");
+    done(&r);
+    r = extract("The U.S. would be happy to have Iran's help in fighting the Islamic State, Secretary of State "
+                "John Kerry said Wednesday in response to the news, first broken by The Huffington Post.");
+    assert_non_null(strstr(event(&r, "said")->summary, "John Kerry said the U.S. would be happy"));
+    done(&r);
+}
+
 static void test_actor_across_an_aside(void **state)
 {
     (void)state;
@@ -413,7 +466,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_dated_by_its_time), cmocka_unit_test(test_two_times_in_one_sentence),
         cmocka_unit_test(test_since_and_until),          cmocka_unit_test(test_since_with_a_hedge),          cmocka_unit_test(test_no_time_in_the_sentence),
-        cmocka_unit_test(test_negation),                 cmocka_unit_test(test_actor_across_an_aside),
+        cmocka_unit_test(test_negation), cmocka_unit_test(test_curly_apostrophes),
+        cmocka_unit_test(test_clitic_after_a_pronoun), cmocka_unit_test(test_report_content_after_the_verb),                 cmocka_unit_test(test_actor_across_an_aside),
         cmocka_unit_test(test_time_owned_by_its_verb),   cmocka_unit_test(test_equal_distance_right_time),
         cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),
         cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),

@@ -62,7 +62,7 @@ static const char *const between_words[] = {
     "already",  "just",       "then",     "first",      "now",      "again",     "did",     "does",
     "do",       "shall",      "'s",       "'ve",        "'d",       "'ll",       "to",      "only",
     "even",     "reportedly", "allegedly", "repeatedly", "publicly", "previously", "recently", "finally",
-    "since",    "both",       "all",      NULL};
+    "since",    "both",       "all",      "yet",        NULL};
 
 /* Words that end a subject phrase going left. */
 static const char *const stop_words[] = {
@@ -814,6 +814,8 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         if (tok_is(c, p, ARTICLE))
             break; /* a determiner opens the phrase */
     }
+    if (k < end && k > first && tok_clitic(c, k) && !tok_punct(c, k - 1))
+        k--; /* a phrase does not open with a clitic: "Monday's email announcement", not "'s email ..." */
     /* a phrase that is only function words is no phrase */
     int content = 0;
     for (size_t q = k; q < end; q++)
@@ -907,7 +909,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     int reported_before = 0; /* '"...," Kerry said' / 'The U.S. would ..., Kerry said' */
     int subordinate = tok_is(c, first, SUBORDINATOR);
     int verb_report = e->cls == CHR_EVENT_REPORTING && e->tense != CHR_TENSE_NONE;
-    if (a == b && verb_report && i > first + 1 && !subordinate) {
+    if (a == b && verb_report && i > first + 1 && !subordinate && tok_punct(c, i - 1)) {
         /* nothing left of the verb but what it reports: the actor follows it */
         actor_right(c, i, last, res, &a, &b);
         reported_before = a < b;
@@ -955,12 +957,15 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
                     break;
                 }
                 if (tok_verb_event(c, res, q)) {
+                    /* the nearest verb before it that has an actor ("Jobs has not yet mentioned what
+                     * prompted his decision, but said": Jobs, not the actor-less "prompted") */
                     const chr_event *p = e;
                     while (p > res->events && p->start > c->toks->v[q].start)
                         p--;
-                    if (p->start == c->toks->v[q].start && p->actor && p->actor[0])
+                    if (p->start == c->toks->v[q].start && p->actor && p->actor[0]) {
                         shared_actor = p->actor;
-                    break;
+                        break;
+                    }
                 }
             }
         }

@@ -197,6 +197,23 @@ static void test_report_content_after_the_verb(void **state)
     done(&r);
 }
 
+/* A subject phrase opens with the possessor of a clitic, not the clitic ("Monday's email announcement");
+ * a report after "but" shares the subject of the verb before it that has one (not "what" of "what
+ * prompted") and takes no actor from what follows it; "yet" may stand between a subject and its verb. */
+static void test_actor_phrase_edges(void **state)
+{
+    (void)state;
+    run r = extract("Monday's email announcement marked the third time that Jobs has taken medical leave.");
+    assert_string_equal(event(&r, "marked")->actor, "Monday's email announcement");
+    done(&r);
+    r = extract("Jobs has not yet mentioned what prompted his decision, but said he will still be the CEO.");
+    const chr_event *said = event(&r, "said");
+    assert_string_equal(event(&r, "mentioned")->actor, "Jobs"); /* "has not yet mentioned" */
+    assert_string_equal(said->actor, "Jobs"); /* the nearest verb before "but" with an actor */
+    assert_non_null(strstr(said->summary, "said he will still be the CEO"));
+    done(&r);
+}
+
 static void test_actor_across_an_aside(void **state)
 {
     (void)state;
@@ -467,7 +484,8 @@ int main(void)
         cmocka_unit_test(test_report_dated_by_its_time), cmocka_unit_test(test_two_times_in_one_sentence),
         cmocka_unit_test(test_since_and_until),          cmocka_unit_test(test_since_with_a_hedge),          cmocka_unit_test(test_no_time_in_the_sentence),
         cmocka_unit_test(test_negation), cmocka_unit_test(test_curly_apostrophes),
-        cmocka_unit_test(test_clitic_after_a_pronoun), cmocka_unit_test(test_report_content_after_the_verb),                 cmocka_unit_test(test_actor_across_an_aside),
+        cmocka_unit_test(test_clitic_after_a_pronoun), cmocka_unit_test(test_report_content_after_the_verb),
+        cmocka_unit_test(test_actor_phrase_edges),                 cmocka_unit_test(test_actor_across_an_aside),
         cmocka_unit_test(test_time_owned_by_its_verb),   cmocka_unit_test(test_equal_distance_right_time),
         cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),
         cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),

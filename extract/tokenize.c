@@ -4,11 +4,13 @@
  *
  * One linear pass over the bytes. A token is a word (letters, digits and non-ASCII letters, with inner
  * hyphens, "&", dots between letters as in "U.S." and dots and commas between digits as in "3.5" and
- * "1,000"), a clitic split from its word ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m", with ' or U+2019),
- * or one punctuation mark ("--" and "..." stay whole; U+2013..U+2026 are punctuation). Known
- * abbreviations ("Mr.", "Jan.", "Corp.") and letter-dot sequences ("U.S.", "a.m.") keep their final dot
- * and do not end a sentence. A sentence ends after '.', '!' or '?' (and the quotes or brackets that
- * follow) when the next token does not start with a lower-case letter, and at a blank line. */
+ * "1,000"), a clitic split from its word ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m", with ' or U+2019), or
+ * one punctuation mark ("--" and "..." stay whole; U+2013..U+2026 are punctuation). Known abbreviations
+ * ("Mr.", "Jan.", "Corp."), letter-dot sequences ("U.S.", "a.m.") and initials (a capital letter and a dot
+ * before a capitalised word: "Timothy D. Cook"; "plan B." at a sentence's end too, when the next sentence
+ * follows) keep their final dot and do not end a sentence. A sentence ends after '.', '!' or '?' (and the
+ * quotes or brackets that follow) when the next token does not start with a lower-case letter, and at a
+ * blank line. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -228,8 +230,10 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
     if (j < len && s[j] == '.' && j > i) {
         /* "U.S." keeps its dot when it had an inner one; "Mr." by the list */
         int inner = memchr(s + i, '.', j - i) != NULL;
-        if ((inner && letters_dots) || is_abbrev(s + i, j - i))
-            *abbrev_dot = 1;
+        if ((inner && letters_dots) || is_abbrev(s + i, j - i) ||
+            (j - i == 1 && s[i] >= 'A' && s[i] <= 'Z' && j + 2 < len && s[j + 1] == ' ' && s[j + 2] >= 'A' &&
+             s[j + 2] <= 'Z'))
+            *abbrev_dot = 1; /* and an initial before a capitalised word: "Timothy D. Cook" */
     }
     return j;
 }

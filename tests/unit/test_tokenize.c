@@ -50,6 +50,18 @@ static void test_abbreviations_do_not_end_sentences(void **state) {
     chr__tokens_free(&t);
 }
 
+/* A capital letter and a dot before a capitalised word is an initial ("Timothy D. Cook"): one token, no
+ * sentence end; before a lower-case word or the end of the text it is a letter and a full stop. */
+static void test_initials(void **state) {
+    (void)state;
+    char buf[512];
+    chr__tokens t;
+    joined("He left Timothy D. Cook in charge. Plan B. was never tried. It is plan B.", buf, sizeof buf, &t);
+    assert_string_equal(buf, "He|left|Timothy|D.|Cook|in|charge|.|Plan|B|.|was|never|tried|.|It|is|plan|B|.");
+    assert_int_equal(t.nsent, 3);
+    chr__tokens_free(&t);
+}
+
 /* Each abbreviation of the list keeps its dot, in lower case and capitalized, and a word not in the list
  * (before or after one in the order of the list, or longer) does not. */
 static void test_every_abbreviation(void **state) {
@@ -122,7 +134,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_and_clitics),
         cmocka_unit_test(test_abbreviations_do_not_end_sentences),
-        cmocka_unit_test(test_every_abbreviation),
+        cmocka_unit_test(test_every_abbreviation), cmocka_unit_test(test_initials),
         cmocka_unit_test(test_long_sentence_cut),
         cmocka_unit_test(test_sentences),
     };

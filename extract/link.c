@@ -171,7 +171,8 @@ static unsigned look_up(const ctx *c, size_t i)
     const char *s = c->text + t->start;
     size_t n = t->end - t->start;
     char ascii[WORDSET_LONGEST + 1];
-    if (n <= WORDSET_LONGEST + 2 && memchr(s, 0xE2, n)) {
+    /* the tokenizer splits clitics off, so U+2019 can only open a token ("’s") or follow its n ("n’t") */
+    if (n >= 3 && n <= WORDSET_LONGEST + 2 && ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2)) {
         size_t o = 0;
         for (size_t k = 0; k < n && o < sizeof ascii; k++, o++) {
             if ((unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 &&

@@ -144,8 +144,11 @@ static int holiday_day(const chr_engine *e, const char *name, int year, int64_t 
         *day = chr_date_days(year, m, d);
         return 1;
     }
-    /* "11:4:4" = month 11, 4th Thursday; nth -1 = last */
-    if (sscanf(v, "%d:%d:%d", &m, &nth, &wd) == 3) {
+    /* "11:4:4" = month 11, 4th Thursday; nth -1 = last; "11:1:1+1" = the day after November's first Monday */
+    int after = 0, used = 0;
+    if (sscanf(v, "%d:%d:%d%n", &m, &nth, &wd, &used) == 3) {
+        if (v[used] == '+')
+            after = atoi(v + used + 1);
         if (nth > 0) {
             int64_t first = chr_date_days(year, m, 1);
             int off = (wd - chr_date_weekday(first) + 7) % 7;
@@ -155,6 +158,7 @@ static int holiday_day(const chr_engine *e, const char *name, int year, int64_t 
             int off = (chr_date_weekday(last) - wd + 7) % 7;
             *day = last - off;
         }
+        *day += after;
         return 1;
     }
     return 0;

@@ -933,6 +933,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     size_t aux = i;
     while (aux > first && (tok_is(c, aux - 1, BETWEEN) || tok_adverb(c, aux - 1)))
         aux--;
+    if (aux < i && aux > first && tok_clitic(c, aux) && !tok_punct(c, aux - 1))
+        aux--; /* "Wednesday's close", not "'s close" */
     size_t sum_from = a < b && a < i ? tk->v[a].start : tk->v[aux].start;
     if (e->tense == CHR_TENSE_NONE || e->tense == CHR_TENSE_INFINITIVE) {
         /* a noun ("the Iranian bombing") or an infinitive ("not to forget"): no actor of its own; the

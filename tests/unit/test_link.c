@@ -206,6 +206,9 @@ static void test_actor_phrase_edges(void **state)
     run r = extract("Monday's email announcement marked the third time that Jobs has taken medical leave.");
     assert_string_equal(event(&r, "marked")->actor, "Monday's email announcement");
     done(&r);
+    r = extract("Shares fell 46 cents since Wednesday's close.");
+    assert_string_equal(event(&r, "close")->summary, "Wednesday's close"); /* not "'s close" */
+    done(&r);
     r = extract("Jobs has not yet mentioned what prompted his decision, but said he will still be the CEO.");
     const chr_event *said = event(&r, "said");
     assert_string_equal(event(&r, "mentioned")->actor, "Jobs"); /* "has not yet mentioned" */

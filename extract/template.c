@@ -1,7 +1,8 @@
 /* template.c: fills a rule's value template from its match: {g} the group's text, {g:TABLE} the text
  * looked up in a rule table, {g:num} a number in digits or words ("X" when vague), {g:yy} a two-digit
  * year made four (against the DCT), {g:2} zero-padded to two digits, {g:upper}; {g:fn|default} when the
- * group did not take part; {g:num*K} the number times K ("two decades": {n:num*10}).
+ * group did not take part; {g:num*K} the number times K ("two decades": {n:num*10}), {g:num+K} the number
+ * plus K ("two thousand and one": {yy:num+2000}).
  *
  * Exports chr__template_fill, chr__table_get, chr__key_normalize and chr__duration_exact. */
 #include <ctype.h>
@@ -281,13 +282,16 @@ int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_c
             raw[gl] = '\0';
             if (!fn) {
                 chr__copy(rep, sizeof rep, raw);
-            } else if (!strncmp(fn, "num", 3) && (fn[3] == '\0' || fn[3] == '*')) {
-                /* {g:num}, or {g:num*10} for units counted in another ("two decades" = P20Y) */
+            } else if (!strncmp(fn, "num", 3) && (fn[3] == '\0' || fn[3] == '*' || fn[3] == '+')) {
+                /* {g:num}, {g:num*10} for units counted in another ("two decades" = P20Y), {g:num+2000} for
+                 * a number added to a base ("the year two thousand and one" = 2001) */
                 double v;
                 if (!parse_number(ctx->e, raw, &v))
                     return -1;
                 if (fn[3] == '*' && v >= 0)
                     v *= atof(fn + 4);
+                if (fn[3] == '+' && v >= 0)
+                    v += atof(fn + 4);
                 format_number(rep, sizeof rep, v);
             } else if (!strcmp(fn, "yy")) {
                 int yy = atoi(

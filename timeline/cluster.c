@@ -53,13 +53,6 @@ typedef struct feat {
     int headline; /* a headline's event in the simple present, placed on its document's date by tense */
 } feat;
 
-static uint32_t hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
 
 /* The stem of a trigger into out (at most 31 bytes): its last word, lower-cased, less its ending. */
@@ -143,7 +136,7 @@ static void add_names(feat *f, const char *s) {
         while (e > b + 1 && s[e - 1] == '.' && !(e >= b + 3 && s[e - 3] == '.'))
             e--; /* a full stop, not the dots of "U.S." */
         if (e - b >= 2 && !stop_name(s + b, e - b) && f->nnames < MAX_NAMES) {
-            uint32_t h = hash(s + b, e - b);
+            uint32_t h = chr__strpool_hash(s + b, e - b);
             int dup = 0;
             for (size_t k = 0; k < f->nnames; k++)
                 dup |= f->names[k] == h;
@@ -191,7 +184,7 @@ static void features(feat *f, const chr_timeline_entry *e) {
     char st[32];
     memset(f, 0, sizeof *f);
     size_t n = stem(st, e->text);
-    f->stem = hash(st, n);
+    f->stem = chr__strpool_hash(st, n);
     f->related = related_of(st);
     add_names(f, e->actor);
     add_names(f, e->summary);

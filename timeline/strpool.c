@@ -4,7 +4,8 @@
  * millions of allocations nor millions of copies of "e1", "t0", "said" or a summary shared by several
  * events. Strings live until the pool is freed; nothing is taken out of it.
  *
- * Exports chr__strpool_keep, chr__strpool_free (timeline_internal.h). */
+ * Exports chr__strpool_keep, chr__strpool_free and chr__strpool_hash, the strings' hash (FNV-1a), which the
+ * clustering uses too (timeline_internal.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +20,8 @@ struct chr__strblock {
     char data[];
 };
 
-static uint32_t hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
+uint32_t chr__strpool_hash(const char *s, size_t n) {
+    uint32_t h = 2166136261u; /* FNV-1a */
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     return h;
@@ -53,7 +54,7 @@ const char *chr__strpool_keep(chr__strpool *p, const char *s, size_t len) {
         return NULL;
     if ((p->n + 1) * 2 > p->cap && grow(p))
         return NULL;
-    uint32_t h = hash(s, len);
+    uint32_t h = chr__strpool_hash(s, len);
     size_t k = h & (p->cap - 1);
     for (; p->slots[k].s; k = (k + 1) & (p->cap - 1))
         if (p->slots[k].h == h && p->slots[k].len == len && !memcmp(p->slots[k].s, s, len))

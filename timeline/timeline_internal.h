@@ -51,6 +51,8 @@ typedef struct chr__strpool {
  * NULL when out of memory. */
 const char *chr__strpool_keep(chr__strpool *p, const char *s, size_t len);
 void chr__strpool_free(chr__strpool *p);
+/* The hash of s[0..len) that the pool files strings by (FNV-1a, 32 bits). */
+uint32_t chr__strpool_hash(const char *s, size_t len);
 
 /* A timeline put together piece by piece (read.c): a document at the end of the list (the caller keeps
  * id order), a copy of mention e (dated or not; e->doc indexes the documents, e->seq orders the mentions

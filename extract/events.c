@@ -200,6 +200,17 @@ static void numbered(char id[16], const char *prefix, size_t n) {
     id[p + o] = '\0';
 }
 
+/* Is token i the word of an abbreviation's hyphenated compound, "led" in "U.S.-led", "backed" in
+ * "U.N.-backed"? The tokenizer splits those at the abbreviation's dot ("U.S." "-" "led"), so the word would
+ * be tagged on its own; a hyphenated word without the dot ("Iranian-backed") is one token already. */
+static int abbrev_compound(const char *text, const chr__tokens *toks, size_t i) {
+    if (i < 2)
+        return 0;
+    const chr__token *a = &toks->v[i - 2], *h = &toks->v[i - 1], *w = &toks->v[i];
+    return h->end - h->start == 1 && text[h->start] == '-' && a->end == h->start && h->end == w->start &&
+           a->end - a->start >= 2 && text[a->end - 1] == '.' && text[w->start] >= 'a' && text[w->start] <= 'z';
+}
+
 int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
                        const char *text, size_t len, const chr__tokens *toks, chr_error *err) {
     (void)len;
@@ -234,6 +245,11 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     for (size_t i = 0; i < toks->n; i++) {
         if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
             continue; /* punctuation, clitics and numbers are never events */
+        if (abbrev_compound(text, toks, i)) { /* "U.S.-led": part of a modifier, never an event */
+            if (i + 1 < toks->n)
+                t[i + 1].pl = 'O';
+            continue;
+        }
         /* int32: at most a few dozen features of weights within int16 each; 12 lanes (one spare), as a
          * row of weights has, so that a row adds in vectors */
         int32_t sc[12] = {0};

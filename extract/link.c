@@ -873,7 +873,10 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
             break;
         k++;
     }
-    if (k > first && k < last && tok_punct(c, k)) { /* "WASHINGTON --", "BEIRUT (AP) -" */
+    const chr__token *d = k < last ? &c->toks->v[k] : NULL;
+    int glued = d && d->end - d->start == 1 && c->text[d->start] == '-' && k + 1 < last &&
+                c->toks->v[k + 1].start == d->end; /* "A U.S.-led coalition": a compound, no dateline */
+    if (k > first && k < last && tok_punct(c, k) && !glued) { /* "WASHINGTON --", "BEIRUT (AP) -" */
         while (k < last && (tok_punct(c, k) || tok_word(c, k, "AP") || tok_word(c, k, "Reuters")))
             k++;
         return k;

@@ -197,7 +197,8 @@ static void test_report_content_after_the_verb(void **state)
     done(&r);
 }
 
-/* A subject phrase opens with the possessor of a clitic, not the clitic ("Monday's email announcement");
+/* A subject phrase opens with the possessor of a clitic, not the clitic ("Monday's email announcement"),
+ * and a sentence that opens with an abbreviation's compound ("A U.S.-led coalition") has no dateline;
  * a report after "but" shares the subject of the verb before it that has one (not "what" of "what
  * prompted") and takes no actor from what follows it; "yet" may stand between a subject and its verb. */
 static void test_actor_phrase_edges(void **state)
@@ -205,6 +206,15 @@ static void test_actor_phrase_edges(void **state)
     (void)state;
     run r = extract("Monday's email announcement marked the third time that Jobs has taken medical leave.");
     assert_string_equal(event(&r, "marked")->actor, "Monday's email announcement");
+    done(&r);
+    r = extract("A U.S.-led coalition is now attacking the Islamic State.");
+    assert_string_equal(event(&r, "attacking")->actor, "A U.S.-led coalition"); /* no dateline "A U.S.-" */
+    size_t len;
+    const char *text = chr_doc_text(r.doc, &len);
+    for (size_t i = 0; i < chr_result_event_count(r.res); i++) { /* "led" of "U.S.-led" is no event */
+        const chr_event *e = chr_result_event(r.res, i);
+        assert_false(e->end - e->start == 3 && !memcmp(text + e->start, "led", 3));
+    }
     done(&r);
     r = extract("Shares fell 46 cents since Wednesday's close.");
     assert_string_equal(event(&r, "close")->summary, "Wednesday's close"); /* not "'s close" */

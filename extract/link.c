@@ -996,6 +996,20 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         append(sum, &o, sizeof sum, " ", 1);
         append(sum, &o, sizeof sum, c->text + e->start, e->end - e->start);
         append(sum, &o, sizeof sum, " ", 1);
+        if (tok_word(c, i, "told") || tok_word(c, i, "tells") || tok_word(c, i, "tell")) {
+            /* whom it was told to: "the official told The Huffington Post we're there ...", up to a time
+             * expression, a punctuation mark or a preposition */
+            size_t q = i + 1;
+            while (q < last && q < i + 1 + ACTOR_TOKENS && !tok_punct(c, q) && !tok_in_timex(c, res, q) &&
+                   !tok_is(c, q, STOP))
+                q++;
+            if (q > i + 1 && a > i) /* the actor follows the verb ('..., told X'): nothing to add */
+                q = i + 1;
+            if (q > i + 1) {
+                append(sum, &o, sizeof sum, c->text + tk->v[i + 1].start, tk->v[q - 1].end - tk->v[i + 1].start);
+                append(sum, &o, sizeof sum, " ", 1);
+            }
+        }
         size_t cstart = tk->v[first].start, cend = tk->v[cut].start;
         while (cstart < cend && (c->text[cstart] == '"' || c->text[cstart] == ' ' ||
                                  (unsigned char)c->text[cstart] >= 0x80))

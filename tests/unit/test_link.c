@@ -183,13 +183,19 @@ static void test_clitic_after_a_pronoun(void **state)
 
 /* A report after a comma tells what follows it when a verb follows it in its clause ('Noting that ...,
  * they said it had to have belonged to Iran'), what comes before it otherwise ('..., Kerry said Wednesday
- * in response to the news, first broken by ...'). */
+ * in response to the news, first broken by ...'), with whom it was told to ('..., the official had told
+ * The Huffington Post on Monday'). */
 static void test_report_content_after_the_verb(void **state)
 {
     (void)state;
     run r = extract("Noting that only Iran and Turkey still operate that model of fighter plane, they said it had "
                     "to have belonged to Iran.");
     assert_string_equal(event(&r, "said")->summary, "they said it had to have belonged to Iran");
+    done(&r);
+    r = extract("\"We're there at the invitation of the Iraqi government, so it's not for us to say,\" the defense "
+                "official had told The Huffington Post on Monday.");
+    assert_non_null(strstr(event(&r, "told")->summary,
+                           "the defense official told The Huffington Post we're there at the invitation"));
     done(&r);
     r = extract("The U.S. would be happy to have Iran's help in fighting the Islamic State, Secretary of State "
                 "John Kerry said Wednesday in response to the news, first broken by The Huffington Post.");

@@ -887,6 +887,18 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
     return k;
 }
 
+/* Does a form of "be" stand right before token i ("was acquired by")? */
+static int passive_be(const ctx *c, size_t i, size_t first)
+{
+    static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
+    if (i <= first)
+        return 0;
+    for (const char *const *w = be; *w; w++)
+        if (tok_word(c, i - 1, *w))
+            return 1;
+    return 0;
+}
+
 /* Does a verb (a verbal event) follow token i in its clause (before a punctuation mark or token last)? */
 static int verb_after(const ctx *c, const chr_result *res, size_t i, size_t last)
 {
@@ -910,6 +922,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     size_t a, b;
     int aside;
     actor_left(c, res, i, first, &a, &b, &aside);
+    size_t subj = a < b ? a : i; /* where the subject phrase starts (i: none), for the summary */
     int reported_before = 0; /* '"...," Kerry said' / 'The U.S. would ..., Kerry said' */
     int subordinate = tok_is(c, first, SUBORDINATOR);
     int verb_report = e->cls == CHR_EVENT_REPORTING && e->tense != CHR_TENSE_NONE;
@@ -922,7 +935,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         /* '"...," Kerry said Wednesday'; not 'Noting that ..., they said it had to have belonged to Iran',
          * which reports what follows it */
         reported_before = 1;
-    } else if (e->tense == CHR_TENSE_PASTPART && i + 2 < last && tok_word(c, i + 1, "by")) {
+    } else if ((e->tense == CHR_TENSE_PASTPART || passive_be(c, i, first)) && i + 2 < last &&
+               tok_word(c, i + 1, "by")) {
         /* a passive: "first broken by The Huffington Post" */
         size_t pa, pb;
         actor_right(c, i + 1, last, res, &pa, &pb);
@@ -938,7 +952,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         aux--;
     if (aux < i && aux > first && tok_clitic(c, aux) && !tok_punct(c, aux - 1))
         aux--; /* "Wednesday's close", not "'s close" */
-    size_t sum_from = a < b && a < i ? tk->v[a].start : tk->v[aux].start;
+    size_t sum_from = a < b && a < i ? tk->v[a].start : subj < i ? tk->v[subj].start : tk->v[aux].start;
     if (e->tense == CHR_TENSE_NONE || e->tense == CHR_TENSE_INFINITIVE) {
         /* a noun ("the Iranian bombing") or an infinitive ("not to forget"): no actor of its own; the
          * summary still starts with the phrase before it */
@@ -953,6 +967,11 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
             tok_word(c, k - 2, ",")) {
             /* "Iran, which is a top regional rival": the phrase before the comma */
             actor_phrase(c, res, k - 2, first, &a, &b);
+        } else if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
+                   !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_word(c, k - 2, "of")) {
+            /* "footage which showed a U.S.-made jet": the phrase before "which" (not "the effects of
+             * which") */
+            actor_phrase(c, res, k - 1, first, &a, &b);
         } else if (k > first && (tok_word(c, k - 1, "and") || tok_word(c, k - 1, "or") || tok_word(c, k - 1, "but"))) {
             /* "... and has not had relations": the subject of the clause it continues: the antecedent of
              * a "which" before it ("Iran, which is a rival ... and has not had"), else the actor of the
@@ -968,6 +987,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
                     const chr_event *p = e;
                     while (p > res->events && p->start > c->toks->v[q].start)
                         p--;
+                    if (q + 1 < last && tok_word(c, q + 1, "by"))
+                        break; /* a passive's actor is its agent, not the subject the verbs share */
                     if (p->start == c->toks->v[q].start && p->actor && p->actor[0]) {
                         shared_actor = p->actor;
                         break;

@@ -206,7 +206,9 @@ static void test_report_content_after_the_verb(void **state)
 /* A subject phrase opens with the possessor of a clitic, not the clitic ("Monday's email announcement"),
  * and a sentence that opens with an abbreviation's compound ("A U.S.-led coalition") has no dateline;
  * a report after "but" shares the subject of the verb before it that has one (not "what" of "what
- * prompted") and takes no actor from what follows it; "yet" may stand between a subject and its verb. */
+ * prompted") and takes no actor from what follows it; "yet" may stand between a subject and its verb; a
+ * verb after "which" without a comma has the phrase before it; a passive with "be" has its agent, and its
+ * summary keeps its subject. */
 static void test_actor_phrase_edges(void **state)
 {
     (void)state;
@@ -221,6 +223,16 @@ static void test_actor_phrase_edges(void **state)
         const chr_event *e = chr_result_event(r.res, i);
         assert_false(e->end - e->start == 3 && !memcmp(text + e->start, "led", 3));
     }
+    done(&r);
+    r = extract("The newspaper reviewed recent footage which showed a U.S.-made fighter jet bombing Iraq.");
+    assert_string_equal(event(&r, "showed")->actor, "recent footage"); /* the antecedent of "which" */
+    done(&r);
+    r = extract("Apple was started by Steve Jobs in 1976, and launched the iTunes Music Store in 2003.");
+    assert_null(strstr(event(&r, "launched")->actor ? event(&r, "launched")->actor : "", "Jobs"));
+    done(&r); /* the verb after "and" shares the passive's subject, not its agent */
+    r = extract("The plan was approved by the board on Friday.");
+    assert_string_equal(event(&r, "approved")->actor, "the board"); /* a passive's agent */
+    assert_string_equal(event(&r, "approved")->summary, "The plan was approved by the board on Friday");
     done(&r);
     r = extract("Shares fell 46 cents since Wednesday's close.");
     assert_string_equal(event(&r, "close")->summary, "Wednesday's close"); /* not "'s close" */

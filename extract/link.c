@@ -817,6 +817,25 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
     }
     if (k < end && k > first && tok_clitic(c, k) && !tok_punct(c, k - 1))
         k--; /* a phrase does not open with a clitic: "Monday's email announcement", not "'s email ..." */
+    size_t v = k > first && tok_is(c, k - 1, STOP) && !tok_is(c, k - 1, ARTICLE) ? k - 1 : k; /* "to" */
+    if (k < end && v > first + 1 && tok_verb_event(c, res, v - 1) &&
+        (v == k || !(tok_word(c, v, "that") || tok_word(c, v, "which") || tok_word(c, v, "who")))) {
+        /* the phrase is the object of a relative clause ("The man who hurled a grenade was identified",
+         * "Officials who spoke to reporters said"): the subject is the phrase before "who" */
+        size_t r = v - 1;
+        while (r > first && (tok_is(c, r - 1, BETWEEN) || tok_adverb(c, r - 1)))
+            r--;
+        if (r > first + 1 && (tok_word(c, r - 1, "who") || tok_word(c, r - 1, "which") ||
+                              tok_word(c, r - 1, "that")) && !tok_punct(c, r - 2)) {
+            size_t ra, rb;
+            actor_phrase(c, res, r - 1, first, &ra, &rb);
+            if (ra < rb) {
+                *a = ra;
+                *b = rb;
+                return;
+            }
+        }
+    }
     /* a phrase that is only function words is no phrase */
     int content = 0;
     for (size_t q = k; q < end; q++)

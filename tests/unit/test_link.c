@@ -208,7 +208,7 @@ static void test_report_content_after_the_verb(void **state)
  * a report after "but" shares the subject of the verb before it that has one (not "what" of "what
  * prompted") and takes no actor from what follows it; "yet" may stand between a subject and its verb; a
  * verb after "which" without a comma has the phrase before it; a passive with "be" has its agent, and its
- * summary keeps its subject. */
+ * summary keeps its subject; a phrase that ends a relative clause is not the subject after it. */
 static void test_actor_phrase_edges(void **state)
 {
     (void)state;
@@ -226,6 +226,11 @@ static void test_actor_phrase_edges(void **state)
     done(&r);
     r = extract("The newspaper reviewed recent footage which showed a U.S.-made fighter jet bombing Iraq.");
     assert_string_equal(event(&r, "showed")->actor, "recent footage"); /* the antecedent of "which" */
+    done(&r);
+    r = extract("The man who hurled a grenade was identified Thursday. Officials who spoke to reporters said "
+                "the talks failed.");
+    assert_string_equal(event(&r, "identified")->actor, "The man"); /* not "a grenade" */
+    assert_string_equal(event(&r, "said")->actor, "Officials");     /* not "reporters" */
     done(&r);
     r = extract("Apple was started by Steve Jobs in 1976, and launched the iTunes Music Store in 2003.");
     assert_null(strstr(event(&r, "launched")->actor ? event(&r, "launched")->actor : "", "Jobs"));

@@ -369,13 +369,16 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
     }
     if (!strcmp(k->name, "yearspan")) {
         /* "1989-90", "2010-15", "1999-00": the years from the first to the one the two digits name (the
-         * first such year after it), both counted */
+         * first such year after it), both counted; a span that would wrap into the next century by ten years
+         * or more is none */
         int y = atoi(k->arg[0]), yy = atoi(k->arg[1]);
         if (y <= 0 || yy < 0 || yy > 99)
             return -1;
         int y2 = y - y % 100 + yy;
         if (y2 <= y)
             y2 += 100;
+        if (y2 - y >= 10 && yy < y % 100)
+            return -1; /* "2014-06" is no span of 93 years (a month, or the start of "2014-06-30T18:00Z") */
         snprintf(und, undn, "P%dY", y2 - y + 1);
         return 0;
     }

@@ -209,8 +209,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                 snprintf(und, undn, u >= CHR_GRAN_DAY ? "%04d-XX-XX" : "%04d-WXX", ry);
                 return 0;
             }
-            if ((t.gran < u && u > CHR_GRAN_MONTH) || (seq && t.gran >= u))
-                t = chr__time_period(&t, u);
+            if ((t.gran < u && u > CHR_GRAN_MONTH) || (seq && t.gran >= u) || (n == 0 && u < t.gran))
+                t = chr__time_period(&t, u); /* and "later that year" of March 2012 is 2012, not March */
             else
                 t = chr__time_period(&t, t.gran);
         } else if (u > CHR_GRAN_PART_OF_DAY && dct->gran <= CHR_GRAN_DAY) {

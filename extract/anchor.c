@@ -304,6 +304,24 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr_time t = {.day = chr_date_days(y, m, d), .gran = isday ? CHR_GRAN_DAY : CHR_GRAN_MONTH};
         return set_time(out, t);
     }
+    if (!strcmp(k->name, "weekof")) {
+        /* "the week of Dec. 8": the ISO week holding the day (of the year given, else as monthday picks it) */
+        chr_time dd;
+        if (k->arg[2][0]) {
+            int y = atoi(k->arg[2]), m = atoi(k->arg[0]), d = atoi(k->arg[1]);
+            if (!chr_date_valid(y, m, d))
+                return -1;
+            dd = (chr_time){.day = chr_date_days(y, m, d), .gran = CHR_GRAN_DAY};
+        } else {
+            call k2 = *k;
+            snprintf(k2.name, sizeof k2.name, "monthday");
+            k2.arg[2][0] = '\0';
+            int rc = eval_call(&dd, und, undn, ctx, c, &k2, used_ref);
+            if (rc <= 0)
+                return rc; /* no DCT: XXXX-12-08, the day is all that is known */
+        }
+        return set_time(out, chr__time_period(&dd, CHR_GRAN_WEEK));
+    }
     if (!strcmp(k->name, "season") || !strcmp(k->name, "quarter") || !strcmp(k->name, "half")) {
         int q = atoi(k->arg[0]);
         chr_gran g = k->name[0] == 's' ? CHR_GRAN_SEASON : k->name[0] == 'q' ? CHR_GRAN_QUARTER : CHR_GRAN_HALF;

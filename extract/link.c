@@ -99,10 +99,14 @@ typedef struct wordset {
     } slot[WORDSET_SLOTS];
 } wordset;
 
+/* Forms of "be" before a passive's participle, and the relative pronouns. */
+static const char *const be_forms[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
+static const char *const relatives[] = {"who", "which", "that", NULL};
+
 static const char *const *const wordset_lists[] = {between_words, stop_words, articles, pronouns,
-                                                   subordinators};
+                                                   subordinators, be_forms, relatives};
 /* The bits of wordset_lists, what tok_is asks about. */
-enum { BETWEEN = 1, STOP = 2, ARTICLE = 4, PRONOUN = 8, SUBORDINATOR = 16, LOOKED_UP = 128 };
+enum { BETWEEN = 1, STOP = 2, ARTICLE = 4, PRONOUN = 8, SUBORDINATOR = 16, BE = 32, RELATIVE = 64, LOOKED_UP = 128 };
 
 typedef struct ctx {
     const char *text;
@@ -819,14 +823,13 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         k--; /* a phrase does not open with a clitic: "Monday's email announcement", not "'s email ..." */
     size_t v = k > first && tok_is(c, k - 1, STOP) && !tok_is(c, k - 1, ARTICLE) ? k - 1 : k; /* "to" */
     if (k < end && v > first + 1 && tok_verb_event(c, res, v - 1) &&
-        (v == k || !(tok_word(c, v, "that") || tok_word(c, v, "which") || tok_word(c, v, "who")))) {
+        (v == k || !tok_is(c, v, RELATIVE))) {
         /* the phrase is the object of a relative clause ("The man who hurled a grenade was identified",
          * "Officials who spoke to reporters said"): the subject is the phrase before "who" */
         size_t r = v - 1;
         while (r > first && (tok_is(c, r - 1, BETWEEN) || tok_adverb(c, r - 1)))
             r--;
-        if (r > first + 1 && (tok_word(c, r - 1, "who") || tok_word(c, r - 1, "which") ||
-                              tok_word(c, r - 1, "that")) && !tok_punct(c, r - 2)) {
+        if (r > first + 1 && tok_is(c, r - 1, RELATIVE) && !tok_punct(c, r - 2)) {
             size_t ra, rb;
             actor_phrase(c, res, r - 1, first, &ra, &rb);
             if (ra < rb) {
@@ -909,13 +912,7 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
 /* Does a form of "be" stand right before token i ("was acquired by")? */
 static int passive_be(const ctx *c, size_t i, size_t first)
 {
-    static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
-    if (i <= first)
-        return 0;
-    for (const char *const *w = be; *w; w++)
-        if (tok_word(c, i - 1, *w))
-            return 1;
-    return 0;
+    return i > first && tok_is(c, i - 1, BE);
 }
 
 /* Does a verb (a verbal event) follow token i in its clause (before a punctuation mark or token last)? */

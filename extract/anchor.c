@@ -305,7 +305,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         return set_time(out, t);
     }
     if (!strcmp(k->name, "weekof")) {
-        /* "the week of Dec. 8": the ISO week holding the day (of the year given, else as monthday picks it) */
+        /* "the week of Dec. 8": the ISO week holding the day (of the year given, else the year monthday
+         * picks) */
         chr_time dd;
         if (k->arg[2][0]) {
             int y = atoi(k->arg[2]), m = atoi(k->arg[0]), d = atoi(k->arg[1]);

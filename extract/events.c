@@ -207,8 +207,9 @@ static int abbrev_compound(const char *text, const chr__tokens *toks, size_t i) 
     if (i < 2)
         return 0;
     const chr__token *a = &toks->v[i - 2], *h = &toks->v[i - 1], *w = &toks->v[i];
-    return h->end - h->start == 1 && text[h->start] == '-' && a->end == h->start && h->end == w->start &&
-           a->end - a->start >= 2 && text[a->end - 1] == '.' && text[w->start] >= 'a' && text[w->start] <= 'z';
+    int hyphen = h->end - h->start == 1 && text[h->start] == '-' && a->end == h->start && h->end == w->start;
+    return hyphen && a->end - a->start >= 2 && text[a->end - 1] == '.' && text[w->start] >= 'a' &&
+           text[w->start] <= 'z';
 }
 
 int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,

@@ -106,7 +106,16 @@ static const char *const relatives[] = {"who", "which", "that", NULL};
 static const char *const *const wordset_lists[] = {between_words, stop_words, articles, pronouns,
                                                    subordinators, be_forms, relatives};
 /* The bits of wordset_lists, what tok_is asks about. */
-enum { BETWEEN = 1, STOP = 2, ARTICLE = 4, PRONOUN = 8, SUBORDINATOR = 16, BE = 32, RELATIVE = 64, LOOKED_UP = 128 };
+enum {
+    BETWEEN = 1,
+    STOP = 2,
+    ARTICLE = 4,
+    PRONOUN = 8,
+    SUBORDINATOR = 16,
+    BE = 32,
+    RELATIVE = 64,
+    LOOKED_UP = 128
+};
 
 typedef struct ctx {
     const char *text;
@@ -607,8 +616,8 @@ static int mark_heads(chr_result *res, const ctx *c)
             e->time.rule = "sentence";
             int future = e->tense == CHR_TENSE_FUTURE || e->tense == CHR_TENSE_INFINITIVE;
             int state = e->cls == CHR_EVENT_STATE || e->cls == CHR_EVENT_I_STATE;
-            if (owner->cls == CHR_EVENT_REPORTING && verbal(owner) && e->start > owner->end && future && !state &&
-                e->time.relation == CHR_REL_IS_INCLUDED)
+            int after_report = owner->cls == CHR_EVENT_REPORTING && verbal(owner) && e->start > owner->end;
+            if (after_report && future && !state && e->time.relation == CHR_REL_IS_INCLUDED)
                 e->time.relation = CHR_REL_AFTER;
         }
     }
@@ -1043,7 +1052,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
             if (q > i + 1 && a > i) /* the actor follows the verb ('..., told X'): nothing to add */
                 q = i + 1;
             if (q > i + 1) {
-                append(sum, &o, sizeof sum, c->text + tk->v[i + 1].start, tk->v[q - 1].end - tk->v[i + 1].start);
+                size_t from = tk->v[i + 1].start;
+                append(sum, &o, sizeof sum, c->text + from, tk->v[q - 1].end - from);
                 append(sum, &o, sizeof sum, " ", 1);
             }
         }

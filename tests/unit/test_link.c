@@ -188,17 +188,18 @@ static void test_clitic_after_a_pronoun(void **state)
 static void test_report_content_after_the_verb(void **state)
 {
     (void)state;
-    run r = extract("Noting that only Iran and Turkey still operate that model of fighter plane, they said it had "
-                    "to have belonged to Iran.");
+    run r = extract("Noting that only Iran and Turkey still operate that model of fighter plane, they said "
+                    "it had to have belonged to Iran.");
     assert_string_equal(event(&r, "said")->summary, "they said it had to have belonged to Iran");
     done(&r);
-    r = extract("\"We're there at the invitation of the Iraqi government, so it's not for us to say,\" the defense "
-                "official had told The Huffington Post on Monday.");
+    r = extract("\"We're there at the invitation of the Iraqi government, so it's not for us to say,\" the "
+                "defense official had told The Huffington Post on Monday.");
     assert_non_null(strstr(event(&r, "told")->summary,
                            "the defense official told The Huffington Post we're there at the invitation"));
     done(&r);
-    r = extract("The U.S. would be happy to have Iran's help in fighting the Islamic State, Secretary of State "
-                "John Kerry said Wednesday in response to the news, first broken by The Huffington Post.");
+    r = extract("The U.S. would be happy to have Iran's help in fighting the Islamic State, Secretary of "
+                "State John Kerry said Wednesday in response to the news, first broken by The Huffington "
+                "Post.");
     assert_non_null(strstr(event(&r, "said")->summary, "John Kerry said the U.S. would be happy"));
     done(&r);
 }
@@ -517,21 +518,34 @@ static void test_summary_blanks_collapsed(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_report_dated_by_its_time), cmocka_unit_test(test_two_times_in_one_sentence),
-        cmocka_unit_test(test_since_and_until),          cmocka_unit_test(test_since_with_a_hedge),          cmocka_unit_test(test_no_time_in_the_sentence),
-        cmocka_unit_test(test_negation), cmocka_unit_test(test_curly_apostrophes),
-        cmocka_unit_test(test_clitic_after_a_pronoun), cmocka_unit_test(test_report_content_after_the_verb),
-        cmocka_unit_test(test_actor_phrase_edges),                 cmocka_unit_test(test_actor_across_an_aside),
-        cmocka_unit_test(test_time_owned_by_its_verb),   cmocka_unit_test(test_equal_distance_right_time),
-        cmocka_unit_test(test_actor_of_a_coordinated_relative), cmocka_unit_test(test_reported_events),
-        cmocka_unit_test(test_underscore_dash_is_a_boundary), cmocka_unit_test(test_opening_time_across_an_aside),
-        cmocka_unit_test(test_possessive_time_opens_nothing), cmocka_unit_test(test_modifying_time_kept_by_its_noun),
-        cmocka_unit_test(test_period_between_events),   cmocka_unit_test(test_present_report_within_the_day),
-        cmocka_unit_test(test_summary_blanks_collapsed), cmocka_unit_test(test_reported_future_after_the_report),
+        cmocka_unit_test(test_report_dated_by_its_time),
+        cmocka_unit_test(test_two_times_in_one_sentence),
+        cmocka_unit_test(test_since_and_until),
+        cmocka_unit_test(test_since_with_a_hedge),
+        cmocka_unit_test(test_no_time_in_the_sentence),
+        cmocka_unit_test(test_negation),
+        cmocka_unit_test(test_curly_apostrophes),
+        cmocka_unit_test(test_clitic_after_a_pronoun),
+        cmocka_unit_test(test_report_content_after_the_verb),
+        cmocka_unit_test(test_actor_phrase_edges),
+        cmocka_unit_test(test_actor_across_an_aside),
+        cmocka_unit_test(test_time_owned_by_its_verb),
+        cmocka_unit_test(test_equal_distance_right_time),
+        cmocka_unit_test(test_actor_of_a_coordinated_relative),
+        cmocka_unit_test(test_reported_events),
+        cmocka_unit_test(test_underscore_dash_is_a_boundary),
+        cmocka_unit_test(test_opening_time_across_an_aside),
+        cmocka_unit_test(test_possessive_time_opens_nothing),
+        cmocka_unit_test(test_modifying_time_kept_by_its_noun),
+        cmocka_unit_test(test_period_between_events),
+        cmocka_unit_test(test_present_report_within_the_day),
+        cmocka_unit_test(test_summary_blanks_collapsed),
+        cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
-        cmocka_unit_test(test_due_date_ends),             cmocka_unit_test(test_between_two_times),
+        cmocka_unit_test(test_due_date_ends),
+        cmocka_unit_test(test_between_two_times),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

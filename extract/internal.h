@@ -50,6 +50,12 @@ enum { CHR__ASCII_ALNUM = 1, CHR__ASCII_SPACE = 2 };
 extern const unsigned char chr__ascii_class[256];
 static inline int chr__ascii_alnum(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_ALNUM; }
 static inline int chr__ascii_space(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_SPACE; }
+/* Whether s[0..n) opens with U+2019, the typographic apostrophe ("it’s", "n’t"), which the tokenizer, the
+ * event model's words and the linker's word lists read as '. */
+static inline int chr__utf8_rsquo(const unsigned char *s, size_t n)
+{
+    return n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99;
+}
 /* src copied into dst[0..cap) and cut to cap - 1 bytes, as snprintf(dst, cap, "%s", src) does, without
  * the formatting machinery (hot paths: values and ids of every time expression). */
 static inline void chr__copy(char *dst, size_t cap, const char *src)

@@ -188,8 +188,7 @@ static unsigned look_up(const ctx *c, size_t i)
     if (n >= 3 && n <= WORDSET_LONGEST + 2 && ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2)) {
         size_t o = 0;
         for (size_t k = 0; k < n && o < sizeof ascii; k++, o++) {
-            if ((unsigned char)s[k] == 0xE2 && k + 2 < n && (unsigned char)s[k + 1] == 0x80 &&
-                (unsigned char)s[k + 2] == 0x99) {
+            if (chr__utf8_rsquo((const unsigned char *)s + k, n - k)) {
                 ascii[o] = '\'';
                 k += 2;
             } else {
@@ -231,7 +230,7 @@ static int tok_clitic(const ctx *c, size_t i)
     const chr__token *t = &c->toks->v[i];
     const unsigned char *s = (const unsigned char *)c->text + t->start;
     size_t n = t->end - t->start;
-    return (n >= 2 && s[0] == '\'') || (n >= 4 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99);
+    return (n >= 2 && s[0] == '\'') || (n >= 4 && chr__utf8_rsquo(s, n));
 }
 
 static int tok_capital(const ctx *c, size_t i)

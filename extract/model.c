@@ -806,7 +806,7 @@ void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *
     for (k = 0; k < n; k++, o++) {
         unsigned char c = s[k];
         char kind;
-        if (c == 0xE2 && k + 2 < n && s[k + 1] == 0x80 && s[k + 2] == 0x99) {
+        if (chr__utf8_rsquo(s + k, n - k)) {
             c = 0x27;
             k += 2;
         }

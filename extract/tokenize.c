@@ -57,7 +57,7 @@ static int word_at(const unsigned char *s, size_t len, size_t i) {
 static size_t apos_at(const unsigned char *s, size_t len, size_t i) {
     if (s[i] == '\'')
         return 1;
-    if (s[i] == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x99)
+    if (chr__utf8_rsquo(s + i, len - i))
         return 3;
     return 0;
 }

@@ -341,7 +341,7 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     char w[32];
     word_before(c, t->start, w, sizeof w);
-    size_t next = tok_at(c, t->end);
+    size_t next = tok_at(c, t->end); /* the word after the timex: "13 days after", "a few days later" */
     if (!strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
         !(next < c->toks->n && c->toks->v[next].start == e->start)) {
         /* a time that modifies a noun after a signal: "since shortly after the Oct. 23 slaying" (the verb is
@@ -350,7 +350,7 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         if (i >= 2 && (tok_word(c, i - 2, "after") || tok_word(c, i - 2, "before") ||
                        tok_word(c, i - 2, "since") || tok_word(c, i - 2, "until")))
             word_before(c, c->toks->v[i - 1].start, w, sizeof w);
-    } /* the word after the timex: "13 days after", "a few days later" */
+    }
     int after = word_at(c, next, "after"), before = word_at(c, next, "before");
     int counted = strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
                   memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
@@ -1008,11 +1008,11 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
                 if (tok_verb_event(c, res, q)) {
                     /* the nearest verb before it that has an actor ("Jobs has not yet mentioned what
                      * prompted his decision, but said": Jobs, not the actor-less "prompted") */
+                    if (q + 1 < last && tok_word(c, q + 1, "by"))
+                        break; /* a passive's actor is its agent, not the subject the verbs share */
                     const chr_event *p = e;
                     while (p > res->events && p->start > c->toks->v[q].start)
                         p--;
-                    if (q + 1 < last && tok_word(c, q + 1, "by"))
-                        break; /* a passive's actor is its agent, not the subject the verbs share */
                     if (p->start == c->toks->v[q].start && p->actor && p->actor[0]) {
                         shared_actor = p->actor;
                         break;
@@ -1041,15 +1041,14 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         append(sum, &o, sizeof sum, " ", 1);
         append(sum, &o, sizeof sum, c->text + e->start, e->end - e->start);
         append(sum, &o, sizeof sum, " ", 1);
-        if (tok_word(c, i, "told") || tok_word(c, i, "tells") || tok_word(c, i, "tell")) {
+        if (a < i && (tok_word(c, i, "told") || tok_word(c, i, "tells") || tok_word(c, i, "tell"))) {
             /* whom it was told to: "the official told The Huffington Post we're there ...", up to a time
-             * expression, a punctuation mark or a preposition */
+             * expression, a punctuation mark or a preposition (when the actor follows the verb, '..., told
+             * X', nothing) */
             size_t q = i + 1;
             while (q < last && q < i + 1 + ACTOR_TOKENS && !tok_punct(c, q) && !tok_in_timex(c, res, q) &&
                    !tok_is(c, q, STOP))
                 q++;
-            if (q > i + 1 && a > i) /* the actor follows the verb ('..., told X'): nothing to add */
-                q = i + 1;
             if (q > i + 1) {
                 size_t from = tk->v[i + 1].start;
                 append(sum, &o, sizeof sum, c->text + from, tk->v[q - 1].end - from);

@@ -21,10 +21,12 @@
  * stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to the
  * document date, an event before the document date ends at it.
  *
- * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs (after ", which" the phrase
- * before the comma; after "and" the antecedent of a "which" before it, or the actor of the verb before it);
- * for a report that follows what it reports ('..., Kerry said'), the phrase after the verb when nothing
- * stands left of it. Summary: the actor, the event and the rest of its clause; for a report that follows its
+ * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs; a finite verb's ends at
+ * another verb or a form of "be" (after ", which" the phrase before the comma; after "and" the antecedent of
+ * a "which" before it, or the actor of the verb before it; a participle after a comma, the phrase before
+ * the comma when it opens the clause); for a report that follows what it reports ('..., Kerry said'), the
+ * phrase after the verb when nothing stands left of it, whatever the closing quote before it (", '', ”).
+ * Summary: the actor, the event and the rest of its clause; for a report that follows its
  * content (no verb after it in its clause), the actor, the verb and the content. Word lists read U+2019 as '.
  *
  * Exports chr__events_link. */
@@ -62,7 +64,8 @@ static const char *const between_words[] = {
     "already",  "just",       "then",     "first",      "now",      "again",     "did",     "does",
     "do",       "shall",      "'s",       "'ve",        "'d",       "'ll",       "to",      "only",
     "even",     "reportedly", "allegedly", "repeatedly", "publicly", "previously", "recently", "finally",
-    "since",    "both",       "all",      "yet",        NULL};
+    "since",    "both",       "all",      "yet",        "well",     "last",      "ever",    "earlier",
+    "always",   "often",      "once",     "no",         "longer",   NULL};
 
 /* Words that end a subject phrase going left. */
 static const char *const stop_words[] = {
@@ -71,7 +74,7 @@ static const char *const stop_words[] = {
     "than",    "though", "although", "said",   "says",   "told",    "say",     "in",      "on",
     "at",      "for",    "with",    "by",      "from",   "into",    "over",    "about",   "against",
     "during",  "under",  "between", "without", "through", "so",    "whether", "yet",     "how",
-    "why",     "what",   "there",   "here",    "it's",   "to",      NULL};
+    "why",     "what",   "there",   "here",    "it's",   "to",      "among",   NULL};
 
 static const char *const articles[] = {"the", "a", "an", NULL};
 
@@ -218,10 +221,23 @@ static int tok_word(const ctx *c, size_t i, const char *w)
     return same_word(w, c->text + t->start, t->end - t->start);
 }
 
+/* Is token i a punctuation mark: an ASCII one, a lone quote (' or the wire services' ''), or a UTF-8 one
+ * (U+2010..U+201F dashes and quotes, U+2026 ellipsis, U+00AB and U+00BB guillemets) standing alone? A
+ * clitic ("'s", "’s"), an apostrophe glued to its word ("Jobs'") and a word in another script are not. */
 static int tok_punct(const ctx *c, size_t i)
 {
-    unsigned char ch = (unsigned char)c->text[c->toks->v[i].start];
-    return !(chr__ascii_alnum(ch) || ch == '\'' || ch >= 0x80);
+    const chr__token *t = &c->toks->v[i];
+    const unsigned char *s = (const unsigned char *)c->text + t->start;
+    size_t n = t->end - t->start;
+    int glued = i > 0 && c->toks->v[i - 1].end == t->start &&
+                chr__ascii_alnum((unsigned char)c->text[t->start - 1]); /* "Jobs'": a possessive */
+    if (s[0] == '\'')
+        return (n == 1 && !glued) || (n == 2 && s[1] == '\'');
+    if (s[0] == 0xE2)
+        return n == 3 && s[1] == 0x80 && ((s[2] >= 0x90 && s[2] <= 0x9F && !(s[2] == 0x99 && glued)) || s[2] == 0xA6);
+    if (s[0] == 0xC2)
+        return n == 2 && (s[1] == 0xAB || s[1] == 0xBB);
+    return !(chr__ascii_alnum(s[0]) || s[0] >= 0x80);
 }
 
 /* Is token i a clitic ("'s", "'re", "’ve": it opens with an apostrophe, ' or U+2019)? */
@@ -231,6 +247,17 @@ static int tok_clitic(const ctx *c, size_t i)
     const unsigned char *s = (const unsigned char *)c->text + t->start;
     size_t n = t->end - t->start;
     return (n >= 2 && s[0] == '\'') || (n >= 4 && chr__utf8_rsquo(s, n));
+}
+
+/* Is token i an auxiliary other than "be" ("has", "would", "did")? Asked of the few tokens in BETWEEN. */
+static int tok_auxiliary(const ctx *c, size_t i)
+{
+    static const char *const auxiliaries[] = {"has",   "have",  "had",  "will", "would", "could", "should", "may",
+                                              "might", "must",  "can",  "did",  "does",  "do",    "shall",  NULL};
+    for (const char *const *w = auxiliaries; *w; w++)
+        if (tok_word(c, i, *w))
+            return 1;
+    return 0;
 }
 
 static int tok_capital(const ctx *c, size_t i)
@@ -740,8 +767,8 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
     *o = k;
 }
 
-/* Is token i the start of a verb event (one with a tense)? */
-static int tok_verb_event(const ctx *c, const chr_result *res, size_t i)
+/* The tense of the event that starts at token i, or -1 when none does. */
+static int tok_tense(const ctx *c, const chr_result *res, size_t i)
 {
     size_t off = c->toks->v[i].start, lo = 0, hi = res->nevents;
     while (lo < hi) {
@@ -751,7 +778,14 @@ static int tok_verb_event(const ctx *c, const chr_result *res, size_t i)
         else
             hi = mid;
     }
-    return lo < res->nevents && res->events[lo].start == off && res->events[lo].tense != CHR_TENSE_NONE;
+    return lo < res->nevents && res->events[lo].start == off ? (int)res->events[lo].tense : -1;
+}
+
+/* Is token i the start of a verb event (one with a tense)? */
+static int tok_verb_event(const ctx *c, const chr_result *res, size_t i)
+{
+    int t = tok_tense(c, res, i);
+    return t >= 0 && t != CHR_TENSE_NONE;
 }
 
 /* Is token i inside a time expression? */
@@ -783,6 +817,15 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
     actor_phrase(c, res, i, first, a, b);
     if (*a < *b || i <= first + 2 || !tok_word(c, i - 1, ","))
         return;
+    if (tok_tense(c, res, i) == CHR_TENSE_PRESPART) {
+        /* a participle right after a comma tells of the phrase before it when that phrase opens its clause:
+         * '..." Kerry, using ...', not "died at the age of 56, according to" */
+        actor_phrase(c, res, i - 1, first, a, b);
+        *aside = *a < *b && (*a == first || tok_punct(c, *a - 1)); /* the summary leaves the comma out */
+        if (*aside)
+            return;
+        *a = *b = i;
+    }
     for (size_t k = i - 1, n = 0; k-- > first + 1 && n < ASIDE_TOKENS; n++) {
         if (tok_word(c, k, ",")) {
             actor_phrase(c, res, k, first, a, b);
@@ -803,6 +846,12 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         *b = j;
         return;
     }
+    /* a finite verb's subject ends at a verb the model left out ("Kenya was among hundreds injured" is
+     * "hundreds"), and so does the subject sought before a comma or "who" (i no event); the phrase before
+     * a noun, an infinitive or a present participle, which only opens its summary, keeps it ("the
+     * administration would continue to evaluate") */
+    int tense = tok_tense(c, res, i);
+    int finite = tense != CHR_TENSE_NONE && tense != CHR_TENSE_INFINITIVE && tense != CHR_TENSE_PRESPART;
     size_t end = j, k = j, count = 0;
     while (k > first && count < ACTOR_TOKENS) {
         size_t p = k - 1;
@@ -810,6 +859,8 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         if (tok_punct(c, p) && !(t->end - t->start == 1 && c->text[t->start] == '-'))
             break;
         if (tok_verb_event(c, res, p) || tok_is(c, p, PRONOUN) || tok_in_timex(c, res, p))
+            break;
+        if (finite && (tok_is(c, p, BE) || (tok_is(c, p, BETWEEN) && tok_auxiliary(c, p))))
             break;
         if (p > first && tok_is(c, p - 1, PRONOUN) && tok_clitic(c, p)) {
             /* "it's confined to taking on ISIL": the pronoun and its verb open the phrase, not "'s" */
@@ -866,6 +917,8 @@ static void actor_right(const ctx *c, size_t i, size_t last, const chr_result *r
     while (k < last && count < ACTOR_TOKENS && !tok_punct(c, k) && !tok_is(c, k, STOP)) {
         if (tok_in_timex(c, res, k))
             break;
+        if (count && (tok_is(c, k, PRONOUN) || tok_is(c, k, BE) || tok_verb_event(c, res, k)))
+            break; /* "heartened by the close cooperation we have had" */
         k++;
         count++;
     }
@@ -917,9 +970,11 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
     return k;
 }
 
-/* Does a form of "be" stand right before token i ("was acquired by")? */
+/* Does a form of "be" stand before token i, over adverbs ("was acquired by", "was ever announced by")? */
 static int passive_be(const ctx *c, size_t i, size_t first)
 {
+    while (i > first && !tok_is(c, i - 1, BE) && (tok_is(c, i - 1, BETWEEN) || tok_adverb(c, i - 1)))
+        i--;
     return i > first && tok_is(c, i - 1, BE);
 }
 
@@ -1035,6 +1090,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         /* the actor, the verb, then what was reported: the sentence up to the comma or quote before the
          * actor (or before the verb, when the actor follows it) */
         size_t cut = a < i ? a - 1 : i - 1;
+        while (cut > first + 1 && tok_punct(c, cut - 1))
+            cut--; /* the comma and the closing quote(s) before it: "bomb,''" */
         if (cut > first + SUMMARY_WORDS)
             cut = first + SUMMARY_WORDS;
         append(sum, &o, sizeof sum, actor, strlen(actor));

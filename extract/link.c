@@ -815,9 +815,12 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
 {
     *aside = 0;
     actor_phrase(c, res, i, first, a, b);
-    if (*a < *b || i <= first + 2 || !tok_word(c, i - 1, ","))
+    size_t j = i; /* the comma may stand before the auxiliaries: "Iran, which is a rival, has not had" */
+    while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
+        j--;
+    if (*a < *b || j < first + 2 || !tok_word(c, j - 1, ","))
         return;
-    if (tok_tense(c, res, i) == CHR_TENSE_PRESPART) {
+    if (j == i && tok_tense(c, res, i) == CHR_TENSE_PRESPART) {
         /* a participle right after a comma tells of the phrase before it when that phrase opens its clause:
          * '..." Kerry, using ...', not "died at the age of 56, according to" */
         actor_phrase(c, res, i - 1, first, a, b);
@@ -826,9 +829,20 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
             return;
         *a = *b = i;
     }
-    for (size_t k = i - 1, n = 0; k-- > first + 1 && n < ASIDE_TOKENS; n++) {
+    if (j == first + 2)
+        return;
+    for (size_t k = j - 1, n = 0; k-- > first + 1 && n < ASIDE_TOKENS; n++) {
         if (tok_word(c, k, ",")) {
             actor_phrase(c, res, k, first, a, b);
+            unsigned char ch = *a < *b ? (unsigned char)c->text[c->toks->v[*a].start] : 0;
+            int apposition = *a < *b && ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || tok_is(c, *a, ARTICLE));
+            if (apposition && *a > first + 1 && tok_word(c, *a - 1, ",") && n < ASIDE_TOKENS) {
+                /* an apposition ("52", "an obstetrician", "the Libyan"), an aside in its turn: on to the
+                 * comma before ("Slepian, 52, an obstetrician, was shot"; not "Separately, Phoenix, ...") */
+                n += k - *a;
+                k = *a;
+                continue;
+            }
             *aside = *a < *b;
             return;
         }
@@ -1022,6 +1036,9 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         if (pa < pb) {
             a = pa;
             b = pb;
+            if (aside) /* "the story, first broken by The Huffington Post": the agent, no aside */
+                subj = i;
+            aside = 0;
         }
     }
     /* where the summary starts: the actor, else the auxiliaries and negation before the event ("has not
@@ -1038,6 +1055,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         a = b;
     }
     const char *shared_actor = NULL; /* the subject of a coordinated verb or the antecedent of "which" */
+    int prefix_actor = 0;            /* the antecedent of "which" or "who", which opens the summary */
     if (a == b && e->tense != CHR_TENSE_NONE && e->tense != CHR_TENSE_INFINITIVE) {
         size_t k = i;
         while (k > first && (tok_is(c, k - 1, BETWEEN) || tok_adverb(c, k - 1)))
@@ -1046,11 +1064,13 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
             tok_word(c, k - 2, ",")) {
             /* "Iran, which is a top regional rival": the phrase before the comma */
             actor_phrase(c, res, k - 2, first, &a, &b);
+            prefix_actor = a < b;
         } else if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
                    !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_word(c, k - 2, "of")) {
             /* "footage which showed a U.S.-made jet": the phrase before "which" (not "the effects of
              * which") */
             actor_phrase(c, res, k - 1, first, &a, &b);
+            prefix_actor = a < b;
         } else if (k > first && (tok_word(c, k - 1, "and") || tok_word(c, k - 1, "or") || tok_word(c, k - 1, "but"))) {
             /* "... and has not had relations": the subject of the clause it continues: the antecedent of
              * a "which" before it ("Iran, which is a rival ... and has not had"), else the actor of the
@@ -1058,6 +1078,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
             for (size_t q = k - 1; q-- > first + 1;) {
                 if ((tok_word(c, q, "which") || tok_word(c, q, "who")) && tok_word(c, q - 1, ",")) {
                     actor_phrase(c, res, q - 1, first, &a, &b);
+                    prefix_actor = a < b;
                     break;
                 }
                 if (tok_verb_event(c, res, q)) {
@@ -1144,10 +1165,15 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
             if (agent_end > to)
                 to = agent_end;
         }
-        if (aside) { /* the actor, then the event: the aside between them is left out */
+        if (aside) { /* the actor, then the event and its auxiliaries: the aside between them is left out */
             append(sum, &o, sizeof sum, actor, strlen(actor));
             append(sum, &o, sizeof sum, " ", 1);
-            from = e->start;
+            from = tk->v[aux].start;
+        } else if (prefix_actor && actor[0]) {
+            /* the antecedent of "which" or "who" opens the summary: "Iran has not had diplomatic relations",
+             * "footage showed" (the subject a coordinated verb shares does not: it is too often wrong) */
+            append(sum, &o, sizeof sum, actor, strlen(actor));
+            append(sum, &o, sizeof sum, " ", 1);
         }
         append(sum, &o, sizeof sum, c->text + from, to > from ? to - from : 0);
     }

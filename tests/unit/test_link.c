@@ -555,12 +555,34 @@ static void test_actor_stops_at_a_verb(void **state)
         {"\"The net effect is positive,\" Kerry, using the administration's name for the group, said.", "using",
          "Kerry"},
         {"Jobs died at the age of 56, according to the company website.", "according", ""},
+        {"Kerry, using the name of the group, said on Wednesday that it helps.", "using", "Kerry"},
+        {"Iran, which is a top regional rival, has not had diplomatic relations with Washington.", "had", "Iran"},
+        {"Slepian, 52, an obstetrician and gynecologist, was shot through the window.", "shot", "Slepian"},
+        {"Separately, Phoenix, which makes chips, reported a profit.", "reported", "Phoenix"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         run r = extract(cases[k][0]);
         assert_string_equal(event(&r, cases[k][1])->actor, cases[k][2]);
         done(&r);
     }
+}
+
+/* An actor found before the clause (the antecedent of "which", the subject across an aside) opens the
+ * summary, and the aside is left out. Before: "showed a U.S.-made fighter jet ...", "has not had diplomatic
+ * relations ..." without their subject, and the agent of a passive after a comma was taken for an aside. */
+static void test_summary_opens_with_a_shared_actor(void **state)
+{
+    (void)state;
+    run r = extract("Al Jazeera aired footage which showed a U.S.-made fighter jet bombing Iraq.");
+    assert_string_equal(event(&r, "showed")->summary, "footage showed a U.S.-made fighter jet bombing Iraq");
+    done(&r);
+    r = extract("Iran, which is a top regional rival, has not had diplomatic relations with Washington.");
+    assert_string_equal(event(&r, "had")->summary, "Iran has not had diplomatic relations with Washington");
+    done(&r);
+    r = extract("The story, first broken by The Huffington Post on Monday, spread.");
+    assert_string_equal(event(&r, "broken")->actor, "The Huffington Post");
+    assert_string_equal(event(&r, "broken")->summary, "first broken by The Huffington Post on Monday");
+    done(&r);
 }
 
 int main(void)
@@ -590,6 +612,7 @@ int main(void)
         cmocka_unit_test(test_summary_blanks_collapsed),
         cmocka_unit_test(test_actor_after_a_closing_quote),
         cmocka_unit_test(test_actor_stops_at_a_verb),
+        cmocka_unit_test(test_summary_opens_with_a_shared_actor),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

@@ -679,8 +679,8 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
         out->mod[0] = '\0';
     if (r->quant)
         snprintf(out->quant, sizeof out->quant, "%s", r->quant);
-    if (r->freq)
-        snprintf(out->freq, sizeof out->freq, "%s", r->freq);
+    if (r->freq && chr__template_fill(out->freq, sizeof out->freq, r->freq, ctx, c))
+        out->freq[0] = '\0';
     if (r->point && out->type == CHR_TIMEX_DURATION) {
         char pv[MAXV], und[MAXV];
         call pk;

@@ -11,7 +11,7 @@
  *     pattern REGEX            case-insensitive; named groups (?<g>...)
  *     type DATE|TIME|DURATION|SET|REJECT
  *     value TEMPLATE           see anchor.c
- *     mod TEMPLATE / quant Q / freq F
+ *     mod TEMPLATE / quant Q / freq TEMPLATE
  *     point TEMPLATE           for a duration, the time it leads to ("two days later")
  *     priority N               between matches of the same extent, the higher wins (default 0)
  *     example [@DCT] TEXT with [the expression] => VALUE

@@ -280,6 +280,29 @@ static void test_duration_fractions(void **state) {
     chr_doc_free(doc);
 }
 
+/* A SET's freq is filled from its match, as TIMEX3 writes it ("twice a week": P1W, freq 2X; "eight times a
+ * year": P1Y, 8X). Before, the freq was the rule's template itself, "{n:times}", and "eight times a year"
+ * was a DURATION "a year". */
+static void test_set_frequency(void **state) {
+    (void)state;
+    static const char *const cases[][3] = {
+        {"twice a week", "P1W", "2X"},    {"once a month", "P1M", "1X"},      {"three times a day", "P1D", "3X"},
+        {"eight times a year", "P1Y", "8X"}, {"12 times a year", "P1Y", "12X"}, {"four times per decade", "P10Y", "4X"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[96];
+        snprintf(text, sizeof text, "The board meets %s.", cases[i][0]);
+        chr_doc *doc;
+        chr_result *res = run(text, "2014-12-03", &doc);
+        const chr_timex *x = find(res, doc, cases[i][0]);
+        assert_int_equal(x->type, CHR_TIMEX_SET);
+        assert_string_equal(x->value, cases[i][1]);
+        assert_string_equal(x->freq, cases[i][2]);
+        chr_result_free(res);
+        chr_doc_free(doc);
+    }
+}
+
 static void test_pathological_input_is_quick(void **state) {
     (void)state;
     size_t n = 2u << 20;
@@ -317,6 +340,7 @@ int main(void) {
         cmocka_unit_test(test_builtin_examples_pass),
         cmocka_unit_test(test_absurd_numbers),
         cmocka_unit_test(test_duration_fractions),
+        cmocka_unit_test(test_set_frequency),
         cmocka_unit_test(test_pathological_input_is_quick),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

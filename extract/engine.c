@@ -263,7 +263,7 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
         }
         rc = chr__events_detect(&r->events, &r->nevents, e->events, scratch ? scratch->words : NULL,
-                                doc->text, doc->len, &toks, err);
+                                doc->text, doc->len, &toks, r->timexes, r->n, err);
         for (size_t i = 0; i < r->nevents && !rc; i++) {
             chr_event *ev = &r->events[i];
             ev->cp_start = chr_doc_cp_offset(doc, ev->start);

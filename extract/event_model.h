@@ -16,6 +16,9 @@
  *                                  (adjective or adverb), b (none by twice), - (no counts)
  *   scale N                        weights are integers (-32768..32767), N of them make 1.0
  *                                  (informational)
+ *   near_time BIAS BYTES           a word within BYTES bytes of a time expression of its sentence (not in
+ *                                  it) is an event when its event score beats its no-event score lowered
+ *                                  by BIAS (in weight units); without the record, 0 and 0
  *   f FEATURE L:W L:W ...          the nonzero weights of a feature, L a label index
  * Blank lines and lines starting with '#' are ignored. Labels 0 and 1 are O and event: the detection
  * head; labels 2 and 3 say whether an event is verbal (has a tense) or not; labels 4..10 are the seven
@@ -99,6 +102,9 @@ void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i,
                         const chr__event_model *m, int32_t *scores);
 
 uint64_t chr__ev_hash(const char *s, size_t n);
+
+/* The model's near_time record (0 and 0 when it has none, or m is NULL). */
+void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t *bytes);
 
 /* The word cache's entries (wordcache.c, events.h): chr__wordcache_get gives the entry of the token of
  * bytes s[0..n), its x prepared (scored 0 until the caller fills s); NULL when the token is too long to

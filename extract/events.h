@@ -44,9 +44,11 @@ void chr__wordcache_begin(chr__wordcache *c, const chr__event_model *m);
 /* Find the event mentions of text: fills start/end, cls, tense, aspect, negative, the sentence bounds
  * (bytes) and id "e1".., instance "ei1".. in text order; actor, source, summary are set to "" and time to
  * {timex -2}. *out is malloc'ed (NULL when none). words: the thread's word cache, or NULL (a cache for
- * this document alone); the results do not depend on it. */
+ * this document alone); the results do not depend on it. tx[0..ntx): the document's time expressions in
+ * text order (byte offsets), or none: a word close to one is taken for an event more readily. */
 int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
-                       const char *text, size_t len, const chr__tokens *toks, chr_error *err);
+                       const char *text, size_t len, const chr__tokens *toks, const chr_timex *tx, size_t ntx,
+                       chr_error *err);
 
 /* link.c: anchor each event in time against the result's timexes and the DCT, and find its actor and
  * summary (strings allocated into res). */

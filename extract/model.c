@@ -45,7 +45,14 @@ struct chr__event_model {
     uint64_t hpl[4];     /* the previous decision: 'E', 'O', '<', 'p' */
     uint64_t herp[9];    /* the next word's event rate '0'..'7', or 'u' */
     int has_wn;          /* the lexicon holds WordNet records (its mark, key "\x01", is there) */
+    int32_t near_bias;   /* the "near_time" record: the no-event score lowered by this ... */
+    uint32_t near_bytes; /* ... for a word this close to a time expression (0 0: no record) */
 };
+
+void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t *bytes) {
+    *bias = m ? m->near_bias : 0;
+    *bytes = m ? m->near_bytes : 0;
+}
 
 static void const_hashes(chr__event_model *m) {
     for (int c = 0; c < 3; c++)
@@ -624,6 +631,20 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
                                                             : 3);
         } else if (n == 5 && memcmp(f, "scale", 5) == 0) {
             /* informational */
+        } else if (n == 9 && memcmp(f, "near_time", 9) == 0) {
+            const char *fs[2];
+            size_t fn[2];
+            long v[2];
+            int ok = 1;
+            for (int k = 0; k < 2; k++)
+                ok = ok && field(l, end, &p, &fs[k], &fn[k]) && !parse_long(fs[k], fn[k], &v[k]);
+            if (!ok || v[0] < 0 || v[0] > INT16_MAX || v[1] < 0 || v[1] > 1000) {
+                rc = chr__error_at(err, CHR_ERULE, name, line,
+                                   "bad near_time record (want BIAS 0..32767 and BYTES 0..1000)");
+                break;
+            }
+            m->near_bias = (int32_t)v[0];
+            m->near_bytes = (uint32_t)v[1];
         } else {
             rc = chr__error_at(err, CHR_ERULE, name, line, "unknown record \"%.*s\"", (int)(n > 40 ? 40 : n),
                                f);
@@ -649,10 +670,12 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
 /* ---- the compiled form ------------------------------------------------------------------------------ */
 
 /* The model as the loader leaves it, written out (cmake/modelbin.c does it at build time, so that the
- * built-in model is not parsed at every start): "CHRMODL1", then as uint64: the three table sizes and
- * the entry counts of features, categories and lexicon; then the entries: features (key, 12 int16),
- * categories (key, uint32), lexicon (key, uint16). Native byte order: it is made where it is used. */
-#define BIN_MAGIC "CHRMODL1"
+ * built-in model is not parsed at every start): "CHRMODL2", then as uint64: the three table sizes, the
+ * entry counts of features, categories and lexicon, and the near_time bias and bytes; then the entries:
+ * features (key, 12 int16), categories (key, uint32), lexicon (key, uint16). Native byte order: it is
+ * made where it is used. */
+#define BIN_MAGIC "CHRMODL2"
+#define BIN_HEAD 72 /* the magic and 8 uint64 */
 
 typedef struct wbuf {
     char *b;
@@ -695,6 +718,8 @@ int chr__event_model_save_bin(char **out, size_t *len, const chr__event_model *m
     wu64(&w, m->nf);
     wu64(&w, nc);
     wu64(&w, nl);
+    wu64(&w, (uint64_t)m->near_bias);
+    wu64(&w, m->near_bytes);
     for (size_t i = 0; i < m->cap; i++)
         if (m->slots[i].key) {
             wu64(&w, m->slots[i].key);
@@ -729,14 +754,14 @@ static uint64_t ru64(const char *p) {
 int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t len, const char *name,
                               chr_error *err) {
     *out = NULL;
-    if (len < 56 || memcmp(data, BIN_MAGIC, 8) != 0)
+    if (len < BIN_HEAD || memcmp(data, BIN_MAGIC, 8) != 0)
         return chr__error_at(err, CHR_ERULE, name, 0, "not a compiled event model");
     uint64_t cap = ru64(data + 8), ccap = ru64(data + 16), lcap = ru64(data + 24), nf = ru64(data + 32),
-             nc = ru64(data + 40), nl = ru64(data + 48);
+             nc = ru64(data + 40), nl = ru64(data + 48), nb = ru64(data + 56), nn = ru64(data + 64);
     const size_t fe = 8 + sizeof(((struct fslot *)0)->w), ce = 8 + 4, le = 8 + 2;
     int pow2 = cap && !(cap & (cap - 1)) && ccap && !(ccap & (ccap - 1)) && lcap && !(lcap & (lcap - 1));
-    if (!pow2 || nf > cap / 4 * 3 || nc > ccap / 2 || nl > lcap / 2 ||
-        len != 56 + nf * fe + nc * ce + nl * le)
+    if (!pow2 || nf > cap / 4 * 3 || nc > ccap / 2 || nl > lcap / 2 || nb > INT16_MAX || nn > 1000 ||
+        len != BIN_HEAD + nf * fe + nc * ce + nl * le)
         return chr__error_at(err, CHR_ERULE, name, 0, "compiled event model of a wrong size");
     chr__event_model *m = calloc(1, sizeof *m);
     if (m)
@@ -746,6 +771,8 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
     m->cap = cap;
     m->ccap = ccap;
     m->lcap = lcap;
+    m->near_bias = (int32_t)nb;
+    m->near_bytes = (uint32_t)nn;
     m->slots = calloc(cap, sizeof *m->slots);
     m->ckeys = calloc(ccap, sizeof *m->ckeys);
     m->cvals = calloc(ccap, sizeof *m->cvals);
@@ -755,7 +782,7 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
         chr__event_model_free(m);
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
-    const char *p = data + 56;
+    const char *p = data + BIN_HEAD;
     for (uint64_t k = 0; k < nf; k++, p += fe) {
         uint64_t h = ru64(p);
         size_t i = h & (cap - 1);

@@ -161,7 +161,7 @@ static void test_train_is_deterministic_and_detects(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, len), 0);
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, len, &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, len, &toks, NULL, 0, NULL), 0);
     int said = 0;
     for (size_t i = 0; i < n; i++)
         if (ev[i].end - ev[i].start == 4 && !memcmp(text + ev[i].start, "said", 4) &&
@@ -200,7 +200,7 @@ static void test_model_features_with_bars(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
     assert_int_equal(n, 2);
     assert_int_equal(ev[0].start, 4);  /* "said" after "|" */
     assert_int_equal(ev[1].start, 11); /* "e" after "|": its stem is empty */
@@ -218,7 +218,7 @@ static const chr_event *tag(chr_event **ev, size_t *n, const char *model, const 
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     *ev = NULL;
     *n = 0;
-    assert_int_equal(chr__events_detect(ev, n, m, NULL, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(ev, n, m, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
     chr__tokens_free(&toks);
     chr__event_model_free(m);
     for (size_t i = 0; i < *n; i++)
@@ -306,8 +306,8 @@ static void test_model_compiled_form(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     chr_event *ea = NULL, *eb = NULL;
     size_t na = 0, nb = 0;
-    assert_int_equal(chr__events_detect(&ea, &na, a, NULL, text, strlen(text), &toks, NULL), 0);
-    assert_int_equal(chr__events_detect(&eb, &nb, b, NULL, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(&ea, &na, a, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(&eb, &nb, b, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
     assert_true(na >= 3); /* "said" twice (word weight), "made" after "was" (category) */
     assert_int_equal(na, nb);
     for (size_t i = 0; i < na; i++) {
@@ -327,6 +327,66 @@ static void test_model_compiled_form(void **state) {
     free(bin);
     chr__event_model_free(a);
     chr__event_model_free(b);
+}
+
+/* The model's near_time record: a word within BYTES bytes of a time expression of its sentence, not inside
+ * it, is an event when its event score beats its no-event score lowered by BIAS; the record survives the
+ * compiled form; a model without it decides as before; a bad record is refused. */
+static void test_near_time(void **state) {
+    (void)state;
+    static const char base[] = "chronicle-events-model\t2\n"
+                               "f\tb\t0:100\n"; /* every word: no event by 100 */
+    char model[128];
+    snprintf(model, sizeof model, "%snear_time\t150\t12\n", base);
+    const char *text = "Kerry arrived in a big city and left on Wednesday. Then he rested.";
+    size_t wed = (size_t)(strstr(text, "Wednesday") - text);
+    chr_timex tx;
+    memset(&tx, 0, sizeof tx);
+    tx.start = wed;
+    tx.end = wed + 9;
+    chr__tokens toks;
+    assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
+    chr__event_model *m = NULL, *plain = NULL, *b = NULL;
+    assert_int_equal(chr__event_model_load(&m, model, strlen(model), "near.model", NULL), 0);
+    assert_int_equal(chr__event_model_load(&plain, base, strlen(base), "plain.model", NULL), 0);
+    char *bin;
+    size_t nbin;
+    assert_int_equal(chr__event_model_save_bin(&bin, &nbin, m), 0);
+    assert_int_equal(chr__event_model_load_bin(&b, bin, nbin, "near.bin", NULL), 0);
+    free(bin);
+    const chr__event_model *models[] = {m, b};
+    for (int k = 0; k < 2; k++) {
+        chr_event *ev = NULL;
+        size_t n = 0;
+        assert_int_equal(chr__events_detect(&ev, &n, models[k], NULL, text, strlen(text), &toks, &tx, 1, NULL), 0);
+        /* "and left on" end within 12 bytes of "Wednesday"; "city" (13 bytes), "Wednesday" itself and the
+         * next sentence are not */
+        assert_int_equal(n, 3);
+        assert_int_equal(ev[0].start, (size_t)(strstr(text, "and") - text));
+        assert_int_equal(ev[2].start, (size_t)(strstr(text, "on W") - text));
+        free(ev);
+    }
+    chr_event *ev = NULL;
+    size_t n = 0;
+    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(n, 0); /* no time expressions given */
+    assert_int_equal(chr__events_detect(&ev, &n, plain, NULL, text, strlen(text), &toks, &tx, 1, NULL), 0);
+    assert_int_equal(n, 0); /* no record */
+    chr__tokens_free(&toks);
+    chr__event_model_free(m);
+    chr__event_model_free(plain);
+    chr__event_model_free(b);
+    static const char *const bad[] = {"near_time\t150\n", "near_time\t-1\t12\n", "near_time\t150\t5000\n",
+                                      "near_time\tx\t12\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        snprintf(model, sizeof model, "%s%s", base, bad[i]);
+        chr__event_model *x = NULL;
+        chr_error err;
+        memset(&err, 0, sizeof err);
+        assert_int_equal(chr__event_model_load(&x, model, strlen(model), "bad.model", &err), CHR_ERULE);
+        assert_null(x);
+        assert_non_null(strstr(err.message, "near_time"));
+    }
 }
 
 /* Feature hashes tell apart strings that differ in any byte: the model keeps only the hashes. Pairs that
@@ -399,7 +459,7 @@ static size_t detect_with(chr_event **ev, const chr__event_model *m, chr__wordca
     chr__tokens toks;
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     size_t n = 0;
-    assert_int_equal(chr__events_detect(ev, &n, m, c, text, strlen(text), &toks, NULL), 0);
+    assert_int_equal(chr__events_detect(ev, &n, m, c, text, strlen(text), &toks, NULL, 0, NULL), 0);
     chr__tokens_free(&toks);
     return n;
 }
@@ -513,6 +573,7 @@ int main(void) {
         cmocka_unit_test(test_tense_rules),
         cmocka_unit_test(test_previous_label_feature),
         cmocka_unit_test(test_model_compiled_form),
+        cmocka_unit_test(test_near_time),
         cmocka_unit_test(test_feature_hash),
         cmocka_unit_test(test_builtin_model),
     };

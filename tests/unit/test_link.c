@@ -551,7 +551,7 @@ static void test_actor_stops_at_a_verb(void **state)
         {"No enforcement action was ever announced by the INS.", "announced", "the INS"},
         {"I have always said I could no longer meet my duties.", "meet", "I"},
         {"Slepian was one of three doctors who performed abortions.", "performed", "one of three doctors"},
-        {"I have been heartened by the close cooperation we have had.", "heartened", "the close cooperation"},
+        {"I was heartened by the close cooperation we have had.", "heartened", "the close cooperation"},
         {"\"The net effect is positive,\" Kerry, using the administration's name for the group, said.", "using",
          "Kerry"},
         {"Jobs died at the age of 56, according to the company website.", "according", ""},
@@ -573,7 +573,7 @@ static void test_actor_stops_at_a_verb(void **state)
 static void test_summary_opens_with_a_shared_actor(void **state)
 {
     (void)state;
-    run r = extract("Al Jazeera aired footage which showed a U.S.-made fighter jet bombing Iraq.");
+    run r = extract("The network released footage which showed a U.S.-made fighter jet bombing Iraq.");
     assert_string_equal(event(&r, "showed")->summary, "footage showed a U.S.-made fighter jet bombing Iraq");
     done(&r);
     r = extract("Iran, which is a top regional rival, has not had diplomatic relations with Washington.");

@@ -31,6 +31,7 @@
  *
  * Exports chr__events_link. */
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,15 +91,15 @@ static const char *const pronouns[] = {"he", "she", "they", "it", "we", "i", "yo
 static const char *const subordinators[] = {"while", "although", "though", "as", "if", "when", "because",
                                             "after", "before", "since", "unless", "whereas", NULL};
 
-/* The word lists above as one small hash table, made once per document: a token's lists in one look-up
- * instead of a walk down each list. */
+/* The word lists above as one small hash table, made once per process (words_table): a token's lists in
+ * one look-up instead of a walk down each list. */
 #define WORDSET_SLOTS 256 /* a power of two, about twice the words of the lists */
 #define WORDSET_LONGEST 12
 typedef struct wordset {
     struct {
         const char *w; /* lower case; NULL: empty slot */
         unsigned char n;
-        unsigned char lists; /* bit k: in the k-th list of wordset_lists */
+        uint16_t lists; /* bit k: in the k-th list of wordset_lists */
     } slot[WORDSET_SLOTS];
 } wordset;
 
@@ -106,8 +107,12 @@ typedef struct wordset {
 static const char *const be_forms[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
 static const char *const relatives[] = {"who", "which", "that", NULL};
 
+/* Auxiliaries other than "be": a finite verb's subject phrase ends at one. */
+static const char *const auxiliaries[] = {"has",   "have", "had", "will", "would", "could", "should", "may",
+                                          "might", "must", "can", "did",  "does",  "do",    "shall",  NULL};
+
 static const char *const *const wordset_lists[] = {between_words, stop_words, articles, pronouns,
-                                                   subordinators, be_forms, relatives};
+                                                   subordinators, be_forms, relatives, auxiliaries};
 /* The bits of wordset_lists, what tok_is asks about. */
 enum {
     BETWEEN = 1,
@@ -117,7 +122,8 @@ enum {
     SUBORDINATOR = 16,
     BE = 32,
     RELATIVE = 64,
-    LOOKED_UP = 128
+    AUXILIARY = 128,
+    LOOKED_UP = 256
 };
 
 typedef struct ctx {
@@ -125,7 +131,7 @@ typedef struct ctx {
     size_t len;
     const chr__tokens *toks;
     const wordset *words;
-    unsigned char *lists; /* per token: its bits of wordset_lists, with LOOKED_UP once looked up */
+    uint16_t *lists; /* per token: its bits of wordset_lists, with LOOKED_UP once looked up */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
@@ -201,7 +207,7 @@ static unsigned look_up(const ctx *c, size_t i)
         s = ascii;
         n = o;
     }
-    c->lists[i] = (unsigned char)(word_lists(c->words, s, n) | LOOKED_UP);
+    c->lists[i] = (uint16_t)(word_lists(c->words, s, n) | LOOKED_UP);
     return c->lists[i];
 }
 
@@ -234,7 +240,8 @@ static int tok_punct(const ctx *c, size_t i)
     if (s[0] == '\'')
         return (n == 1 && !glued) || (n == 2 && s[1] == '\'');
     if (s[0] == 0xE2)
-        return n == 3 && s[1] == 0x80 && ((s[2] >= 0x90 && s[2] <= 0x9F && !(s[2] == 0x99 && glued)) || s[2] == 0xA6);
+        return n == 3 && s[1] == 0x80 &&
+               ((s[2] >= 0x90 && s[2] <= 0x9F && !(s[2] == 0x99 && glued)) || s[2] == 0xA6);
     if (s[0] == 0xC2)
         return n == 2 && (s[1] == 0xAB || s[1] == 0xBB);
     return !(chr__ascii_alnum(s[0]) || s[0] >= 0x80);
@@ -247,17 +254,6 @@ static int tok_clitic(const ctx *c, size_t i)
     const unsigned char *s = (const unsigned char *)c->text + t->start;
     size_t n = t->end - t->start;
     return (n >= 2 && s[0] == '\'') || (n >= 4 && chr__utf8_rsquo(s, n));
-}
-
-/* Is token i an auxiliary other than "be" ("has", "would", "did")? Asked of the few tokens in BETWEEN. */
-static int tok_auxiliary(const ctx *c, size_t i)
-{
-    static const char *const auxiliaries[] = {"has",   "have",  "had",  "will", "would", "could", "should", "may",
-                                              "might", "must",  "can",  "did",  "does",  "do",    "shall",  NULL};
-    for (const char *const *w = auxiliaries; *w; w++)
-        if (tok_word(c, i, *w))
-            return 1;
-    return 0;
 }
 
 static int tok_capital(const ctx *c, size_t i)
@@ -835,7 +831,8 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
         if (tok_word(c, k, ",")) {
             actor_phrase(c, res, k, first, a, b);
             unsigned char ch = *a < *b ? (unsigned char)c->text[c->toks->v[*a].start] : 0;
-            int apposition = *a < *b && ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || tok_is(c, *a, ARTICLE));
+            int apposition =
+                *a < *b && ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || tok_is(c, *a, ARTICLE));
             if (apposition && *a > first + 1 && tok_word(c, *a - 1, ",") && n < ASIDE_TOKENS) {
                 /* an apposition ("52", "an obstetrician", "the Libyan"), an aside in its turn: on to the
                  * comma before ("Slepian, 52, an obstetrician, was shot"; not "Separately, Phoenix, ...") */
@@ -874,7 +871,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
             break;
         if (tok_verb_event(c, res, p) || tok_is(c, p, PRONOUN) || tok_in_timex(c, res, p))
             break;
-        if (finite && (tok_is(c, p, BE) || (tok_is(c, p, BETWEEN) && tok_auxiliary(c, p))))
+        if (finite && tok_is(c, p, BE | AUXILIARY))
             break;
         if (p > first && tok_is(c, p - 1, PRONOUN) && tok_clitic(c, p)) {
             /* "it's confined to taking on ISIL": the pronoun and its verb open the phrase, not "'s" */
@@ -1223,22 +1220,42 @@ static int link_all(chr_result *res, const ctx *c, chr_error *err)
     return CHR_OK;
 }
 
+/* The word lists' table, built once for the process by the first caller that claims it (the others, while
+ * it builds, build their own into local): the same bytes every time, so which one a caller reads does not
+ * matter. Built per document, it cost about 15 thousand instructions a document. */
+static wordset shared_words;
+static atomic_int shared_state; /* 0 none, 1 being built, 2 ready */
+
+static const wordset *words_table(wordset *local)
+{
+    if (atomic_load_explicit(&shared_state, memory_order_acquire) == 2)
+        return &shared_words;
+    int none = 0;
+    if (atomic_compare_exchange_strong(&shared_state, &none, 1)) {
+        wordset_build(&shared_words);
+        atomic_store_explicit(&shared_state, 2, memory_order_release);
+        return &shared_words;
+    }
+    wordset_build(local);
+    return local;
+}
+
 int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr_error *err)
 {
     if (!res->nevents)
         return CHR_OK;
-    wordset words;
-    wordset_build(&words);
+    wordset local;
+    const wordset *words = words_table(&local);
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
         chr_time_format(dct, sizeof dct, &doc->dct);
-    unsigned char *lists = calloc(toks->n ? toks->n : 1, 1);
+    uint16_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
     chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
     int st = CHR_OK;
     if (lists && gran) {
         for (size_t i = 0; i < res->n; i++)
             gran[i] = gran_of(res->timexes[i].value);
-        ctx c = {doc->text, doc->len, toks, &words, lists, dct, gran_of(dct), gran};
+        ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran};
         st = link_all(res, &c, err);
     } else {
         st = chr__error_set(err, CHR_ENOMEM, "out of memory");

@@ -358,7 +358,8 @@ static void test_near_time(void **state) {
     for (int k = 0; k < 2; k++) {
         chr_event *ev = NULL;
         size_t n = 0;
-        assert_int_equal(chr__events_detect(&ev, &n, models[k], NULL, text, strlen(text), &toks, &tx, 1, NULL), 0);
+        assert_int_equal(
+            chr__events_detect(&ev, &n, models[k], NULL, text, strlen(text), &toks, &tx, 1, NULL), 0);
         /* "and left on" end within 12 bytes of "Wednesday"; "city" (13 bytes), "Wednesday" itself and the
          * next sentence are not */
         assert_int_equal(n, 3);

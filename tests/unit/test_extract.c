@@ -286,8 +286,12 @@ static void test_duration_fractions(void **state) {
 static void test_set_frequency(void **state) {
     (void)state;
     static const char *const cases[][3] = {
-        {"twice a week", "P1W", "2X"},    {"once a month", "P1M", "1X"},      {"three times a day", "P1D", "3X"},
-        {"eight times a year", "P1Y", "8X"}, {"12 times a year", "P1Y", "12X"}, {"four times per decade", "P10Y", "4X"},
+        {"twice a week", "P1W", "2X"},
+        {"once a month", "P1M", "1X"},
+        {"three times a day", "P1D", "3X"},
+        {"eight times a year", "P1Y", "8X"},
+        {"12 times a year", "P1Y", "12X"},
+        {"four times per decade", "P10Y", "4X"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char text[96];

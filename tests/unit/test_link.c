@@ -552,11 +552,10 @@ static void test_actor_stops_at_a_verb(void **state)
         {"I have always said I could no longer meet my duties.", "meet", "I"},
         {"Slepian was one of three doctors who performed abortions.", "performed", "one of three doctors"},
         {"I was heartened by the close cooperation we have had.", "heartened", "the close cooperation"},
-        {"\"The net effect is positive,\" Kerry, using the administration's name for the group, said.", "using",
-         "Kerry"},
+        {"\"The net effect is positive,\" Kerry, using the administration's name, said.", "using", "Kerry"},
         {"Jobs died at the age of 56, according to the company website.", "according", ""},
         {"Kerry, using the name of the group, said on Wednesday that it helps.", "using", "Kerry"},
-        {"Iran, which is a top regional rival, has not had diplomatic relations with Washington.", "had", "Iran"},
+        {"Iran, which is a top regional rival, has not had relations with Washington.", "had", "Iran"},
         {"Slepian, 52, an obstetrician and gynecologist, was shot through the window.", "shot", "Slepian"},
         {"Separately, Phoenix, which makes chips, reported a profit.", "reported", "Phoenix"},
     };

@@ -256,6 +256,17 @@ static int tok_clitic(const ctx *c, size_t i)
     return (n >= 2 && s[0] == '\'') || (n >= 4 && chr__utf8_rsquo(s, n));
 }
 
+/* Is token i a preposition that lets a phrase qualify the noun before it ("a spokesman for the company")?
+ * Not "by" (a passive's agent) nor "to". */
+static int tok_qualifying(const ctx *c, size_t i)
+{
+    static const char *const preps[] = {"of", "for", "in", "with", "at", "from", "on", NULL};
+    for (const char *const *w = preps; *w; w++)
+        if (tok_word(c, i, *w))
+            return 1;
+    return 0;
+}
+
 static int tok_capital(const ctx *c, size_t i)
 {
     unsigned char ch = (unsigned char)c->text[c->toks->v[i].start];
@@ -891,6 +902,26 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
     }
     if (k < end && k > first && tok_clitic(c, k) && !tok_punct(c, k - 1))
         k--; /* a phrase does not open with a clitic: "Monday's email announcement", not "'s email ..." */
+    /* a preposition before the phrase, and a noun before it: the phrase qualifies that noun ("A spokesman
+     * for the company said", "Officials in Washington said", "The head of the agency said"); at most two
+     * steps, and not over a verb, a pronoun or punctuation ("He told reporters in Washington the talks
+     * failed" stays "the talks") */
+    for (int step = 0; step < 2 && k < end && k > first + 1 && tok_qualifying(c, k - 1); step++) {
+        size_t q = k - 1, n = 0;
+        while (q > first && n < ACTOR_TOKENS) {
+            size_t p = q - 1;
+            if (tok_punct(c, p) || tok_clitic(c, p) || tok_verb_event(c, res, p) || tok_in_timex(c, res, p) ||
+                tok_is(c, p, PRONOUN | STOP | BE | AUXILIARY | RELATIVE | BETWEEN))
+                break;
+            q = p;
+            n++;
+            if (tok_is(c, p, ARTICLE))
+                break;
+        }
+        if (q == k - 1 || end - q > 2 * ACTOR_TOKENS)
+            break;
+        k = q;
+    }
     size_t v = k > first && tok_is(c, k - 1, STOP) && !tok_is(c, k - 1, ARTICLE) ? k - 1 : k; /* "to" */
     if (k < end && v > first + 1 && tok_verb_event(c, res, v - 1) &&
         (v == k || !tok_is(c, v, RELATIVE))) {

@@ -1182,7 +1182,11 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         while (q < last && words < SUMMARY_WORDS) {
             const chr__token *t = &tk->v[q];
             char ch = t->end - t->start == 1 ? c->text[t->start] : 0;
-            if (q > i && (ch == ';' || ch == '.' || (ch == ',' && words >= SUMMARY_COMMA)))
+            /* a relative clause ends at the next comma: "The firm makes leather accessories", not "...,
+             * said the stock would rise"; not a report's, whose content may follow a comma ("who stated,
+             * \"Great companies ...\"") */
+            int relative = prefix_actor && e->cls != CHR_EVENT_REPORTING;
+            if (q > i && (ch == ';' || ch == '.' || (ch == ',' && (words >= SUMMARY_COMMA || relative))))
                 break;
             q++;
             words++;

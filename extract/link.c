@@ -814,6 +814,23 @@ static int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
  * right before the verb is the whole phrase; another verb, punctuation or a function word ends it. */
 static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b);
 
+/* Where the subject of the verb at token i ends: before it, over auxiliaries, adverbs and a time expression
+ * with its preposition ("Iran Saturday condemned", "The company on Monday said", "who in 2011 removed"). */
+static size_t skip_to_subject(const ctx *c, const chr_result *res, size_t i, size_t first)
+{
+    size_t j = i;
+    for (;;) {
+        while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
+            j--;
+        if (!(j > first && tok_in_timex(c, res, j - 1)))
+            return j;
+        while (j > first && tok_in_timex(c, res, j - 1))
+            j--;
+        if (j > first && tok_qualifying(c, j - 1))
+            j--; /* "on Monday" */
+    }
+}
+
 /* The subject phrase of the event at token i, as actor_phrase finds it; when a comma stands right before
  * the verb ("Kerry, using the administration's name for the group, said"), the phrase before the comma
  * that opens the aside. */
@@ -859,8 +876,11 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
 
 static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b)
 {
-    size_t j = i;
     *a = *b = i;
+    int tense = tok_tense(c, res, i);
+    int verb = tense == CHR_TENSE_PAST || tense == CHR_TENSE_PRESENT || tense == CHR_TENSE_FUTURE ||
+               tense == CHR_TENSE_PASTPART; /* a finite verb: its subject may stand before a time */
+    size_t j = verb ? skip_to_subject(c, res, i, first) : i;
     while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
         j--;
     if (j > first && tok_is(c, j - 1, PRONOUN)) {
@@ -872,7 +892,6 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
      * "hundreds"), and so does the subject sought before a comma or "who" (i no event); the phrase before
      * a noun, an infinitive or a present participle, which only opens its summary, keeps it ("the
      * administration would continue to evaluate") */
-    int tense = tok_tense(c, res, i);
     int finite = tense != CHR_TENSE_NONE && tense != CHR_TENSE_INFINITIVE && tense != CHR_TENSE_PRESPART;
     size_t end = j, k = j, count = 0;
     while (k > first && count < ACTOR_TOKENS) {
@@ -1085,9 +1104,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     const char *shared_actor = NULL; /* the subject of a coordinated verb or the antecedent of "which" */
     int prefix_actor = 0;            /* the antecedent of "which" or "who", which opens the summary */
     if (a == b && e->tense != CHR_TENSE_NONE && e->tense != CHR_TENSE_INFINITIVE) {
-        size_t k = i;
-        while (k > first && (tok_is(c, k - 1, BETWEEN) || tok_adverb(c, k - 1)))
-            k--;
+        size_t k = skip_to_subject(c, res, i, first);
         if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
             tok_word(c, k - 2, ",")) {
             /* "Iran, which is a top regional rival": the phrase before the comma */

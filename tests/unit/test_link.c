@@ -565,6 +565,9 @@ static void test_actor_stops_at_a_verb(void **state)
         {"The head of the agency said it would act.", "said", "The head of the agency"},
         {"Officials who spoke to reporters in Washington said it failed.", "said", "Officials"},
         {"He told reporters in Washington the talks failed.", "failed", "the talks"},
+        {"Iran Saturday condemned the bombing.", "condemned", "Iran"},
+        {"The company on Monday said it would cut jobs.", "said", "The company"},
+        {"Allan Friedman, who in 2011 removed the tumor, said it worked.", "removed", "Allan Friedman"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         run r = extract(cases[k][0]);

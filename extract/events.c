@@ -29,8 +29,6 @@
  * words reach their context. The scale is that of the trained weights (int16, train.c). */
 #define WORD_MARGIN 4500
 
-
-
 static int ends(const chr__ev_tok *x, const char *suf) {
     size_t k = strlen(suf);
     return x->wl > k && !memcmp(x->w + x->wl - k, suf, k);

@@ -131,7 +131,7 @@ typedef struct ctx {
     size_t len;
     const chr__tokens *toks;
     const wordset *words;
-    uint16_t *lists; /* per token: its bits of wordset_lists, with LOOKED_UP once looked up */
+    uint16_t *lists;      /* per token: its bits of wordset_lists, with LOOKED_UP once looked up */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */

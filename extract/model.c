@@ -3,7 +3,7 @@
  *
  * Exports chr__event_model_load, chr__event_model_free (events.h), chr__ev_prepare, chr__ev_prepare_one,
  * chr__ev_features, chr__ev_hash, chr__event_model_cat, chr__cat_names, chr__event_model_lex,
- * chr__ev_lex_pack, chr__event_model_wn, chr__ev_wn_pack (event_model.h).
+ * chr__ev_lex_pack, chr__event_model_wn, chr__ev_wn_pack, chr__event_model_near_time (event_model.h).
  *
  * Features are strings ("w=said", "s3=aid", "w-1|w=has|said"), composed in a stack buffer and hashed
  * (64 bits, eight bytes a step); the loaded model keeps only the hashes, in a flat open-addressing

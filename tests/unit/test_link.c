@@ -538,8 +538,8 @@ static void test_actor_after_a_closing_quote(void **state)
 
 /* A subject phrase ends at a form of "be" or an auxiliary, and adverbs such as "well", "last", "ever" and
  * "earlier" stand between a subject and its verb. A phrase goes on over a preposition to the noun it
- * qualifies ("A spokesman for the company said": was "the company"). Before: "Kenya was among hundreds" injured, "Poland was
- * well" prepared, "was last" seen, "the mother had earlier" suffered. */
+ * qualifies ("A spokesman for the company said": was "the company"). Before: "Kenya was among hundreds"
+ * injured, "Poland was well" prepared, "was last" seen, "the mother had earlier" suffered. */
 static void test_actor_stops_at_a_verb(void **state)
 {
     (void)state;
@@ -561,7 +561,8 @@ static void test_actor_stops_at_a_verb(void **state)
         {"Separately, Phoenix, which makes chips, reported a profit.", "reported", "Phoenix"},
         {"A spokesman for the company said the plan failed.", "said", "A spokesman for the company"},
         {"Officials in Washington said the talks failed.", "said", "Officials in Washington"},
-        {"Someone familiar with the situation said Jobs was ill.", "said", "Someone familiar with the situation"},
+        {"Someone familiar with the situation said Jobs was ill.", "said",
+         "Someone familiar with the situation"},
         {"The head of the agency said it would act.", "said", "The head of the agency"},
         {"Officials who spoke to reporters in Washington said it failed.", "said", "Officials"},
         {"He told reporters in Washington the talks failed.", "failed", "the talks"},

@@ -590,7 +590,8 @@ static void test_summary_opens_with_a_shared_actor(void **state)
     assert_string_equal(event(&r, "makes")->summary, "The firm makes leather accessories");
     done(&r);
     r = extract("The view is offered by Charles O'Reilly, who stated, \"Great companies rarely last.\"");
-    assert_string_equal(event(&r, "stated")->summary, "Charles O'Reilly stated, \"Great companies rarely last");
+    assert_string_equal(event(&r, "stated")->summary,
+                        "Charles O'Reilly stated, \"Great companies rarely last");
     done(&r);
     r = extract("Iran, which is a top regional rival, has not had diplomatic relations with Washington.");
     assert_string_equal(event(&r, "had")->summary, "Iran has not had diplomatic relations with Washington");

@@ -371,6 +371,34 @@ static int word_at(const ctx *c, size_t i, const char *w)
     return i < c->toks->n && tok_word(c, i, w);
 }
 
+/* Where the "now" or "today" of "X from now" ("two weeks from now", "a year from today") starts, when text
+ * at offset at goes on with " from now" or " from today" (0: it does not). */
+static size_t from_now_at(const ctx *c, size_t at)
+{
+    size_t q = at;
+    while (q < c->len && c->text[q] == ' ')
+        q++;
+    if (q + 5 > c->len || strncasecmp(c->text + q, "from ", 5))
+        return 0;
+    q += 5;
+    while (q < c->len && c->text[q] == ' ')
+        q++;
+    size_t n = q + 3 <= c->len && !strncasecmp(c->text + q, "now", 3)     ? 3
+               : q + 5 <= c->len && !strncasecmp(c->text + q, "today", 5) ? 5
+                                                                           : 0;
+    if (!n || (q + n < c->len && chr__ascii_alnum((unsigned char)c->text[q + n])))
+        return 0;
+    return q;
+}
+
+/* Is time expression ti the "now" of "X from now", after a duration that leads to a time ("two weeks")?
+ * The event takes the duration then, not "now" as the start of an interval. */
+static int now_of_from_now(const chr_result *res, const ctx *c, size_t ti)
+{
+    const chr_timex *d = ti ? &res->timexes[ti - 1] : NULL;
+    return d && d->type == CHR_TIMEX_DURATION && d->begin[0] && from_now_at(c, d->end) == res->timexes[ti].start;
+}
+
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     char w[32];
@@ -396,10 +424,16 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         int begins = after ? anchor : before ? !anchor : 0;
         set_time(&e->time, ti, begins ? CHR_REL_BEGINS : CHR_REL_ENDS, t->value, c->gran[ti],
                  t->begin, t->end_value, "duration");
+    } else if (t->type == CHR_TIMEX_DURATION && t->begin[0] && from_now_at(c, t->end)) {
+        /* "published two weeks from now": in the time it leads to */
+        set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->begin, gran_of(t->begin), t->begin, t->end_value,
+                 "duration");
     } else if (t->type == CHR_TIMEX_DURATION) {
         set_time(&e->time, ti, CHR_REL_DURING, t->value, c->gran[ti], t->begin, t->end_value, "duration");
     } else if (!strcmp(w, "since") || !strcmp(w, "from") || !strcmp(w, "between")) {
-        set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], t->value,
+        /* "from now on" begins at the document date */
+        const char *from = strcmp(t->value, "PRESENT_REF") ? t->value : c->dct;
+        set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], from,
                  t->end_value[0] ? t->end_value : c->dct, "signal:since");
     } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by") ||
                !strcmp(w, "due")) { /* "debentures due March 1, 2011" */
@@ -535,8 +569,8 @@ static int link_timexes(chr_result *res, const ctx *c)
         size_t best = (size_t)-1, bestd = (size_t)-1;
         for (size_t ti = lo; ti < res->n && res->timexes[ti].start < e->sent_end; ti++) {
             const chr_timex *t = &res->timexes[ti];
-            if (t->end > e->sent_end || own_line(c, t)) /* SETs too: "held rallies daily" is IS_INCLUDED "daily" */
-                continue;
+            if (t->end > e->sent_end || own_line(c, t) || now_of_from_now(res, c, ti))
+                continue; /* SETs stay: "held rallies daily" is IS_INCLUDED "daily" */
             size_t d = timex_distance(c, e, t);
             if (d < bestd) {
                 bestd = d;
@@ -552,7 +586,7 @@ static int link_timexes(chr_result *res, const ctx *c)
      * undated event of its sentence, the one before it first */
     for (size_t ti = 0; ti < res->n; ti++) {
         const chr_timex *t = &res->timexes[ti];
-        if (taken[ti] || own_line(c, t))
+        if (taken[ti] || own_line(c, t) || now_of_from_now(res, c, ti))
             continue;
         size_t lo = 0, hi = res->nevents;
         while (lo < hi) {

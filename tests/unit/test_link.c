@@ -602,6 +602,28 @@ static void test_summary_opens_with_a_shared_actor(void **state)
     done(&r);
 }
 
+/* "two weeks from now": the event is in the week the duration leads to, whichever side of it the event
+ * stands; "now" after "from" is no start of an interval there (it still is in "from now on"). Before, "Two
+ * weeks from now the minutes will be published" was BEGUN_BY PRESENT_REF, with "PRESENT_REF" as its begin,
+ * and "published two weeks from now" DURING P2W. */
+static void test_from_now(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"Two weeks from now the minutes will be published.",
+                                        "The minutes will be published two weeks from now."};
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        run r = extract(texts[k]);
+        const chr_event *e = event(&r, "published");
+        assert_int_equal(e->time.relation, CHR_REL_IS_INCLUDED);
+        assert_string_equal(e->time.value, "2014-W51");
+        assert_string_equal(e->time.begin, "2014-W51");
+        done(&r);
+    }
+    run r = extract("From now on, the rules apply to every company.");
+    assert_int_equal(event(&r, "apply")->time.relation, CHR_REL_BEGUN_BY);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -630,6 +652,7 @@ int main(void)
         cmocka_unit_test(test_actor_after_a_closing_quote),
         cmocka_unit_test(test_actor_stops_at_a_verb),
         cmocka_unit_test(test_summary_opens_with_a_shared_actor),
+        cmocka_unit_test(test_from_now),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

@@ -145,7 +145,8 @@ static int is_point(const chr_timex *t) {
 }
 
 /* "since 1979" runs from 1979 to the DCT, "until March" from the DCT to March, "from May to July" and
- * "between 2001 and 2004" from the first to the second. */
+ * "between 2001 and 2004" from the first to the second; "from now on" and "between now and May" start at
+ * the DCT. */
 static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e) {
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
@@ -154,9 +155,13 @@ static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e) {
     for (size_t i = 0; i < r->n; i++) {
         chr_timex *t = &r->timexes[i];
         const char *sig = chr__context_signal(doc->text, doc->len, t->start);
-        if (!sig || !is_point(t))
-            continue;
         chr_timex *prev = i > 0 ? &r->timexes[i - 1] : NULL;
+        /* "from now on", "between now and May"; not the "now" of "two weeks from now" */
+        int now = !is_point(t) && dct[0] && !strcmp(t->value, "PRESENT_REF") && sig &&
+                  (!strcmp(sig, "from") || !strcmp(sig, "between")) &&
+                  !(prev && prev->type == CHR_TIMEX_DURATION && t->start - prev->end < 8);
+        if (!sig || (!is_point(t) && !now))
+            continue;
         int after_prev = prev && t->start - prev->end < 16;
         if (!strcmp(sig, "since")) {
             chr__copy(t->signal, sizeof t->signal, sig);
@@ -165,10 +170,10 @@ static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e) {
         } else if (!strcmp(sig, "until") || !strcmp(sig, "till") || !strcmp(sig, "through") ||
                    !strcmp(sig, "to") || !strcmp(sig, "and")) {
             if ((!strcmp(sig, "to") || !strcmp(sig, "and") || !strcmp(sig, "through")) && after_prev &&
-                (!strcmp(prev->signal, "from") || !strcmp(prev->signal, "between")) && is_point(prev)) {
+                (!strcmp(prev->signal, "from") || !strcmp(prev->signal, "between")) && prev->begin[0]) {
                 chr__copy(t->signal, sizeof t->signal, sig);
                 chr__copy(prev->end_value, sizeof prev->end_value, t->value);
-                chr__copy(t->begin, sizeof t->begin, prev->value);
+                chr__copy(t->begin, sizeof t->begin, prev->begin);
                 chr__copy(t->end_value, sizeof t->end_value, t->value);
             } else if (strcmp(sig, "to") && strcmp(sig, "and")) {
                 chr__copy(t->signal, sizeof t->signal, sig);
@@ -177,7 +182,7 @@ static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e) {
             }
         } else if (!strcmp(sig, "from") || !strcmp(sig, "between")) {
             chr__copy(t->signal, sizeof t->signal, sig);
-            chr__copy(t->begin, sizeof t->begin, t->value);
+            chr__copy(t->begin, sizeof t->begin, now ? dct : t->value);
         }
     }
 }

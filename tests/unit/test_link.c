@@ -621,6 +621,14 @@ static void test_from_now(void **state)
     }
     run r = extract("From now on, the rules apply to every company.");
     assert_int_equal(event(&r, "apply")->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(event(&r, "apply")->time.begin, "2014-12-03");
+    done(&r);
+    /* "between now and Feb. 10" runs from the document date to Feb. 10 (it ended at the document date) */
+    r = extract("He will not be repatriated between now and Feb. 10.");
+    const chr_event *e = event(&r, "repatriated");
+    assert_int_equal(e->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(e->time.begin, "2014-12-03");
+    assert_string_equal(e->time.end, "2015-02-10");
     done(&r);
 }
 

@@ -143,6 +143,18 @@ void chr__context_init(chr_engine *e) {
         e->tense_cues[k] = chr__rules_table(e, names[k]);
 }
 
+/* Does w make a "last" right after it a verb ("to last", "will last", "couldn't last")? */
+static int verb_before_last(const char *w) {
+    static const char *const words[] = {"to",     "will",   "would", "could", "can",  "may",   "might",
+                                        "should", "must",   "shall", "not",   "never", "won't", "can't",
+                                        "couldn't", "wouldn't", "didn't", "doesn't", "don't", NULL};
+    for (const char *const *k = words; *k; k++)
+        if (!strcmp(w, *k))
+            return 1;
+    size_t n = strlen(w);
+    return n > 3 && !strcmp(w + n - 3, "'ll");
+}
+
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end) {
     const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2], e->tense_cues[3],
                      e->tense_cues[4]};
@@ -158,6 +170,10 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
         size_t nr = d < WINDOW_RIGHT ? upto(&rw, d + 1) : rw.n;
         if (d < nl) {
             chr_tense t = classify(c, left[d].w);
+            /* "expected to last until Friday": a verb, not the "last" of "last week" */
+            if (t == CHR_TENSE_PAST && d + 1 < nl && !strcmp(left[d].w, "last") &&
+                verb_before_last(left[d + 1].w))
+                t = CHR_TENSE_NONE;
             /* "will stay closed", "was expected": after a copula an -ed word is a participle; the copula
              * (or what comes before it) tells the tense */
             if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->copula, left[d + 1].w) &&

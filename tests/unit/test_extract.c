@@ -70,6 +70,27 @@ static void test_tense_picks_weekday(void **state) {
     chr_doc_free(doc);
 }
 
+/* "last" after "to", "will" or a modal is a verb, not the "last" of "last week": "expected to last until
+ * Friday" is the coming Friday. Before, the past one (and "until" made an interval that ended before it
+ * began). */
+static void test_last_as_a_verb(void **state) {
+    (void)state;
+    static const char *const texts[] = {"The strike is expected to last until Friday.",
+                                        "The strike will last until Friday."};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        chr_doc *doc;
+        chr_result *res = run(texts[i], "2014-12-03", &doc);
+        assert_string_equal(find(res, doc, "Friday")->value, "2014-12-05");
+        chr_result_free(res);
+        chr_doc_free(doc);
+    }
+    chr_doc *doc;
+    chr_result *res = run("Sales rose last Friday.", "2014-12-03", &doc);
+    assert_string_equal(find(res, doc, "last Friday")->value, "2014-11-28");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_tense_stays_in_its_sentence(void **state) {
     (void)state;
     chr_doc *doc;
@@ -332,6 +353,7 @@ static void test_pathological_input_is_quick(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tense_picks_weekday),
+        cmocka_unit_test(test_last_as_a_verb),
         cmocka_unit_test(test_tense_stays_in_its_sentence),
         cmocka_unit_test(test_since_interval),
         cmocka_unit_test(test_no_dct_underspecified),

@@ -117,6 +117,18 @@ static void test_since_interval(void **state) {
     assert_string_equal(find(res, doc, "May")->end_value, "2014-07");
     chr_result_free(res);
     chr_doc_free(doc);
+    /* "until" a time to come runs from the document date; "until" a past one has no known start (it ran
+     * from the DCT backwards before: begin 2014-12-03, end 2014-11-28) */
+    res = run("Prices will stay high until March.", "2014-12-03", &doc);
+    assert_string_equal(find(res, doc, "March")->begin, "2014-12-03");
+    assert_string_equal(find(res, doc, "March")->end_value, "2015-03");
+    chr_result_free(res);
+    chr_doc_free(doc);
+    res = run("He stayed there until Friday.", "2014-12-03", &doc);
+    assert_string_equal(find(res, doc, "Friday")->begin, "");
+    assert_string_equal(find(res, doc, "Friday")->end_value, "2014-11-28");
+    chr_result_free(res);
+    chr_doc_free(doc);
 }
 
 static void test_no_dct_underspecified(void **state) {

@@ -632,6 +632,18 @@ static void test_from_now(void **state)
     done(&r);
 }
 
+/* A date on the other side of the document date than the event's tense is farther: "will step down" takes
+ * "next year", not the "since January 2010" of the verb before it (it was BEGUN_BY January 2010). */
+static void test_tense_and_time_agree(void **state)
+{
+    (void)state;
+    run r = extract("He has served as mayor since January 2010 and will step down at the end of his term next "
+                    "year.");
+    assert_string_equal(event(&r, "step")->time.value, "2015");
+    assert_string_equal(event(&r, "served")->time.value, "2010-01");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -661,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_actor_stops_at_a_verb),
         cmocka_unit_test(test_summary_opens_with_a_shared_actor),
         cmocka_unit_test(test_from_now),
+        cmocka_unit_test(test_tense_and_time_agree),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

@@ -400,7 +400,8 @@ static size_t from_now_at(const ctx *c, size_t at)
 static int now_of_from_now(const chr_result *res, const ctx *c, size_t ti)
 {
     const chr_timex *d = ti ? &res->timexes[ti - 1] : NULL;
-    return d && d->type == CHR_TIMEX_DURATION && d->begin[0] && from_now_at(c, d->end) == res->timexes[ti].start;
+    return d && d->type == CHR_TIMEX_DURATION && d->begin[0] &&
+           from_now_at(c, d->end) == res->timexes[ti].start;
 }
 
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)

@@ -462,6 +462,13 @@ static int no_marks8(uint64_t x)
     return (((cd - ones * 2) | (sc - ones) | (us - ones)) & ~x & highs) == 0;
 }
 
+/* Is the comma at offset i one between digits ("50,000"), no clause boundary? */
+static int digit_comma(const ctx *c, size_t i)
+{
+    return i > 0 && i + 1 < c->len && c->text[i - 1] >= '0' && c->text[i - 1] <= '9' && c->text[i + 1] >= '0' &&
+           c->text[i + 1] <= '9';
+}
+
 /* What the clause boundaries (commas, semicolons, dashes) between two offsets add to their distance. */
 static size_t clause_gap(const ctx *c, size_t from, size_t to)
 {
@@ -475,7 +482,7 @@ static size_t clause_gap(const ctx *c, size_t from, size_t to)
         char ch = c->text[i];
         if ((unsigned char)ch > '_') /* the marks are ',' ';' '-' '_': lower case needs this one test */
             continue;
-        if (ch == ',' || ch == ';' || (ch == '-' && i + 1 < to && c->text[i + 1] == '-') ||
+        if ((ch == ',' && !digit_comma(c, i)) || ch == ';' || (ch == '-' && i + 1 < to && c->text[i + 1] == '-') ||
             (ch == '_' && i > from && c->text[i - 1] == ' '))
             gap += CLAUSE_PENALTY;
     }
@@ -652,7 +659,7 @@ static int verbal(const chr_event *e)
 static int boundary_between(const ctx *c, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if (c->text[i] == ',' || c->text[i] == ';' || c->text[i] == ':' ||
+        if ((c->text[i] == ',' && !digit_comma(c, i)) || c->text[i] == ';' || c->text[i] == ':' ||
             (c->text[i] == '-' && i + 1 < b && c->text[i + 1] == '-'))
             return 1;
     return 0;

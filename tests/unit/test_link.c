@@ -644,6 +644,16 @@ static void test_tense_and_time_agree(void **state)
     done(&r);
 }
 
+/* A comma between digits ("50,000") is no clause boundary: "drew 50,000 people on Saturday" takes
+ * Saturday, not the decade of the aside before it (TBAQ with the gold events: 1521 -> 1523 links). */
+static void test_digit_comma(void **state)
+{
+    (void)state;
+    run r = extract("The protest, the largest in a decade, drew 50,000 people on Saturday.");
+    assert_string_equal(event(&r, "drew")->time.value, "2014-11-29");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -674,6 +684,7 @@ int main(void)
         cmocka_unit_test(test_summary_opens_with_a_shared_actor),
         cmocka_unit_test(test_from_now),
         cmocka_unit_test(test_tense_and_time_agree),
+        cmocka_unit_test(test_digit_comma),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

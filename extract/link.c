@@ -465,8 +465,8 @@ static int no_marks8(uint64_t x)
 /* Is the comma at offset i one between digits ("50,000"), no clause boundary? */
 static int digit_comma(const ctx *c, size_t i)
 {
-    return i > 0 && i + 1 < c->len && c->text[i - 1] >= '0' && c->text[i - 1] <= '9' && c->text[i + 1] >= '0' &&
-           c->text[i + 1] <= '9';
+    return i > 0 && i + 1 < c->len && c->text[i - 1] >= '0' && c->text[i - 1] <= '9' &&
+           c->text[i + 1] >= '0' && c->text[i + 1] <= '9';
 }
 
 /* What the clause boundaries (commas, semicolons, dashes) between two offsets add to their distance. */
@@ -482,7 +482,8 @@ static size_t clause_gap(const ctx *c, size_t from, size_t to)
         char ch = c->text[i];
         if ((unsigned char)ch > '_') /* the marks are ',' ';' '-' '_': lower case needs this one test */
             continue;
-        if ((ch == ',' && !digit_comma(c, i)) || ch == ';' || (ch == '-' && i + 1 < to && c->text[i + 1] == '-') ||
+        if ((ch == ',' && !digit_comma(c, i)) || ch == ';' ||
+            (ch == '-' && i + 1 < to && c->text[i + 1] == '-') ||
             (ch == '_' && i > from && c->text[i - 1] == ' '))
             gap += CLAUSE_PENALTY;
     }

@@ -417,8 +417,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                 return rc;
             chr_date_civil(dd.day, &y, &mo, &d);
         }
-        if (!chr_date_valid(y, mo, d) || h > 23 || mi > 59)
-            return -1;
+        if (!chr_date_valid(y, mo, d) || h > 24 || (h == 24 && mi) || mi > 59)
+            return -1; /* 24:00, midnight closing the day ("midnight Dec. 31"), stays on it */
         if ((ap[0] == 'p' || ap[0] == 'P') && h < 12)
             h += 12;
         if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)

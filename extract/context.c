@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "events.h"
 
 #define WINDOW_LEFT 8
 #define WINDOW_RIGHT 12
@@ -32,6 +33,8 @@ static int sentence_end(const char *text, size_t len, size_t i) {
         size_t wl = i - j;
         if (text[i] == '.' && (wl <= 3 && wl > 0 && isupper((unsigned char)text[j])))
             return 0;
+        if (text[i] == '.' && wl > 0 && chr__tokenize_abbrev(text + j, wl))
+            return 0; /* "Roe vs. Wade", "Birmingham, Ala. Police" */
         if (text[i] == '.' && j > 0 && text[j - 1] == '.')
             return 0;
         return 1;

@@ -20,6 +20,8 @@ typedef struct chr__tokens {
 } chr__tokens;
 
 int chr__tokenize(chr__tokens *out, const char *text, size_t len);
+/* Is s[0..n) (without its dot) an abbreviation that keeps its dot ("Mr", "vs", "Ala")? */
+int chr__tokenize_abbrev(const char *s, size_t n);
 void chr__tokens_free(chr__tokens *t);
 
 /* The event model: an averaged perceptron over word features (model.c). Immutable once loaded. */

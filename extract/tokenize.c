@@ -1,6 +1,6 @@
 /* tokenize.c: words and sentences of a text, for the event recognizer and the event anchoring.
  *
- * Exports chr__tokenize and chr__tokens_free (events.h).
+ * Exports chr__tokenize, chr__tokens_free and chr__tokenize_abbrev (events.h).
  *
  * One linear pass over the bytes. A token is a word (letters, digits and non-ASCII letters, with inner
  * hyphens, "&", dots between letters as in "U.S." and dots and commas between digits as in "3.5" and
@@ -9,8 +9,8 @@
  * ("Mr.", "Jan.", "Corp."), letter-dot sequences ("U.S.", "a.m.") and initials (a capital letter and a dot
  * before a capitalised word: "Timothy D. Cook"; "plan B." at a sentence's end too, when the next sentence
  * follows) keep their final dot and do not end a sentence. A sentence ends after '.', '!' or '?' (and the
- * quotes or brackets that follow) when the next token does not start with a lower-case letter, and at a
- * blank line. */
+ * quotes or brackets that follow) when the next token does not start with a lower-case letter, a comma or a
+ * semicolon ("in Birmingham, Ala., killed"), and at a blank line. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,13 +82,13 @@ static int by_str(const void *a, const void *b) { return strcmp(a, *(const char 
 
 static int is_abbrev(const unsigned char *s, size_t n) {
     static const char *const list[] = {
-        "a.m", "adm", "approx", "apr", "ariz", "assn", "aug", "ave", "blvd", "bros", "calif", "capt", "cmdr",
-        "co", "col", "colo", "conn", "corp", "dec", "del", "dept", "dr", "e.g", "est", "etc", "feb", "fig",
-        "fla", "ft", "ga", "gen", "gov", "govt", "i.e", "ill", "inc", "jan", "jr", "jul", "jun", "ky", "la",
-        "lt", "ltd", "maj", "mar", "mass", "md", "messrs", "mich", "minn", "mo", "mr", "mrs", "ms", "mt",
-        "n.j", "n.y", "nev", "no", "nos", "nov", "oct", "okla", "ore", "p.m", "pa", "penn", "pres", "prof",
-        "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "tenn", "tex", "u.k", "u.n", "u.s", "univ",
-        "va", "vs", "wash", "wis", "wyo"};
+        "a.m", "adm", "ala", "approx", "apr", "ariz", "ark", "assn", "aug", "ave", "blvd", "bros", "calif",
+        "capt", "cmdr", "co", "col", "colo", "conn", "corp", "dec", "del", "dept", "dr", "e.g", "est", "etc",
+        "feb", "fig", "fla", "ft", "ga", "gen", "gov", "govt", "i.e", "ill", "inc", "ind", "jan", "jr", "jul",
+        "jun", "kan", "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md", "messrs", "mich", "minn", "mo",
+        "mont", "mr", "mrs", "ms", "mt", "n.j", "n.y", "neb", "nev", "no", "nos", "nov", "oct", "okla", "ore",
+        "p.m", "pa", "penn", "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "tenn",
+        "tex", "u.k", "u.n", "u.s", "univ", "va", "vs", "vt", "wash", "wis", "wyo"};
     char low[8];
     if (n == 0 || n >= sizeof low) /* none is that long */
         return 0;
@@ -99,6 +99,8 @@ static int is_abbrev(const unsigned char *s, size_t n) {
         return 0;
     return bsearch(low, list, sizeof list / sizeof list[0], sizeof list[0], by_str) != NULL;
 }
+
+int chr__tokenize_abbrev(const char *s, size_t n) { return is_abbrev((const unsigned char *)s, n); }
 
 typedef struct builder {
     chr__tokens *t;
@@ -169,8 +171,8 @@ static int push_slow(builder *b, size_t start, size_t end) {
 static inline int push(builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
     chr__tokens *t = b->t;
     if (!attach) {
-        if (b->end_next && b->open && !is_lower(s[start]))
-            b->open = 0;
+        if (b->end_next && b->open && !is_lower(s[start]) && s[start] != ',' && s[start] != ';')
+            b->open = 0; /* not before a comma: "in Birmingham, Ala., killed" */
         b->end_next = 0;
     }
     size_t n = t->n;

@@ -89,6 +89,12 @@ static void test_last_as_a_verb(void **state) {
     assert_string_equal(find(res, doc, "last Friday")->value, "2014-11-28");
     chr_result_free(res);
     chr_doc_free(doc);
+    /* the tense of a clause is read across an abbreviation's dot: "Roe vs. Wade ruling was upheld" (the
+     * window stopped at "vs." and January was the coming one, 1999-01) */
+    res = run("In January the Roe vs. Wade ruling was upheld.", "1998-10-25", &doc);
+    assert_string_equal(find(res, doc, "January")->value, "1998-01");
+    chr_result_free(res);
+    chr_doc_free(doc);
 }
 
 static void test_tense_stays_in_its_sentence(void **state) {

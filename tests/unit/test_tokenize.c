@@ -74,7 +74,7 @@ static void test_every_abbreviation(void **state) {
         "mass", "calif", "conn", "fla", "ill",    "penn", "tenn", "tex",  "va",   "wash", "ariz", "ga",
         "md",   "mich",  "minn", "mo",  "n.j",    "n.y",  "okla", "ore",  "pa",   "wis",  "colo", "del",
         "ky",   "la",    "nev",  "wyo", "approx", "dept", "est",  "govt", "assn", "univ", "u.s",  "u.n",
-        "u.k",  "e.g",   "i.e",  "a.m", "p.m"};
+        "u.k",  "e.g",   "i.e",  "a.m", "p.m",    "ala",  "ark",  "ind",  "kan",  "mont", "neb",  "vt"};
     char text[64], buf[256];
     chr__tokens t;
     for (size_t i = 0; i < sizeof list / sizeof *list; i++)
@@ -93,6 +93,21 @@ static void test_every_abbreviation(void **state) {
             fail_msg("%s: %s in %d sentences", text, buf, (int)t.nsent);
         chr__tokens_free(&t);
     }
+}
+
+/* A dot before a comma or a semicolon ends no sentence, whatever the word before it: "in Birmingham, Ala.,
+ * killed" and "a place called Xyz., where" are one sentence each (the first was two, so "killed" lost the
+ * "In January" of its sentence). */
+static void test_no_end_before_a_comma(void **state) {
+    (void)state;
+    char buf[512];
+    chr__tokens t;
+    joined("In January, a bombing in Birmingham, Ala., killed a guard. Then it ended.", buf, sizeof buf, &t);
+    assert_int_equal(t.nsent, 2);
+    chr__tokens_free(&t);
+    joined("He went to Xyz., where it rained; he left Qq.; then he came back.", buf, sizeof buf, &t);
+    assert_int_equal(t.nsent, 1);
+    chr__tokens_free(&t);
 }
 
 /* A text without sentence ends is cut every 250 tokens. */
@@ -136,6 +151,7 @@ int main(void) {
         cmocka_unit_test(test_abbreviations_do_not_end_sentences),
         cmocka_unit_test(test_every_abbreviation), cmocka_unit_test(test_initials),
         cmocka_unit_test(test_long_sentence_cut),
+        cmocka_unit_test(test_no_end_before_a_comma),
         cmocka_unit_test(test_sentences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -914,7 +914,10 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
         /* a participle right after a comma tells of the phrase before it when that phrase opens its clause:
          * '..." Kerry, using ...', not "died at the age of 56, according to" */
         actor_phrase(c, res, i - 1, first, a, b);
-        *aside = *a < *b && (*a == first || tok_punct(c, *a - 1)); /* the summary leaves the comma out */
+        /* not a number: "$20 billion, according to" */
+        unsigned char ch = *a < *b ? (unsigned char)c->text[c->toks->v[*a].start] : 0;
+        *aside = *a < *b && (*a == first || (tok_punct(c, *a - 1) && !tok_word(c, *a - 1, "$"))) &&
+                 !(ch >= '0' && ch <= '9'); /* the summary leaves the comma out */
         if (*aside)
             return;
         *a = *b = i;
@@ -1173,8 +1176,15 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         size_t k = skip_to_subject(c, res, i, first);
         if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
             tok_word(c, k - 2, ",")) {
-            /* "Iran, which is a top regional rival": the phrase before the comma */
+            /* "Iran, which is a top regional rival": the phrase before the comma, over an apposition ("Maria
+             * Lopez, 62, who had lived there") */
             actor_phrase(c, res, k - 2, first, &a, &b);
+            for (int step = 0; step < 2 && a < b && a > first + 1 && tok_word(c, a - 1, ","); step++) {
+                unsigned char ch = (unsigned char)c->text[c->toks->v[a].start];
+                if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || tok_is(c, a, ARTICLE)))
+                    break;
+                actor_phrase(c, res, a - 1, first, &a, &b);
+            }
             prefix_actor = a < b;
         } else if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
                    !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_word(c, k - 2, "of")) {

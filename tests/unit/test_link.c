@@ -555,6 +555,8 @@ static void test_actor_stops_at_a_verb(void **state)
         {"I was heartened by the close cooperation we have had.", "heartened", "the close cooperation"},
         {"\"The net effect is positive,\" Kerry, using the administration's name, said.", "using", "Kerry"},
         {"Jobs died at the age of 56, according to the company website.", "according", ""},
+        {"Losses could exceed $20 billion, according to a report.", "according", ""},
+        {"\"It's all gone,\" said Maria Lopez, 62, who had lived there since 1985.", "lived", "Maria Lopez"},
         {"Kerry, using the name of the group, said on Wednesday that it helps.", "using", "Kerry"},
         {"Iran, which is a top regional rival, has not had relations with Washington.", "had", "Iran"},
         {"Slepian, 52, an obstetrician and gynecologist, was shot through the window.", "shot", "Slepian"},

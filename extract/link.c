@@ -115,8 +115,13 @@ static const char *const relatives[] = {"who", "which", "that", NULL};
 static const char *const auxiliaries[] = {"has",   "have", "had", "will", "would", "could", "should", "may",
                                           "might", "must", "can", "did",  "does",  "do",    "shall",  NULL};
 
-static const char *const *const wordset_lists[] = {between_words, stop_words, articles, pronouns,
-                                                   subordinators, be_forms, relatives, auxiliaries};
+/* Prepositions that let a phrase qualify the noun before it ("a spokesman for the company"); not "by" (a
+ * passive's agent) nor "to". */
+static const char *const qualifying[] = {"of", "for", "in", "with", "at", "from", "on", NULL};
+
+static const char *const *const wordset_lists[] = {between_words, stop_words,  articles,  pronouns,
+                                                   subordinators, be_forms,    relatives, auxiliaries,
+                                                   qualifying};
 /* The bits of wordset_lists, what tok_is asks about. */
 enum {
     BETWEEN = 1,
@@ -127,7 +132,8 @@ enum {
     BE = 32,
     RELATIVE = 64,
     AUXILIARY = 128,
-    LOOKED_UP = 256
+    QUALIFYING = 256,
+    LOOKED_UP = 512
 };
 
 typedef struct ctx {
@@ -258,17 +264,6 @@ static int tok_clitic(const ctx *c, size_t i)
     const unsigned char *s = (const unsigned char *)c->text + t->start;
     size_t n = t->end - t->start;
     return (n >= 2 && s[0] == '\'') || (n >= 4 && chr__utf8_rsquo(s, n));
-}
-
-/* Is token i a preposition that lets a phrase qualify the noun before it ("a spokesman for the company")?
- * Not "by" (a passive's agent) nor "to". */
-static int tok_qualifying(const ctx *c, size_t i)
-{
-    static const char *const preps[] = {"of", "for", "in", "with", "at", "from", "on", NULL};
-    for (const char *const *w = preps; *w; w++)
-        if (tok_word(c, i, *w))
-            return 1;
-    return 0;
 }
 
 static int tok_capital(const ctx *c, size_t i)
@@ -892,7 +887,7 @@ static size_t skip_to_subject(const ctx *c, const chr_result *res, size_t i, siz
             return j;
         while (j > first && tok_in_timex(c, res, j - 1))
             j--;
-        if (j > first && tok_qualifying(c, j - 1))
+        if (j > first && tok_is(c, j - 1, QUALIFYING))
             j--; /* "on Monday" */
     }
 }
@@ -994,7 +989,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
      * for the company said", "Officials in Washington said", "The head of the agency said"); at most two
      * steps, and not over a verb, a pronoun or punctuation ("He told reporters in Washington the talks
      * failed" stays "the talks") */
-    for (int step = 0; step < 2 && k < end && k > first + 1 && tok_qualifying(c, k - 1); step++) {
+    for (int step = 0; step < 2 && k < end && k > first + 1 && tok_is(c, k - 1, QUALIFYING); step++) {
         size_t q = k - 1, n = 0;
         while (q > first && n < ACTOR_TOKENS) {
             size_t p = q - 1;

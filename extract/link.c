@@ -464,6 +464,28 @@ static int digit_comma(const ctx *c, size_t i)
            c->text[i + 1] >= '0' && c->text[i + 1] <= '9';
 }
 
+/* Is the comma at offset i one of those around a state or country abbreviation after a place ("Newark,
+ * N.J., airport", "Birmingham, Ala., clinic"), no clause boundary? */
+static int place_comma(const ctx *c, size_t i)
+{
+    const char *t = c->text;
+    size_t q = i + 1;
+    if (q < c->len && t[q] == ' ')
+        q++;
+    size_t s = q;
+    while (q < c->len && q - s < 7 && (chr__ascii_alnum((unsigned char)t[q]) || t[q] == '.'))
+        q++;
+    if (q > s + 1 && t[s] >= 'A' && t[s] <= 'Z' && t[q - 1] == '.' && q < c->len && t[q] == ',')
+        return 1; /* the comma before it */
+    if (i < 3 || t[i - 1] != '.')
+        return 0;
+    size_t e = i, b = i;
+    while (b > 0 && e - b < 7 && (chr__ascii_alnum((unsigned char)t[b - 1]) || t[b - 1] == '.'))
+        b--;
+    /* the comma after it */
+    return e > b + 1 && t[b] >= 'A' && t[b] <= 'Z' && b >= 2 && t[b - 1] == ' ' && t[b - 2] == ',';
+}
+
 /* What the clause boundaries (commas, semicolons, dashes) between two offsets add to their distance. */
 static size_t clause_gap(const ctx *c, size_t from, size_t to)
 {
@@ -477,7 +499,7 @@ static size_t clause_gap(const ctx *c, size_t from, size_t to)
         char ch = c->text[i];
         if ((unsigned char)ch > '_') /* the marks are ',' ';' '-' '_': lower case needs this one test */
             continue;
-        if ((ch == ',' && !digit_comma(c, i)) || ch == ';' ||
+        if ((ch == ',' && !digit_comma(c, i) && !place_comma(c, i)) || ch == ';' ||
             (ch == '-' && i + 1 < to && c->text[i + 1] == '-') ||
             (ch == '_' && i > from && c->text[i - 1] == ' '))
             gap += CLAUSE_PENALTY;
@@ -655,7 +677,8 @@ static int verbal(const chr_event *e)
 static int boundary_between(const ctx *c, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if ((c->text[i] == ',' && !digit_comma(c, i)) || c->text[i] == ';' || c->text[i] == ':' ||
+        if ((c->text[i] == ',' && !digit_comma(c, i) && !place_comma(c, i)) || c->text[i] == ';' ||
+            c->text[i] == ':' ||
             (c->text[i] == '-' && i + 1 < b && c->text[i + 1] == '-'))
             return 1;
     return 0;

@@ -647,12 +647,18 @@ static void test_tense_and_time_agree(void **state)
 }
 
 /* A comma between digits ("50,000") is no clause boundary: "drew 50,000 people on Saturday" takes
- * Saturday, not the decade of the aside before it (TBAQ with the gold events: 1521 -> 1523 links). */
+ * Saturday, not the decade of the aside before it (TBAQ with the gold events: 1521 -> 1523 links); nor
+ * is a comma of "Newark, N.J., airport". */
 static void test_digit_comma(void **state)
 {
     (void)state;
     run r = extract("The protest, the largest in a decade, drew 50,000 people on Saturday.");
     assert_string_equal(event(&r, "drew")->time.value, "2014-11-29");
+    done(&r);
+    /* nor are the commas around a state's abbreviation after a place (TBAQ: 1523 -> 1525) */
+    r = extract("His car was spotted near the house in the weeks before the shooting, and was found "
+                "abandoned at the Newark, N.J., airport in November.");
+    assert_string_equal(event(&r, "abandoned")->time.value, "2014-11");
     done(&r);
 }
 

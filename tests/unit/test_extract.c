@@ -97,6 +97,24 @@ static void test_last_as_a_verb(void **state) {
     chr_doc_free(doc);
 }
 
+/* "two days later" leads to a time counted from the one talked about; "two days after the committee met" is
+ * counted from an event the rules do not see, so it leads to none (it led to March 3, two days after the
+ * "March" of the sentence before). */
+static void test_after_leads_nowhere(void **state) {
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("The fight began in March. The vote came two days after the committee met. It "
+                          "closed two days later.",
+                          "2014-12-03", &doc);
+    const chr_timex *after = chr_result_timex(res, 1), *later = chr_result_timex(res, 2);
+    assert_string_equal(after->value, "P2D");
+    assert_string_equal(after->begin, "");
+    assert_string_equal(later->value, "P2D");
+    assert_string_equal(later->begin, "2014-03-03");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_tense_stays_in_its_sentence(void **state) {
     (void)state;
     chr_doc *doc;
@@ -372,6 +390,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tense_picks_weekday),
         cmocka_unit_test(test_last_as_a_verb),
+        cmocka_unit_test(test_after_leads_nowhere),
         cmocka_unit_test(test_tense_stays_in_its_sentence),
         cmocka_unit_test(test_since_interval),
         cmocka_unit_test(test_no_dct_underspecified),

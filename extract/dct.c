@@ -476,6 +476,14 @@ static size_t match_date(const line *L, size_t i, stamp *c) {
         c->d = a > 12 && b <= 12 ? a : b;
         return j + 5;
     }
+    /* 15.03.2019 (day first: the order where dots separate the numbers) */
+    if (is_num(L, j, 1, 2) && is_p_adj(L, j + 1, '.') && is_num_adj(L, j + 2, 1, 2) &&
+        is_p_adj(L, j + 3, '.') && is_num_adj(L, j + 4, 4, 4)) {
+        c->d = (int)L->t[j].val;
+        c->m = (int)L->t[j + 2].val;
+        c->y = (int)L->t[j + 4].val;
+        return j + 5;
+    }
     /* March 15, 2019; Mar. 15th 2019 */
     if ((mo = month_at(L, j)) != 0) {
         k = j + 1;

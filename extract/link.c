@@ -563,11 +563,38 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     return d <= LINK_REACH || opens ? d : (size_t)-1; /* an opening time reaches its whole sentence */
 }
 
+/* Does the line of time expression t hold only a header's label before it ("Published", "Updated: ",
+ * "Posted on", "Last updated", a "|" between two of them): the time a page was published, which dates no
+ * event ("Published 6:12 AM EST, Tue January 14, 2025 | Updated 9:45 AM EST")? */
+static int header_label(const ctx *c, const chr_timex *t)
+{
+    static const char *const labels[] = {"published",    "updated",    "posted",       "last updated",
+                                         "first published", "published on", "updated on", "posted on",
+                                         "published at", "updated at",   "posted at",  NULL};
+    size_t ls = t->start;
+    while (ls > 0 && c->text[ls - 1] != '\n' && c->text[ls - 1] != '|') {
+        if (t->start - ls >= 24)
+            return 0; /* no label is that long, and a long line is not walked back over */
+        ls--;
+    }
+    while (ls < t->start && (c->text[ls] == ' ' || c->text[ls] == '\t'))
+        ls++;
+    size_t le = t->start;
+    while (le > ls && (c->text[le - 1] == ' ' || c->text[le - 1] == ':' || c->text[le - 1] == '\t'))
+        le--;
+    for (const char *const *w = labels; *w; w++)
+        if (strlen(*w) == le - ls && !strncasecmp(c->text + ls, *w, le - ls))
+            return 1;
+    return 0;
+}
+
 /* Does time expression t stand alone on its line (blanks and punctuation aside): a dateline ("Tuesday,
  * December 2, 2014" under a headline), which dates the document, not the words of the line above that a
- * single line end leaves in its sentence? */
+ * single line end leaves in its sentence? A page's "Published ..." line counts as one (header_label). */
 static int own_line(const ctx *c, const chr_timex *t)
 {
+    if (header_label(c, t))
+        return 1;
     for (size_t i = t->start; i-- > 0 && c->text[i] != '\n';)
         if (chr__ascii_alnum((unsigned char)c->text[i]) || (unsigned char)c->text[i] >= 0x80)
             return 0;
@@ -1345,6 +1372,26 @@ static void mark_reported(chr_result *res)
 }
 
 /* chr__events_link once its context is made. */
+/* Is event e the label of a page's header ("Published" before the time the page was published)? It is no
+ * news event: it stays undated. */
+static int header_event(const chr_result *res, const ctx *c, const chr_event *e)
+{
+    size_t lo = 0, hi = res->n; /* the first time expression after the event */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (res->timexes[mid].start < e->end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == res->n || !header_label(c, &res->timexes[lo]))
+        return 0;
+    for (size_t i = e->end; i < res->timexes[lo].start; i++)
+        if (c->text[i] == '\n')
+            return 0; /* not on the time's line */
+    return e->start < res->timexes[lo].start;
+}
+
 static int link_all(chr_result *res, const ctx *c, chr_error *err)
 {
     for (size_t i = 0; i < res->nevents; i++)
@@ -1356,9 +1403,10 @@ static int link_all(chr_result *res, const ctx *c, chr_error *err)
     for (size_t i = 0, tok = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
         tok = tok_at_from(c, tok, e->start); /* the event's token */
-        if (e->time.timex == -2 && !link_to_event(i, tok, res, c))
+        int header = e->time.timex == -2 && header_event(res, c, e);
+        if (e->time.timex == -2 && !header && !link_to_event(i, tok, res, c))
             link_by_tense(e, c);
-        e->dct = c->dct[0] ? tense_relation(e) : CHR_REL_NONE;
+        e->dct = c->dct[0] && !header ? tense_relation(e) : CHR_REL_NONE;
         if (describe(res, e, tok, c))
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }

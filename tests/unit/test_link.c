@@ -662,6 +662,22 @@ static void test_digit_comma(void **state)
     done(&r);
 }
 
+/* A page's header ("Published 6:12 AM EST, ... | Updated ...") dates no event, and its label is no news
+ * event: it stays undated. Before, "Published" was an event of January 14 in the chronology, and the
+ * header's time could date the words of the byline above it. */
+static void test_page_header(void **state)
+{
+    (void)state;
+    run r = extract("By JANE DOE, Associated Press\nPublished 6:12 AM EST, Tue January 14, 2025 | Updated "
+                    "9:45 AM EST, Tue January 14, 2025\n\nFirefighters gained ground on Tuesday against the "
+                    "fires.");
+    const chr_event *p = event(&r, "Published");
+    assert_int_equal(p->time.timex, -2);
+    assert_int_equal(p->dct, CHR_REL_NONE);
+    assert_string_equal(event(&r, "gained")->time.value, "2014-12-02");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -693,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_from_now),
         cmocka_unit_test(test_tense_and_time_agree),
         cmocka_unit_test(test_digit_comma),
+        cmocka_unit_test(test_page_header),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

@@ -1121,12 +1121,15 @@ static void trim_tail(char *buf, size_t *o)
 static size_t body_start(const ctx *c, size_t first, size_t last)
 {
     size_t k = first;
+    int letters = 0; /* a dateline has a word: "1:15 p.m.:" is a time, no dateline */
     while (k < last && k < first + 6 && !tok_punct(c, k)) {
         const chr__token *t = &c->toks->v[k];
         int upper = 1;
-        for (size_t q = t->start; q < t->end; q++)
+        for (size_t q = t->start; q < t->end; q++) {
             if (islower((unsigned char)c->text[q]))
                 upper = 0;
+            letters |= isupper((unsigned char)c->text[q]) != 0;
+        }
         if (!upper)
             break;
         k++;
@@ -1134,7 +1137,8 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
     const chr__token *d = k < last ? &c->toks->v[k] : NULL;
     int glued = d && d->end - d->start == 1 && c->text[d->start] == '-' && k + 1 < last &&
                 c->toks->v[k + 1].start == d->end; /* "A U.S.-led coalition": a compound, no dateline */
-    if (k > first && k < last && tok_punct(c, k) && !glued) { /* "WASHINGTON --", "BEIRUT (AP) -" */
+    /* "WASHINGTON --", "BEIRUT (AP) -" */
+    if (k > first && k < last && tok_punct(c, k) && !glued && letters) {
         while (k < last && (tok_punct(c, k) || tok_word(c, k, "AP") || tok_word(c, k, "Reuters")))
             k++;
         return k;

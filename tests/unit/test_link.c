@@ -665,6 +665,16 @@ static void test_digit_comma(void **state)
 /* A page's header ("Published 6:12 AM EST, ... | Updated ...") dates no event, and its label is no news
  * event: it stays undated. Before, "Published" was an event of January 14 in the chronology, and the
  * header's time could date the words of the byline above it. */
+/* A time and a colon that open a line ("1:15 p.m.: He met ...") are no dateline: the report's summary keeps
+ * them (it was "aides said 15 p.m.: He met ..."). */
+static void test_time_is_no_dateline(void **state)
+{
+    (void)state;
+    run r = extract("1:15 p.m.: He met the prime minister, aides said.");
+    assert_string_equal(event(&r, "said")->summary, "aides said 1:15 p.m.: He met the prime minister");
+    done(&r);
+}
+
 static void test_page_header(void **state)
 {
     (void)state;
@@ -710,6 +720,7 @@ int main(void)
         cmocka_unit_test(test_tense_and_time_agree),
         cmocka_unit_test(test_digit_comma),
         cmocka_unit_test(test_page_header),
+        cmocka_unit_test(test_time_is_no_dateline),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

@@ -136,6 +136,8 @@ enum {
     LOOKED_UP = 512
 };
 
+enum { OWN_LINE = 1, HEADER = 2 }; /* ctx.line */
+
 typedef struct ctx {
     const char *text;
     size_t len;
@@ -145,6 +147,7 @@ typedef struct ctx {
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
+    const unsigned char *line; /* per time expression: OWN_LINE, HEADER (own_line, header_label), once */
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -590,11 +593,9 @@ static int header_label(const ctx *c, const chr_timex *t)
 
 /* Does time expression t stand alone on its line (blanks and punctuation aside): a dateline ("Tuesday,
  * December 2, 2014" under a headline), which dates the document, not the words of the line above that a
- * single line end leaves in its sentence? A page's "Published ..." line counts as one (header_label). */
+ * single line end leaves in its sentence? (A page's "Published ..." line counts as one: ctx.line.) */
 static int own_line(const ctx *c, const chr_timex *t)
 {
-    if (header_label(c, t))
-        return 1;
     for (size_t i = t->start; i-- > 0 && c->text[i] != '\n';)
         if (chr__ascii_alnum((unsigned char)c->text[i]) || (unsigned char)c->text[i] >= 0x80)
             return 0;
@@ -643,7 +644,7 @@ static int link_timexes(chr_result *res, const ctx *c)
         size_t best = (size_t)-1, bestd = (size_t)-1;
         for (size_t ti = lo; ti < res->n && res->timexes[ti].start < e->sent_end; ti++) {
             const chr_timex *t = &res->timexes[ti];
-            if (t->end > e->sent_end || own_line(c, t) || now_of_from_now(res, c, ti))
+            if (t->end > e->sent_end || (c->line[ti] & OWN_LINE) || now_of_from_now(res, c, ti))
                 continue; /* SETs stay: "held rallies daily" is IS_INCLUDED "daily" */
             size_t d = timex_distance(c, e, t);
             if (d != (size_t)-1 && tense_disagrees(c, e, t))
@@ -662,7 +663,7 @@ static int link_timexes(chr_result *res, const ctx *c)
      * undated event of its sentence, the one before it first */
     for (size_t ti = 0; ti < res->n; ti++) {
         const chr_timex *t = &res->timexes[ti];
-        if (taken[ti] || own_line(c, t) || now_of_from_now(res, c, ti))
+        if (taken[ti] || (c->line[ti] & OWN_LINE) || now_of_from_now(res, c, ti))
             continue;
         size_t lo = 0, hi = res->nevents;
         while (lo < hi) {
@@ -1388,7 +1389,7 @@ static int header_event(const chr_result *res, const ctx *c, const chr_event *e)
         else
             hi = mid;
     }
-    if (lo == res->n || !header_label(c, &res->timexes[lo]))
+    if (lo == res->n || !(c->line[lo] & HEADER))
         return 0;
     for (size_t i = e->end; i < res->timexes[lo].start; i++)
         if (c->text[i] == '\n')
@@ -1449,16 +1450,22 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
         chr_time_format(dct, sizeof dct, &doc->dct);
     uint16_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
     chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
+    unsigned char *line = malloc(res->n ? res->n : 1);
     int st = CHR_OK;
-    if (lists && gran) {
-        for (size_t i = 0; i < res->n; i++)
+    if (lists && gran && line) {
+        ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line};
+        for (size_t i = 0; i < res->n; i++) {
             gran[i] = gran_of(res->timexes[i].value);
-        ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran};
+            int header = header_label(&c, &res->timexes[i]);
+            int own = header || own_line(&c, &res->timexes[i]);
+            line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0));
+        }
         st = link_all(res, &c, err);
     } else {
         st = chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     free(lists);
     free(gran);
+    free(line);
     return st;
 }

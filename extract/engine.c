@@ -144,16 +144,6 @@ static int is_point(const chr_timex *t) {
            t->value[0] <= '9';
 }
 
-/* Is the TIMEX3 value v (a date or a time) before the DCT d, compared on the digits and dashes they share
- * ("2014-11-28" before "2014-12-03T20:58"; "2014-Q4" is compared on "2014-" alone, so not before)? */
-static int before_dct(const char *v, const char *d) {
-    size_t n = 0;
-    while (v[n] && d[n] && ((v[n] >= '0' && v[n] <= '9') || v[n] == '-') &&
-           ((d[n] >= '0' && d[n] <= '9') || d[n] == '-'))
-        n++;
-    return n >= 4 && strncmp(v, d, n) < 0;
-}
-
 /* "since 1979" runs from 1979 to the DCT, "until March" from the DCT to March, "from May to July" and
  * "between 2001 and 2004" from the first to the second; "from now on" and "between now and May" start at
  * the DCT; "until" a past time has no known start. */
@@ -188,7 +178,7 @@ static void intervals(chr_result *r, const chr_doc *doc, const chr_engine *e) {
             } else if (strcmp(sig, "to") && strcmp(sig, "and")) {
                 chr__copy(t->signal, sizeof t->signal, sig);
                 /* from the DCT to a time to come; to a past time from an unknown start */
-                chr__copy(t->begin, sizeof t->begin, before_dct(t->value, dct) ? "" : dct);
+                chr__copy(t->begin, sizeof t->begin, chr__value_vs_dct(t->value, dct) < 0 ? "" : dct);
                 chr__copy(t->end_value, sizeof t->end_value, t->value);
             }
         } else if (!strcmp(sig, "from") || !strcmp(sig, "between")) {

@@ -56,6 +56,17 @@ static inline int chr__utf8_rsquo(const unsigned char *s, size_t n)
 {
     return n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99;
 }
+/* The TIMEX3 value v (a date or a time) against the DCT value d, compared on the digits and dashes they
+ * share: < 0 before ("2014-11-28" and "2014-12-03T20:58"), > 0 after, 0 the same or not comparable
+ * ("2014-Q4" is compared on "2014-" alone; fewer than 4 shared characters compare nothing). */
+static inline int chr__value_vs_dct(const char *v, const char *d)
+{
+    size_t n = 0;
+    while (v[n] && d[n] && ((v[n] >= '0' && v[n] <= '9') || v[n] == '-') &&
+           ((d[n] >= '0' && d[n] <= '9') || d[n] == '-'))
+        n++;
+    return n >= 4 ? strncmp(v, d, n) : 0;
+}
 /* src copied into dst[0..cap) and cut to cap - 1 bytes, as snprintf(dst, cap, "%s", src) does, without
  * the formatting machinery (hot paths: values and ids of every time expression). */
 static inline void chr__copy(char *dst, size_t cap, const char *src)

@@ -489,6 +489,13 @@ static int place_comma(const ctx *c, size_t i)
     return e > b + 1 && t[b] >= 'A' && t[b] <= 'Z' && b >= 2 && t[b - 1] == ' ' && t[b - 2] == ',';
 }
 
+/* Is the comma at offset i a clause boundary: not one of "50,000" (digit_comma) or "Newark, N.J.,"
+ * (place_comma)? */
+static int clause_comma(const ctx *c, size_t i)
+{
+    return !digit_comma(c, i) && !place_comma(c, i);
+}
+
 /* What the clause boundaries (commas, semicolons, dashes) between two offsets add to their distance. */
 static size_t clause_gap(const ctx *c, size_t from, size_t to)
 {
@@ -502,7 +509,7 @@ static size_t clause_gap(const ctx *c, size_t from, size_t to)
         char ch = c->text[i];
         if ((unsigned char)ch > '_') /* the marks are ',' ';' '-' '_': lower case needs this one test */
             continue;
-        if ((ch == ',' && !digit_comma(c, i) && !place_comma(c, i)) || ch == ';' ||
+        if ((ch == ',' && clause_comma(c, i)) || ch == ';' ||
             (ch == '-' && i + 1 < to && c->text[i + 1] == '-') ||
             (ch == '_' && i > from && c->text[i - 1] == ' '))
             gap += CLAUSE_PENALTY;
@@ -606,20 +613,29 @@ static int own_line(const ctx *c, const chr_timex *t)
 }
 
 /* Does time expression t lie on the other side of the document date than event e's tense puts it (a future
- * event and a past date, a past event and a date to come)? Values are compared on the digits and dashes
- * they share with the DCT ("2014-11" before "2014-12-03"); what cannot be compared agrees. */
+ * event and a past date, a past event and a date to come)? What cannot be compared (chr__value_vs_dct)
+ * agrees. */
 static int tense_disagrees(const ctx *c, const chr_event *e, const chr_timex *t)
 {
     if (!c->dct[0] || (e->tense != CHR_TENSE_FUTURE && e->tense != CHR_TENSE_PAST) ||
         (t->type != CHR_TIMEX_DATE && t->type != CHR_TIMEX_TIME) || t->value[0] < '0' || t->value[0] > '9')
         return 0;
-    const char *v = t->value, *d = c->dct;
-    size_t n = 0;
-    while (v[n] && d[n] && ((v[n] >= '0' && v[n] <= '9') || v[n] == '-') &&
-           ((d[n] >= '0' && d[n] <= '9') || d[n] == '-'))
-        n++;
-    int cmp = n >= 4 ? strncmp(v, d, n) : 0;
+    int cmp = chr__value_vs_dct(t->value, c->dct);
     return e->tense == CHR_TENSE_FUTURE ? cmp < 0 : cmp > 0;
+}
+
+/* The index of the first time expression that starts at or after byte offset off (res->n when none). */
+static size_t first_timex_from(const chr_result *res, size_t off)
+{
+    size_t lo = 0, hi = res->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (res->timexes[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* Every event takes the nearest time expression of its sentence, by timex_distance (on TBAQ, with the
@@ -633,14 +649,7 @@ static int link_timexes(chr_result *res, const ctx *c)
         return CHR_ENOMEM;
     for (size_t ei = 0; ei < res->nevents; ei++) {
         chr_event *e = &res->events[ei];
-        size_t lo = 0, hi = res->n; /* the first timex of the event's sentence */
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (res->timexes[mid].start < e->sent_start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = first_timex_from(res, e->sent_start); /* the first timex of the event's sentence */
         size_t best = (size_t)-1, bestd = (size_t)-1;
         for (size_t ti = lo; ti < res->n && res->timexes[ti].start < e->sent_end; ti++) {
             const chr_timex *t = &res->timexes[ti];
@@ -705,7 +714,7 @@ static int verbal(const chr_event *e)
 static int boundary_between(const ctx *c, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
-        if ((c->text[i] == ',' && !digit_comma(c, i) && !place_comma(c, i)) || c->text[i] == ';' ||
+        if ((c->text[i] == ',' && clause_comma(c, i)) || c->text[i] == ';' ||
             c->text[i] == ':' ||
             (c->text[i] == '-' && i + 1 < b && c->text[i + 1] == '-'))
             return 1;
@@ -926,14 +935,30 @@ static int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
  * right before the verb is the whole phrase; another verb, punctuation or a function word ends it. */
 static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b);
 
+/* Token j moved left over the words that may stand between a subject and its verb (auxiliaries, negation,
+ * adverbs: BETWEEN and words in -ly), not before first. */
+static size_t skip_between(const ctx *c, size_t j, size_t first)
+{
+    while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
+        j--;
+    return j;
+}
+
+/* Does the phrase that starts at token a open as an apposition does ("52", "an obstetrician", "the Libyan",
+ * a lower-case word), rather than as a name? */
+static int apposition_at(const ctx *c, size_t a)
+{
+    unsigned char ch = (unsigned char)c->text[c->toks->v[a].start];
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || tok_is(c, a, ARTICLE);
+}
+
 /* Where the subject of the verb at token i ends: before it, over auxiliaries, adverbs and a time expression
  * with its preposition ("Iran Saturday condemned", "The company on Monday said", "who in 2011 removed"). */
 static size_t skip_to_subject(const ctx *c, const chr_result *res, size_t i, size_t first)
 {
     size_t j = i;
     for (;;) {
-        while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
-            j--;
+        j = skip_between(c, j, first);
         if (!(j > first && tok_in_timex(c, res, j - 1)))
             return j;
         while (j > first && tok_in_timex(c, res, j - 1))
@@ -951,9 +976,8 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
 {
     *aside = 0;
     actor_phrase(c, res, i, first, a, b);
-    size_t j = i; /* the comma may stand before the auxiliaries: "Iran, which is a rival, has not had" */
-    while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
-        j--;
+    /* the comma may stand before the auxiliaries: "Iran, which is a rival, has not had" */
+    size_t j = skip_between(c, i, first);
     if (*a < *b || j < first + 2 || !tok_word(c, j - 1, ","))
         return;
     if (j == i && tok_tense(c, res, i) == CHR_TENSE_PRESPART) {
@@ -973,10 +997,8 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
     for (size_t k = j - 1, n = 0; k-- > first + 1 && n < ASIDE_TOKENS; n++) {
         if (tok_word(c, k, ",")) {
             actor_phrase(c, res, k, first, a, b);
-            unsigned char ch = *a < *b ? (unsigned char)c->text[c->toks->v[*a].start] : 0;
-            int apposition =
-                *a < *b && ((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || tok_is(c, *a, ARTICLE));
-            if (apposition && *a > first + 1 && tok_word(c, *a - 1, ",") && n < ASIDE_TOKENS) {
+            if (*a < *b && apposition_at(c, *a) && *a > first + 1 && tok_word(c, *a - 1, ",") &&
+                n < ASIDE_TOKENS) {
                 /* an apposition ("52", "an obstetrician", "the Libyan"), an aside in its turn: on to the
                  * comma before ("Slepian, 52, an obstetrician, was shot"; not "Separately, Phoenix, ...") */
                 n += k - *a;
@@ -995,9 +1017,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
     int tense = tok_tense(c, res, i);
     int verb = tense == CHR_TENSE_PAST || tense == CHR_TENSE_PRESENT || tense == CHR_TENSE_FUTURE ||
                tense == CHR_TENSE_PASTPART; /* a finite verb: its subject may stand before a time */
-    size_t j = verb ? skip_to_subject(c, res, i, first) : i;
-    while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
-        j--;
+    size_t j = verb ? skip_to_subject(c, res, i, first) : skip_between(c, i, first);
     if (j > first && tok_is(c, j - 1, PRONOUN)) {
         *a = j - 1;
         *b = j;
@@ -1061,9 +1081,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         (v == k || !tok_is(c, v, RELATIVE))) {
         /* the phrase is the object of a relative clause ("The man who hurled a grenade was identified",
          * "Officials who spoke to reporters said"): the subject is the phrase before "who" */
-        size_t r = v - 1;
-        while (r > first && (tok_is(c, r - 1, BETWEEN) || tok_adverb(c, r - 1)))
-            r--;
+        size_t r = skip_between(c, v - 1, first);
         if (r > first + 1 && tok_is(c, r - 1, RELATIVE) && !tok_punct(c, r - 2)) {
             size_t ra, rb;
             actor_phrase(c, res, r - 1, first, &ra, &rb);
@@ -1209,9 +1227,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     }
     /* where the summary starts: the actor, else the auxiliaries and negation before the event ("has not
      * had diplomatic relations") */
-    size_t aux = i;
-    while (aux > first && (tok_is(c, aux - 1, BETWEEN) || tok_adverb(c, aux - 1)))
-        aux--;
+    size_t aux = skip_between(c, i, first);
     if (aux < i && aux > first && tok_clitic(c, aux) && !tok_punct(c, aux - 1))
         aux--; /* "Wednesday's close", not "'s close" */
     size_t sum_from = a < b && a < i ? tk->v[a].start : subj < i ? tk->v[subj].start : tk->v[aux].start;
@@ -1229,9 +1245,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
             /* "Iran, which is a top regional rival": the phrase before the comma, over an apposition ("Maria
              * Lopez, 62, who had lived there") */
             actor_phrase(c, res, k - 2, first, &a, &b);
-            for (int step = 0; step < 2 && a < b && a > first + 1 && tok_word(c, a - 1, ","); step++) {
-                unsigned char ch = (unsigned char)c->text[c->toks->v[a].start];
-                if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || tok_is(c, a, ARTICLE)))
+            for (int step = 0; step < 2; step++) {
+                if (!(a < b && a > first + 1 && tok_word(c, a - 1, ",") && apposition_at(c, a)))
                     break;
                 actor_phrase(c, res, a - 1, first, &a, &b);
             }
@@ -1376,27 +1391,18 @@ static void mark_reported(chr_result *res)
     }
 }
 
-/* chr__events_link once its context is made. */
 /* Is event e the label of a page's header ("Published" before the time the page was published)? It is no
  * news event: it stays undated. */
 static int header_event(const chr_result *res, const ctx *c, const chr_event *e)
 {
-    size_t lo = 0, hi = res->n; /* the first time expression after the event */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (res->timexes[mid].start < e->end)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = first_timex_from(res, e->end); /* the first time expression after the event */
     if (lo == res->n || !(c->line[lo] & HEADER))
         return 0;
-    for (size_t i = e->end; i < res->timexes[lo].start; i++)
-        if (c->text[i] == '\n')
-            return 0; /* not on the time's line */
-    return e->start < res->timexes[lo].start;
+    /* on the time's line */
+    return !memchr(c->text + e->end, '\n', res->timexes[lo].start - e->end);
 }
 
+/* chr__events_link once its context is made. */
 static int link_all(chr_result *res, const ctx *c, chr_error *err)
 {
     for (size_t i = 0; i < res->nevents; i++)

@@ -54,7 +54,13 @@ static const char *const irregular_past[] = {
     "dealt",      "fled",    "lent",   "bent",   "wound",  "ground", "bound",    "sat",      "shot",
     "lit",        "fed",     "bled",   "had",    "did",    "was",    "were",     "shrank",   "sprang",
     "slept",      "swept",   "spun",   "split",  "sped",   "read",   "hit",      "put",      "set",
-    "cut",        "let",     "shut",   "hurt",   "cost",   "spread", "quit",     "offset",   NULL};
+    "cut",        "let",     "shut",   "hurt",   "cost",   "spread", "quit",     "offset",   "blew",
+    "dug",        "laid",    "rode",   "wept",   "crept",  "leapt",  "knelt",    "dwelt",    "clung",
+    "flung",      "swung",   "stuck",  "stung",  "strung", "wrung",  "slung",    "strove",   "strode",
+    "shone",      "slew",    "stank",  "trod",   "wove",   "bit",    "forbade",  "forgave",  "foresaw",
+    "foretold",   "mistook", "misled", "oversaw", "overcame", "overthrew", "overran", "overrode",
+    "overheard",  "outgrew", "upheld", "withheld", "withstood", "underwent", "undid", "redid", "remade",
+    "rebuilt",    "repaid",  "retook", "rewrote", "resold", "awoke", "befell", "partook", NULL};
 static const char *const participles[] = {
     "done",     "gone",     "seen",    "taken",  "given",     "known",     "been",       "written", "spoken",
     "broken",   "chosen",   "driven",  "eaten",  "fallen",    "flown",     "grown",      "risen",   "shown",
@@ -65,7 +71,9 @@ static const char *const participles[] = {
     "held",     "kept",     "led",     "left",   "met",       "paid",      "sent",       "sold",    "spent",
     "built",    "bought",   "brought", "caught", "fought",    "taught",    "thought",    "heard",   "hit",
     "put",      "set",      "cut",     "shot",   "hurt",      "quit",      "let",        "run",     "come",
-    "become",   NULL};
+    "become",   "blown",    "forbidden", "foreseen", "overthrown", "woven", "overseen", "outgrown",
+    "overridden", "retaken", "rewritten", "striven", "stricken", "swollen", "sewn", "sown", "mown",
+    "shorn",    "trodden",  "awoken",   "misspoken", NULL};
 static const char *const past_aux[] = {"was", "were", "had", "did", "'d", NULL};
 static const char *const pres_aux[] = {"is",  "are",  "am",  "'s", "'re",  "'m",
                                        "has", "have", "'ve", "do", "does", NULL};
@@ -178,7 +186,7 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const
         e->tense = CHR_TENSE_PRESPART;
     } else if (ends(x, "ed") || (xf & FORM_PAST)) {
         e->tense = CHR_TENSE_PAST;
-    } else if ((xf & FORM_PART) && ends(x, "en")) {
+    } else if ((xf & FORM_PART) && (ends(x, "en") || ends(x, "wn"))) {
         e->tense = CHR_TENSE_PASTPART;
     } else {
         e->tense = CHR_TENSE_PRESENT;

@@ -253,6 +253,9 @@ static void test_tense_rules(void **state) {
         {"He claims victory.", "claims", CHR_TENSE_PRESENT, 0},
         {"Mr. Bush let the offensive begin.", "let", CHR_TENSE_PAST, 0},
         {"They go home and play.", "play", CHR_TENSE_PRESENT, 0},
+        {"A door panel blew off the jet.", "blew", CHR_TENSE_PAST, 0},
+        {"The court upheld the ruling.", "upheld", CHR_TENSE_PAST, 0},
+        {"The roof, blown off by the storm, landed here.", "blown", CHR_TENSE_PASTPART, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         chr_event *ev;

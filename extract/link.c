@@ -60,6 +60,7 @@
 #define MODIFIER_REACH 20  /* bytes after a modifying time ("third-quarter earnings") where its noun is */
 #define MODIFIER_PENALTY 120 /* bytes a modifying time adds to its distance from every other event */
 #define EVENT_REACH 40     /* events back searched for the dated event of the main clause */
+#define DATELINE_TOKENS 8  /* tokens of a dateline's date and agency before its dash ("Nov 5 (Reuters) -") */
 
 /* Words that may stand between a subject and its verb. */
 static const char *const between_words[] = {
@@ -1032,7 +1033,11 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
     while (k > first && count < ACTOR_TOKENS) {
         size_t p = k - 1;
         const chr__token *t = &c->toks->v[p];
-        if (tok_punct(c, p) && !(t->end - t->start == 1 && c->text[t->start] == '-'))
+        /* a hyphen inside a word ("U.S.-led" is three tokens) does not end the phrase; a spaced one, the
+         * dateline's "(Reuters) - ", does */
+        int glued = t->end - t->start == 1 && c->text[t->start] == '-' && p > 0 && p + 1 < c->toks->n &&
+                    c->toks->v[p - 1].end == t->start && c->toks->v[p + 1].start == t->end;
+        if (tok_punct(c, p) && !glued)
             break;
         if (tok_verb_event(c, res, p) || tok_is(c, p, PRONOUN) || tok_in_timex(c, res, p))
             break;
@@ -1135,6 +1140,23 @@ static void trim_tail(char *buf, size_t *o)
         buf[--*o] = '\0';
 }
 
+/* Does token i open with a digit? */
+static int tok_digit(const ctx *c, size_t i)
+{
+    char d = c->text[c->toks->v[i].start];
+    return d >= '0' && d <= '9';
+}
+
+/* Is token i a dash: "-", "--", an en or em dash (U+2013, U+2014)? */
+static int tok_dash(const ctx *c, size_t i)
+{
+    const chr__token *t = &c->toks->v[i];
+    const char *s = c->text + t->start;
+    size_t n = t->end - t->start;
+    return (n == 1 && s[0] == '-') || (n == 2 && s[0] == '-' && s[1] == '-') ||
+           (n == 3 && !memcmp(s, "\xE2\x80", 2) && (s[2] == '\x93' || s[2] == '\x94'));
+}
+
 /* The first token of the sentence's own text: after a dateline ("WASHINGTON --", "LONDON (AP) -")
  * and opening quotes. */
 static size_t body_start(const ctx *c, size_t first, size_t last)
@@ -1160,6 +1182,14 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
     if (k > first && k < last && tok_punct(c, k) && !glued && letters) {
         while (k < last && (tok_punct(c, k) || tok_word(c, k, "AP") || tok_word(c, k, "Reuters")))
             k++;
+        /* a date and the agency before the dash: "SEATTLE, Nov 5 (Reuters) - " */
+        size_t q = k;
+        while (q < last && q < k + DATELINE_TOKENS && !tok_dash(c, q) &&
+               (tok_punct(c, q) || tok_capital(c, q) || tok_digit(c, q)))
+            q++;
+        if (q > k && q < last && tok_dash(c, q))
+            for (k = q; k < last && tok_punct(c, k);)
+                k++;
         return k;
     }
     k = first;

@@ -566,6 +566,8 @@ static void test_actor_stops_at_a_verb(void **state)
         {"Someone familiar with the situation said Jobs was ill.", "said",
          "Someone familiar with the situation"},
         {"The head of the agency said it would act.", "said", "The head of the agency"},
+        {"SEATTLE, Nov 5 (Reuters) - Boeing machinists voted on Monday to end the strike.", "voted",
+         "Boeing machinists"}, /* was "- Boeing machinists" */
         {"Officials who spoke to reporters in Washington said it failed.", "said", "Officials"},
         {"He told reporters in Washington the talks failed.", "failed", "the talks"},
         {"Iran Saturday condemned the bombing.", "condemned", "Iran"},
@@ -662,9 +664,6 @@ static void test_digit_comma(void **state)
     done(&r);
 }
 
-/* A page's header ("Published 6:12 AM EST, ... | Updated ...") dates no event, and its label is no news
- * event: it stays undated. Before, "Published" was an event of January 14 in the chronology, and the
- * header's time could date the words of the byline above it. */
 /* A time and a colon that open a line ("1:15 p.m.: He met ...") are no dateline: the report's summary keeps
  * them (it was "aides said 15 p.m.: He met ..."). */
 static void test_time_is_no_dateline(void **state)
@@ -675,6 +674,26 @@ static void test_time_is_no_dateline(void **state)
     done(&r);
 }
 
+/* A dateline with a date and its agency ("SEATTLE, Nov 5 (Reuters) - ") is no part of a summary (it was
+ * "the union said Nov 5 (Reuters) - Boeing machinists voted ..."); a hyphen inside a compound is no
+ * dash. */
+static void test_dateline_with_a_date(void **state)
+{
+    (void)state;
+    run r = extract("SEATTLE, Nov 5 (Reuters) - Boeing machinists voted to end the strike, the union said.");
+    assert_string_equal(event(&r, "said")->summary, "the union said Boeing machinists voted to end the strike");
+    done(&r);
+    r = extract("BEIRUT, Dec. 3 \xE2\x80\x94 Rebels seized the town of Kafr Nabl, officials said.");
+    assert_string_equal(event(&r, "said")->summary, "officials said Rebels seized the town of Kafr Nabl");
+    done(&r);
+    r = extract("WASHINGTON, Dec. 3 - A U.S.-led coalition struck the town, officials said.");
+    assert_string_equal(event(&r, "said")->summary, "officials said a U.S.-led coalition struck the town");
+    done(&r);
+}
+
+/* A page's header ("Published 6:12 AM EST, ... | Updated ...") dates no event, and its label is no news
+ * event: it stays undated. Before, "Published" was an event of January 14 in the chronology, and the
+ * header's time could date the words of the byline above it. */
 static void test_page_header(void **state)
 {
     (void)state;
@@ -721,6 +740,7 @@ int main(void)
         cmocka_unit_test(test_digit_comma),
         cmocka_unit_test(test_page_header),
         cmocka_unit_test(test_time_is_no_dateline),
+        cmocka_unit_test(test_dateline_with_a_date),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

@@ -105,6 +105,22 @@ static void test_since_and_until(void **state)
     done(&r);
 }
 
+/* A signal governs its own clause: the event of a clause after the time's comma is in the time ("since
+ * January, when a door panel blew off": blew was BEGUN_BY January); a time that opens the sentence keeps
+ * its signal for the clause after it. */
+static void test_signal_and_the_clause_after(void **state)
+{
+    (void)state;
+    run r = extract("The stock has fallen 40% since January, when a door panel blew off a jet. "
+                    "Since 2010, the company has closed nine plants.");
+    assert_int_equal(event(&r, "fallen")->time.relation, CHR_REL_BEGUN_BY);
+    const chr_event *blew = event(&r, "blew");
+    assert_int_equal(blew->time.relation, CHR_REL_IS_INCLUDED);
+    assert_string_equal(blew->time.value, "2014-01");
+    assert_int_equal(event(&r, "closed")->time.relation, CHR_REL_BEGUN_BY);
+    done(&r);
+}
+
 /* A hedge between the signal and its time keeps the signal's relation. */
 static void test_since_with_a_hedge(void **state)
 {
@@ -714,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_two_times_in_one_sentence),
         cmocka_unit_test(test_since_and_until),
         cmocka_unit_test(test_since_with_a_hedge),
+        cmocka_unit_test(test_signal_and_the_clause_after),
         cmocka_unit_test(test_no_time_in_the_sentence),
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_curly_apostrophes),

@@ -370,6 +370,17 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         if (ctx->ref.gran >= CHR_GRAN_DAY && ctx->ref.gran != CHR_GRAN_NONE) {
             base = ctx->ref;
             *used_ref = 1;
+            if (base.day != dct->day) {
+                /* a clock time whose tense disagrees with the side of the DCT its reference day is on
+                 * ("... until Wednesday afternoon. The snow fell between 2 a.m. and 6 a.m.") is on the DCT's
+                 * day */
+                chr_tense tn = chr__context_tense(ctx->e, ctx->text, ctx->len, c->start, c->end);
+                if ((tn == CHR_TENSE_PAST && base.day > dct->day) ||
+                    (tn == CHR_TENSE_FUTURE && base.day < dct->day)) {
+                    base = *dct;
+                    *used_ref = 0;
+                }
+            }
         }
         chr_time t = {.day = base.day + atol(k->arg[3]), .sec = h * 3600 + mi * 60, .gran = CHR_GRAN_MINUTE};
         return set_time(out, t);

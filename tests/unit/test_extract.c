@@ -179,6 +179,22 @@ static void test_reference_time(void **state) {
     chr_doc_free(doc);
 }
 
+/* A clock time takes the day of the last date mentioned, except when its tense says the other side of
+ * the document date: "fell between 2 a.m. and 6 a.m." after "until Wednesday afternoon" is on the DCT's
+ * day (it was the Wednesday). */
+static void test_clock_time_and_tense(void **state) {
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("The storm will linger until Wednesday afternoon. The heaviest snow fell between 2 a.m. "
+                          "and 6 a.m. It will end at 9 a.m. on Wednesday, and crews will leave at 11 a.m.",
+                          "2014-12-01T10:00", &doc);
+    assert_string_equal(find(res, doc, "2 a.m.")->value, "2014-12-01T02:00");
+    assert_string_equal(find(res, doc, "6 a.m.")->value, "2014-12-01T06:00");
+    assert_string_equal(find(res, doc, "11 a.m.")->value, "2014-12-03T11:00"); /* the reference day */
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_absolute_dates_have_no_anchor(void **state) {
     (void)state;
     chr_doc *doc;
@@ -395,6 +411,7 @@ int main(void) {
         cmocka_unit_test(test_since_interval),
         cmocka_unit_test(test_no_dct_underspecified),
         cmocka_unit_test(test_reference_time),
+        cmocka_unit_test(test_clock_time_and_tense),
         cmocka_unit_test(test_code_point_offsets),
         cmocka_unit_test(test_absolute_dates_have_no_anchor),
         cmocka_unit_test(test_rule_errors),

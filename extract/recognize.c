@@ -9,6 +9,7 @@
  * for a while, longer each time it hits again.
  *
  * Exports chr__recognize and chr__cands_free. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,8 +156,15 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         }
         p++;
         if (chr__ascii_alnum(c)) { /* no boundary inside the word, nor just after it */
-            while (p < len && chr__ascii_alnum((unsigned char)text[p]))
-                p++;
+            for (;;) {
+                while (p < len && chr__ascii_alnum((unsigned char)text[p]))
+                    p++;
+                /* nor inside a word after its apostrophe: "easter" in "nor'easter" (’ too) */
+                size_t q = p < len && text[p] == '\'' ? 1 : p + 2 < len && !memcmp(text + p, "\xE2\x80\x99", 3) ? 3 : 0;
+                if (!q || p + q >= len || !isalpha((unsigned char)text[p + q]))
+                    break;
+                p += q;
+            }
             p++;
         }
     }

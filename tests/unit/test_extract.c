@@ -195,6 +195,21 @@ static void test_clock_time_and_tense(void **state) {
     chr_doc_free(doc);
 }
 
+/* No time expression starts inside a word after its apostrophe ("nor'easter", "nor’easter" are no
+ * Easter); a word that follows an apostrophe and a blank, or a clitic, still can. */
+static void test_no_match_inside_a_word(void **state) {
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("A nor'easter and a nor\xE2\x80\x99" "easter hit the coast. Easter Sunday's mass was "
+                          "held at 5 o'clock.",
+                          "2014-12-01", &doc);
+    assert_int_equal(res->n, 2);
+    assert_string_equal(res->timexes[0].value, "2014-04-20");
+    assert_non_null(find(res, doc, "5 o'clock"));
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_absolute_dates_have_no_anchor(void **state) {
     (void)state;
     chr_doc *doc;
@@ -412,6 +427,7 @@ int main(void) {
         cmocka_unit_test(test_no_dct_underspecified),
         cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_clock_time_and_tense),
+        cmocka_unit_test(test_no_match_inside_a_word),
         cmocka_unit_test(test_code_point_offsets),
         cmocka_unit_test(test_absolute_dates_have_no_anchor),
         cmocka_unit_test(test_rule_errors),

@@ -406,7 +406,8 @@ static int now_of_from_now(const chr_result *res, const ctx *c, size_t ti)
 /* Is w (lower case) a signal word that gives a relation other than IS_INCLUDED to the time after it? */
 static int signal_word(const char *w)
 {
-    static const char *const signals[] = {"since", "until", "till", "through", "by", "before", "after", NULL};
+    static const char *const signals[] = {"since",   "from", "until",  "till",
+                                          "through", "by",   "before", "after", NULL};
     for (size_t k = 0; signals[k]; k++)
         if (!strcmp(w, signals[k]))
             return 1;
@@ -445,7 +446,7 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
     } else if (t->type != CHR_TIMEX_DURATION && e->start >= t->end && t->start - e->sent_start > INTRO_REACH &&
                signal_word(w) && boundary_between(c, t->end, e->start)) {
         /* a signal governs its own clause, not one after a comma: "have cared for him since November, when
-         * he was found" (found is in November; TBAQ with the gold events: 1525 -> 1529 links) */
+         * he was found" (found is in November; TBAQ with the gold events: 1525 -> 1531 links) */
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,
                  "same-sentence");
     } else if (t->type == CHR_TIMEX_DURATION) {

@@ -182,6 +182,10 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->copula, left[d + 1].w) &&
                 !in_table(c->past, left[d].w))
                 t = CHR_TENSE_NONE;
+            /* "is set for noon Friday", "set to vote Friday": a plan, as "scheduled" is */
+            if (!t && d > 0 && !strcmp(left[d].w, "set") &&
+                (!strcmp(left[d - 1].w, "for") || !strcmp(left[d - 1].w, "to")))
+                t = CHR_TENSE_FUTURE;
             /* "had been due to", "was scheduled to": a plan told in the past tense is a past plan */
             if (t == CHR_TENSE_FUTURE)
                 for (size_t k = d + 1; k < nl && k <= d + PAST_PLAN_REACH; k++)

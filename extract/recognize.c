@@ -9,7 +9,6 @@
  * for a while, longer each time it hits again.
  *
  * Exports chr__recognize and chr__cands_free. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +84,16 @@ typedef struct scan {
     chr_error *err;
 } scan;
 
+/* Is offset p inside a word, after its apostrophe ("easter" in "nor'easter", or after U+2019)? No time
+ * expression starts there. */
+static int inside_word(const char *text, size_t p) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t k = p >= 2 && s[p - 1] == '\''                                              ? p - 2
+               : p >= 4 && s[p - 1] == 0x99 && s[p - 2] == 0x80 && s[p - 3] == 0xE2 ? p - 4
+                                                                                    : p;
+    return k < p && (unsigned)((s[k] | 0x20) - 'a') < 26;
+}
+
 /* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary. */
 static void try_rule(void *ctx, uint32_t ri) {
     scan *sc = ctx;
@@ -149,22 +158,15 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
     for (size_t p = 0; p < len && !rc && e->nrules;) {
         unsigned char c = (unsigned char)text[p];
-        if (starts[c] && (c & 0xC0) != 0x80) {
+        if (starts[c] && (c & 0xC0) != 0x80 && !inside_word(text, p)) {
             sc.pos = p;
             chr__prefilter_walk(e->prefilter, text, len, p, try_rule, &sc);
             rc = sc.rc;
         }
         p++;
         if (chr__ascii_alnum(c)) { /* no boundary inside the word, nor just after it */
-            for (;;) {
-                while (p < len && chr__ascii_alnum((unsigned char)text[p]))
-                    p++;
-                /* nor inside a word after its apostrophe: "easter" in "nor'easter" (’ too) */
-                size_t q = p < len && text[p] == '\'' ? 1 : p + 2 < len && !memcmp(text + p, "\xE2\x80\x99", 3) ? 3 : 0;
-                if (!q || p + q >= len || !isalpha((unsigned char)text[p + q]))
-                    break;
-                p += q;
-            }
+            while (p < len && chr__ascii_alnum((unsigned char)text[p]))
+                p++;
             p++;
         }
     }

@@ -185,8 +185,8 @@ static void test_reference_time(void **state) {
 static void test_clock_time_and_tense(void **state) {
     (void)state;
     chr_doc *doc;
-    chr_result *res = run("The storm will linger until Wednesday afternoon. The heaviest snow fell between 2 a.m. "
-                          "and 6 a.m. It will end at 9 a.m. on Wednesday, and crews will leave at 11 a.m.",
+    chr_result *res = run("The storm will linger until Wednesday afternoon. The heaviest snow fell between "
+                          "2 a.m. and 6 a.m. It will end at 9 a.m. on Wednesday, and crews will leave at 11 a.m.",
                           "2014-12-01T10:00", &doc);
     assert_string_equal(find(res, doc, "2 a.m.")->value, "2014-12-01T02:00");
     assert_string_equal(find(res, doc, "6 a.m.")->value, "2014-12-01T06:00");
@@ -200,8 +200,8 @@ static void test_clock_time_and_tense(void **state) {
 static void test_no_match_inside_a_word(void **state) {
     (void)state;
     chr_doc *doc;
-    chr_result *res = run("A nor'easter and a nor\xE2\x80\x99" "easter hit the coast. Easter Sunday's mass was "
-                          "held at 5 o'clock.",
+    chr_result *res = run("A nor'easter and a nor\xE2\x80\x99"
+                          "easter hit the coast. Easter Sunday's mass was held at 5 o'clock.",
                           "2014-12-01", &doc);
     assert_int_equal(res->n, 2);
     assert_string_equal(res->timexes[0].value, "2014-04-20");

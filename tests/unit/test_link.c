@@ -697,7 +697,8 @@ static void test_dateline_with_a_date(void **state)
 {
     (void)state;
     run r = extract("SEATTLE, Nov 5 (Reuters) - Boeing machinists voted to end the strike, the union said.");
-    assert_string_equal(event(&r, "said")->summary, "the union said Boeing machinists voted to end the strike");
+    assert_string_equal(event(&r, "said")->summary,
+                        "the union said Boeing machinists voted to end the strike");
     done(&r);
     r = extract("BEIRUT, Dec. 3 \xE2\x80\x94 Rebels seized the town of Kafr Nabl, officials said.");
     assert_string_equal(event(&r, "said")->summary, "officials said Rebels seized the town of Kafr Nabl");

@@ -41,52 +41,80 @@ static int in_list(const chr__ev_tok *x, const char *const *list) {
     return 0;
 }
 
-/* Irregular past tense forms (also participles) that do not end in -ed. */
+/* Irregular past tense forms (also participles) that do not end in -ed, sorted (in_sorted). */
 static const char *const irregular_past[] = {
-    "said",       "told",    "took",   "made",   "went",   "came",   "saw",      "got",      "gave",
-    "found",      "thought", "knew",   "left",   "felt",   "became", "began",    "brought",  "bought",
-    "built",      "held",    "kept",   "led",    "lost",   "met",    "paid",     "ran",      "sent",
-    "sold",       "spent",   "stood",  "struck", "won",    "wrote",  "fell",     "rose",     "meant",
-    "spoke",      "broke",   "chose",  "drove",  "ate",    "flew",   "grew",     "threw",    "wore",
-    "understood", "heard",   "fought", "caught", "taught", "sought", "forgot",   "drew",     "shook",
-    "hung",       "lay",     "slid",   "swore",  "tore",   "woke",   "withdrew", "overtook", "undertook",
-    "sank",       "rang",    "sang",   "swam",   "stole",  "froze",  "hid",      "bore",     "arose",
-    "dealt",      "fled",    "lent",   "bent",   "wound",  "ground", "bound",    "sat",      "shot",
-    "lit",        "fed",     "bled",   "had",    "did",    "was",    "were",     "shrank",   "sprang",
-    "slept",      "swept",   "spun",   "split",  "sped",   "read",   "hit",      "put",      "set",
-    "cut",        "let",     "shut",   "hurt",   "cost",   "spread", "quit",     "offset",   "blew",
-    "dug",        "laid",    "rode",   "wept",   "crept",  "leapt",  "knelt",    "dwelt",    "clung",
-    "flung",      "swung",   "stuck",  "stung",  "strung", "wrung",  "slung",    "strove",   "strode",
-    "shone",      "slew",    "stank",  "trod",   "wove",   "bit",    "forbade",  "forgave",  "foresaw",
-    "foretold",   "mistook", "misled", "oversaw", "overcame", "overthrew", "overran", "overrode",
-    "overheard",  "outgrew", "upheld", "withheld", "withstood", "underwent", "undid", "redid", "remade",
-    "rebuilt",    "repaid",  "retook", "rewrote", "resold", "awoke", "befell", "partook", NULL};
+    "arose", "ate", "awoke", "became", "befell", "began", "bent", "bit", "bled", "blew", "bore", "bought",
+    "bound", "broke", "brought", "built", "came", "caught", "chose", "clung", "cost", "crept", "cut",
+    "dealt", "did", "drew", "drove", "dug", "dwelt", "fed", "fell", "felt", "fled", "flew", "flung",
+    "forbade", "foresaw", "foretold", "forgave", "forgot", "fought", "found", "froze", "gave", "got",
+    "grew", "ground", "had", "heard", "held", "hid", "hit", "hung", "hurt", "kept", "knelt", "knew", "laid",
+    "lay", "leapt", "led", "left", "lent", "let", "lit", "lost", "made", "meant", "met", "misled",
+    "mistook", "offset", "outgrew", "overcame", "overheard", "overran", "overrode", "oversaw", "overthrew",
+    "overtook", "paid", "partook", "put", "quit", "ran", "rang", "read", "rebuilt", "redid", "remade",
+    "repaid", "resold", "retook", "rewrote", "rode", "rose", "said", "sang", "sank", "sat", "saw", "sent",
+    "set", "shone", "shook", "shot", "shrank", "shut", "slept", "slew", "slid", "slung", "sold", "sought",
+    "sped", "spent", "split", "spoke", "sprang", "spread", "spun", "stank", "stole", "stood", "strode",
+    "strove", "struck", "strung", "stuck", "stung", "swam", "swept", "swore", "swung", "taught", "thought",
+    "threw", "told", "took", "tore", "trod", "understood", "undertook", "underwent", "undid", "upheld",
+    "was", "went", "wept", "were", "withdrew", "withheld", "withstood", "woke", "won", "wore", "wound",
+    "wove", "wrote", "wrung",
+    NULL};
+/* Participles, sorted. */
 static const char *const participles[] = {
-    "done",     "gone",     "seen",    "taken",  "given",     "known",     "been",       "written", "spoken",
-    "broken",   "chosen",   "driven",  "eaten",  "fallen",    "flown",     "grown",      "risen",   "shown",
-    "stolen",   "thrown",   "worn",    "begun",  "drawn",     "forgotten", "frozen",     "hidden",  "ridden",
-    "shaken",   "sworn",    "torn",    "woken",  "withdrawn", "overtaken", "undertaken", "sunk",    "rung",
-    "sung",     "swum",     "born",    "borne",  "arisen",    "gotten",    "proven",     "beaten",  "bitten",
-    "forgiven", "mistaken", "struck",  "won",    "lost",      "made",      "said",       "told",    "found",
-    "held",     "kept",     "led",     "left",   "met",       "paid",      "sent",       "sold",    "spent",
-    "built",    "bought",   "brought", "caught", "fought",    "taught",    "thought",    "heard",   "hit",
-    "put",      "set",      "cut",     "shot",   "hurt",      "quit",      "let",        "run",     "come",
-    "become",   "blown",    "forbidden", "foreseen", "overthrown", "woven", "overseen", "outgrown",
-    "overridden", "retaken", "rewritten", "striven", "stricken", "swollen", "sewn", "sown", "mown",
-    "shorn",    "trodden",  "awoken",   "misspoken", NULL};
+    "arisen", "awoken", "beaten", "become", "been", "begun", "bitten", "blown", "born", "borne", "bought",
+    "broken", "brought", "built", "caught", "chosen", "come", "cut", "done", "drawn", "driven", "eaten",
+    "fallen", "flown", "forbidden", "foreseen", "forgiven", "forgotten", "fought", "found", "frozen",
+    "given", "gone", "gotten", "grown", "heard", "held", "hidden", "hit", "hurt", "kept", "known", "led",
+    "left", "let", "lost", "made", "met", "misspoken", "mistaken", "mown", "outgrown", "overridden",
+    "overseen", "overtaken", "overthrown", "paid", "proven", "put", "quit", "retaken", "rewritten",
+    "ridden", "risen", "run", "rung", "said", "seen", "sent", "set", "sewn", "shaken", "shorn", "shot",
+    "shown", "sold", "sown", "spent", "spoken", "stolen", "stricken", "striven", "struck", "sung", "sunk",
+    "swollen", "sworn", "swum", "taken", "taught", "thought", "thrown", "told", "torn", "trodden",
+    "undertaken", "withdrawn", "woken", "won", "worn", "woven", "written",
+    NULL};
 static const char *const past_aux[] = {"was", "were", "had", "did", "'d", NULL};
 static const char *const pres_aux[] = {"is",  "are",  "am",  "'s", "'re",  "'m",
                                        "has", "have", "'ve", "do", "does", NULL};
 
-/* Whether a word is an irregular past form or a participle (the lists above are long): looked up once per
- * word of the word cache, the answer kept in its entry (we NULL: a word too long to cache). */
+/* Is the word of x in list (n words, sorted as strcmp sorts them)? */
+static int in_sorted(const chr__ev_tok *x, const char *const *list, size_t n) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(x->w, list[mid]);
+        if (!c)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+#define NWORDS(list) (sizeof list / sizeof *list - 1) /* the words of a NULL-ended list */
+
+int chr__ev_forms_sorted(void) {
+    const char *const *lists[] = {irregular_past, participles};
+    const size_t n[] = {NWORDS(irregular_past), NWORDS(participles)};
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 1; i < n[k]; i++)
+            if (strcmp(lists[k][i - 1], lists[k][i]) >= 0)
+                return 0;
+    return 1;
+}
+
+/* Whether a word is an irregular past form or a participle (the lists above, sorted: a binary search):
+ * looked up once per word of the word cache, the answer kept in its entry (we NULL: a word too long to
+ * cache). */
 #define FORM_KNOWN 1u
 #define FORM_PAST 2u
 #define FORM_PART 4u
 static unsigned forms(chr__wordent *we, const chr__ev_tok *x) {
     if (we && we->forms)
         return we->forms;
-    unsigned f = FORM_KNOWN | (in_list(x, irregular_past) ? FORM_PAST : 0) | (in_list(x, participles) ? FORM_PART : 0);
+    unsigned f = FORM_KNOWN | (in_sorted(x, irregular_past, NWORDS(irregular_past)) ? FORM_PAST : 0) |
+                 (in_sorted(x, participles, NWORDS(participles)) ? FORM_PART : 0);
     if (we)
         we->forms = (unsigned char)f;
     return f;

@@ -43,6 +43,10 @@ chr__wordcache *chr__wordcache_new(size_t words);
 void chr__wordcache_free(chr__wordcache *c);
 void chr__wordcache_begin(chr__wordcache *c, const chr__event_model *m);
 
+/* Whether the tagger's lists of irregular past forms and participles are sorted (their binary search needs
+ * it): for the tests. */
+int chr__ev_forms_sorted(void);
+
 /* Find the event mentions of text: fills start/end, cls, tense, aspect, negative, the sentence bounds
  * (bytes) and id "e1".., instance "ei1".. in text order; actor, source, summary are set to "" and time to
  * {timex -2}. *out is malloc'ed (NULL when none). words: the thread's word cache, or NULL (a cache for

@@ -256,7 +256,12 @@ static void test_tense_rules(void **state) {
         {"A door panel blew off the jet.", "blew", CHR_TENSE_PAST, 0},
         {"The court upheld the ruling.", "upheld", CHR_TENSE_PAST, 0},
         {"The roof, blown off by the storm, landed here.", "blown", CHR_TENSE_PASTPART, 0},
+        {"The firm withstood the crisis.", "withstood", CHR_TENSE_PAST, 0},
+        {"The plan, overridden twice, stood.", "overridden", CHR_TENSE_PASTPART, 0},
+        {"They arose early.", "arose", CHR_TENSE_PAST, 0},
+        {"They wrung their hands.", "wrung", CHR_TENSE_PAST, 0},
     };
+    assert_true(chr__ev_forms_sorted()); /* the forms' binary search needs them sorted */
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         chr_event *ev;
         size_t n;

@@ -137,7 +137,7 @@ enum {
     LOOKED_UP = 512
 };
 
-enum { OWN_LINE = 1, HEADER = 2 }; /* ctx.line */
+enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4 }; /* ctx.line */
 
 typedef struct ctx {
     const char *text;
@@ -148,7 +148,8 @@ typedef struct ctx {
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
-    const unsigned char *line; /* per time expression: OWN_LINE, HEADER (own_line, header_label), once */
+    const unsigned char *line; /* per time expression: OWN_LINE, HEADER, DATELINE (own_line, header_label,
+                                * in_dateline), once */
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -443,8 +444,8 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         /* "published two weeks from now": in the time it leads to */
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->begin, gran_of(t->begin), t->begin, t->end_value,
                  "duration");
-    } else if (t->type != CHR_TIMEX_DURATION && e->start >= t->end &&
-               t->start - e->sent_start > INTRO_REACH && signal_word(w) && boundary_between(c, t->end, e->start)) {
+    } else if (t->type != CHR_TIMEX_DURATION && e->start >= t->end && t->start - e->sent_start > INTRO_REACH &&
+               signal_word(w) && boundary_between(c, t->end, e->start)) {
         /* a signal governs its own clause, not one after a comma: "have cared for him since November, when
          * he was found" (found is in November; TBAQ with the gold events: 1525 -> 1531 links) */
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,
@@ -671,7 +672,7 @@ static int link_timexes(chr_result *res, const ctx *c)
         size_t best = (size_t)-1, bestd = (size_t)-1;
         for (size_t ti = lo; ti < res->n && res->timexes[ti].start < e->sent_end; ti++) {
             const chr_timex *t = &res->timexes[ti];
-            if (t->end > e->sent_end || (c->line[ti] & OWN_LINE) || now_of_from_now(res, c, ti))
+            if (t->end > e->sent_end || (c->line[ti] & (OWN_LINE | DATELINE)) || now_of_from_now(res, c, ti))
                 continue; /* SETs stay: "held rallies daily" is IS_INCLUDED "daily" */
             size_t d = timex_distance(c, e, t);
             if (d != (size_t)-1 && tense_disagrees(c, e, t))
@@ -690,7 +691,7 @@ static int link_timexes(chr_result *res, const ctx *c)
      * undated event of its sentence, the one before it first */
     for (size_t ti = 0; ti < res->n; ti++) {
         const chr_timex *t = &res->timexes[ti];
-        if (taken[ti] || (c->line[ti] & OWN_LINE) || now_of_from_now(res, c, ti))
+        if (taken[ti] || (c->line[ti] & (OWN_LINE | DATELINE)) || now_of_from_now(res, c, ti))
             continue;
         size_t lo = 0, hi = res->nevents;
         while (lo < hi) {
@@ -1215,6 +1216,21 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
     return k;
 }
 
+/* Is time expression t part of its sentence's dateline ("LONDON, Dec 3 (Reuters) - ")? It dates the
+ * article, not the events of the sentence. */
+static int in_dateline(const ctx *c, const chr_timex *t)
+{
+    size_t i = tok_at(c, t->start);
+    if (i >= c->toks->n)
+        return 0;
+    size_t sent = c->toks->v[i].sent, first = c->toks->sent_first[sent];
+    if (i - first > DATELINE_TOKENS + 4) /* the place and its comma, then the date */
+        return 0;
+    size_t last = sent + 1 < c->toks->nsent ? c->toks->sent_first[sent + 1] : c->toks->n;
+    size_t b = body_start(c, first, last);
+    return b < last && t->end <= c->toks->v[b].start;
+}
+
 /* Does a form of "be" stand before token i, over adverbs ("was acquired by", "was ever announced by")? */
 static int passive_be(const ctx *c, size_t i, size_t first)
 {
@@ -1511,7 +1527,8 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             gran[i] = gran_of(res->timexes[i].value);
             int header = header_label(&c, &res->timexes[i]);
             int own = header || own_line(&c, &res->timexes[i]);
-            line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0));
+            line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0) |
+                                      (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0));
         }
         st = link_all(res, &c, err);
     } else {

@@ -691,8 +691,8 @@ static void test_time_is_no_dateline(void **state)
 }
 
 /* A dateline with a date and its agency ("SEATTLE, Nov 5 (Reuters) - ") is no part of a summary (it was
- * "the union said Nov 5 (Reuters) - Boeing machinists voted ..."); a hyphen inside a compound is no
- * dash. */
+ * "the union said Nov 5 (Reuters) - Boeing machinists voted ..."), and its date dates no event (it dated
+ * "rose"); a hyphen inside a compound is no dash. */
 static void test_dateline_with_a_date(void **state)
 {
     (void)state;
@@ -702,6 +702,11 @@ static void test_dateline_with_a_date(void **state)
     done(&r);
     r = extract("BEIRUT, Dec. 3 \xE2\x80\x94 Rebels seized the town of Kafr Nabl, officials said.");
     assert_string_equal(event(&r, "said")->summary, "officials said Rebels seized the town of Kafr Nabl");
+    done(&r);
+    /* the dateline's date dates no event of its sentence: "rose" is placed by its tense */
+    r = extract("LONDON, Dec 3 (Reuters) - British house prices rose sharply, Nationwide said.");
+    assert_int_equal(event(&r, "rose")->time.timex, -1);
+    assert_int_equal(event(&r, "rose")->time.relation, CHR_REL_BEFORE);
     done(&r);
     r = extract("WASHINGTON, Dec. 3 - A U.S.-led coalition struck the town, officials said.");
     assert_string_equal(event(&r, "said")->summary, "officials said a U.S.-led coalition struck the town");

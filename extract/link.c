@@ -444,8 +444,8 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         /* "published two weeks from now": in the time it leads to */
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->begin, gran_of(t->begin), t->begin, t->end_value,
                  "duration");
-    } else if (t->type != CHR_TIMEX_DURATION && e->start >= t->end && t->start - e->sent_start > INTRO_REACH &&
-               signal_word(w) && boundary_between(c, t->end, e->start)) {
+    } else if (t->type != CHR_TIMEX_DURATION && e->start >= t->end && signal_word(w) &&
+               t->start - e->sent_start > INTRO_REACH && boundary_between(c, t->end, e->start)) {
         /* a signal governs its own clause, not one after a comma: "have cared for him since November, when
          * he was found" (found is in November; TBAQ with the gold events: 1525 -> 1531 links) */
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,

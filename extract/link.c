@@ -1314,10 +1314,13 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
                 actor_phrase(c, res, a - 1, first, &a, &b);
             }
             prefix_actor = a < b;
-        } else if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
+        } else if (k > first + 1 &&
+                   (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who") ||
+                    (tok_word(c, k - 1, "that") && k - 2 > first && !tok_verb_event(c, res, k - 2) &&
+                     !tok_is(c, k - 2, BETWEEN) && !tok_adverb(c, k - 2))) &&
                    !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_word(c, k - 2, "of")) {
-            /* "footage which showed a U.S.-made jet": the phrase before "which" (not "the effects of
-             * which") */
+            /* "footage which showed a U.S.-made jet", "a strike that began": the phrase before "which" (not
+             * "the effects of which"; not the verb of "said that", nor "Note that" opening a sentence) */
             actor_phrase(c, res, k - 1, first, &a, &b);
             prefix_actor = a < b;
         } else if (k > first && (tok_word(c, k - 1, "and") || tok_word(c, k - 1, "or") || tok_word(c, k - 1, "but"))) {

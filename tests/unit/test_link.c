@@ -582,6 +582,8 @@ static void test_actor_stops_at_a_verb(void **state)
         {"Someone familiar with the situation said Jobs was ill.", "said",
          "Someone familiar with the situation"},
         {"The head of the agency said it would act.", "said", "The head of the agency"},
+        {"Machinists voted on Monday to end a strike that began on Sept. 13.", "began", "a strike"},
+        {"He said that prices rose.", "rose", "prices"},
         {"SEATTLE, Nov 5 (Reuters) - Boeing machinists voted on Monday to end the strike.", "voted",
          "Boeing machinists"}, /* was "- Boeing machinists" */
         {"Officials who spoke to reporters in Washington said it failed.", "said", "Officials"},

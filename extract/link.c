@@ -60,6 +60,8 @@
 #define MODIFIER_REACH 20  /* bytes after a modifying time ("third-quarter earnings") where its noun is */
 #define MODIFIER_PENALTY 120 /* bytes a modifying time adds to its distance from every other event */
 #define EVENT_REACH 40     /* events back searched for the dated event of the main clause */
+#define WRAP_WIDTH 50        /* bytes of a line that may be a wrapped one (hard_wrapped) */
+#define WRAP_LINES 3         /* such lines ending without a full stop that make a text hard-wrapped */
 #define DATELINE_TOKENS 8  /* tokens of a dateline's date and agency before its dash ("Nov 5 (Reuters) -") */
 
 /* Words that may stand between a subject and its verb. */
@@ -150,6 +152,11 @@ typedef struct ctx {
     const chr_gran *gran; /* per time expression: the granularity of its value */
     const unsigned char *line; /* per time expression: OWN_LINE, HEADER, DATELINE (own_line, header_label,
                                 * in_dateline), once */
+    int wrapped; /* the text is hard-wrapped: a line break is no boundary (hard_wrapped) */
+    const size_t *line_from; /* per token: the last token at or before it that opens a headline's line
+                              * (line_break_at), or 0; line_to: the first one after it, or the token count;
+                              * both NULL when there is none (lines_of_headlines) */
+    const size_t *line_to;
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -1165,6 +1172,47 @@ static int tok_digit(const ctx *c, size_t i)
     return d >= '0' && d <= '9';
 }
 
+/* Is the text hard-wrapped, its paragraphs cut into lines at a width? Then a line break inside a sentence
+ * is only a blank. Otherwise (one line a paragraph, as news on the web and the TimeML corpora have it) a line
+ * that ends without a full stop before a line of text is a headline, a byline or a label ("Boeing strike ends
+ * after union approves new contract" above "By Maria Chen"): wrapped when at least WRAP_LINES lines of
+ * WRAP_WIDTH bytes or more, a quarter of the lines of text, end so. */
+static int hard_wrapped(const char *text, size_t len)
+{
+    size_t lines = 0, open = 0;
+    for (size_t a = 0; a < len;) {
+        const char *nl = memchr(text + a, '\n', len - a);
+        size_t b = nl ? (size_t)(nl - text) : len;
+        size_t e = b;
+        while (e > a && (text[e - 1] == ' ' || text[e - 1] == '\r' || text[e - 1] == '\t'))
+            e--;
+        if (e > a) {
+            lines++;
+            int next_text = b + 1 < len && text[b + 1] != '\n' && text[b + 1] != '\r';
+            if (e - a >= WRAP_WIDTH && next_text && !strchr(".!?\"':", text[e - 1]))
+                open++;
+        }
+        a = b + 1;
+    }
+    return open >= WRAP_LINES && open * 4 >= lines;
+}
+
+/* Does token q open a line after a line with no full stop at its end, and open with a capital or a digit:
+ * where a headline or a byline ends (never in hard-wrapped text)? */
+static int line_break_at(const ctx *c, size_t q)
+{
+    if (c->wrapped || q == 0 || q >= c->toks->n)
+        return 0;
+    const chr__token *p = &c->toks->v[q - 1];
+    size_t k = p->end;
+    while (k < c->toks->v[q].start && c->text[k] != '\n')
+        k++;
+    if (k == c->toks->v[q].start)
+        return 0;
+    char ch = c->text[p->end - 1], next = c->text[c->toks->v[q].start];
+    return !strchr(".!?\"':", ch) && ((next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9'));
+}
+
 /* Is token i a dash: "-", "--", an en or em dash (U+2013, U+2014)? */
 static int tok_dash(const ctx *c, size_t i)
 {
@@ -1256,6 +1304,12 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         return 0;
     size_t s = tk->v[i].sent, first0 = tk->sent_first[s];
     size_t last = s + 1 < tk->nsent ? tk->sent_first[s + 1] : tk->n;
+    /* a headline's or a byline's line is its own: "Boeing strike ends after union approves new contract",
+     * not "... By Maria Chen November 5" */
+    if (c->line_from && c->line_from[i] > first0)
+        first0 = c->line_from[i];
+    if (c->line_from && c->line_to[i] < last)
+        last = c->line_to[i];
     size_t first = body_start(c, first0, last);
     if (first > i)
         first = first0;
@@ -1468,6 +1522,34 @@ static int header_event(const chr_result *res, const ctx *c, const chr_event *e)
     return !memchr(c->text + e->end, '\n', res->timexes[lo].start - e->end);
 }
 
+/* c->line_from and c->line_to, in from (2 * the token count): left NULL when no token opens a headline's
+ * line (line_break_at), as in most texts; the line breaks are found with memchr, not token by token. */
+static void lines_of_headlines(ctx *c, size_t *from)
+{
+    size_t n = c->toks->n, breaks = 0;
+    if (c->wrapped || !n)
+        return;
+    for (const char *p = c->text, *end = c->text + c->len; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+        size_t q = tok_at(c, (size_t)(p - c->text));
+        if (q < n && c->toks->v[q].start > (size_t)(p - c->text) && line_break_at(c, q)) {
+            if (!breaks++)
+                memset(from, 0, n * sizeof *from);
+            from[q] = q;
+        }
+    }
+    if (!breaks)
+        return;
+    size_t *to = from + n;
+    for (size_t q = 1; q < n; q++)
+        if (from[q] != q)
+            from[q] = from[q - 1];
+    to[n - 1] = n;
+    for (size_t q = n - 1; q-- > 0;)
+        to[q] = from[q + 1] == q + 1 ? q + 1 : to[q + 1];
+    c->line_from = from;
+    c->line_to = to;
+}
+
 /* chr__events_link once its context is made. */
 static int link_all(chr_result *res, const ctx *c, chr_error *err)
 {
@@ -1523,9 +1605,12 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     uint16_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
     chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
     unsigned char *line = malloc(res->n ? res->n : 1);
+    size_t *line_from = malloc(2 * (toks->n ? toks->n : 1) * sizeof *line_from);
     int st = CHR_OK;
-    if (lists && gran && line) {
-        ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line};
+    if (lists && gran && line && line_from) {
+        ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line,
+                 hard_wrapped(doc->text, doc->len), NULL, NULL};
+        lines_of_headlines(&c, line_from);
         for (size_t i = 0; i < res->n; i++) {
             gran[i] = gran_of(res->timexes[i].value);
             int header = header_label(&c, &res->timexes[i]);
@@ -1540,5 +1625,6 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     free(lists);
     free(gran);
     free(line);
+    free(line_from);
     return st;
 }

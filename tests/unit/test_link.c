@@ -715,6 +715,26 @@ static void test_dateline_with_a_date(void **state)
     done(&r);
 }
 
+/* A headline's line is its own: its summary stops at the line's end, before the byline (it was "Boeing
+ * strike ends after union approves new contract By Maria Chen November 5"). In hard-wrapped text a line
+ * break is only a blank, and the summary goes on over it. */
+static void test_headline_line(void **state)
+{
+    (void)state;
+    run r = extract("Boeing strike ends after union approves new contract\nBy Maria Chen\n"
+                    "November 5, 2014 10:14 PM EST\n\nMachinists voted on Monday to end the strike.");
+    assert_string_equal(event(&r, "approves")->summary, "union approves new contract");
+    done(&r);
+    r = extract("The machinists of the company in the city voted late on Monday to accept\n"
+                "the contract that the company had offered to the union in the talks in\n"
+                "Seattle of the last two weeks, and the strike that had begun in September\n"
+                "ended with that vote, union officials said in a statement on the website.\n");
+    assert_string_equal(event(&r, "voted")->summary,
+                        "The machinists of the company in the city voted late on Monday to accept the contract "
+                        "that the company had offered to the union in the talks in Seattle of the last two weeks");
+    done(&r);
+}
+
 /* A page's header ("Published 6:12 AM EST, ... | Updated ...") dates no event, and its label is no news
  * event: it stays undated. Before, "Published" was an event of January 14 in the chronology, and the
  * header's time could date the words of the byline above it. */
@@ -766,6 +786,7 @@ int main(void)
         cmocka_unit_test(test_page_header),
         cmocka_unit_test(test_time_is_no_dateline),
         cmocka_unit_test(test_dateline_with_a_date),
+        cmocka_unit_test(test_headline_line),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

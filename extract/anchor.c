@@ -10,6 +10,7 @@
  *   month(M, DIR)  monthday(M, D, DIR)  season(S, DIR)  quarter(Q, DIR)  half(H, DIR)
  *   pod(N, P)                 part P (MO AF EV NI) of the DCT day + N
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
+ *   monthref(M, N)            month M of the reference year shifted by N ("February of that year")
  *   holiday(NAME, YEAR, DIR)  a holiday from the "holiday" table (MM-DD, or nth weekday, or easter)
  * UNIT is day, week, weekend, month, quarter, half, season, year, decade, century.
  *
@@ -564,6 +565,25 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             return 0;
         }
         chr_time t = {.day = chr_date_days(dy + atoi(k->arg[1]), m, 1), .gran = CHR_GRAN_MONTH};
+        return set_time(out, t);
+    }
+    if (!strcmp(k->name, "monthref")) {
+        /* "February of that year", "March of the following year": in the year of the time being talked
+         * about (the DCT's when none was) */
+        int m = atoi(k->arg[0]), y;
+        if (m < 1 || m > 12)
+            return -1;
+        if (ctx->ref.gran != CHR_GRAN_NONE) {
+            int rm, rd;
+            chr_date_civil(ctx->ref.day, &y, &rm, &rd);
+            *used_ref = 1;
+        } else if (have) {
+            y = dy;
+        } else {
+            snprintf(und, undn, "XXXX-%02d", m);
+            return 0;
+        }
+        chr_time t = {.day = chr_date_days(y + atoi(k->arg[1]), m, 1), .gran = CHR_GRAN_MONTH};
         return set_time(out, t);
     }
     if (!strcmp(k->name, "long")) {

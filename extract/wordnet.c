@@ -356,10 +356,11 @@ int chr_events_lexicon_wordnet(char **text, size_t *len, const char *dir, chr_er
         for (size_t i = 0; !rc && i < n; i++) {
             const entry *e = &v[i];
             char nf[4] = "-", vf[4] = "-", pf[3] = "-";
+            /* a lexicographer file's number has two digits (0 to 44) */
             if (e->noun >= 0)
-                snprintf(nf, sizeof nf, "%d", e->noun);
+                snprintf(nf, sizeof nf, "%u", (unsigned)e->noun % 100u);
             if (e->verb >= 0)
-                snprintf(vf, sizeof vf, "%d", e->verb);
+                snprintf(vf, sizeof vf, "%u", (unsigned)e->verb % 100u);
             if (e->adj || e->adv) {
                 size_t k = 0;
                 if (e->adj)

@@ -411,8 +411,10 @@ static void test_corpus_platinum_text_matches_input(void **state) {
         skip();
     }
     char gold_dir[4096], in_dir[4096];
-    snprintf(gold_dir, sizeof gold_dir, "%s/te3-platinum", root);
-    snprintf(in_dir, sizeof in_dir, "%s/te3-platinum-input", root);
+    if (strlen(root) > 4000)
+        fail_msg("corpora path too long: %s", root);
+    snprintf(gold_dir, sizeof gold_dir, "%.4000s/te3-platinum", root);
+    snprintf(in_dir, sizeof in_dir, "%.4000s/te3-platinum-input", root);
     size_t n = 0, same = 0;
     char **names = list_files(gold_dir, ".tml", &n);
     assert_int_equal(n, 20);

@@ -347,7 +347,9 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         if (g != CHR_GRAN_SEASON && dir == 2 && q < now.sub && now.sub - q <= QUARTERS_BACK)
             dir = 0;
         int y = pick_year(dy, (q - now.sub) * span, dir);
-        if (g == CHR_GRAN_SEASON && now.sub == 4 && dm <= 2)
+        /* in January and February it is the winter of the year before; "this spring" is still the one
+         * of the calendar year */
+        if (g == CHR_GRAN_SEASON && now.sub == 4 && dm <= 2 && !(dir == 0 && q != 4))
             y = pick_year(dy - 1, (q - now.sub) * span, dir);
         chr_time t = {.gran = g, .sub = (int8_t)q};
         t.day = g == CHR_GRAN_SEASON ? chr_date_days(y, q * 3, 1)

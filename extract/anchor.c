@@ -688,7 +688,7 @@ static int parse_literal(chr_time *t, const char *v)
         t->gran = CHR_GRAN_DAY;
         return 1;
     }
-    if (l == 16 && v[10] == 'T') {
+    if (l == 16 && v[10] == 'T' && isdigit((unsigned char)v[0])) { /* not "XXXX-WXX-3T12:00" */
         chr_time tt;
         if (chr_time_parse_iso(&tt, v, l, NULL) == 0) {
             *t = tt;

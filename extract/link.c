@@ -668,6 +668,21 @@ static size_t first_timex_from(const chr_result *res, size_t off)
  * gold events, nearest-time linking dates 0.72 of the same-sentence links against 0.50 when each
  * expression takes only its nearest event: TimeBank links an expression to the verbs of its clause, not
  * only to the one next to it). */
+/* Is there a quotation mark (", ``, '', U+201C, U+201D) in the text between offsets a and b? */
+static int quote_between(const ctx *c, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        char ch = c->text[i];
+        if (ch == '"' || (ch == '`' && i + 1 < b && c->text[i + 1] == '`') ||
+            (ch == '\'' && i + 1 < b && c->text[i + 1] == '\''))
+            return 1;
+        if ((unsigned char)ch == 0xE2 && i + 2 < b && (unsigned char)c->text[i + 1] == 0x80 &&
+            ((unsigned char)c->text[i + 2] == 0x9C || (unsigned char)c->text[i + 2] == 0x9D))
+            return 1;
+    }
+    return 0;
+}
+
 static int link_timexes(chr_result *res, const ctx *c)
 {
     unsigned char *taken = calloc(res->n ? res->n : 1, 1); /* the times some event took */
@@ -695,7 +710,8 @@ static int link_timexes(chr_result *res, const ctx *c)
         }
     }
     /* a time no event came to ("... relations with Washington since 1979") still dates the nearest
-     * undated event of its sentence, the one before it first */
+     * undated event of its sentence, the one before it first; one after it not over a quotation mark (the
+     * 1955 of 'the text "Steve Jobs 1955-2011", states: "..., and the world has lost' dated "lost") */
     for (size_t ti = 0; ti < res->n; ti++) {
         const chr_timex *t = &res->timexes[ti];
         if (taken[ti] || (c->line[ti] & (OWN_LINE | DATELINE)) || now_of_from_now(res, c, ti))
@@ -718,7 +734,7 @@ static int link_timexes(chr_result *res, const ctx *c)
         }
         for (size_t k = lo, seen = 0; k < res->nevents && seen < EVENT_REACH && !pick; k++, seen++) {
             chr_event *e = &res->events[k];
-            if (e->sent_start > t->start)
+            if (e->sent_start > t->start || (e->start >= t->end && quote_between(c, t->end, e->start)))
                 break;
             if (e->start >= t->end && t->end <= e->sent_end && e->time.timex == -2)
                 pick = e;

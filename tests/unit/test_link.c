@@ -121,6 +121,27 @@ static void test_signal_and_the_clause_after(void **state)
     done(&r);
 }
 
+/* A time no event took dates the nearest undated event after it only within reach: the 1955 of a lifespan
+ * ("Steve Jobs 1955-2011") dated the "lost" of a quotation far after it. */
+static void test_untaken_time_within_reach(void **state)
+{
+    (void)state;
+    run r = extract("A statement on Apple's website, the homepage of which currently displays a black and white "
+                    "photograph and the text \"Steve Jobs 1955-2011\", states: \"Apple has lost a visionary and "
+                    "creative genius, and the world has lost an amazing human being.\"");
+    size_t len, lost = 0;
+    const char *text = chr_doc_text(r.doc, &len);
+    for (size_t k = 0; k < chr_result_event_count(r.res); k++) {
+        const chr_event *e = chr_result_event(r.res, k);
+        if (e->end - e->start == 4 && !memcmp(text + e->start, "lost", 4)) {
+            lost++;
+            assert_false(e->time.timex >= 0 && !strcmp(e->time.value, "1955"));
+        }
+    }
+    assert_int_equal(lost, 2);
+    done(&r);
+}
+
 /* A hedge between the signal and its time keeps the signal's relation. */
 static void test_since_with_a_hedge(void **state)
 {
@@ -759,6 +780,7 @@ int main(void)
         cmocka_unit_test(test_since_and_until),
         cmocka_unit_test(test_since_with_a_hedge),
         cmocka_unit_test(test_signal_and_the_clause_after),
+        cmocka_unit_test(test_untaken_time_within_reach),
         cmocka_unit_test(test_no_time_in_the_sentence),
         cmocka_unit_test(test_negation),
         cmocka_unit_test(test_curly_apostrophes),

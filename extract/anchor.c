@@ -128,7 +128,7 @@ static int holiday_day(const chr_engine *e, const char *name, int year, int64_t 
     if (!v)
         return 0;
     int m, d, nth, wd;
-    if (!strcmp(v, "easter")) {
+    if (!strncmp(v, "easter", 6) && (!v[6] || v[6] == '+' || v[6] == '-')) { /* "easter-2": Good Friday */
         /* anonymous Gregorian computus */
         int a = year % 19, b = year / 100, c = year % 100, dd = b / 4, ee = b % 4;
         int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - dd - g + 15) % 30;
@@ -136,7 +136,7 @@ static int holiday_day(const chr_engine *e, const char *name, int year, int64_t 
         int mm = (a + 11 * h + 22 * l) / 451;
         m = (h + l - 7 * mm + 114) / 31;
         d = (h + l - 7 * mm + 114) % 31 + 1;
-        *day = chr_date_days(year, m, d);
+        *day = chr_date_days(year, m, d) + atoi(v + 6);
         return 1;
     }
     if (sscanf(v, "%d-%d", &m, &d) == 2 && v[2] == '-') {

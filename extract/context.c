@@ -158,6 +158,16 @@ static int verb_before_last(const char *w) {
     return n > 3 && !strcmp(w + n - 3, "'ll");
 }
 
+/* Is w a cue word that is an adverb of time ("ago", "earlier", "yesterday"), not a verb? */
+static int adverb_cue(const char *w) {
+    static const char *const words[] = {"ago",   "earlier", "last",     "yesterday", "since",
+                                        "next",  "tomorrow", "soon",    NULL};
+    for (const char *const *k = words; *k; k++)
+        if (!strcmp(w, *k))
+            return 1;
+    return 0;
+}
+
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end) {
     const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2], e->tense_cues[3],
                      e->tense_cues[4]};
@@ -196,6 +206,10 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
         }
         if (d < nr) {
             chr_tense t = classify(c, right[d].w);
+            /* on the right an adverb of time belongs to another expression ("a cut in September, up from 50%
+             * a day earlier"), not to the verb of the clause */
+            if (t && adverb_cue(right[d].w))
+                t = CHR_TENSE_NONE;
             if (t)
                 return t;
         }

@@ -11,7 +11,8 @@
  *   pod(N, P)                 part P (MO AF EV NI) of the DCT day + N
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
  *   monthref(M, N)            month M of the reference year shifted by N ("February of that year")
- *   holiday(NAME, YEAR, DIR)  a holiday from the "holiday" table (MM-DD, or nth weekday, or easter)
+ *   holiday(NAME, YEAR, DIR)  a holiday from the "holiday" table (MM-DD, nth weekday "11:4:4", or easter;
+ *                             the last two shifted by days: "11:4:4+1" Black Friday, "easter-2" Good Friday)
  * UNIT is day, week, weekend, month, quarter, half, season, year, decade, century.
  *
  * Exports chr__anchor_resolve. */

@@ -1369,6 +1369,9 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
          * summary still starts with the phrase before it */
         a = b;
     }
+    /* the event's clause is a relative one: "which" or "who" before it, over its auxiliaries */
+    size_t rk = skip_to_subject(c, res, i, first);
+    int in_relative = rk > first && (tok_word(c, rk - 1, "which") || tok_word(c, rk - 1, "who"));
     const char *shared_actor = NULL; /* the subject of a coordinated verb or the antecedent of "which" */
     int prefix_actor = 0;            /* the antecedent of "which" or "who", which opens the summary */
     if (a == b && e->tense != CHR_TENSE_NONE && e->tense != CHR_TENSE_INFINITIVE) {
@@ -1479,8 +1482,12 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
             /* a relative clause ends at the next comma: "The firm makes leather accessories", not "...,
              * said the stock would rise"; not a report's, whose content may follow a comma ("who stated,
              * \"Great companies ...\"") */
-            int relative = prefix_actor && e->cls != CHR_EVENT_REPORTING;
+            int relative = (prefix_actor || in_relative) && e->cls != CHR_EVENT_REPORTING;
             if (q > i && (ch == ';' || ch == '.' || (ch == ',' && (words >= SUMMARY_COMMA || relative))))
+                break;
+            /* "which lawmakers passed in June and which took effect": the next relative clause is not its */
+            if (q > i && q + 1 < last && (tok_word(c, q, "and") || tok_word(c, q, "but")) &&
+                (tok_word(c, q + 1, "which") || tok_word(c, q + 1, "who")))
                 break;
             q++;
             words++;

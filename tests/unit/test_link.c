@@ -736,6 +736,19 @@ static void test_dateline_with_a_date(void **state)
     done(&r);
 }
 
+/* A relative clause's summary ends at its comma, and before "and which" (the next relative clause): it
+ * was "lawmakers passed in June and which took effect Sept. 1" and "took effect Sept. 1, placed an
+ * unfair burden on voters". */
+static void test_relative_clause_summary(void **state)
+{
+    (void)state;
+    run r = extract("The judge said the law, which lawmakers passed in June and which took effect Sept. 1, "
+                    "placed an unfair burden on elderly and disabled voters.");
+    assert_string_equal(event(&r, "passed")->summary, "lawmakers passed in June");
+    assert_null(strstr(event(&r, "took")->summary, "burden"));
+    done(&r);
+}
+
 /* A headline's line is its own: its summary stops at the line's end, before the byline (it was "Boeing
  * strike ends after union approves new contract By Maria Chen November 5"). In hard-wrapped text a line
  * break is only a blank, and the summary goes on over it. */
@@ -809,6 +822,7 @@ int main(void)
         cmocka_unit_test(test_time_is_no_dateline),
         cmocka_unit_test(test_dateline_with_a_date),
         cmocka_unit_test(test_headline_line),
+        cmocka_unit_test(test_relative_clause_summary),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

@@ -176,6 +176,7 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
     walk lw, rw;
     walk_init(&lw, left, text, len, start, -1);
     walk_init(&rw, right, text, len, end, +1);
+    int right_stop = 0;
     /* closest cue wins; at equal distance the left one (the verb usually comes before the date) */
     for (size_t d = 0; d < WINDOW_LEFT || d < WINDOW_RIGHT; d++) {
         /* the word at d and the two after it (the copula and past-plan checks look that far) */
@@ -204,7 +205,9 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (t)
                 return t;
         }
-        if (d < nr) {
+        if (d < nr && !right_stop && !strcmp(right[d].w, "that"))
+            right_stop = 1; /* "wrote on Thursday that she would resign": the clause after is another's */
+        if (d < nr && !right_stop) {
             chr_tense t = classify(c, right[d].w);
             /* on the right an adverb of time belongs to another expression ("a cut in September, up from 50%
              * a day earlier"), not to the verb of the clause */

@@ -68,7 +68,7 @@ static const char lists_text[] =
     "list\tREPORTING\tsay\tsaid\ttell\ttold\treport\tannounce\tadd\tclaim\tstate\tnote\texplain\tdescribe\t"
     "deny\tconfirm\tcomment\tassert\tdeclare\tinsist\tacknowledge\tadmit\tstress\tcite\twrite\twrote\t"
     "quote\tcharge\taccuse\tallege\tpredict\twarn\tsuggest\tindicate\treveal\tdisclose\treply\trespond\t"
-    "testify\tcomplain\tinform\tremark\targue\temphasize\tcontend\tmaintain\n"
+    "testify\tcomplain\tinform\tremark\targue\temphasize\tcontend\tmaintain\ttweet\n"
     "list\tI_ACTION\tattempt\ttry\tseek\tsought\tplan\tpropose\torder\task\turge\tdemand\trefuse\tdecline\t"
     "agree\tpromise\tallow\tprevent\tapprove\tauthorize\tdelay\tavoid\tthreaten\tdecide\tcall\trequest\t"
     "vow\tpledge\tinvestigate\tprobe\tconsider\tpersuade\tforce\tpermit\tban\tblock\tpostpone\tcancel\t"

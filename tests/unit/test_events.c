@@ -433,13 +433,13 @@ static void test_builtin_model(void **state) {
     chr_engine *e = NULL;
     assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
     const char *s = "Kerry said on Wednesday that Iran has not attacked the United States since 1979. "
-                    "Officials will meet next week.";
+                    "Officials will meet next week. Musk tweeted on Friday that the deal was off.";
     chr_doc *doc = NULL;
     assert_int_equal(chr_doc_from_text(&doc, s, strlen(s), NULL), 0);
     assert_int_equal(chr_doc_set_dct(doc, "2014-12-03", CHR_DCT_OPTION, NULL), 0);
     chr_result *res = NULL;
     assert_int_equal(chr_extract(&res, e, doc, NULL), 0);
-    int said = 0, had = 0, meet = 0;
+    int said = 0, had = 0, meet = 0, tweeted = 0;
     for (size_t i = 0; i < chr_result_event_count(res); i++) {
         const chr_event *ev = chr_result_event(res, i);
         const char *w = s + ev->start;
@@ -453,7 +453,10 @@ static void test_builtin_model(void **state) {
             had = ev->tense == CHR_TENSE_PRESENT && ev->aspect == CHR_ASPECT_PERFECTIVE && ev->negative;
         if (n == 4 && !memcmp(w, "meet", 4))
             meet = ev->tense == CHR_TENSE_FUTURE && ev->sent_start == (size_t)(strstr(s, "Officials") - s);
+        if (n == 7 && !memcmp(w, "tweeted", 7)) /* "tweet" is in the REPORTING lexicon, not in TBAQ */
+            tweeted = ev->cls == CHR_EVENT_REPORTING;
     }
+    assert_true(tweeted);
     assert_true(said);
     assert_true(had);
     assert_true(meet);

@@ -1336,7 +1336,9 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     int reported_before = 0; /* '"...," Kerry said' / 'The U.S. would ..., Kerry said' */
     int subordinate = tok_is(c, first, SUBORDINATOR);
     int verb_report = e->cls == CHR_EVENT_REPORTING && e->tense != CHR_TENSE_NONE;
-    if (a == b && verb_report && i > first + 1 && !subordinate && tok_punct(c, i - 1)) {
+    /* a participle ("..., citing people familiar with the matter") has its object after it, not its actor */
+    int finite_report = verb_report && e->tense != CHR_TENSE_PRESPART && e->tense != CHR_TENSE_INFINITIVE;
+    if (a == b && finite_report && i > first + 1 && !subordinate && tok_punct(c, i - 1)) {
         /* nothing left of the verb but what it reports: the actor follows it */
         actor_right(c, i, last, res, &a, &b);
         reported_before = a < b;

@@ -749,6 +749,20 @@ static void test_relative_clause_summary(void **state)
     done(&r);
 }
 
+/* A reporting participle after a comma ("..., citing people familiar with the matter", "..., saying it will
+ * serve") has its object after it, not its actor: it was the actor "people familiar" and the summary
+ * "people familiar citing The Wall Street Journal reported on Monday". */
+static void test_reporting_participle(void **state)
+{
+    (void)state;
+    run r = extract("The Wall Street Journal reported on Monday, citing people familiar with the matter, that "
+                    "talks had stalled.");
+    const chr_event *citing = event(&r, "citing");
+    assert_string_equal(citing->actor, "");
+    assert_string_equal(citing->summary, "citing people familiar with the matter");
+    done(&r);
+}
+
 /* A headline's line is its own: its summary stops at the line's end, before the byline (it was "Boeing
  * strike ends after union approves new contract By Maria Chen November 5"). In hard-wrapped text a line
  * break is only a blank, and the summary goes on over it. */
@@ -823,6 +837,7 @@ int main(void)
         cmocka_unit_test(test_dateline_with_a_date),
         cmocka_unit_test(test_headline_line),
         cmocka_unit_test(test_relative_clause_summary),
+        cmocka_unit_test(test_reporting_participle),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),

@@ -157,6 +157,7 @@ typedef struct ctx {
                               * (line_break_at), or 0; line_to: the first one after it, or the token count;
                               * both NULL when there is none (lines_of_headlines) */
     const size_t *line_to;
+    const unsigned char *soft_commas; /* soft_commas_of, or NULL */
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -495,9 +496,55 @@ static int digit_comma(const ctx *c, size_t i)
 
 /* Is the comma at offset i one of those around a state or country abbreviation after a place ("Newark,
  * N.J., airport", "Birmingham, Ala., clinic"), no clause boundary? */
+/* US states by name, for the commas around them after a place ("Austin, Texas, rose"). */
+static const char *const states[] = {
+    "Alabama",       "Alaska",       "Arizona",      "Arkansas",       "California",    "Colorado",
+    "Connecticut",   "Delaware",     "Florida",      "Georgia",        "Hawaii",        "Idaho",
+    "Illinois",      "Indiana",      "Iowa",         "Kansas",         "Kentucky",      "Louisiana",
+    "Maine",         "Maryland",     "Massachusetts", "Michigan",      "Minnesota",     "Mississippi",
+    "Missouri",      "Montana",      "Nebraska",     "Nevada",         "New Hampshire", "New Jersey",
+    "New Mexico",    "New York",     "North Carolina", "North Dakota", "Ohio",          "Oklahoma",
+    "Oregon",        "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota",  "Tennessee",
+    "Texas",         "Utah",         "Vermont",      "Virginia",       "Washington",    "West Virginia",
+    "Wisconsin",     "Wyoming",      NULL};
+
+#define STATE_LONGEST 14 /* "North Carolina", "South Carolina" */
+
+/* Is text[at..at+n) a state's name? */
+static int is_state(const char *s, size_t n)
+{
+    for (const char *const *w = states; *w; w++)
+        if ((*w)[0] == s[0] && strlen(*w) == n && !memcmp(s, *w, n))
+            return 1;
+    return 0;
+}
+
+/* The length of the state name that text[at..) opens, followed by a comma (0: none). */
+static size_t state_at(const ctx *c, size_t at)
+{
+    size_t q = at;
+    while (q < c->len && q - at <= STATE_LONGEST && c->text[q] != ',' && c->text[q] != '\n')
+        q++;
+    return q < c->len && c->text[q] == ',' && q > at && is_state(c->text + at, q - at) ? q - at : 0;
+}
+
+/* Does a state name end right before offset at, after ", " (the comma after "Austin, Texas")? */
+static int state_before(const ctx *c, size_t at)
+{
+    size_t b = at;
+    while (b > 0 && at - b <= STATE_LONGEST && c->text[b - 1] != ',' && c->text[b - 1] != '\n')
+        b--;
+    /* b is after a comma; the name starts after its space */
+    return b >= 1 && c->text[b - 1] == ',' && b < at && c->text[b] == ' ' && is_state(c->text + b + 1, at - b - 1);
+}
+
 static int place_comma(const ctx *c, size_t i)
 {
     const char *t = c->text;
+    if (i + 2 < c->len && t[i + 1] == ' ' && t[i + 2] >= 'A' && t[i + 2] <= 'Z' && state_at(c, i + 2))
+        return 1; /* the comma before "Texas," */
+    if (i > 0 && t[i - 1] >= 'a' && t[i - 1] <= 'z' && state_before(c, i))
+        return 1; /* the comma after it */
     size_t q = i + 1;
     if (q < c->len && t[q] == ' ')
         q++;
@@ -519,7 +566,25 @@ static int place_comma(const ctx *c, size_t i)
  * (place_comma)? */
 static int clause_comma(const ctx *c, size_t i)
 {
+    if (c->soft_commas) /* worked out once per document (soft_commas_of) */
+        return !(c->soft_commas[i >> 3] & (1u << (i & 7)));
     return !digit_comma(c, i) && !place_comma(c, i);
+}
+
+/* A bitmap of the document's commas that are no clause boundary (digit_comma, place_comma), one bit a
+ * byte: the distance to a time asks about the same commas for every event and time of a sentence (the
+ * states' names made each question cost some 60 compares). NULL when out of memory: asked each time. */
+static unsigned char *soft_commas_of(const ctx *c)
+{
+    unsigned char *bits = calloc(c->len / 8 + 1, 1);
+    if (!bits)
+        return NULL;
+    for (const char *p = c->text, *end = c->text + c->len; (p = memchr(p, ',', (size_t)(end - p))); p++) {
+        size_t i = (size_t)(p - c->text);
+        if (digit_comma(c, i) || place_comma(c, i))
+            bits[i >> 3] |= (unsigned char)(1u << (i & 7));
+    }
+    return bits;
 }
 
 /* What the clause boundaries (commas, semicolons, dashes) between two offsets add to their distance. */
@@ -1036,7 +1101,13 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
     }
     if (j == first + 2)
         return;
+    size_t place = 0; /* the comma before the state of "Loudon County, Virginia, will vote" */
     for (size_t k = j - 1, n = 0; k-- > first + 1 && n < ASIDE_TOKENS; n++) {
+        if (tok_word(c, k, ",") && !clause_comma(c, c->toks->v[k].start)) {
+            if (!place && !clause_comma(c, c->toks->v[j - 1].start))
+                place = k;
+            continue;
+        }
         if (tok_word(c, k, ",")) {
             actor_phrase(c, res, k, first, a, b);
             if (*a < *b && apposition_at(c, *a) && *a > first + 1 && tok_word(c, *a - 1, ",") &&
@@ -1050,6 +1121,10 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
             *aside = *a < *b;
             return;
         }
+    }
+    if (place) { /* a place and its state between the subject and its verb: no aside around them */
+        actor_phrase(c, res, place, first, a, b);
+        *aside = *a < *b;
     }
 }
 
@@ -1371,9 +1446,6 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
          * summary still starts with the phrase before it */
         a = b;
     }
-    /* the event's clause is a relative one: "which" or "who" before it, over its auxiliaries */
-    size_t rk = skip_to_subject(c, res, i, first);
-    int in_relative = rk > first && (tok_word(c, rk - 1, "which") || tok_word(c, rk - 1, "who"));
     const char *shared_actor = NULL; /* the subject of a coordinated verb or the antecedent of "which" */
     int prefix_actor = 0;            /* the antecedent of "which" or "who", which opens the summary */
     if (a == b && e->tense != CHR_TENSE_NONE && e->tense != CHR_TENSE_INFINITIVE) {
@@ -1478,17 +1550,24 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     } else {
         size_t from = sum_from;
         size_t q = i, words = 0;
+        int in_relative = -1; /* the event's clause is a relative one (which or who before it): asked once */
+        int relative = prefix_actor && e->cls != CHR_EVENT_REPORTING;
         while (q < last && words < SUMMARY_WORDS) {
             const chr__token *t = &tk->v[q];
             char ch = t->end - t->start == 1 ? c->text[t->start] : 0;
             /* a relative clause ends at the next comma: "The firm makes leather accessories", not "...,
              * said the stock would rise"; not a report's, whose content may follow a comma ("who stated,
              * \"Great companies ...\"") */
-            int relative = (prefix_actor || in_relative) && e->cls != CHR_EVENT_REPORTING;
+            if (ch == ',' && q > i && words < SUMMARY_COMMA && !relative && in_relative < 0) {
+                size_t rk = skip_to_subject(c, res, i, first);
+                in_relative = rk > first && (tok_word(c, rk - 1, "which") || tok_word(c, rk - 1, "who"));
+                relative = in_relative && e->cls != CHR_EVENT_REPORTING;
+            }
             if (q > i && (ch == ';' || ch == '.' || (ch == ',' && (words >= SUMMARY_COMMA || relative))))
                 break;
             /* "which lawmakers passed in June and which took effect": the next relative clause is not its */
-            if (q > i && q + 1 < last && (tok_word(c, q, "and") || tok_word(c, q, "but")) &&
+            if (t->end - t->start == 3 && q > i && q + 1 < last &&
+                (tok_word(c, q, "and") || tok_word(c, q, "but")) &&
                 (tok_word(c, q + 1, "which") || tok_word(c, q + 1, "who")))
                 break;
             q++;
@@ -1634,7 +1713,9 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     int st = CHR_OK;
     if (lists && gran && line && line_from) {
         ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line,
-                 hard_wrapped(doc->text, doc->len), NULL, NULL};
+                 hard_wrapped(doc->text, doc->len), NULL, NULL, NULL};
+        unsigned char *soft = soft_commas_of(&c);
+        c.soft_commas = soft;
         lines_of_headlines(&c, line_from);
         for (size_t i = 0; i < res->n; i++) {
             gran[i] = gran_of(res->timexes[i].value);
@@ -1644,6 +1725,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
                                       (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0));
         }
         st = link_all(res, &c, err);
+        free(soft);
     } else {
         st = chr__error_set(err, CHR_ENOMEM, "out of memory");
     }

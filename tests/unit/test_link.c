@@ -604,6 +604,11 @@ static void test_actor_stops_at_a_verb(void **state)
          "Someone familiar with the situation"},
         {"The head of the agency said it would act.", "said", "The head of the agency"},
         {"Machinists voted on Monday to end a strike that began on Sept. 13.", "began", "a strike"},
+        /* the commas around a place's state are no aside's: was "based in Austin", "Oshkosh", "Virginia" */
+        {"Shares of the company, which is based in Austin, Texas, rose 4% on Wednesday.", "rose",
+         "Shares of the company"},
+        {"Oshkosh Truck Corp., Oshkosh, Wis., estimated earnings fell.", "estimated", "Oshkosh Truck Corp."},
+        {"The board of Loudon County, Virginia, will vote on the plan.", "vote", "The board of Loudon County"},
         {"He said that prices rose.", "rose", "prices"},
         {"SEATTLE, Nov 5 (Reuters) - Boeing machinists voted on Monday to end the strike.", "voted",
          "Boeing machinists"}, /* was "- Boeing machinists" */

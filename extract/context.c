@@ -197,6 +197,12 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (!t && d > 0 && !strcmp(left[d].w, "set") &&
                 (!strcmp(left[d - 1].w, "for") || !strcmp(left[d - 1].w, "to")))
                 t = CHR_TENSE_FUTURE;
+            /* "is traveling to Japan on Monday": the present progressive of an arrangement is a future */
+            if (t == CHR_TENSE_PRESENT && d > 0) {
+                size_t l = strlen(left[d - 1].w);
+                if (l > 4 && !strcmp(left[d - 1].w + l - 3, "ing"))
+                    t = CHR_TENSE_FUTURE;
+            }
             /* "had been due to", "was scheduled to": a plan told in the past tense is a past plan */
             if (t == CHR_TENSE_FUTURE)
                 for (size_t k = d + 1; k < nl && k <= d + PAST_PLAN_REACH; k++)

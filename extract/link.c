@@ -729,6 +729,20 @@ static size_t first_timex_from(const chr_result *res, size_t off)
     return lo;
 }
 
+/* The index of the first event that starts at or after byte offset off (res->nevents when none). */
+static size_t first_event_from(const chr_result *res, size_t off)
+{
+    size_t lo = 0, hi = res->nevents;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (res->events[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Every event takes the nearest time expression of its sentence, by timex_distance (on TBAQ, with the
  * gold events, nearest-time linking dates 0.72 of the same-sentence links against 0.50 when each
  * expression takes only its nearest event: TimeBank links an expression to the verbs of its clause, not
@@ -781,14 +795,7 @@ static int link_timexes(chr_result *res, const ctx *c)
         const chr_timex *t = &res->timexes[ti];
         if (taken[ti] || (c->line[ti] & (OWN_LINE | DATELINE)) || now_of_from_now(res, c, ti))
             continue;
-        size_t lo = 0, hi = res->nevents;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (res->events[mid].start < t->start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = first_event_from(res, t->start);
         chr_event *pick = NULL;
         for (size_t k = lo, seen = 0; k-- > 0 && seen < EVENT_REACH && !pick; seen++) {
             chr_event *e = &res->events[k];
@@ -1005,14 +1012,7 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
 /* The tense of the event that starts at token i, or -1 when none does. */
 static int tok_tense(const ctx *c, const chr_result *res, size_t i)
 {
-    size_t off = c->toks->v[i].start, lo = 0, hi = res->nevents;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (res->events[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t off = c->toks->v[i].start, lo = first_event_from(res, off);
     return lo < res->nevents && res->events[lo].start == off ? (int)res->events[lo].tense : -1;
 }
 

@@ -558,31 +558,18 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         d.sec = h * 3600 + mi * 60;
         return set_time(out, d);
     }
-    if (!strcmp(k->name, "monthin")) {
-        /* "June last year", "January this year" */
-        int m = atoi(k->arg[0]);
+    if (!strcmp(k->name, "monthin") || !strcmp(k->name, "monthref")) {
+        /* monthin: "June last year", "January this year", in the DCT's year shifted; monthref: "February
+         * of that year", "March of the following year", in the year of the time being talked about (the
+         * DCT's when none was) */
+        int m = atoi(k->arg[0]), y = dy;
         if (m < 1 || m > 12)
             return -1;
-        if (!have) {
-            snprintf(und, undn, "XXXX-%02d", m);
-            return 0;
-        }
-        chr_time t = {.day = chr_date_days(dy + atoi(k->arg[1]), m, 1), .gran = CHR_GRAN_MONTH};
-        return set_time(out, t);
-    }
-    if (!strcmp(k->name, "monthref")) {
-        /* "February of that year", "March of the following year": in the year of the time being talked
-         * about (the DCT's when none was) */
-        int m = atoi(k->arg[0]), y;
-        if (m < 1 || m > 12)
-            return -1;
-        if (ctx->ref.gran != CHR_GRAN_NONE) {
+        if (k->name[5] == 'r' && ctx->ref.gran != CHR_GRAN_NONE) {
             int rm, rd;
             chr_date_civil(ctx->ref.day, &y, &rm, &rd);
             *used_ref = 1;
-        } else if (have) {
-            y = dy;
-        } else {
+        } else if (!have) {
             snprintf(und, undn, "XXXX-%02d", m);
             return 0;
         }

@@ -1,6 +1,6 @@
 /* context.c: clues from the words around a time expression: the tense of its clause (from the cue
  * word lists of the rule files: tables tense_future, tense_present, tense_past, tense_not_past,
- * tense_copula) and the
+ * tense_copula, and tense_adverb, the cues that are adverbs of time) and the
  * interval signal word before it ("since", "until", ...).
  *
  * Exports chr__context_init, chr__context_tense and chr__context_signal (engine.h). */
@@ -121,7 +121,7 @@ static size_t words(word *out, size_t max, const char *text, size_t len, size_t 
 
 /* The cue word tables (NULL: the rules have none), found once per engine (chr__context_init). */
 typedef struct cues {
-    const chr__table *future, *past, *present, *not_past, *copula;
+    const chr__table *future, *past, *present, *not_past, *copula, *adverb;
 } cues;
 
 static int in_table(const chr__table *t, const char *w) { return t && chr__table_lookup(t, w) != NULL; }
@@ -140,9 +140,9 @@ static chr_tense classify(const cues *c, const char *w) {
 }
 
 void chr__context_init(chr_engine *e) {
-    static const char *const names[5] = {"tense_future", "tense_past", "tense_present", "tense_not_past",
-                                         "tense_copula"};
-    for (int k = 0; k < 5; k++)
+    static const char *const names[6] = {"tense_future",   "tense_past",   "tense_present",
+                                         "tense_not_past", "tense_copula", "tense_adverb"};
+    for (int k = 0; k < 6; k++)
         e->tense_cues[k] = chr__rules_table(e, names[k]);
 }
 
@@ -158,19 +158,9 @@ static int verb_before_last(const char *w) {
     return n > 3 && !strcmp(w + n - 3, "'ll");
 }
 
-/* Is w a cue word that is an adverb of time ("ago", "earlier", "yesterday"), not a verb? */
-static int adverb_cue(const char *w) {
-    static const char *const words[] = {"ago",   "earlier", "last",     "yesterday", "since",
-                                        "next",  "tomorrow", "soon",    NULL};
-    for (const char *const *k = words; *k; k++)
-        if (!strcmp(w, *k))
-            return 1;
-    return 0;
-}
-
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end) {
-    const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2], e->tense_cues[3],
-                     e->tense_cues[4]};
+    const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2],
+                     e->tense_cues[3], e->tense_cues[4], e->tense_cues[5]};
     const cues *c = &cs;
     word left[WINDOW_LEFT], right[WINDOW_RIGHT];
     walk lw, rw;
@@ -217,7 +207,7 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             chr_tense t = classify(c, right[d].w);
             /* on the right an adverb of time belongs to another expression ("a cut in September, up from 50%
              * a day earlier"), not to the verb of the clause */
-            if (t && adverb_cue(right[d].w))
+            if (t && in_table(c->adverb, right[d].w))
                 t = CHR_TENSE_NONE;
             if (t)
                 return t;

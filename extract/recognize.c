@@ -94,7 +94,22 @@ static int inside_word(const char *text, size_t p) {
     return k < p && (unsigned)((s[k] | 0x20) - 'a') < 26;
 }
 
-/* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary. */
+/* Does text[s..e) hold a blank line (a line end, blanks, another line end)? No time expression spans
+ * one: "... through Thursday\n\nJanuary 20, 2025 6:30 AM" is a headline's weekday and a dateline. */
+static int blank_line_in(const char *text, size_t s, size_t e) {
+    const char *p = memchr(text + s, '\n', e - s);
+    while (p) {
+        size_t i = (size_t)(p - text) + 1;
+        while (i < e && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+            i++;
+        if (i < e && text[i] == '\n')
+            return 1;
+        p = i < e ? memchr(text + i, '\n', e - i) : NULL;
+    }
+    return 0;
+}
+
+/* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary and spans no blank line. */
 static void try_rule(void *ctx, uint32_t ri) {
     scan *sc = ctx;
     if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
@@ -128,7 +143,8 @@ static void try_rule(void *ctx, uint32_t ri) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
     size_t s = ov[0], en = ov[1];
     if (en > s &&
-        (en == len || !chr__ascii_alnum((unsigned char)text[en]) || !chr__ascii_alnum((unsigned char)text[en - 1])))
+        (en == len || !chr__ascii_alnum((unsigned char)text[en]) || !chr__ascii_alnum((unsigned char)text[en - 1])) &&
+        !blank_line_in(text, s, en))
         if (push(&sc->cs, s, en, ri, r->priority, sc->md))
             sc->rc = CHR_ENOMEM;
 }

@@ -210,6 +210,25 @@ static void test_no_match_inside_a_word(void **state) {
     chr_doc_free(doc);
 }
 
+/* No time expression spans a blank line: a headline's weekday and the dateline under it are two ("through
+ * Thursday" and "January 20, 2025 6:30 AM", not one TIME); a single line end may still lie inside one. */
+static void test_no_match_across_a_blank_line(void **state) {
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("Snow will fall through Thursday\n\nJanuary 20, 2025 6:30 AM\n\n"
+                          "The storm hit on Monday,\nJanuary 20, 2025.",
+                          "2025-01-20", &doc);
+    const chr_timex *t = find(res, doc, "Thursday");
+    assert_non_null(t);
+    assert_string_equal(t->value, "2025-01-23");
+    t = find(res, doc, "January 20, 2025 6:30 AM");
+    assert_non_null(t);
+    assert_string_equal(t->value, "2025-01-20T06:30");
+    assert_non_null(find(res, doc, "Monday,\nJanuary 20, 2025"));
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_absolute_dates_have_no_anchor(void **state) {
     (void)state;
     chr_doc *doc;
@@ -428,6 +447,7 @@ int main(void) {
         cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_clock_time_and_tense),
         cmocka_unit_test(test_no_match_inside_a_word),
+        cmocka_unit_test(test_no_match_across_a_blank_line),
         cmocka_unit_test(test_code_point_offsets),
         cmocka_unit_test(test_absolute_dates_have_no_anchor),
         cmocka_unit_test(test_rule_errors),

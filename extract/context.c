@@ -209,6 +209,9 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
              * a day earlier"), not to the verb of the clause */
             if (t && in_table(c->adverb, right[d].w))
                 t = CHR_TENSE_NONE;
+            /* "reported results on July 31 and will report": the cue after "and" is another verb's */
+            if (t && d > 0 && (!strcmp(right[d - 1].w, "and") || !strcmp(right[d - 1].w, "but")))
+                t = CHR_TENSE_NONE, right_stop = 1;
             if (t)
                 return t;
         }

@@ -190,6 +190,10 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->copula, left[d + 1].w) &&
                 !in_table(c->past, left[d].w))
                 t = CHR_TENSE_NONE;
+            /* "followed by a cold snap in early February", "led by": an -ed word before "by" is a
+             * participle, no past tense */
+            if (t == CHR_TENSE_PAST && d > 0 && !strcmp(left[d - 1].w, "by") && !in_table(c->past, left[d].w))
+                t = CHR_TENSE_NONE;
             /* "is set for noon Friday", "set to vote Friday": a plan, as "scheduled" is */
             if (!t && d > 0 && !strcmp(left[d].w, "set") &&
                 (!strcmp(left[d - 1].w, "for") || !strcmp(left[d - 1].w, "to")))

@@ -206,9 +206,13 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             }
             /* "had been due to", "was scheduled to": a plan told in the past tense is a past plan */
             if (t == CHR_TENSE_FUTURE)
-                for (size_t k = d + 1; k < nl && k <= d + PAST_PLAN_REACH; k++)
+                for (size_t k = d + 1; k < nl && k <= d + PAST_PLAN_REACH; k++) {
                     if (in_table(c->past, left[k].w))
                         return CHR_TENSE_PAST;
+                    /* only an auxiliary between: "said they will close" is a plan told now */
+                    if (!in_table(c->copula, left[k].w) && strcmp(left[k].w, "not"))
+                        break;
+                }
             if (t)
                 return t;
         }

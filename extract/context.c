@@ -190,6 +190,10 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->copula, left[d + 1].w) &&
                 !in_table(c->past, left[d].w))
                 t = CHR_TENSE_NONE;
+            /* "plans to vote in April" is a plan; "proposed the plan in April" is none */
+            if (t == CHR_TENSE_FUTURE && (!strcmp(left[d].w, "plan") || !strcmp(left[d].w, "plans")) &&
+                (d == 0 || strcmp(left[d - 1].w, "to")))
+                t = CHR_TENSE_NONE;
             /* "followed by a cold snap in early February", "led by": an -ed word before "by" is a
              * participle, no past tense */
             if (t == CHR_TENSE_PAST && d > 0 && !strcmp(left[d - 1].w, "by") && !in_table(c->past, left[d].w))

@@ -237,6 +237,13 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             return 0;
         }
         int dir = direction(ctx, c, k->arg[2]);
+        if (dir == -3) {
+            /* "remains in effect through 6 p.m. Thursday": in the present, or with no tense, what lasts
+             * until a weekday lasts until the coming one */
+            const char *sig = chr__context_signal(ctx->text, ctx->len, c->start);
+            if (sig && (!strcmp(sig, "until") || !strcmp(sig, "through") || !strcmp(sig, "till")))
+                dir = 2;
+        }
         int cur = chr_date_weekday(dct->day);
         int64_t day;
         int back = (cur - wd + 7) % 7, fwd = (wd - cur + 7) % 7;

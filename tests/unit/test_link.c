@@ -537,6 +537,21 @@ static void test_signal_before_a_modifying_time(void **state)
     done(&r);
 }
 
+/* A signal before a possessive time is the noun's: "the toll from Friday's earthquake" puts the earthquake
+ * on Friday, not begun by it. */
+static void test_signal_before_a_possessive_time(void **state)
+{
+    (void)state;
+    run r = extract("The death toll from Friday's earthquake rose to 2,100.");
+    const chr_event *quake = event(&r, "earthquake");
+    assert_string_equal(quake->time.value, "2014-11-28");
+    assert_int_equal(quake->time.relation, CHR_REL_IS_INCLUDED);
+    done(&r);
+    r = extract("Prices have risen since Friday.");
+    assert_int_equal(event(&r, "risen")->time.relation, CHR_REL_BEGUN_BY);
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -845,6 +860,7 @@ int main(void)
         cmocka_unit_test(test_reporting_participle),
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
+        cmocka_unit_test(test_signal_before_a_possessive_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

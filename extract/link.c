@@ -1180,8 +1180,11 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         if (tok_is(c, p, ARTICLE))
             break; /* a determiner opens the phrase */
     }
-    if (k < end && k > first && tok_clitic(c, k) && !tok_punct(c, k - 1))
+    if (k < end && k > first && tok_clitic(c, k) && !tok_punct(c, k - 1)) {
         k--; /* a phrase does not open with a clitic: "Monday's email announcement", not "'s email ..." */
+        while (k > first && tok_in_timex(c, res, k) && tok_in_timex(c, res, k - 1))
+            k--; /* the whole time: "last week's vote" */
+    }
     /* a preposition before the phrase, and a noun before it: the phrase qualifies that noun ("A spokesman
      * for the company said", "Officials in Washington said", "The head of the agency said"); at most two
      * steps, and not over a verb, a pronoun or punctuation ("He told reporters in Washington the talks
@@ -1190,6 +1193,14 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         size_t q = k - 1, n = 0;
         while (q > first && n < ACTOR_TOKENS) {
             size_t p = q - 1;
+            if (p > first && tok_clitic(c, p) && tok_in_timex(c, res, p - 1)) {
+                /* a possessive time in the phrase: "The death toll from Friday's earthquake" */
+                for (p--; p > first && tok_in_timex(c, res, p - 1); p--)
+                    ;
+                q = p;
+                n++;
+                continue;
+            }
             if (tok_punct(c, p) || tok_clitic(c, p) || tok_verb_event(c, res, p) || tok_in_timex(c, res, p) ||
                 tok_is(c, p, PRONOUN | STOP | BE | AUXILIARY | RELATIVE | BETWEEN))
                 break;

@@ -552,6 +552,18 @@ static void test_signal_before_a_possessive_time(void **state)
     done(&r);
 }
 
+/* A possessive time is part of a subject phrase, whole, and a qualifying phrase may hold one: "The results
+ * of last week's vote", "The death toll from Friday's earthquake". */
+static void test_actor_with_a_possessive_time(void **state)
+{
+    (void)state;
+    run r = extract("The death toll from Friday's earthquake in Myanmar rose to 2,100. The results of last "
+                    "week's vote surprised everyone.");
+    assert_string_equal(event(&r, "rose")->actor, "The death toll from Friday's earthquake in Myanmar");
+    assert_string_equal(event(&r, "surprised")->actor, "The results of last week's vote");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -861,6 +873,7 @@ int main(void)
         cmocka_unit_test(test_reported_future_after_the_report),
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_signal_before_a_possessive_time),
+        cmocka_unit_test(test_actor_with_a_possessive_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

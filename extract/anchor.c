@@ -10,6 +10,7 @@
  *   month(M, DIR)  monthday(M, D, DIR)  season(S, DIR)  quarter(Q, DIR)  half(H, DIR)
  *   pod(N, P)                 part P (MO AF EV NI) of the DCT day + N
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
+ *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
  *   monthref(M, N)            month M of the reference year shifted by N ("February of that year")
  *   holiday(NAME, YEAR, DIR)  a holiday from the "holiday" table (MM-DD, nth weekday "11:4:4", or easter;
  *                             the last two shifted by days: "11:4:4+1" Black Friday, "easter-2" Good Friday)
@@ -364,7 +365,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                                      : chr_date_days(y, g == CHR_GRAN_QUARTER ? (q - 1) * 3 + 1 : (q - 1) * 6 + 1, 1);
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "time")) {
+    if (!strcmp(k->name, "time") || !strcmp(k->name, "dtime")) {
+        int on_dct = k->name[0] == 'd'; /* dtime: on the DCT's day + N, whatever the reference */
         int h = atoi(k->arg[0]), mi = k->arg[1][0] ? atoi(k->arg[1]) : 0;
         const char *ap = k->arg[2];
         if (h < 0 || h > 24 || mi < 0 || mi > 59)
@@ -378,7 +380,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             return 0;
         }
         chr_time base = *dct;
-        if (ctx->ref.gran >= CHR_GRAN_DAY && ctx->ref.gran != CHR_GRAN_NONE) {
+        if (!on_dct && ctx->ref.gran >= CHR_GRAN_DAY && ctx->ref.gran != CHR_GRAN_NONE) {
             base = ctx->ref;
             *used_ref = 1;
             if (base.day != dct->day) {

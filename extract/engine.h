@@ -20,6 +20,8 @@ typedef struct chr__example {
 
 typedef enum chr__rule_kind { CHR_RULE_TIMEX = 0, CHR_RULE_REJECT } chr__rule_kind;
 
+typedef struct chr__table chr__table;
+
 typedef struct chr__rule {
     char *name;
     char *file;
@@ -33,17 +35,19 @@ typedef struct chr__rule {
     char *mod;   /* mod template, or NULL */
     char *point; /* template of the point in time a duration leads to ("two days later"), or NULL */
     char *quant, *freq;
+    char *unless;                     /* a table: no match in a sentence holding one of its words, or NULL */
+    const chr__table *unless_table;   /* that table, once the rules are compiled */
     int priority; /* breaks ties between matches of the same extent: higher wins (default 0) */
     chr__example *examples;
     size_t nexamples;
 } chr__rule;
 
-typedef struct chr__table {
+struct chr__table {
     char *name;
     char **keys; /* lower case, sorted */
     char **vals;
     size_t n;
-} chr__table;
+};
 
 typedef struct chr__macro {
     char *name;

@@ -109,7 +109,44 @@ static int blank_line_in(const char *text, size_t s, size_t e) {
     return 0;
 }
 
-/* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary and spans no blank line. */
+#define UNLESS_REACH 400 /* bytes looked at on each side of a match for its sentence's words */
+
+/* Is text[i] the end of a sentence: '.', '?' or '!' before a blank and a capital, or a blank line? (A
+ * cheap test: an abbreviation may end a sentence too early, which only narrows what is looked at.) */
+static int stop_at(const char *text, size_t len, size_t i) {
+    if (text[i] == '\n')
+        return i + 1 < len && text[i + 1] == '\n';
+    return (text[i] == '.' || text[i] == '?' || text[i] == '!') && i + 2 < len &&
+           (text[i + 1] == ' ' || text[i + 1] == '\n') && (unsigned)(text[i + 2] - 'A') < 26;
+}
+
+/* Does the sentence around text[s..e) hold a word of table t ("unless" of a rule: "the fourth quarter" in
+ * "scored 12 points in the fourth quarter" is no quarter of a year)? */
+static int sentence_has(const chr__table *t, const char *text, size_t len, size_t s, size_t e) {
+    size_t a = s, b = e;
+    while (a > 0 && s - a < UNLESS_REACH && !stop_at(text, len, a - 1))
+        a--;
+    while (b < len && b - e < UNLESS_REACH && !stop_at(text, len, b))
+        b++;
+    for (size_t i = a; i < b;) {
+        if ((unsigned)((text[i] | 0x20) - 'a') >= 26) {
+            i++;
+            continue;
+        }
+        char w[32];
+        size_t n = 0, ws = i;
+        for (; i < b && ((unsigned)((text[i] | 0x20) - 'a') < 26 || text[i] == '-'); i++)
+            if (n < sizeof w - 1)
+                w[n++] = (char)(text[i] | 0x20);
+        w[n] = '\0';
+        if ((i <= s || ws >= e) && chr__table_lookup(t, w))
+            return 1;
+    }
+    return 0;
+}
+
+/* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary, spans no blank line, and
+ * whose sentence holds no word of the rule's "unless" table. */
 static void try_rule(void *ctx, uint32_t ri) {
     scan *sc = ctx;
     if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
@@ -144,7 +181,7 @@ static void try_rule(void *ctx, uint32_t ri) {
     size_t s = ov[0], en = ov[1];
     if (en > s &&
         (en == len || !chr__ascii_alnum((unsigned char)text[en]) || !chr__ascii_alnum((unsigned char)text[en - 1])) &&
-        !blank_line_in(text, s, en))
+        !blank_line_in(text, s, en) && !(r->unless_table && sentence_has(r->unless_table, text, len, s, en)))
         if (push(&sc->cs, s, en, ri, r->priority, sc->md))
             sc->rc = CHR_ENOMEM;
 }

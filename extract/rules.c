@@ -197,6 +197,8 @@ static int rule_field(loader *L, char *line)
         slot = &r->quant;
     else if (!strcmp(line, "freq"))
         slot = &r->freq;
+    else if (!strcmp(line, "unless"))
+        slot = &r->unless;
     else if (!strcmp(line, "priority")) {
         char *end;
         long v = strtol(rest, &end, 10);
@@ -559,6 +561,11 @@ static int compile_rules(loader *L)
         }
         free(r->pattern);
         r->pattern = b.s;
+        if (r->unless && !(r->unless_table = chr__rules_table(e, r->unless))) {
+            chr__codecache_close(&cache);
+            return chr__error_at(L->err, CHR_ERULE, r->file, r->line, "rule '%s': unknown table '%s'", r->name,
+                                 r->unless);
+        }
         int ec;
         PCRE2_SIZE eo;
         r->code = chr__codecache_take(&cache, i, r->pattern);
@@ -709,6 +716,7 @@ void chr__rules_free(chr_engine *e)
         free(r->point);
         free(r->quant);
         free(r->freq);
+        free(r->unless);
         for (size_t j = 0; j < r->nexamples; j++) {
             free(r->examples[j].text);
             free(r->examples[j].value);

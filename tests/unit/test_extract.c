@@ -289,6 +289,20 @@ static void test_rule_errors(void **state) {
     check_bad_rules("rule a\n  type DATE\n  value 1\n", 1, "no pattern");
     check_bad_rules("frobnicate\n", 1, "unknown directive");
     check_bad_rules("rule a\n  pattern x\n  type DATE\n  value 1\n  example no arrow\n", 5, "=>");
+    check_bad_rules("rule a\n  pattern x\n  type DATE\n  value 1\n  unless nosuch\n", 1, "unknown table 'nosuch'");
+}
+
+/* A rule's "unless" table vetoes its matches in a sentence holding one of the table's words, not beyond the
+ * sentence, and not the words of the match itself. */
+static void test_rule_unless(void **state) {
+    (void)state;
+    chr_doc *doc;
+    chr_result *res = run("Tatum scored 12 points in the fourth quarter. Revenue rose in the fourth quarter.",
+                          "2025-05-10", &doc);
+    assert_int_equal(res->n, 1);
+    assert_string_equal(res->timexes[0].value, "2024-Q4");
+    chr_result_free(res);
+    chr_doc_free(doc);
 }
 
 static void test_rules_dir_loads(void **state) {
@@ -451,6 +465,7 @@ int main(void) {
         cmocka_unit_test(test_code_point_offsets),
         cmocka_unit_test(test_absolute_dates_have_no_anchor),
         cmocka_unit_test(test_rule_errors),
+        cmocka_unit_test(test_rule_unless),
         cmocka_unit_test(test_rules_dir_loads),
         cmocka_unit_test(test_priority_breaks_ties),
         cmocka_unit_test(test_builtin_examples_pass),

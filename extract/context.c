@@ -163,6 +163,19 @@ static int verb_before_last(const char *w) {
     return n > 3 && !strcmp(w + n - 3, "'ll");
 }
 
+/* A word that "last" or "next" before it makes a time expression ("last year", "next Friday"). */
+static int unit_word(const char *w) {
+    static const char *const words[] = {"year",   "week",     "month",   "night",    "weekend", "season",
+                                        "quarter", "spring",   "summer",  "fall",     "autumn",  "winter",
+                                        "time",   "monday",   "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday", "decade",  "century",  "morning", "evening",
+                                        NULL};
+    for (const char *const *k = words; *k; k++)
+        if (!strcmp(w, *k))
+            return 1;
+    return 0;
+}
+
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end) {
     const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2],
                      e->tense_cues[3], e->tense_cues[4], e->tense_cues[5]};
@@ -189,6 +202,14 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
              * (or what comes before it) tells the tense */
             if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->copula, left[d + 1].w) &&
                 !in_table(c->past, left[d].w))
+                t = CHR_TENSE_NONE;
+            /* "rose more than expected in October", "as expected": an adjective, no plan */
+            if (t == CHR_TENSE_FUTURE && d + 1 < nl && !strcmp(left[d].w, "expected") &&
+                (!strcmp(left[d + 1].w, "than") || !strcmp(left[d + 1].w, "as")))
+                t = CHR_TENSE_NONE;
+            /* "shorter than last year because Thanksgiving falls": the "last" of another time expression */
+            if (t && d > 0 && (!strcmp(left[d].w, "last") || !strcmp(left[d].w, "next")) &&
+                unit_word(left[d - 1].w))
                 t = CHR_TENSE_NONE;
             /* "plans to vote in April" is a plan; "proposed the plan in April" is none */
             if (t == CHR_TENSE_FUTURE && (!strcmp(left[d].w, "plan") || !strcmp(left[d].w, "plans")) &&

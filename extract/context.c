@@ -271,6 +271,12 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
         if (lw.ended && (rw.ended || right_stop) && d >= lw.n && d >= rw.n)
             break;
     }
+    /* "Trump, who takes office on Jan. 20, has said": the cue behind the comma is the main clause's, not
+     * the relative clause's the time is in */
+    if (deferred)
+        for (size_t k = 0; k < lw.n; k++)
+            if (!strcmp(left[k].w, "who") || !strcmp(left[k].w, "which"))
+                return CHR_TENSE_NONE;
     return deferred;
 }
 

@@ -13,6 +13,7 @@
 #define WINDOW_LEFT 8
 #define WINDOW_RIGHT 12
 #define WINDOW_LEFT_FAR 12 /* the left window when the nearest cue on the right is behind a comma */
+_Static_assert(WINDOW_LEFT_FAR >= WINDOW_LEFT, "the left words are held in WINDOW_LEFT_FAR slots");
 /* how many words before a future cue a past auxiliary turns it into a past plan */
 #define PAST_PLAN_REACH 2
 #define MAX_WORD 32
@@ -180,7 +181,7 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
     const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2],
                      e->tense_cues[3], e->tense_cues[4], e->tense_cues[5]};
     const cues *c = &cs;
-    word left[WINDOW_LEFT], right[WINDOW_RIGHT];
+    word left[WINDOW_LEFT_FAR], right[WINDOW_RIGHT]; /* the left walk goes to WINDOW_LEFT_FAR */
     walk lw, rw;
     walk_init(&lw, left, text, len, start, -1);
     walk_init(&rw, right, text, len, end, +1);

@@ -224,9 +224,10 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (!t && d > 0 && !strcmp(left[d].w, "set") &&
                 (!strcmp(left[d - 1].w, "for") || !strcmp(left[d - 1].w, "to")))
                 t = CHR_TENSE_FUTURE;
-            /* "Game 4 is Monday night", "the vote is on Tuesday": a time that is the predicate of a present
-             * copula is one to come (or today) */
-            if (t == CHR_TENSE_PRESENT && (d == 0 || (d == 1 && !strcmp(left[0].w, "on"))) &&
+            /* "Game 4 is Monday night", "the vote is on Tuesday", "the match is at the weekend": a time that is
+             * the predicate of a present copula is one to come (or today) */
+            if (t == CHR_TENSE_PRESENT &&
+                (d == 0 || (d == 1 && (!strcmp(left[0].w, "on") || !strcmp(left[0].w, "at")))) &&
                 (!strcmp(left[d].w, "is") || !strcmp(left[d].w, "are")))
                 t = CHR_TENSE_FUTURE;
             /* "is traveling to Japan on Monday": the present progressive of an arrangement is a future */

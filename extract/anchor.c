@@ -29,6 +29,8 @@
 #define PERIOD_REACH 1200
 /* how far after the DCT a month-day of a past-tense sentence may fall and still be this year's */
 #define NEAR_DAYS 92
+/* how many days before the DCT a day after until/through/till with no tense may be and still be past */
+#define UNTIL_RECENT_DAYS 31
 /* how many quarters back a quarter of a future-tense sentence may be and still be this year's */
 #define QUARTERS_BACK 1
 
@@ -308,7 +310,16 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
          * expires Nov. 21"): news gives the year of a day almost a year back */
         if (isday && dir == -2 && cmp > 0 && cmp <= NEAR_DAYS)
             dir = 0;
+        /* "keeps the government open through Sept. 30" (on 2025-03-14): with no tense, what lasts until a day
+         * more than a month back lasts until its coming one ("Through Oct. 19, funds have returned", a week
+         * back, stays; a month stays too: "this year through August") */
         int y = pick_year(dy, cmp, dir);
+        if (isday && dir == -3 && chr_date_valid(y, m, d) &&
+            chr_date_days(y, m, d) < dct->day - UNTIL_RECENT_DAYS) {
+            const char *sig = chr__context_signal(ctx->text, ctx->len, c->start);
+            if (sig && (!strcmp(sig, "until") || !strcmp(sig, "through") || !strcmp(sig, "till")))
+                y = pick_year(dy, cmp, 2);
+        }
         if (!chr_date_valid(y, m, d))
             return -1;
         chr_time t = {.day = chr_date_days(y, m, d), .gran = isday ? CHR_GRAN_DAY : CHR_GRAN_MONTH};

@@ -688,6 +688,20 @@ static int header_label(const ctx *c, const chr_timex *t)
     size_t le = t->start;
     while (le > ls && (c->text[le - 1] == ' ' || c->text[le - 1] == ':' || c->text[le - 1] == '\t'))
         le--;
+    /* a weekday the expression left out: "Updated: Wed, 26 Feb 2025 17:45:00 GMT" */
+    static const char *const weekdays[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+                                           "sun", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                           "saturday", "sunday", NULL};
+    size_t we = le > ls && c->text[le - 1] == ',' ? le - 1 : le, ws = we;
+    while (ws > ls && chr__ascii_alnum((unsigned char)c->text[ws - 1]))
+        ws--;
+    for (const char *const *w = weekdays; *w && ws < we; w++)
+        if (strlen(*w) == we - ws && !strncasecmp(c->text + ws, *w, we - ws)) {
+            le = ws;
+            while (le > ls && (c->text[le - 1] == ' ' || c->text[le - 1] == ':' || c->text[le - 1] == '\t'))
+                le--;
+            break;
+        }
     for (const char *const *w = labels; *w; w++)
         if (strlen(*w) == le - ls && !strncasecmp(c->text + ls, *w, le - ls))
             return 1;

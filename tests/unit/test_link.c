@@ -829,6 +829,12 @@ static void test_page_header(void **state)
     assert_int_equal(p->dct, CHR_REL_NONE);
     assert_string_equal(event(&r, "gained")->time.value, "2014-12-02");
     done(&r);
+    /* a weekday between the label and the expression ("Wed," is no part of it) */
+    r = extract("Nvidia revenue doubles\n\nUpdated: Wed, 26 Feb 2025 17:45:00 GMT\n\nNvidia said on Wednesday "
+                "that revenue rose.");
+    assert_int_equal(event(&r, "Updated")->time.timex, -2);
+    assert_int_equal(event(&r, "Updated")->dct, CHR_REL_NONE);
+    done(&r);
 }
 
 int main(void)

@@ -1147,6 +1147,20 @@ static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t fir
     }
 }
 
+/* Is token i a past participle: an event of that tense, or a word in -ed or -en the model left out? */
+static int participle_at(const ctx *c, const chr_result *res, size_t i)
+{
+    int t = tok_tense(c, res, i);
+    if (t == CHR_TENSE_PASTPART || t == CHR_TENSE_PAST)
+        return 1;
+    if (t != -1)
+        return 0;
+    const chr__token *k = &c->toks->v[i];
+    size_t n = k->end - k->start;
+    const char *w = c->text + k->start;
+    return n > 4 && islower((unsigned char)w[0]) && w[n - 2] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 'n');
+}
+
 static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b)
 {
     *a = *b = i;
@@ -1241,6 +1255,17 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
                 *b = rb;
                 return;
             }
+        }
+    }
+    /* the phrase is the agent of a participle after a noun ("A wildfire driven by hurricane-force winds
+     * forced", "The man arrested by police said"): the subject is the phrase before the participle */
+    if (verb && finite && k < end && k > first + 2 && tok_word(c, k - 1, "by") && participle_at(c, res, k - 2)) {
+        size_t ra, rb;
+        actor_phrase(c, res, k - 2, first, &ra, &rb);
+        if (ra < rb && rb == k - 2) {
+            *a = ra;
+            *b = rb;
+            return;
         }
     }
     /* a phrase that is only function words is no phrase */

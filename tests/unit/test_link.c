@@ -564,6 +564,21 @@ static void test_actor_with_a_possessive_time(void **state)
     done(&r);
 }
 
+/* The agent of a participle after a noun is not the subject: "A wildfire driven by hurricane-force winds
+ * forced" is the wildfire's; the relative clause's antecedent stays ("the crater left by the blast that
+ * killed 10 people": the blast). */
+static void test_actor_before_a_participle_and_its_agent(void **state)
+{
+    (void)state;
+    run r = extract("A fast-moving wildfire driven by hurricane-force winds forced 30,000 people to flee. The man "
+                    "arrested by police said nothing. She laid a wreath next to the crater left by the embassy "
+                    "blast that killed 10 people.");
+    assert_string_equal(event(&r, "forced")->actor, "A fast-moving wildfire");
+    assert_string_equal(event(&r, "said")->actor, "The man");
+    assert_string_equal(event(&r, "killed")->actor, "the embassy blast");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -880,6 +895,7 @@ int main(void)
         cmocka_unit_test(test_signal_before_a_modifying_time),
         cmocka_unit_test(test_signal_before_a_possessive_time),
         cmocka_unit_test(test_actor_with_a_possessive_time),
+        cmocka_unit_test(test_actor_before_a_participle_and_its_agent),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

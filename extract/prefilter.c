@@ -441,6 +441,7 @@ static int parse_item(parser *P, first *a) {
     if (at_end(P) || *P->p == '|' || *P->p == ')')
         return 0;
     int zero_width = 0;
+    reqset ahead = {0}; /* what a positive lookahead's text holds */
     unsigned char c = *P->p;
     if (c == '(') {
         P->p++;
@@ -458,6 +459,12 @@ static int parse_item(parser *P, first *a) {
                 P->p++;
                 first skip = {0};
                 parse_alt(P, &skip);
+                if (k == '=') {
+                    /* "three days(?=\s+from\s+now)": the text after a match's start holds what the
+                     * lookahead's holds, which is all the required strings ask (chr__prefilter_required) */
+                    ahead = skip.req;
+                    skip.req = (reqset){0};
+                }
                 f_free(&skip);
                 zero_width = 1;
             } else if (k == '<' && P->p + 1 < P->end && (P->p[1] == '=' || P->p[1] == '!')) {
@@ -516,6 +523,7 @@ static int parse_item(parser *P, first *a) {
             parse_alt(P, a);
         }
         if (at_end(P) || *P->p != ')') {
+            free(ahead.v);
             P->bad = 1;
             return 0;
         }
@@ -523,7 +531,10 @@ static int parse_item(parser *P, first *a) {
         if (zero_width) {
             f_free(a);
             a->nullable = 1;
-            a->req.any = 1;
+            a->req = ahead;
+            if (!a->req.n)
+                a->req.any = 1;
+            ahead = (reqset){0};
         }
     } else if (c == '[') {
         P->p++;

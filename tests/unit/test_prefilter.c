@@ -172,6 +172,26 @@ static void test_required(void **state) {
     chr__prefilter_free(pf);
 }
 
+/* A positive lookahead's text is required too ("three days(?= from now)": "from now" comes after the match's
+ * start); a negative one's and a lookbehind's are not. */
+static void test_required_lookahead(void **state) {
+    (void)state;
+    const char *const pats[] = {"\\d+\\s+days?(?=\\s+(?:from\\s+now|hence)\\b)", "(?<=since\\s)\\d+",
+                                "\\d+\\s+days?(?!\\s+ago)"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 3), 0);
+    size_t last1[3];
+    const char *s = "3 days from now and 5 days later";
+    assert_int_equal(chr__prefilter_required(pf, s, strlen(s), last1), 0);
+    assert_int_equal(last1[0], (size_t)(strstr(s, "from now") - s) + 1);
+    s = "since 1979, 3 days ago";
+    assert_int_equal(chr__prefilter_required(pf, s, strlen(s), last1), 0);
+    assert_int_equal(last1[0], 0);        /* neither "from now" nor "hence" */
+    assert_int_equal(last1[1], SIZE_MAX); /* "since" lies before the match: not required */
+    assert_int_equal(last1[2], (size_t)(strstr(s, "days") - s) + 1);
+    chr__prefilter_free(pf);
+}
+
 /* Where a required string that spans folded text starts: runs of white space, the Kelvin sign and the
  * long s are one folded byte each, before and inside the string. */
 static void test_required_folded(void **state) {
@@ -434,6 +454,7 @@ int main(void) {
         cmocka_unit_test(test_selective),
         cmocka_unit_test(test_given_up_inside_group),
         cmocka_unit_test(test_required),
+        cmocka_unit_test(test_required_lookahead),
         cmocka_unit_test(test_required_folded),
         cmocka_unit_test(test_starts),
         cmocka_unit_test(test_saved),

@@ -12,6 +12,7 @@
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
  *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
  *   monthref(M, N)            month M of the reference year shifted by N ("February of that year")
+ *   seasonafter(S, N)         the first season S after (N = 1) or the last before (N = -1) the reference
  *   holiday(NAME, YEAR, DIR)  a holiday from the "holiday" table (MM-DD, nth weekday "11:4:4", or easter;
  *                             the last two shifted by days: "11:4:4+1" Black Friday, "easter-2" Good Friday)
  * UNIT is day, week, weekend, month, quarter, half, season, year, decade, century.
@@ -577,6 +578,36 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         d.gran = CHR_GRAN_MINUTE;
         d.sec = h * 3600 + mi * 60;
         return set_time(out, d);
+    }
+    if (!strcmp(k->name, "seasonafter")) {
+        /* "the following spring": the first spring that starts after the time being talked about (the DCT
+         * when none was); "the previous winter": the last one that starts before it */
+        int q = atoi(k->arg[0]), n = atoi(k->arg[1]);
+        if (q < 1 || q > 4 || (n != 1 && n != -1))
+            return -1;
+        chr_time base;
+        if (ctx->ref.gran != CHR_GRAN_NONE) {
+            base = ctx->ref;
+            *used_ref = 1;
+        } else if (have) {
+            base = *dct;
+        } else {
+            static const char *const sn[] = {"SP", "SU", "FA", "WI"};
+            snprintf(und, undn, "XXXX-%s", sn[q - 1]);
+            return 0;
+        }
+        int y, bm, bd;
+        chr_date_civil(base.day, &y, &bm, &bd);
+        if (n > 0)
+            while (chr_date_days(y, q * 3, 1) <= base.day)
+                y++;
+        else
+            while (chr_date_days(y, q * 3, 1) >= base.day)
+                y--;
+        if (y < 1 || y > 9999)
+            return -1;
+        chr_time t = {.day = chr_date_days(y, q * 3, 1), .gran = CHR_GRAN_SEASON, .sub = (int8_t)q};
+        return set_time(out, t);
     }
     if (!strcmp(k->name, "monthin") || !strcmp(k->name, "monthref")) {
         /* monthin: "June last year", "January this year", in the DCT's year shifted; monthref: "February

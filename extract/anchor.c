@@ -84,6 +84,29 @@ static int parse_call(call *c, const char *v)
     return 1;
 }
 
+/* Do the words right before offset at read phrase (lower case, one space between words), whatever the
+ * case and the blanks between them? */
+static int words_before(const char *text, size_t at, const char *phrase)
+{
+    size_t i = at, k = strlen(phrase);
+    while (i > 0 && isspace((unsigned char)text[i - 1]))
+        i--;
+    while (k > 0) {
+        if (phrase[k - 1] == ' ') {
+            if (i == 0 || !isspace((unsigned char)text[i - 1]))
+                return 0;
+            while (i > 0 && isspace((unsigned char)text[i - 1]))
+                i--;
+        } else {
+            if (i == 0 || tolower((unsigned char)text[i - 1]) != phrase[k - 1])
+                return 0;
+            i--;
+        }
+        k--;
+    }
+    return i == 0 || !isalnum((unsigned char)text[i - 1]);
+}
+
 static int direction(const chr__anchor_ctx *ctx, const chr__cand *c, const char *arg)
 {
     if (arg[0])
@@ -243,9 +266,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         int dir = direction(ctx, c, k->arg[2]);
         if (dir == -3) {
             /* "remains in effect through 6 p.m. Thursday": in the present, or with no tense, what lasts
-             * until a weekday lasts until the coming one */
+             * until a weekday lasts until the coming one; and "as early as Monday night" is to come */
             const char *sig = chr__context_signal(ctx->text, ctx->len, c->start);
-            if (sig && (!strcmp(sig, "until") || !strcmp(sig, "through") || !strcmp(sig, "till")))
+            if ((sig && (!strcmp(sig, "until") || !strcmp(sig, "through") || !strcmp(sig, "till"))) ||
+                words_before(ctx->text, c->start, "as early as") || words_before(ctx->text, c->start, "as soon as"))
                 dir = 2;
         }
         int cur = chr_date_weekday(dct->day);

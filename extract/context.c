@@ -164,6 +164,15 @@ static int verb_before_last(const char *w) {
     return n > 3 && !strcmp(w + n - 3, "'ll");
 }
 
+static int is_determiner(const char *w) {
+    static const char *const words[] = {"a", "an", "the", "his", "her", "its", "their", "our", "your", "my",
+                                        "every", "each", NULL};
+    for (const char *const *k = words; *k; k++)
+        if (!strcmp(w, *k))
+            return 1;
+    return 0;
+}
+
 /* A word that "last" or "next" before it makes a time expression ("last year", "next Friday"). */
 static int unit_word(const char *w) {
     static const char *const words[] = {"year",   "week",     "month",   "night",    "weekend", "season",
@@ -211,6 +220,10 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             /* "shorter than last year because Thanksgiving falls": the "last" of another time expression */
             if (t && d > 0 && (!strcmp(left[d].w, "last") || !strcmp(left[d].w, "next")) &&
                 unit_word(left[d - 1].w))
+                t = CHR_TENSE_NONE;
+            /* "a controlled burn as early as Monday night", "the shot": a past form right after a determiner
+             * is an adjective or a noun */
+            if (t == CHR_TENSE_PAST && d + 1 < nl && is_determiner(left[d + 1].w))
                 t = CHR_TENSE_NONE;
             /* "plans to vote in April" is a plan; "proposed the plan in April" is none */
             if (t == CHR_TENSE_FUTURE && (!strcmp(left[d].w, "plan") || !strcmp(left[d].w, "plans")) &&

@@ -1,6 +1,7 @@
 /* context.c: clues from the words around a time expression: the tense of its clause (from the cue
  * word lists of the rule files: tables tense_future, tense_present, tense_past, tense_not_past,
- * tense_copula, and tense_adverb, the cues that are adverbs of time) and the
+ * tense_copula, tense_adverb, the cues that are adverbs of time, tense_determiner, after which a past
+ * form is no verb, and tense_unit, the words that "last" or "next" makes a time of) and the
  * interval signal word before it ("since", "until", ...).
  *
  * Exports chr__context_init, chr__context_tense and chr__context_signal (engine.h). */
@@ -127,7 +128,7 @@ static size_t words(word *out, size_t max, const char *text, size_t len, size_t 
 
 /* The cue word tables (NULL: the rules have none), found once per engine (chr__context_init). */
 typedef struct cues {
-    const chr__table *future, *past, *present, *not_past, *copula, *adverb;
+    const chr__table *future, *past, *present, *not_past, *copula, *adverb, *determiner, *unit;
 } cues;
 
 static int in_table(const chr__table *t, const char *w) { return t && chr__table_lookup(t, w) != NULL; }
@@ -146,9 +147,9 @@ static chr_tense classify(const cues *c, const char *w) {
 }
 
 void chr__context_init(chr_engine *e) {
-    static const char *const names[6] = {"tense_future",   "tense_past",   "tense_present",
-                                         "tense_not_past", "tense_copula", "tense_adverb"};
-    for (int k = 0; k < 6; k++)
+    static const char *const names[8] = {"tense_future", "tense_past",   "tense_present",   "tense_not_past",
+                                         "tense_copula", "tense_adverb", "tense_determiner", "tense_unit"};
+    for (int k = 0; k < 8; k++)
         e->tense_cues[k] = chr__rules_table(e, names[k]);
 }
 
@@ -164,31 +165,9 @@ static int verb_before_last(const char *w) {
     return n > 3 && !strcmp(w + n - 3, "'ll");
 }
 
-static int is_determiner(const char *w) {
-    static const char *const words[] = {"a", "an", "the", "his", "her", "its", "their", "our", "your", "my",
-                                        "every", "each", NULL};
-    for (const char *const *k = words; *k; k++)
-        if (!strcmp(w, *k))
-            return 1;
-    return 0;
-}
-
-/* A word that "last" or "next" before it makes a time expression ("last year", "next Friday"). */
-static int unit_word(const char *w) {
-    static const char *const words[] = {"year",   "week",     "month",   "night",    "weekend", "season",
-                                        "quarter", "spring",   "summer",  "fall",     "autumn",  "winter",
-                                        "time",   "monday",   "tuesday", "wednesday", "thursday", "friday",
-                                        "saturday", "sunday", "decade",  "century",  "morning", "evening",
-                                        NULL};
-    for (const char *const *k = words; *k; k++)
-        if (!strcmp(w, *k))
-            return 1;
-    return 0;
-}
-
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end) {
-    const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2],
-                     e->tense_cues[3], e->tense_cues[4], e->tense_cues[5]};
+    const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2], e->tense_cues[3],
+                     e->tense_cues[4], e->tense_cues[5], e->tense_cues[6], e->tense_cues[7]};
     const cues *c = &cs;
     word left[WINDOW_LEFT_FAR], right[WINDOW_RIGHT]; /* the left walk goes to WINDOW_LEFT_FAR */
     walk lw, rw;
@@ -219,11 +198,11 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
                 t = CHR_TENSE_NONE;
             /* "shorter than last year because Thanksgiving falls": the "last" of another time expression */
             if (t && d > 0 && (!strcmp(left[d].w, "last") || !strcmp(left[d].w, "next")) &&
-                unit_word(left[d - 1].w))
+                in_table(c->unit, left[d - 1].w))
                 t = CHR_TENSE_NONE;
             /* "a controlled burn as early as Monday night", "the shot": a past form right after a determiner
              * is an adjective or a noun */
-            if (t == CHR_TENSE_PAST && d + 1 < nl && is_determiner(left[d + 1].w))
+            if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->determiner, left[d + 1].w))
                 t = CHR_TENSE_NONE;
             /* "plans to vote in April" is a plan; "proposed the plan in April" is none */
             if (t == CHR_TENSE_FUTURE && (!strcmp(left[d].w, "plan") || !strcmp(left[d].w, "plans")) &&

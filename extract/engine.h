@@ -35,7 +35,7 @@ typedef struct chr__rule {
     char *mod;   /* mod template, or NULL */
     char *point; /* template of the point in time a duration leads to ("two days later"), or NULL */
     char *quant, *freq;
-    char *unless;                     /* a table: no match in a sentence holding one of its words, or NULL */
+    char *unless;                     /* a table: no match in a paragraph holding one of its words, or NULL */
     const chr__table *unless_table;   /* that table, once the rules are compiled */
     int priority; /* breaks ties between matches of the same extent: higher wins (default 0) */
     chr__example *examples;

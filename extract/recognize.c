@@ -109,20 +109,21 @@ static int blank_line_in(const char *text, size_t s, size_t e) {
     return 0;
 }
 
-#define UNLESS_REACH 400 /* bytes looked at on each side of a match for its sentence's words */
+#define UNLESS_REACH 400 /* bytes looked at on each side of a match for its paragraph's words */
 
-/* Is text[i] the end of a sentence: '.', '?' or '!' before a blank and a capital, or a blank line? (A
- * cheap test: an abbreviation may end a sentence too early, which only narrows what is looked at.) */
+/* Is text[i] a line end before a blank line (a paragraph's end)? */
 static int stop_at(const char *text, size_t len, size_t i) {
-    if (text[i] == '\n')
-        return i + 1 < len && text[i + 1] == '\n';
-    return (text[i] == '.' || text[i] == '?' || text[i] == '!') && i + 2 < len &&
-           (text[i + 1] == ' ' || text[i + 1] == '\n') && (unsigned)(text[i + 2] - 'A') < 26;
+    if (text[i] != '\n')
+        return 0;
+    for (i++; i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'); i++)
+        ;
+    return i < len && text[i] == '\n';
 }
 
-/* Does the sentence around text[s..e) hold a word of table t ("unless" of a rule: "the fourth quarter" in
- * "scored 12 points in the fourth quarter" is no quarter of a year)? */
-static int sentence_has(const chr__table *t, const char *text, size_t len, size_t s, size_t e) {
+/* Does the paragraph around text[s..e), within UNLESS_REACH bytes of it, hold a word of table t ("unless"
+ * of a rule: "the fourth quarter" in "Buffalo led at halftime ... The Bills tied the game with a field
+ * goal in the fourth quarter" is no quarter of a year)? */
+static int paragraph_has(const chr__table *t, const char *text, size_t len, size_t s, size_t e) {
     size_t a = s, b = e;
     while (a > 0 && s - a < UNLESS_REACH && !stop_at(text, len, a - 1))
         a--;
@@ -146,7 +147,7 @@ static int sentence_has(const chr__table *t, const char *text, size_t len, size_
 }
 
 /* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary, spans no blank line, and
- * whose sentence holds no word of the rule's "unless" table. */
+ * whose paragraph holds no word of the rule's "unless" table. */
 static void try_rule(void *ctx, uint32_t ri) {
     scan *sc = ctx;
     if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
@@ -181,7 +182,7 @@ static void try_rule(void *ctx, uint32_t ri) {
     size_t s = ov[0], en = ov[1];
     if (en > s &&
         (en == len || !chr__ascii_alnum((unsigned char)text[en]) || !chr__ascii_alnum((unsigned char)text[en - 1])) &&
-        !blank_line_in(text, s, en) && !(r->unless_table && sentence_has(r->unless_table, text, len, s, en)))
+        !blank_line_in(text, s, en) && !(r->unless_table && paragraph_has(r->unless_table, text, len, s, en)))
         if (push(&sc->cs, s, en, ri, r->priority, sc->md))
             sc->rc = CHR_ENOMEM;
 }

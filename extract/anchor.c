@@ -13,8 +13,9 @@
  *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
  *   monthref(M, N)            month M of the reference year shifted by N ("February of that year")
  *   seasonafter(S, N)         the first season S after (N = 1) or the last before (N = -1) the reference
- *   holiday(NAME, YEAR, DIR)  a holiday from the "holiday" table (MM-DD, nth weekday "11:4:4", or easter;
- *                             the last two shifted by days: "11:4:4+1" Black Friday, "easter-2" Good Friday)
+ *   holiday(NAME, YEAR, DIR, WE)  a holiday from the "holiday" table (MM-DD, nth weekday "11:4:4", or
+ *                             easter; the last two shifted by days: "11:4:4+1" Black Friday, "easter-2"
+ *                             Good Friday); WE "we": the weekend it makes ("Labor Day weekend")
  * UNIT is day, week, weekend, month, quarter, half, season, year, decade, century.
  *
  * Exports chr__anchor_resolve. */
@@ -710,6 +711,13 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             *used_ref = -1; /* "Christmas 2014" */
         }
         chr_time t = {.day = day, .gran = CHR_GRAN_DAY};
+        if (!strcmp(k->arg[3], "we")) {
+            /* "Labor Day weekend": the weekend before a Monday or Tuesday holiday, the one after a
+             * Wednesday to Friday one, its own for a Saturday or Sunday */
+            int w = chr_date_weekday(day);
+            t.day = w <= 2 ? day - (w + 1) : w <= 5 ? day + (6 - w) : w == 6 ? day : day - 1;
+            t.gran = CHR_GRAN_WEEKEND;
+        }
         return set_time(out, t);
     }
     return -1;

@@ -15,7 +15,8 @@
  *   seasonafter(S, N)         the first season S after (N = 1) or the last before (N = -1) the reference
  *   holiday(NAME, YEAR, DIR, WE)  a holiday from the "holiday" table (MM-DD, nth weekday "11:4:4", or
  *                             easter; the last two shifted by days: "11:4:4+1" Black Friday, "easter-2"
- *                             Good Friday); WE "we": the weekend it makes ("Labor Day weekend")
+ *                             Good Friday); WE "we": the weekend it makes ("Labor Day weekend"), "5+":
+ *                             the first Friday after it, "5-" the last before it
  * UNIT is day, week, weekend, month, quarter, half, season, year, decade, century.
  *
  * Exports chr__anchor_resolve. */
@@ -711,7 +712,12 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             *used_ref = -1; /* "Christmas 2014" */
         }
         chr_time t = {.day = day, .gran = CHR_GRAN_DAY};
-        if (!strcmp(k->arg[3], "we")) {
+        if (k->arg[3][0] >= '1' && k->arg[3][0] <= '7' && (k->arg[3][1] == '+' || k->arg[3][1] == '-')) {
+            /* "the Friday after Thanksgiving": the first weekday D after the holiday ("D+"), or the last
+             * before it ("D-") */
+            int w = chr_date_weekday(day), want = k->arg[3][0] - '0';
+            t.day = k->arg[3][1] == '+' ? day + ((want - w + 6) % 7 + 1) : day - ((w - want + 6) % 7 + 1);
+        } else if (!strcmp(k->arg[3], "we")) {
             /* "Labor Day weekend": the weekend before a Monday or Tuesday holiday, the one after a
              * Wednesday to Friday one, its own for a Saturday or Sunday */
             int w = chr_date_weekday(day);

@@ -434,6 +434,11 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             }
         }
         chr_time t = {.day = base.day + atol(k->arg[3]), .sec = h * 3600 + mi * 60, .gran = CHR_GRAN_MINUTE};
+        /* "the outage began shortly after midnight": told in the past on the document's day, midnight is
+         * the one that began that day (the day before at 24:00), not the one that ends it */
+        if (h == 24 && !on_dct && !k->arg[3][0] && t.day == dct->day &&
+            chr__context_tense(ctx->e, ctx->text, ctx->len, c->start, c->end) == CHR_TENSE_PAST)
+            t.day--;
         return set_time(out, t);
     }
     if (!strcmp(k->name, "vague")) {

@@ -664,12 +664,6 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     }
     if (t->type == CHR_TIMEX_DURATION)
         d += DURATION_PENALTY;
-    if (getenv("SIGB") && t->start >= e->end && t->type != CHR_TIMEX_DURATION) {
-        char w[32];
-        word_before(c, t->start, w, sizeof w);
-        if (!strcmp(w, "between") || !strcmp(w, "since") || !strcmp(w, "from") || !strcmp(w, "until"))
-            d = d > (size_t)atoi(getenv("SIGB")) ? d - (size_t)atoi(getenv("SIGB")) : 0;
-    }
     if (modifier(c, t) && !(e->start >= t->end && e->start - t->end <= MODIFIER_REACH))
         d += MODIFIER_PENALTY;
     return d <= LINK_REACH || opens ? d : (size_t)-1; /* an opening time reaches its whole sentence */

@@ -579,6 +579,21 @@ static void test_actor_before_a_participle_and_its_agent(void **state)
     done(&r);
 }
 
+/* A time across a quotation's edge is farther: a report outside the quotation takes the time outside it
+ * ('"... for one minute!" said a message that was read Wednesday night'), not one of what it quotes; a
+ * time outside on the other side of a whole quotation is no farther. */
+static void test_time_across_a_quotation(void **state)
+{
+    (void)state;
+    run r = extract("\"The struggle must not stop for one minute!\" said a message that was read Wednesday night to "
+                    "thousands of scientists.");
+    assert_string_equal(event(&r, "said")->time.value, "2014-12-03TNI");
+    done(&r);
+    r = extract("The mayor said \"the plan works\" on Tuesday in 2019 terms.");
+    assert_string_equal(event(&r, "said")->time.value, "2014-12-02");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -896,6 +911,7 @@ int main(void)
         cmocka_unit_test(test_signal_before_a_possessive_time),
         cmocka_unit_test(test_actor_with_a_possessive_time),
         cmocka_unit_test(test_actor_before_a_participle_and_its_agent),
+        cmocka_unit_test(test_time_across_a_quotation),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

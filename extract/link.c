@@ -1,8 +1,8 @@
 /* link.c: places each event of a result in time and says who did it.
  *
  * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the bytes
- * between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ ") and for
- * a duration, and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter earnings")
+ * between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ "), for a
+ * quotation's edge between them and for a duration, and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter earnings")
  * from every event but that noun; at equal distance the one on the right; beyond a reach none, except a time
  * that opens the sentence, which reaches all of it with no clause penalty. Each time has one owner among the
  * events that took it (the verb left of it in its clause, or the first verb after a time that opens the

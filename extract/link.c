@@ -65,6 +65,7 @@
 #define EVENT_REACH 40     /* events back searched for the dated event of the main clause */
 #define WRAP_WIDTH 50        /* bytes of a line that may be a wrapped one (hard_wrapped) */
 #define WRAP_LINES 3         /* such lines ending without a full stop that make a text hard-wrapped */
+#define LIST_REACH 60 /* bytes after a comma of a list of names where its "and" is looked for */
 #define DATELINE_TOKENS 8  /* tokens of a dateline's date and agency before its dash ("Nov 5 (Reuters) -") */
 
 /* Words that may stand between a subject and its verb. */
@@ -570,16 +571,43 @@ static int place_comma(const ctx *c, size_t i)
     return e > b + 1 && t[b] >= 'A' && t[b] <= 'Z' && b >= 2 && t[b - 1] == ' ' && t[b - 2] == ',';
 }
 
-/* Is the comma at offset i a clause boundary: not one of "50,000" (digit_comma) or "Newark, N.J.,"
- * (place_comma)? */
+/* Is the comma at offset i one of a list of names ("the Czech Republic, Hungary and Poland on Friday"): a
+ * capitalised word before it and after it, and "and" or "or" before a capitalised word soon after, with
+ * only words and commas between? */
+static int list_comma(const ctx *c, size_t i)
+{
+    const char *t = c->text;
+    size_t b = i;
+    while (b > 0 && isalpha((unsigned char)t[b - 1]))
+        b--;
+    if (b == i || !isupper((unsigned char)t[b]))
+        return 0;
+    size_t q = i + 1;
+    if (q < c->len && t[q] == ' ')
+        q++;
+    if (q >= c->len || !isupper((unsigned char)t[q]))
+        return 0;
+    for (size_t k = q; k < c->len && k - q < LIST_REACH; k++) {
+        unsigned char ch = (unsigned char)t[k];
+        if (ch == ' ' && ((k + 5 < c->len && !memcmp(t + k, " and ", 5) && isupper((unsigned char)t[k + 5])) ||
+                          (k + 4 < c->len && !memcmp(t + k, " or ", 4) && isupper((unsigned char)t[k + 4]))))
+            return 1;
+        if (!(isalnum(ch) || ch == ' ' || ch == ',' || ch == '.' || ch == '-' || ch == '\''))
+            return 0;
+    }
+    return 0;
+}
+
+/* Is the comma at offset i a clause boundary: not one of "50,000" (digit_comma), "Newark, N.J.,"
+ * (place_comma) or "Hungary, Poland and ..." (list_comma)? */
 static int clause_comma(const ctx *c, size_t i)
 {
     if (c->soft_commas) /* worked out once per document (soft_commas_of) */
         return !(c->soft_commas[i >> 3] & (1u << (i & 7)));
-    return !digit_comma(c, i) && !place_comma(c, i);
+    return !digit_comma(c, i) && !place_comma(c, i) && !list_comma(c, i);
 }
 
-/* A bitmap of the document's commas that are no clause boundary (digit_comma, place_comma), one bit a
+/* A bitmap of the document's commas that are no clause boundary (digit_comma, place_comma, list_comma), one bit a
  * byte: the distance to a time asks about the same commas for every event and time of a sentence (the
  * states' names made each question cost some 60 compares). NULL when out of memory: asked each time. */
 static unsigned char *soft_commas_of(const ctx *c)
@@ -589,7 +617,7 @@ static unsigned char *soft_commas_of(const ctx *c)
         return NULL;
     for (const char *p = c->text, *end = c->text + c->len; (p = memchr(p, ',', (size_t)(end - p))); p++) {
         size_t i = (size_t)(p - c->text);
-        if (digit_comma(c, i) || place_comma(c, i))
+        if (digit_comma(c, i) || place_comma(c, i) || list_comma(c, i))
             bits[i >> 3] |= (unsigned char)(1u << (i & 7));
     }
     return bits;

@@ -594,6 +594,17 @@ static void test_time_across_a_quotation(void **state)
     done(&r);
 }
 
+/* The commas of a list of names are no clause boundary: "embraced three of its former rivals, the Czech
+ * Republic, Hungary and Poland on Friday" dates "embraced" by Friday. */
+static void test_list_commas(void **state)
+{
+    (void)state;
+    run r = extract("The North Atlantic Treaty Organization embraced three of its former rivals, the Czech Republic, "
+                    "Hungary and Poland on Friday, formally ending an era.");
+    assert_string_equal(event(&r, "embraced")->time.value, "2014-11-28");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -912,6 +923,7 @@ int main(void)
         cmocka_unit_test(test_actor_with_a_possessive_time),
         cmocka_unit_test(test_actor_before_a_participle_and_its_agent),
         cmocka_unit_test(test_time_across_a_quotation),
+        cmocka_unit_test(test_list_commas),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

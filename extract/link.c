@@ -2,7 +2,7 @@
  *
  * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the bytes
  * between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ "), for a
- * quotation's edge between them and for a duration, and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter earnings")
+ * quotation's edge between them, for a duration and for a rate's unit ("358,000 a month"), and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter earnings")
  * from every event but that noun; at equal distance the one on the right; beyond a reach none, except a time
  * that opens the sentence, which reaches all of it with no clause penalty. Each time has one owner among the
  * events that took it (the verb left of it in its clause, or the first verb after a time that opens the
@@ -60,6 +60,9 @@
 /* bytes a time across a quotation's edge from the event adds (TBAQ with the gold events: 1535 -> 1539 links
  * at 40 to 150, 1538 at 20; any quotation mark between them, not only an odd number, 1537) */
 #define QUOTE_PENALTY 40
+/* bytes a rate's unit adds ("358,000 a month"): it says how often, not when (TBAQ with the gold events: 1540
+ * -> 1541 at 40 and at 150) */
+#define RATE_PENALTY 100
 #define MODIFIER_REACH 20  /* bytes after a modifying time ("third-quarter earnings") where its noun is */
 #define MODIFIER_PENALTY 120 /* bytes a modifying time adds to its distance from every other event */
 #define EVENT_REACH 40     /* events back searched for the dated event of the main clause */
@@ -667,6 +670,20 @@ static int modifier(const ctx *c, const chr_timex *t)
     return memchr(c->text + i, '-', t->end - i) != NULL;
 }
 
+/* Is t a rate's unit: "a month" or "an hour" right after a number ("358,000 a month", "$15 an hour")? */
+static int rate(const ctx *c, const chr_timex *t)
+{
+    const char *p = c->text + t->start;
+    if (t->type != CHR_TIMEX_DURATION && t->type != CHR_TIMEX_SET)
+        return 0;
+    if (!(t->end - t->start > 2 && (p[0] == 'a' || p[0] == 'A') && (p[1] == ' ' || (p[1] == 'n' && p[2] == ' '))))
+        return 0;
+    size_t i = t->start;
+    while (i > 0 && c->text[i - 1] == ' ')
+        i--;
+    return i > 0 && c->text[i - 1] >= '0' && c->text[i - 1] <= '9';
+}
+
 /* How far time expression t is from event e, in bytes with penalties: the text between them, what the
  * clause boundaries between them add, a duration's weaker claim and, at equal distance, the time on the
  * right ("gathered Wednesday night" rather than "42 years ago gathered"). (size_t)-1 when t is out of
@@ -695,6 +712,8 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     }
     if (t->type == CHR_TIMEX_DURATION)
         d += DURATION_PENALTY;
+    if (rate(c, t))
+        d += RATE_PENALTY;
     if (modifier(c, t) && !(e->start >= t->end && e->start - t->end <= MODIFIER_REACH))
         d += MODIFIER_PENALTY;
     return d <= LINK_REACH || opens ? d : (size_t)-1; /* an opening time reaches its whole sentence */

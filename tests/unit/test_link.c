@@ -605,6 +605,16 @@ static void test_list_commas(void **state)
     done(&r);
 }
 
+/* A rate's unit says how often, not when: "creating jobs at a rate of 358,000 a month for the last four
+ * months" dates "creating" by the four months. */
+static void test_rate_is_no_time(void **state)
+{
+    (void)state;
+    run r = extract("The economy has been creating jobs at a rate of 358,000 a month for the last four months.");
+    assert_string_equal(event(&r, "creating")->time.value, "P4M");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -924,6 +934,7 @@ int main(void)
         cmocka_unit_test(test_actor_before_a_participle_and_its_agent),
         cmocka_unit_test(test_time_across_a_quotation),
         cmocka_unit_test(test_list_commas),
+        cmocka_unit_test(test_rate_is_no_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

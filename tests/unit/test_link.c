@@ -615,6 +615,17 @@ static void test_rate_is_no_time(void **state)
     done(&r);
 }
 
+/* Results are reported after their period: "reported third-quarter profit" is AFTER the quarter. */
+static void test_report_after_its_period(void **state)
+{
+    (void)state;
+    run r = extract("America West Airlines reported third-quarter profit jumped 45% to $5.8 million.");
+    const chr_event *rep = event(&r, "reported");
+    assert_string_equal(rep->time.value, "2014-Q3");
+    assert_int_equal(rep->time.relation, CHR_REL_AFTER);
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -935,6 +946,7 @@ int main(void)
         cmocka_unit_test(test_time_across_a_quotation),
         cmocka_unit_test(test_list_commas),
         cmocka_unit_test(test_rate_is_no_time),
+        cmocka_unit_test(test_report_after_its_period),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

@@ -13,7 +13,8 @@
  * slaying", for all but the noun the time modifies) gives the relation: since/from/between -> BEGUN_BY,
  * until/till/through/by/due -> ENDED_BY, before -> BEFORE, after -> AFTER, a duration (for three days) ->
  * DURING, except a period between two events ("one year after he was killed": the event after "after" BEGINS
- * it, the others END it; "before" the reverse; "a few days later" -> ENDS), otherwise IS_INCLUDED. An event
+ * it, the others END it; "before" the reverse; "a few days later" -> ENDS), a report before the quarter or
+ * half that modifies its noun -> AFTER ("reported third-quarter profit"), otherwise IS_INCLUDED. An event
  * with no expression of its own whose clause opens with "after", "before", "when" or "while" is placed
  * against the dated event of the main clause ("hours after the deadline passed"); otherwise against the
  * document date by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES,

@@ -81,7 +81,7 @@ static const char *const between_words[] = {
     "do",       "shall",      "'s",       "'ve",        "'d",       "'ll",       "to",      "only",
     "even",     "reportedly", "allegedly", "repeatedly", "publicly", "previously", "recently", "finally",
     "since",    "both",       "all",      "yet",        "well",     "last",      "ever",    "earlier",
-    "always",   "often",      "once",     "no",         "longer",   NULL};
+    "always",   "often",      "once",     "no",         "longer",   "next",      NULL};
 
 /* Words that end a subject phrase going left. */
 static const char *const stop_words[] = {

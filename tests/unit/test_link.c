@@ -626,6 +626,15 @@ static void test_report_after_its_period(void **state)
     done(&r);
 }
 
+/* "next" between a subject and its verb is an adverb: "It next meets on 7 November" is the actor "It". */
+static void test_actor_over_next(void **state)
+{
+    (void)state;
+    run r = extract("The Bank of England held rates in September. It next meets on 7 November.");
+    assert_string_equal(event(&r, "meets")->actor, "It");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -947,6 +956,7 @@ int main(void)
         cmocka_unit_test(test_list_commas),
         cmocka_unit_test(test_rate_is_no_time),
         cmocka_unit_test(test_report_after_its_period),
+        cmocka_unit_test(test_actor_over_next),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

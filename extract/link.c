@@ -1266,6 +1266,18 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
                     c->toks->v[p - 1].end == t->start && c->toks->v[p + 1].start == t->end;
         if (tok_punct(c, p) && !glued)
             break;
+        if (p + 1 < end && tok_in_timex(c, res, p) && !tok_in_timex(c, res, p + 1)) {
+            /* a time that modifies the noun after it, after an article: "the 2025 fiscal year began", "an
+             * October letter": the phrase takes it and its article */
+            size_t q = p;
+            while (q > first && tok_in_timex(c, res, q - 1))
+                q--;
+            if (q > first && tok_is(c, q - 1, ARTICLE) && !tok_punct(c, p + 1) && !tok_clitic(c, p + 1)) {
+                k = q - 1;
+                count++;
+                break;
+            }
+        }
         if (tok_verb_event(c, res, p) || tok_is(c, p, PRONOUN) || tok_in_timex(c, res, p))
             break;
         if (finite && tok_is(c, p, BE | AUXILIARY))

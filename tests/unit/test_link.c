@@ -635,6 +635,18 @@ static void test_actor_over_next(void **state)
     done(&r);
 }
 
+/* A time that modifies a noun after an article is part of the subject phrase: "the 2025 fiscal year began",
+ * "An October letter surfaced". */
+static void test_actor_with_a_modifying_time(void **state)
+{
+    (void)state;
+    run r = extract("Lawmakers passed three bills since October, when the 2025 fiscal year began. An October letter "
+                    "surfaced.");
+    assert_string_equal(event(&r, "began")->actor, "the 2025 fiscal year");
+    assert_string_equal(event(&r, "surfaced")->actor, "An October letter");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -957,6 +969,7 @@ int main(void)
         cmocka_unit_test(test_rate_is_no_time),
         cmocka_unit_test(test_report_after_its_period),
         cmocka_unit_test(test_actor_over_next),
+        cmocka_unit_test(test_actor_with_a_modifying_time),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

@@ -1298,6 +1298,10 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         if (tok_is(c, p, ARTICLE))
             break; /* a determiner opens the phrase */
     }
+    /* a phrase does not open with a preposition: "(a week) of national mourning starting Monday" */
+    for (size_t q = k; q < end && tok_is(c, q, QUALIFYING); q++)
+        if (q + 1 < end)
+            k = q + 1;
     if (k < end && k > first && tok_clitic(c, k) && !tok_punct(c, k - 1)) {
         k--; /* a phrase does not open with a clitic: "Monday's email announcement", not "'s email ..." */
         while (k > first && tok_in_timex(c, res, k) && tok_in_timex(c, res, k - 1))

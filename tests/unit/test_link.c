@@ -647,6 +647,19 @@ static void test_actor_with_a_modifying_time(void **state)
     done(&r);
 }
 
+/* A subject phrase or a summary does not open with a preposition: "a week of national mourning starting
+ * Monday" gives "national mourning starting Monday", "warned of fresh threats" the summary "fresh threats
+ * ...". */
+static void test_phrase_opens_with_no_preposition(void **state)
+{
+    (void)state;
+    run r = extract("The military government declared a week of national mourning starting Monday. Officials "
+                    "warned of fresh threats to U.S. interests abroad.");
+    assert_string_equal(event(&r, "starting")->actor, "national mourning");
+    assert_string_equal(event(&r, "threats")->summary, "fresh threats to U.S. interests abroad");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -970,6 +983,7 @@ int main(void)
         cmocka_unit_test(test_report_after_its_period),
         cmocka_unit_test(test_actor_over_next),
         cmocka_unit_test(test_actor_with_a_modifying_time),
+        cmocka_unit_test(test_phrase_opens_with_no_preposition),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

@@ -1353,6 +1353,17 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
     }
     /* the phrase is the agent of a participle after a noun ("A wildfire driven by hurricane-force winds
      * forced", "The man arrested by police said"): the subject is the phrase before the participle */
+    if (verb && finite && k < end && k > first + 1 && tok_tense(c, res, k - 1) == CHR_TENSE_PRESPART) {
+        /* the object of a present participle after a noun ("a train carrying grain left the tracks"): the
+         * subject is the phrase before the participle */
+        size_t ra, rb;
+        actor_phrase(c, res, k - 1, first, &ra, &rb);
+        if (ra < rb && rb == k - 1) {
+            *a = ra;
+            *b = rb;
+            return;
+        }
+    }
     if (verb && finite && k < end && k > first + 2 && tok_word(c, k - 1, "by") && participle_at(c, res, k - 2)) {
         size_t ra, rb;
         actor_phrase(c, res, k - 2, first, &ra, &rb);

@@ -577,6 +577,11 @@ static void test_actor_before_a_participle_and_its_agent(void **state)
     assert_string_equal(event(&r, "said")->actor, "The man");
     assert_string_equal(event(&r, "killed")->actor, "the embassy blast");
     done(&r);
+    /* and the object of a present participle after a noun: "a boat carrying him from Cuba sank" */
+    r = extract("In July, a train carrying grain left the tracks. A boat carrying him from Cuba sank.");
+    assert_string_equal(event(&r, "left")->actor, "a train");
+    assert_string_equal(event(&r, "sank")->actor, "A boat");
+    done(&r);
 }
 
 /* A time across a quotation's edge is farther: a report outside the quotation takes the time outside it

@@ -435,6 +435,13 @@ static int possessive(const ctx *c, const chr_timex *t);
 
 static int modifier(const ctx *c, const chr_timex *t);
 
+/* Is the "until" before time t negated ("not until Tuesday", "wasn't to begin ... until 1993")? */
+static int not_until(const ctx *c, const chr_timex *t)
+{
+    size_t i = tok_at(c, t->start);
+    return i >= 2 && (tok_word(c, i - 2, "not") || tok_word(c, i - 2, "n't"));
+}
+
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     char w[32];
@@ -480,6 +487,9 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         const char *from = strcmp(t->value, "PRESENT_REF") ? t->value : c->dct;
         set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], from,
                  t->end_value[0] ? t->end_value : c->dct, "signal:since");
+    } else if ((!strcmp(w, "until") || !strcmp(w, "till")) && not_until(c, t)) {
+        /* "it was not until Tuesday that Castro revealed": the event is at the time, not ended by it */
+        set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value, "same-sentence");
     } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by") ||
                !strcmp(w, "due")) { /* "debentures due March 1, 2011" */
         set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, c->gran[ti], "", t->value, "signal:until");

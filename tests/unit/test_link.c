@@ -665,6 +665,16 @@ static void test_phrase_opens_with_no_preposition(void **state)
     done(&r);
 }
 
+/* "not until Tuesday": the event is at the time, not ended by it. */
+static void test_not_until(void **state)
+{
+    (void)state;
+    run r = extract("But it was not until Tuesday that Castro revealed the talks. The rebels held the town until Tuesday.");
+    assert_int_equal(event(&r, "revealed")->time.relation, CHR_REL_IS_INCLUDED);
+    assert_int_equal(event(&r, "held")->time.relation, CHR_REL_ENDED_BY);
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -989,6 +999,7 @@ int main(void)
         cmocka_unit_test(test_actor_over_next),
         cmocka_unit_test(test_actor_with_a_modifying_time),
         cmocka_unit_test(test_phrase_opens_with_no_preposition),
+        cmocka_unit_test(test_not_until),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

@@ -271,7 +271,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
              * until a weekday lasts until the coming one; and "as early as Monday night" is to come */
             const char *sig = chr__context_signal(ctx->text, ctx->len, c->start);
             if ((sig && (!strcmp(sig, "until") || !strcmp(sig, "through") || !strcmp(sig, "till"))) ||
-                words_before(ctx->text, c->start, "as early as") || words_before(ctx->text, c->start, "as soon as"))
+                words_before(ctx->text, c->start, "as early as") ||
+                words_before(ctx->text, c->start, "as soon as"))
                 dir = 2;
         }
         int cur = chr_date_weekday(dct->day);

@@ -147,7 +147,7 @@ static chr_tense classify(const cues *c, const char *w) {
 }
 
 void chr__context_init(chr_engine *e) {
-    static const char *const names[8] = {"tense_future", "tense_past",   "tense_present",   "tense_not_past",
+    static const char *const names[8] = {"tense_future", "tense_past",   "tense_present",    "tense_not_past",
                                          "tense_copula", "tense_adverb", "tense_determiner", "tense_unit"};
     for (int k = 0; k < 8; k++)
         e->tense_cues[k] = chr__rules_table(e, names[k]);
@@ -216,8 +216,8 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (!t && d > 0 && !strcmp(left[d].w, "set") &&
                 (!strcmp(left[d - 1].w, "for") || !strcmp(left[d - 1].w, "to")))
                 t = CHR_TENSE_FUTURE;
-            /* "Game 4 is Monday night", "the vote is on Tuesday", "the match is at the weekend": a time that is
-             * the predicate of a present copula is one to come (or today) */
+            /* "Game 4 is Monday night", "the vote is on Tuesday", "the match is at the weekend": a time that
+             * is the predicate of a present copula is one to come (or today) */
             if (t == CHR_TENSE_PRESENT &&
                 (d == 0 || (d == 1 && (!strcmp(left[0].w, "on") || !strcmp(left[0].w, "at")))) &&
                 (!strcmp(left[d].w, "is") || !strcmp(left[d].w, "are")))

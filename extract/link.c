@@ -2,19 +2,20 @@
  *
  * Time: each event takes the nearest time expression of its sentence (SETs included), nearest by the bytes
  * between them plus a penalty per clause boundary (comma, semicolon, dash, the wire services' " _ "), for a
- * quotation's edge between them, for a duration and for a rate's unit ("358,000 a month"), and for a hyphenated time that modifies a noun ("a 24-hour vigil", "third-quarter earnings")
- * from every event but that noun; at equal distance the one on the right; beyond a reach none, except a time
- * that opens the sentence, which reaches all of it with no clause penalty. Each time has one owner among the
- * events that took it (the verb left of it in its clause, or the first verb after a time that opens the
- * sentence); the others only share it (rule "sentence"), and of those that share a report's time, a future or
- * infinitive after the report, not a state, is AFTER it ("said Friday that he will seek"). In a sentence with
- * a report, the events placed by tense alone are what it reports (rule "reported"). A chronology lists
- * neither as entries of their own. The word before the expression (or before its "the": "after the Oct. 23
- * slaying", for all but the noun the time modifies) gives the relation: since/from/between -> BEGUN_BY,
- * until/till/through/by/due -> ENDED_BY, before -> BEFORE, after -> AFTER, a duration (for three days) ->
- * DURING, except a period between two events ("one year after he was killed": the event after "after" BEGINS
- * it, the others END it; "before" the reverse; "a few days later" -> ENDS), a report before the quarter or
- * half that modifies its noun -> AFTER ("reported third-quarter profit"), otherwise IS_INCLUDED. An event
+ * quotation's edge between them, for a duration, for a rate's unit ("358,000 a month"), and for a hyphenated
+ * time that modifies a noun ("a 24-hour vigil", "third-quarter earnings") from every event but that noun; at
+ * equal distance the one on the right; beyond a reach none, except a time that opens the sentence, which
+ * reaches all of it with no clause penalty. Each time has one owner among the events that took it (the verb
+ * left of it in its clause, or the first verb after a time that opens the sentence); the others only share it
+ * (rule "sentence"), and of those that share a report's time, a future or infinitive after the report, not a
+ * state, is AFTER it ("said Friday that he will seek"). In a sentence with a report, the events placed by
+ * tense alone are what it reports (rule "reported"). A chronology lists neither as entries of their own. The
+ * word before the expression (or before its "the": "after the Oct. 23 slaying", for all but the noun the
+ * time modifies) gives the relation: since/from/between -> BEGUN_BY, until/till/through/by/due -> ENDED_BY
+ * ("not until" -> IS_INCLUDED), before -> BEFORE, after -> AFTER, a duration (for three days) -> DURING,
+ * except a period between two events ("one year after he was killed": the event after "after" BEGINS it, the
+ * others END it; "before" the reverse; "a few days later" -> ENDS), a report before the quarter or half that
+ * modifies its noun -> AFTER ("reported third-quarter profit"), otherwise IS_INCLUDED. An event
  * with no expression of its own whose clause opens with "after", "before", "when" or "while" is placed
  * against the dated event of the main clause ("hours after the deadline passed"); otherwise against the
  * document date by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES,
@@ -489,7 +490,8 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
                  t->end_value[0] ? t->end_value : c->dct, "signal:since");
     } else if ((!strcmp(w, "until") || !strcmp(w, "till")) && not_until(c, t)) {
         /* "it was not until Tuesday that Castro revealed": the event is at the time, not ended by it */
-        set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value, "same-sentence");
+        set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,
+                 "same-sentence");
     } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by") ||
                !strcmp(w, "due")) { /* "debentures due March 1, 2011" */
         set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, c->gran[ti], "", t->value, "signal:until");
@@ -610,8 +612,9 @@ static int list_comma(const ctx *c, size_t i)
         return 0;
     for (size_t k = q; k < c->len && k - q < LIST_REACH; k++) {
         unsigned char ch = (unsigned char)t[k];
-        if (ch == ' ' && ((k + 5 < c->len && !memcmp(t + k, " and ", 5) && isupper((unsigned char)t[k + 5])) ||
-                          (k + 4 < c->len && !memcmp(t + k, " or ", 4) && isupper((unsigned char)t[k + 4]))))
+        int and = k + 5 < c->len && !memcmp(t + k, " and ", 5) && isupper((unsigned char)t[k + 5]);
+        int or = k + 4 < c->len && !memcmp(t + k, " or ", 4) && isupper((unsigned char)t[k + 4]);
+        if (and || or)
             return 1;
         if (!(isalnum(ch) || ch == ' ' || ch == ',' || ch == '.' || ch == '-' || ch == '\''))
             return 0;
@@ -628,8 +631,8 @@ static int clause_comma(const ctx *c, size_t i)
     return !digit_comma(c, i) && !place_comma(c, i) && !list_comma(c, i);
 }
 
-/* A bitmap of the document's commas that are no clause boundary (digit_comma, place_comma, list_comma), one bit a
- * byte: the distance to a time asks about the same commas for every event and time of a sentence (the
+/* A bitmap of the document's commas that are no clause boundary (digit_comma, place_comma, list_comma), one
+ * bit a byte: the distance to a time asks about the same commas for every event and time of a sentence (the
  * states' names made each question cost some 60 compares). NULL when out of memory: asked each time. */
 static unsigned char *soft_commas_of(const ctx *c)
 {
@@ -694,7 +697,8 @@ static int rate(const ctx *c, const chr_timex *t)
     const char *p = c->text + t->start;
     if (t->type != CHR_TIMEX_DURATION && t->type != CHR_TIMEX_SET)
         return 0;
-    if (!(t->end - t->start > 2 && (p[0] == 'a' || p[0] == 'A') && (p[1] == ' ' || (p[1] == 'n' && p[2] == ' '))))
+    int article = (p[0] == 'a' || p[0] == 'A') && (p[1] == ' ' || (p[1] == 'n' && p[2] == ' '));
+    if (t->end - t->start <= 2 || !article)
         return 0;
     size_t i = t->start;
     while (i > 0 && c->text[i - 1] == ' ')
@@ -1374,7 +1378,8 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
             return;
         }
     }
-    if (verb && finite && k < end && k > first + 2 && tok_word(c, k - 1, "by") && participle_at(c, res, k - 2)) {
+    if (verb && finite && k < end && k > first + 2 && tok_word(c, k - 1, "by") &&
+        participle_at(c, res, k - 2)) {
         size_t ra, rb;
         actor_phrase(c, res, k - 2, first, &ra, &rb);
         if (ra < rb && rb == k - 2) {

@@ -181,7 +181,8 @@ static void try_rule(void *ctx, uint32_t ri) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
     size_t s = ov[0], en = ov[1];
     if (en > s &&
-        (en == len || !chr__ascii_alnum((unsigned char)text[en]) || !chr__ascii_alnum((unsigned char)text[en - 1])) &&
+        (en == len || !chr__ascii_alnum((unsigned char)text[en]) ||
+         !chr__ascii_alnum((unsigned char)text[en - 1])) &&
         !blank_line_in(text, s, en) && !(r->unless_table && paragraph_has(r->unless_table, text, len, s, en)))
         if (push(&sc->cs, s, en, ri, r->priority, sc->md))
             sc->rc = CHR_ENOMEM;

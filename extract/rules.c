@@ -563,8 +563,8 @@ static int compile_rules(loader *L)
         r->pattern = b.s;
         if (r->unless && !(r->unless_table = chr__rules_table(e, r->unless))) {
             chr__codecache_close(&cache);
-            return chr__error_at(L->err, CHR_ERULE, r->file, r->line, "rule '%s': unknown table '%s'", r->name,
-                                 r->unless);
+            return chr__error_at(L->err, CHR_ERULE, r->file, r->line, "rule '%s': unknown table '%s'",
+                                 r->name, r->unless);
         }
         int ec;
         PCRE2_SIZE eo;

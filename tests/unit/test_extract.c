@@ -289,7 +289,8 @@ static void test_rule_errors(void **state) {
     check_bad_rules("rule a\n  type DATE\n  value 1\n", 1, "no pattern");
     check_bad_rules("frobnicate\n", 1, "unknown directive");
     check_bad_rules("rule a\n  pattern x\n  type DATE\n  value 1\n  example no arrow\n", 5, "=>");
-    check_bad_rules("rule a\n  pattern x\n  type DATE\n  value 1\n  unless nosuch\n", 1, "unknown table 'nosuch'");
+    check_bad_rules("rule a\n  pattern x\n  type DATE\n  value 1\n  unless nosuch\n", 1,
+                    "unknown table 'nosuch'");
 }
 
 /* A rule's "unless" table vetoes its matches in a paragraph holding one of the table's words, in another
@@ -297,9 +298,10 @@ static void test_rule_errors(void **state) {
 static void test_rule_unless(void **state) {
     (void)state;
     chr_doc *doc;
-    chr_result *res = run("Buffalo led at halftime. The Bills tied the game in the fourth quarter.\n\nRevenue rose "
-                          "in the fourth quarter.",
-                          "2025-05-10", &doc);
+    chr_result *res =
+        run("Buffalo led at halftime. The Bills tied the game in the fourth quarter.\n\nRevenue rose "
+            "in the fourth quarter.",
+            "2025-05-10", &doc);
     assert_int_equal(res->n, 1);
     assert_string_equal(res->timexes[0].value, "2024-Q4");
     assert_true(res->timexes[0].start > 60);

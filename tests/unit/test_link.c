@@ -570,9 +570,9 @@ static void test_actor_with_a_possessive_time(void **state)
 static void test_actor_before_a_participle_and_its_agent(void **state)
 {
     (void)state;
-    run r = extract("A fast-moving wildfire driven by hurricane-force winds forced 30,000 people to flee. The man "
-                    "arrested by police said nothing. She laid a wreath next to the crater left by the embassy "
-                    "blast that killed 10 people.");
+    run r = extract("A fast-moving wildfire driven by hurricane-force winds forced 30,000 people to flee. "
+                    "The man arrested by police said nothing. She laid a wreath next to the crater left by "
+                    "the embassy blast that killed 10 people.");
     assert_string_equal(event(&r, "forced")->actor, "A fast-moving wildfire");
     assert_string_equal(event(&r, "said")->actor, "The man");
     assert_string_equal(event(&r, "killed")->actor, "the embassy blast");
@@ -590,8 +590,8 @@ static void test_actor_before_a_participle_and_its_agent(void **state)
 static void test_time_across_a_quotation(void **state)
 {
     (void)state;
-    run r = extract("\"The struggle must not stop for one minute!\" said a message that was read Wednesday night to "
-                    "thousands of scientists.");
+    run r = extract("\"The struggle must not stop for one minute!\" said a message that was read Wednesday "
+                    "night to thousands of scientists.");
     assert_string_equal(event(&r, "said")->time.value, "2014-12-03TNI");
     done(&r);
     r = extract("The mayor said \"the plan works\" on Tuesday in 2019 terms.");
@@ -604,8 +604,8 @@ static void test_time_across_a_quotation(void **state)
 static void test_list_commas(void **state)
 {
     (void)state;
-    run r = extract("The North Atlantic Treaty Organization embraced three of its former rivals, the Czech Republic, "
-                    "Hungary and Poland on Friday, formally ending an era.");
+    run r = extract("The North Atlantic Treaty Organization embraced three of its former rivals, the Czech "
+                    "Republic, Hungary and Poland on Friday, formally ending an era.");
     assert_string_equal(event(&r, "embraced")->time.value, "2014-11-28");
     done(&r);
 }
@@ -615,7 +615,8 @@ static void test_list_commas(void **state)
 static void test_rate_is_no_time(void **state)
 {
     (void)state;
-    run r = extract("The economy has been creating jobs at a rate of 358,000 a month for the last four months.");
+    run r = extract("The economy has been creating jobs at a rate of 358,000 a month for the last four "
+                    "months.");
     assert_string_equal(event(&r, "creating")->time.value, "P4M");
     done(&r);
 }
@@ -645,8 +646,8 @@ static void test_actor_over_next(void **state)
 static void test_actor_with_a_modifying_time(void **state)
 {
     (void)state;
-    run r = extract("Lawmakers passed three bills since October, when the 2025 fiscal year began. An October letter "
-                    "surfaced.");
+    run r = extract("Lawmakers passed three bills since October, when the 2025 fiscal year began. An October "
+                    "letter surfaced.");
     assert_string_equal(event(&r, "began")->actor, "the 2025 fiscal year");
     assert_string_equal(event(&r, "surfaced")->actor, "An October letter");
     done(&r);
@@ -669,7 +670,8 @@ static void test_phrase_opens_with_no_preposition(void **state)
 static void test_not_until(void **state)
 {
     (void)state;
-    run r = extract("But it was not until Tuesday that Castro revealed the talks. The rebels held the town until Tuesday.");
+    run r = extract("But it was not until Tuesday that Castro revealed the talks. The rebels held the town "
+                    "until Tuesday.");
     assert_int_equal(event(&r, "revealed")->time.relation, CHR_REL_IS_INCLUDED);
     assert_int_equal(event(&r, "held")->time.relation, CHR_REL_ENDED_BY);
     done(&r);
@@ -941,8 +943,8 @@ static void test_page_header(void **state)
     assert_string_equal(event(&r, "gained")->time.value, "2014-12-02");
     done(&r);
     /* a weekday between the label and the expression ("Wed," is no part of it) */
-    r = extract("Nvidia revenue doubles\n\nUpdated: Wed, 26 Feb 2025 17:45:00 GMT\n\nNvidia said on Wednesday "
-                "that revenue rose.");
+    r = extract("Nvidia revenue doubles\n\nUpdated: Wed, 26 Feb 2025 17:45:00 GMT\n\nNvidia said on "
+                "Wednesday that revenue rose.");
     assert_int_equal(event(&r, "Updated")->time.timex, -2);
     assert_int_equal(event(&r, "Updated")->dct, CHR_REL_NONE);
     done(&r);

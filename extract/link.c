@@ -1253,6 +1253,14 @@ static int participle_at(const ctx *c, const chr_result *res, size_t i)
     return n > 4 && islower((unsigned char)w[0]) && w[n - 2] == 'e' && (w[n - 1] == 'd' || w[n - 1] == 'n');
 }
 
+static int tok_digit(const ctx *c, size_t i);
+
+/* Is token i the "more", "less" or "fewer" of a number's "more than"? */
+static int hedge_before_than(const ctx *c, size_t i)
+{
+    return tok_word(c, i, "more") || tok_word(c, i, "less") || tok_word(c, i, "fewer");
+}
+
 static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b)
 {
     *a = *b = i;
@@ -1301,6 +1309,16 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
             k = p - 1;
             break;
         }
+        if (tok_is(c, p, STOP) && tok_digit(c, p + 1) &&
+            (tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than"))) {
+            /* "About 50 cars of a freight train derailed", "more than 1,000 people fled": a number's hedge
+             * stays with it */
+            k = p;
+            count++;
+            if (tok_word(c, p, "than") && p > first && hedge_before_than(c, p - 1))
+                k = p - 1;
+            break;
+        }
         if (tok_is(c, p, STOP)) {
             /* "Secretary of State", "Kerry and Kirby": "of" and "and" between capitalised words stay */
             if (!((tok_word(c, p, "of") || tok_word(c, p, "and")) && p > first && tok_capital(c, p - 1) &&
@@ -1336,6 +1354,12 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
                 q = p;
                 n++;
                 continue;
+            }
+            if (tok_is(c, p, STOP) && tok_digit(c, p + 1) &&
+                (tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than"))) {
+                /* a number's hedge: "About 50 cars of a freight train" */
+                q = tok_word(c, p, "than") && p > first && hedge_before_than(c, p - 1) ? p - 1 : p;
+                break;
             }
             if (tok_punct(c, p) || tok_clitic(c, p) || tok_verb_event(c, res, p) || tok_in_timex(c, res, p) ||
                 tok_is(c, p, PRONOUN | STOP | BE | AUXILIARY | RELATIVE | BETWEEN))

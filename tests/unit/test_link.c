@@ -677,6 +677,18 @@ static void test_not_until(void **state)
     done(&r);
 }
 
+/* A number's hedge stays with it in a subject phrase: "About 50 cars of a freight train derailed", "More
+ * than 1,000 people fled". */
+static void test_actor_keeps_a_numbers_hedge(void **state)
+{
+    (void)state;
+    run r = extract("About 50 cars of a freight train derailed near the border. More than 1,000 people fled "
+                    "the town.");
+    assert_string_equal(event(&r, "derailed")->actor, "About 50 cars of a freight train");
+    assert_string_equal(event(&r, "fled")->actor, "More than 1,000 people");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -1002,6 +1014,7 @@ int main(void)
         cmocka_unit_test(test_actor_with_a_modifying_time),
         cmocka_unit_test(test_phrase_opens_with_no_preposition),
         cmocka_unit_test(test_not_until),
+        cmocka_unit_test(test_actor_keeps_a_numbers_hedge),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

@@ -127,9 +127,10 @@ static const char *const relatives[] = {"who", "which", "that", NULL};
 static const char *const auxiliaries[] = {"has",   "have", "had", "will", "would", "could", "should", "may",
                                           "might", "must", "can", "did",  "does",  "do",    "shall",  NULL};
 
-/* Prepositions that let a phrase qualify the noun before it ("a spokesman for the company"); not "by" (a
- * passive's agent) nor "to". */
-static const char *const qualifying[] = {"of", "for", "in", "with", "at", "from", "on", NULL};
+/* Prepositions that let a phrase qualify the noun before it ("a spokesman for the company", "exiles outside
+ * the courthouse"); not "by" (a passive's agent) nor "to". */
+static const char *const qualifying[] = {"of", "for", "in",   "with",    "at",
+                                         "from", "on", "near", "outside", "inside", NULL};
 
 static const char *const *const wordset_lists[] = {between_words, stop_words,  articles,  pronouns,
                                                    subordinators, be_forms,    relatives, auxiliaries,
@@ -1330,8 +1331,11 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         if (tok_is(c, p, ARTICLE))
             break; /* a determiner opens the phrase */
     }
-    /* a phrase does not open with a preposition: "(a week) of national mourning starting Monday" */
-    for (size_t q = k; q < end && tok_is(c, q, QUALIFYING); q++)
+    /* a phrase does not open with a preposition: "(a week) of national mourning starting Monday"; "outside"
+     * and "inside" may be adjectives ("Outside analysts") */
+    for (size_t q = k; q < end && tok_is(c, q, QUALIFYING) && !tok_word(c, q, "outside") &&
+                       !tok_word(c, q, "inside");
+         q++)
         if (q + 1 < end)
             k = q + 1;
     if (k < end && k > first && tok_clitic(c, k) && !tok_punct(c, k - 1)) {

@@ -689,6 +689,18 @@ static void test_actor_keeps_a_numbers_hedge(void **state)
     done(&r);
 }
 
+/* A phrase with "near", "outside" or "inside" qualifies the noun before it: "A car bombing outside the
+ * embassy killed" is the bombing's; "Outside analysts think" keeps its adjective. */
+static void test_actor_over_a_place_preposition(void **state)
+{
+    (void)state;
+    run r = extract("A car bombing outside the embassy killed 11 people. Outside analysts think the plan "
+                    "will fail.");
+    assert_string_equal(event(&r, "killed")->actor, "A car bombing outside the embassy");
+    assert_string_equal(event(&r, "think")->actor, "Outside analysts");
+    done(&r);
+}
+
 /* The summary collapses each run of blanks (spaces, tabs, line ends) to one space, wherever it stands in
  * the text copied, 8 bytes at a time or a byte at a time. */
 static void test_summary_blanks_collapsed(void **state)
@@ -1015,6 +1027,7 @@ int main(void)
         cmocka_unit_test(test_phrase_opens_with_no_preposition),
         cmocka_unit_test(test_not_until),
         cmocka_unit_test(test_actor_keeps_a_numbers_hedge),
+        cmocka_unit_test(test_actor_over_a_place_preposition),
         cmocka_unit_test(test_dateline_alone_on_its_line),
         cmocka_unit_test(test_dct_relation),
         cmocka_unit_test(test_due_date_ends),

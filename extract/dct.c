@@ -640,7 +640,8 @@ static int cue_word(const line *L, size_t k) {
     return CUE_NONE;
 }
 
-/* Tokens [0, k) are a dateline place: "WASHINGTON", "NEW YORK", "ST. LOUIS". */
+/* Tokens [0, k) are a dateline place: "WASHINGTON", "NEW YORK", "ST. LOUIS", and a state or country after
+ * a comma: "SAN JOSE, Calif.", "PARIS, France". */
 static int dateline_place(const line *L, size_t k) {
     size_t i;
     int words = 0;
@@ -651,6 +652,9 @@ static int dateline_place(const line *L, size_t k) {
     for (i = 0; i < k; i++) {
         if (word_all_caps(L, i)) {
             words++;
+        } else if (words > 0 && is_p(L, i, ',') && i + 1 < k && word_capitalized(L, i + 1) &&
+                   (i + 2 == k || (i + 3 == k && is_p(L, i + 2, '.')))) {
+            return 1; /* the state: "Calif.", "Texas" */
         } else if (!(is_p(L, i, '.') || is_p(L, i, '\''))) {
             return 0;
         }

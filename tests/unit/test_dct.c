@@ -75,6 +75,14 @@ static void test_header_styles(void **state) {
         {"NEW YORK, March 15, 2019 (AP) -- Stocks rose on Friday as investors cheered the news "
          "that the trade talks would go on for at least another week, traders said.\n",
          "2019-03-15"},
+        /* a dateline with a state after the city; the short bullet lines after it do not count */
+        {"Acme Reports Record Results\n\nSAN JOSE, Calif., Nov. 20, 2025 /PRNewswire/ -- Acme Corp. today "
+         "announced results for its third quarter, which ended October 31, 2025.\n- Cash as of October 31, "
+         "2025\n",
+         "2025-11-20"},
+        {"PARIS, France, March 3, 2024 -- The ministry said on Sunday that the strike would go on for at "
+         "least another week.\n",
+         "2024-03-03"},
         /* a year-less dateline takes the year found elsewhere in the header */
         {"Copyright 2014 Reuters\nWASHINGTON, Dec. 3 (Reuters) - The United States said on Wednesday "
          "that it had been aware of Iranian air strikes against Islamic State in Iraq.\n",

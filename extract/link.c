@@ -835,10 +835,6 @@ static size_t first_event_from(const chr_result *res, size_t off)
     return lo;
 }
 
-/* Every event takes the nearest time expression of its sentence, by timex_distance (on TBAQ, with the
- * gold events, nearest-time linking dates 0.72 of the same-sentence links against 0.50 when each
- * expression takes only its nearest event: TimeBank links an expression to the verbs of its clause, not
- * only to the one next to it). */
 /* How many quotation marks (", ``, '', U+201C, U+201D) the text between offsets a and b holds. */
 static int quotes_between(const ctx *c, size_t a, size_t b)
 {
@@ -872,6 +868,10 @@ static int across_quote(const ctx *c, const chr_event *e, const chr_timex *t)
     return n & 1;
 }
 
+/* Every event takes the nearest time expression of its sentence, by timex_distance (on TBAQ, with the
+ * gold events, nearest-time linking dates 0.72 of the same-sentence links against 0.50 when each
+ * expression takes only its nearest event: TimeBank links an expression to the verbs of its clause, not
+ * only to the one next to it). */
 static int link_timexes(chr_result *res, const ctx *c)
 {
     unsigned char *taken = calloc(res->n ? res->n : 1, 1); /* the times some event took */
@@ -1256,10 +1256,17 @@ static int participle_at(const ctx *c, const chr_result *res, size_t i)
 
 static int tok_digit(const ctx *c, size_t i);
 
-/* Is token i the "more", "less" or "fewer" of a number's "more than"? */
-static int hedge_before_than(const ctx *c, size_t i)
+/* The token that opens a number's hedge ending at token p ("About 50 cars", "over 300", "more than 1,000
+ * people": "about", "over", "more"), or (size_t)-1 when p is none. Those words are stop words elsewhere. */
+static size_t hedge_at(const ctx *c, size_t p, size_t first)
 {
-    return tok_word(c, i, "more") || tok_word(c, i, "less") || tok_word(c, i, "fewer");
+    if (!tok_is(c, p, STOP) || !tok_digit(c, p + 1) ||
+        !(tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than")))
+        return (size_t)-1;
+    if (tok_word(c, p, "than") && p > first &&
+        (tok_word(c, p - 1, "more") || tok_word(c, p - 1, "less") || tok_word(c, p - 1, "fewer")))
+        return p - 1;
+    return p;
 }
 
 static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b)
@@ -1310,14 +1317,12 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
             k = p - 1;
             break;
         }
-        if (tok_is(c, p, STOP) && tok_digit(c, p + 1) &&
-            (tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than"))) {
+        size_t h = hedge_at(c, p, first);
+        if (h != (size_t)-1) {
             /* "About 50 cars of a freight train derailed", "more than 1,000 people fled": a number's hedge
              * stays with it */
-            k = p;
+            k = h;
             count++;
-            if (tok_word(c, p, "than") && p > first && hedge_before_than(c, p - 1))
-                k = p - 1;
             break;
         }
         if (tok_is(c, p, STOP)) {
@@ -1359,10 +1364,9 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
                 n++;
                 continue;
             }
-            if (tok_is(c, p, STOP) && tok_digit(c, p + 1) &&
-                (tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than"))) {
-                /* a number's hedge: "About 50 cars of a freight train" */
-                q = tok_word(c, p, "than") && p > first && hedge_before_than(c, p - 1) ? p - 1 : p;
+            size_t h = hedge_at(c, p, first);
+            if (h != (size_t)-1) {
+                q = h; /* a number's hedge: "About 50 cars of a freight train" */
                 break;
             }
             if (tok_punct(c, p) || tok_clitic(c, p) || tok_verb_event(c, res, p) || tok_in_timex(c, res, p) ||

@@ -109,6 +109,13 @@ static int words_before(const char *text, size_t at, const char *phrase)
     return i == 0 || !isalnum((unsigned char)text[i - 1]);
 }
 
+/* Is the expression of c after until, through or till ("through 6 p.m. Thursday")? */
+static int until_signal(const chr__anchor_ctx *ctx, const chr__cand *c)
+{
+    const char *sig = chr__context_signal(ctx->text, ctx->len, c->start);
+    return sig && (!strcmp(sig, "until") || !strcmp(sig, "through") || !strcmp(sig, "till"));
+}
+
 static int direction(const chr__anchor_ctx *ctx, const chr__cand *c, const char *arg)
 {
     if (arg[0])
@@ -269,9 +276,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         if (dir == -3) {
             /* "remains in effect through 6 p.m. Thursday": in the present, or with no tense, what lasts
              * until a weekday lasts until the coming one; and "as early as Monday night" is to come */
-            const char *sig = chr__context_signal(ctx->text, ctx->len, c->start);
-            if ((sig && (!strcmp(sig, "until") || !strcmp(sig, "through") || !strcmp(sig, "till"))) ||
-                words_before(ctx->text, c->start, "as early as") ||
+            if (until_signal(ctx, c) || words_before(ctx->text, c->start, "as early as") ||
                 words_before(ctx->text, c->start, "as soon as"))
                 dir = 2;
         }
@@ -343,11 +348,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
          * back, stays; a month stays too: "this year through August") */
         int y = pick_year(dy, cmp, dir);
         if (isday && dir == -3 && chr_date_valid(y, m, d) &&
-            chr_date_days(y, m, d) < dct->day - UNTIL_RECENT_DAYS) {
-            const char *sig = chr__context_signal(ctx->text, ctx->len, c->start);
-            if (sig && (!strcmp(sig, "until") || !strcmp(sig, "through") || !strcmp(sig, "till")))
-                y = pick_year(dy, cmp, 2);
-        }
+            chr_date_days(y, m, d) < dct->day - UNTIL_RECENT_DAYS && until_signal(ctx, c))
+            y = pick_year(dy, cmp, 2);
         if (!chr_date_valid(y, m, d))
             return -1;
         chr_time t = {.day = chr_date_days(y, m, d), .gran = isday ? CHR_GRAN_DAY : CHR_GRAN_MONTH};

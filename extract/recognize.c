@@ -94,40 +94,35 @@ static int inside_word(const char *text, size_t p) {
     return k < p && (unsigned)((s[k] | 0x20) - 'a') < 26;
 }
 
-/* Does text[s..e) hold a blank line (a line end, blanks, another line end)? No time expression spans
- * one: "... through Thursday\n\nJanuary 20, 2025 6:30 AM" is a headline's weekday and a dateline. */
+/* Is text[i] a line end followed, after blanks, by another before offset e: a blank line? */
+static int blank_line_at(const char *text, size_t i, size_t e) {
+    if (text[i] != '\n')
+        return 0;
+    for (i++; i < e && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'); i++)
+        ;
+    return i < e && text[i] == '\n';
+}
+
+/* Does text[s..e) hold a blank line? No time expression spans one: "... through Thursday\n\nJanuary 20,
+ * 2025 6:30 AM" is a headline's weekday and a dateline. */
 static int blank_line_in(const char *text, size_t s, size_t e) {
-    const char *p = memchr(text + s, '\n', e - s);
-    while (p) {
-        size_t i = (size_t)(p - text) + 1;
-        while (i < e && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
-            i++;
-        if (i < e && text[i] == '\n')
+    for (const char *p = memchr(text + s, '\n', e - s); p;
+         p = memchr(p + 1, '\n', (size_t)(text + e - p - 1)))
+        if (blank_line_at(text, (size_t)(p - text), e))
             return 1;
-        p = i < e ? memchr(text + i, '\n', e - i) : NULL;
-    }
     return 0;
 }
 
 #define UNLESS_REACH 400 /* bytes looked at on each side of a match for its paragraph's words */
-
-/* Is text[i] a line end before a blank line (a paragraph's end)? */
-static int stop_at(const char *text, size_t len, size_t i) {
-    if (text[i] != '\n')
-        return 0;
-    for (i++; i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'); i++)
-        ;
-    return i < len && text[i] == '\n';
-}
 
 /* Does the paragraph around text[s..e), within UNLESS_REACH bytes of it, hold a word of table t ("unless"
  * of a rule: "the fourth quarter" in "Buffalo led at halftime ... The Bills tied the game with a field
  * goal in the fourth quarter" is no quarter of a year)? */
 static int paragraph_has(const chr__table *t, const char *text, size_t len, size_t s, size_t e) {
     size_t a = s, b = e;
-    while (a > 0 && s - a < UNLESS_REACH && !stop_at(text, len, a - 1))
+    while (a > 0 && s - a < UNLESS_REACH && !blank_line_at(text, a - 1, len))
         a--;
-    while (b < len && b - e < UNLESS_REACH && !stop_at(text, len, b))
+    while (b < len && b - e < UNLESS_REACH && !blank_line_at(text, b, len))
         b++;
     for (size_t i = a; i < b;) {
         if ((unsigned)((text[i] | 0x20) - 'a') >= 26) {

@@ -204,9 +204,10 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
              * is an adjective or a noun */
             if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->determiner, left[d + 1].w))
                 t = CHR_TENSE_NONE;
-            /* "plans to vote in April" is a plan; "proposed the plan in April" is none */
+            /* "plans to vote in April" is a plan; "proposed the plan in April" and "revealed the plan to
+             * his generals" are none */
             if (t == CHR_TENSE_FUTURE && (!strcmp(left[d].w, "plan") || !strcmp(left[d].w, "plans")) &&
-                (d == 0 || strcmp(left[d - 1].w, "to")))
+                (d == 0 || strcmp(left[d - 1].w, "to") || (d >= 2 && in_table(c->determiner, left[d - 2].w))))
                 t = CHR_TENSE_NONE;
             /* "followed by a cold snap in early February", "led by": an -ed word before "by" is a
              * participle, no past tense */

@@ -11,7 +11,8 @@
  *   pod(N, P)                 part P (MO AF EV NI) of the DCT day + N
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
  *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
- *   monthref(M, N)            month M of the reference year shifted by N ("February of that year")
+ *   monthref(M, N[, D])       month M (day D) of the reference year shifted by N ("February of that year",
+ *                             "Jan. 17 of that year")
  *   seasonafter(S, N)         the first season S after (N = 1) or the last before (N = -1) the reference
  *   holiday(NAME, YEAR, DIR, WE)  a holiday from the "holiday" table (MM-DD, nth weekday "11:4:4", or
  *                             easter; the last two shifted by days: "11:4:4+1" Black Friday, "easter-2"
@@ -36,6 +37,8 @@
 #define UNTIL_RECENT_DAYS 31
 /* how many quarters back a quarter of a future-tense sentence may be and still be this year's */
 #define QUARTERS_BACK 1
+/* how far (bytes) after a date of a past episode a month or month-day without a year is still of it */
+#define STORY_REACH 600
 
 /* ---- function evaluation ---- */
 
@@ -202,6 +205,60 @@ static int holiday_day(const chr_engine *e, const char *name, int year, int64_t 
     return 0;
 }
 
+/* The year of a date in a story at year sy, given cmp, roughly how many days it falls after the story's
+ * date when put in year sy: a story moves on, so the date is the one up to ten months after that date
+ * ("In March 1903 she defended her thesis, and in December"), else up to five before it ("lasted until 25
+ * January 1945. On 16 December"). */
+static int story_year(int sy, int cmp)
+{
+    return cmp > 10 * 31 ? sy - 1 : cmp < -5 * 31 ? sy + 1 : sy;
+}
+
+/* Is a call that used_ref says was counted from the DCT (or would have been, with none) a time told from
+ * the writer's day ("Tuesday", "last week", "two years ago"), not just a year picked for a month, a season
+ * or a holiday? News is told from its day: no story there (chr__anchor_ctx.story). */
+static int deictic(const call *k, int used_ref)
+{
+    static const char *const year_picks[] = {"month",   "monthday", "holiday", "season",
+                                             "quarter", "half",     "weekof"};
+    if (used_ref != 0)
+        return 0;
+    for (size_t i = 0; i < sizeof year_picks / sizeof year_picks[0]; i++)
+        if (!strcmp(k->name, year_picks[i]))
+            return 0;
+    return 1;
+}
+
+/* Is the expression of c within reach of a past episode being told (chr__anchor_ctx.story)? */
+static int in_story(const chr__anchor_ctx *ctx, const chr__cand *c)
+{
+    return ctx->story.gran != CHR_GRAN_NONE && c->start >= ctx->story_end &&
+           c->start - ctx->story_end <= STORY_REACH;
+}
+
+/* Keep the story of ctx up to date with t, the time just resolved from c: a month or day of its own year
+ * two years or more before the DCT's starts one (literal: the year was written), one dated from the story
+ * moves it on, a time of another year ends it. */
+static void follow_story(chr__anchor_ctx *ctx, const chr__cand *c, const chr_time *t, int literal)
+{
+    int y, m, d, dy = 0, dm, dd;
+    chr_date_civil(t->day, &y, &m, &d);
+    if (ctx->dct.gran != CHR_GRAN_NONE)
+        chr_date_civil(ctx->dct.day, &dy, &dm, &dd);
+    int dated = t->gran == CHR_GRAN_MONTH || t->gran == CHR_GRAN_SEASON || t->gran == CHR_GRAN_DAY;
+    if (ctx->story_used || (literal && dated && (!dy || y <= dy - 2) && !ctx->deictic)) {
+        ctx->story = *t;
+        ctx->story_end = c->end;
+        return;
+    }
+    if (ctx->story.gran != CHR_GRAN_NONE && t->gran <= CHR_GRAN_DAY) { /* not a bare "early morning" */
+        int sy, sm, sd;
+        chr_date_civil(ctx->story.day, &sy, &sm, &sd);
+        if (y < sy - 1 || y > sy + 1)
+            ctx->story.gran = CHR_GRAN_NONE;
+    }
+}
+
 /* Evaluate a function. Returns 1 with *out set, 0 when it cannot be resolved (no DCT: *und set). */
 static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx, const chr__cand *c,
                      const call *k, int *used_ref)
@@ -330,6 +387,22 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         int d = isday ? atoi(k->arg[1]) : 1;
         if (m < 1 || m > 12 || d < 1 || d > 31)
             return -1;
+        if (in_story(ctx, c)) {
+            int dir = direction(ctx, c, k->arg[isday ? 2 : 1]);
+            if (dir != 1 && dir != 2) {
+                /* "launched on 16 December 1944 ... On 19 December": a year of the episode, the one
+                 * story_year picks (with or without a DCT) */
+                int sy, sm, sd;
+                chr_date_civil(ctx->story.day, &sy, &sm, &sd);
+                int cmp = (m - sm) * 31 + (isday && ctx->story.gran == CHR_GRAN_DAY ? d - sd : 0);
+                int y = story_year(sy, cmp);
+                if (!chr_date_valid(y, m, d))
+                    return -1;
+                ctx->story_used = 1;
+                return set_time(out, (chr_time){.day = chr_date_days(y, m, d),
+                                                .gran = isday ? CHR_GRAN_DAY : CHR_GRAN_MONTH});
+            }
+        }
         if (!have) {
             if (isday)
                 snprintf(und, undn, "XXXX-%02d-%02d", m, d);
@@ -658,7 +731,12 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             snprintf(und, undn, "XXXX-%02d", m);
             return 0;
         }
-        chr_time t = {.day = chr_date_days(y + atoi(k->arg[1]), m, 1), .gran = CHR_GRAN_MONTH};
+        /* with a day ("Jan. 17 of that year"), that day of the month */
+        int d = k->arg[2][0] ? atoi(k->arg[2]) : 0;
+        y += atoi(k->arg[1]);
+        if (d && !chr_date_valid(y, m, d))
+            return -1;
+        chr_time t = {.day = chr_date_days(y, m, d ? d : 1), .gran = d ? CHR_GRAN_DAY : CHR_GRAN_MONTH};
         return set_time(out, t);
     }
     if (!strcmp(k->name, "long")) {
@@ -697,7 +775,14 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
     }
     if (!strcmp(k->name, "holiday")) {
         int y = k->arg[1][0] ? atoi(k->arg[1]) : dy;
-        if (!k->arg[1][0] && !have) {
+        int dir = k->arg[1][0] ? 0 : direction(ctx, c, k->arg[2]);
+        /* "On Christmas Eve" of a 1944 story: of the year story_year picks */
+        int story = !k->arg[1][0] && dir != 1 && dir != 2 && in_story(ctx, c);
+        if (story) {
+            int sm, sd;
+            chr_date_civil(ctx->story.day, &y, &sm, &sd);
+        }
+        if (!k->arg[1][0] && !have && !story) {
             char key[MAXV];
             chr__key_normalize(key, sizeof key, k->arg[0], strlen(k->arg[0]));
             const char *v = chr__table_get(ctx->e, "holiday", key);
@@ -711,9 +796,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         if (!holiday_day(ctx->e, k->arg[0], y, &day))
             return -1;
         if (!k->arg[1][0]) {
-            int dir = direction(ctx, c, k->arg[2]);
-            int cmp = (int)(day - dct->day);
-            int y2 = pick_year(dy, cmp, dir);
+            int cmp = (int)(day - (story ? ctx->story.day : dct->day));
+            if (story)
+                ctx->story_used = 1;
+            int y2 = story ? story_year(y, cmp) : pick_year(y, cmp, dir);
             if (y2 != y && !holiday_day(ctx->e, k->arg[0], y2, &day))
                 return -1;
         } else {
@@ -789,6 +875,7 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
     const chr__rule *r = &ctx->e->rules[c->rule];
     char v[MAXV];
     ctx->last.gran = CHR_GRAN_NONE;
+    ctx->story_used = 0;
     if (chr__template_fill(v, sizeof v, r->value, ctx, c))
         return 1;
     out->type = r->type;
@@ -821,6 +908,10 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             return 1;
         if (rc == 0) {
             snprintf(out->value, sizeof out->value, "%s", und);
+            if (deictic(&k, used_ref) && und[0] == 'X' && !strchr(und, 'T')) { /* "Friday" with no DCT */
+                ctx->deictic = 1;
+                ctx->story.gran = CHR_GRAN_NONE;
+            }
         } else {
             int y, m, d;
             chr_date_civil(t.day, &y, &m, &d);
@@ -829,6 +920,12 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             chr_time_format(out->value, sizeof out->value, &t);
             snprintf(out->anchor, sizeof out->anchor, "%s", used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
             ctx->last = t;
+            if (deictic(&k, used_ref) && t.gran <= CHR_GRAN_DAY) {
+                ctx->deictic = 1; /* news: no story from here on */
+                ctx->story.gran = CHR_GRAN_NONE;
+            } else {
+                follow_story(ctx, c, &t, used_ref < 0);
+            }
             /* a period derived from the last one ("a year ago") does not replace it */
             if ((t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF) && strcmp(k.name, "yearago") &&
                 strcmp(k.name, "periodin")) {
@@ -845,6 +942,7 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
         if (pr < 0)
             return 1; /* an impossible date such as Feb 30 */
         if (pr > 0 && (r->type == CHR_TIMEX_DATE || r->type == CHR_TIMEX_TIME)) {
+            follow_story(ctx, c, &t, 1);
             ctx->last = t;
             if (t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF) {
                 ctx->period = t;

@@ -164,6 +164,13 @@ typedef struct chr__anchor_ctx {
     chr_time last;     /* the value of the timex just resolved (gran NONE if not a point in time) */
     chr_time period;   /* the last quarter or half mentioned ("a year ago" in results news) */
     size_t period_end; /* where that mention ended (bytes) */
+    /* a past episode being told ("launched on 16 December 1944 ... On 19 December"): the last date written
+     * with its year, a month or a day at least two years before the DCT's, or one dated from it; gran NONE
+     * when none. A later time of another year ends it. */
+    chr_time story;
+    size_t story_end; /* where it was written (bytes) */
+    int story_used;   /* the expression just resolved took its year from the story */
+    int deictic;      /* a time counted from the DCT ("Tuesday", "last week") came before: news, no story */
 } chr__anchor_ctx;
 int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c);
 

@@ -167,6 +167,39 @@ static void test_no_dct_underspecified(void **state) {
     chr_doc_free(doc);
 }
 
+/* A past episode told with its dates ("launched on 16 December 1944 ... On 19 December") gives its year to
+ * the days and months after it that have none, with a DCT or without one; news, told from its own day
+ * ("said Tuesday"), keeps the DCT's year, and a time of another year ends the episode. */
+static void test_story_year(void **state) {
+    (void)state;
+    static const char *const story = "The offensive was launched on 16 December 1944 and lasted until 25 "
+                                     "January 1945. On 19 December, Patton promised to attack. On Christmas "
+                                     "Eve the advance stalled. The line was restored in February.";
+    const char *const dcts[] = {"2020-05-01", NULL};
+    for (int i = 0; i < 2; i++) {
+        chr_doc *doc;
+        chr_result *res = run(story, dcts[i], &doc);
+        assert_string_equal(find(res, doc, "19 December")->value, "1944-12-19");
+        assert_string_equal(find(res, doc, "Christmas Eve")->value, "1944-12-24");
+        assert_string_equal(find(res, doc, "February")->value, "1945-02");
+        chr_result_free(res);
+        chr_doc_free(doc);
+    }
+    chr_doc *doc;
+    chr_result *res = run("The minister said on Tuesday that the talks began on 16 December 2011. On 19 "
+                          "December, she will fly to Paris. On 20 December the talks resume.",
+                          "2020-05-01", &doc);
+    assert_string_equal(find(res, doc, "19 December")->value, "2020-12-19");
+    assert_string_equal(find(res, doc, "20 December")->value, "2019-12-20"); /* the nearest, not 2011 */
+    chr_result_free(res);
+    chr_doc_free(doc);
+    res = run("It opened on 16 December 1944. On 2 March 2019 it closed. On 19 December it was sold.", NULL,
+              &doc);
+    assert_string_equal(find(res, doc, "19 December")->value, "2019-12-19");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_reference_time(void **state) {
     (void)state;
     chr_doc *doc;
@@ -462,6 +495,7 @@ int main(void) {
         cmocka_unit_test(test_tense_stays_in_its_sentence),
         cmocka_unit_test(test_since_interval),
         cmocka_unit_test(test_no_dct_underspecified),
+        cmocka_unit_test(test_story_year),
         cmocka_unit_test(test_reference_time),
         cmocka_unit_test(test_clock_time_and_tense),
         cmocka_unit_test(test_no_match_inside_a_word),

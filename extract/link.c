@@ -1594,6 +1594,16 @@ static int verb_after(const ctx *c, const chr_result *res, size_t i, size_t last
     return 0;
 }
 
+/* Does a word that is no part of a time expression follow token i in its clause (before a punctuation mark
+ * or token last)? "Acme posted a net loss" has one, "..., Davis said Wednesday." none. */
+static int words_after(const ctx *c, const chr_result *res, size_t i, size_t last)
+{
+    for (size_t q = i + 1; q < last && !tok_punct(c, q); q++)
+        if (!tok_in_timex(c, res, q))
+            return 1;
+    return 0;
+}
+
 /* The actor and the summary of event e, whose token is i (tok_at). */
 static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
 {
@@ -1617,6 +1627,13 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     size_t subj = a < b ? a : i; /* where the subject phrase starts (i: none), for the summary */
     int reported_before = 0; /* '"...," Kerry said' / 'The U.S. would ..., Kerry said' */
     int subordinate = tok_is(c, first, SUBORDINATOR);
+    /* "For the fiscal year that ended in September, Acme posted a net loss": what opens with a preposition
+     * is an adverbial of a verb that has its own object after it, nothing that verb reports ("In 2003 BP
+     * invested $8bn, the oil giant said" ends with the verb; '"For us, ...," she said' opens with a quote;
+     * "told" has its addressee after it) */
+    int adverbial = (tok_is(c, first, QUALIFYING) || tok_word(c, first, "during")) &&
+                    words_after(c, res, i, last) && !tok_word(c, i, "told") && !tok_word(c, i, "tells") &&
+                    !tok_word(c, i, "tell");
     int verb_report = e->cls == CHR_EVENT_REPORTING && e->tense != CHR_TENSE_NONE;
     /* a participle ("..., citing people familiar with the matter") has its object after it, not its actor */
     int finite_report = verb_report && e->tense != CHR_TENSE_PRESPART && e->tense != CHR_TENSE_INFINITIVE;
@@ -1625,7 +1642,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         actor_right(c, i, last, res, &a, &b);
         reported_before = a < b;
     } else if (a < b && verb_report && a > first + REPORT_MIN_TOKENS && tok_punct(c, a - 1) && !subordinate &&
-               !verb_after(c, res, i, last)) {
+               !adverbial && !verb_after(c, res, i, last)) {
         /* '"...," Kerry said Wednesday'; not 'Noting that ..., they said it had to have belonged to Iran',
          * which reports what follows it */
         reported_before = 1;

@@ -239,6 +239,15 @@ static void test_report_content_after_the_verb(void **state)
                 "Post.");
     assert_non_null(strstr(event(&r, "said")->summary, "John Kerry said the U.S. would be happy"));
     done(&r);
+    /* an opening prepositional phrase is the verb's adverbial when the verb has an object of its own (it was
+     * "the company reported In the fiscal year ended Jan. 31"), still what a final report reports */
+    r = extract("In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.");
+    assert_string_equal(event(&r, "reported")->summary, "the company reported sales of $59.5 million");
+    done(&r);
+    r = extract("In 2003 BP invested around $8bn in cash, the oil giant said.");
+    assert_string_equal(event(&r, "said")->summary,
+                        "the oil giant said In 2003 BP invested around $8bn in cash");
+    done(&r);
 }
 
 /* A subject phrase opens with the possessor of a clitic, not the clitic ("Monday's email announcement"),

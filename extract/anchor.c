@@ -229,11 +229,13 @@ static int deictic(const call *k, int used_ref)
     return 1;
 }
 
-/* Is the expression of c within reach of a past episode being told (chr__anchor_ctx.story)? */
+/* Is the expression of c within reach of a past episode being told (chr__anchor_ctx.story)? With a DCT,
+ * two dates written with their old year must have told it ("launched on 16 December 1944 and lasted until
+ * 25 January 1945"): one ("Born on May 4, 1950, she died on March 3") is no story. */
 static int in_story(const chr__anchor_ctx *ctx, const chr__cand *c)
 {
-    return ctx->story.gran != CHR_GRAN_NONE && c->start >= ctx->story_end &&
-           c->start - ctx->story_end <= STORY_REACH;
+    return ctx->story.gran != CHR_GRAN_NONE && (ctx->story_dates >= 2 || ctx->dct.gran == CHR_GRAN_NONE) &&
+           c->start >= ctx->story_end && c->start - ctx->story_end <= STORY_REACH;
 }
 
 /* Keep the story of ctx up to date with t, the time just resolved from c: a month or day of its own year
@@ -247,6 +249,7 @@ static void follow_story(chr__anchor_ctx *ctx, const chr__cand *c, const chr_tim
         chr_date_civil(ctx->dct.day, &dy, &dm, &dd);
     int dated = t->gran == CHR_GRAN_MONTH || t->gran == CHR_GRAN_SEASON || t->gran == CHR_GRAN_DAY;
     if (ctx->story_used || (literal && dated && (!dy || y <= dy - 2) && !ctx->deictic)) {
+        ctx->story_dates += !ctx->story_used;
         ctx->story = *t;
         ctx->story_end = c->end;
         return;

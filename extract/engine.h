@@ -170,6 +170,7 @@ typedef struct chr__anchor_ctx {
     chr_time story;
     size_t story_end; /* where it was written (bytes) */
     int story_used;   /* the expression just resolved took its year from the story */
+    int story_dates;  /* the dates written with such a year so far: with a DCT, a story needs two */
     int deictic;      /* a time counted from the DCT ("Tuesday", "last week") came before: news, no story */
 } chr__anchor_ctx;
 int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c);

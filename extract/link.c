@@ -1604,6 +1604,22 @@ static int words_after(const ctx *c, const chr_result *res, size_t i, size_t las
     return 0;
 }
 
+/* Is token i a form of "tell", whose addressee follows it ("told The Huffington Post")? */
+static int tell_form(const ctx *c, size_t i)
+{
+    return tok_word(c, i, "told") || tok_word(c, i, "tells") || tok_word(c, i, "tell");
+}
+
+/* Does the sentence from token first open with an adverbial of the report i, not with what i reports?
+ * "For the fiscal year that ended in September, Acme posted a net loss": what opens with a preposition is
+ * an adverbial of a verb that has its own object after it ("In 2003 BP invested $8bn, the oil giant said"
+ * ends with the verb; '"For us, ...," she said' opens with a quote; "told" has its addressee after it). */
+static int adverbial_opening(const ctx *c, const chr_result *res, size_t first, size_t i, size_t last)
+{
+    return (tok_is(c, first, QUALIFYING) || tok_word(c, first, "during")) && !tell_form(c, i) &&
+           words_after(c, res, i, last);
+}
+
 /* The actor and the summary of event e, whose token is i (tok_at). */
 static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
 {
@@ -1627,13 +1643,6 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     size_t subj = a < b ? a : i; /* where the subject phrase starts (i: none), for the summary */
     int reported_before = 0; /* '"...," Kerry said' / 'The U.S. would ..., Kerry said' */
     int subordinate = tok_is(c, first, SUBORDINATOR);
-    /* "For the fiscal year that ended in September, Acme posted a net loss": what opens with a preposition
-     * is an adverbial of a verb that has its own object after it, nothing that verb reports ("In 2003 BP
-     * invested $8bn, the oil giant said" ends with the verb; '"For us, ...," she said' opens with a quote;
-     * "told" has its addressee after it) */
-    int adverbial = (tok_is(c, first, QUALIFYING) || tok_word(c, first, "during")) &&
-                    words_after(c, res, i, last) && !tok_word(c, i, "told") && !tok_word(c, i, "tells") &&
-                    !tok_word(c, i, "tell");
     int verb_report = e->cls == CHR_EVENT_REPORTING && e->tense != CHR_TENSE_NONE;
     /* a participle ("..., citing people familiar with the matter") has its object after it, not its actor */
     int finite_report = verb_report && e->tense != CHR_TENSE_PRESPART && e->tense != CHR_TENSE_INFINITIVE;
@@ -1642,7 +1651,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         actor_right(c, i, last, res, &a, &b);
         reported_before = a < b;
     } else if (a < b && verb_report && a > first + REPORT_MIN_TOKENS && tok_punct(c, a - 1) && !subordinate &&
-               !adverbial && !verb_after(c, res, i, last)) {
+               !verb_after(c, res, i, last) && !adverbial_opening(c, res, first, i, last)) {
         /* '"...," Kerry said Wednesday'; not 'Noting that ..., they said it had to have belonged to Iran',
          * which reports what follows it */
         reported_before = 1;
@@ -1742,7 +1751,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         append(sum, &o, sizeof sum, " ", 1);
         append(sum, &o, sizeof sum, c->text + e->start, e->end - e->start);
         append(sum, &o, sizeof sum, " ", 1);
-        if (a < i && (tok_word(c, i, "told") || tok_word(c, i, "tells") || tok_word(c, i, "tell"))) {
+        if (a < i && tell_form(c, i)) {
             /* whom it was told to: "the official told The Huffington Post we're there ...", up to a time
              * expression, a punctuation mark or a preposition (when the actor follows the verb, '..., told
              * X', nothing) */

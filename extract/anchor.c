@@ -238,6 +238,13 @@ static int in_story(const chr__anchor_ctx *ctx, const chr__cand *c)
            c->start >= ctx->story_end && c->start - ctx->story_end <= STORY_REACH;
 }
 
+/* A time counted from the DCT was told: the text is news, told from its day, and holds no story. */
+static void told_from_dct(chr__anchor_ctx *ctx)
+{
+    ctx->deictic = 1;
+    ctx->story.gran = CHR_GRAN_NONE;
+}
+
 /* Keep the story of ctx up to date with t, the time just resolved from c: a month or day of its own year
  * two years or more before the DCT's starts one (literal: the year was written), one dated from the story
  * moves it on, a time of another year ends it. */
@@ -778,9 +785,11 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
     }
     if (!strcmp(k->name, "holiday")) {
         int y = k->arg[1][0] ? atoi(k->arg[1]) : dy;
-        int dir = k->arg[1][0] ? 0 : direction(ctx, c, k->arg[2]);
-        /* "On Christmas Eve" of a 1944 story: of the year story_year picks */
-        int story = !k->arg[1][0] && dir != 1 && dir != 2 && in_story(ctx, c);
+        /* "On Christmas Eve" of a 1944 story: of the year story_year picks; the clause's tense is looked
+         * for only when it picks a year */
+        int story = !k->arg[1][0] && in_story(ctx, c);
+        int dir = !k->arg[1][0] && (have || story) ? direction(ctx, c, k->arg[2]) : 0;
+        story = story && dir != 1 && dir != 2;
         if (story) {
             int sm, sd;
             chr_date_civil(ctx->story.day, &y, &sm, &sd);
@@ -911,10 +920,8 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             return 1;
         if (rc == 0) {
             snprintf(out->value, sizeof out->value, "%s", und);
-            if (deictic(&k, used_ref) && und[0] == 'X' && !strchr(und, 'T')) { /* "Friday" with no DCT */
-                ctx->deictic = 1;
-                ctx->story.gran = CHR_GRAN_NONE;
-            }
+            if (deictic(&k, used_ref) && und[0] == 'X' && !strchr(und, 'T')) /* "Friday" with no DCT */
+                told_from_dct(ctx);
         } else {
             int y, m, d;
             chr_date_civil(t.day, &y, &m, &d);
@@ -923,12 +930,10 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             chr_time_format(out->value, sizeof out->value, &t);
             snprintf(out->anchor, sizeof out->anchor, "%s", used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
             ctx->last = t;
-            if (deictic(&k, used_ref) && t.gran <= CHR_GRAN_DAY) {
-                ctx->deictic = 1; /* news: no story from here on */
-                ctx->story.gran = CHR_GRAN_NONE;
-            } else {
+            if (deictic(&k, used_ref) && t.gran <= CHR_GRAN_DAY)
+                told_from_dct(ctx);
+            else
                 follow_story(ctx, c, &t, used_ref < 0);
-            }
             /* a period derived from the last one ("a year ago") does not replace it */
             if ((t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF) && strcmp(k.name, "yearago") &&
                 strcmp(k.name, "periodin")) {

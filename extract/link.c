@@ -505,6 +505,9 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         /* "reported third-quarter profit": results are reported after their period (TBAQ with the gold
          * events: 3 links fixed, 1 lost) */
         set_time(&e->time, ti, CHR_REL_AFTER, t->value, c->gran[ti], t->value, "", "same-sentence");
+    } else if (t->type == CHR_TIMEX_SET) {
+        /* "held rallies daily": in each of the set's times, none of which is an interval of its own */
+        set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], "", "", "same-sentence");
     } else {
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,
                  "same-sentence");

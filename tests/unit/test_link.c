@@ -983,6 +983,20 @@ static void test_page_header(void **state)
     done(&r);
 }
 
+/* An event in a set's times ("held rallies daily") is linked to the set, which is no interval: its
+ * begin and end stay empty. Before, they held the set's value ("P1D"), which is no day. */
+static void test_set_is_no_interval(void **state)
+{
+    (void)state;
+    run r = extract("Supporters held rallies daily outside the courthouse.");
+    const chr_event *held = event(&r, "held");
+    assert_int_equal(held->time.relation, CHR_REL_IS_INCLUDED);
+    assert_string_equal(held->time.value, "P1D");
+    assert_string_equal(held->time.begin, "");
+    assert_string_equal(held->time.end, "");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1017,6 +1031,7 @@ int main(void)
         cmocka_unit_test(test_tense_and_time_agree),
         cmocka_unit_test(test_digit_comma),
         cmocka_unit_test(test_page_header),
+        cmocka_unit_test(test_set_is_no_interval),
         cmocka_unit_test(test_time_is_no_dateline),
         cmocka_unit_test(test_dateline_with_a_date),
         cmocka_unit_test(test_headline_line),

@@ -710,6 +710,24 @@ static int rate(const ctx *c, const chr_timex *t)
     return i > 0 && c->text[i - 1] >= '0' && c->text[i - 1] <= '9';
 }
 
+#define COORD_PENALTY 20
+/* Does a verb event open a predicate coordinated after offset a ("founded in the late 1990s and went public
+ * in 2004", "and were planning to drive")? The word before it, over auxiliaries and adverbs, is "and",
+ * "but" or "or". */
+static int coordinated(const ctx *c, const chr_event *e, size_t a)
+{
+    if (e->tense == CHR_TENSE_NONE)
+        return 0;
+    size_t i = tok_at(c, e->start);
+    for (size_t k = 0; k < 3 && i > 0 && c->toks->v[i - 1].start >= a; k++, i--) {
+        if (tok_word(c, i - 1, "and") || tok_word(c, i - 1, "but") || tok_word(c, i - 1, "or"))
+            return 1;
+        if (!tok_is(c, i - 1, AUXILIARY | BE) && !tok_adverb(c, i - 1))
+            return 0;
+    }
+    return 0;
+}
+
 /* How far time expression t is from event e, in bytes with penalties: the text between them, what the
  * clause boundaries between them add, a duration's weaker claim and, at equal distance, the time on the
  * right ("gathered Wednesday night" rather than "42 years ago gathered"). (size_t)-1 when t is out of
@@ -742,7 +760,11 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
         d += RATE_PENALTY;
     if (modifier(c, t) && !(e->start >= t->end && e->start - t->end <= MODIFIER_REACH))
         d += MODIFIER_PENALTY;
-    return d <= LINK_REACH || opens ? d : (size_t)-1; /* an opening time reaches its whole sentence */
+    if (d > LINK_REACH && !opens)
+        return (size_t)-1; /* an opening time reaches its whole sentence */
+    /* a coordinated predicate's own time is on its right: this only weighs against such a time, it puts
+     * no time out of reach */
+    return t->end <= e->start && !opens && coordinated(c, e, t->end) ? d + COORD_PENALTY : d;
 }
 
 /* Does the line of time expression t hold only a header's label before it ("Published", "Updated: ",

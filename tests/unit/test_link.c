@@ -997,6 +997,21 @@ static void test_set_is_no_interval(void **state)
     done(&r);
 }
 
+/* A verb that opens a coordinated predicate takes the time on its right over the one of the predicate
+ * before it. Before, "went" took "the late 1990s", five bytes away on its left. */
+static void test_coordinated_predicate_time(void **state)
+{
+    (void)state;
+    run r = extract("The company was founded in the late 1990s and went public in 2004.");
+    assert_string_equal(event(&r, "founded")->time.value, "199");
+    assert_string_equal(event(&r, "went")->time.value, "2004");
+    done(&r);
+    /* with no time of its own, it still shares the one before */
+    r = extract("Police arrested him on Friday and charged him with murder.");
+    assert_string_equal(event(&r, "charged")->time.value, "2014-11-28");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1032,6 +1047,7 @@ int main(void)
         cmocka_unit_test(test_digit_comma),
         cmocka_unit_test(test_page_header),
         cmocka_unit_test(test_set_is_no_interval),
+        cmocka_unit_test(test_coordinated_predicate_time),
         cmocka_unit_test(test_time_is_no_dateline),
         cmocka_unit_test(test_dateline_with_a_date),
         cmocka_unit_test(test_headline_line),

@@ -835,6 +835,35 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
     return -1;
 }
 
+/* The stretch of days a duration covers up to the DCT or from it ("the past two years", "over the next three
+ * months"): its interval, from the rule's span template "UNIT,N" (N < 0 up to the DCT, N > 0 from it). Not
+ * without a DCT, not for a vague count ("the past few days"), not for units finer than a day (a DCT is
+ * most often a day) but whole days of hours ("the past 48 hours"), and not in a past episode being told,
+ * whose "past two years" are its own. */
+static void span(chr_timex *out, const char *tmpl, chr__anchor_ctx *ctx, const chr__cand *c)
+{
+    char s[MAXV];
+    if (ctx->dct.gran == CHR_GRAN_NONE || in_story(ctx, c) || chr__template_fill(s, sizeof s, tmpl, ctx, c))
+        return;
+    char *comma = strchr(s, ',');
+    if (!comma || strchr(comma, 'X'))
+        return;
+    *comma = '\0';
+    chr_gran u = chr__time_unit(s);
+    long n = strtol(comma + 1, NULL, 10);
+    if (u == CHR_GRAN_HOUR && n % 24 == 0) { /* "the past 48 hours": two days */
+        u = CHR_GRAN_DAY;
+        n /= 24;
+    }
+    if (u == CHR_GRAN_NONE || u > CHR_GRAN_DAY || n == 0)
+        return;
+    chr_time now = chr__time_period(&ctx->dct, CHR_GRAN_DAY), far = now;
+    chr__time_shift(&far, u, n); /* both ends in: "the past 24 hours" of a day may reach into the day before */
+    chr_time_format(out->begin, sizeof out->begin, n < 0 ? &far : &now);
+    chr_time_format(out->end_value, sizeof out->end_value, n < 0 ? &now : &far);
+    snprintf(out->anchor, sizeof out->anchor, "t0");
+}
+
 /* A literal value that is a point or period in time, parsed back so that it can be a reference. */
 static int parse_literal(chr_time *t, const char *v)
 {
@@ -910,6 +939,8 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             snprintf(out->anchor, sizeof out->anchor, "%s", used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
         }
     }
+    if (r->span && out->type == CHR_TIMEX_DURATION && !out->begin[0])
+        span(out, r->span, ctx, c);
     call k;
     if (parse_call(&k, v)) {
         chr_time t;

@@ -34,6 +34,8 @@ typedef struct chr__rule {
     char *value; /* value template */
     char *mod;   /* mod template, or NULL */
     char *point; /* template of the point in time a duration leads to ("two days later"), or NULL */
+    char *span;  /* template "UNIT,N" of the stretch a duration covers up to the DCT (N < 0: "the past two
+                  * years") or from it ("the next three months"), or NULL */
     char *quant, *freq;
     char *unless;                     /* a table: no match in a paragraph holding one of its words, or NULL */
     const chr__table *unless_table;   /* that table, once the rules are compiled */

@@ -13,6 +13,8 @@
  *     value TEMPLATE           see anchor.c
  *     mod TEMPLATE / quant Q / freq TEMPLATE
  *     point TEMPLATE           for a duration, the time it leads to ("two days later")
+ *     span TEMPLATE            for a duration, "UNIT,N": the stretch up to the DCT it covers, N < 0 ("the
+ *                              past two years"), or from it, N > 0 ("the next three months")
  *     priority N               between matches of the same extent, the higher wins (default 0)
  *     example [@DCT] TEXT with [the expression] => VALUE
  *
@@ -193,6 +195,8 @@ static int rule_field(loader *L, char *line)
         slot = &r->mod;
     else if (!strcmp(line, "point"))
         slot = &r->point;
+    else if (!strcmp(line, "span"))
+        slot = &r->span;
     else if (!strcmp(line, "quant"))
         slot = &r->quant;
     else if (!strcmp(line, "freq"))
@@ -714,6 +718,7 @@ void chr__rules_free(chr_engine *e)
         free(r->value);
         free(r->mod);
         free(r->point);
+        free(r->span);
         free(r->quant);
         free(r->freq);
         free(r->unless);

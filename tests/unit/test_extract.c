@@ -155,6 +155,40 @@ static void test_since_interval(void **state) {
     chr_doc_free(doc);
 }
 
+/* A duration up to the DCT or from it covers the days between (TimeBank's endPoint / beginPoint "t0"): an
+ * event "in the past two years" has an interval to be placed on. Before, these had none. */
+static void test_span_of_a_duration(void **state) {
+    (void)state;
+    static const struct {
+        const char *text, *timex, *begin, *end;
+    } cases[] = {
+        {"It has cut jobs three times in the past two years.", "the past two years", "2012-12-03", "2014-12-03"},
+        {"The firm will hire 500 people over the next three months.", "the next three months", "2014-12-03",
+         "2015-03-03"},
+        {"Sales fell over the past decade.", "the past decade", "2004-12-03", "2014-12-03"},
+        {"Over the past 48 hours, analysts cut their targets.", "the past 48 hours", "2014-12-01", "2014-12-03"},
+        /* no span: a vague count, hours not making whole days, a duration with no direction */
+        {"It grew in the past few years.", "the past few years", "", ""},
+        {"Over the past 36 hours, analysts cut their targets.", "the past 36 hours", "", ""},
+        {"The talks lasted three years.", "three years", "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        chr_doc *doc;
+        chr_result *res = run(cases[i].text, "2014-12-03", &doc);
+        const chr_timex *t = find(res, doc, cases[i].timex);
+        assert_string_equal(t->begin, cases[i].begin);
+        assert_string_equal(t->end_value, cases[i].end);
+        chr_result_free(res);
+        chr_doc_free(doc);
+    }
+    /* with no DCT, none */
+    chr_doc *doc;
+    chr_result *res = run("It has cut jobs three times in the past two years.", NULL, &doc);
+    assert_string_equal(find(res, doc, "the past two years")->begin, "");
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 static void test_no_dct_underspecified(void **state) {
     (void)state;
     chr_doc *doc;
@@ -494,6 +528,7 @@ int main(void) {
         cmocka_unit_test(test_after_leads_nowhere),
         cmocka_unit_test(test_tense_stays_in_its_sentence),
         cmocka_unit_test(test_since_interval),
+        cmocka_unit_test(test_span_of_a_duration),
         cmocka_unit_test(test_no_dct_underspecified),
         cmocka_unit_test(test_story_year),
         cmocka_unit_test(test_reference_time),

@@ -138,8 +138,8 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const
             finite = y;
             k--;
             break;
-        } else if (c & CHR__CAT_WILL) {
-            will = 1;
+        } else if ((c & CHR__CAT_WILL) || ((c & CHR__CAT_MODAL) && !strcmp(y->w, "wo"))) {
+            will = 1; /* "wo" of "won't" is will's */
             finite = y;
         } else if (c & CHR__CAT_MODAL) {
             modal = 1;

@@ -232,8 +232,8 @@ static const chr_event *tag(chr_event **ev, size_t *n, const char *model, const 
 static const char every_word_verbal[] = "chronicle-events-model\t2\n"
                                         "list\tTO\tto\n"
                                         "list\tCONJ\tand\tor\n"
-                                        "list\tMODAL\twould\n"
-                                        "list\tNEG\tnot\n"
+                                        "list\tMODAL\twould\two\tca\n"
+                                        "list\tNEG\tnot\tn't\n"
                                         "list\tHAVE\thas\n"
                                         "f\tb\t1:100\t3:100\n";
 
@@ -260,6 +260,9 @@ static void test_tense_rules(void **state) {
         {"The plan, overridden twice, stood.", "overridden", CHR_TENSE_PASTPART, 0},
         {"They arose early.", "arose", CHR_TENSE_PAST, 0},
         {"They wrung their hands.", "wrung", CHR_TENSE_PAST, 0},
+        /* "won't" is will's (FUTURE, as TimeBank has it), "can't" a modal's (NONE) */
+        {"He won't resign.", "resign", CHR_TENSE_FUTURE, 1},
+        {"He can't resign.", "resign", CHR_TENSE_NONE, 1},
     };
     assert_true(chr__ev_forms_sorted()); /* the forms' binary search needs them sorted */
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

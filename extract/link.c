@@ -82,7 +82,8 @@ static const char *const between_words[] = {
     "do",       "shall",      "'s",       "'ve",        "'d",       "'ll",       "to",      "only",
     "even",     "reportedly", "allegedly", "repeatedly", "publicly", "previously", "recently", "finally",
     "since",    "both",       "all",      "yet",        "well",     "last",      "ever",    "earlier",
-    "always",   "often",      "once",     "no",         "longer",   "next",      NULL};
+    "always",   "often",      "once",     "no",         "longer",   "next",      "ca",      "wo",
+    NULL};
 
 /* Words that end a subject phrase going left. */
 static const char *const stop_words[] = {
@@ -123,9 +124,11 @@ typedef struct wordset {
 static const char *const be_forms[] = {"was", "were", "is", "are", "been", "being", "be", NULL};
 static const char *const relatives[] = {"who", "which", "that", NULL};
 
-/* Auxiliaries other than "be": a finite verb's subject phrase ends at one. */
+/* Auxiliaries other than "be": a finite verb's subject phrase ends at one ("ca" and "wo" of "can't" and
+ * "won't", split from their "n't"). */
 static const char *const auxiliaries[] = {"has",   "have", "had", "will", "would", "could", "should", "may",
-                                          "might", "must", "can", "did",  "does",  "do",    "shall",  NULL};
+                                          "might", "must", "can", "did",  "does",  "do",    "shall",  "ca",
+                                          "wo",    NULL};
 
 /* Prepositions that let a phrase qualify the noun before it ("a spokesman for the company", "exiles outside
  * the courthouse"); not "by" (a passive's agent) nor "to". */
@@ -1645,6 +1648,22 @@ static int adverbial_opening(const ctx *c, const chr_result *res, size_t first, 
            words_after(c, res, i, last);
 }
 
+/* Does a modal stand before token i, over adverbs, negation and "have" or "be" ("would meet", "could not
+ * face", "can't pay", "could have been prevented")? */
+static int after_modal(const ctx *c, size_t i, size_t first)
+{
+    static const char *const modals[] = {"would", "could", "should", "may", "might", "must", "can", "ca", NULL};
+    for (size_t k = i; k > first && i - k < 5; k--) {
+        for (const char *const *m = modals; *m; m++)
+            if (tok_word(c, k - 1, *m))
+                return 1;
+        if (!tok_adverb(c, k - 1) && !tok_word(c, k - 1, "not") && !tok_word(c, k - 1, "n't") &&
+            !tok_word(c, k - 1, "have") && !tok_is(c, k - 1, BE))
+            return 0;
+    }
+    return 0;
+}
+
 /* The actor and the summary of event e, whose token is i (tok_at). */
 static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
 {
@@ -1699,9 +1718,10 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
     if (aux < i && aux > first && tok_clitic(c, aux) && !tok_punct(c, aux - 1))
         aux--; /* "Wednesday's close", not "'s close" */
     size_t sum_from = a < b && a < i ? tk->v[a].start : subj < i ? tk->v[subj].start : tk->v[aux].start;
-    if (e->tense == CHR_TENSE_NONE || e->tense == CHR_TENSE_INFINITIVE) {
+    if ((e->tense == CHR_TENSE_NONE && !after_modal(c, i, first)) || e->tense == CHR_TENSE_INFINITIVE) {
         /* a noun ("the Iranian bombing") or an infinitive ("not to forget"): no actor of its own; the
-         * summary still starts with the phrase before it */
+         * summary still starts with the phrase before it. A verb after a modal has the tense NONE too, and
+         * its subject ("the president would meet") */
         a = b;
     }
     const char *shared_actor = NULL; /* the subject of a coordinated verb or the antecedent of "which" */

@@ -1012,6 +1012,22 @@ static void test_coordinated_predicate_time(void **state)
     done(&r);
 }
 
+/* A verb after a modal has the tense NONE, as a noun has, and an actor all the same. Before, "meet" and
+ * "pay" had none, and "can't" left its "ca" in the phrase. */
+static void test_actor_after_a_modal(void **state)
+{
+    (void)state;
+    run r = extract("The White House said the president would meet the new justice on Friday.");
+    assert_string_equal(event(&r, "meet")->actor, "the president");
+    done(&r);
+    r = extract("Officials said the company can't pay.");
+    assert_string_equal(event(&r, "pay")->actor, "the company");
+    done(&r);
+    r = extract("The attack could have been prevented, officials said.");
+    assert_string_equal(event(&r, "prevented")->actor, "The attack");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1048,6 +1064,7 @@ int main(void)
         cmocka_unit_test(test_page_header),
         cmocka_unit_test(test_set_is_no_interval),
         cmocka_unit_test(test_coordinated_predicate_time),
+        cmocka_unit_test(test_actor_after_a_modal),
         cmocka_unit_test(test_time_is_no_dateline),
         cmocka_unit_test(test_dateline_with_a_date),
         cmocka_unit_test(test_headline_line),

@@ -401,8 +401,10 @@ static void row(chr__sbuf *b, const char *date, const char *rel, const char *act
     } while (!cell_done(&c[0]) || !cell_done(&c[1]) || !cell_done(&c[2]) || !cell_done(&c[3]));
 }
 
-static const char *relation_word(chr_relation r) {
-    switch (r) {
+/* The relation column's word for entry e: "since" for an interval begun by its time that runs on or to the
+ * document date ("since 1979"), "from" for one closed at another time ("from 2010 to 2018"). */
+static const char *relation_word(const chr_timeline_entry *e) {
+    switch (e->relation) {
     case CHR_REL_IS_INCLUDED:
         return "in";
     case CHR_REL_DURING:
@@ -415,7 +417,7 @@ static const char *relation_word(chr_relation r) {
     case CHR_REL_BEGINS:
         return "starts";
     case CHR_REL_BEGUN_BY:
-        return "since";
+        return e->flags & (CHR_TL_OPEN_END | CHR_TL_END_DCT) ? "since" : "from";
     case CHR_REL_ENDS:
         return "ends";
     case CHR_REL_ENDED_BY:
@@ -451,7 +453,7 @@ static void entry_row(chr__sbuf *b, const chr_timeline *tl, const chr_timeline_e
         snprintf(what, sizeof what, "%s%s [%s]", e->summary[0] || !e->negative ? "" : "not ", w, docs);
     else
         snprintf(what, sizeof what, "%s%s", e->summary[0] || !e->negative ? "" : "not ", w);
-    row(b, label, dated ? relation_word(e->relation) : "", e->actor[0] ? e->actor : "-", what);
+    row(b, label, dated ? relation_word(e) : "", e->actor[0] ? e->actor : "-", what);
 }
 
 static void rule_line(chr__sbuf *b) {

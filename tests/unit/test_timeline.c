@@ -429,6 +429,17 @@ static void test_text(void **state) {
     free(again);
     free(out);
     chr_timeline_free(tl);
+    /* begun by a time and closed at another ("from 2010 to 2018"): "from", not "since" (which it was) */
+    chr_doc *doc;
+    chr_result *r = one_event(&doc, "d", "2010", CHR_REL_BEGUN_BY, "2010", "2018");
+    assert_int_equal(chr_timeline_new(&tl), 0);
+    assert_int_equal(chr_timeline_add(tl, doc, r, NULL), 0);
+    chr_result_free(r);
+    chr_doc_free(doc);
+    assert_int_equal(chr_timeline_text(&out, NULL, tl), 0);
+    assert_non_null(strstr(out, "\n2010 .. 2018            from    -                 "));
+    free(out);
+    chr_timeline_free(tl);
 }
 
 int main(void) {

@@ -1028,6 +1028,22 @@ static void test_actor_after_a_modal(void **state)
     done(&r);
 }
 
+/* A report after a relative clause set off by commas is not dated by the clause's time: before, "said" was
+ * in January. The noun the clause is about keeps it ("the ruling, which is expected next month"). */
+static void test_report_after_a_relative_clause(void **state)
+{
+    (void)state;
+    run r = extract("Chief executive Jane Roe, who took over in January, said the company would close a plant.");
+    assert_string_equal(event(&r, "took")->time.value, "2014-01");
+    const chr_event *said = event(&r, "said");
+    assert_int_equal(said->time.timex, -1); /* the DCT, by its tense */
+    assert_int_equal(said->time.relation, CHR_REL_BEFORE);
+    done(&r);
+    r = extract("The lawyers await the ruling, which is expected next month.");
+    assert_string_equal(event(&r, "ruling")->time.value, "2015-01");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1065,6 +1081,7 @@ int main(void)
         cmocka_unit_test(test_set_is_no_interval),
         cmocka_unit_test(test_coordinated_predicate_time),
         cmocka_unit_test(test_actor_after_a_modal),
+        cmocka_unit_test(test_report_after_a_relative_clause),
         cmocka_unit_test(test_time_is_no_dateline),
         cmocka_unit_test(test_dateline_with_a_date),
         cmocka_unit_test(test_headline_line),

@@ -919,7 +919,7 @@ static int outside_relative(const ctx *c, const chr_event *e, const chr_timex *t
             return 0;
     }
     if (open == (size_t)-1 || e->start < open)
-        return 0; /* the noun the clause is about takes its time: "the ruling, which is expected next month" */
+        return 0; /* the noun the clause is about keeps its time ("the ruling, which is expected in May") */
     /* e after the clause's opening: outside when a comma closes the clause before e */
     for (size_t k = tok_at(c, t->end); k < c->toks->n && c->toks->v[k].end <= e->start; k++)
         if (tok_word(c, k, ",") || tok_word(c, k, ";"))

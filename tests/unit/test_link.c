@@ -1033,7 +1033,7 @@ static void test_actor_after_a_modal(void **state)
 static void test_report_after_a_relative_clause(void **state)
 {
     (void)state;
-    run r = extract("Chief executive Jane Roe, who took over in January, said the company would close a plant.");
+    run r = extract("Chief executive Jane Roe, who took over in January, said the firm would close a plant.");
     assert_string_equal(event(&r, "took")->time.value, "2014-01");
     const chr_event *said = event(&r, "said");
     assert_int_equal(said->time.timex, -1); /* the DCT, by its tense */

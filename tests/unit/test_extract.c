@@ -199,6 +199,15 @@ static void test_no_dct_underspecified(void **state) {
     assert_string_equal(find(res, doc, "last week")->value, "XXXX-WXX");
     chr_result_free(res);
     chr_doc_free(doc);
+    /* a time of unknown year becomes the one talked about: "a month earlier" is not counted back from the
+     * older "August 2023" (it gave 2023-07); news ("this summer"), so no past episode gives December 2023 */
+    res = run("Rates rose until August 2023 and may fall this summer. Unemployment rose to 4.0% in the three "
+              "months to December, up from 3.9% a month earlier.",
+              NULL, &doc);
+    assert_string_equal(find(res, doc, "December")->value, "XXXX-12");
+    assert_string_equal(find(res, doc, "a month earlier")->value, "XXXX-XX");
+    chr_result_free(res);
+    chr_doc_free(doc);
 }
 
 /* A past episode told with its dates ("launched on 16 December 1944 ... On 19 December") gives its year to

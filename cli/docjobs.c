@@ -138,8 +138,9 @@ static int emit_rec(pool *p, const rec *r) {
         return EXIT_INTERNAL;
     }
     if (r->no_dct && !d->warned_no_dct) {
-        cli_warn("no document date for %s:%lu; relative expressions left underspecified", in->name,
-                 r->lineno);
+        cli_warn("no document date for %s:%lu; relative expressions left underspecified (--dct or "
+                 "--date-field gives one)",
+                 in->name, r->lineno);
         d->warned_no_dct = 1;
     }
     if (r->out && cli_output_write(p->sink->out, r->out, r->outlen))

@@ -102,7 +102,8 @@ static int process_doc(cli_docs *d, const cli_docs_sink *sink, chr_format kind, 
     if (!d->dct) {
         chr_time t;
         if (chr_doc_dct(doc, &t) == CHR_DCT_NONE && !chr_doc_find_dct(doc) && !d->warned_no_dct) {
-            cli_warn("no document date for %s; relative expressions left underspecified", name);
+            cli_warn("no document date for %s; relative expressions left underspecified (%s gives one)", name,
+                     kind == CHR_FORMAT_JSONL ? "--dct or --date-field" : "--dct");
             d->warned_no_dct = 1;
         }
     }

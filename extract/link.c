@@ -896,11 +896,12 @@ static int across_quote(const ctx *c, const chr_event *e, const chr_timex *t)
     return n & 1;
 }
 
-/* Is time t inside a relative clause set off by commas (", who took over in January,", ", whose store opened
- * on Tuesday,") that event e comes after? Such a time is the clause's own: "Chief executive Jane Roe, who
- * took over in January, said" was not said in January. Not for what comes before the clause: TimeBank
- * links the noun it is about ("the ruling, which is expected next month") to its time. Asked of reports
- * only (link_timexes): TimeBank dates other verbs after such a clause by its time as often as not ("Williams
+/* Is time t inside a relative clause set off by a comma (", who took over in January,", ", whose store opened
+ * on Tuesday") that event e is outside of? Such a time is the clause's own: "Chief executive Jane Roe, who
+ * took over in January, said" was not said in January, nor "Boone said that Cole, who has been out since
+ * March, would pitch" in March. Not for the noun the clause is about, right before its comma: TimeBank links
+ * it to the clause's time ("the ruling, which is expected next month"). Asked of reports only
+ * (link_timexes): TimeBank dates other verbs after such a clause by its time as often as not ("Williams
  * shares, which were to be delisted after the close of trading yesterday, closed at $23.25"); for all
  * events, TBAQ with the gold events lost 3 links, for reports none. */
 static int outside_relative(const ctx *c, const chr_event *e, const chr_timex *t)
@@ -918,8 +919,13 @@ static int outside_relative(const ctx *c, const chr_event *e, const chr_timex *t
         if (tok_punct(c, k - 1))
             return 0;
     }
-    if (open == (size_t)-1 || e->start < open)
-        return 0; /* the noun the clause is about keeps its time ("the ruling, which is expected in May") */
+    if (open == (size_t)-1)
+        return 0;
+    if (e->end <= open) { /* before the clause: outside, but for the noun it is about, which keeps its time
+                           * ("the announcement, which came on Monday") */
+        size_t a = tok_at(c, open);
+        return !(a > 0 && c->toks->v[a - 1].start <= e->start && e->start < c->toks->v[a - 1].end);
+    }
     /* e after the clause's opening: outside when a comma closes the clause before e */
     for (size_t k = tok_at(c, t->end); k < c->toks->n && c->toks->v[k].end <= e->start; k++)
         if (tok_word(c, k, ",") || tok_word(c, k, ";"))
@@ -972,7 +978,8 @@ static int link_timexes(chr_result *res, const ctx *c)
         chr_event *pick = NULL;
         for (size_t k = lo, seen = 0; k-- > 0 && seen < EVENT_REACH && !pick; seen++) {
             chr_event *e = &res->events[k];
-            if (e->end <= t->start && e->sent_start <= t->start && t->end <= e->sent_end && e->time.timex == -2)
+            if (e->end <= t->start && e->sent_start <= t->start && t->end <= e->sent_end &&
+                e->time.timex == -2 && !(e->cls == CHR_EVENT_REPORTING && outside_relative(c, e, t)))
                 pick = e;
             if (e->start < e->sent_start || !(e->sent_start <= t->start))
                 break;
@@ -981,7 +988,8 @@ static int link_timexes(chr_result *res, const ctx *c)
             chr_event *e = &res->events[k];
             if (e->sent_start > t->start || (e->start >= t->end && quote_between(c, t->end, e->start)))
                 break;
-            if (e->start >= t->end && t->end <= e->sent_end && e->time.timex == -2)
+            if (e->start >= t->end && t->end <= e->sent_end && e->time.timex == -2 &&
+                !(e->cls == CHR_EVENT_REPORTING && outside_relative(c, e, t)))
                 pick = e;
         }
         if (pick)

@@ -1042,6 +1042,11 @@ static void test_report_after_a_relative_clause(void **state)
     r = extract("The lawyers await the ruling, which is expected next month.");
     assert_string_equal(event(&r, "ruling")->time.value, "2015-01");
     done(&r);
+    /* nor a report before the clause, of a noun it reports on (it was BEGUN_BY March) */
+    r = extract("Boone said that Gerrit Cole, who has been out since March with an injury, would pitch.");
+    assert_int_equal(event(&r, "said")->time.timex, -1);
+    assert_int_equal(event(&r, "said")->time.relation, CHR_REL_BEFORE);
+    done(&r);
 }
 
 int main(void)

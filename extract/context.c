@@ -17,6 +17,9 @@
 _Static_assert(WINDOW_LEFT_FAR >= WINDOW_LEFT, "the left words are held in WINDOW_LEFT_FAR slots");
 /* how many words before a future cue a past auxiliary turns it into a past plan */
 #define PAST_PLAN_REACH 2
+/* A fixture's verb in the present ("the teams meet again Tuesday") is a cue this close to the time only:
+ * farther, it is likely another verb's ("to meet demand for its computers well into the summer") */
+#define FIXTURE_REACH 3
 #define MAX_WORD 32
 
 /* Is there a sentence end at text[i] ('.', '!', '?' followed by a blank (space or line end) and an upper
@@ -128,7 +131,7 @@ static size_t words(word *out, size_t max, const char *text, size_t len, size_t 
 
 /* The cue word tables (NULL: the rules have none), found once per engine (chr__context_init). */
 typedef struct cues {
-    const chr__table *future, *past, *present, *not_past, *copula, *adverb, *determiner, *unit;
+    const chr__table *future, *past, *present, *not_past, *copula, *adverb, *determiner, *unit, *fixture;
 } cues;
 
 static int in_table(const chr__table *t, const char *w) { return t && chr__table_lookup(t, w) != NULL; }
@@ -147,9 +150,10 @@ static chr_tense classify(const cues *c, const char *w) {
 }
 
 void chr__context_init(chr_engine *e) {
-    static const char *const names[8] = {"tense_future", "tense_past",   "tense_present",    "tense_not_past",
-                                         "tense_copula", "tense_adverb", "tense_determiner", "tense_unit"};
-    for (int k = 0; k < 8; k++)
+    static const char *const names[9] = {"tense_future", "tense_past",   "tense_present",    "tense_not_past",
+                                         "tense_copula", "tense_adverb", "tense_determiner", "tense_unit",
+                                         "tense_fixture"};
+    for (int k = 0; k < 9; k++)
         e->tense_cues[k] = chr__rules_table(e, names[k]);
 }
 
@@ -166,8 +170,8 @@ static int verb_before_last(const char *w) {
 }
 
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end) {
-    const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2], e->tense_cues[3],
-                     e->tense_cues[4], e->tense_cues[5], e->tense_cues[6], e->tense_cues[7]};
+    const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2], e->tense_cues[3], e->tense_cues[4],
+                     e->tense_cues[5], e->tense_cues[6], e->tense_cues[7], e->tense_cues[8]};
     const cues *c = &cs;
     word left[WINDOW_LEFT_FAR], right[WINDOW_RIGHT]; /* the left walk goes to WINDOW_LEFT_FAR */
     walk lw, rw;
@@ -183,6 +187,8 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
         size_t nr = d < WINDOW_RIGHT ? upto(&rw, d + 1) : rw.n;
         if (d < nl) {
             chr_tense t = classify(c, left[d].w);
+            if (!t && d < FIXTURE_REACH && in_table(c->fixture, left[d].w))
+                t = CHR_TENSE_FUTURE;
             /* "expected to last until Friday": a verb, not the "last" of "last week" */
             if (t == CHR_TENSE_PAST && d + 1 < nl && !strcmp(left[d].w, "last") &&
                 verb_before_last(left[d + 1].w))

@@ -92,8 +92,9 @@ struct chr_engine {
     chr__prefilter *prefilter;       /* where each rule may start (the rules are compiled anchored) */
     uint32_t max_groups;             /* the most capture groups of any rule, plus one */
     struct chr__event_model *events; /* the event model */
-    const chr__table *tense_cues[8]; /* tables tense_future, _past, _present, _not_past, _copula, _adverb,
-                                      * _determiner, _unit (context.c), found once; NULL when absent */
+    const chr__table *tense_cues[9]; /* tables tense_future, _past, _present, _not_past, _copula, _adverb,
+                                      * _determiner, _unit, _fixture (context.c), found once; NULL when
+                                      * absent */
 };
 
 struct chr_result {

@@ -80,12 +80,17 @@ typedef struct chr__ev_tok {
     const char *g;              /* its part-of-speech guess from the suffix ("ING", "NEV", "-") */
     const char *cw;             /* its category word ("det", "be", ...), or NULL */
     unsigned char shl, gl, cwl; /* lengths of shape, g and cw */
+    unsigned char gi;           /* g's index among the guesses (model.c) */
     uint64_t hg, hcs;           /* hashes of g, and of cw (or the shape when it has none) */
+    /* the tagger's: the weights of the context features that read this word alone where it stands as
+     * the neighbour of another (c-2, c-1, l-1, c+1, er+1, w+2, c+2, la), NULL for a feature the model
+     * lacks; looked up once a word (chr__ev_prepare_one) instead of at each token that it neighbours */
+    const int16_t *nbrow[8];
 } chr__ev_tok;
 
 /* Fill t[0..toks->n) (caller-sized array); or one token, from its bytes text[0..n). A token's fields
- * depend on its bytes only (and the model's lists), pl aside, which is left 0. Its word is lower case,
- * with the apostrophe U+2019 as ' ("n’t" is "n't"). */
+ * depend on its bytes only (and the model's lists and weights), pl aside, which is left 0. Its word is
+ * lower case, with the apostrophe U+2019 as ' ("n’t" is "n't"). */
 void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks);
 void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *text, size_t n);
 
@@ -97,9 +102,16 @@ void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, c
  * the tagger can score them once per word) or those of its context. The two parts make up the whole. */
 #define CHR__EV_WORD 1u
 #define CHR__EV_CONTEXT 2u
-/* The tagger's way: the weights of the features of `parts` of token i added to scores[0..12). */
+/* The weights of the features of `parts` of token i added to scores[0..12): the features as the trainer
+ * composes them, what the tagger's own paths below must add up to (the tests compare them). */
 void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i, unsigned parts,
                         const chr__event_model *m, int32_t *scores);
+/* The tagger's way: the word part of token x (its features of CHR__EV_WORD), and the context part of
+ * token i of tp[0..toks->n) (pointers, as the tagger finds its tokens in the word cache), where pl is
+ * the previous word's label (t[i].pl of chr__ev_score_part). Both add to scores[0..12). */
+void chr__ev_score_word(const chr__ev_tok *x, const chr__event_model *m, int32_t *scores);
+void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks, size_t i, char pl,
+                           const chr__event_model *m, int32_t *scores);
 
 uint64_t chr__ev_hash(const char *s, size_t n);
 
@@ -111,7 +123,7 @@ void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t
  * cache or the cache is full. */
 typedef struct chr__wordent {
     chr__ev_tok x;
-    int scored;    /* s holds the word part of the scores (chr__ev_score_part, CHR__EV_WORD) */
+    int scored;    /* s holds the word part of the scores (chr__ev_score_word) */
     unsigned char forms; /* the recognizer's own facts about the word (events.c), 0 until it sets them */
     int32_t s[12];
     char bytes[32];

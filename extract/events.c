@@ -121,15 +121,15 @@ static unsigned forms(chr__wordent *we, const chr__ev_tok *x) {
 }
 
 /* Tense, aspect and polarity of the event at token i; went: the tokens' word cache entries. */
-static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const *went, const chr__tokens *toks,
-                         size_t i, int verbal) {
-    const chr__ev_tok *x = &t[i];
+static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent *const *went,
+                         const chr__tokens *toks, size_t i, int verbal) {
+    const chr__ev_tok *x = t[i];
     size_t first = toks->sent_first[toks->v[i].sent];
     int neg = 0, have = 0, be = 0, will = 0, modal = 0, to = 0, did = 0;
     const chr__ev_tok *finite = NULL; /* the leftmost auxiliary */
     size_t k = i;
     while (k > first && i - k < 6) {
-        const chr__ev_tok *y = &t[k - 1];
+        const chr__ev_tok *y = t[k - 1];
         unsigned c = y->cat;
         if (c & CHR__CAT_NEG) {
             neg = 1;
@@ -163,16 +163,16 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const
     const unsigned xf = forms(went[i], x);
     int base = !ends(x, "ing") && !ends(x, "ed") && !ends(x, "s") && !(xf & FORM_PAST);
     if (!finite && base && k > first) {
-        const chr__ev_tok *y = &t[k - 1];
+        const chr__ev_tok *y = t[k - 1];
         if (y->ll == 4 && !memcmp(y->lem, "help", 4))
             to = 1;
         else if ((y->cat & CHR__CAT_CONJ) && (!strcmp(y->w, "and") || !strcmp(y->w, "or")))
             for (size_t j = k - 1; j > first && k - 1 - j < 6 && !to; j--) {
-                const chr__ev_tok *z = &t[j - 1];
+                const chr__ev_tok *z = t[j - 1];
                 if (z->shape[0] == 'p' && z->w[0] != ',')
                     break;
                 if ((z->cat & CHR__CAT_TO) && j < k - 1 &&
-                    !(t[j].cat & (CHR__CAT_DET | CHR__CAT_PRON | CHR__CAT_PREP)) && t[j].shape[0] == 'x')
+                    !(t[j]->cat & (CHR__CAT_DET | CHR__CAT_PRON | CHR__CAT_PREP)) && t[j]->shape[0] == 'x')
                     to = 1;
             }
     }
@@ -181,7 +181,7 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const
     /* a word in -s right before a past form is a plural noun, the subject ("claims made", "sales rose") */
     size_t last = toks->v[i].sent + 1 < toks->nsent ? toks->sent_first[toks->v[i].sent + 1] : toks->n;
     if (verbal && ends(x, "s") && !(x->cat & (CHR__CAT_BE | CHR__CAT_HAVE | CHR__CAT_DO)) && i + 1 < last) {
-        const chr__ev_tok *z = &t[i + 1];
+        const chr__ev_tok *z = t[i + 1];
         if (z->shape[0] == 'x' && (ends(z, "ed") || (forms(went[i + 1], z) & FORM_PAST)))
             verbal = 0;
     }
@@ -273,34 +273,48 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     if (!words && !(words = own = chr__wordcache_new(toks->n)))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     chr__wordcache_begin(words, m);
-    chr__ev_tok *t = malloc(toks->n * sizeof *t);
+    /* the tokens where the word cache holds them (not copied), else in spill (a word too long to cache,
+     * or the cache full) */
+    const chr__ev_tok **t = malloc(toks->n * sizeof *t);
     chr__wordent **went = malloc(toks->n * sizeof *went);
-    if (!t || !went) {
-        free(t);
-        free(went);
-        chr__wordcache_free(own);
-        return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < toks->n; i++) {
+    chr__ev_tok *spill = NULL;
+    int rc = 0;
+    for (size_t i = 0; t && went && i < toks->n; i++) {
         const char *s = text + toks->v[i].start;
         size_t sn = toks->v[i].end - toks->v[i].start;
         went[i] = chr__wordcache_get(words, s, sn);
-        if (went[i])
-            t[i] = went[i]->x;
-        else
-            chr__ev_prepare_one(&t[i], m, s, sn);
+        if (went[i]) {
+            t[i] = &went[i]->x;
+            continue;
+        }
+        if (!spill && !(spill = malloc(toks->n * sizeof *spill))) {
+            rc = 1;
+            break;
+        }
+        chr__ev_prepare_one(&spill[i], m, s, sn);
+        t[i] = &spill[i];
+    }
+    if (!t || !went || rc) {
+        free(t);
+        free(went);
+        free(spill);
+        chr__wordcache_free(own);
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     chr_event *ev = NULL;
     size_t nev = 0, cap = 0, tk = 0, reach;
     int32_t near_bias;
     chr__event_model_near_time(m, &near_bias, &reach);
-    int rc = 0;
+    /* the previous word's label as the context features read it (chr__ev_tok.pl): 'E' or 'O' as the
+     * word before was tagged, 0 after a word that was not (punctuation, clitics, numbers) */
+    char pl = 0;
     for (size_t i = 0; i < toks->n; i++) {
-        if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
+        char xpl = pl;
+        pl = 0;
+        if (t[i]->shape[0] == 'p' || t[i]->shape[0] == '\'' || t[i]->shape[0] == 'd')
             continue; /* punctuation, clitics and numbers are never events */
         if (abbrev_compound(text, toks, i)) { /* "U.S.-led": part of a modifier, never an event */
-            if (i + 1 < toks->n)
-                t[i + 1].pl = 'O';
+            pl = 'O';
             continue;
         }
         /* int32: at most a few dozen features of weights within int16 each; 12 lanes (one spare), as a
@@ -310,24 +324,22 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         if (we && we->scored) {
             memcpy(sc, we->s, sizeof sc);
         } else {
-            chr__ev_score_part(t, toks, i, CHR__EV_WORD, m, sc);
+            chr__ev_score_word(t[i], m, sc);
             if (we) {
                 memcpy(we->s, sc, sizeof sc);
                 we->scored = 1;
             }
         }
         if (sc[CHR__EV_O] - sc[CHR__EV_EVENT] > WORD_MARGIN) { /* no event, from the word alone */
-            if (i + 1 < toks->n)
-                t[i + 1].pl = 'O';
+            pl = 'O';
             continue;
         }
-        chr__ev_score_part(t, toks, i, CHR__EV_CONTEXT, m, sc);
+        chr__ev_score_context(t, toks, i, xpl, m, sc);
         size_t sent = toks->v[i].sent;
         int near = near_bias && near_time(tx, ntx, reach, &tk, toks->v[i].start, toks->v[i].end,
                                           toks->sent_start[sent], toks->sent_end[sent]);
         int event = sc[CHR__EV_EVENT] > sc[CHR__EV_O] - (near ? near_bias : 0);
-        if (i + 1 < toks->n)
-            t[i + 1].pl = event ? 'E' : 'O';
+        pl = event ? 'E' : 'O';
         if (!event)
             continue;
         if (nev == cap) {
@@ -359,6 +371,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     }
     free(t);
     free(went);
+    free(spill);
     chr__wordcache_free(own);
     if (rc) {
         free(ev);

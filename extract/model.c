@@ -2,8 +2,9 @@
  * per-token features that the recognizer and the trainer both use, and weight lookup.
  *
  * Exports chr__event_model_load, chr__event_model_free (events.h), chr__ev_prepare, chr__ev_prepare_one,
- * chr__ev_features, chr__ev_hash, chr__event_model_cat, chr__cat_names, chr__event_model_lex,
- * chr__ev_lex_pack, chr__event_model_wn, chr__ev_wn_pack, chr__event_model_near_time (event_model.h).
+ * chr__ev_features, chr__ev_score_part, chr__ev_score_word, chr__ev_score_context, chr__ev_hash,
+ * chr__event_model_cat, chr__cat_names, chr__event_model_lex, chr__ev_lex_pack, chr__event_model_wn,
+ * chr__ev_wn_pack, chr__event_model_near_time (event_model.h).
  *
  * Features are strings ("w=said", "s3=aid", "w-1|w=has|said"), composed in a stack buffer and hashed
  * (64 bits, eight bytes a step); the loaded model keeps only the hashes, in a flat open-addressing
@@ -27,6 +28,8 @@ const char *const chr__cat_names[CHR__CAT_COUNT] = {
 static size_t lemma(const char *w, size_t n, char *out);
 static void derived(chr__ev_tok *x);
 
+#define NGUESS 11 /* the part-of-speech guesses (guess) */
+
 struct chr__event_model {
     struct fslot {
         uint64_t key;  /* feature hash, 0 = empty slot */
@@ -44,6 +47,10 @@ struct chr__event_model {
     uint64_t hcap[3][2]; /* capitalization '0'..'2', then 'F' first word or 'm' */
     uint64_t hpl[4];     /* the previous decision: 'E', 'O', '<', 'p' */
     uint64_t herp[9];    /* the next word's event rate '0'..'7', or 'u' */
+    /* the tagger's (tagger_tables): the weights of the context features of those values, NULL when the
+     * model lacks one (cap, pl, and pl with each guess), and the sentence edges as neighbours */
+    const int16_t *wcap[3][2], *wpl[4], *wplg[4][NGUESS];
+    chr__ev_tok bos, eos;
     int has_wn;          /* the lexicon holds WordNet records (its mark, key "\x01", is there) */
     int32_t near_bias;   /* the "near_time" record: the no-event score lowered by this ... */
     uint32_t near_bytes; /* ... for a word this close to a time expression (0 0: no record) */
@@ -53,6 +60,8 @@ void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t
     *bias = m ? m->near_bias : 0;
     *bytes = m ? m->near_bytes : 0;
 }
+
+static void tagger_tables(chr__event_model *m);
 
 static void const_hashes(chr__event_model *m) {
     for (int c = 0; c < 3; c++)
@@ -663,6 +672,7 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
         return rc;
     }
     m->has_wn = m->lcap && wn_get(m, "", 0);
+    tagger_tables(m);
     *out = m;
     return 0;
 }
@@ -813,11 +823,14 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
         m->lvals[i] = v;
     }
     m->has_wn = m->lcap && wn_get(m, "", 0);
+    tagger_tables(m);
     *out = m;
     return 0;
 }
 
 /* ---- features ----------------------------------------------------------------------------------- */
+
+static void nb_rows(chr__ev_tok *x, const chr__event_model *m);
 
 void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *text, size_t n) {
     const unsigned char *s = (const unsigned char *)text;
@@ -879,6 +892,7 @@ void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *
     memcpy(sk + 1, lem, ll);
     x->lxs = chr__event_model_lex(m, sk, ll + 1);
     x->wn = chr__event_model_wn(m, x->w, x->wl);
+    nb_rows(x, m);
 }
 
 void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks) {
@@ -972,28 +986,29 @@ static void emit_sink(const fctx *F, int k, uint64_t h, part a, const part *c) {
 static inline void emit1(const fctx *F, int k, part a) { emit(F, k, fh1(k, a.h), a, NULL); }
 static inline void emit2(const fctx *F, int k, part a, part c) { emit(F, k, fh2(k, a.h, c.h), a, &c); }
 
+/* The part-of-speech guesses, by index (the tagger keeps weights per guess). */
+static const char *const guesses[NGUESS] = {"-",   "ING", "ED", "NEV", "AL", "NST",
+                                            "ADV", "ADJ", "V",  "ER",  "S"};
+
 /* A crude part-of-speech guess from the suffix: the first suffix of the table the word ends with (and
- * is at least 3 bytes longer than). */
-static const char *guess(const char *w, size_t n) {
+ * is at least 3 bytes longer than); its index in guesses. */
+static unsigned guess(const char *w, size_t n) {
     static const struct {
         const char *suf;
-        unsigned char k;
-        const char *g;
-    } t[] = {{"ing", 3, "ING"},  {"ed", 2, "ED"},    {"tion", 4, "NEV"}, {"sion", 4, "NEV"},
-             {"ment", 4, "NEV"}, {"ance", 4, "NEV"}, {"ence", 4, "NEV"}, {"ure", 3, "NEV"},
-             {"al", 2, "AL"},    {"ity", 3, "NST"},  {"ness", 4, "NST"}, {"ly", 2, "ADV"},
-             {"ous", 3, "ADJ"},  {"ful", 3, "ADJ"},  {"ive", 3, "ADJ"},  {"able", 4, "ADJ"},
-             {"ible", 4, "ADJ"}, {"ize", 3, "V"},    {"ise", 3, "V"},    {"ate", 3, "V"},
-             {"er", 2, "ER"},    {"or", 2, "ER"},    {"ist", 3, "ER"},   {"s", 1, "S"}};
+        unsigned char k, g;
+    } t[] = {{"ing", 3, 1},  {"ed", 2, 2},  {"tion", 4, 3}, {"sion", 4, 3}, {"ment", 4, 3}, {"ance", 4, 3},
+             {"ence", 4, 3}, {"ure", 3, 3}, {"al", 2, 4},   {"ity", 3, 5},  {"ness", 4, 5}, {"ly", 2, 6},
+             {"ous", 3, 7},  {"ful", 3, 7}, {"ive", 3, 7},  {"able", 4, 7}, {"ible", 4, 7}, {"ize", 3, 8},
+             {"ise", 3, 8},  {"ate", 3, 8}, {"er", 2, 9},   {"or", 2, 9},   {"ist", 3, 9},  {"s", 1, 10}};
     if (n < 4)
-        return "-";
+        return 0;
     char last = w[n - 1];
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         size_t k = t[i].k;
         if (t[i].suf[k - 1] == last && n > k + 2 && !memcmp(w + n - k, t[i].suf, k))
             return t[i].g;
     }
-    return "-";
+    return 0;
 }
 
 /* A crude stem: -ies/-ied -> y, -es/-s, -ed, -ing, -ly dropped (a final e restored after a consonant
@@ -1044,7 +1059,8 @@ static part cat_or_shape(const chr__ev_tok *x) {
 /* What the features read of a token besides its word: its guess and category word, with their hashes. */
 static void derived(chr__ev_tok *x) {
     x->shl = (unsigned char)strlen(x->shape);
-    x->g = guess(x->w, x->wl);
+    x->gi = (unsigned char)guess(x->w, x->wl);
+    x->g = guesses[x->gi];
     x->gl = (unsigned char)strlen(x->g);
     x->hg = chr__ev_hash(x->g, x->gl);
     x->cw = cat_word(x);
@@ -1065,16 +1081,20 @@ static void edge(chr__ev_tok *e, const char *s) {
     derived(e);
 }
 
+/* The features of `parts` of token i; the word part reads t[i] alone (toks may be NULL). */
 static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, const fctx *F, unsigned parts) {
     const int wp = (parts & CHR__EV_WORD) != 0, cx = (parts & CHR__EV_CONTEXT) != 0;
     const chr__ev_tok *x = &t[i];
-    size_t sent = toks->v[i].sent;
-    size_t first = toks->sent_first[sent];
-    size_t last = sent + 1 < toks->nsent ? toks->sent_first[sent + 1] : toks->n; /* exclusive */
-    const chr__ev_tok *nb[5];
+    size_t first = 0, last = 0; /* the sentence's tokens, last exclusive */
+    if (cx) {
+        size_t sent = toks->v[i].sent;
+        first = toks->sent_first[sent];
+        last = sent + 1 < toks->nsent ? toks->sent_first[sent + 1] : toks->n;
+    }
+    const chr__ev_tok *nb[5] = {x, x, x, x, x};
     chr__ev_tok bos, eos;
     int have_bos = 0, have_eos = 0;
-    for (int d = -2; d <= 2; d++) {
+    for (int d = -2; cx && d <= 2; d++) {
         long j = (long)i + d;
         if (j < (long)first) {
             if (!have_bos)
@@ -1234,4 +1254,145 @@ void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i,
                         const chr__event_model *m, int32_t *scores) {
     fctx F = {NULL, NULL, 0, m, scores};
     features(t, toks, i, &F, parts);
+}
+
+/* ---- the tagger's paths ----------------------------------------------------------------------------- */
+
+/* The tagger adds what chr__ev_score_part adds, in its own order (sums of integers), reading off the word
+ * cache's tokens what features() composes at every token: the weights of a feature that reads one
+ * neighbour alone are found once a word (nb_rows), those of the few short values (capitalization, the
+ * previous decision with the guess) once a model (tagger_tables); only the features of two words are
+ * hashed and looked up at each token. */
+
+/* x->nbrow: the feature keys follow features() (c-2 .. c+2 on the category word's hash, which is hcs;
+ * l-1 on the stem; er+1 on the word's, else its stem's, event rate; w+2 and la on the word). */
+enum { NB_CM2, NB_CM1, NB_LM1, NB_CP1, NB_ERP1, NB_WP2, NB_CP2, NB_LA };
+
+static void nb_rows(chr__ev_tok *x, const chr__event_model *m) {
+    memset(x->nbrow, 0, sizeof x->nbrow);
+    if (!m || !m->cap)
+        return;
+    if (x->cw) {
+        x->nbrow[NB_CM2] = weights(m, fh1(K_CM2, x->hcs));
+        x->nbrow[NB_CM1] = weights(m, fh1(K_CM1, x->hcs));
+        x->nbrow[NB_CP1] = weights(m, fh1(K_CP1, x->hcs));
+        x->nbrow[NB_CP2] = weights(m, fh1(K_CP2, x->hcs));
+    }
+    x->nbrow[NB_LM1] = weights(m, fh1(K_LM1, x->hl));
+    unsigned v = x->lx ? x->lx : x->lxs;
+    x->nbrow[NB_ERP1] = weights(m, fh1(K_ERP1, m->herp[v ? (v & 7) : 8]));
+    x->nbrow[NB_WP2] = weights(m, fh1(K_WP2, x->hw));
+    if (x->cat & AUXLIKE)
+        x->nbrow[NB_LA] = weights(m, fh1(K_LA, x->hw));
+}
+
+static void tagger_tables(chr__event_model *m) {
+    for (int c = 0; c < 3; c++)
+        for (int f = 0; f < 2; f++)
+            m->wcap[c][f] = weights(m, fh1(K_CAP, m->hcap[c][f]));
+    for (int k = 0; k < 4; k++) {
+        m->wpl[k] = weights(m, fh1(K_PL, m->hpl[k]));
+        for (int g = 0; g < NGUESS; g++)
+            m->wplg[k][g] = weights(m, fh2(K_PL_G, m->hpl[k], chr__ev_hash(guesses[g], strlen(guesses[g]))));
+    }
+    edge(&m->bos, "<s>");
+    edge(&m->eos, "</s>");
+    nb_rows(&m->bos, m);
+    nb_rows(&m->eos, m);
+}
+
+/* Scores kept in registers while rows are added (12 lanes: 3 vectors of 4 int32). */
+#if defined(__SSE2__)
+typedef struct acc {
+    __m128i v0, v1, v2;
+} acc;
+
+static inline void acc_load(acc *a, const int32_t *s) {
+    a->v0 = _mm_loadu_si128((const __m128i *)(const void *)s);
+    a->v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + 4));
+    a->v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + 8));
+}
+
+static inline void acc_store(const acc *a, int32_t *s) {
+    _mm_storeu_si128((__m128i *)(void *)s, a->v0);
+    _mm_storeu_si128((__m128i *)(void *)(s + 4), a->v1);
+    _mm_storeu_si128((__m128i *)(void *)(s + 8), a->v2);
+}
+
+static inline void acc_row(acc *a, const int16_t *w) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)w);
+    __m128i y = _mm_loadl_epi64((const __m128i *)(const void *)(w + 8));
+    a->v0 = _mm_add_epi32(a->v0, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+    a->v1 = _mm_add_epi32(a->v1, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+    a->v2 = _mm_add_epi32(a->v2, _mm_srai_epi32(_mm_unpacklo_epi16(y, y), 16));
+}
+#else
+typedef struct acc {
+    int32_t s[12];
+} acc;
+
+static inline void acc_load(acc *a, const int32_t *s) { memcpy(a->s, s, sizeof a->s); }
+static inline void acc_store(const acc *a, int32_t *s) { memcpy(s, a->s, sizeof a->s); }
+static inline void acc_row(acc *a, const int16_t *w) {
+    for (int k = 0; k < 12; k++)
+        a->s[k] += w[k];
+}
+#endif
+
+/* A row that may be missing. */
+static inline void acc_opt(acc *a, const int16_t *w) {
+    if (w)
+        acc_row(a, w);
+}
+
+void chr__ev_score_word(const chr__ev_tok *x, const chr__event_model *m, int32_t *scores) {
+    fctx F = {NULL, NULL, 0, m, scores};
+    features(x, NULL, 0, &F, CHR__EV_WORD);
+}
+
+void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks, size_t i, char pl,
+                           const chr__event_model *m, int32_t *scores) {
+    if (!m->cap)
+        return;
+    const chr__ev_tok *x = tp[i];
+    size_t sent = toks->v[i].sent, first = toks->sent_first[sent];
+    size_t last = sent + 1 < toks->nsent ? toks->sent_first[sent + 1] : toks->n; /* exclusive */
+    const chr__ev_tok *m2 = i >= first + 2 ? tp[i - 2] : &m->bos, *p = i > first ? tp[i - 1] : &m->bos;
+    const chr__ev_tok *q = i + 1 < last ? tp[i + 1] : &m->eos, *p2 = i + 2 < last ? tp[i + 2] : &m->eos;
+    acc a;
+    acc_load(&a, scores);
+    acc_opt(&a, m->wcap[x->cap][i != first]);
+    acc_opt(&a, p2->nbrow[NB_WP2]);
+    acc_opt(&a, weights(m, fh2(K_WM1_W, p->hw, x->hw)));
+    acc_opt(&a, weights(m, fh2(K_WM2_WM1, m2->hw, p->hw)));
+    acc_opt(&a, m2->nbrow[NB_CM2]);
+    acc_opt(&a, p->nbrow[NB_CM1]);
+    acc_opt(&a, q->nbrow[NB_CP1]);
+    acc_opt(&a, p2->nbrow[NB_CP2]);
+    /* the nearest auxiliary-like word on the left, over adverbs and negation, within 4 tokens */
+    for (size_t k = 1; k <= 4 && i >= first + k; k++) {
+        const chr__ev_tok *y = tp[i - k];
+        if (y->cat & AUXLIKE) {
+            acc_opt(&a, y->nbrow[NB_LA]);
+            acc_opt(&a, weights(m, fh2(K_LA_G, y->hw, x->hg)));
+            break;
+        }
+        if (!(y->cat & (CHR__CAT_ADV | CHR__CAT_NEG)))
+            break;
+    }
+    acc_opt(&a, weights(m, fh2(K_WM1_L, p->hw, x->hl)));
+    acc_opt(&a, weights(m, fh2(K_G_WP1, x->hg, q->hw)));
+    acc_opt(&a, weights(m, fh2(K_G_CM1, x->hg, p->hcs)));
+    acc_opt(&a, weights(m, fh2(K_L_CP1, x->hl, q->hcs)));
+    acc_opt(&a, p->nbrow[NB_LM1]);
+    acc_opt(&a, q->nbrow[NB_ERP1]);
+    /* the previous decision: 'E', 'O', '<' at the sentence's start, 'p' after punctuation, quotes or a
+     * number (m->hpl's order) */
+    int k = i == first                                                        ? 2
+            : p->shape[0] == 'p' || p->shape[0] == 'd' || p->shape[0] == '\'' ? 3
+            : pl == 'E'                                                       ? 0
+                                                                              : 1;
+    acc_opt(&a, m->wpl[k]);
+    acc_opt(&a, m->wplg[k][x->gi]);
+    acc_store(&a, scores);
 }

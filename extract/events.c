@@ -120,6 +120,19 @@ static unsigned forms(chr__wordent *we, const chr__ev_tok *x) {
     return f;
 }
 
+/* What a word alone says (chr__wordent.verdict; 0 not yet asked): never an event (punctuation, clitics and
+ * numbers), no event from its word part (WORD_MARGIN), or its context decides. */
+enum { V_NEVER = 1, V_NO, V_CONTEXT };
+
+/* The verdict on word x, with its word part of the scores in sc (V_CONTEXT and V_NO; zeros for V_NEVER). */
+static int verdict(int32_t sc[12], const chr__ev_tok *x, const chr__event_model *m) {
+    memset(sc, 0, 12 * sizeof *sc);
+    if (x->shape[0] == 'p' || x->shape[0] == '\'' || x->shape[0] == 'd')
+        return V_NEVER;
+    chr__ev_score_word(x, m, sc);
+    return sc[CHR__EV_O] - sc[CHR__EV_EVENT] > WORD_MARGIN ? V_NO : V_CONTEXT;
+}
+
 /* Tense, aspect and polarity of the event at token i; went: the tokens' word cache entries. */
 static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent *const *went,
                          const chr__tokens *toks, size_t i, int verbal) {
@@ -279,19 +292,16 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     chr__wordent **went = malloc(toks->n * sizeof *went);
     chr__ev_tok *spill = NULL;
     int rc = 0;
+    if (t && went)
+        chr__wordcache_tokens(went, t, words, text, toks);
     for (size_t i = 0; t && went && i < toks->n; i++) {
-        const char *s = text + toks->v[i].start;
-        size_t sn = toks->v[i].end - toks->v[i].start;
-        went[i] = chr__wordcache_get(words, s, sn);
-        if (went[i]) {
-            t[i] = &went[i]->x;
+        if (went[i])
             continue;
-        }
         if (!spill && !(spill = malloc(toks->n * sizeof *spill))) {
             rc = 1;
             break;
         }
-        chr__ev_prepare_one(&spill[i], m, s, sn);
+        chr__ev_prepare_one(&spill[i], m, text + toks->v[i].start, toks->v[i].end - toks->v[i].start);
         t[i] = &spill[i];
     }
     if (!t || !went || rc) {
@@ -311,26 +321,24 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     for (size_t i = 0; i < toks->n; i++) {
         char xpl = pl;
         pl = 0;
-        if (t[i]->shape[0] == 'p' || t[i]->shape[0] == '\'' || t[i]->shape[0] == 'd')
-            continue; /* punctuation, clitics and numbers are never events */
-        if (abbrev_compound(text, toks, i)) { /* "U.S.-led": part of a modifier, never an event */
-            pl = 'O';
-            continue;
-        }
         /* int32: at most a few dozen features of weights within int16 each; 12 lanes (one spare), as a
          * row of weights has, so that a row adds in vectors */
-        int32_t sc[12] = {0};
+        int32_t sc[12];
         chr__wordent *we = went[i];
-        if (we && we->scored) {
+        int v = we ? we->verdict : 0;
+        if (v == V_CONTEXT) {
             memcpy(sc, we->s, sizeof sc);
-        } else {
-            chr__ev_score_word(t[i], m, sc);
+        } else if (!v) {
+            v = verdict(sc, t[i], m);
             if (we) {
+                we->verdict = (unsigned char)v;
                 memcpy(we->s, sc, sizeof sc);
-                we->scored = 1;
             }
         }
-        if (sc[CHR__EV_O] - sc[CHR__EV_EVENT] > WORD_MARGIN) { /* no event, from the word alone */
+        if (v == V_NEVER)
+            continue;
+        /* "U.S.-led": part of a modifier, never an event (a word that is none anyway need not ask) */
+        if (v == V_NO || abbrev_compound(text, toks, i)) {
             pl = 'O';
             continue;
         }

@@ -7,7 +7,8 @@
  * cache never changes a result. It holds at most the number of words it was made for; when a document
  * starts with it full, it starts again empty. It is bound to one model: another model empties it.
  *
- * Exports chr__wordcache_new, chr__wordcache_free, chr__wordcache_begin, chr__wordcache_get (events.h). */
+ * Exports chr__wordcache_new, chr__wordcache_free, chr__wordcache_begin (events.h), chr__wordcache_get,
+ * chr__wordcache_tokens (event_model.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,25 +94,71 @@ static inline uint64_t cache_hash(const char *s, size_t n) {
     return h ? h : 1;
 }
 
-chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) {
-    if (n > MAX_BYTES)
-        return NULL;
-    uint64_t h = cache_hash(s, n);
-    size_t i = h & c->mask;
-    for (; c->keys[i]; i = (i + 1) & c->mask) {
-        chr__wordent *e = &c->ents[c->slot[i]];
-        if (c->keys[i] == h && e->n == n && !memcmp(e->bytes, s, n))
-            return e;
+static inline uint64_t load8(const char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static inline uint32_t load4(const char *p) {
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Whether the n bytes (0..31) at a and b are the same, read as cache_hash reads them, in overlapping
+ * words that cover them all (or single bytes below 4): memcmp's call cost more than the lookup. */
+static inline int same_bytes(const char *a, const char *b, size_t n) {
+    if (n >= 8) {
+        if (load8(a) != load8(b) || load8(a + n - 8) != load8(b + n - 8))
+            return 0;
+        return n <= 16 || (load8(a + 8) == load8(b + 8) && load8(a + n - 16) == load8(b + n - 16));
     }
+    if (n >= 4)
+        return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+    return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
+/* A new entry for the word s[0..n) of hash h, in the empty slot i; NULL when the cache is full. Out of
+ * line, so that the lookup, with nothing to save around a call, inlines into the tokens' loop. */
+static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t h, size_t i)
+    __attribute__((noinline));
+static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t h, size_t i) {
     if (c->n == c->max)
         return NULL;
     chr__wordent *e = &c->ents[c->n];
     memcpy(e->bytes, s, n);
     e->n = (unsigned char)n;
     chr__ev_prepare_one(&e->x, c->m, s, n);
-    e->scored = 0;
+    e->verdict = 0;
     e->forms = 0;
     c->keys[i] = h;
     c->slot[i] = (uint32_t)c->n++;
     return e;
+}
+
+/* chr__wordcache_get, inlined into chr__wordcache_tokens' loop (the rare add is not). */
+static inline chr__wordent *get(chr__wordcache *c, const char *s, size_t n) __attribute__((always_inline));
+static inline chr__wordent *get(chr__wordcache *c, const char *s, size_t n) {
+    if (n > MAX_BYTES)
+        return NULL;
+    uint64_t h = cache_hash(s, n);
+    size_t i = h & c->mask;
+    for (; c->keys[i]; i = (i + 1) & c->mask) {
+        chr__wordent *e = &c->ents[c->slot[i]];
+        if (c->keys[i] == h && e->n == n && same_bytes(e->bytes, s, n))
+            return e;
+    }
+    return add(c, s, n, h, i);
+}
+
+chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) { return get(c, s, n); }
+
+void chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
+                           const chr__tokens *toks) {
+    for (size_t i = 0; i < toks->n; i++) {
+        chr__wordent *e = get(c, text + toks->v[i].start, toks->v[i].end - toks->v[i].start);
+        went[i] = e;
+        t[i] = e ? &e->x : NULL;
+    }
 }

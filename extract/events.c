@@ -234,19 +234,25 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent
     }
 }
 
-/* "e12", "ei12": prefix and n into id, cut at 15 bytes as snprintf would; snprintf cost more than the
- * tagging of the event's word. */
-static void numbered(char id[16], const char *prefix, size_t n) {
+/* "e12" and "ei12": the id and the instance of event n, each cut at 15 bytes as snprintf would cut it;
+ * snprintf cost more than the tagging of the event's word, and the digits are worked out once for both. */
+static void numbered(char id[16], char instance[16], size_t n) {
     char d[24];
-    size_t k = 0, p = strlen(prefix);
+    size_t k = 0;
     do
         d[k++] = (char)('0' + n % 10);
     while ((n /= 10));
+    id[0] = instance[0] = 'e';
+    instance[1] = 'i';
     size_t o = 0;
-    memcpy(id, prefix, p);
-    for (; o < k && p + o < 15; o++)
-        id[p + o] = d[k - 1 - o];
-    id[p + o] = '\0';
+    for (; o < k && 2 + o < 15; o++)
+        id[1 + o] = instance[2 + o] = d[k - 1 - o];
+    instance[2 + o] = '\0';
+    if (o < k) { /* the id has room for one digit more */
+        id[1 + o] = d[k - 1 - o];
+        o++;
+    }
+    id[1 + o] = '\0';
 }
 
 /* Is token i the word of an abbreviation's hyphenated compound, "led" in "U.S.-led", "backed" in
@@ -362,8 +368,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         }
         chr_event *e = &ev[nev++];
         memset(e, 0, sizeof *e);
-        numbered(e->id, "e", nev);
-        numbered(e->instance, "ei", nev);
+        numbered(e->id, e->instance, nev);
         e->start = toks->v[i].start;
         e->end = toks->v[i].end;
         int cls = CHR__EV_CLASS0;

@@ -83,9 +83,11 @@ typedef struct chr__ev_tok {
     unsigned char gi;           /* g's index among the guesses (model.c) */
     uint64_t hg, hcs;           /* hashes of g, and of cw (or the shape when it has none) */
     /* the tagger's: the weights of the context features that read this word alone where it stands as
-     * the neighbour of another (c-2, c-1, l-1, c+1, er+1, w+2, c+2, la), NULL for a feature the model
-     * lacks; looked up once a word (chr__ev_prepare_one) instead of at each token that it neighbours */
-    const int16_t *nbrow[8];
+     * the neighbour of another, summed for each place (2 before: c-2; 1 before: c-1, l-1; 1 after: c+1,
+     * er+1; 2 after: w+2, c+2), and the row of la (NULL when the model lacks it); worked out once a word
+     * (chr__ev_prepare_one) instead of at each token that it neighbours. Aligned for vector loads. */
+    _Alignas(16) int32_t nbsum[4][12];
+    const int16_t *larow;
 } chr__ev_tok;
 
 /* Fill t[0..toks->n) (caller-sized array); or one token, from its bytes text[0..n). A token's fields

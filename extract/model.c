@@ -47,9 +47,10 @@ struct chr__event_model {
     uint64_t hcap[3][2]; /* capitalization '0'..'2', then 'F' first word or 'm' */
     uint64_t hpl[4];     /* the previous decision: 'E', 'O', '<', 'p' */
     uint64_t herp[9];    /* the next word's event rate '0'..'7', or 'u' */
-    /* the tagger's (tagger_tables): the weights of the context features of those values, NULL when the
-     * model lacks one (cap, pl, and pl with each guess), and the sentence edges as neighbours */
-    const int16_t *wcap[3][2], *wpl[4], *wplg[4][NGUESS];
+    /* the tagger's (tagger_tables): the weights of the context features cap, pl and pl|g summed, by the
+     * word's capitalization, the previous decision (hpl's order) and the word's guess; and the sentence
+     * edges as neighbours */
+    _Alignas(16) int32_t self[3][4][NGUESS][12];
     chr__ev_tok bos, eos;
     int has_wn;          /* the lexicon holds WordNet records (its mark, key "\x01", is there) */
     int32_t near_bias;   /* the "near_time" record: the no-event score lowered by this ... */
@@ -1264,36 +1265,47 @@ void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i,
  * previous decision with the guess) once a model (tagger_tables); only the features of two words are
  * hashed and looked up at each token. */
 
-/* x->nbrow: the feature keys follow features() (c-2 .. c+2 on the category word's hash, which is hcs;
- * l-1 on the stem; er+1 on the word's, else its stem's, event rate; w+2 and la on the word). */
-enum { NB_CM2, NB_CM1, NB_LM1, NB_CP1, NB_ERP1, NB_WP2, NB_CP2, NB_LA };
+/* s += row w, when the model has it. */
+static void sum_row(int32_t *s, const int16_t *w) {
+    for (int k = 0; w && k < 12; k++)
+        s[k] += w[k];
+}
 
+/* x->nbsum and x->larow: the feature keys follow features() (c-2 .. c+2 on the category word's hash, which
+ * is hcs; l-1 on the stem; er+1 on the word's, else its stem's, event rate; w+2 and la on the word). */
 static void nb_rows(chr__ev_tok *x, const chr__event_model *m) {
-    memset(x->nbrow, 0, sizeof x->nbrow);
+    memset(x->nbsum, 0, sizeof x->nbsum);
+    x->larow = NULL;
     if (!m || !m->cap)
         return;
     if (x->cw) {
-        x->nbrow[NB_CM2] = weights(m, fh1(K_CM2, x->hcs));
-        x->nbrow[NB_CM1] = weights(m, fh1(K_CM1, x->hcs));
-        x->nbrow[NB_CP1] = weights(m, fh1(K_CP1, x->hcs));
-        x->nbrow[NB_CP2] = weights(m, fh1(K_CP2, x->hcs));
+        sum_row(x->nbsum[0], weights(m, fh1(K_CM2, x->hcs)));
+        sum_row(x->nbsum[1], weights(m, fh1(K_CM1, x->hcs)));
+        sum_row(x->nbsum[2], weights(m, fh1(K_CP1, x->hcs)));
+        sum_row(x->nbsum[3], weights(m, fh1(K_CP2, x->hcs)));
     }
-    x->nbrow[NB_LM1] = weights(m, fh1(K_LM1, x->hl));
+    sum_row(x->nbsum[1], weights(m, fh1(K_LM1, x->hl)));
     unsigned v = x->lx ? x->lx : x->lxs;
-    x->nbrow[NB_ERP1] = weights(m, fh1(K_ERP1, m->herp[v ? (v & 7) : 8]));
-    x->nbrow[NB_WP2] = weights(m, fh1(K_WP2, x->hw));
+    sum_row(x->nbsum[2], weights(m, fh1(K_ERP1, m->herp[v ? (v & 7) : 8])));
+    sum_row(x->nbsum[3], weights(m, fh1(K_WP2, x->hw)));
     if (x->cat & AUXLIKE)
-        x->nbrow[NB_LA] = weights(m, fh1(K_LA, x->hw));
+        x->larow = weights(m, fh1(K_LA, x->hw));
 }
 
 static void tagger_tables(chr__event_model *m) {
-    for (int c = 0; c < 3; c++)
-        for (int f = 0; f < 2; f++)
-            m->wcap[c][f] = weights(m, fh1(K_CAP, m->hcap[c][f]));
-    for (int k = 0; k < 4; k++) {
-        m->wpl[k] = weights(m, fh1(K_PL, m->hpl[k]));
-        for (int g = 0; g < NGUESS; g++)
-            m->wplg[k][g] = weights(m, fh2(K_PL_G, m->hpl[k], chr__ev_hash(guesses[g], strlen(guesses[g]))));
+    memset(m->self, 0, sizeof m->self);
+    for (int g = 0; g < NGUESS; g++) {
+        uint64_t hg = chr__ev_hash(guesses[g], strlen(guesses[g]));
+        for (int k = 0; k < 4; k++) {
+            const int16_t *pl = weights(m, fh1(K_PL, m->hpl[k])),
+                          *plg = weights(m, fh2(K_PL_G, m->hpl[k], hg));
+            for (int c = 0; c < 3; c++) {
+                /* pl is '<' (k 2) at the sentence's first word, whose cap feature ends in 'F' */
+                sum_row(m->self[c][k][g], weights(m, fh1(K_CAP, m->hcap[c][k != 2])));
+                sum_row(m->self[c][k][g], pl);
+                sum_row(m->self[c][k][g], plg);
+            }
+        }
     }
     edge(&m->bos, "<s>");
     edge(&m->eos, "</s>");
@@ -1319,6 +1331,13 @@ static inline void acc_store(const acc *a, int32_t *s) {
     _mm_storeu_si128((__m128i *)(void *)(s + 8), a->v2);
 }
 
+/* a row of 12 int32 (16-byte aligned) */
+static inline void acc_sum(acc *a, const int32_t *s) {
+    a->v0 = _mm_add_epi32(a->v0, _mm_load_si128((const __m128i *)(const void *)s));
+    a->v1 = _mm_add_epi32(a->v1, _mm_load_si128((const __m128i *)(const void *)(s + 4)));
+    a->v2 = _mm_add_epi32(a->v2, _mm_load_si128((const __m128i *)(const void *)(s + 8)));
+}
+
 static inline void acc_row(acc *a, const int16_t *w) {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)w);
     __m128i y = _mm_loadl_epi64((const __m128i *)(const void *)(w + 8));
@@ -1333,6 +1352,10 @@ typedef struct acc {
 
 static inline void acc_load(acc *a, const int32_t *s) { memcpy(a->s, s, sizeof a->s); }
 static inline void acc_store(const acc *a, int32_t *s) { memcpy(s, a->s, sizeof a->s); }
+static inline void acc_sum(acc *a, const int32_t *s) {
+    for (int k = 0; k < 12; k++)
+        a->s[k] += s[k];
+}
 static inline void acc_row(acc *a, const int16_t *w) {
     for (int k = 0; k < 12; k++)
         a->s[k] += w[k];
@@ -1361,19 +1384,17 @@ void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks
     const chr__ev_tok *q = i + 1 < last ? tp[i + 1] : &m->eos, *p2 = i + 2 < last ? tp[i + 2] : &m->eos;
     acc a;
     acc_load(&a, scores);
-    acc_opt(&a, m->wcap[x->cap][i != first]);
-    acc_opt(&a, p2->nbrow[NB_WP2]);
+    acc_sum(&a, m2->nbsum[0]);
+    acc_sum(&a, p->nbsum[1]);
+    acc_sum(&a, q->nbsum[2]);
+    acc_sum(&a, p2->nbsum[3]);
     acc_opt(&a, weights(m, fh2(K_WM1_W, p->hw, x->hw)));
     acc_opt(&a, weights(m, fh2(K_WM2_WM1, m2->hw, p->hw)));
-    acc_opt(&a, m2->nbrow[NB_CM2]);
-    acc_opt(&a, p->nbrow[NB_CM1]);
-    acc_opt(&a, q->nbrow[NB_CP1]);
-    acc_opt(&a, p2->nbrow[NB_CP2]);
     /* the nearest auxiliary-like word on the left, over adverbs and negation, within 4 tokens */
     for (size_t k = 1; k <= 4 && i >= first + k; k++) {
         const chr__ev_tok *y = tp[i - k];
         if (y->cat & AUXLIKE) {
-            acc_opt(&a, y->nbrow[NB_LA]);
+            acc_opt(&a, y->larow);
             acc_opt(&a, weights(m, fh2(K_LA_G, y->hw, x->hg)));
             break;
         }
@@ -1384,15 +1405,12 @@ void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks
     acc_opt(&a, weights(m, fh2(K_G_WP1, x->hg, q->hw)));
     acc_opt(&a, weights(m, fh2(K_G_CM1, x->hg, p->hcs)));
     acc_opt(&a, weights(m, fh2(K_L_CP1, x->hl, q->hcs)));
-    acc_opt(&a, p->nbrow[NB_LM1]);
-    acc_opt(&a, q->nbrow[NB_ERP1]);
-    /* the previous decision: 'E', 'O', '<' at the sentence's start, 'p' after punctuation, quotes or a
-     * number (m->hpl's order) */
+    /* the capitalization, the previous decision and it with the guess: 'E', 'O', '<' at the sentence's
+     * start, 'p' after punctuation, quotes or a number (m->hpl's order) */
     int k = i == first                                                        ? 2
             : p->shape[0] == 'p' || p->shape[0] == 'd' || p->shape[0] == '\'' ? 3
             : pl == 'E'                                                       ? 0
                                                                               : 1;
-    acc_opt(&a, m->wpl[k]);
-    acc_opt(&a, m->wplg[k][x->gi]);
+    acc_sum(&a, m->self[x->cap][k][x->gi]);
     acc_store(&a, scores);
 }

@@ -213,7 +213,8 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
     char b[40];
     for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
         size_t sl = rules[r].sl, bl = rules[r].bl;
-        if (n <= sl + 1 || memcmp(w + n - sl, rules[r].suf, sl))
+        /* the last byte first: most words end in none of the suffixes (memcmp's call cost more) */
+        if (n <= sl + 1 || w[n - 1] != rules[r].suf[sl - 1] || memcmp(w + n - sl, rules[r].suf, sl))
             continue;
         memcpy(b, w, n - sl);
         memcpy(b + n - sl, rules[r].base, bl);

@@ -52,6 +52,12 @@ struct chr__event_model {
      * edges as neighbours */
     _Alignas(16) int32_t self[3][4][NGUESS][12];
     chr__ev_tok bos, eos;
+    /* the rows of the word features of few values (tagger_tables; NULL when the model lacks one): the
+     * bias, g and cap|g by guess, lex by lexicon, er and ers by the lexicon entry's rate and frequency
+     * bits (er of "u" apart), er|g by them and the guess, mc by class and rate; wn, wv, we and wd|g by
+     * the bits of the WordNet entry they read (we_index) */
+    const int16_t *wb, *wg[NGUESS], *wcapg[3][NGUESS], *wlex[6], *wer[2][32], *weru, *werg[32][NGUESS];
+    const int16_t *wmc[8][8], *wwn[32], *wwv[16], *wwe[32], *wwdg[4][NGUESS];
     int has_wn;          /* the lexicon holds WordNet records (its mark, key "\x01", is there) */
     int32_t near_bias;   /* the "near_time" record: the no-event score lowered by this ... */
     uint32_t near_bytes; /* ... for a word this close to a time expression (0 0: no record) */
@@ -111,6 +117,23 @@ uint64_t chr__ev_hash(const char *s, size_t n) {
             (uint64_t)(unsigned char)s[n - 1] << 16;
     }
     h = mix(h ^ w);
+    return h ? h : 1;
+}
+
+/* chr__ev_hash of 0..7 bytes (the same steps without the loop), inlined where the tagger hashes a word's
+ * prefixes and suffixes. */
+static inline uint64_t hash_short(const char *s, size_t n) {
+    uint64_t w = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = a | (uint64_t)b << 32;
+    } else if (n) {
+        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    }
+    uint64_t h = mix((0x9e3779b97f4a7c15ull ^ ((uint64_t)n * 0xc2b2ae3d27d4eb4full)) ^ w);
     return h ? h : 1;
 }
 
@@ -1084,6 +1107,26 @@ static void edge(chr__ev_tok *e, const char *s) {
 }
 
 /* The features of `parts` of token i; the word part reads t[i] alone (toks may be NULL). */
+/* The values of the class lexicons' feature (lex), by the bit of the category (CHR__CAT_LREP << k). */
+static const char *const lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
+
+/* The values of the WordNet features of a word's entry c (chr__event_model_wn): wn, wv, we, wd. */
+static void wn_values(unsigned c, char wn[2], char wv[2], char we[4], char wd[1]) {
+    static const char digits[] = "0123456789";
+    unsigned nf = c & 31, vf = (c >> 5) & 15;
+    nf = nf ? nf + 2 : 0; /* the file number */
+    vf = vf ? vf + 28 : 0;
+    wn[0] = nf ? digits[nf / 10] : '-';
+    wn[1] = nf ? digits[nf % 10] : '-';
+    wv[0] = vf ? digits[vf / 10] : '-';
+    wv[1] = vf ? digits[vf % 10] : '-';
+    we[0] = digits[(c >> 11) & 3];
+    we[1] = c & (1u << 9) ? 'a' : '-';
+    we[2] = c & (1u << 10) ? 'r' : '-';
+    we[3] = c & 0x7fffu ? 'k' : 'u';
+    wd[0] = "-nvb"[(c >> 13) & 3];
+}
+
 static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, const fctx *F, unsigned parts) {
     const int wp = (parts & CHR__EV_WORD) != 0, cx = (parts & CHR__EV_CONTEXT) != 0;
     const chr__ev_tok *x = &t[i];
@@ -1120,7 +1163,6 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
     part g = PH(x->g, x->gl, x->hg);
     num[0] = (char)('0' + x->cap);
     num[1] = i == first ? 'F' : 'm';
-    static const char *lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
     unsigned lc = x->cat & LEXICONS;
     if (wp) {
         if (F->scores)
@@ -1205,21 +1247,8 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
      * TimeBank and tested on AQUAINT, they took event F1 from 0.845 to 0.857 and class F1 from 0.684 to
      * 0.693; the other way round from 0.728 to 0.765 and 0.561 to 0.595 (README, Events model). */
     if (wp && x->wn) { /* 0: the model has no lexicon; 0x8000 alone: the word is not in it */
-        unsigned c = x->wn;
         char wn[2], wv[2], we[4], wd[1];
-        static const char digits[] = "0123456789";
-        unsigned nf = c & 31, vf = (c >> 5) & 15;
-        nf = nf ? nf + 2 : 0; /* the file number */
-        vf = vf ? vf + 28 : 0;
-        wn[0] = nf ? digits[nf / 10] : '-';
-        wn[1] = nf ? digits[nf % 10] : '-';
-        wv[0] = vf ? digits[vf / 10] : '-';
-        wv[1] = vf ? digits[vf % 10] : '-';
-        we[0] = digits[(c >> 11) & 3];
-        we[1] = c & (1u << 9) ? 'a' : '-';
-        we[2] = c & (1u << 10) ? 'r' : '-';
-        we[3] = c & 0x7fffu ? 'k' : 'u';
-        wd[0] = "-nvb"[(c >> 13) & 3];
+        wn_values(x->wn, wn, wv, we, wd);
         emit1(F, K_WN, P(wn, 2));
         emit1(F, K_WV, P(wv, 2));
         emit1(F, K_WE, P(we, 4));
@@ -1262,9 +1291,9 @@ void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i,
 
 /* The tagger adds what chr__ev_score_part adds, in its own order (sums of integers), reading off the word
  * cache's tokens what features() composes at every token: the weights of a feature that reads one
- * neighbour alone are found once a word (nb_rows), those of the few short values (capitalization, the
- * previous decision with the guess) once a model (tagger_tables); only the features of two words are
- * hashed and looked up at each token. */
+ * neighbour alone are found once a word (nb_rows), those of the features of few values (capitalization,
+ * the previous decision, the guess, the lexicon and WordNet codes) once a model (tagger_tables); only the
+ * features of a word's own strings and of two words are hashed and looked up. */
 
 /* s += row w, when the model has it. */
 static void sum_row(int32_t *s, const int16_t *w) {
@@ -1293,7 +1322,63 @@ static void nb_rows(chr__ev_tok *x, const chr__event_model *m) {
         x->larow = weights(m, fh1(K_LA, x->hw));
 }
 
+/* The index of the we feature's value of WordNet entry c (wn_values) among 32: the eventive share, the
+ * adjective and adverb bits, whether the word is known. */
+static unsigned we_index(unsigned c) {
+    return ((c >> 11) & 3) | ((c >> 9) & 1) << 2 | ((c >> 10) & 1) << 3 | (c & 0x7fffu ? 16u : 0u);
+}
+
+/* The er and ers value of a lexicon entry's low 5 bits (rate, frequency). */
+static void er_code(char code[2], unsigned v) {
+    code[0] = (char)('0' + (v & 7));
+    code[1] = (char)('a' + ((v >> 3) & 3));
+}
+
 static void tagger_tables(chr__event_model *m) {
+    char wn[2], wv[2], we[4], wd[1], code[2];
+    m->wb = weights(m, chr__ev_hash("b", 1));
+    for (int k = 0; k < 6; k++)
+        m->wlex[k] = weights(m, fh1(K_LEX, chr__ev_hash(lk[k], strlen(lk[k]))));
+    m->weru = weights(m, fh1(K_ER, chr__ev_hash("u", 1)));
+    for (unsigned v = 0; v < 32; v++) {
+        er_code(code, v);
+        m->wer[0][v] = weights(m, fh1(K_ER, chr__ev_hash(code, 2)));
+        m->wer[1][v] = weights(m, fh1(K_ERS, chr__ev_hash(code, 2)));
+    }
+    for (int c = 0; c < 8; c++)
+        for (int r = 0; r < 8; r++) {
+            char cc = (char)('0' + c), rc = (char)('0' + r);
+            m->wmc[c][r] = weights(m, fh2(K_MC, chr__ev_hash(&cc, 1), chr__ev_hash(&rc, 1)));
+        }
+    for (unsigned f = 0; f < 32; f++) {
+        wn_values(f, wn, wv, we, wd);
+        m->wwn[f] = weights(m, fh1(K_WN, chr__ev_hash(wn, 2)));
+    }
+    for (unsigned f = 0; f < 16; f++) {
+        wn_values(f << 5, wn, wv, we, wd);
+        m->wwv[f] = weights(m, fh1(K_WV, chr__ev_hash(wv, 2)));
+    }
+    for (unsigned e = 0; e < 32; e++) { /* an entry of those bits (bit 0 set for a known word without) */
+        unsigned c = (e & 3) << 11 | ((e >> 2) & 1) << 9 | ((e >> 3) & 1) << 10 | ((e >> 4) & 1);
+        wn_values(c, wn, wv, we, wd);
+        m->wwe[e] = weights(m, fh1(K_WE, chr__ev_hash(we, 4)));
+    }
+    for (int g = 0; g < NGUESS; g++) {
+        uint64_t hg = chr__ev_hash(guesses[g], strlen(guesses[g]));
+        m->wg[g] = weights(m, fh1(K_G, hg));
+        for (int c = 0; c < 3; c++) {
+            char d = (char)('0' + c);
+            m->wcapg[c][g] = weights(m, fh2(K_CAP_G, chr__ev_hash(&d, 1), hg));
+        }
+        for (unsigned v = 0; v < 32; v++) {
+            er_code(code, v);
+            m->werg[v][g] = weights(m, fh2(K_ER_G, chr__ev_hash(code, 2), hg));
+        }
+        for (unsigned d = 0; d < 4; d++) {
+            wn_values(d << 13, wn, wv, we, wd);
+            m->wwdg[d][g] = weights(m, fh2(K_WD_G, chr__ev_hash(wd, 1), hg));
+        }
+    }
     memset(m->self, 0, sizeof m->self);
     for (int g = 0; g < NGUESS; g++) {
         uint64_t hg = chr__ev_hash(guesses[g], strlen(guesses[g]));
@@ -1370,8 +1455,45 @@ static inline void acc_opt(acc *a, const int16_t *w) {
 }
 
 void chr__ev_score_word(const chr__ev_tok *x, const chr__event_model *m, int32_t *scores) {
-    fctx F = {NULL, NULL, 0, m, scores};
-    features(x, NULL, 0, &F, CHR__EV_WORD);
+    if (!m->cap)
+        return;
+    const char *w = x->w;
+    size_t n = x->wl;
+    unsigned g = x->gi;
+    acc a;
+    acc_load(&a, scores);
+    acc_opt(&a, m->wb);
+    acc_opt(&a, weights(m, fh1(K_W, x->hw)));
+    for (size_t k = 1; k <= 3 && k < n; k++)
+        acc_opt(&a, weights(m, fh1(K_P1 + (int)k - 1, hash_short(w, k))));
+    for (size_t k = 1; k <= 4 && k < n; k++)
+        acc_opt(&a, weights(m, fh1(K_S1 + (int)k - 1, k == 3 ? x->hs3 : hash_short(w + n - k, k))));
+    acc_opt(&a, weights(m, fh1(K_SH, x->hsh)));
+    acc_opt(&a, m->wg[g]);
+    if (x->cw)
+        acc_opt(&a, weights(m, fh1(K_C, x->hcs)));
+    acc_opt(&a, weights(m, fh1(K_L, x->hl)));
+    for (int k = 0; k < 6; k++)
+        if (x->cat & (CHR__CAT_LREP << k))
+            acc_opt(&a, m->wlex[k]);
+    acc_opt(&a, weights(m, fh2(K_SH_G, x->hsh, x->hg)));
+    acc_opt(&a, m->wcapg[x->cap][g]);
+    unsigned v = x->lx ? x->lx : x->lxs;
+    if (v) {
+        acc_opt(&a, m->wer[x->lx ? 0 : 1][v & 31]);
+        acc_opt(&a, m->werg[v & 31][g]);
+        if ((v >> 5) & 7)
+            acc_opt(&a, m->wmc[(v >> 5) & 7][v & 7]);
+    } else {
+        acc_opt(&a, m->weru);
+    }
+    if (x->wn) {
+        acc_opt(&a, m->wwn[x->wn & 31]);
+        acc_opt(&a, m->wwv[(x->wn >> 5) & 15]);
+        acc_opt(&a, m->wwe[we_index(x->wn)]);
+        acc_opt(&a, m->wwdg[(x->wn >> 13) & 3][g]);
+    }
+    acc_store(&a, scores);
 }
 
 void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks, size_t i, char pl,

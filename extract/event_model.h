@@ -123,7 +123,7 @@ void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t
 /* The word cache's entries (wordcache.c, events.h): chr__wordcache_get gives the entry of the token of
  * bytes s[0..n), its x prepared (verdict 0 until the caller sets it); NULL when the token is too long to
  * cache or the cache is full. chr__wordcache_tokens does it for every token of text: went[i] the entry
- * (or NULL), t[i] its x (or NULL). */
+ * (or NULL), t[i] its x (or NULL); it returns the number of NULLs. */
 typedef struct chr__wordent {
     chr__ev_tok x;
     unsigned char verdict; /* what the recognizer made of the word alone (events.c), 0 until it sets it */
@@ -133,8 +133,8 @@ typedef struct chr__wordent {
     unsigned char n;
 } chr__wordent;
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n);
-void chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
-                           const chr__tokens *toks);
+size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
+                             const chr__tokens *toks);
 
 /* The categories of a lower-case word. */
 unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n);

@@ -298,9 +298,8 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     chr__wordent **went = malloc(toks->n * sizeof *went);
     chr__ev_tok *spill = NULL;
     int rc = 0;
-    if (t && went)
-        chr__wordcache_tokens(went, t, words, text, toks);
-    for (size_t i = 0; t && went && i < toks->n; i++) {
+    size_t uncached = t && went ? chr__wordcache_tokens(went, t, words, text, toks) : 0;
+    for (size_t i = 0; uncached && i < toks->n; i++) {
         if (went[i])
             continue;
         if (!spill && !(spill = malloc(toks->n * sizeof *spill))) {

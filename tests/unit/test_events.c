@@ -527,6 +527,23 @@ static void test_word_cache(void **state) {
             free(e1);
             free(e2);
         }
+    /* words of the same length that differ only inside (the cache's key reads a word's first and last
+     * bytes), at every length it caches, have their own entries */
+    chr__wordcache_begin(c, a);
+    for (size_t n = 1; n <= 31; n++) {
+        char w1[32], w2[32];
+        memset(w1, 'a', n);
+        memset(w2, 'a', n);
+        w2[n / 2] = 'b';
+        const chr__wordent *e1 = chr__wordcache_get(c, w1, n), *e2 = chr__wordcache_get(c, w2, n);
+        assert_non_null(e1);
+        assert_non_null(e2);
+        assert_ptr_not_equal(e1, e2);
+        assert_ptr_equal(chr__wordcache_get(c, w1, n), e1);
+        assert_int_equal(e2->x.wl, n);
+        assert_memory_equal(e2->x.w, w2, n);
+        chr__wordcache_begin(c, a); /* emptied when full (32 words) */
+    }
     chr__wordcache_free(c);
     chr__event_model_free(a);
     chr__event_model_free(b);

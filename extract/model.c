@@ -388,13 +388,21 @@ static int two_parts(int k) {
     }
 }
 
-static uint64_t fmix(uint64_t h) {
-    h = mix(h);
+/* A feature's key from its template and the hashes of its parts. The parts' hashes are mixed fully
+ * (chr__ev_hash), so the key needs no mix of its own: (template ^ a) * odd constant ^ b is one-to-one in
+ * each part, so that keys of the same template that share a part differ, and keys of different templates
+ * on the same parts too; other pairs collide as two random 64-bit values do. The fold of the top half
+ * into the bottom spreads the table's slots (its low bits). The full mix (mix) cost 9 instructions a key
+ * more, and the tagger composes about 8 keys a token. Never 0 (an empty slot). */
+static uint64_t fkey(uint64_t h) {
+    h ^= h >> 32;
     return h ? h : 1;
 }
-static uint64_t fh1(int k, uint64_t ha) { return fmix(((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha); }
+static uint64_t fh1(int k, uint64_t ha) {
+    return fkey((((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full);
+}
 static uint64_t fh2(int k, uint64_t ha, uint64_t hb) {
-    return fmix((((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full ^ hb);
+    return fkey((((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full ^ hb);
 }
 
 /* The templates by name, for the loader: open addressing over the hash of the name. */
@@ -705,11 +713,12 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
 /* ---- the compiled form ------------------------------------------------------------------------------ */
 
 /* The model as the loader leaves it, written out (cmake/modelbin.c does it at build time, so that the
- * built-in model is not parsed at every start): "CHRMODL2", then as uint64: the three table sizes, the
+ * built-in model is not parsed at every start): "CHRMODL3", then as uint64: the three table sizes, the
  * entry counts of features, categories and lexicon, and the near_time bias and bytes; then the entries:
  * features (key, 12 int16), categories (key, uint32), lexicon (key, uint16). Native byte order: it is
- * made where it is used. */
-#define BIN_MAGIC "CHRMODL2"
+ * made where it is used. The keys are this build's own (fh1, fh2): "2" was the form whose feature keys
+ * were fully mixed. */
+#define BIN_MAGIC "CHRMODL3"
 #define BIN_HEAD 72 /* the magic and 8 uint64 */
 
 typedef struct wbuf {

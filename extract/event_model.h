@@ -80,12 +80,19 @@ typedef struct chr__ev_tok {
     const char *g;              /* its part-of-speech guess from the suffix ("ING", "NEV", "-") */
     const char *cw;             /* its category word ("det", "be", ...), or NULL */
     unsigned char shl, gl, cwl; /* lengths of shape, g and cw */
+    unsigned char gi;           /* g's index among the guesses (model.c) */
     uint64_t hg, hcs;           /* hashes of g, and of cw (or the shape when it has none) */
+    /* the tagger's: the weights of the context features that read this word alone where it stands as
+     * the neighbour of another, summed for each place (2 before: c-2; 1 before: c-1, l-1; 1 after: c+1,
+     * er+1; 2 after: w+2, c+2), and the row of la (NULL when the model lacks it); worked out once a word
+     * (chr__ev_prepare_one) instead of at each token that it neighbours. Aligned for vector loads. */
+    _Alignas(16) int32_t nbsum[4][12];
+    const int16_t *larow;
 } chr__ev_tok;
 
 /* Fill t[0..toks->n) (caller-sized array); or one token, from its bytes text[0..n). A token's fields
- * depend on its bytes only (and the model's lists), pl aside, which is left 0. Its word is lower case,
- * with the apostrophe U+2019 as ' ("n’t" is "n't"). */
+ * depend on its bytes only (and the model's lists and weights), pl aside, which is left 0. Its word is
+ * lower case, with the apostrophe U+2019 as ' ("n’t" is "n't"). */
 void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks);
 void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *text, size_t n);
 
@@ -97,9 +104,16 @@ void chr__ev_features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, c
  * the tagger can score them once per word) or those of its context. The two parts make up the whole. */
 #define CHR__EV_WORD 1u
 #define CHR__EV_CONTEXT 2u
-/* The tagger's way: the weights of the features of `parts` of token i added to scores[0..12). */
+/* The weights of the features of `parts` of token i added to scores[0..12): the features as the trainer
+ * composes them, what the tagger's own paths below must add up to (the tests compare them). */
 void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i, unsigned parts,
                         const chr__event_model *m, int32_t *scores);
+/* The tagger's way: the word part of token x (its features of CHR__EV_WORD), and the context part of
+ * token i of tp[0..toks->n) (pointers, as the tagger finds its tokens in the word cache), where pl is
+ * the previous word's label (t[i].pl of chr__ev_score_part). Both add to scores[0..12). */
+void chr__ev_score_word(const chr__ev_tok *x, const chr__event_model *m, int32_t *scores);
+void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks, size_t i, char pl,
+                           const chr__event_model *m, int32_t *scores);
 
 uint64_t chr__ev_hash(const char *s, size_t n);
 
@@ -107,17 +121,20 @@ uint64_t chr__ev_hash(const char *s, size_t n);
 void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t *bytes);
 
 /* The word cache's entries (wordcache.c, events.h): chr__wordcache_get gives the entry of the token of
- * bytes s[0..n), its x prepared (scored 0 until the caller fills s); NULL when the token is too long to
- * cache or the cache is full. */
+ * bytes s[0..n), its x prepared (verdict 0 until the caller sets it); NULL when the token is too long to
+ * cache or the cache is full. chr__wordcache_tokens does it for every token of text: went[i] the entry
+ * (or NULL), t[i] its x (or NULL); it returns the number of NULLs. */
 typedef struct chr__wordent {
     chr__ev_tok x;
-    int scored;    /* s holds the word part of the scores (chr__ev_score_part, CHR__EV_WORD) */
-    unsigned char forms; /* the recognizer's own facts about the word (events.c), 0 until it sets them */
-    int32_t s[12];
+    unsigned char verdict; /* what the recognizer made of the word alone (events.c), 0 until it sets it */
+    unsigned char forms;   /* the recognizer's own facts about the word (events.c), 0 until it sets them */
+    int32_t s[12];         /* the word part of the scores (chr__ev_score_word), when the verdict needs them */
     char bytes[32];
     unsigned char n;
 } chr__wordent;
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n);
+size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
+                             const chr__tokens *toks);
 
 /* The categories of a lower-case word. */
 unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n);

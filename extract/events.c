@@ -120,16 +120,29 @@ static unsigned forms(chr__wordent *we, const chr__ev_tok *x) {
     return f;
 }
 
+/* What a word alone says (chr__wordent.verdict; 0 not yet asked): never an event (punctuation, clitics and
+ * numbers), no event from its word part (WORD_MARGIN), or its context decides. */
+enum { V_NEVER = 1, V_NO, V_CONTEXT };
+
+/* The verdict on word x, with its word part of the scores in sc (V_CONTEXT and V_NO; zeros for V_NEVER). */
+static int verdict(int32_t sc[12], const chr__ev_tok *x, const chr__event_model *m) {
+    memset(sc, 0, 12 * sizeof *sc);
+    if (x->shape[0] == 'p' || x->shape[0] == '\'' || x->shape[0] == 'd')
+        return V_NEVER;
+    chr__ev_score_word(x, m, sc);
+    return sc[CHR__EV_O] - sc[CHR__EV_EVENT] > WORD_MARGIN ? V_NO : V_CONTEXT;
+}
+
 /* Tense, aspect and polarity of the event at token i; went: the tokens' word cache entries. */
-static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const *went, const chr__tokens *toks,
-                         size_t i, int verbal) {
-    const chr__ev_tok *x = &t[i];
+static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent *const *went,
+                         const chr__tokens *toks, size_t i, int verbal) {
+    const chr__ev_tok *x = t[i];
     size_t first = toks->sent_first[toks->v[i].sent];
     int neg = 0, have = 0, be = 0, will = 0, modal = 0, to = 0, did = 0;
     const chr__ev_tok *finite = NULL; /* the leftmost auxiliary */
     size_t k = i;
     while (k > first && i - k < 6) {
-        const chr__ev_tok *y = &t[k - 1];
+        const chr__ev_tok *y = t[k - 1];
         unsigned c = y->cat;
         if (c & CHR__CAT_NEG) {
             neg = 1;
@@ -163,16 +176,16 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const
     const unsigned xf = forms(went[i], x);
     int base = !ends(x, "ing") && !ends(x, "ed") && !ends(x, "s") && !(xf & FORM_PAST);
     if (!finite && base && k > first) {
-        const chr__ev_tok *y = &t[k - 1];
+        const chr__ev_tok *y = t[k - 1];
         if (y->ll == 4 && !memcmp(y->lem, "help", 4))
             to = 1;
         else if ((y->cat & CHR__CAT_CONJ) && (!strcmp(y->w, "and") || !strcmp(y->w, "or")))
             for (size_t j = k - 1; j > first && k - 1 - j < 6 && !to; j--) {
-                const chr__ev_tok *z = &t[j - 1];
+                const chr__ev_tok *z = t[j - 1];
                 if (z->shape[0] == 'p' && z->w[0] != ',')
                     break;
                 if ((z->cat & CHR__CAT_TO) && j < k - 1 &&
-                    !(t[j].cat & (CHR__CAT_DET | CHR__CAT_PRON | CHR__CAT_PREP)) && t[j].shape[0] == 'x')
+                    !(t[j]->cat & (CHR__CAT_DET | CHR__CAT_PRON | CHR__CAT_PREP)) && t[j]->shape[0] == 'x')
                     to = 1;
             }
     }
@@ -181,7 +194,7 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const
     /* a word in -s right before a past form is a plural noun, the subject ("claims made", "sales rose") */
     size_t last = toks->v[i].sent + 1 < toks->nsent ? toks->sent_first[toks->v[i].sent + 1] : toks->n;
     if (verbal && ends(x, "s") && !(x->cat & (CHR__CAT_BE | CHR__CAT_HAVE | CHR__CAT_DO)) && i + 1 < last) {
-        const chr__ev_tok *z = &t[i + 1];
+        const chr__ev_tok *z = t[i + 1];
         if (z->shape[0] == 'x' && (ends(z, "ed") || (forms(went[i + 1], z) & FORM_PAST)))
             verbal = 0;
     }
@@ -221,19 +234,25 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *t, chr__wordent *const
     }
 }
 
-/* "e12", "ei12": prefix and n into id, cut at 15 bytes as snprintf would; snprintf cost more than the
- * tagging of the event's word. */
-static void numbered(char id[16], const char *prefix, size_t n) {
+/* "e12" and "ei12": the id and the instance of event n, each cut at 15 bytes as snprintf would cut it;
+ * snprintf cost more than the tagging of the event's word, and the digits are worked out once for both. */
+static void numbered(char id[16], char instance[16], size_t n) {
     char d[24];
-    size_t k = 0, p = strlen(prefix);
+    size_t k = 0;
     do
         d[k++] = (char)('0' + n % 10);
     while ((n /= 10));
+    id[0] = instance[0] = 'e';
+    instance[1] = 'i';
     size_t o = 0;
-    memcpy(id, prefix, p);
-    for (; o < k && p + o < 15; o++)
-        id[p + o] = d[k - 1 - o];
-    id[p + o] = '\0';
+    for (; o < k && 2 + o < 15; o++)
+        id[1 + o] = instance[2 + o] = d[k - 1 - o];
+    instance[2 + o] = '\0';
+    if (o < k) { /* the id has room for one digit more */
+        id[1 + o] = d[k - 1 - o];
+        o++;
+    }
+    id[1 + o] = '\0';
 }
 
 /* Is token i the word of an abbreviation's hyphenated compound, "led" in "U.S.-led", "backed" in
@@ -273,61 +292,67 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     if (!words && !(words = own = chr__wordcache_new(toks->n)))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     chr__wordcache_begin(words, m);
-    chr__ev_tok *t = malloc(toks->n * sizeof *t);
+    /* the tokens where the word cache holds them (not copied), else in spill (a word too long to cache,
+     * or the cache full) */
+    const chr__ev_tok **t = malloc(toks->n * sizeof *t);
     chr__wordent **went = malloc(toks->n * sizeof *went);
-    if (!t || !went) {
+    chr__ev_tok *spill = NULL;
+    int rc = 0;
+    size_t uncached = t && went ? chr__wordcache_tokens(went, t, words, text, toks) : 0;
+    for (size_t i = 0; uncached && i < toks->n; i++) {
+        if (went[i])
+            continue;
+        if (!spill && !(spill = malloc(toks->n * sizeof *spill))) {
+            rc = 1;
+            break;
+        }
+        chr__ev_prepare_one(&spill[i], m, text + toks->v[i].start, toks->v[i].end - toks->v[i].start);
+        t[i] = &spill[i];
+    }
+    if (!t || !went || rc) {
         free(t);
         free(went);
+        free(spill);
         chr__wordcache_free(own);
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < toks->n; i++) {
-        const char *s = text + toks->v[i].start;
-        size_t sn = toks->v[i].end - toks->v[i].start;
-        went[i] = chr__wordcache_get(words, s, sn);
-        if (went[i])
-            t[i] = went[i]->x;
-        else
-            chr__ev_prepare_one(&t[i], m, s, sn);
     }
     chr_event *ev = NULL;
     size_t nev = 0, cap = 0, tk = 0, reach;
     int32_t near_bias;
     chr__event_model_near_time(m, &near_bias, &reach);
-    int rc = 0;
+    /* the previous word's label as the context features read it (chr__ev_tok.pl): 'E' or 'O' as the
+     * word before was tagged, 0 after a word that was not (punctuation, clitics, numbers) */
+    char pl = 0;
     for (size_t i = 0; i < toks->n; i++) {
-        if (t[i].shape[0] == 'p' || t[i].shape[0] == '\'' || t[i].shape[0] == 'd')
-            continue; /* punctuation, clitics and numbers are never events */
-        if (abbrev_compound(text, toks, i)) { /* "U.S.-led": part of a modifier, never an event */
-            if (i + 1 < toks->n)
-                t[i + 1].pl = 'O';
-            continue;
-        }
+        char xpl = pl;
+        pl = 0;
         /* int32: at most a few dozen features of weights within int16 each; 12 lanes (one spare), as a
          * row of weights has, so that a row adds in vectors */
-        int32_t sc[12] = {0};
+        int32_t sc[12];
         chr__wordent *we = went[i];
-        if (we && we->scored) {
+        int v = we ? we->verdict : 0;
+        if (v == V_CONTEXT) {
             memcpy(sc, we->s, sizeof sc);
-        } else {
-            chr__ev_score_part(t, toks, i, CHR__EV_WORD, m, sc);
+        } else if (!v) {
+            v = verdict(sc, t[i], m);
             if (we) {
+                we->verdict = (unsigned char)v;
                 memcpy(we->s, sc, sizeof sc);
-                we->scored = 1;
             }
         }
-        if (sc[CHR__EV_O] - sc[CHR__EV_EVENT] > WORD_MARGIN) { /* no event, from the word alone */
-            if (i + 1 < toks->n)
-                t[i + 1].pl = 'O';
+        if (v == V_NEVER)
+            continue;
+        /* "U.S.-led": part of a modifier, never an event (a word that is none anyway need not ask) */
+        if (v == V_NO || abbrev_compound(text, toks, i)) {
+            pl = 'O';
             continue;
         }
-        chr__ev_score_part(t, toks, i, CHR__EV_CONTEXT, m, sc);
+        chr__ev_score_context(t, toks, i, xpl, m, sc);
         size_t sent = toks->v[i].sent;
         int near = near_bias && near_time(tx, ntx, reach, &tk, toks->v[i].start, toks->v[i].end,
                                           toks->sent_start[sent], toks->sent_end[sent]);
         int event = sc[CHR__EV_EVENT] > sc[CHR__EV_O] - (near ? near_bias : 0);
-        if (i + 1 < toks->n)
-            t[i + 1].pl = event ? 'E' : 'O';
+        pl = event ? 'E' : 'O';
         if (!event)
             continue;
         if (nev == cap) {
@@ -342,8 +367,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         }
         chr_event *e = &ev[nev++];
         memset(e, 0, sizeof *e);
-        numbered(e->id, "e", nev);
-        numbered(e->instance, "ei", nev);
+        numbered(e->id, e->instance, nev);
         e->start = toks->v[i].start;
         e->end = toks->v[i].end;
         int cls = CHR__EV_CLASS0;
@@ -359,6 +383,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     }
     free(t);
     free(went);
+    free(spill);
     chr__wordcache_free(own);
     if (rc) {
         free(ev);

@@ -2,8 +2,9 @@
  * per-token features that the recognizer and the trainer both use, and weight lookup.
  *
  * Exports chr__event_model_load, chr__event_model_free (events.h), chr__ev_prepare, chr__ev_prepare_one,
- * chr__ev_features, chr__ev_hash, chr__event_model_cat, chr__cat_names, chr__event_model_lex,
- * chr__ev_lex_pack, chr__event_model_wn, chr__ev_wn_pack, chr__event_model_near_time (event_model.h).
+ * chr__ev_features, chr__ev_score_part, chr__ev_score_word, chr__ev_score_context, chr__ev_hash,
+ * chr__event_model_cat, chr__cat_names, chr__event_model_lex, chr__ev_lex_pack, chr__event_model_wn,
+ * chr__ev_wn_pack, chr__event_model_near_time (event_model.h).
  *
  * Features are strings ("w=said", "s3=aid", "w-1|w=has|said"), composed in a stack buffer and hashed
  * (64 bits, eight bytes a step); the loaded model keeps only the hashes, in a flat open-addressing
@@ -27,6 +28,8 @@ const char *const chr__cat_names[CHR__CAT_COUNT] = {
 static size_t lemma(const char *w, size_t n, char *out);
 static void derived(chr__ev_tok *x);
 
+#define NGUESS 11 /* the part-of-speech guesses (guess) */
+
 struct chr__event_model {
     struct fslot {
         uint64_t key;  /* feature hash, 0 = empty slot */
@@ -44,6 +47,17 @@ struct chr__event_model {
     uint64_t hcap[3][2]; /* capitalization '0'..'2', then 'F' first word or 'm' */
     uint64_t hpl[4];     /* the previous decision: 'E', 'O', '<', 'p' */
     uint64_t herp[9];    /* the next word's event rate '0'..'7', or 'u' */
+    /* the tagger's (tagger_tables): the weights of the context features cap, pl and pl|g summed, by the
+     * word's capitalization, the previous decision (hpl's order) and the word's guess; and the sentence
+     * edges as neighbours */
+    _Alignas(16) int32_t self[3][4][NGUESS][12];
+    chr__ev_tok bos, eos;
+    /* the rows of the word features of few values (tagger_tables; NULL when the model lacks one): the
+     * bias, g and cap|g by guess, lex by lexicon, er and ers by the lexicon entry's rate and frequency
+     * bits (er of "u" apart), er|g by them and the guess, mc by class and rate; wn, wv, we and wd|g by
+     * the bits of the WordNet entry they read (we_index) */
+    const int16_t *wb, *wg[NGUESS], *wcapg[3][NGUESS], *wlex[6], *wer[2][32], *weru, *werg[32][NGUESS];
+    const int16_t *wmc[8][8], *wwn[32], *wwv[16], *wwe[32], *wwdg[4][NGUESS];
     int has_wn;          /* the lexicon holds WordNet records (its mark, key "\x01", is there) */
     int32_t near_bias;   /* the "near_time" record: the no-event score lowered by this ... */
     uint32_t near_bytes; /* ... for a word this close to a time expression (0 0: no record) */
@@ -53,6 +67,8 @@ void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t
     *bias = m ? m->near_bias : 0;
     *bytes = m ? m->near_bytes : 0;
 }
+
+static void tagger_tables(chr__event_model *m);
 
 static void const_hashes(chr__event_model *m) {
     for (int c = 0; c < 3; c++)
@@ -101,6 +117,23 @@ uint64_t chr__ev_hash(const char *s, size_t n) {
             (uint64_t)(unsigned char)s[n - 1] << 16;
     }
     h = mix(h ^ w);
+    return h ? h : 1;
+}
+
+/* chr__ev_hash of 0..7 bytes (the same steps without the loop), inlined where the tagger hashes a word's
+ * prefixes and suffixes. */
+static inline uint64_t hash_short(const char *s, size_t n) {
+    uint64_t w = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = a | (uint64_t)b << 32;
+    } else if (n) {
+        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    }
+    uint64_t h = mix((0x9e3779b97f4a7c15ull ^ ((uint64_t)n * 0xc2b2ae3d27d4eb4full)) ^ w);
     return h ? h : 1;
 }
 
@@ -203,7 +236,8 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
     char b[40];
     for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
         size_t sl = rules[r].sl, bl = rules[r].bl;
-        if (n <= sl + 1 || memcmp(w + n - sl, rules[r].suf, sl))
+        /* the last byte first: most words end in none of the suffixes (memcmp's call cost more) */
+        if (n <= sl + 1 || w[n - 1] != rules[r].suf[sl - 1] || memcmp(w + n - sl, rules[r].suf, sl))
             continue;
         memcpy(b, w, n - sl);
         memcpy(b + n - sl, rules[r].base, bl);
@@ -354,13 +388,21 @@ static int two_parts(int k) {
     }
 }
 
-static uint64_t fmix(uint64_t h) {
-    h = mix(h);
+/* A feature's key from its template and the hashes of its parts. The parts' hashes are mixed fully
+ * (chr__ev_hash), so the key needs no mix of its own: (template ^ a) * odd constant ^ b is one-to-one in
+ * each part, so that keys of the same template that share a part differ, and keys of different templates
+ * on the same parts too; other pairs collide as two random 64-bit values do. The fold of the top half
+ * into the bottom spreads the table's slots (its low bits). The full mix (mix) cost 9 instructions a key
+ * more, and the tagger composes about 8 keys a token. Never 0 (an empty slot). */
+static uint64_t fkey(uint64_t h) {
+    h ^= h >> 32;
     return h ? h : 1;
 }
-static uint64_t fh1(int k, uint64_t ha) { return fmix(((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha); }
+static uint64_t fh1(int k, uint64_t ha) {
+    return fkey((((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full);
+}
 static uint64_t fh2(int k, uint64_t ha, uint64_t hb) {
-    return fmix((((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full ^ hb);
+    return fkey((((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full ^ hb);
 }
 
 /* The templates by name, for the loader: open addressing over the hash of the name. */
@@ -663,6 +705,7 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
         return rc;
     }
     m->has_wn = m->lcap && wn_get(m, "", 0);
+    tagger_tables(m);
     *out = m;
     return 0;
 }
@@ -670,11 +713,12 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
 /* ---- the compiled form ------------------------------------------------------------------------------ */
 
 /* The model as the loader leaves it, written out (cmake/modelbin.c does it at build time, so that the
- * built-in model is not parsed at every start): "CHRMODL2", then as uint64: the three table sizes, the
+ * built-in model is not parsed at every start): "CHRMODL3", then as uint64: the three table sizes, the
  * entry counts of features, categories and lexicon, and the near_time bias and bytes; then the entries:
  * features (key, 12 int16), categories (key, uint32), lexicon (key, uint16). Native byte order: it is
- * made where it is used. */
-#define BIN_MAGIC "CHRMODL2"
+ * made where it is used. The keys are this build's own (fh1, fh2): "2" was the form whose feature keys
+ * were fully mixed. */
+#define BIN_MAGIC "CHRMODL3"
 #define BIN_HEAD 72 /* the magic and 8 uint64 */
 
 typedef struct wbuf {
@@ -813,11 +857,14 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
         m->lvals[i] = v;
     }
     m->has_wn = m->lcap && wn_get(m, "", 0);
+    tagger_tables(m);
     *out = m;
     return 0;
 }
 
 /* ---- features ----------------------------------------------------------------------------------- */
+
+static void nb_rows(chr__ev_tok *x, const chr__event_model *m);
 
 void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *text, size_t n) {
     const unsigned char *s = (const unsigned char *)text;
@@ -879,6 +926,7 @@ void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *
     memcpy(sk + 1, lem, ll);
     x->lxs = chr__event_model_lex(m, sk, ll + 1);
     x->wn = chr__event_model_wn(m, x->w, x->wl);
+    nb_rows(x, m);
 }
 
 void chr__ev_prepare(chr__ev_tok *t, const chr__event_model *m, const char *text, const chr__tokens *toks) {
@@ -972,28 +1020,29 @@ static void emit_sink(const fctx *F, int k, uint64_t h, part a, const part *c) {
 static inline void emit1(const fctx *F, int k, part a) { emit(F, k, fh1(k, a.h), a, NULL); }
 static inline void emit2(const fctx *F, int k, part a, part c) { emit(F, k, fh2(k, a.h, c.h), a, &c); }
 
+/* The part-of-speech guesses, by index (the tagger keeps weights per guess). */
+static const char *const guesses[NGUESS] = {"-",   "ING", "ED", "NEV", "AL", "NST",
+                                            "ADV", "ADJ", "V",  "ER",  "S"};
+
 /* A crude part-of-speech guess from the suffix: the first suffix of the table the word ends with (and
- * is at least 3 bytes longer than). */
-static const char *guess(const char *w, size_t n) {
+ * is at least 3 bytes longer than); its index in guesses. */
+static unsigned guess(const char *w, size_t n) {
     static const struct {
         const char *suf;
-        unsigned char k;
-        const char *g;
-    } t[] = {{"ing", 3, "ING"},  {"ed", 2, "ED"},    {"tion", 4, "NEV"}, {"sion", 4, "NEV"},
-             {"ment", 4, "NEV"}, {"ance", 4, "NEV"}, {"ence", 4, "NEV"}, {"ure", 3, "NEV"},
-             {"al", 2, "AL"},    {"ity", 3, "NST"},  {"ness", 4, "NST"}, {"ly", 2, "ADV"},
-             {"ous", 3, "ADJ"},  {"ful", 3, "ADJ"},  {"ive", 3, "ADJ"},  {"able", 4, "ADJ"},
-             {"ible", 4, "ADJ"}, {"ize", 3, "V"},    {"ise", 3, "V"},    {"ate", 3, "V"},
-             {"er", 2, "ER"},    {"or", 2, "ER"},    {"ist", 3, "ER"},   {"s", 1, "S"}};
+        unsigned char k, g;
+    } t[] = {{"ing", 3, 1},  {"ed", 2, 2},  {"tion", 4, 3}, {"sion", 4, 3}, {"ment", 4, 3}, {"ance", 4, 3},
+             {"ence", 4, 3}, {"ure", 3, 3}, {"al", 2, 4},   {"ity", 3, 5},  {"ness", 4, 5}, {"ly", 2, 6},
+             {"ous", 3, 7},  {"ful", 3, 7}, {"ive", 3, 7},  {"able", 4, 7}, {"ible", 4, 7}, {"ize", 3, 8},
+             {"ise", 3, 8},  {"ate", 3, 8}, {"er", 2, 9},   {"or", 2, 9},   {"ist", 3, 9},  {"s", 1, 10}};
     if (n < 4)
-        return "-";
+        return 0;
     char last = w[n - 1];
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
         size_t k = t[i].k;
         if (t[i].suf[k - 1] == last && n > k + 2 && !memcmp(w + n - k, t[i].suf, k))
             return t[i].g;
     }
-    return "-";
+    return 0;
 }
 
 /* A crude stem: -ies/-ied -> y, -es/-s, -ed, -ing, -ly dropped (a final e restored after a consonant
@@ -1044,7 +1093,8 @@ static part cat_or_shape(const chr__ev_tok *x) {
 /* What the features read of a token besides its word: its guess and category word, with their hashes. */
 static void derived(chr__ev_tok *x) {
     x->shl = (unsigned char)strlen(x->shape);
-    x->g = guess(x->w, x->wl);
+    x->gi = (unsigned char)guess(x->w, x->wl);
+    x->g = guesses[x->gi];
     x->gl = (unsigned char)strlen(x->g);
     x->hg = chr__ev_hash(x->g, x->gl);
     x->cw = cat_word(x);
@@ -1065,16 +1115,40 @@ static void edge(chr__ev_tok *e, const char *s) {
     derived(e);
 }
 
+/* The features of `parts` of token i; the word part reads t[i] alone (toks may be NULL). */
+/* The values of the class lexicons' feature (lex), by the bit of the category (CHR__CAT_LREP << k). */
+static const char *const lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
+
+/* The values of the WordNet features of a word's entry c (chr__event_model_wn): wn, wv, we, wd. */
+static void wn_values(unsigned c, char wn[2], char wv[2], char we[4], char wd[1]) {
+    static const char digits[] = "0123456789";
+    unsigned nf = c & 31, vf = (c >> 5) & 15;
+    nf = nf ? nf + 2 : 0; /* the file number */
+    vf = vf ? vf + 28 : 0;
+    wn[0] = nf ? digits[nf / 10] : '-';
+    wn[1] = nf ? digits[nf % 10] : '-';
+    wv[0] = vf ? digits[vf / 10] : '-';
+    wv[1] = vf ? digits[vf % 10] : '-';
+    we[0] = digits[(c >> 11) & 3];
+    we[1] = c & (1u << 9) ? 'a' : '-';
+    we[2] = c & (1u << 10) ? 'r' : '-';
+    we[3] = c & 0x7fffu ? 'k' : 'u';
+    wd[0] = "-nvb"[(c >> 13) & 3];
+}
+
 static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, const fctx *F, unsigned parts) {
     const int wp = (parts & CHR__EV_WORD) != 0, cx = (parts & CHR__EV_CONTEXT) != 0;
     const chr__ev_tok *x = &t[i];
-    size_t sent = toks->v[i].sent;
-    size_t first = toks->sent_first[sent];
-    size_t last = sent + 1 < toks->nsent ? toks->sent_first[sent + 1] : toks->n; /* exclusive */
-    const chr__ev_tok *nb[5];
+    size_t first = 0, last = 0; /* the sentence's tokens, last exclusive */
+    if (cx) {
+        size_t sent = toks->v[i].sent;
+        first = toks->sent_first[sent];
+        last = sent + 1 < toks->nsent ? toks->sent_first[sent + 1] : toks->n;
+    }
+    const chr__ev_tok *nb[5] = {x, x, x, x, x};
     chr__ev_tok bos, eos;
     int have_bos = 0, have_eos = 0;
-    for (int d = -2; d <= 2; d++) {
+    for (int d = -2; cx && d <= 2; d++) {
         long j = (long)i + d;
         if (j < (long)first) {
             if (!have_bos)
@@ -1098,7 +1172,6 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
     part g = PH(x->g, x->gl, x->hg);
     num[0] = (char)('0' + x->cap);
     num[1] = i == first ? 'F' : 'm';
-    static const char *lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
     unsigned lc = x->cat & LEXICONS;
     if (wp) {
         if (F->scores)
@@ -1183,21 +1256,8 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
      * TimeBank and tested on AQUAINT, they took event F1 from 0.845 to 0.857 and class F1 from 0.684 to
      * 0.693; the other way round from 0.728 to 0.765 and 0.561 to 0.595 (README, Events model). */
     if (wp && x->wn) { /* 0: the model has no lexicon; 0x8000 alone: the word is not in it */
-        unsigned c = x->wn;
         char wn[2], wv[2], we[4], wd[1];
-        static const char digits[] = "0123456789";
-        unsigned nf = c & 31, vf = (c >> 5) & 15;
-        nf = nf ? nf + 2 : 0; /* the file number */
-        vf = vf ? vf + 28 : 0;
-        wn[0] = nf ? digits[nf / 10] : '-';
-        wn[1] = nf ? digits[nf % 10] : '-';
-        wv[0] = vf ? digits[vf / 10] : '-';
-        wv[1] = vf ? digits[vf % 10] : '-';
-        we[0] = digits[(c >> 11) & 3];
-        we[1] = c & (1u << 9) ? 'a' : '-';
-        we[2] = c & (1u << 10) ? 'r' : '-';
-        we[3] = c & 0x7fffu ? 'k' : 'u';
-        wd[0] = "-nvb"[(c >> 13) & 3];
+        wn_values(x->wn, wn, wv, we, wd);
         emit1(F, K_WN, P(wn, 2));
         emit1(F, K_WV, P(wv, 2));
         emit1(F, K_WE, P(we, 4));
@@ -1234,4 +1294,255 @@ void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i,
                         const chr__event_model *m, int32_t *scores) {
     fctx F = {NULL, NULL, 0, m, scores};
     features(t, toks, i, &F, parts);
+}
+
+/* ---- the tagger's paths ----------------------------------------------------------------------------- */
+
+/* The tagger adds what chr__ev_score_part adds, in its own order (sums of integers), reading off the word
+ * cache's tokens what features() composes at every token: the weights of a feature that reads one
+ * neighbour alone are found once a word (nb_rows), those of the features of few values (capitalization,
+ * the previous decision, the guess, the lexicon and WordNet codes) once a model (tagger_tables); only the
+ * features of a word's own strings and of two words are hashed and looked up. */
+
+/* s += row w, when the model has it. */
+static void sum_row(int32_t *s, const int16_t *w) {
+    for (int k = 0; w && k < 12; k++)
+        s[k] += w[k];
+}
+
+/* x->nbsum and x->larow: the feature keys follow features() (c-2 .. c+2 on the category word's hash, which
+ * is hcs; l-1 on the stem; er+1 on the word's, else its stem's, event rate; w+2 and la on the word). */
+static void nb_rows(chr__ev_tok *x, const chr__event_model *m) {
+    memset(x->nbsum, 0, sizeof x->nbsum);
+    x->larow = NULL;
+    if (!m || !m->cap)
+        return;
+    if (x->cw) {
+        sum_row(x->nbsum[0], weights(m, fh1(K_CM2, x->hcs)));
+        sum_row(x->nbsum[1], weights(m, fh1(K_CM1, x->hcs)));
+        sum_row(x->nbsum[2], weights(m, fh1(K_CP1, x->hcs)));
+        sum_row(x->nbsum[3], weights(m, fh1(K_CP2, x->hcs)));
+    }
+    sum_row(x->nbsum[1], weights(m, fh1(K_LM1, x->hl)));
+    unsigned v = x->lx ? x->lx : x->lxs;
+    sum_row(x->nbsum[2], weights(m, fh1(K_ERP1, m->herp[v ? (v & 7) : 8])));
+    sum_row(x->nbsum[3], weights(m, fh1(K_WP2, x->hw)));
+    if (x->cat & AUXLIKE)
+        x->larow = weights(m, fh1(K_LA, x->hw));
+}
+
+/* The index of the we feature's value of WordNet entry c (wn_values) among 32: the eventive share, the
+ * adjective and adverb bits, whether the word is known. */
+static unsigned we_index(unsigned c) {
+    return ((c >> 11) & 3) | ((c >> 9) & 1) << 2 | ((c >> 10) & 1) << 3 | (c & 0x7fffu ? 16u : 0u);
+}
+
+/* The er and ers value of a lexicon entry's low 5 bits (rate, frequency). */
+static void er_code(char code[2], unsigned v) {
+    code[0] = (char)('0' + (v & 7));
+    code[1] = (char)('a' + ((v >> 3) & 3));
+}
+
+static void tagger_tables(chr__event_model *m) {
+    char wn[2], wv[2], we[4], wd[1], code[2];
+    m->wb = weights(m, chr__ev_hash("b", 1));
+    for (int k = 0; k < 6; k++)
+        m->wlex[k] = weights(m, fh1(K_LEX, chr__ev_hash(lk[k], strlen(lk[k]))));
+    m->weru = weights(m, fh1(K_ER, chr__ev_hash("u", 1)));
+    for (unsigned v = 0; v < 32; v++) {
+        er_code(code, v);
+        m->wer[0][v] = weights(m, fh1(K_ER, chr__ev_hash(code, 2)));
+        m->wer[1][v] = weights(m, fh1(K_ERS, chr__ev_hash(code, 2)));
+    }
+    for (int c = 0; c < 8; c++)
+        for (int r = 0; r < 8; r++) {
+            char cc = (char)('0' + c), rc = (char)('0' + r);
+            m->wmc[c][r] = weights(m, fh2(K_MC, chr__ev_hash(&cc, 1), chr__ev_hash(&rc, 1)));
+        }
+    for (unsigned f = 0; f < 32; f++) {
+        wn_values(f, wn, wv, we, wd);
+        m->wwn[f] = weights(m, fh1(K_WN, chr__ev_hash(wn, 2)));
+    }
+    for (unsigned f = 0; f < 16; f++) {
+        wn_values(f << 5, wn, wv, we, wd);
+        m->wwv[f] = weights(m, fh1(K_WV, chr__ev_hash(wv, 2)));
+    }
+    for (unsigned e = 0; e < 32; e++) { /* an entry of those bits (bit 0 set for a known word without) */
+        unsigned c = (e & 3) << 11 | ((e >> 2) & 1) << 9 | ((e >> 3) & 1) << 10 | ((e >> 4) & 1);
+        wn_values(c, wn, wv, we, wd);
+        m->wwe[e] = weights(m, fh1(K_WE, chr__ev_hash(we, 4)));
+    }
+    for (int g = 0; g < NGUESS; g++) {
+        uint64_t hg = chr__ev_hash(guesses[g], strlen(guesses[g]));
+        m->wg[g] = weights(m, fh1(K_G, hg));
+        for (int c = 0; c < 3; c++) {
+            char d = (char)('0' + c);
+            m->wcapg[c][g] = weights(m, fh2(K_CAP_G, chr__ev_hash(&d, 1), hg));
+        }
+        for (unsigned v = 0; v < 32; v++) {
+            er_code(code, v);
+            m->werg[v][g] = weights(m, fh2(K_ER_G, chr__ev_hash(code, 2), hg));
+        }
+        for (unsigned d = 0; d < 4; d++) {
+            wn_values(d << 13, wn, wv, we, wd);
+            m->wwdg[d][g] = weights(m, fh2(K_WD_G, chr__ev_hash(wd, 1), hg));
+        }
+    }
+    memset(m->self, 0, sizeof m->self);
+    for (int g = 0; g < NGUESS; g++) {
+        uint64_t hg = chr__ev_hash(guesses[g], strlen(guesses[g]));
+        for (int k = 0; k < 4; k++) {
+            const int16_t *pl = weights(m, fh1(K_PL, m->hpl[k])),
+                          *plg = weights(m, fh2(K_PL_G, m->hpl[k], hg));
+            for (int c = 0; c < 3; c++) {
+                /* pl is '<' (k 2) at the sentence's first word, whose cap feature ends in 'F' */
+                sum_row(m->self[c][k][g], weights(m, fh1(K_CAP, m->hcap[c][k != 2])));
+                sum_row(m->self[c][k][g], pl);
+                sum_row(m->self[c][k][g], plg);
+            }
+        }
+    }
+    edge(&m->bos, "<s>");
+    edge(&m->eos, "</s>");
+    nb_rows(&m->bos, m);
+    nb_rows(&m->eos, m);
+}
+
+/* Scores kept in registers while rows are added (12 lanes: 3 vectors of 4 int32). */
+#if defined(__SSE2__)
+typedef struct acc {
+    __m128i v0, v1, v2;
+} acc;
+
+static inline void acc_load(acc *a, const int32_t *s) {
+    a->v0 = _mm_loadu_si128((const __m128i *)(const void *)s);
+    a->v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + 4));
+    a->v2 = _mm_loadu_si128((const __m128i *)(const void *)(s + 8));
+}
+
+static inline void acc_store(const acc *a, int32_t *s) {
+    _mm_storeu_si128((__m128i *)(void *)s, a->v0);
+    _mm_storeu_si128((__m128i *)(void *)(s + 4), a->v1);
+    _mm_storeu_si128((__m128i *)(void *)(s + 8), a->v2);
+}
+
+/* a row of 12 int32 (16-byte aligned) */
+static inline void acc_sum(acc *a, const int32_t *s) {
+    a->v0 = _mm_add_epi32(a->v0, _mm_load_si128((const __m128i *)(const void *)s));
+    a->v1 = _mm_add_epi32(a->v1, _mm_load_si128((const __m128i *)(const void *)(s + 4)));
+    a->v2 = _mm_add_epi32(a->v2, _mm_load_si128((const __m128i *)(const void *)(s + 8)));
+}
+
+static inline void acc_row(acc *a, const int16_t *w) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)w);
+    __m128i y = _mm_loadl_epi64((const __m128i *)(const void *)(w + 8));
+    a->v0 = _mm_add_epi32(a->v0, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+    a->v1 = _mm_add_epi32(a->v1, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+    a->v2 = _mm_add_epi32(a->v2, _mm_srai_epi32(_mm_unpacklo_epi16(y, y), 16));
+}
+#else
+typedef struct acc {
+    int32_t s[12];
+} acc;
+
+static inline void acc_load(acc *a, const int32_t *s) { memcpy(a->s, s, sizeof a->s); }
+static inline void acc_store(const acc *a, int32_t *s) { memcpy(s, a->s, sizeof a->s); }
+static inline void acc_sum(acc *a, const int32_t *s) {
+    for (int k = 0; k < 12; k++)
+        a->s[k] += s[k];
+}
+static inline void acc_row(acc *a, const int16_t *w) {
+    for (int k = 0; k < 12; k++)
+        a->s[k] += w[k];
+}
+#endif
+
+/* A row that may be missing. */
+static inline void acc_opt(acc *a, const int16_t *w) {
+    if (w)
+        acc_row(a, w);
+}
+
+void chr__ev_score_word(const chr__ev_tok *x, const chr__event_model *m, int32_t *scores) {
+    if (!m->cap)
+        return;
+    const char *w = x->w;
+    size_t n = x->wl;
+    unsigned g = x->gi;
+    acc a;
+    acc_load(&a, scores);
+    acc_opt(&a, m->wb);
+    acc_opt(&a, weights(m, fh1(K_W, x->hw)));
+    for (size_t k = 1; k <= 3 && k < n; k++)
+        acc_opt(&a, weights(m, fh1(K_P1 + (int)k - 1, hash_short(w, k))));
+    for (size_t k = 1; k <= 4 && k < n; k++)
+        acc_opt(&a, weights(m, fh1(K_S1 + (int)k - 1, k == 3 ? x->hs3 : hash_short(w + n - k, k))));
+    acc_opt(&a, weights(m, fh1(K_SH, x->hsh)));
+    acc_opt(&a, m->wg[g]);
+    if (x->cw)
+        acc_opt(&a, weights(m, fh1(K_C, x->hcs)));
+    acc_opt(&a, weights(m, fh1(K_L, x->hl)));
+    for (int k = 0; k < 6; k++)
+        if (x->cat & (CHR__CAT_LREP << k))
+            acc_opt(&a, m->wlex[k]);
+    acc_opt(&a, weights(m, fh2(K_SH_G, x->hsh, x->hg)));
+    acc_opt(&a, m->wcapg[x->cap][g]);
+    unsigned v = x->lx ? x->lx : x->lxs;
+    if (v) {
+        acc_opt(&a, m->wer[x->lx ? 0 : 1][v & 31]);
+        acc_opt(&a, m->werg[v & 31][g]);
+        if ((v >> 5) & 7)
+            acc_opt(&a, m->wmc[(v >> 5) & 7][v & 7]);
+    } else {
+        acc_opt(&a, m->weru);
+    }
+    if (x->wn) {
+        acc_opt(&a, m->wwn[x->wn & 31]);
+        acc_opt(&a, m->wwv[(x->wn >> 5) & 15]);
+        acc_opt(&a, m->wwe[we_index(x->wn)]);
+        acc_opt(&a, m->wwdg[(x->wn >> 13) & 3][g]);
+    }
+    acc_store(&a, scores);
+}
+
+void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks, size_t i, char pl,
+                           const chr__event_model *m, int32_t *scores) {
+    if (!m->cap)
+        return;
+    const chr__ev_tok *x = tp[i];
+    size_t sent = toks->v[i].sent, first = toks->sent_first[sent];
+    size_t last = sent + 1 < toks->nsent ? toks->sent_first[sent + 1] : toks->n; /* exclusive */
+    const chr__ev_tok *m2 = i >= first + 2 ? tp[i - 2] : &m->bos, *p = i > first ? tp[i - 1] : &m->bos;
+    const chr__ev_tok *q = i + 1 < last ? tp[i + 1] : &m->eos, *p2 = i + 2 < last ? tp[i + 2] : &m->eos;
+    acc a;
+    acc_load(&a, scores);
+    acc_sum(&a, m2->nbsum[0]);
+    acc_sum(&a, p->nbsum[1]);
+    acc_sum(&a, q->nbsum[2]);
+    acc_sum(&a, p2->nbsum[3]);
+    acc_opt(&a, weights(m, fh2(K_WM1_W, p->hw, x->hw)));
+    acc_opt(&a, weights(m, fh2(K_WM2_WM1, m2->hw, p->hw)));
+    /* the nearest auxiliary-like word on the left, over adverbs and negation, within 4 tokens */
+    for (size_t k = 1; k <= 4 && i >= first + k; k++) {
+        const chr__ev_tok *y = tp[i - k];
+        if (y->cat & AUXLIKE) {
+            acc_opt(&a, y->larow);
+            acc_opt(&a, weights(m, fh2(K_LA_G, y->hw, x->hg)));
+            break;
+        }
+        if (!(y->cat & (CHR__CAT_ADV | CHR__CAT_NEG)))
+            break;
+    }
+    acc_opt(&a, weights(m, fh2(K_WM1_L, p->hw, x->hl)));
+    acc_opt(&a, weights(m, fh2(K_G_WP1, x->hg, q->hw)));
+    acc_opt(&a, weights(m, fh2(K_G_CM1, x->hg, p->hcs)));
+    acc_opt(&a, weights(m, fh2(K_L_CP1, x->hl, q->hcs)));
+    /* the capitalization, the previous decision and it with the guess: 'E', 'O', '<' at the sentence's
+     * start, 'p' after punctuation, quotes or a number (m->hpl's order) */
+    int k = i == first                                                        ? 2
+            : p->shape[0] == 'p' || p->shape[0] == 'd' || p->shape[0] == '\'' ? 3
+            : pl == 'E'                                                       ? 0
+                                                                              : 1;
+    acc_sum(&a, m->self[x->cap][k][x->gi]);
+    acc_store(&a, scores);
 }

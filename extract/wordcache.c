@@ -7,7 +7,8 @@
  * cache never changes a result. It holds at most the number of words it was made for; when a document
  * starts with it full, it starts again empty. It is bound to one model: another model empties it.
  *
- * Exports chr__wordcache_new, chr__wordcache_free, chr__wordcache_begin, chr__wordcache_get (events.h). */
+ * Exports chr__wordcache_new, chr__wordcache_free, chr__wordcache_begin (events.h), chr__wordcache_get,
+ * chr__wordcache_tokens (event_model.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,10 +16,16 @@
 
 #define MAX_BYTES 31
 
+/* A slot: the token's bytes as key (key), its length + 1 (0: an empty slot) and its entry. */
+typedef struct slot {
+    uint64_t a, b;
+    uint32_t len1, ent;
+} slot;
+
 struct chr__wordcache {
     const chr__event_model *m; /* the model its entries were made with */
-    uint64_t *keys;            /* hash of the bytes, 0 = empty slot; 2 slots an entry */
-    uint32_t *slot;            /* the entry of each slot */
+    slot *slots;               /* 2 slots an entry */
+    unsigned shift;            /* 64 - log2 of the slots: a hash's top bits pick the slot */
     size_t mask;
     chr__wordent *ents;
     size_t n, max;
@@ -29,14 +36,17 @@ chr__wordcache *chr__wordcache_new(size_t words) {
     if (!c)
         return NULL;
     size_t cap = 64;
-    while (cap < 2 * words)
+    unsigned bits = 6;
+    while (cap < 2 * words) {
         cap *= 2;
+        bits++;
+    }
     c->max = cap / 2;
     c->mask = cap - 1;
-    c->keys = calloc(cap, sizeof *c->keys);
-    c->slot = malloc(cap * sizeof *c->slot);
+    c->shift = 64 - bits;
+    c->slots = calloc(cap, sizeof *c->slots);
     c->ents = malloc(c->max * sizeof *c->ents);
-    if (!c->keys || !c->slot || !c->ents) {
+    if (!c->slots || !c->ents) {
         chr__wordcache_free(c);
         return NULL;
     }
@@ -46,14 +56,13 @@ chr__wordcache *chr__wordcache_new(size_t words) {
 void chr__wordcache_free(chr__wordcache *c) {
     if (!c)
         return;
-    free(c->keys);
-    free(c->slot);
+    free(c->slots);
     free(c->ents);
     free(c);
 }
 
 static void clear(chr__wordcache *c) {
-    memset(c->keys, 0, (c->mask + 1) * sizeof *c->keys);
+    memset(c->slots, 0, (c->mask + 1) * sizeof *c->slots);
     c->n = 0;
 }
 
@@ -63,55 +72,87 @@ void chr__wordcache_begin(chr__wordcache *c, const chr__event_model *m) {
     c->m = m;
 }
 
-/* The cache's own hash of a token of n bytes (1..31): its bytes in two words (overlapping loads, no
- * variable-length copy), the length, one multiply-and-shift mix. Weaker than chr__ev_hash, which the model's
- * features need, but a lookup compares the bytes anyway: the hash only spreads the slots. Never 0. */
-static inline uint64_t cache_hash(const char *s, size_t n) {
-    uint64_t a = 0, b = 0;
-    if (n >= 8) {
-        memcpy(&a, s, 8);
-        memcpy(&b, s + n - 8, 8);
-        if (n > 16) {
-            uint64_t m;
-            memcpy(&m, s + 8, 8);
-            a ^= m * 0xff51afd7ed558ccdull;
-        }
-    } else if (n >= 4) {
-        uint32_t x, y;
-        memcpy(&x, s, 4);
-        memcpy(&y, s + n - 4, 4);
-        a = x;
-        b = y;
-    } else if (n) {
-        a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
-            (uint64_t)(unsigned char)s[n - 1] << 16;
-    }
-    uint64_t h = (a ^ (uint64_t)n << 56) * 0x9e3779b97f4a7c15ull ^ b * 0xc2b2ae3d27d4eb4full;
-    h ^= h >> 31;
-    h *= 0xd6e8feb86659fd93ull;
-    h ^= h >> 32;
-    return h ? h : 1;
+static inline uint64_t load8(const char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
 }
 
-chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) {
-    if (n > MAX_BYTES)
-        return NULL;
-    uint64_t h = cache_hash(s, n);
-    size_t i = h & c->mask;
-    for (; c->keys[i]; i = (i + 1) & c->mask) {
-        chr__wordent *e = &c->ents[c->slot[i]];
-        if (c->keys[i] == h && e->n == n && !memcmp(e->bytes, s, n))
-            return e;
+static inline uint32_t load4(const char *p) {
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* The key of a token of n bytes (0..31): its bytes in two words, read in overlapping loads (no
+ * variable-length copy) that cover them all up to 16 bytes, so that with the length the key is the token
+ * (a longer one is told apart by its middle bytes too, same_middle): a lookup compares keys, and no hash
+ * of them is kept. */
+static inline void key(uint64_t *a, uint64_t *b, const char *s, size_t n) {
+    if (n >= 8) {
+        *a = load8(s);
+        *b = load8(s + n - 8);
+    } else if (n >= 4) {
+        *a = load4(s) | (uint64_t)load4(s + n - 4) << 32;
+        *b = 0;
+    } else {
+        *a = n ? (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+                     (uint64_t)(unsigned char)s[n - 1] << 16
+               : 0;
+        *b = 0;
     }
+}
+
+/* Whether the bytes 8..n-9 of two tokens of n bytes (17..31) are the same (the key holds the others). */
+static inline int same_middle(const char *a, const char *b, size_t n) {
+    return load8(a + 8) == load8(b + 8) && load8(a + n - 16) == load8(b + n - 16);
+}
+
+/* A new entry for the word s[0..n) of key (ka, kb), in the empty slot i; NULL when the cache is full. Out
+ * of line, so that the lookup, with nothing to save around a call, inlines into the tokens' loop. */
+static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka, uint64_t kb, size_t i)
+    __attribute__((noinline));
+static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka, uint64_t kb, size_t i) {
     if (c->n == c->max)
         return NULL;
     chr__wordent *e = &c->ents[c->n];
     memcpy(e->bytes, s, n);
     e->n = (unsigned char)n;
     chr__ev_prepare_one(&e->x, c->m, s, n);
-    e->scored = 0;
+    e->verdict = 0;
     e->forms = 0;
-    c->keys[i] = h;
-    c->slot[i] = (uint32_t)c->n++;
+    c->slots[i] = (slot){ka, kb, (uint32_t)n + 1, (uint32_t)c->n++};
     return e;
+}
+
+/* chr__wordcache_get, inlined into chr__wordcache_tokens' loop (the rare add is not). The slot: the top
+ * bits of a multiply of the key, which the whole key reaches. */
+static inline chr__wordent *get(chr__wordcache *c, const char *s, size_t n) __attribute__((always_inline));
+static inline chr__wordent *get(chr__wordcache *c, const char *s, size_t n) {
+    if (n > MAX_BYTES)
+        return NULL;
+    uint64_t ka, kb;
+    key(&ka, &kb, s, n);
+    size_t i = (size_t)(((ka ^ n) * 0x9e3779b97f4a7c15ull ^ kb * 0xc2b2ae3d27d4eb4full) >> c->shift);
+    for (; c->slots[i].len1; i = (i + 1) & c->mask) {
+        const slot *sl = &c->slots[i];
+        if (sl->a == ka && sl->b == kb && sl->len1 == n + 1 &&
+            (n <= 16 || same_middle(c->ents[sl->ent].bytes, s, n)))
+            return &c->ents[sl->ent];
+    }
+    return add(c, s, n, ka, kb, i);
+}
+
+chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) { return get(c, s, n); }
+
+size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
+                             const chr__tokens *toks) {
+    size_t none = 0;
+    for (size_t i = 0; i < toks->n; i++) {
+        chr__wordent *e = get(c, text + toks->v[i].start, toks->v[i].end - toks->v[i].start);
+        went[i] = e;
+        t[i] = e ? &e->x : NULL;
+        none += !e;
+    }
+    return none;
 }

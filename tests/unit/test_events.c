@@ -5,11 +5,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "engine.h" /* the engine's event model */
 #include "event_model.h"
 #include "events.h"
 
@@ -525,9 +527,81 @@ static void test_word_cache(void **state) {
             free(e1);
             free(e2);
         }
+    /* words of the same length that differ only inside (the cache's key reads a word's first and last
+     * bytes), at every length it caches, have their own entries */
+    chr__wordcache_begin(c, a);
+    for (size_t n = 1; n <= 31; n++) {
+        char w1[32], w2[32];
+        memset(w1, 'a', n);
+        memset(w2, 'a', n);
+        w2[n / 2] = 'b';
+        const chr__wordent *e1 = chr__wordcache_get(c, w1, n), *e2 = chr__wordcache_get(c, w2, n);
+        assert_non_null(e1);
+        assert_non_null(e2);
+        assert_ptr_not_equal(e1, e2);
+        assert_ptr_equal(chr__wordcache_get(c, w1, n), e1);
+        assert_int_equal(e2->x.wl, n);
+        assert_memory_equal(e2->x.w, w2, n);
+        chr__wordcache_begin(c, a); /* emptied when full (32 words) */
+    }
     chr__wordcache_free(c);
     chr__event_model_free(a);
     chr__event_model_free(b);
+}
+
+/* The tagger's scoring (chr__ev_score_word; chr__ev_score_context, from rows kept per word and per model)
+ * adds up to what the features composed as the trainer composes them give (chr__ev_score_part), at every
+ * token after each previous decision: the built-in model, on the Kerry sample and on text with sentence
+ * edges, auxiliaries over adverbs and negation, a word too long to cache, quotes, numbers and capitals. */
+static void test_tagger_scores(void **state) {
+    (void)state;
+    chr_engine *e = NULL;
+    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
+    const chr__event_model *m = e->events;
+    assert_non_null(m);
+    static char sample_text[1 << 16];
+    FILE *f = fopen(CHRONICLE_SOURCE_DIR "/samples/kerry-iran-2014-12-03.txt", "rb");
+    assert_non_null(f);
+    size_t sn = fread(sample_text, 1, sizeof sample_text - 1, f);
+    fclose(f);
+    sample_text[sn] = '\0';
+    const char *texts[] = {
+        "Said. He has not really been TOLD, yet \"they\" won't have quickly left in 2014 ; U.S.-led "
+        "Notwithstandinganythingtothecontrarysaid talks will be held. IBM Corp. to be acquired",
+        sample_text};
+    int nonzero = 0;
+    for (size_t d = 0; d < sizeof texts / sizeof *texts; d++) {
+        const char *text = texts[d];
+        chr__tokens toks;
+        assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
+        chr__ev_tok *t = malloc(toks.n * sizeof *t);
+        const chr__ev_tok **tp = malloc(toks.n * sizeof *tp);
+        assert_non_null(t);
+        assert_non_null(tp);
+        chr__ev_prepare(t, m, text, &toks);
+        for (size_t i = 0; i < toks.n; i++)
+            tp[i] = &t[i];
+        static const char pls[] = {0, 'E', 'O'};
+        for (size_t i = 0; i < toks.n; i++)
+            for (size_t k = 0; k < sizeof pls; k++) {
+                int32_t a[12] = {0}, b[12] = {0};
+                chr__ev_score_part(t, &toks, i, CHR__EV_WORD, m, a);
+                chr__ev_score_word(&t[i], m, b);
+                assert_memory_equal(a, b, sizeof a);
+                memset(a, 0, sizeof a);
+                memset(b, 0, sizeof b);
+                t[i].pl = pls[k];
+                chr__ev_score_part(t, &toks, i, CHR__EV_CONTEXT, m, a);
+                chr__ev_score_context(tp, &toks, i, pls[k], m, b);
+                assert_memory_equal(a, b, sizeof a);
+                nonzero += a[CHR__EV_EVENT] != 0;
+            }
+        free(tp);
+        free(t);
+        chr__tokens_free(&toks);
+    }
+    assert_true(nonzero > 100);
+    chr_engine_free(e);
 }
 
 /* chr_extract_with and a scratch kept over several documents give what chr_extract gives; a scratch of
@@ -579,6 +653,7 @@ static void test_scratch(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_cache),
+        cmocka_unit_test(test_tagger_scores),
         cmocka_unit_test(test_scratch),
         cmocka_unit_test(test_gold_events_instances_tlinks),
         cmocka_unit_test(test_names),

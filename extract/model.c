@@ -1115,7 +1115,6 @@ static void edge(chr__ev_tok *e, const char *s) {
     derived(e);
 }
 
-/* The features of `parts` of token i; the word part reads t[i] alone (toks may be NULL). */
 /* The values of the class lexicons' feature (lex), by the bit of the category (CHR__CAT_LREP << k). */
 static const char *const lk[] = {"REP", "IACT", "ISTATE", "ASP", "PERC", "STATE"};
 
@@ -1136,6 +1135,7 @@ static void wn_values(unsigned c, char wn[2], char wv[2], char we[4], char wd[1]
     wd[0] = "-nvb"[(c >> 13) & 3];
 }
 
+/* The features of `parts` of token i; the word part reads t[i] alone (toks may be NULL). */
 static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, const fctx *F, unsigned parts) {
     const int wp = (parts & CHR__EV_WORD) != 0, cx = (parts & CHR__EV_CONTEXT) != 0;
     const chr__ev_tok *x = &t[i];

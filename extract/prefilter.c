@@ -1095,11 +1095,18 @@ struct chr__prefilter {
     size_t nwcls, ndense;
     uint32_t *dense;           /* node * nwcls + class -> child, 0 none; the nodes below ndense */
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
-    uint16_t rbcls[256];       /* text byte -> the automaton's class of it, or CLS_SPACE, CLS_SLOW */
+    /* the required-strings pass's table (made from delta, not saved): as delta with one more class,
+     * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW: folded() reads them), rows of
+     * ncls + 1; white space is the class of ' ', and a state reached by ' ' stays on more of it, so that
+     * a run of it is one ' ' without a branch for it */
+    uint32_t *rdelta;
+    uint16_t rbcls[256]; /* text byte -> its class in rdelta */
 };
 
 /* The automaton's transitions: the next state's row (state * ncls), and this bit when strings end at it */
 #define DELTA_OUT 0x80000000u
+/* In rdelta: the byte is the lead of a character folded() must read */
+#define DELTA_SLOW 0x40000000u
 
 static uint64_t mix(uint64_t k) {
     k ^= k >> 33;
@@ -1171,13 +1178,33 @@ static void finish_walk(chr__prefilter *pf) {
     }
 }
 
-/* The automaton's class of each text byte. */
-static void finish_required(chr__prefilter *pf) {
+/* The required-strings pass's table from the automaton's, and the class of each text byte in it. */
+static int finish_required(chr__prefilter *pf) {
+    size_t nc = pf->ncls, rn = nc + 1, sp = pf->cls[' '];
+    free(pf->rdelta);
+    pf->rdelta = malloc(pf->nstates * rn * sizeof *pf->rdelta);
+    if (!pf->rdelta)
+        return CHR_ENOMEM;
+    for (size_t st = 0; st < pf->nstates; st++) {
+        for (size_t c = 0; c < nc; c++) {
+            uint32_t d = pf->delta[st * nc + c], t = (d & ~DELTA_OUT) / (uint32_t)nc;
+            pf->rdelta[st * rn + c] = (uint32_t)(t * rn) | (d & DELTA_OUT);
+        }
+        pf->rdelta[st * rn + nc] = DELTA_SLOW;
+    }
+    /* a state reached by ' ' stays there on more white space (the strings neither begin nor end with
+     * ' ': none ends at such a state, and the root, where ' ' leads when no string has one, has none) */
+    for (size_t st = 0; sp && st < pf->nstates; st++) {
+        uint32_t t = (pf->delta[st * nc + sp] & ~DELTA_OUT) / (uint32_t)nc;
+        if (t && t < pf->nstates)
+            pf->rdelta[t * rn + sp] = pf->rdelta[st * rn + sp];
+    }
     for (unsigned b = 0; b < 256; b++)
-        pf->rbcls[b] = chr__ascii_space((unsigned char)b) ? CLS_SPACE
-                       : b == 0xC5 || b == 0xE2   ? CLS_SLOW
+        pf->rbcls[b] = chr__ascii_space((unsigned char)b) ? (uint16_t)sp
+                       : b == 0xC5 || b == 0xE2   ? (uint16_t)nc
                        : b >= 'A' && b <= 'Z'     ? pf->cls[b + 32]
                                                   : pf->cls[b];
+    return 0;
 }
 
 /* The walk's tables from the edge table. */
@@ -1207,6 +1234,7 @@ void chr__prefilter_free(chr__prefilter *pf) {
     free(pf->rule_req_n);
     free(pf->rule_req);
     free(pf->delta);
+    free(pf->rdelta);
     free(pf->out_at);
     free(pf->out);
     free(pf);
@@ -1548,7 +1576,7 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
     if (!rc)
         rc = make_dense(pf);
     if (!rc)
-        finish_required(pf);
+        rc = finish_required(pf);
     if (rc) {
         chr__prefilter_free(pf);
         return rc;
@@ -1583,10 +1611,9 @@ static unsigned char folded(const char *text, size_t len, size_t *i) {
     return c;
 }
 
-/* For a text byte whose class (in tc, the walk's or the automaton's) is CLS_SPACE or CLS_SLOW, the
- * folded byte it stands for, *ip (just past that byte) moved past what it takes: a run of white space is
- * one ' ', and folded() reads a character that may fold to ASCII. The walk and the required-strings pass
- * both step with it. */
+/* For a text byte whose class (in tc, the walk's) is CLS_SPACE or CLS_SLOW, the folded byte it stands
+ * for, *ip (just past that byte) moved past what it takes: a run of white space is one ' ', and folded()
+ * reads a character that may fold to ASCII. */
 static inline unsigned char fold_run(unsigned k, const uint16_t *tc, const char *text, size_t len, size_t *ip) {
     size_t i = *ip;
     unsigned char b = ' ';
@@ -1657,28 +1684,67 @@ static size_t folded_back(const char *text, size_t end, size_t n) {
     return end;
 }
 
+/* The usual steps of the required-strings pass over p[0..end): no string ends, nothing to fold. Returns
+ * where the first other step is (or end), *rowp the state before it; four bytes at a time, so that a step
+ * is a few loads and one branch. */
+static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uint16_t *rbcls,
+                                               const unsigned char *p, const unsigned char *end,
+                                               size_t *rowp) {
+    size_t row = *rowp;
+    while (end - p >= 4) {
+        uint32_t d0 = rdelta[row + rbcls[p[0]]];
+        if (d0 >= DELTA_SLOW)
+            break;
+        uint32_t d1 = rdelta[d0 + rbcls[p[1]]];
+        if (d1 >= DELTA_SLOW) {
+            row = d0;
+            p += 1;
+            break;
+        }
+        uint32_t d2 = rdelta[d1 + rbcls[p[2]]];
+        if (d2 >= DELTA_SLOW) {
+            row = d1;
+            p += 2;
+            break;
+        }
+        uint32_t d3 = rdelta[d2 + rbcls[p[3]]];
+        if (d3 >= DELTA_SLOW) {
+            row = d2;
+            p += 3;
+            break;
+        }
+        row = d3;
+        p += 4;
+    }
+    for (uint32_t d; p < end && (d = rdelta[row + rbcls[*p]]) < DELTA_SLOW; p++)
+        row = d;
+    *rowp = row;
+    return p;
+}
+
 int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1) {
     size_t *seen = calloc(pf->nrstr ? pf->nrstr : 1, sizeof *seen); /* 1 + start of the last occurrence */
     if (!seen)
         return CHR_ENOMEM;
     if (pf->nrstr) {
-        size_t i = 0, nc = pf->ncls;
-        const uint16_t *rbcls = pf->rbcls;
-        const uint32_t *delta = pf->delta;
-        uint32_t row = 0; /* the state * nc */
-        while (i < len) {
-            unsigned cl = rbcls[(unsigned char)text[i++]];
-            if (cl >= CLS_SPACE)
-                cl = pf->cls[fold_run(cl, rbcls, text, len, &i)];
-            uint32_t d = delta[row + cl];
+        size_t rn = pf->ncls + 1, row = 0; /* the state * rn */
+        const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
+        while ((p = plain_steps(pf->rdelta, pf->rbcls, p, end, &row)) < end) {
+            uint32_t d = pf->rdelta[row + pf->rbcls[*p++]];
+            size_t i = (size_t)(p - t);
+            if (d & DELTA_SLOW) {
+                i--;
+                d = pf->rdelta[row + pf->cls[folded(text, len, &i)]];
+            }
             row = d & ~DELTA_OUT;
             if (d & DELTA_OUT) {
-                size_t st = row / nc;
+                size_t st = row / rn;
                 for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
                     size_t id = pf->out[o];
                     seen[id] = folded_back(text, i, pf->rstr[id].n) + 1;
                 }
             }
+            p = t + i;
         }
     }
     for (size_t r = 0; r < pf->nrules; r++) {
@@ -1854,7 +1920,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     /* sane sizes: the edge table a power of two, the automaton's tables as big as their counts say */
     if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
         c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[1] > UINT32_MAX ||
-        c[8] > (DELTA_OUT - 1) / c[7])
+        c[8] > (DELTA_SLOW - 1) / (c[7] + 1))
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
     if (!pf)
@@ -1921,13 +1987,14 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->out = b_array(&in, c[9], sizeof *pf->out);
     if (in.p != in.end)
         in.short_ = 1;
-    if (!in.short_ && pf->dense) {
+    int rrc = 0;
+    if (!in.short_ && pf->dense && pf->delta) {
         finish_walk(pf);
-        finish_required(pf);
+        rrc = finish_required(pf);
     }
     int ok = !in.short_ && in.p == in.end && pf->rules_at && pf->rules_n && pf->rule_list && pf->ekeys &&
              pf->evals && pf->anywhere && pf->rstr && pf->rule_req_at && pf->rule_req_n && pf->rule_req &&
-             pf->delta && pf->out_at && pf->out && pf->dense;
+             pf->delta && pf->out_at && pf->out && pf->dense && !rrc;
     if (!ok) {
         int oom = !in.short_;
         chr__prefilter_free(pf);

@@ -1057,11 +1057,16 @@ static void fold_safe(first *f) {
  * where most walks end. Children are found through one open-addressing table keyed (node, byte), and
  * for the first DENSE_NODES nodes through a dense table over the classes of the bytes the trie holds
  * too (made from the edges once built or loaded), so that the walk's usual steps do not hash. */
-#define DENSE_NODES 2048
+#define DENSE_NODES 8192
 /* The walk's class of a text byte that folded() must read: the leads of the long s and the Kelvin sign;
  * and of white space (a run of it is one ' '). */
 #define CLS_SLOW 0xFFFF
 #define CLS_SPACE 0xFFFE
+/* In the dense table: the child has rules to call; the walk's quick loop leaves the step to the full one
+ * (the child is beyond the dense table, or the byte is one folded() must read: then the child is 0) */
+#define WALK_RULES 0x80000000u
+#define WALK_FULL 0x40000000u
+#define WALK_NODE 0x3FFFFFFFu
 
 struct chr__prefilter {
     uint32_t *rules_at; /* per node: offset of its rule list in rule_list, or UINT32_MAX */
@@ -1091,9 +1096,13 @@ struct chr__prefilter {
     /* the walk's dense table (made from the edges, not saved) */
     uint16_t wcls[256];       /* folded byte -> class, 0: in no string of the trie */
     uint16_t rcls[256];       /* text byte -> the class of its folded byte, or CLS_SLOW, CLS_SPACE */
+    uint16_t qcls[256];       /* text byte -> its column in the dense table (the quick loop's class) */
     unsigned char wbyte[257]; /* class -> folded byte */
     size_t nwcls, ndense;
-    uint32_t *dense;           /* node * nwcls + class -> child, 0 none; the nodes below ndense */
+    /* node * (nwcls + 1) + class -> child | WALK_RULES | WALK_FULL, 0 none; the nodes below ndense. Column
+     * nwcls is the leads folded() must read (WALK_FULL), and a node reached by ' ' stays on ' ', so that
+     * the quick loop takes a run of white space as one ' ' without a branch for it. */
+    uint32_t *dense;
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
     /* the required-strings pass's table (made from delta, not saved): as delta with one more class,
      * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW: folded() reads them), rows of
@@ -1154,26 +1163,37 @@ static void make_classes(chr__prefilter *pf) {
 static int alloc_dense(chr__prefilter *pf) {
     pf->ndense = pf->nnodes < DENSE_NODES ? pf->nnodes : DENSE_NODES;
     free(pf->dense);
-    pf->dense = calloc(pf->ndense * pf->nwcls, sizeof *pf->dense);
+    pf->dense = calloc(pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
     return pf->dense ? 0 : CHR_ENOMEM;
 }
 
 /* Edge key -> child into the dense table when its node is in it and its byte has a class (column 0, the
- * bytes in no string, stays 0 even for a damaged copy). */
+ * bytes in no string, stays 0 even for a damaged copy); rules_n is known. */
 static inline void dense_put(chr__prefilter *pf, uint64_t key, uint32_t child) {
     uint64_t k = key - 1;
-    if ((k >> 8) < pf->ndense && pf->wcls[k & 0xFF])
-        pf->dense[(k >> 8) * pf->nwcls + pf->wcls[k & 0xFF]] = child;
+    if ((k >> 8) < pf->ndense && pf->wcls[k & 0xFF] && child < pf->nnodes && child <= WALK_NODE)
+        pf->dense[(k >> 8) * (pf->nwcls + 1) + pf->wcls[k & 0xFF]] =
+            child | (pf->rules_n[child] ? WALK_RULES : 0) | (child >= pf->ndense ? WALK_FULL : 0);
 }
 
-/* Once the dense table is filled: the class of each text byte, and the bytes a walk may start at. */
+/* Once the dense table is filled: its column for the leads folded() must read, its nodes reached by ' '
+ * staying there on more of it (the full walk reads the run as one ' ': a ' ' edge out of such a node is
+ * never taken), the class of each text byte, and the bytes a walk may start at. */
 static void finish_walk(chr__prefilter *pf) {
+    size_t nw1 = pf->nwcls + 1, sp = pf->wcls[' '];
+    for (size_t node = 0; node < pf->ndense; node++) {
+        pf->dense[node * nw1 + pf->nwcls] = WALK_FULL;
+        uint32_t c = pf->dense[node * nw1 + sp];
+        if (sp && c && !(c & WALK_FULL))
+            pf->dense[(c & WALK_NODE) * nw1 + sp] = c & WALK_NODE;
+    }
     for (unsigned b = 0; b < 256; b++) {
         int slow = b == 0xC5 || b == 0xE2;
         unsigned k = b >= 'A' && b <= 'Z'         ? pf->wcls[b + 32]
                      : chr__ascii_space((unsigned char)b) ? pf->wcls[' ']
                                                   : pf->wcls[b];
         pf->rcls[b] = slow ? CLS_SLOW : chr__ascii_space((unsigned char)b) ? CLS_SPACE : (uint16_t)k;
+        pf->qcls[b] = slow ? (uint16_t)pf->nwcls : (uint16_t)k;
         pf->starts[b] = pf->nanywhere || slow || (k && pf->dense[k]);
     }
 }
@@ -1628,34 +1648,60 @@ static inline unsigned char fold_run(unsigned k, const uint16_t *tc, const char 
     return b;
 }
 
+/* Calls sink for the rules of node; how many. */
+static inline uint32_t call_rules(const chr__prefilter *pf, uint32_t node, chr__prefilter_sink sink,
+                                  void *ctx) {
+    uint32_t n = pf->rules_n[node];
+    const uint32_t *l = pf->rule_list + pf->rules_at[node];
+    for (uint32_t j = 0; j < n; j++)
+        sink(ctx, l[j]);
+    return n;
+}
+
 size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
                            chr__prefilter_sink sink, void *ctx) {
     size_t tried = 0;
     for (size_t k = 0; k < pf->nanywhere; k++, tried++)
         sink(ctx, pf->anywhere[k]);
-    const uint16_t *rcls = pf->rcls;
-    const uint32_t *dense = pf->dense;
-    size_t nw = pf->nwcls, nd = pf->ndense;
+    const unsigned char *t = (const unsigned char *)text;
     uint32_t node = 0;
     size_t i = pos;
-    /* no string is longer than MAX_PREFIX: the walk ends by itself at that depth */
+    /* the quick loop, in the dense table: a byte a step (no string is longer than MAX_PREFIX, and a run of
+     * white space ends: the walk ends by itself); the children without rules in an inner loop that calls
+     * nothing, so that its tables stay in registers */
     while (i < len) {
-        unsigned k = rcls[(unsigned char)text[i++]];
+        const uint32_t *dense = pf->dense;
+        const uint16_t *qcls = pf->qcls;
+        size_t nw1 = pf->nwcls + 1;
+        uint32_t d;
+        while ((d = dense[node * nw1 + qcls[t[i]]]) - 1 < WALK_FULL - 1) {
+            node = d;
+            if (++i == len)
+                return tried;
+        }
+        if (!d)
+            return tried;
+        if (d & WALK_FULL)
+            break; /* the full loop takes this step */
+        node = d & WALK_NODE;
+        i++;
+        tried += call_rules(pf, node, sink, ctx);
+    }
+    /* the full loop: children beyond the dense table through the edge table, characters folded() reads */
+    const uint16_t *rcls = pf->rcls;
+    const uint32_t *dense = pf->dense;
+    size_t nw1 = pf->nwcls + 1, nd = pf->ndense;
+    while (i < len) {
+        unsigned k = rcls[t[i++]];
         if (k >= CLS_SPACE)
             k = pf->wcls[fold_run(k, rcls, text, len, &i)];
         if (node < nd)
-            node = dense[node * nw + k]; /* column 0 (a byte in no string) is all 0 */
+            node = dense[node * nw1 + k] & WALK_NODE; /* column 0 (a byte in no string) is all 0 */
         else
             node = k ? child(pf, node, pf->wbyte[k]) : 0;
         if (!node)
             break;
-        uint32_t n = pf->rules_n[node];
-        if (n) {
-            const uint32_t *l = pf->rule_list + pf->rules_at[node];
-            for (uint32_t j = 0; j < n; j++)
-                sink(ctx, l[j]);
-            tried += n;
-        }
+        tried += call_rules(pf, node, sink, ctx);
     }
     return tried;
 }
@@ -1919,7 +1965,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     }
     /* sane sizes: the edge table a power of two, the automaton's tables as big as their counts say */
     if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
-        c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[1] > UINT32_MAX ||
+        c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[1] > WALK_NODE ||
         c[8] > (DELTA_SLOW - 1) / (c[7] + 1))
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
@@ -1956,7 +2002,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     /* one edge into each node but the root, 16 bytes each */
     if (in.short_ || (size_t)(in.end - in.p) / 16 < pf->nnodes - 1)
         in.short_ = 1;
-    size_t nedges = in.short_ || !pf->ekeys || !pf->evals || !pf->dense ? 0 : pf->nnodes - 1;
+    size_t nedges = in.short_ || !pf->ekeys || !pf->evals || !pf->dense || !pf->rules_n ? 0 : pf->nnodes - 1;
     for (size_t i = 0; i < nedges; i++, in.p += 16) {
         uint32_t at;
         memcpy(&at, in.p, 4);

@@ -214,11 +214,8 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
             rc = sc.rc;
         }
         p++;
-        if (chr__ascii_alnum(c)) { /* no boundary inside the word, nor just after it */
-            while (p < len && chr__ascii_alnum((unsigned char)text[p]))
-                p++;
-            p++;
-        }
+        if (chr__ascii_alnum(c)) /* no boundary inside the word, nor just after it */
+            p = chr__ascii_alnum_end((const unsigned char *)text, p, len) + 1;
     }
     pcre2_match_data_free(sc.md);
     free(sc.tried_at);

@@ -194,9 +194,7 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
     size_t seg = 0;
     *abbrev_dot = 0;
     while (j < len) {
-        size_t r = j;
-        while (r < len && chr__ascii_alnum(s[r])) /* a run of ASCII letters and digits */
-            r++;
+        size_t r = chr__ascii_alnum_end(s, j, len); /* a run of ASCII letters and digits */
         seg += r - j;
         j = r;
         if (j >= len)

@@ -141,12 +141,11 @@ static int paragraph_has(const chr__table *t, const char *text, size_t len, size
     return 0;
 }
 
-/* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary, spans no blank line, and
- * whose paragraph holds no word of the rule's "unless" table. */
-static void try_rule(void *ctx, uint32_t ri) {
-    scan *sc = ctx;
-    if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
-        return;
+/* Match rule ri anchored at sc->pos; keep a match that ends on a word boundary, spans no blank line, and
+ * whose paragraph holds no word of the rule's "unless" table. Out of line: most calls of try_rule end
+ * before it, and do not save the registers it needs. */
+static void match_rule(scan *sc, uint32_t ri) __attribute__((noinline));
+static void match_rule(scan *sc, uint32_t ri) {
     sc->tried_at[ri] = sc->pos + 1;
     const chr__rule *r = &sc->e->rules[ri];
     const char *text = sc->text;
@@ -181,6 +180,15 @@ static void try_rule(void *ctx, uint32_t ri) {
         !blank_line_in(text, s, en) && !(r->unless_table && paragraph_has(r->unless_table, text, len, s, en)))
         if (push(&sc->cs, s, en, ri, r->priority, sc->md))
             sc->rc = CHR_ENOMEM;
+}
+
+/* The walk's sink: rule ri at sc->pos, unless it was tried there already, is paused after a PCRE2 limit,
+ * or no match of it can start there (the required strings). */
+static void try_rule(void *ctx, uint32_t ri) {
+    scan *sc = ctx;
+    if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
+        return;
+    match_rule(sc, ri);
 }
 
 int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const char *text, size_t len,

@@ -23,10 +23,13 @@
  * contains ("ago" in "three days ago"; the best such set of the pattern's pieces, none shorter than
  * MIN_REQUIRED). Once per document an Aho-Corasick automaton over the folded text finds where each
  * occurs last; a rule is not tried after the last occurrence of its strings, nor at all in a document
- * without them. Also exact.
+ * without them. Also exact. The same pass notes which strings start in each paragraph: a kept match
+ * spans no blank line (recognize.c), so a rule none of whose strings starts in a position's paragraph
+ * (nor in the blank line after it) need not be tried there, unless a lookahead may have looked past it.
  *
  * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_starts,
- * chr__prefilter_required, chr__prefilter_save, chr__prefilter_load (engine.h). */
+ * chr__prefilter_required, chr__prefilter_required_paras, chr__paras_free, chr__prefilter_rule_sets,
+ * chr__prefilter_save, chr__prefilter_load (engine.h). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1110,6 +1113,12 @@ struct chr__prefilter {
      * a run of it is one ' ' without a branch for it */
     uint32_t *rdelta;
     uint16_t rbcls[256]; /* text byte -> its class in rdelta */
+    /* per rule, the set of its required strings for the paragraphs (chr__paras; made from the lists and
+     * the patterns, not saved): bit k + 1 for rstr[k], bit 0 (every paragraph has it, and the first word
+     * is looked at first) for a rule without required strings or with a positive lookahead (its strings
+     * may lie past the match) */
+    uint64_t *rsets;
+    size_t nwords;
 };
 
 /* The automaton's transitions: the next state's row (state * ncls), and this bit when strings end at it */
@@ -1227,6 +1236,30 @@ static int finish_required(chr__prefilter *pf) {
     return 0;
 }
 
+/* The rules' sets for the paragraphs (chr__paras). */
+static int finish_sets(chr__prefilter *pf, const char *const *patterns) {
+    size_t w = pf->nwords = (pf->nrstr + 1 + 63) / 64;
+    free(pf->rsets);
+    pf->rsets = calloc((pf->nrules ? pf->nrules : 1) * w, sizeof *pf->rsets);
+    if (!pf->rsets)
+        return CHR_ENOMEM;
+    for (size_t r = 0; r < pf->nrules; r++) {
+        uint64_t *set = pf->rsets + r * w;
+        /* the analysis follows no other way for a match to hold a string outside itself: a lookbehind
+         * adds nothing, \K and verbs make a rule "any" */
+        if (!pf->rule_req_n[r] || strstr(patterns[r], "(?=")) {
+            set[0] |= 1;
+            continue;
+        }
+        for (uint32_t j = 0; j < pf->rule_req_n[r]; j++) {
+            uint32_t k = pf->rule_req[pf->rule_req_at[r] + j] + 1;
+            if (k <= pf->nrstr)
+                set[k / 64] |= (uint64_t)1 << (k % 64);
+        }
+    }
+    return 0;
+}
+
 /* The walk's tables from the edge table. */
 static int make_dense(chr__prefilter *pf) {
     make_classes(pf);
@@ -1255,6 +1288,7 @@ void chr__prefilter_free(chr__prefilter *pf) {
     free(pf->rule_req);
     free(pf->delta);
     free(pf->rdelta);
+    free(pf->rsets);
     free(pf->out_at);
     free(pf->out);
     free(pf);
@@ -1597,6 +1631,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         rc = make_dense(pf);
     if (!rc)
         rc = finish_required(pf);
+    if (!rc)
+        rc = finish_sets(pf, patterns);
     if (rc) {
         chr__prefilter_free(pf);
         return rc;
@@ -1768,10 +1804,94 @@ static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uin
     return p;
 }
 
-int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1) {
-    size_t *seen = calloc(pf->nrstr ? pf->nrstr : 1, sizeof *seen); /* 1 + start of the last occurrence */
-    if (!seen)
+/* A paragraph is ended by a blank line only when it is this long (bytes): joined to the next, paragraphs
+ * still tell which strings start near a position, and a text of blank lines does not make one each. */
+#define PARA_MIN 64
+
+void chr__paras_free(chr__paras *ps) {
+    free(ps->last);
+    free(ps->sets);
+    memset(ps, 0, sizeof *ps);
+}
+
+/* The paragraphs of text: ends (ps->last) and, per paragraph, where its blank line ends (*endp: a string
+ * starting before it is in its set); the sets hold bit 0, of every paragraph, all bits for the last. */
+static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t len, size_t nrstr) {
+    size_t n = 0, cap = 8, lo = 0, w = ps->words = (nrstr + 1 + 63) / 64;
+    size_t *last = malloc(cap * sizeof *last), *end = malloc(cap * sizeof *end);
+    for (const char *q = len ? memchr(text, '\n', len) : NULL; q && last && end;
+         q = memchr(q + 1, '\n', (size_t)(text + len - q - 1))) {
+        size_t i = (size_t)(q - text), j = i + 1;
+        while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) /* as recognize.c's */
+            j++;
+        if (j >= len || text[j] != '\n' || i - lo < PARA_MIN)
+            continue;
+        if (n + 1 == cap) { /* room for this one and the last */
+            cap *= 2;
+            size_t *a = realloc(last, cap * sizeof *a);
+            if (a)
+                last = a;
+            size_t *b = a ? realloc(end, cap * sizeof *b) : NULL;
+            if (!b) {
+                free(last);
+                last = NULL;
+                break;
+            }
+            end = b;
+        }
+        last[n] = i;
+        end[n++] = j;
+        lo = i + 1;
+    }
+    uint64_t *sets = last && end ? calloc((n + 1) * w, sizeof *sets) : NULL;
+    if (!sets) {
+        free(last);
+        free(end);
         return CHR_ENOMEM;
+    }
+    last[n] = SIZE_MAX;
+    end[n] = SIZE_MAX;
+    for (size_t k = 0; k < n; k++)
+        sets[k * w] |= 1;
+    memset(sets + n * w, 0xFF, w * sizeof *sets);
+    ps->n = n + 1;
+    ps->last = last;
+    ps->sets = sets;
+    *endp = end;
+    return 0;
+}
+
+/* String id starts at q: into the sets of the paragraph that holds q and of those before it whose blank
+ * line q is in; *k the paragraph of the last one put (the starts come about in order). */
+static void paras_put(chr__paras *ps, const size_t *end, size_t *k, size_t q, size_t id) {
+    size_t at = *k;
+    while (q > ps->last[at])
+        at++;
+    while (at > 0 && q <= ps->last[at - 1])
+        at--;
+    *k = at;
+    for (size_t a = at + 1; a-- > 0 && (a == at || q < end[a]);)
+        ps->sets[a * ps->words + (id + 1) / 64] |= (uint64_t)1 << ((id + 1) % 64);
+}
+
+const uint64_t *chr__prefilter_rule_sets(const chr__prefilter *pf) { return pf->rsets; }
+
+int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1) {
+    return chr__prefilter_required_paras(pf, text, len, last1, NULL);
+}
+
+int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, size_t len, size_t *last1,
+                                  chr__paras *ps) {
+    size_t *pend = NULL, para = 0; /* where the blank line after each paragraph ends */
+    if (ps && paras_split(ps, &pend, text, len, pf->nrstr))
+        return CHR_ENOMEM;
+    size_t *seen = calloc(pf->nrstr ? pf->nrstr : 1, sizeof *seen); /* 1 + start of the last occurrence */
+    if (!seen) {
+        free(pend);
+        if (ps)
+            chr__paras_free(ps);
+        return CHR_ENOMEM;
+    }
     if (pf->nrstr) {
         size_t rn = pf->ncls + 1, row = 0; /* the state * rn */
         const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
@@ -1788,6 +1908,8 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
                 for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
                     size_t id = pf->out[o];
                     seen[id] = folded_back(text, i, pf->rstr[id].n) + 1;
+                    if (ps)
+                        paras_put(ps, pend, &para, seen[id] - 1, id);
                 }
             }
             p = t + i;
@@ -1806,6 +1928,7 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
         last1[r] = best;
     }
     free(seen);
+    free(pend);
     return 0;
 }
 
@@ -2034,9 +2157,11 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     if (in.p != in.end)
         in.short_ = 1;
     int rrc = 0;
-    if (!in.short_ && pf->dense && pf->delta) {
+    if (!in.short_ && pf->dense && pf->delta && pf->rule_req_n && pf->rule_req_at && pf->rule_req) {
         finish_walk(pf);
         rrc = finish_required(pf);
+        if (!rrc)
+            rrc = finish_sets(pf, patterns);
     }
     int ok = !in.short_ && in.p == in.end && pf->rules_at && pf->rules_n && pf->rule_list && pf->ekeys &&
              pf->evals && pf->anywhere && pf->rstr && pf->rule_req_at && pf->rule_req_n && pf->rule_req &&

@@ -23,9 +23,9 @@
  * contains ("ago" in "three days ago"; the best such set of the pattern's pieces, none shorter than
  * MIN_REQUIRED). Once per document an Aho-Corasick automaton over the folded text finds where each
  * occurs last; a rule is not tried after the last occurrence of its strings, nor at all in a document
- * without them. Also exact. The same pass notes which strings start in each paragraph: a kept match
- * spans no blank line (recognize.c), so a rule none of whose strings starts in a position's paragraph
- * (nor in the blank line after it) need not be tried there, unless a lookahead may have looked past it.
+ * without them. Also exact. The same pass notes which strings start in each piece of a paragraph: a
+ * kept match spans no blank line (recognize.c), so a rule none of whose strings starts from a position's
+ * piece to its paragraph's end need not be tried there, unless a lookahead may have looked past it.
  *
  * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_starts,
  * chr__prefilter_required, chr__prefilter_required_paras, chr__paras_free, chr__prefilter_rule_sets,
@@ -1804,8 +1804,10 @@ static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uin
     return p;
 }
 
-/* A paragraph is ended by a blank line only when it is this long (bytes): joined to the next, paragraphs
- * still tell which strings start near a position, and a text of blank lines does not make one each. */
+/* Paragraphs end at a blank line, and are cut into pieces, only where that leaves pieces this long
+ * (bytes): a piece's set is of the strings that start from it to its paragraph's end, so that a position
+ * is told about what starts after it more than about its whole paragraph; and a text of blank lines does
+ * not make a piece of each. */
 #define PARA_MIN 64
 
 void chr__paras_free(chr__paras *ps) {
@@ -1814,10 +1816,11 @@ void chr__paras_free(chr__paras *ps) {
     memset(ps, 0, sizeof *ps);
 }
 
-/* The paragraphs of text: ends (ps->last) and, per paragraph, where its blank line ends (*endp: a string
- * starting before it is in its set); the sets hold bit 0, of every paragraph, all bits for the last. */
+/* The pieces of the paragraphs of text: ends (ps->last) and, per piece, where the blank line after its
+ * paragraph ends (*endp: a string starting before it counts); the sets hold bit 0, of every piece, all
+ * bits for the last. */
 static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t len, size_t nrstr) {
-    size_t n = 0, cap = 8, lo = 0, w = ps->words = (nrstr + 1 + 63) / 64;
+    size_t cap = len / PARA_MIN + 2, n = 0, lo = 0, w = ps->words = (nrstr + 1 + 63) / 64;
     size_t *last = malloc(cap * sizeof *last), *end = malloc(cap * sizeof *end);
     for (const char *q = len ? memchr(text, '\n', len) : NULL; q && last && end;
          q = memchr(q + 1, '\n', (size_t)(text + len - q - 1))) {
@@ -1826,18 +1829,9 @@ static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t l
             j++;
         if (j >= len || text[j] != '\n' || i - lo < PARA_MIN)
             continue;
-        if (n + 1 == cap) { /* room for this one and the last */
-            cap *= 2;
-            size_t *a = realloc(last, cap * sizeof *a);
-            if (a)
-                last = a;
-            size_t *b = a ? realloc(end, cap * sizeof *b) : NULL;
-            if (!b) {
-                free(last);
-                last = NULL;
-                break;
-            }
-            end = b;
+        for (; i - lo >= 2 * PARA_MIN; lo += PARA_MIN) {
+            last[n] = lo + PARA_MIN - 1;
+            end[n++] = j;
         }
         last[n] = i;
         end[n++] = j;
@@ -1861,17 +1855,26 @@ static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t l
     return 0;
 }
 
-/* String id starts at q: into the sets of the paragraph that holds q and of those before it whose blank
- * line q is in; *k the paragraph of the last one put (the starts come about in order). */
-static void paras_put(chr__paras *ps, const size_t *end, size_t *k, size_t q, size_t id) {
+/* String id starts at q: into the set of the piece that holds q (*k, the piece of the last one put: the
+ * starts come about nearly in order). A string starts at no white space, so never inside a blank line:
+ * the paragraph before has no business with it. */
+static void paras_put(chr__paras *ps, size_t *k, size_t q, size_t id) {
     size_t at = *k;
     while (q > ps->last[at])
         at++;
     while (at > 0 && q <= ps->last[at - 1])
         at--;
     *k = at;
-    for (size_t a = at + 1; a-- > 0 && (a == at || q < end[a]);)
-        ps->sets[a * ps->words + (id + 1) / 64] |= (uint64_t)1 << ((id + 1) % 64);
+    ps->sets[at * ps->words + (id + 1) / 64] |= (uint64_t)1 << ((id + 1) % 64);
+}
+
+/* Each piece's set takes in those of the pieces after it in its paragraph. */
+static void paras_finish(chr__paras *ps, const size_t *end) {
+    size_t w = ps->words;
+    for (size_t k = ps->n - 1; k-- > 0;)
+        if (end[k] == end[k + 1])
+            for (size_t x = 0; x < w; x++)
+                ps->sets[k * w + x] |= ps->sets[(k + 1) * w + x];
 }
 
 const uint64_t *chr__prefilter_rule_sets(const chr__prefilter *pf) { return pf->rsets; }
@@ -1909,7 +1912,7 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
                     size_t id = pf->out[o];
                     seen[id] = folded_back(text, i, pf->rstr[id].n) + 1;
                     if (ps)
-                        paras_put(ps, pend, &para, seen[id] - 1, id);
+                        paras_put(ps, &para, seen[id] - 1, id);
                 }
             }
             p = t + i;
@@ -1927,6 +1930,8 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
         }
         last1[r] = best;
     }
+    if (ps)
+        paras_finish(ps, pend);
     free(seen);
     free(pend);
     return 0;

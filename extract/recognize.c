@@ -81,7 +81,7 @@ typedef struct scan {
     size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
     size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
     size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
-    const uint64_t *para_set; /* the required strings that start in pos's paragraph (prefilter) */
+    const uint64_t *para_set; /* the required strings from pos's piece of paragraph on (prefilter) */
     const uint64_t *rule_sets; /* per rule: those of its matches, nwords each */
     size_t nwords;
     int rc;

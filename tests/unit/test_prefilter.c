@@ -224,9 +224,9 @@ static void test_required_lookahead(void **state) {
     chr__prefilter_free(pf);
 }
 
-/* The paragraphs: a rule whose strings start in no paragraph of a position (nor in the blank line after
- * it) is left out there, unless a lookahead's strings are required (it may look past a blank line); short
- * paragraphs are joined to the next. */
+/* The paragraphs: a rule none of whose strings starts from a position's piece of paragraph to the
+ * paragraph's end is left out there, unless a lookahead's strings are required (it may look past a blank
+ * line); short paragraphs are joined to the next. */
 static void test_required_paragraphs(void **state) {
     (void)state;
     const char *const pats[] = {"(?:\\d+|three)\\s+(?:days?|weeks?)\\s+ago", "\\d+\\s+days?(?=\\s+later)",
@@ -250,6 +250,13 @@ static void test_required_paragraphs(void **state) {
     chr__paras_free(&ps);
     assert_int_equal(chr__prefilter_required_paras(pf, "a\n\nb\n\nthree days ago", 18, last1, &ps), 0);
     assert_int_equal(ps.n, 1); /* too short to split */
+    chr__paras_free(&ps);
+    char t[400]; /* "ago" early in a long paragraph: not after its first pieces */
+    snprintf(t, sizeof t, "3 days ago%0240d\n\n9 days ago", 0);
+    assert_int_equal(chr__prefilter_required_paras(pf, t, strlen(t), last1, &ps), 0);
+    assert_true(ps.n > 3);
+    assert_true(para_meets(pf, &ps, 0, 0));
+    assert_false(para_meets(pf, &ps, 0, 200));
     chr__paras_free(&ps);
     chr__prefilter_free(pf);
 }

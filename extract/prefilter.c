@@ -1694,14 +1694,44 @@ static inline uint32_t call_rules(const chr__prefilter *pf, uint32_t node, chr__
     return n;
 }
 
+/* The walk from node over text[0..len); how many calls of sink it made. */
+static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, uint32_t node,
+                      chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
+
+/* chr__prefilter_walk when some rules are tried everywhere. */
+static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
+                            chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
+static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
+                            chr__prefilter_sink sink, void *ctx) {
+    for (size_t k = 0; k < pf->nanywhere; k++)
+        sink(ctx, pf->anywhere[k]);
+    return pf->nanywhere + walk_on(pf, text + pos, len - pos, 0, sink, ctx);
+}
+
 size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
                            chr__prefilter_sink sink, void *ctx) {
-    size_t tried = 0;
-    for (size_t k = 0; k < pf->nanywhere; k++, tried++)
-        sink(ctx, pf->anywhere[k]);
+    if (pf->nanywhere)
+        return walk_anywhere(pf, text, len, pos, sink, ctx);
+    /* most walks call nothing (284520 of 325615 at the word starts of 2 MB of news): the first steps,
+     * until a node with rules, another step or the end, call nothing, so that they save no registers and
+     * the rest of the walk is a call of its own */
     const unsigned char *t = (const unsigned char *)text;
-    uint32_t node = 0;
-    size_t i = pos;
+    const uint32_t *dense = pf->dense;
+    const uint16_t *qcls = pf->qcls;
+    size_t nw1 = pf->nwcls + 1;
+    uint32_t node = 0, d;
+    for (size_t i = pos; i < len; i++) {
+        if ((d = dense[node * nw1 + qcls[t[i]]]) - 1 >= WALK_FULL - 1)
+            return d ? walk_on(pf, text + i, len - i, node, sink, ctx) : 0;
+        node = d;
+    }
+    return 0;
+}
+
+static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, uint32_t node,
+                      chr__prefilter_sink sink, void *ctx) {
+    size_t tried = 0, i = 0;
+    const unsigned char *t = (const unsigned char *)text;
     /* the quick loop, in the dense table: a byte a step (no string is longer than MAX_PREFIX, and a run of
      * white space ends: the walk ends by itself); the children without rules in an inner loop that calls
      * nothing, so that its tables stay in registers */

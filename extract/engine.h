@@ -73,6 +73,23 @@ const unsigned char *chr__prefilter_starts(const chr__prefilter *pf);
  * the last occurrence of a string every match of it holds (a match starting after that cannot be), 0
  * when none occurs (no match at all), SIZE_MAX when the rule requires no string. 0 or CHR_ENOMEM. */
 int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t len, size_t *last1);
+/* A document's paragraphs (the text between blank lines: a line end, blanks, a line end; short ones
+ * joined to the next) in pieces, and for each piece the required strings that start from it to the end of
+ * its paragraph, as sets of words 64-bit words. No kept match spans a blank line: a rule whose every
+ * match holds one of its required strings (none from a lookahead, which may look past the match) has no
+ * match kept at a position in a piece whose set has none of them. */
+typedef struct chr__paras {
+    size_t n, words;
+    size_t *last;   /* per piece: its last position (SIZE_MAX for the last one) */
+    uint64_t *sets; /* per piece: its set, words of them; the last piece has every string */
+} chr__paras;
+/* chr__prefilter_required, and the paragraphs of text into *ps (chr__paras_free frees them). */
+int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, size_t len, size_t *last1,
+                                  chr__paras *ps);
+void chr__paras_free(chr__paras *ps);
+/* The rules' sets, words of them each, in the words of chr__paras: a rule may have a match kept in a
+ * piece whose set meets its own (a rule this cannot tell about has bit 0, which every piece has). */
+const uint64_t *chr__prefilter_rule_sets(const chr__prefilter *pf);
 /* The prefilter of patterns[0..n) as bytes to embed (*out malloc'd), holding the patterns themselves:
  * 0 or CHR_ENOMEM. Loading it back: 1 and *out when data was saved from exactly these patterns, 0 when
  * not (or data is damaged; then build it), CHR_ENOMEM. */

@@ -4,9 +4,10 @@
  * priority wins, then the one that comes first.
  *
  * Each rule is compiled anchored and tried at each word boundary where the prefilter (prefilter.c) says
- * one of its matches may start; that finds every match a search from each position would find. A
- * pattern that hits a PCRE2 limit (match, depth, heap, JIT stack) gives up there and is not tried again
- * for a while, longer each time it hits again.
+ * one of its matches may start and be kept (in a paragraph that holds none of the strings its matches
+ * hold, a match would span a blank line); that finds every match a search from each position would find
+ * and this keeps. A pattern that hits a PCRE2 limit (match, depth, heap, JIT stack) gives up there and is
+ * not tried again for a while, longer each time it hits again.
  *
  * Exports chr__recognize and chr__cands_free. */
 #include <stdlib.h>
@@ -80,6 +81,9 @@ typedef struct scan {
     size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
     size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
     size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
+    const uint64_t *para_set; /* the required strings from pos's piece of paragraph on (prefilter) */
+    const uint64_t *rule_sets; /* per rule: those of its matches, nwords each */
+    size_t nwords;
     int rc;
     chr_error *err;
 } scan;
@@ -141,12 +145,11 @@ static int paragraph_has(const chr__table *t, const char *text, size_t len, size
     return 0;
 }
 
-/* Try rule ri anchored at sc->pos; keep a match that ends on a word boundary, spans no blank line, and
- * whose paragraph holds no word of the rule's "unless" table. */
-static void try_rule(void *ctx, uint32_t ri) {
-    scan *sc = ctx;
-    if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
-        return;
+/* Match rule ri anchored at sc->pos; keep a match that ends on a word boundary, spans no blank line, and
+ * whose paragraph holds no word of the rule's "unless" table. Out of line: most calls of try_rule end
+ * before it, and do not save the registers it needs. */
+static void match_rule(scan *sc, uint32_t ri) __attribute__((noinline));
+static void match_rule(scan *sc, uint32_t ri) {
     sc->tried_at[ri] = sc->pos + 1;
     const chr__rule *r = &sc->e->rules[ri];
     const char *text = sc->text;
@@ -183,6 +186,20 @@ static void try_rule(void *ctx, uint32_t ri) {
             sc->rc = CHR_ENOMEM;
 }
 
+/* The walk's sink: rule ri at sc->pos, unless it was tried there already, is paused after a PCRE2 limit,
+ * or no match of it can start there or be kept (the required strings after pos, in pos's paragraph). */
+static void try_rule(void *ctx, uint32_t ri) {
+    scan *sc = ctx;
+    if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
+        return;
+    const uint64_t *rs = sc->rule_sets + ri * sc->nwords;
+    for (size_t w = 0; w < sc->nwords; w++)
+        if (sc->para_set[w] & rs[w]) { /* the first word holds the bit of the rules tried everywhere */
+            match_rule(sc, ri);
+            return;
+        }
+}
+
 int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const char *text, size_t len,
                    chr_error *err) {
     *out = NULL;
@@ -199,8 +216,14 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.last1 = malloc(nr * sizeof *sc.last1);
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
     int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.md) ? 0 : CHR_ENOMEM;
-    if (!rc && e->nrules)
-        rc = chr__prefilter_required(e->prefilter, text, len, sc.last1);
+    chr__paras paras = {0};
+    size_t para = 0;
+    if (!rc && e->nrules) {
+        rc = chr__prefilter_required_paras(e->prefilter, text, len, sc.last1, &paras);
+        sc.rule_sets = chr__prefilter_rule_sets(e->prefilter);
+        sc.nwords = paras.words;
+        sc.para_set = paras.sets;
+    }
     for (size_t i = 0; i < e->nrules && !rc; i++)
         sc.skip[i] = 1;
     /* a match starts at a word boundary, never inside a UTF-8 character, and where the walk would
@@ -209,18 +232,21 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     for (size_t p = 0; p < len && !rc && e->nrules;) {
         unsigned char c = (unsigned char)text[p];
         if (starts[c] && (c & 0xC0) != 0x80 && !inside_word(text, p)) {
+            if (p > paras.last[para]) {
+                while (p > paras.last[para])
+                    para++;
+                sc.para_set = paras.sets + para * paras.words;
+            }
             sc.pos = p;
             chr__prefilter_walk(e->prefilter, text, len, p, try_rule, &sc);
             rc = sc.rc;
         }
         p++;
-        if (chr__ascii_alnum(c)) { /* no boundary inside the word, nor just after it */
-            while (p < len && chr__ascii_alnum((unsigned char)text[p]))
-                p++;
-            p++;
-        }
+        if (chr__ascii_alnum(c)) /* no boundary inside the word, nor just after it */
+            p = chr__ascii_alnum_end((const unsigned char *)text, p, len) + 1;
     }
     pcre2_match_data_free(sc.md);
+    chr__paras_free(&paras);
     free(sc.tried_at);
     free(sc.resume);
     free(sc.skip);

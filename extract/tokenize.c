@@ -11,6 +11,7 @@
  * follows) keep their final dot and do not end a sentence. A sentence ends after '.', '!' or '?' (and the
  * quotes or brackets that follow) when the next token does not start with a lower-case letter, a comma or a
  * semicolon ("in Birmingham, Ala., killed"), and at a blank line. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,11 +78,24 @@ static int ieq(const unsigned char *s, size_t n, const char *lit) {
 /* Tokens in one sentence at most (text with no sentence ends is cut into pieces this long). */
 #define MAX_SENTENCE_TOKENS 250
 
-/* Abbreviations that keep their dot and do not end a sentence, in strcmp order (binary search). */
-static int by_str(const void *a, const void *b) { return strcmp(a, *(const char *const *)b); }
+/* s[0..8) as a number whose order is strcmp's (the first byte the most significant). */
+static inline uint64_t key8(const char *s) {
+    uint64_t k;
+    memcpy(&k, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    k = __builtin_bswap64(k);
+#elif !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_BIG_ENDIAN__
+    k = 0;
+    for (int i = 0; i < 8; i++)
+        k = k << 8 | (unsigned char)s[i];
+#endif
+    return k;
+}
 
+/* Abbreviations that keep their dot and do not end a sentence, in strcmp order (binary search; each
+ * padded with NULs to 8 bytes, so that a comparison is one of two numbers). */
 static int is_abbrev(const unsigned char *s, size_t n) {
-    static const char *const list[] = {
+    static const char list[][8] = {
         "a.m", "adm", "ala", "approx", "apr", "ariz", "ark", "assn", "aug", "ave", "blvd", "bros", "calif",
         "capt", "cmdr", "co", "col", "colo", "conn", "corp", "dec", "del", "dept", "dr", "e.g", "est", "etc",
         "feb", "fig", "fla", "ft", "ga", "gen", "gov", "govt", "i.e", "ill", "inc", "ind", "jan", "jr", "jul",
@@ -89,15 +103,26 @@ static int is_abbrev(const unsigned char *s, size_t n) {
         "mont", "mr", "mrs", "ms", "mt", "n.j", "n.y", "neb", "nev", "no", "nos", "nov", "oct", "okla", "ore",
         "p.m", "pa", "penn", "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "tenn",
         "tex", "u.k", "u.n", "u.s", "univ", "va", "vs", "vt", "wash", "wis", "wyo"};
-    char low[8];
+    char low[8] = {0};
     if (n == 0 || n >= sizeof low) /* none is that long */
         return 0;
     for (size_t i = 0; i < n; i++)
         low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-    low[n] = '\0';
     if (memchr(low, '\0', n)) /* a NUL inside: no abbreviation */
         return 0;
-    return bsearch(low, list, sizeof list / sizeof list[0], sizeof list[0], by_str) != NULL;
+    uint64_t k = key8(low);
+    size_t lo = 0, hi = sizeof list / sizeof list[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        uint64_t m = key8(list[mid]);
+        if (m == k)
+            return 1;
+        if (m < k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
 }
 
 int chr__tokenize_abbrev(const char *s, size_t n) { return is_abbrev((const unsigned char *)s, n); }
@@ -194,9 +219,7 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
     size_t seg = 0;
     *abbrev_dot = 0;
     while (j < len) {
-        size_t r = j;
-        while (r < len && chr__ascii_alnum(s[r])) /* a run of ASCII letters and digits */
-            r++;
+        size_t r = chr__ascii_alnum_end(s, j, len); /* a run of ASCII letters and digits */
         seg += r - j;
         j = r;
         if (j >= len)

@@ -71,6 +71,32 @@ static void mark(void *ctx, uint32_t rule) {
 
 static void mark_any(void *ctx, uint32_t rule) { ((unsigned char *)ctx)[rule] = 1; }
 
+/* Does text[s..e) hold a blank line (a line end, blanks, a line end), as the recognizer's? */
+static int spans_blank_line(const char *text, size_t s, size_t e) {
+    for (size_t i = s; i < e; i++) {
+        if (text[i] != '\n')
+            continue;
+        size_t j = i + 1;
+        while (j < e && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+            j++;
+        if (j < e && text[j] == '\n')
+            return 1;
+    }
+    return 0;
+}
+
+/* Do the sets of rule r and of the paragraph of position p meet (chr__paras)? */
+static int para_meets(const chr__prefilter *pf, const chr__paras *ps, size_t r, size_t p) {
+    size_t k = 0;
+    while (p > ps->last[k])
+        k++;
+    const uint64_t *a = ps->sets + k * ps->words, *b = chr__prefilter_rule_sets(pf) + r * ps->words;
+    for (size_t w = 0; w < ps->words; w++)
+        if (a[w] & b[w])
+            return 1;
+    return 0;
+}
+
 static void test_exact(void **state) {
     (void)state;
     pcre2_code *code[NPAT];
@@ -90,7 +116,8 @@ static void test_exact(void **state) {
         const char *s = texts[t];
         size_t len = strlen(s);
         size_t last1[NPAT];
-        assert_int_equal(chr__prefilter_required(pf, s, len, last1), 0);
+        chr__paras ps;
+        assert_int_equal(chr__prefilter_required_paras(pf, s, len, last1, &ps), 0);
         for (size_t p = 0; p < len; p++) {
             if (((unsigned char)s[p] & 0xC0) == 0x80)
                 continue;
@@ -108,9 +135,14 @@ static void test_exact(void **state) {
                     if (p >= last1[i])
                         fail_msg("pattern %zu matches at %zu of text %zu but its required strings end before",
                                  i, p, t);
+                    size_t e = pcre2_get_ovector_pointer(md)[1];
+                    if (!spans_blank_line(s, p, e) && !para_meets(pf, &ps, i, p))
+                        fail_msg("pattern %zu matches at %zu of text %zu but its paragraph is said not to "
+                                 "hold its strings", i, p, t);
                 }
             }
         }
+        chr__paras_free(&ps);
     }
     for (size_t i = 0; i < NPAT; i++)
         if (!matched[i])
@@ -189,6 +221,43 @@ static void test_required_lookahead(void **state) {
     assert_int_equal(last1[0], 0);        /* neither "from now" nor "hence" */
     assert_int_equal(last1[1], SIZE_MAX); /* "since" lies before the match: not required */
     assert_int_equal(last1[2], (size_t)(strstr(s, "days") - s) + 1);
+    chr__prefilter_free(pf);
+}
+
+/* The paragraphs: a rule none of whose strings starts from a position's piece of paragraph to the
+ * paragraph's end is left out there, unless a lookahead's strings are required (it may look past a blank
+ * line); short paragraphs are joined to the next. */
+static void test_required_paragraphs(void **state) {
+    (void)state;
+    const char *const pats[] = {"(?:\\d+|three)\\s+(?:days?|weeks?)\\s+ago", "\\d+\\s+days?(?=\\s+later)",
+                                "\\d+\\s*%"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 3), 0);
+    size_t last1[3];
+    chr__paras ps;
+    const char *s = "It was three days ago, the first paragraph says, and goes on for a while to be long.\n"
+                    " \t\n"
+                    "The second paragraph: 3 days, and more words to make it longer than a short one is.\n\n"
+                    "The third: 4 days\n\nlater, ago. 5 %";
+    assert_int_equal(chr__prefilter_required_paras(pf, s, strlen(s), last1, &ps), 0);
+    assert_int_equal(ps.n, 3);
+    size_t second = (size_t)(strstr(s, "3 days") - s), third = (size_t)(strstr(s, "4 days") - s);
+    assert_true(para_meets(pf, &ps, 0, 0));       /* "ago" in the first paragraph */
+    assert_false(para_meets(pf, &ps, 0, second)); /* not in the second */
+    assert_true(para_meets(pf, &ps, 0, third));   /* the last one has them all */
+    assert_true(para_meets(pf, &ps, 1, second));  /* a lookahead's: everywhere */
+    assert_true(para_meets(pf, &ps, 2, second));  /* no required string: everywhere */
+    chr__paras_free(&ps);
+    assert_int_equal(chr__prefilter_required_paras(pf, "a\n\nb\n\nthree days ago", 18, last1, &ps), 0);
+    assert_int_equal(ps.n, 1); /* too short to split */
+    chr__paras_free(&ps);
+    char t[400]; /* "ago" early in a long paragraph: not after its first pieces */
+    snprintf(t, sizeof t, "3 days ago%0240d\n\n9 days ago", 0);
+    assert_int_equal(chr__prefilter_required_paras(pf, t, strlen(t), last1, &ps), 0);
+    assert_true(ps.n > 3);
+    assert_true(para_meets(pf, &ps, 0, 0));
+    assert_false(para_meets(pf, &ps, 0, 200));
+    chr__paras_free(&ps);
     chr__prefilter_free(pf);
 }
 
@@ -368,7 +437,7 @@ static void test_builtin_exact(void **state) {
     pcre2_match_data *md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
     unsigned char *hit = malloc(e->nrules);
     size_t *last1 = malloc(e->nrules * sizeof *last1);
-    size_t matches = 0;
+    size_t matches = 0, kept_paras = 0;
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         char path[1024];
 #ifdef CHRONICLE_SOURCE_DIR
@@ -381,7 +450,8 @@ static void test_builtin_exact(void **state) {
         static char text[1 << 17];
         size_t len = fread(text, 1, sizeof text, in);
         fclose(in);
-        assert_int_equal(chr__prefilter_required(e->prefilter, text, len, last1), 0);
+        chr__paras ps;
+        assert_int_equal(chr__prefilter_required_paras(e->prefilter, text, len, last1, &ps), 0);
         for (size_t p = 0; p < len; p++) {
             if (((unsigned char)text[p] & 0xC0) == 0x80)
                 continue; /* not inside a character */
@@ -397,9 +467,16 @@ static void test_builtin_exact(void **state) {
                 if (!hit[r] || p >= last1[r])
                     fail_msg("rule %s matches at %zu of %s but the prefilter left it out", e->rules[r].name,
                              p, files[f]);
+                if (!spans_blank_line(text, p, pcre2_get_ovector_pointer(md)[1]) &&
+                    !para_meets(e->prefilter, &ps, r, p))
+                    fail_msg("rule %s matches at %zu of %s but the paragraphs left it out", e->rules[r].name,
+                             p, files[f]);
+                kept_paras += ps.n > 1;
             }
         }
+        chr__paras_free(&ps);
     }
+    assert_true(kept_paras > 0); /* the samples have paragraphs */
     assert_true(matches > 50);
     size_t left_out = 0; /* the first bytes are worth having: most bytes start no walk */
     for (unsigned b = 0; b < 256; b++)
@@ -456,6 +533,7 @@ int main(void) {
         cmocka_unit_test(test_required),
         cmocka_unit_test(test_required_lookahead),
         cmocka_unit_test(test_required_folded),
+        cmocka_unit_test(test_required_paragraphs),
         cmocka_unit_test(test_starts),
         cmocka_unit_test(test_saved),
         cmocka_unit_test(test_builtin_saved),

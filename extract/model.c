@@ -97,6 +97,22 @@ static uint64_t mix(uint64_t x) {
     return x;
 }
 
+/* The last 0..7 bytes of a hashed string as one word, without a variable-length copy: two overlapping
+ * loads (4..7 bytes) or three bytes (1..3); with the length mixed in first, they tell every tail apart. */
+static inline uint64_t tail_word(const char *s, size_t n) {
+    uint64_t w = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        w = a | (uint64_t)b << 32;
+    } else if (n) {
+        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    }
+    return w;
+}
+
 uint64_t chr__ev_hash(const char *s, size_t n) {
     uint64_t h = 0x9e3779b97f4a7c15ull ^ ((uint64_t)n * 0xc2b2ae3d27d4eb4full);
     for (; n >= 8; s += 8, n -= 8) {
@@ -104,36 +120,14 @@ uint64_t chr__ev_hash(const char *s, size_t n) {
         memcpy(&w, s, 8);
         h = mix(h ^ w);
     }
-    /* the last 0..7 bytes, without a variable-length copy: two overlapping loads (4..7 bytes) or three
-     * bytes (1..3); with n mixed in above, they tell every tail apart */
-    uint64_t w = 0;
-    if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        w = a | (uint64_t)b << 32;
-    } else if (n) {
-        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
-            (uint64_t)(unsigned char)s[n - 1] << 16;
-    }
-    h = mix(h ^ w);
+    h = mix(h ^ tail_word(s, n));
     return h ? h : 1;
 }
 
 /* chr__ev_hash of 0..7 bytes (the same steps without the loop), inlined where the tagger hashes a word's
  * prefixes and suffixes. */
 static inline uint64_t hash_short(const char *s, size_t n) {
-    uint64_t w = 0;
-    if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, s, 4);
-        memcpy(&b, s + n - 4, 4);
-        w = a | (uint64_t)b << 32;
-    } else if (n) {
-        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
-            (uint64_t)(unsigned char)s[n - 1] << 16;
-    }
-    uint64_t h = mix((0x9e3779b97f4a7c15ull ^ ((uint64_t)n * 0xc2b2ae3d27d4eb4full)) ^ w);
+    uint64_t h = mix((0x9e3779b97f4a7c15ull ^ ((uint64_t)n * 0xc2b2ae3d27d4eb4full)) ^ tail_word(s, n));
     return h ? h : 1;
 }
 

@@ -188,7 +188,7 @@ static int same_word(const char *w, const char *s, size_t n)
 
 /* Hash of s[0..n) (n > 0) in lower case, from its length and its first, second and last bytes: enough to
  * spread the words of the lists (about one and a half probes a word), and no loop over the bytes. */
-static size_t word_hash(const char *s, size_t n)
+static inline size_t word_hash(const char *s, size_t n)
 {
     size_t h = (size_t)lower((unsigned char)s[0]) * 37 + (size_t)lower((unsigned char)s[n - 1]) * 11 + n * 5;
     if (n > 1)
@@ -221,6 +221,23 @@ static unsigned word_lists(const wordset *ws, const char *s, size_t n)
     return 0;
 }
 
+/* word_lists of s[0..n) with each U+2019 in it taken as ' ("n’t", "it’s"); out of line, so that look_up,
+ * for the other tokens, needs no buffer on its stack. */
+static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, const char *s, size_t n)
+{
+    char ascii[WORDSET_LONGEST + 1];
+    size_t o = 0;
+    for (size_t k = 0; k < n && o < sizeof ascii; k++, o++) {
+        if (chr__utf8_rsquo((const unsigned char *)s + k, n - k)) {
+            ascii[o] = '\'';
+            k += 2;
+        } else {
+            ascii[o] = s[k];
+        }
+    }
+    return word_lists(ws, ascii, o);
+}
+
 /* Token i's bits of wordset_lists, looked up (the first time token i is asked about); the apostrophe
  * U+2019 is taken as ' ("n’t", "it’s"). */
 static unsigned look_up(const ctx *c, size_t i)
@@ -228,22 +245,11 @@ static unsigned look_up(const ctx *c, size_t i)
     const chr__token *t = &c->toks->v[i];
     const char *s = c->text + t->start;
     size_t n = t->end - t->start;
-    char ascii[WORDSET_LONGEST + 1];
     /* the tokenizer splits clitics off, so U+2019 can only open a token ("’s") or follow its n ("n’t") */
-    if (n >= 3 && n <= WORDSET_LONGEST + 2 && ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2)) {
-        size_t o = 0;
-        for (size_t k = 0; k < n && o < sizeof ascii; k++, o++) {
-            if (chr__utf8_rsquo((const unsigned char *)s + k, n - k)) {
-                ascii[o] = '\'';
-                k += 2;
-            } else {
-                ascii[o] = s[k];
-            }
-        }
-        s = ascii;
-        n = o;
-    }
-    c->lists[i] = (uint16_t)(word_lists(c->words, s, n) | LOOKED_UP);
+    int rsquo = n >= 3 && n <= WORDSET_LONGEST + 2 &&
+                ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2);
+    unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n);
+    c->lists[i] = (uint16_t)(bits | LOOKED_UP);
     return c->lists[i];
 }
 
@@ -257,10 +263,13 @@ static inline int tok_is(const ctx *c, size_t i, unsigned list)
     return (bits & list) != 0;
 }
 
-static int tok_word(const ctx *c, size_t i, const char *w)
+/* Is token i the word w regardless of case? Inline, with the first bytes compared before the call: most
+ * tokens asked about differ there. */
+static inline int tok_word(const ctx *c, size_t i, const char *w)
 {
     const chr__token *t = &c->toks->v[i];
-    return same_word(w, c->text + t->start, t->end - t->start);
+    const char *s = c->text + t->start;
+    return lower((unsigned char)s[0]) == lower((unsigned char)w[0]) && same_word(w, s, t->end - t->start);
 }
 
 /* Is token i a punctuation mark: an ASCII one, a lone quote (' or the wire services' ''), or a UTF-8 one

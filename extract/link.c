@@ -152,6 +152,19 @@ enum {
     LOOKED_UP = 512
 };
 
+/* What else ctx.lists keeps of a token once asked (tok_punct, tok_in_timex, tok_tense): the same questions
+ * come back for a token from every event of its sentence, and tok_tense and tok_in_timex each cost a search
+ * by halves. The tense is kept plus one (0: no event starts at the token) in TENSE_BITS. */
+enum {
+    PUNCT_KNOWN = 1u << 10,
+    PUNCT = 1u << 11,
+    TIMEX_KNOWN = 1u << 12,
+    IN_TIMEX = 1u << 13,
+    TENSE_KNOWN = 1u << 14,
+    TENSE_SHIFT = 15,
+    TENSE_BITS = 7u << TENSE_SHIFT
+};
+
 enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4 }; /* ctx.line */
 
 typedef struct ctx {
@@ -159,7 +172,8 @@ typedef struct ctx {
     size_t len;
     const chr__tokens *toks;
     const wordset *words;
-    uint16_t *lists;      /* per token: its bits of wordset_lists, with LOOKED_UP once looked up */
+    uint32_t *lists;      /* per token: its bits of wordset_lists, with LOOKED_UP once looked up, and the
+                           * answers kept of tok_punct, tok_in_timex and tok_tense */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
@@ -249,7 +263,7 @@ static unsigned look_up(const ctx *c, size_t i)
     int rsquo = n >= 3 && n <= WORDSET_LONGEST + 2 &&
                 ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2);
     unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n);
-    c->lists[i] = (uint16_t)(bits | LOOKED_UP);
+    c->lists[i] |= bits | LOOKED_UP;
     return c->lists[i];
 }
 
@@ -275,7 +289,7 @@ static inline int tok_word(const ctx *c, size_t i, const char *w)
 /* Is token i a punctuation mark: an ASCII one, a lone quote (' or the wire services' ''), or a UTF-8 one
  * (U+2010..U+201F dashes and quotes, U+2026 ellipsis, U+00AB and U+00BB guillemets) standing alone? A
  * clitic ("'s", "’s"), an apostrophe glued to its word ("Jobs'") and a word in another script are not. */
-static int tok_punct(const ctx *c, size_t i)
+static int punct_of(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     const unsigned char *s = (const unsigned char *)c->text + t->start;
@@ -290,6 +304,15 @@ static int tok_punct(const ctx *c, size_t i)
     if (s[0] == 0xC2)
         return n == 2 && (s[1] == 0xAB || s[1] == 0xBB);
     return !(chr__ascii_alnum(s[0]) || s[0] >= 0x80);
+}
+
+/* punct_of(c, i), worked out once for token i. */
+static inline int tok_punct(const ctx *c, size_t i)
+{
+    uint32_t bits = c->lists[i];
+    if (!(bits & PUNCT_KNOWN))
+        c->lists[i] = bits = bits | PUNCT_KNOWN | (punct_of(c, i) ? PUNCT : 0);
+    return (bits & PUNCT) != 0;
 }
 
 /* Is token i a clitic ("'s", "'re", "’ve": it opens with an apostrophe, ' or U+2019)? */
@@ -1199,11 +1222,16 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
     *o = k;
 }
 
-/* The tense of the event that starts at token i, or -1 when none does. */
-static int tok_tense(const ctx *c, const chr_result *res, size_t i)
+/* The tense of the event that starts at token i, or -1 when none does: worked out once for token i. */
+static inline int tok_tense(const ctx *c, const chr_result *res, size_t i)
 {
-    size_t off = c->toks->v[i].start, lo = first_event_from(res, off);
-    return lo < res->nevents && res->events[lo].start == off ? (int)res->events[lo].tense : -1;
+    uint32_t bits = c->lists[i];
+    if (!(bits & TENSE_KNOWN)) {
+        size_t off = c->toks->v[i].start, lo = first_event_from(res, off);
+        int tense = lo < res->nevents && res->events[lo].start == off ? (int)res->events[lo].tense : -1;
+        c->lists[i] = bits = bits | TENSE_KNOWN | ((uint32_t)(tense + 1) << TENSE_SHIFT);
+    }
+    return (int)((bits & TENSE_BITS) >> TENSE_SHIFT) - 1;
 }
 
 /* Is token i the start of a verb event (one with a tense)? */
@@ -1214,7 +1242,7 @@ static int tok_verb_event(const ctx *c, const chr_result *res, size_t i)
 }
 
 /* Is token i inside a time expression? */
-static int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
+static int in_timex_of(const ctx *c, const chr_result *res, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     size_t lo = 0, hi = res->n;
@@ -1226,6 +1254,15 @@ static int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
             hi = mid;
     }
     return lo < res->n && res->timexes[lo].start <= t->start && t->end <= res->timexes[lo].end;
+}
+
+/* in_timex_of(c, res, i), worked out once for token i. */
+static inline int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
+{
+    uint32_t bits = c->lists[i];
+    if (!(bits & TIMEX_KNOWN))
+        c->lists[i] = bits = bits | TIMEX_KNOWN | (in_timex_of(c, res, i) ? IN_TIMEX : 0);
+    return (bits & IN_TIMEX) != 0;
 }
 
 /* The subject phrase of the event at token i: [*a, *b) token indexes, or a == b when none. A pronoun
@@ -2034,7 +2071,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
         chr_time_format(dct, sizeof dct, &doc->dct);
-    uint16_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
+    uint32_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
     chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
     unsigned char *line = malloc(res->n ? res->n : 1);
     size_t *line_from = malloc(2 * (toks->n ? toks->n : 1) * sizeof *line_from);

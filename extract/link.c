@@ -110,7 +110,8 @@ static const char *const subordinators[] = {"while", "although", "though", "as",
 
 /* The word lists above as one small hash table, made once per process (words_table): a token's lists in
  * one look-up instead of a walk down each list. */
-#define WORDSET_SLOTS 256 /* a power of two, about twice the words of the lists */
+#define WORDSET_SLOTS 1024 /* a power of two, about eight times the words of the lists: a word not in them,
+                           * most tokens, seldom probes past its first slot */
 #define WORDSET_LONGEST 12
 typedef struct wordset {
     struct {
@@ -201,7 +202,7 @@ static int same_word(const char *w, const char *s, size_t n)
 }
 
 /* Hash of s[0..n) (n > 0) in lower case, from its length and its first, second and last bytes: enough to
- * spread the words of the lists (about one and a half probes a word), and no loop over the bytes. */
+ * spread the words of the lists (seldom a second probe), and no loop over the bytes. */
 static inline size_t word_hash(const char *s, size_t n)
 {
     size_t h = (size_t)lower((unsigned char)s[0]) * 37 + (size_t)lower((unsigned char)s[n - 1]) * 11 + n * 5;
@@ -229,9 +230,17 @@ static unsigned word_lists(const wordset *ws, const char *s, size_t n)
 {
     if (n == 0 || n > WORDSET_LONGEST)
         return 0;
-    for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1))
-        if (ws->slot[h].n == n && same_word(ws->slot[h].w, s, n))
+    for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1)) {
+        if (ws->slot[h].n != n)
+            continue;
+        /* same_word, for a word of the lists (lower case) known to be n bytes long */
+        const char *w = ws->slot[h].w;
+        size_t k = 0;
+        while (k < n && w[k] == lower((unsigned char)s[k]))
+            k++;
+        if (k == n)
             return ws->slot[h].lists;
+    }
     return 0;
 }
 

@@ -1760,8 +1760,13 @@ static int after_modal(const ctx *c, size_t i, size_t first)
     return 0;
 }
 
+/* body_start of the last tokens it was asked about: the events of a sentence ask it the same question. */
+typedef struct body_memo {
+    size_t first0, last, first; /* first0 > last: none yet */
+} body_memo;
+
 /* The actor and the summary of event e, whose token is i (tok_at). */
-static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
+static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_memo *memo)
 {
     const chr__tokens *tk = c->toks;
     if (i >= tk->n)
@@ -1774,7 +1779,12 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         first0 = c->line_from[i];
     if (c->line_from && c->line_to[i] < last)
         last = c->line_to[i];
-    size_t first = body_start(c, first0, last);
+    if (memo->first0 != first0 || memo->last != last) {
+        memo->first0 = first0;
+        memo->last = last;
+        memo->first = body_start(c, first0, last);
+    }
+    size_t first = memo->first;
     if (first > i)
         first = first0;
     size_t a, b;
@@ -2037,6 +2047,7 @@ static int link_all(chr_result *res, const ctx *c, chr_error *err)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (mark_heads(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    body_memo memo = {1, 0, 0};
     for (size_t i = 0, tok = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
         tok = tok_at_from(c, tok, e->start); /* the event's token */
@@ -2044,7 +2055,7 @@ static int link_all(chr_result *res, const ctx *c, chr_error *err)
         if (e->time.timex == -2 && !header && !link_to_event(i, tok, res, c))
             link_by_tense(e, c);
         e->dct = c->dct[0] && !header ? tense_relation(e) : CHR_REL_NONE;
-        if (describe(res, e, tok, c))
+        if (describe(res, e, tok, c, &memo))
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     mark_reported(res);

@@ -185,7 +185,7 @@ typedef struct ctx {
                               * (line_break_at), or 0; line_to: the first one after it, or the token count;
                               * both NULL when there is none (lines_of_headlines) */
     const size_t *line_to;
-    const unsigned char *soft_commas; /* soft_commas_of, or NULL */
+    unsigned char *soft_commas; /* soft_commas_of, or NULL */
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -674,25 +674,26 @@ static int list_comma(const ctx *c, size_t i)
  * (place_comma) or "Hungary, Poland and ..." (list_comma)? */
 static int clause_comma(const ctx *c, size_t i)
 {
-    if (c->soft_commas) /* worked out once per document (soft_commas_of) */
-        return !(c->soft_commas[i >> 3] & (1u << (i & 7)));
+    if (c->soft_commas) { /* worked out once per comma (soft_commas_of) */
+        unsigned char bit = (unsigned char)(1u << (i & 7)), *soft = c->soft_commas + (i >> 3),
+                      *known = soft + c->len / 8 + 1;
+        if (!(*known & bit)) {
+            *known |= bit;
+            if (digit_comma(c, i) || place_comma(c, i) || list_comma(c, i))
+                *soft |= bit;
+        }
+        return !(*soft & bit);
+    }
     return !digit_comma(c, i) && !place_comma(c, i) && !list_comma(c, i);
 }
 
-/* A bitmap of the document's commas that are no clause boundary (digit_comma, place_comma, list_comma), one
- * bit a byte: the distance to a time asks about the same commas for every event and time of a sentence (the
- * states' names made each question cost some 60 compares). NULL when out of memory: asked each time. */
+/* Two bitmaps of the document's bytes, one bit a byte: the commas that are no clause boundary (digit_comma,
+ * place_comma, list_comma), then the commas asked about. The distance to a time asks about the same commas
+ * for every event and time of a sentence (the states' names made each question cost some 60 compares); a
+ * comma is worked out when first asked, as most never are. NULL when out of memory: asked each time. */
 static unsigned char *soft_commas_of(const ctx *c)
 {
-    unsigned char *bits = calloc(c->len / 8 + 1, 1);
-    if (!bits)
-        return NULL;
-    for (const char *p = c->text, *end = c->text + c->len; (p = memchr(p, ',', (size_t)(end - p))); p++) {
-        size_t i = (size_t)(p - c->text);
-        if (digit_comma(c, i) || place_comma(c, i) || list_comma(c, i))
-            bits[i >> 3] |= (unsigned char)(1u << (i & 7));
-    }
-    return bits;
+    return calloc(2 * (c->len / 8 + 1), 1);
 }
 
 /* What the clause boundaries (commas, semicolons, dashes) between two offsets add to their distance. */

@@ -186,6 +186,7 @@ typedef struct ctx {
                               * both NULL when there is none (lines_of_headlines) */
     const size_t *line_to;
     unsigned char *soft_commas; /* soft_commas_of, or NULL */
+    uint32_t known; /* TENSE_KNOWN, TIMEX_KNOWN: set in every token's bits at once (know_tenses, know_timexes) */
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -1250,7 +1251,7 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
 static inline int tok_tense(const ctx *c, const chr_result *res, size_t i)
 {
     uint32_t bits = c->lists[i];
-    if (!(bits & TENSE_KNOWN)) {
+    if (!((bits | c->known) & TENSE_KNOWN)) {
         size_t off = c->toks->v[i].start, lo = first_event_from(res, off);
         int tense = lo < res->nevents && res->events[lo].start == off ? (int)res->events[lo].tense : -1;
         c->lists[i] = bits = bits | TENSE_KNOWN | ((uint32_t)(tense + 1) << TENSE_SHIFT);
@@ -1284,9 +1285,46 @@ static int in_timex_of(const ctx *c, const chr_result *res, size_t i)
 static inline int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
 {
     uint32_t bits = c->lists[i];
-    if (!(bits & TIMEX_KNOWN))
+    if (!((bits | c->known) & TIMEX_KNOWN))
         c->lists[i] = bits = bits | TIMEX_KNOWN | (in_timex_of(c, res, i) ? IN_TIMEX : 0);
     return (bits & IN_TIMEX) != 0;
+}
+
+/* Every token's tense (tok_tense) at once, from the events, when they come in the order of their starts (as
+ * first_event_from, which tok_tense would ask, assumes): a token no event starts at keeps the bits of -1. */
+static void know_tenses(ctx *c, const chr_result *res)
+{
+    for (size_t k = 1; k < res->nevents; k++)
+        if (res->events[k].start < res->events[k - 1].start)
+            return;
+    for (size_t k = 0, tok = 0; k < res->nevents; k++) {
+        const chr_event *e = &res->events[k];
+        tok = tok_at_from(c, tok, e->start);
+        /* the first of the events that start there, as first_event_from finds it */
+        if (tok < c->toks->n && c->toks->v[tok].start == e->start && !(c->lists[tok] & TENSE_BITS))
+            c->lists[tok] |= (uint32_t)((int)e->tense + 1) << TENSE_SHIFT;
+    }
+    c->known |= TENSE_KNOWN;
+}
+
+/* Whether each token lies in a time expression (tok_in_timex) at once, from the expressions, when their ends
+ * come in order (as in_timex_of's search by halves assumes): the tokens that search sends to expression k
+ * start at or after the end of expression k - 1, and lie in k when inside it. */
+static void know_timexes(ctx *c, const chr_result *res)
+{
+    for (size_t k = 1; k < res->n; k++)
+        if (res->timexes[k].end < res->timexes[k - 1].end)
+            return;
+    const chr__tokens *tk = c->toks;
+    for (size_t k = 0, prev = 0; k < res->n; prev = res->timexes[k++].end) {
+        const chr_timex *t = &res->timexes[k];
+        size_t from = t->start > prev ? t->start : prev, j = tok_at(c, from);
+        if (j < tk->n && tk->v[j].start < from)
+            j++;
+        for (; j < tk->n && tk->v[j].end <= t->end; j++)
+            c->lists[j] |= IN_TIMEX;
+    }
+    c->known |= TIMEX_KNOWN;
 }
 
 /* The subject phrase of the event at token i: [*a, *b) token indexes, or a == b when none. A pronoun
@@ -2113,10 +2151,12 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     int st = CHR_OK;
     if (lists && gran && line && line_from) {
         ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line,
-                 hard_wrapped(doc->text, doc->len), NULL, NULL, NULL};
+                 hard_wrapped(doc->text, doc->len), NULL, NULL, NULL, 0};
         unsigned char *soft = soft_commas_of(&c);
         c.soft_commas = soft;
         lines_of_headlines(&c, line_from);
+        know_tenses(&c, res);
+        know_timexes(&c, res);
         for (size_t i = 0; i < res->n; i++) {
             gran[i] = gran_of(res->timexes[i].value);
             int header = header_label(&c, &res->timexes[i]);

@@ -1290,21 +1290,23 @@ static inline int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
     return (bits & IN_TIMEX) != 0;
 }
 
-/* Every token's tense (tok_tense) at once, from the events, when they come in the order of their starts (as
- * first_event_from, which tok_tense would ask, assumes): a token no event starts at keeps the bits of -1. */
-static void know_tenses(ctx *c, const chr_result *res)
+/* Each event's token (tok_at) into tok_of; and every token's tense (tok_tense) at once, when the events come
+ * in the order of their starts (as first_event_from, which tok_tense would ask, assumes): a token no event
+ * starts at keeps the bits of -1. */
+static void know_tenses(ctx *c, const chr_result *res, size_t *tok_of)
 {
-    for (size_t k = 1; k < res->nevents; k++)
-        if (res->events[k].start < res->events[k - 1].start)
-            return;
+    int sorted = 1;
+    for (size_t k = 1; k < res->nevents && sorted; k++)
+        sorted = res->events[k].start >= res->events[k - 1].start;
     for (size_t k = 0, tok = 0; k < res->nevents; k++) {
         const chr_event *e = &res->events[k];
-        tok = tok_at_from(c, tok, e->start);
+        tok_of[k] = tok = tok_at_from(c, tok, e->start);
         /* the first of the events that start there, as first_event_from finds it */
-        if (tok < c->toks->n && c->toks->v[tok].start == e->start && !(c->lists[tok] & TENSE_BITS))
+        if (sorted && tok < c->toks->n && c->toks->v[tok].start == e->start && !(c->lists[tok] & TENSE_BITS))
             c->lists[tok] |= (uint32_t)((int)e->tense + 1) << TENSE_SHIFT;
     }
-    c->known |= TENSE_KNOWN;
+    if (sorted)
+        c->known |= TENSE_KNOWN;
 }
 
 /* Whether each token lies in a time expression (tok_in_timex) at once, from the expressions, when their ends
@@ -2092,7 +2094,7 @@ static void lines_of_headlines(ctx *c, size_t *from)
 }
 
 /* chr__events_link once its context is made. */
-static int link_all(chr_result *res, const ctx *c, chr_error *err)
+static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, chr_error *err)
 {
     for (size_t i = 0; i < res->nevents; i++)
         res->events[i].time.timex = -2;
@@ -2101,9 +2103,9 @@ static int link_all(chr_result *res, const ctx *c, chr_error *err)
     if (mark_heads(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     body_memo memo = {1, 0, 0};
-    for (size_t i = 0, tok = 0; i < res->nevents; i++) {
+    for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
-        tok = tok_at_from(c, tok, e->start); /* the event's token */
+        size_t tok = tok_of[i]; /* the event's token */
         int header = e->time.timex == -2 && header_event(res, c, e);
         if (e->time.timex == -2 && !header && !link_to_event(i, tok, res, c))
             link_by_tense(e, c);
@@ -2147,15 +2149,17 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     uint32_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
     chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
     unsigned char *line = malloc(res->n ? res->n : 1);
-    size_t *line_from = malloc(2 * (toks->n ? toks->n : 1) * sizeof *line_from);
+    /* line_from and line_to (lines_of_headlines), then each event's token (know_tenses) */
+    size_t *line_from = malloc((2 * (toks->n ? toks->n : 1) + res->nevents) * sizeof *line_from);
     int st = CHR_OK;
     if (lists && gran && line && line_from) {
+        size_t *tok_of = line_from + 2 * (toks->n ? toks->n : 1);
         ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line,
                  hard_wrapped(doc->text, doc->len), NULL, NULL, NULL, 0};
         unsigned char *soft = soft_commas_of(&c);
         c.soft_commas = soft;
         lines_of_headlines(&c, line_from);
-        know_tenses(&c, res);
+        know_tenses(&c, res, tok_of);
         know_timexes(&c, res);
         for (size_t i = 0; i < res->n; i++) {
             gran[i] = gran_of(res->timexes[i].value);
@@ -2164,7 +2168,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0) |
                                       (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0));
         }
-        st = link_all(res, &c, err);
+        st = link_all(res, &c, tok_of, err);
         free(soft);
     } else {
         st = chr__error_set(err, CHR_ENOMEM, "out of memory");

@@ -39,6 +39,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "engine.h"
 #include "events.h"
@@ -1223,7 +1226,21 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
         /* a byte adds at most one: this many fit before the room need be looked at again */
         size_t stop = i + (n - i < cap - 1 - k ? n - i : cap - 1 - k);
         while (i < stop) {
-            /* 8 bytes at a time where they go as they are (most of a text), else a byte at a time */
+            /* 16 or 8 bytes at a time where they go as they are (most of a text), else a byte at a time */
+#if defined(__SSE2__)
+            if (stop - i >= 16) {
+                /* as as_is8 says of 8: no byte below ' ' (unsigned), no two spaces side by side */
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                int low = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+                int sp = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+                if (!low && !(sp & (sp >> 1)) && !((sp & 1) && (!k || buf[k - 1] == ' '))) {
+                    _mm_storeu_si128((__m128i *)(void *)(buf + k), v);
+                    k += 16;
+                    i += 16;
+                    continue;
+                }
+            }
+#endif
             uint64_t x;
             if (stop - i >= 8) {
                 memcpy(&x, s + i, 8);

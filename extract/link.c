@@ -190,6 +190,9 @@ typedef struct ctx {
     const size_t *line_to;
     unsigned char *soft_commas; /* soft_commas_of, or NULL */
     uint32_t known; /* TENSE_KNOWN, TIMEX_KNOWN: set in every token's bits at once (know_tenses, know_timexes) */
+    const chr_timex *timexes; /* the result's; tx_tok: for the k-th, tok_at of its start at 2k, of its end at
+                               * 2k + 1 (tx_start, tx_end) */
+    const size_t *tx_tok;
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -365,6 +368,17 @@ static size_t tok_at(const ctx *c, size_t off)
     return lo;
 }
 
+/* tok_at(c, t->start) and tok_at(c, t->end) for a time expression t of the result, worked out once. */
+static size_t tx_start(const ctx *c, const chr_timex *t)
+{
+    return c->tx_tok[2 * (size_t)(t - c->timexes)];
+}
+
+static size_t tx_end(const ctx *c, const chr_timex *t)
+{
+    return c->tx_tok[2 * (size_t)(t - c->timexes) + 1];
+}
+
 /* tok_at(c, off), looked for forwards from token from when off lies at or after it (the events in text
  * order: a few tokens apart), by halves otherwise. */
 static size_t tok_at_from(const ctx *c, size_t from, size_t off)
@@ -409,10 +423,9 @@ static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char
     tm->rule = rule;
 }
 
-/* The word right before a timex (lower case), skipping one hedge ("at least", "about", "as early as"). */
-static void word_before(const ctx *c, size_t start, char *out, size_t n)
+/* The word right before token i (lower case), skipping one hedge ("at least", "about", "as early as"). */
+static void word_before(const ctx *c, size_t i, char *out, size_t n)
 {
-    size_t i = tok_at(c, start);
     out[0] = '\0';
     if (i == 0)
         return;
@@ -488,26 +501,26 @@ static int modifier(const ctx *c, const chr_timex *t);
 /* Is the "until" before time t negated ("not until Tuesday", "wasn't to begin ... until 1993")? */
 static int not_until(const ctx *c, const chr_timex *t)
 {
-    size_t i = tok_at(c, t->start);
+    size_t i = tx_start(c, t);
     return i >= 2 && (tok_word(c, i - 2, "not") || tok_word(c, i - 2, "n't"));
 }
 
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     char w[32];
-    word_before(c, t->start, w, sizeof w);
+    word_before(c, tx_start(c, t), w, sizeof w);
     if (possessive(c, t))
         w[0] = '\0'; /* "the toll from Friday's earthquake": the signal is the noun's, not the time's (TBAQ
                        * with the gold events: 1531 -> 1535 links) */
-    size_t next = tok_at(c, t->end); /* the word after the timex: "13 days after", "a few days later" */
+    size_t next = tx_end(c, t); /* the word after the timex: "13 days after", "a few days later" */
     if (!strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
         !(next < c->toks->n && c->toks->v[next].start == e->start)) {
         /* a time that modifies a noun after a signal: "since shortly after the Oct. 23 slaying" (the verb is
          * AFTER Oct. 23; "slaying" itself, the noun right after the time, is not) */
-        size_t i = tok_at(c, t->start);
+        size_t i = tx_start(c, t);
         if (i >= 2 && (tok_word(c, i - 2, "after") || tok_word(c, i - 2, "before") ||
                        tok_word(c, i - 2, "since") || tok_word(c, i - 2, "until")))
-            word_before(c, c->toks->v[i - 1].start, w, sizeof w);
+            word_before(c, i - 1, w, sizeof w);
     }
     int after = word_at(c, next, "after"), before = word_at(c, next, "before");
     int counted = strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
@@ -966,7 +979,7 @@ static int across_quote(const ctx *c, const chr_event *e, const chr_timex *t)
  * events, TBAQ with the gold events lost 3 links, for reports none. */
 static int outside_relative(const ctx *c, const chr_event *e, const chr_timex *t)
 {
-    size_t i = tok_at(c, t->start), first = c->toks->sent_first[c->toks->v[i < c->toks->n ? i : 0].sent];
+    size_t i = tx_start(c, t), first = c->toks->sent_first[c->toks->v[i < c->toks->n ? i : 0].sent];
     if (i >= c->toks->n)
         return 0;
     size_t open = (size_t)-1;
@@ -987,7 +1000,7 @@ static int outside_relative(const ctx *c, const chr_event *e, const chr_timex *t
         return !(a > 0 && c->toks->v[a - 1].start <= e->start && e->start < c->toks->v[a - 1].end);
     }
     /* e after the clause's opening: outside when a comma closes the clause before e */
-    for (size_t k = tok_at(c, t->end); k < c->toks->n && c->toks->v[k].end <= e->start; k++)
+    for (size_t k = tx_end(c, t); k < c->toks->n && c->toks->v[k].end <= e->start; k++)
         if (tok_word(c, k, ",") || tok_word(c, k, ";"))
             return 1;
     return 0;
@@ -1762,7 +1775,7 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
  * article, not the events of the sentence. */
 static int in_dateline(const ctx *c, const chr_timex *t)
 {
-    size_t i = tok_at(c, t->start);
+    size_t i = tx_start(c, t);
     if (i >= c->toks->n)
         return 0;
     size_t sent = c->toks->v[i].sent, first = c->toks->sent_first[sent];
@@ -2166,13 +2179,17 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     uint32_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
     chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
     unsigned char *line = malloc(res->n ? res->n : 1);
-    /* line_from and line_to (lines_of_headlines), then each event's token (know_tenses) */
-    size_t *line_from = malloc((2 * (toks->n ? toks->n : 1) + res->nevents) * sizeof *line_from);
+    /* line_from and line_to (lines_of_headlines), each event's token (know_tenses), then ctx.tx_tok */
+    size_t *line_from = malloc((2 * (toks->n ? toks->n : 1) + res->nevents + 2 * res->n) * sizeof *line_from);
     int st = CHR_OK;
     if (lists && gran && line && line_from) {
-        size_t *tok_of = line_from + 2 * (toks->n ? toks->n : 1);
+        size_t *tok_of = line_from + 2 * (toks->n ? toks->n : 1), *tx_tok = tok_of + res->nevents;
         ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line,
-                 hard_wrapped(doc->text, doc->len), NULL, NULL, NULL, 0};
+                 hard_wrapped(doc->text, doc->len), NULL, NULL, NULL, 0, res->timexes, tx_tok};
+        for (size_t k = 0; k < res->n; k++) {
+            tx_tok[2 * k] = tok_at(&c, res->timexes[k].start);
+            tx_tok[2 * k + 1] = tok_at(&c, res->timexes[k].end);
+        }
         unsigned char *soft = soft_commas_of(&c);
         c.soft_commas = soft;
         lines_of_headlines(&c, line_from);

@@ -189,7 +189,8 @@ typedef struct ctx {
                               * both NULL when there is none (lines_of_headlines) */
     const size_t *line_to;
     unsigned char *soft_commas; /* soft_commas_of, or NULL */
-    uint32_t known; /* TENSE_KNOWN, TIMEX_KNOWN: set in every token's bits at once (know_tenses, know_timexes) */
+    uint32_t known; /* TENSE_KNOWN, TIMEX_KNOWN: set in every token's bits at once (know_tenses,
+                     * know_timexes) */
     const chr_timex *timexes; /* the result's; tx_tok: for the k-th, tok_at of its start at 2k, of its end at
                                * 2k + 1 (tx_start, tx_end) */
     const size_t *tx_tok;

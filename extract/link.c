@@ -39,6 +39,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "engine.h"
 #include "events.h"
@@ -110,7 +113,8 @@ static const char *const subordinators[] = {"while", "although", "though", "as",
 
 /* The word lists above as one small hash table, made once per process (words_table): a token's lists in
  * one look-up instead of a walk down each list. */
-#define WORDSET_SLOTS 256 /* a power of two, about twice the words of the lists */
+#define WORDSET_SLOTS 1024 /* a power of two, about eight times the words of the lists: a word not in them,
+                           * most tokens, seldom probes past its first slot */
 #define WORDSET_LONGEST 12
 typedef struct wordset {
     struct {
@@ -152,6 +156,19 @@ enum {
     LOOKED_UP = 512
 };
 
+/* What else ctx.lists keeps of a token once asked (tok_punct, tok_in_timex, tok_tense): the same questions
+ * come back for a token from every event of its sentence, and tok_tense and tok_in_timex each cost a search
+ * by halves. The tense is kept plus one (0: no event starts at the token) in TENSE_BITS. */
+enum {
+    PUNCT_KNOWN = 1u << 10,
+    PUNCT = 1u << 11,
+    TIMEX_KNOWN = 1u << 12,
+    IN_TIMEX = 1u << 13,
+    TENSE_KNOWN = 1u << 14,
+    TENSE_SHIFT = 15,
+    TENSE_BITS = 7u << TENSE_SHIFT
+};
+
 enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4 }; /* ctx.line */
 
 typedef struct ctx {
@@ -159,7 +176,8 @@ typedef struct ctx {
     size_t len;
     const chr__tokens *toks;
     const wordset *words;
-    uint16_t *lists;      /* per token: its bits of wordset_lists, with LOOKED_UP once looked up */
+    uint32_t *lists;      /* per token: its bits of wordset_lists, with LOOKED_UP once looked up, and the
+                           * answers kept of tok_punct, tok_in_timex and tok_tense */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
@@ -170,7 +188,12 @@ typedef struct ctx {
                               * (line_break_at), or 0; line_to: the first one after it, or the token count;
                               * both NULL when there is none (lines_of_headlines) */
     const size_t *line_to;
-    const unsigned char *soft_commas; /* soft_commas_of, or NULL */
+    unsigned char *soft_commas; /* soft_commas_of, or NULL */
+    uint32_t known; /* TENSE_KNOWN, TIMEX_KNOWN: set in every token's bits at once (know_tenses,
+                     * know_timexes) */
+    const chr_timex *timexes; /* the result's; tx_tok: for the k-th, tok_at of its start at 2k, of its end at
+                               * 2k + 1 (tx_start, tx_end) */
+    const size_t *tx_tok;
 } ctx;
 
 /* ASCII only: the library runs in the C locale whatever the program's, so these are what ctype.h
@@ -187,8 +210,8 @@ static int same_word(const char *w, const char *s, size_t n)
 }
 
 /* Hash of s[0..n) (n > 0) in lower case, from its length and its first, second and last bytes: enough to
- * spread the words of the lists (about one and a half probes a word), and no loop over the bytes. */
-static size_t word_hash(const char *s, size_t n)
+ * spread the words of the lists (seldom a second probe), and no loop over the bytes. */
+static inline size_t word_hash(const char *s, size_t n)
 {
     size_t h = (size_t)lower((unsigned char)s[0]) * 37 + (size_t)lower((unsigned char)s[n - 1]) * 11 + n * 5;
     if (n > 1)
@@ -215,10 +238,35 @@ static unsigned word_lists(const wordset *ws, const char *s, size_t n)
 {
     if (n == 0 || n > WORDSET_LONGEST)
         return 0;
-    for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1))
-        if (ws->slot[h].n == n && same_word(ws->slot[h].w, s, n))
+    for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1)) {
+        if (ws->slot[h].n != n)
+            continue;
+        /* same_word, for a word of the lists (lower case) known to be n bytes long */
+        const char *w = ws->slot[h].w;
+        size_t k = 0;
+        while (k < n && w[k] == lower((unsigned char)s[k]))
+            k++;
+        if (k == n)
             return ws->slot[h].lists;
+    }
     return 0;
+}
+
+/* word_lists of s[0..n) with each U+2019 in it taken as ' ("n’t", "it’s"); out of line, so that look_up,
+ * for the other tokens, needs no buffer on its stack. */
+static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, const char *s, size_t n)
+{
+    char ascii[WORDSET_LONGEST + 1];
+    size_t o = 0;
+    for (size_t k = 0; k < n && o < sizeof ascii; k++, o++) {
+        if (chr__utf8_rsquo((const unsigned char *)s + k, n - k)) {
+            ascii[o] = '\'';
+            k += 2;
+        } else {
+            ascii[o] = s[k];
+        }
+    }
+    return word_lists(ws, ascii, o);
 }
 
 /* Token i's bits of wordset_lists, looked up (the first time token i is asked about); the apostrophe
@@ -228,22 +276,11 @@ static unsigned look_up(const ctx *c, size_t i)
     const chr__token *t = &c->toks->v[i];
     const char *s = c->text + t->start;
     size_t n = t->end - t->start;
-    char ascii[WORDSET_LONGEST + 1];
     /* the tokenizer splits clitics off, so U+2019 can only open a token ("’s") or follow its n ("n’t") */
-    if (n >= 3 && n <= WORDSET_LONGEST + 2 && ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2)) {
-        size_t o = 0;
-        for (size_t k = 0; k < n && o < sizeof ascii; k++, o++) {
-            if (chr__utf8_rsquo((const unsigned char *)s + k, n - k)) {
-                ascii[o] = '\'';
-                k += 2;
-            } else {
-                ascii[o] = s[k];
-            }
-        }
-        s = ascii;
-        n = o;
-    }
-    c->lists[i] = (uint16_t)(word_lists(c->words, s, n) | LOOKED_UP);
+    int rsquo = n >= 3 && n <= WORDSET_LONGEST + 2 &&
+                ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2);
+    unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n);
+    c->lists[i] |= bits | LOOKED_UP;
     return c->lists[i];
 }
 
@@ -257,16 +294,19 @@ static inline int tok_is(const ctx *c, size_t i, unsigned list)
     return (bits & list) != 0;
 }
 
-static int tok_word(const ctx *c, size_t i, const char *w)
+/* Is token i the word w regardless of case? Inline, with the first bytes compared before the call: most
+ * tokens asked about differ there. */
+static inline int tok_word(const ctx *c, size_t i, const char *w)
 {
     const chr__token *t = &c->toks->v[i];
-    return same_word(w, c->text + t->start, t->end - t->start);
+    const char *s = c->text + t->start;
+    return lower((unsigned char)s[0]) == lower((unsigned char)w[0]) && same_word(w, s, t->end - t->start);
 }
 
 /* Is token i a punctuation mark: an ASCII one, a lone quote (' or the wire services' ''), or a UTF-8 one
  * (U+2010..U+201F dashes and quotes, U+2026 ellipsis, U+00AB and U+00BB guillemets) standing alone? A
  * clitic ("'s", "’s"), an apostrophe glued to its word ("Jobs'") and a word in another script are not. */
-static int tok_punct(const ctx *c, size_t i)
+static int punct_of(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     const unsigned char *s = (const unsigned char *)c->text + t->start;
@@ -281,6 +321,15 @@ static int tok_punct(const ctx *c, size_t i)
     if (s[0] == 0xC2)
         return n == 2 && (s[1] == 0xAB || s[1] == 0xBB);
     return !(chr__ascii_alnum(s[0]) || s[0] >= 0x80);
+}
+
+/* punct_of(c, i), worked out once for token i. */
+static inline int tok_punct(const ctx *c, size_t i)
+{
+    uint32_t bits = c->lists[i];
+    if (!(bits & PUNCT_KNOWN))
+        c->lists[i] = bits = bits | PUNCT_KNOWN | (punct_of(c, i) ? PUNCT : 0);
+    return (bits & PUNCT) != 0;
 }
 
 /* Is token i a clitic ("'s", "'re", "’ve": it opens with an apostrophe, ' or U+2019)? */
@@ -318,6 +367,17 @@ static size_t tok_at(const ctx *c, size_t off)
             hi = mid;
     }
     return lo;
+}
+
+/* tok_at(c, t->start) and tok_at(c, t->end) for a time expression t of the result, worked out once. */
+static size_t tx_start(const ctx *c, const chr_timex *t)
+{
+    return c->tx_tok[2 * (size_t)(t - c->timexes)];
+}
+
+static size_t tx_end(const ctx *c, const chr_timex *t)
+{
+    return c->tx_tok[2 * (size_t)(t - c->timexes) + 1];
 }
 
 /* tok_at(c, off), looked for forwards from token from when off lies at or after it (the events in text
@@ -364,10 +424,9 @@ static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char
     tm->rule = rule;
 }
 
-/* The word right before a timex (lower case), skipping one hedge ("at least", "about", "as early as"). */
-static void word_before(const ctx *c, size_t start, char *out, size_t n)
+/* The word right before token i (lower case), skipping one hedge ("at least", "about", "as early as"). */
+static void word_before(const ctx *c, size_t i, char *out, size_t n)
 {
-    size_t i = tok_at(c, start);
     out[0] = '\0';
     if (i == 0)
         return;
@@ -443,26 +502,26 @@ static int modifier(const ctx *c, const chr_timex *t);
 /* Is the "until" before time t negated ("not until Tuesday", "wasn't to begin ... until 1993")? */
 static int not_until(const ctx *c, const chr_timex *t)
 {
-    size_t i = tok_at(c, t->start);
+    size_t i = tx_start(c, t);
     return i >= 2 && (tok_word(c, i - 2, "not") || tok_word(c, i - 2, "n't"));
 }
 
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     char w[32];
-    word_before(c, t->start, w, sizeof w);
+    word_before(c, tx_start(c, t), w, sizeof w);
     if (possessive(c, t))
         w[0] = '\0'; /* "the toll from Friday's earthquake": the signal is the noun's, not the time's (TBAQ
                        * with the gold events: 1531 -> 1535 links) */
-    size_t next = tok_at(c, t->end); /* the word after the timex: "13 days after", "a few days later" */
+    size_t next = tx_end(c, t); /* the word after the timex: "13 days after", "a few days later" */
     if (!strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
         !(next < c->toks->n && c->toks->v[next].start == e->start)) {
         /* a time that modifies a noun after a signal: "since shortly after the Oct. 23 slaying" (the verb is
          * AFTER Oct. 23; "slaying" itself, the noun right after the time, is not) */
-        size_t i = tok_at(c, t->start);
+        size_t i = tx_start(c, t);
         if (i >= 2 && (tok_word(c, i - 2, "after") || tok_word(c, i - 2, "before") ||
                        tok_word(c, i - 2, "since") || tok_word(c, i - 2, "until")))
-            word_before(c, c->toks->v[i - 1].start, w, sizeof w);
+            word_before(c, i - 1, w, sizeof w);
     }
     int after = word_at(c, next, "after"), before = word_at(c, next, "before");
     int counted = strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
@@ -633,25 +692,26 @@ static int list_comma(const ctx *c, size_t i)
  * (place_comma) or "Hungary, Poland and ..." (list_comma)? */
 static int clause_comma(const ctx *c, size_t i)
 {
-    if (c->soft_commas) /* worked out once per document (soft_commas_of) */
-        return !(c->soft_commas[i >> 3] & (1u << (i & 7)));
+    if (c->soft_commas) { /* worked out once per comma (soft_commas_of) */
+        unsigned char bit = (unsigned char)(1u << (i & 7)), *soft = c->soft_commas + (i >> 3),
+                      *known = soft + c->len / 8 + 1;
+        if (!(*known & bit)) {
+            *known |= bit;
+            if (digit_comma(c, i) || place_comma(c, i) || list_comma(c, i))
+                *soft |= bit;
+        }
+        return !(*soft & bit);
+    }
     return !digit_comma(c, i) && !place_comma(c, i) && !list_comma(c, i);
 }
 
-/* A bitmap of the document's commas that are no clause boundary (digit_comma, place_comma, list_comma), one
- * bit a byte: the distance to a time asks about the same commas for every event and time of a sentence (the
- * states' names made each question cost some 60 compares). NULL when out of memory: asked each time. */
+/* Two bitmaps of the document's bytes, one bit a byte: the commas that are no clause boundary (digit_comma,
+ * place_comma, list_comma), then the commas asked about. The distance to a time asks about the same commas
+ * for every event and time of a sentence (the states' names made each question cost some 60 compares); a
+ * comma is worked out when first asked, as most never are. NULL when out of memory: asked each time. */
 static unsigned char *soft_commas_of(const ctx *c)
 {
-    unsigned char *bits = calloc(c->len / 8 + 1, 1);
-    if (!bits)
-        return NULL;
-    for (const char *p = c->text, *end = c->text + c->len; (p = memchr(p, ',', (size_t)(end - p))); p++) {
-        size_t i = (size_t)(p - c->text);
-        if (digit_comma(c, i) || place_comma(c, i) || list_comma(c, i))
-            bits[i >> 3] |= (unsigned char)(1u << (i & 7));
-    }
-    return bits;
+    return calloc(2 * (c->len / 8 + 1), 1);
 }
 
 /* What the clause boundaries (commas, semicolons, dashes) between two offsets add to their distance. */
@@ -863,11 +923,25 @@ static size_t first_event_from(const chr_result *res, size_t off)
     return lo;
 }
 
+/* Whether none of the 8 bytes of x is one quotes_between looks at: '"', '\'', '`' or a byte of 0x80 or more
+ * (U+201C and U+201D open with 0xE2). Each test finds at least the lowest such byte. */
+static int no_quotes8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t dq = x ^ (ones * '"'), sq = x ^ (ones * '\''), bq = x ^ (ones * '`');
+    return (((dq - ones) | (sq - ones) | (bq - ones) | x) & highs) == 0;
+}
+
 /* How many quotation marks (", ``, '', U+201C, U+201D) the text between offsets a and b holds. */
 static int quotes_between(const ctx *c, size_t a, size_t b)
 {
     int n = 0;
     for (size_t i = a; i < b; i++) {
+        uint64_t x;
+        while (b - i >= 8 && (memcpy(&x, c->text + i, 8), no_quotes8(x)))
+            i += 8; /* 8 bytes without a quotation mark at a time */
+        if (i == b)
+            break;
         char ch = c->text[i];
         if (ch == '"')
             n++;
@@ -906,7 +980,7 @@ static int across_quote(const ctx *c, const chr_event *e, const chr_timex *t)
  * events, TBAQ with the gold events lost 3 links, for reports none. */
 static int outside_relative(const ctx *c, const chr_event *e, const chr_timex *t)
 {
-    size_t i = tok_at(c, t->start), first = c->toks->sent_first[c->toks->v[i < c->toks->n ? i : 0].sent];
+    size_t i = tx_start(c, t), first = c->toks->sent_first[c->toks->v[i < c->toks->n ? i : 0].sent];
     if (i >= c->toks->n)
         return 0;
     size_t open = (size_t)-1;
@@ -927,7 +1001,7 @@ static int outside_relative(const ctx *c, const chr_event *e, const chr_timex *t
         return !(a > 0 && c->toks->v[a - 1].start <= e->start && e->start < c->toks->v[a - 1].end);
     }
     /* e after the clause's opening: outside when a comma closes the clause before e */
-    for (size_t k = tok_at(c, t->end); k < c->toks->n && c->toks->v[k].end <= e->start; k++)
+    for (size_t k = tx_end(c, t); k < c->toks->n && c->toks->v[k].end <= e->start; k++)
         if (tok_word(c, k, ",") || tok_word(c, k, ";"))
             return 1;
     return 0;
@@ -1166,7 +1240,21 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
         /* a byte adds at most one: this many fit before the room need be looked at again */
         size_t stop = i + (n - i < cap - 1 - k ? n - i : cap - 1 - k);
         while (i < stop) {
-            /* 8 bytes at a time where they go as they are (most of a text), else a byte at a time */
+            /* 16 or 8 bytes at a time where they go as they are (most of a text), else a byte at a time */
+#if defined(__SSE2__)
+            if (stop - i >= 16) {
+                /* as as_is8 says of 8: no byte below ' ' (unsigned), no two spaces side by side */
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+                int low = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v));
+                int sp = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+                if (!low && !(sp & (sp >> 1)) && !((sp & 1) && (!k || buf[k - 1] == ' '))) {
+                    _mm_storeu_si128((__m128i *)(void *)(buf + k), v);
+                    k += 16;
+                    i += 16;
+                    continue;
+                }
+            }
+#endif
             uint64_t x;
             if (stop - i >= 8) {
                 memcpy(&x, s + i, 8);
@@ -1190,11 +1278,16 @@ static void append(char *buf, size_t *o, size_t cap, const char *s, size_t n)
     *o = k;
 }
 
-/* The tense of the event that starts at token i, or -1 when none does. */
-static int tok_tense(const ctx *c, const chr_result *res, size_t i)
+/* The tense of the event that starts at token i, or -1 when none does: worked out once for token i. */
+static inline int tok_tense(const ctx *c, const chr_result *res, size_t i)
 {
-    size_t off = c->toks->v[i].start, lo = first_event_from(res, off);
-    return lo < res->nevents && res->events[lo].start == off ? (int)res->events[lo].tense : -1;
+    uint32_t bits = c->lists[i];
+    if (!((bits | c->known) & TENSE_KNOWN)) {
+        size_t off = c->toks->v[i].start, lo = first_event_from(res, off);
+        int tense = lo < res->nevents && res->events[lo].start == off ? (int)res->events[lo].tense : -1;
+        c->lists[i] = bits = bits | TENSE_KNOWN | ((uint32_t)(tense + 1) << TENSE_SHIFT);
+    }
+    return (int)((bits & TENSE_BITS) >> TENSE_SHIFT) - 1;
 }
 
 /* Is token i the start of a verb event (one with a tense)? */
@@ -1205,7 +1298,7 @@ static int tok_verb_event(const ctx *c, const chr_result *res, size_t i)
 }
 
 /* Is token i inside a time expression? */
-static int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
+static int in_timex_of(const ctx *c, const chr_result *res, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     size_t lo = 0, hi = res->n;
@@ -1217,6 +1310,54 @@ static int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
             hi = mid;
     }
     return lo < res->n && res->timexes[lo].start <= t->start && t->end <= res->timexes[lo].end;
+}
+
+/* in_timex_of(c, res, i), worked out once for token i. */
+static inline int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
+{
+    uint32_t bits = c->lists[i];
+    if (!((bits | c->known) & TIMEX_KNOWN))
+        c->lists[i] = bits = bits | TIMEX_KNOWN | (in_timex_of(c, res, i) ? IN_TIMEX : 0);
+    return (bits & IN_TIMEX) != 0;
+}
+
+/* Each event's token (tok_at) into tok_of; and every token's tense (tok_tense) at once, when the events come
+ * in the order of their starts (as first_event_from, which tok_tense would ask, assumes): a token no event
+ * starts at keeps the bits of -1. */
+static void know_tenses(ctx *c, const chr_result *res, size_t *tok_of)
+{
+    int sorted = 1;
+    for (size_t k = 1; k < res->nevents && sorted; k++)
+        sorted = res->events[k].start >= res->events[k - 1].start;
+    for (size_t k = 0, tok = 0; k < res->nevents; k++) {
+        const chr_event *e = &res->events[k];
+        tok_of[k] = tok = tok_at_from(c, tok, e->start);
+        /* the first of the events that start there, as first_event_from finds it */
+        if (sorted && tok < c->toks->n && c->toks->v[tok].start == e->start && !(c->lists[tok] & TENSE_BITS))
+            c->lists[tok] |= (uint32_t)((int)e->tense + 1) << TENSE_SHIFT;
+    }
+    if (sorted)
+        c->known |= TENSE_KNOWN;
+}
+
+/* Whether each token lies in a time expression (tok_in_timex) at once, from the expressions, when their ends
+ * come in order (as in_timex_of's search by halves assumes): the tokens that search sends to expression k
+ * start at or after the end of expression k - 1, and lie in k when inside it. */
+static void know_timexes(ctx *c, const chr_result *res)
+{
+    for (size_t k = 1; k < res->n; k++)
+        if (res->timexes[k].end < res->timexes[k - 1].end)
+            return;
+    const chr__tokens *tk = c->toks;
+    for (size_t k = 0, prev = 0; k < res->n; prev = res->timexes[k++].end) {
+        const chr_timex *t = &res->timexes[k];
+        size_t from = t->start > prev ? t->start : prev, j = tok_at(c, from);
+        if (j < tk->n && tk->v[j].start < from)
+            j++;
+        for (; j < tk->n && tk->v[j].end <= t->end; j++)
+            c->lists[j] |= IN_TIMEX;
+    }
+    c->known |= TIMEX_KNOWN;
 }
 
 /* The subject phrase of the event at token i: [*a, *b) token indexes, or a == b when none. A pronoun
@@ -1635,7 +1776,7 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
  * article, not the events of the sentence. */
 static int in_dateline(const ctx *c, const chr_timex *t)
 {
-    size_t i = tok_at(c, t->start);
+    size_t i = tx_start(c, t);
     if (i >= c->toks->n)
         return 0;
     size_t sent = c->toks->v[i].sent, first = c->toks->sent_first[sent];
@@ -1705,8 +1846,13 @@ static int after_modal(const ctx *c, size_t i, size_t first)
     return 0;
 }
 
+/* body_start of the last tokens it was asked about: the events of a sentence ask it the same question. */
+typedef struct body_memo {
+    size_t first0, last, first; /* first0 > last: none yet */
+} body_memo;
+
 /* The actor and the summary of event e, whose token is i (tok_at). */
-static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
+static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_memo *memo)
 {
     const chr__tokens *tk = c->toks;
     if (i >= tk->n)
@@ -1719,7 +1865,12 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c)
         first0 = c->line_from[i];
     if (c->line_from && c->line_to[i] < last)
         last = c->line_to[i];
-    size_t first = body_start(c, first0, last);
+    if (memo->first0 != first0 || memo->last != last) {
+        memo->first0 = first0;
+        memo->last = last;
+        memo->first = body_start(c, first0, last);
+    }
+    size_t first = memo->first;
     if (first > i)
         first = first0;
     size_t a, b;
@@ -1974,7 +2125,7 @@ static void lines_of_headlines(ctx *c, size_t *from)
 }
 
 /* chr__events_link once its context is made. */
-static int link_all(chr_result *res, const ctx *c, chr_error *err)
+static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, chr_error *err)
 {
     for (size_t i = 0; i < res->nevents; i++)
         res->events[i].time.timex = -2;
@@ -1982,14 +2133,15 @@ static int link_all(chr_result *res, const ctx *c, chr_error *err)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (mark_heads(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    for (size_t i = 0, tok = 0; i < res->nevents; i++) {
+    body_memo memo = {1, 0, 0};
+    for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
-        tok = tok_at_from(c, tok, e->start); /* the event's token */
+        size_t tok = tok_of[i]; /* the event's token */
         int header = e->time.timex == -2 && header_event(res, c, e);
         if (e->time.timex == -2 && !header && !link_to_event(i, tok, res, c))
             link_by_tense(e, c);
         e->dct = c->dct[0] && !header ? tense_relation(e) : CHR_REL_NONE;
-        if (describe(res, e, tok, c))
+        if (describe(res, e, tok, c, &memo))
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     mark_reported(res);
@@ -2025,17 +2177,25 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
         chr_time_format(dct, sizeof dct, &doc->dct);
-    uint16_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
+    uint32_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
     chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
     unsigned char *line = malloc(res->n ? res->n : 1);
-    size_t *line_from = malloc(2 * (toks->n ? toks->n : 1) * sizeof *line_from);
+    /* line_from and line_to (lines_of_headlines), each event's token (know_tenses), then ctx.tx_tok */
+    size_t *line_from = malloc((2 * (toks->n ? toks->n : 1) + res->nevents + 2 * res->n) * sizeof *line_from);
     int st = CHR_OK;
     if (lists && gran && line && line_from) {
+        size_t *tok_of = line_from + 2 * (toks->n ? toks->n : 1), *tx_tok = tok_of + res->nevents;
         ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line,
-                 hard_wrapped(doc->text, doc->len), NULL, NULL, NULL};
+                 hard_wrapped(doc->text, doc->len), NULL, NULL, NULL, 0, res->timexes, tx_tok};
+        for (size_t k = 0; k < res->n; k++) {
+            tx_tok[2 * k] = tok_at(&c, res->timexes[k].start);
+            tx_tok[2 * k + 1] = tok_at(&c, res->timexes[k].end);
+        }
         unsigned char *soft = soft_commas_of(&c);
         c.soft_commas = soft;
         lines_of_headlines(&c, line_from);
+        know_tenses(&c, res, tok_of);
+        know_timexes(&c, res);
         for (size_t i = 0; i < res->n; i++) {
             gran[i] = gran_of(res->timexes[i].value);
             int header = header_label(&c, &res->timexes[i]);
@@ -2043,7 +2203,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0) |
                                       (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0));
         }
-        st = link_all(res, &c, err);
+        st = link_all(res, &c, tok_of, err);
         free(soft);
     } else {
         st = chr__error_set(err, CHR_ENOMEM, "out of memory");

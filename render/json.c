@@ -318,6 +318,74 @@ static char *cspan(jw *w, char *p, const char *text, size_t len, size_t start, s
     return high && !utf8(text + start, n) ? lit(p, "null") : q;
 }
 
+/* The names of the values of the enumerations an event shows, as the library gives them (chr_tense_name,
+ * ...), looked up once a document rather than once an event, and kept as the JSON they become: then
+ * copied 24 bytes at once, with no call. */
+enum { N_CLASS, N_TENSE, N_ASPECT, N_RELATION, N_GRAN, N_KINDS, N_VALUES = 16 };
+#define NAME_JSON 23   /* the longest JSON text kept (a name of 21 bytes) */
+#define NAME_ASIS 0xFF /* the name is written as any string: it is longer, or not ASCII */
+
+typedef struct names {
+    jw *w;
+    const char *text; /* the document's, len bytes */
+    size_t len;
+    const chr_result *res;
+    struct {
+        unsigned char n; /* the length of json; 0: not looked up yet; NAME_ASIS */
+        char json[NAME_JSON];
+    } v[N_KINDS][N_VALUES];
+} names;
+
+static const char *name_of(int kind, int v) {
+    switch (kind) {
+    case N_CLASS:
+        return chr_event_class_name((chr_event_class)v);
+    case N_TENSE:
+        return chr_tense_name((chr_tense)v);
+    case N_ASPECT:
+        return chr_aspect_name((chr_aspect)v);
+    case N_RELATION:
+        return chr_relation_name((chr_relation)v);
+    default:
+        return chr_gran_name((chr_gran)v);
+    }
+}
+
+/* A name as kstr writes it, or as kstr_or_null if or_null. */
+static char *cname_slow(names *t, char *p, int kind, int v, int or_null) {
+    const char *s = name_of(kind, v);
+    if (or_null)
+        return cstr_or_null(t->w, p, s);
+    return cstr(t->w, p, s);
+}
+
+/* The name of value v of an enumeration as a string: null for NULL or "" if or_null, else "" for "". */
+static inline char *cname(names *t, char *p, int kind, int v, int or_null) {
+    if ((unsigned)v >= N_VALUES)
+        return cname_slow(t, p, kind, v, or_null);
+    if (!t->v[kind][v].n) {
+        const char *s = name_of(kind, v);
+        size_t n = s ? strlen(s) : 0;
+        char b[6 * (NAME_JSON - 2) + 2], *e = b;
+        int high = 0;
+        if (!n && or_null)
+            e = lit(b, "null");
+        else if (n <= NAME_JSON - 2)
+            e = chr__jsonw_put_str(b, s, n, &high);
+        if (e == b || high || e - b > NAME_JSON) {
+            t->v[kind][v].n = NAME_ASIS;
+        } else {
+            t->v[kind][v].n = (unsigned char)(e - b);
+            memcpy(t->v[kind][v].json, b, (size_t)(e - b));
+        }
+    }
+    if (t->v[kind][v].n == NAME_ASIS)
+        return cname_slow(t, p, kind, v, or_null);
+    p = chr__jsonw_room(&t->w->w, p, NAME_JSON + SLACK);
+    memcpy(p, t->v[kind][v].json, NAME_JSON);
+    return p + t->v[kind][v].n;
+}
+
 static char *compact_timex(jw *w, char *p, const char *text, size_t len, const chr_timex *x) {
     p = lit(p, "{\"id\":");
     p = cstr(w, p, x->id);
@@ -361,18 +429,19 @@ static char *compact_timex(jw *w, char *p, const char *text, size_t len, const c
     return lit(p, "}");
 }
 
-static char *compact_event_time(jw *w, char *p, const chr_result *res, const chr_event_time *t) {
+static char *compact_event_time(names *nm, char *p, const chr_event_time *t) {
+    jw *w = nm->w;
     if (t->timex == -2)
         return lit(p, "null");
     if (t->timex == -1) {
         p = lit(p, "{\"timex\":\"t0\"");
     } else {
-        const chr_timex *x = t->timex >= 0 && res ? chr_result_timex(res, (size_t)t->timex) : NULL;
+        const chr_timex *x = t->timex >= 0 && nm->res ? chr_result_timex(nm->res, (size_t)t->timex) : NULL;
         p = lit(p, "{\"timex\":");
         p = x ? cstr(w, p, x->id) : lit(p, "null");
     }
     p = lit(p, ",\"relation\":");
-    p = cstr_or_null(w, p, chr_relation_name(t->relation));
+    p = cname(nm, p, N_RELATION, (int)t->relation, 1);
     p = lit(p, ",\"value\":");
     p = cstr_or_null(w, p, t->value);
     p = lit(p, ",\"begin\":");
@@ -380,14 +449,14 @@ static char *compact_event_time(jw *w, char *p, const chr_result *res, const chr
     p = lit(p, ",\"end\":");
     p = cstr_or_null(w, p, t->end);
     p = lit(p, ",\"granularity\":");
-    p = cstr_or_null(w, p, chr_gran_name(t->gran));
+    p = cname(nm, p, N_GRAN, (int)t->gran, 1);
     p = lit(p, ",\"rule\":");
     p = cstr_or_null(w, p, t->rule);
     return lit(p, "}");
 }
 
-static char *compact_event(jw *w, char *p, const char *text, size_t len, const chr_result *res,
-                           const chr_event *e) {
+static char *compact_event(names *nm, char *p, const chr_event *e) {
+    jw *w = nm->w;
     p = lit(p, "{\"id\":");
     p = cstr(w, p, e->id);
     p = lit(p, ",\"start\":");
@@ -395,13 +464,13 @@ static char *compact_event(jw *w, char *p, const char *text, size_t len, const c
     p = lit(p, ",\"end\":");
     p = cint(p, e->cp_end);
     p = lit(p, ",\"text\":");
-    p = cspan(w, p, text, len, e->start, e->end);
+    p = cspan(w, p, nm->text, nm->len, e->start, e->end);
     p = lit(p, ",\"class\":");
-    p = cstr(w, p, chr_event_class_name(e->cls));
+    p = cname(nm, p, N_CLASS, (int)e->cls, 0);
     p = lit(p, ",\"tense\":");
-    p = cstr(w, p, chr_tense_name(e->tense));
+    p = cname(nm, p, N_TENSE, (int)e->tense, 0);
     p = lit(p, ",\"aspect\":");
-    p = cstr(w, p, chr_aspect_name(e->aspect));
+    p = cname(nm, p, N_ASPECT, (int)e->aspect, 0);
     p = lit(p, e->negative ? ",\"polarity\":\"NEG\",\"actor\":" : ",\"polarity\":\"POS\",\"actor\":");
     p = cstr_or_null(w, p, e->actor);
     p = lit(p, ",\"summary\":");
@@ -411,9 +480,9 @@ static char *compact_event(jw *w, char *p, const char *text, size_t len, const c
     p = lit(p, ",\"end\":");
     p = cint(p, e->cp_sent_end);
     p = lit(p, "},\"time\":");
-    p = compact_event_time(w, p, res, &e->time);
+    p = compact_event_time(nm, p, &e->time);
     p = lit(p, ",\"dct_relation\":");
-    p = cstr_or_null(w, p, e->dct != CHR_REL_NONE ? chr_relation_name(e->dct) : NULL);
+    p = e->dct != CHR_REL_NONE ? cname(nm, p, N_RELATION, (int)e->dct, 1) : lit(p, "null");
     return lit(p, "}");
 }
 
@@ -421,6 +490,12 @@ static void write_compact(jw *w, const chr_doc *doc, const chr_result *res) {
     size_t len, n;
     const char *text = chr_doc_text(doc, &len);
     dct_view v;
+    names nm;
+    nm.w = w;
+    nm.text = text;
+    nm.len = len;
+    nm.res = res;
+    memset(nm.v, 0, sizeof nm.v);
     char *p = chr__jsonw_cursor(&w->w, SLACK);
     p = lit(p, "{\"id\":");
     p = cstr(w, p, chr_doc_id(doc));
@@ -451,7 +526,7 @@ static void write_compact(jw *w, const chr_doc *doc, const chr_result *res) {
             continue;
         if (k++)
             *p++ = ',';
-        p = compact_event(w, p, text, len, res, e);
+        p = compact_event(&nm, p, e);
     }
     p = lit(p, "]}");
     chr__jsonw_set_cursor(&w->w, p);

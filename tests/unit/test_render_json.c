@@ -388,6 +388,12 @@ static void test_compact_edges(void **state) {
         ev[i].dct = (chr_relation)(i % 3);
     }
     ev[1].start = 1; /* cuts a character: text null */
+    /* values past the names' tables (kept a document long by the compact writer) */
+    ev[5].cls = (chr_event_class)99;
+    ev[6].tense = (chr_tense)16;
+    ev[6].time.relation = (chr_relation)40;
+    ev[7].time.gran = (chr_gran)-1;
+    ev[8].dct = (chr_relation)15;
     res->events = ev;
     res->nevents = NO;
     s = render(doc, res);

@@ -8,13 +8,17 @@
  * Exports chr__jsonw_init, chr__jsonw_open, chr__jsonw_close, chr__jsonw_key, chr__jsonw_key_slow,
  * chr__jsonw_str, chr__jsonw_strn, chr__jsonw_str_or_null, chr__jsonw_int, chr__jsonw_null, chr__jsonw_raw,
  * chr__jsonw_flush, chr__jsonw_init_text, chr__jsonw_take_text; for a cursor, chr__jsonw_cursor,
- * chr__jsonw_set_cursor, chr__jsonw_room_slow, chr__jsonw_put_str, chr__jsonw_put_uint_big and
- * chr__jsonw_pairs.
+ * chr__jsonw_set_cursor, chr__jsonw_room_slow, chr__jsonw_put_str (and chr__jsonw_put_str_portable, the
+ * same without SSE2, for the tests), chr__jsonw_put_uint_big and chr__jsonw_pairs.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <jansson.h>
 
@@ -259,8 +263,9 @@ static int string_rest(chr__jsonw *w, const char *s, size_t n, uint64_t seen) {
 }
 
 /* The rest of a string at p, s[0..n) from a word with a byte to escape on: each such word byte by byte, the
- * others whole. Returns the end; seen as in chr__jsonw_put_str. */
-static char *put_rest(char *p, const char *s, size_t n, uint64_t *seen) {
+ * others whole; then the closing quote. seen: as in put_str; returns the end. Out of line, so that the
+ * usual string, which has nothing to escape, saves no registers. */
+static __attribute__((noinline)) char *put_rest(char *p, const char *s, size_t n, uint64_t seen, int *high) {
     const char *end = s + n;
     while (s < end) {
         uint64_t x;
@@ -268,7 +273,7 @@ static char *put_rest(char *p, const char *s, size_t n, uint64_t *seen) {
             memcpy(&x, s, 8);
             if (clean8(x)) {
                 memcpy(p, &x, 8);
-                *seen |= x;
+                seen |= x;
                 s += 8;
                 p += 8;
                 continue;
@@ -276,35 +281,72 @@ static char *put_rest(char *p, const char *s, size_t n, uint64_t *seen) {
         }
         for (const char *e = end - s < 8 ? end : s + 8; s < e; s++) {
             unsigned char c = (unsigned char)*s;
-            *seen |= c;
+            seen |= c;
             if (escaped[c])
                 p += escape(p, c);
             else
                 *p++ = (char)c;
         }
     }
+    *p++ = '"';
+    *high = (seen & 0x8080808080808080u) != 0;
     return p;
 }
 
-/* Words of 8 bytes, checked and copied whole; the last one is the string's last 8 bytes, over some already
- * copied as they are (a string of 8 or more with nothing to escape before). Below 8 bytes, the first and
- * the last 4 (4 to 7 bytes) or the first, middle and last byte (1 to 3), which cover the string, make the
- * word. No byte is written past the end of the string. */
-char *chr__jsonw_put_str(char *p, const char *s, size_t n, int *high) {
+#if defined(__SSE2__)
+/* The bytes of v to escape, one bit each: '"', '\\', and below 0x20 (where the unsigned minimum with 0x1F
+ * is the byte itself). */
+static inline int escapes16(__m128i v) {
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    return _mm_movemask_epi8(_mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)));
+}
+#endif
+
+/* Words of 8 bytes (16 with SSE2 from 16 bytes on, if simd), checked and copied whole; the last one is the
+ * string's last bytes, over some already copied as they are (a string that long with nothing to escape
+ * before). Below 8 bytes, the first and the last 4 (4 to 7 bytes) or the first, middle and last byte (1 to
+ * 3), which cover the string, make the word. No byte is written past the end of the string. */
+static inline char *put_str(char *p, const char *s, size_t n, int *high, int simd)
+    __attribute__((always_inline));
+static inline char *put_str(char *p, const char *s, size_t n, int *high, int simd) {
     const uint64_t spaces = 0x2020202020202020u; /* nothing to escape */
     uint64_t x, seen = 0;                         /* the bytes looked at, or-ed together: their high bits */
     *p++ = '"';
+#if defined(__SSE2__)
+    if (simd && n >= 16) {
+        __m128i v, all = _mm_setzero_si128();
+        for (; n > 16; s += 16, p += 16, n -= 16) {
+            v = _mm_loadu_si128((const __m128i *)(const void *)s);
+            if (escapes16(v))
+                goto rest16;
+            _mm_storeu_si128((__m128i *)(void *)p, v);
+            all = _mm_or_si128(all, v);
+        }
+        v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        if (escapes16(v))
+            goto rest16;
+        _mm_storeu_si128((__m128i *)(void *)(p + n - 16), v);
+        all = _mm_or_si128(all, v);
+        p += n;
+        *p++ = '"';
+        *high = _mm_movemask_epi8(all) != 0;
+        return p;
+    rest16:
+        return put_rest(p, s, n, _mm_movemask_epi8(all) ? 0x80 : 0, high);
+    }
+#endif
+    (void)simd;
     if (n >= 8) {
         for (; n > 8; s += 8, p += 8, n -= 8) {
             memcpy(&x, s, 8);
             if (!clean8(x))
-                goto rest;
+                return put_rest(p, s, n, seen, high);
             memcpy(p, &x, 8);
             seen |= x;
         }
         memcpy(&x, s + n - 8, 8);
         if (!clean8(x))
-            goto rest;
+            return put_rest(p, s, n, seen, high);
         memcpy(p + n - 8, &x, 8);
     } else if (n >= 4) {
         uint32_t a, b;
@@ -312,14 +354,14 @@ char *chr__jsonw_put_str(char *p, const char *s, size_t n, int *high) {
         memcpy(&b, s + n - 4, 4);
         x = a | (uint64_t)b << 32;
         if (!clean8(x))
-            goto rest;
+            return put_rest(p, s, n, 0, high);
         memcpy(p, &a, 4);
         memcpy(p + n - 4, &b, 4);
     } else if (n) {
         unsigned char a = (unsigned char)s[0], b = (unsigned char)s[n >> 1], c = (unsigned char)s[n - 1];
         x = (spaces << 24) | (uint64_t)c << 16 | (uint64_t)b << 8 | a;
         if (!clean8(x))
-            goto rest;
+            return put_rest(p, s, n, 0, high);
         p[0] = (char)a;
         p[n >> 1] = (char)b;
         p[n - 1] = (char)c;
@@ -331,11 +373,12 @@ char *chr__jsonw_put_str(char *p, const char *s, size_t n, int *high) {
     *p++ = '"';
     *high = (seen & 0x8080808080808080u) != 0;
     return p;
-rest:
-    p = put_rest(p, s, n, &seen);
-    *p++ = '"';
-    *high = (seen & 0x8080808080808080u) != 0;
-    return p;
+}
+
+char *chr__jsonw_put_str(char *p, const char *s, size_t n, int *high) { return put_str(p, s, n, high, 1); }
+
+char *chr__jsonw_put_str_portable(char *p, const char *s, size_t n, int *high) {
+    return put_str(p, s, n, high, 0);
 }
 
 /* s[0..n) as a JSON string (a NUL byte inside is escaped like any control character). Returns whether s
@@ -389,9 +432,10 @@ void chr__jsonw_str_or_null(chr__jsonw *w, const char *s) {
 }
 
 /* The decimal digits of 0 to 99, two by two. */
-const char chr__jsonw_pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                   "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                   "8081828384858687888990919293949596979899";
+const char chr__jsonw_pairs[201] = "000102030405060708091011121314151617181920212223242526272829"
+                                   "303132333435363738394041424344454647484950515253545556575859"
+                                   "606162636465666768697071727374757677787980818283848586878889"
+                                   "90919293949596979899";
 
 char *chr__jsonw_put_uint_big(char *p, uint64_t u) {
     char b[20], *q = b + sizeof b;

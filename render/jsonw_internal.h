@@ -91,6 +91,7 @@ void chr__jsonw_set_cursor(chr__jsonw *w, char *p);
 /* s[0..n) as a JSON string at p, which has room for 6 n + 2 bytes (the most it takes: a control character
  * becomes 6); returns the end. *high: whether s holds a byte of 0x80 or more. */
 char *chr__jsonw_put_str(char *p, const char *s, size_t n, int *high);
+char *chr__jsonw_put_str_portable(char *p, const char *s, size_t n, int *high); /* without SSE2 */
 char *chr__jsonw_put_uint_big(char *p, uint64_t u);
 extern const char chr__jsonw_pairs[201]; /* "00" "01" ... "99" */
 /* u in decimal at p, which has room for 20 bytes; returns the end. Inline for the small numbers that

@@ -143,9 +143,9 @@ static void test_text_as_stream(void **state) {
     free(w);
 }
 
-/* s[0..n) through chr__jsonw_put_str against jansson, in a buffer of exactly 6 n + 2 bytes with guards
- * around it that must stay as they are. */
-static void check_put_str(const char *s, size_t n) {
+/* s[0..n) through chr__jsonw_put_str (or its version without SSE2) against jansson, in a buffer of exactly
+ * 6 n + 2 bytes with guards around it that must stay as they are. */
+static void check_put_str_by(char *(*put)(char *, const char *, size_t, int *), const char *s, size_t n) {
     char *b = malloc(6 * n + 2 + 32), *e;
     json_t *j = json_stringn(s, n);
     int high = -1, want_high = 0;
@@ -154,7 +154,7 @@ static void check_put_str(const char *s, size_t n) {
     char *want = json_dumps(j, JSON_ENCODE_ANY);
     assert_non_null(want);
     memset(b, '#', 6 * n + 2 + 32);
-    e = chr__jsonw_put_str(b + 16, s, n, &high);
+    e = put(b + 16, s, n, &high);
     assert_true(e >= b + 16 && e <= b + 16 + 6 * n + 2);
     *e = '\0';
     assert_string_equal(b + 16, want);
@@ -170,15 +170,21 @@ static void check_put_str(const char *s, size_t n) {
     free(b);
 }
 
-/* Strings of 0 to 40 bytes (short ones made of their first, middle and last bytes or two halves, long ones
- * of words and a last word over the one before), with each byte that is escaped or next to one, or part of
- * a UTF-8 character, at each place, alone or with a second one further on. */
+static void check_put_str(const char *s, size_t n) {
+    check_put_str_by(chr__jsonw_put_str, s, n);
+    check_put_str_by(chr__jsonw_put_str_portable, s, n);
+}
+
+/* Strings of 0 to 50 bytes (short ones made of their first, middle and last bytes or two halves, long ones
+ * of words of 8 or 16 bytes and a last word over the one before), with each byte that is escaped or next to
+ * one, or part of a UTF-8 character, at each place, alone or with a second one further on; with SSE2 and
+ * without. */
 static void test_put_str(void **state) {
     static const char *const bytes[] = {"\x01", "\x1f", " ", "!", "\"", "#", "\\", "\x7f", "\n", "\t",
                                         "[", "]", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80"};
     char s[64];
     (void)state;
-    for (size_t len = 0; len <= 40; len++) {
+    for (size_t len = 0; len <= 50; len++) {
         memset(s, 'v', len);
         check_put_str(s, len);
         for (size_t b = 0; b < sizeof bytes / sizeof *bytes; b++) {
@@ -201,9 +207,10 @@ static void test_put_str(void **state) {
 
 /* Numbers at the edges of their digit counts, through the inline routine and the general one. */
 static void test_put_uint(void **state) {
-    static const uint64_t v[] = {0,     1,      9,      10,      11,      99,         100,       101,
-                                 999,   1000,   1001,   9999,    10000,   10001,      99999,     123456,
-                                 65535, 999999, 1000000, 4294967295u, 4294967296u, UINT64_MAX / 10, UINT64_MAX};
+    static const uint64_t v[] = {0,          1,           9,          10,     11,    99,    100,
+                                 101,        999,         1000,       1001,   9999,  10000, 10001,
+                                 99999,      123456,      999999,     1000000, 65535, 1,     2,
+                                 4294967295u, 4294967296u, UINT64_MAX, UINT64_MAX / 10};
     (void)state;
     for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
         char b[32], want[32];

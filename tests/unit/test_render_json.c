@@ -375,7 +375,8 @@ static void test_compact_edges(void **state) {
         ev[i].aspect = (chr_aspect)(i % 3);
         ev[i].negative = (int)(i % 2);
         ev[i].actor = i % 3 ? "Caf\xC3\xA9 \"owner\"" : "";
-        ev[i].summary = i % 4 ? "a summary long enough for words, with a tab\there and \xE2\x80\x94 a dash" : "";
+        ev[i].summary = i % 4 ? "a summary long enough for words, with a tab\there and \xE2\x80\x94 a dash"
+                              : "";
         ev[i].time.timex = (int)(i % 5) - 2; /* none, the DCT, t1, t2, t3 */
         if (i == 4)
             ev[i].time.timex = 7; /* no such time expression: null */
@@ -403,7 +404,8 @@ static void test_compact_edges(void **state) {
     assert_non_null(strstr(s, "\"text\":null,\"type\":\"DURATION\""));
     assert_non_null(strstr(s, "\"text\":null,\"class\":"));
     assert_non_null(strstr(s, "\"id\":\"\xE2\x80\x94 \\\"1\\\"\\n\""));
-    assert_non_null(strstr(s, "\"interval\":{\"begin\":\"1979\",\"end\":\"\\u001F\"},\"quant\":\"EV\\\"ERY\","));
+    assert_non_null(
+        strstr(s, "\"interval\":{\"begin\":\"1979\",\"end\":\"\\u001F\"},\"quant\":\"EV\\\"ERY\","));
     assert_non_null(strstr(s, "\"timex\":null,"));
     assert_non_null(strstr(s, "\"tz\":\"+05:30\""));
     free(s);

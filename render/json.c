@@ -351,36 +351,43 @@ static const char *name_of(int kind, int v) {
     }
 }
 
-/* A name as kstr writes it, or as kstr_or_null if or_null. */
-static char *cname_slow(names *t, char *p, int kind, int v, int or_null) {
+/* Whether a kind's name is null when it is NULL or "" (kstr_or_null), rather than "" (kstr). */
+static int null_when_empty(int kind) { return kind == N_RELATION || kind == N_GRAN; }
+
+/* A name as kstr or kstr_or_null writes it, past the names kept or not kept. */
+static __attribute__((noinline)) char *cname_slow(names *t, char *p, int kind, int v) {
     const char *s = name_of(kind, v);
-    if (or_null)
+    if (null_when_empty(kind))
         return cstr_or_null(t->w, p, s);
     return cstr(t->w, p, s);
 }
 
-/* The name of value v of an enumeration as a string: null for NULL or "" if or_null, else "" for "". */
-static inline char *cname(names *t, char *p, int kind, int v, int or_null) {
-    if ((unsigned)v >= N_VALUES)
-        return cname_slow(t, p, kind, v, or_null);
-    if (!t->v[kind][v].n) {
-        const char *s = name_of(kind, v);
-        size_t n = s ? strlen(s) : 0;
-        char b[6 * (NAME_JSON - 2) + 2], *e = b;
-        int high = 0;
-        if (!n && or_null)
-            e = lit(b, "null");
-        else if (n <= NAME_JSON - 2)
-            e = chr__jsonw_put_str(b, s, n, &high);
-        if (e == b || high || e - b > NAME_JSON) {
-            t->v[kind][v].n = NAME_ASIS;
-        } else {
-            t->v[kind][v].n = (unsigned char)(e - b);
-            memcpy(t->v[kind][v].json, b, (size_t)(e - b));
-        }
+/* The JSON of value v's name (v < N_VALUES), looked up. Out of line: once a document a name. */
+static __attribute__((noinline)) void name_fill(names *t, int kind, int v) {
+    const char *s = name_of(kind, v);
+    size_t n = s ? strlen(s) : 0;
+    char b[6 * (NAME_JSON - 2) + 2], *e = b;
+    int high = 0;
+    if (!n && null_when_empty(kind))
+        e = lit(b, "null");
+    else if (n <= NAME_JSON - 2)
+        e = chr__jsonw_put_str(b, s, n, &high);
+    if (e == b || high || e - b > NAME_JSON) {
+        t->v[kind][v].n = NAME_ASIS;
+    } else {
+        t->v[kind][v].n = (unsigned char)(e - b);
+        memcpy(t->v[kind][v].json, b, (size_t)(e - b));
     }
+}
+
+/* The name of value v of an enumeration of the given kind. */
+static inline char *cname(names *t, char *p, int kind, int v) {
+    if ((unsigned)v >= N_VALUES)
+        return cname_slow(t, p, kind, v);
+    if (!t->v[kind][v].n)
+        name_fill(t, kind, v);
     if (t->v[kind][v].n == NAME_ASIS)
-        return cname_slow(t, p, kind, v, or_null);
+        return cname_slow(t, p, kind, v);
     p = chr__jsonw_room(&t->w->w, p, NAME_JSON + SLACK);
     memcpy(p, t->v[kind][v].json, NAME_JSON);
     return p + t->v[kind][v].n;
@@ -441,7 +448,7 @@ static char *compact_event_time(names *nm, char *p, const chr_event_time *t) {
         p = x ? cstr(w, p, x->id) : lit(p, "null");
     }
     p = lit(p, ",\"relation\":");
-    p = cname(nm, p, N_RELATION, (int)t->relation, 1);
+    p = cname(nm, p, N_RELATION, (int)t->relation);
     p = lit(p, ",\"value\":");
     p = cstr_or_null(w, p, t->value);
     p = lit(p, ",\"begin\":");
@@ -449,7 +456,7 @@ static char *compact_event_time(names *nm, char *p, const chr_event_time *t) {
     p = lit(p, ",\"end\":");
     p = cstr_or_null(w, p, t->end);
     p = lit(p, ",\"granularity\":");
-    p = cname(nm, p, N_GRAN, (int)t->gran, 1);
+    p = cname(nm, p, N_GRAN, (int)t->gran);
     p = lit(p, ",\"rule\":");
     p = cstr_or_null(w, p, t->rule);
     return lit(p, "}");
@@ -466,11 +473,11 @@ static char *compact_event(names *nm, char *p, const chr_event *e) {
     p = lit(p, ",\"text\":");
     p = cspan(w, p, nm->text, nm->len, e->start, e->end);
     p = lit(p, ",\"class\":");
-    p = cname(nm, p, N_CLASS, (int)e->cls, 0);
+    p = cname(nm, p, N_CLASS, (int)e->cls);
     p = lit(p, ",\"tense\":");
-    p = cname(nm, p, N_TENSE, (int)e->tense, 0);
+    p = cname(nm, p, N_TENSE, (int)e->tense);
     p = lit(p, ",\"aspect\":");
-    p = cname(nm, p, N_ASPECT, (int)e->aspect, 0);
+    p = cname(nm, p, N_ASPECT, (int)e->aspect);
     p = lit(p, e->negative ? ",\"polarity\":\"NEG\",\"actor\":" : ",\"polarity\":\"POS\",\"actor\":");
     p = cstr_or_null(w, p, e->actor);
     p = lit(p, ",\"summary\":");
@@ -482,7 +489,7 @@ static char *compact_event(names *nm, char *p, const chr_event *e) {
     p = lit(p, "},\"time\":");
     p = compact_event_time(nm, p, &e->time);
     p = lit(p, ",\"dct_relation\":");
-    p = e->dct != CHR_REL_NONE ? cname(nm, p, N_RELATION, (int)e->dct, 1) : lit(p, "null");
+    p = e->dct != CHR_REL_NONE ? cname(nm, p, N_RELATION, (int)e->dct) : lit(p, "null");
     return lit(p, "}");
 }
 

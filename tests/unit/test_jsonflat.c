@@ -176,7 +176,7 @@ static void test_many_members(void **state) {
  * that stop a run; a raw control byte or a quote cut short is left to jansson (which refuses it too). */
 static void test_strings_by_place(void **state) {
     static const char *const specials[] = {"\\\"", "\\\\", "\\n", "\\u00e9", "\xc3\xa9", "\x01", "\x1f",
-                                           " ",    "!",    "#",   "[",      "]",        "\x7f", "\xe2\x80\x94"};
+                                           " ",    "!",    "#",   "[",      "]",   "\x7f", "\xe2\x80\x94"};
     char line[256], body[128];
     (void)state;
     for (size_t len = 1; len <= 40; len++)

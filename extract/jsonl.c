@@ -210,7 +210,7 @@ static int set_id(chr_doc *doc, const record *rec, const char *name) {
 int chr_doc_from_json(chr_doc **out, const char *line, size_t len, const chr_json_fields *fields,
                       chr_error *err) {
     json_error_t jerr;
-    record rec = {0};
+    record rec; /* not {0}: the lean reader's members are thousands of bytes */
     chr__jvalue text = {0};
     const char *used = NULL;
     chr_doc *doc = NULL;
@@ -218,6 +218,9 @@ int chr_doc_from_json(chr_doc **out, const char *line, size_t len, const chr_jso
     size_t bad = 0, i;
     int rc, found;
 
+    rec.tree = NULL;
+    rec.flat.buf = NULL;
+    rec.flat.n = 0;
     if (!out) {
         return chr__error_set(err, CHR_EINVAL, "chr_doc_from_json: out is NULL");
     }

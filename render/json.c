@@ -19,7 +19,11 @@
  * The layout is jansson's (json_dumps with JSON_PRESERVE_ORDER and JSON_COMPACT, or JSON_INDENT(2)),
  * byte for byte, through the streaming writer of render/jsonw.c, so that the text is the same whichever
  * way it is made; writing it directly costs a fraction of building a json_t tree and dumping it, which
- * matters when a run writes millions of records. A string that is not UTF-8 fails the whole text. */
+ * matters when a run writes millions of records. Compact text (JSON Lines) is written by a second writer
+ * of the same members, through the writer's cursor: the fixed keys with the separators around them as
+ * whole fragments, the offsets by an inline routine, the names of an event's values kept a document
+ * long, none of the writer's bookkeeping of where it stands: some 40 per cent of the instructions. The
+ * tests hold the two to jansson's bytes. A string that is not UTF-8 fails the whole text. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,24 +116,42 @@ static void kspan(jw *w, const char *k, const chr_doc *doc, size_t start, size_t
         chr__jsonw_strn(&w->w, text + start, end - start);
 }
 
-static void write_dct(jw *w, const chr_doc *doc) {
+/* The members of the document date. */
+typedef struct dct_view {
+    const char *value; /* NULL: null */
+    const char *source;
+    char tz[32]; /* "" when it has none */
+    char buf[64];
+} dct_view;
+
+static void dct_view_of(dct_view *v, const chr_doc *doc) {
     chr_time t;
     chr_dct_source src = chr_doc_dct(doc, &t);
-    char buf[64];
+    v->value = NULL;
+    v->source = chr_dct_source_name(src);
+    v->tz[0] = '\0';
+    if (src != CHR_DCT_NONE) {
+        chr_time_format(v->buf, sizeof v->buf, &t);
+        v->value = v->buf;
+        if (t.flags & CHR_TIME_HAS_TZ) {
+            int a = t.tz < 0 ? -t.tz : t.tz;
+            snprintf(v->tz, sizeof v->tz, "%c%02d:%02d", t.tz < 0 ? '-' : '+', a / 60, a % 60);
+        }
+    }
+}
+
+static void write_dct(jw *w, const chr_doc *doc) {
+    dct_view v;
+    dct_view_of(&v, doc);
     key(w, "dct");
     open(w, '{');
-    if (src == CHR_DCT_NONE) {
+    if (v.value)
+        kstr(w, "value", v.value);
+    else
         knull(w, "value");
-    } else {
-        chr_time_format(buf, sizeof buf, &t);
-        kstr(w, "value", buf);
-    }
-    kstr(w, "source", chr_dct_source_name(src));
-    if (src != CHR_DCT_NONE && (t.flags & CHR_TIME_HAS_TZ)) {
-        int a = t.tz < 0 ? -t.tz : t.tz;
-        snprintf(buf, sizeof buf, "%c%02d:%02d", t.tz < 0 ? '-' : '+', a / 60, a % 60);
-        kstr(w, "tz", buf);
-    }
+    kstr(w, "source", v.source);
+    if (v.tz[0])
+        kstr(w, "tz", v.tz);
     close(w, '}');
 }
 
@@ -210,23 +232,7 @@ static void write_event(jw *w, const chr_doc *doc, const chr_result *res, const 
     close(w, '}');
 }
 
-int chr_render_json_text(char **out, size_t *out_len, const chr_doc *doc, const chr_result *res,
-                         unsigned flags) {
-    *out = NULL;
-    if (out_len)
-        *out_len = 0;
-    if (!doc)
-        return CHR_EINVAL;
-    jw *w = malloc(sizeof *w); /* the writer is big (it could also stream through a 64 KiB buffer) */
-    if (!w)
-        return CHR_ENOMEM;
-    w->bad = 0;
-    chr__jsonw_init_text(&w->w, (flags & CHR_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
-    {
-        /* on the 276 corpus documents a timex takes some 150 bytes and an event 410 (compact) */
-        size_t nt = res ? chr_result_count(res) : 0, ne = res ? chr_result_event_count(res) : 0;
-        chr__jsonw_reserve(&w->w, (512 + 256 * nt + 600 * ne) * ((flags & CHR_JSON_PRETTY) ? 2 : 1));
-    }
+static void write_doc(jw *w, const chr_doc *doc, const chr_result *res) {
     open(w, '{');
     kstr(w, "id", chr_doc_id(doc));
     write_dct(w, doc);
@@ -249,6 +255,312 @@ int chr_render_json_text(char **out, size_t *out_len, const chr_doc *doc, const 
     }
     close(w, ']');
     close(w, '}');
+}
+
+/* The compact writer. Room is made before each string and kept name for it at its longest and SLACK bytes
+ * more, which hold the fixed fragments, numbers and nulls that may come before the next (at most some 190
+ * bytes: from an event's aspect, through a null actor and summary, the sentence and a time against the
+ * DCT, to the time's relation). */
+#define SLACK 256
+
+/* inline, so that the compiler works out strlen of each literal fragment */
+static inline char *lit(char *p, const char *f) {
+    size_t n = strlen(f);
+    memcpy(p, f, n);
+    return p + n;
+}
+
+/* A string value s[0..n), refused when not UTF-8 (the whole text fails). Once the writer has failed, the
+ * cursor is on its scratch place and the string is dropped. */
+static inline char *cstrn(jw *w, char *p, const char *s, size_t n) {
+    size_t need = 6 * n + 2 + SLACK;
+    if (need > (size_t)(w->w.buf + w->w.cap - p)) {
+        p = chr__jsonw_room_slow(&w->w, p, need);
+        if (w->w.status)
+            return p;
+    }
+    int high;
+    p = chr__jsonw_put_str(p, s, n, &high);
+    if (high && !utf8(s, n))
+        w->bad = 1;
+    return p;
+}
+
+/* An offset as kint writes it: an int64_t, as jansson holds integers. */
+static inline char *cint(char *p, size_t v) {
+    uint64_t u = v;
+    if ((int64_t)u < 0) {
+        *p++ = '-';
+        u = 0 - u;
+    }
+    return chr__jsonw_put_uint(p, u);
+}
+
+static inline char *cstr(jw *w, char *p, const char *s) { return cstrn(w, p, s, strlen(s)); }
+
+/* s, or null when it is NULL or "" */
+static inline char *cstr_or_null(jw *w, char *p, const char *s) {
+    return s && *s ? cstrn(w, p, s, strlen(s)) : lit(p, "null");
+}
+
+/* The text of bytes [start, end) of the document text[0..len), or null when it does not hold whole
+ * characters: written, and written over by null in the rare text that is not all ASCII and not UTF-8. */
+static char *cspan(jw *w, char *p, const char *text, size_t len, size_t start, size_t end) {
+    if (!text || start > end || end > len)
+        return lit(p, "null");
+    size_t n = end - start, need = 6 * n + 2 + SLACK;
+    if (need > (size_t)(w->w.buf + w->w.cap - p)) {
+        p = chr__jsonw_room_slow(&w->w, p, need);
+        if (w->w.status)
+            return p;
+    }
+    int high;
+    char *q = chr__jsonw_put_str(p, text + start, n, &high);
+    return high && !utf8(text + start, n) ? lit(p, "null") : q;
+}
+
+/* The names of the values of the enumerations an event shows, as the library gives them (chr_tense_name,
+ * ...), looked up once a document rather than once an event, and kept as the JSON they become: then
+ * copied 24 bytes at once, with no call. */
+enum { N_CLASS, N_TENSE, N_ASPECT, N_RELATION, N_GRAN, N_KINDS, N_VALUES = 16 };
+#define NAME_JSON 23   /* the longest JSON text kept (a name of 21 bytes) */
+#define NAME_ASIS 0xFF /* the name is written as any string: it is longer, or not ASCII */
+
+typedef struct names {
+    jw *w;
+    const char *text; /* the document's, len bytes */
+    size_t len;
+    const chr_result *res;
+    struct {
+        unsigned char n; /* the length of json; 0: not looked up yet; NAME_ASIS */
+        char json[NAME_JSON];
+    } v[N_KINDS][N_VALUES];
+} names;
+
+static const char *name_of(int kind, int v) {
+    switch (kind) {
+    case N_CLASS:
+        return chr_event_class_name((chr_event_class)v);
+    case N_TENSE:
+        return chr_tense_name((chr_tense)v);
+    case N_ASPECT:
+        return chr_aspect_name((chr_aspect)v);
+    case N_RELATION:
+        return chr_relation_name((chr_relation)v);
+    default:
+        return chr_gran_name((chr_gran)v);
+    }
+}
+
+/* Whether a kind's name is null when it is NULL or "" (kstr_or_null), rather than "" (kstr). */
+static int null_when_empty(int kind) { return kind == N_RELATION || kind == N_GRAN; }
+
+/* A name as kstr or kstr_or_null writes it, past the names kept or not kept. */
+static __attribute__((noinline)) char *cname_slow(names *t, char *p, int kind, int v) {
+    const char *s = name_of(kind, v);
+    if (null_when_empty(kind))
+        return cstr_or_null(t->w, p, s);
+    return cstr(t->w, p, s);
+}
+
+/* The JSON of value v's name (v < N_VALUES), looked up. Out of line: once a document a name. */
+static __attribute__((noinline)) void name_fill(names *t, int kind, int v) {
+    const char *s = name_of(kind, v);
+    size_t n = s ? strlen(s) : 0;
+    char b[6 * (NAME_JSON - 2) + 2], *e = b;
+    int high = 0;
+    if (!n && null_when_empty(kind))
+        e = lit(b, "null");
+    else if (n <= NAME_JSON - 2)
+        e = chr__jsonw_put_str(b, s, n, &high);
+    if (e == b || high || e - b > NAME_JSON) {
+        t->v[kind][v].n = NAME_ASIS;
+    } else {
+        t->v[kind][v].n = (unsigned char)(e - b);
+        memcpy(t->v[kind][v].json, b, (size_t)(e - b));
+    }
+}
+
+/* The name of value v of an enumeration of the given kind. */
+static inline char *cname(names *t, char *p, int kind, int v) {
+    if ((unsigned)v >= N_VALUES)
+        return cname_slow(t, p, kind, v);
+    if (!t->v[kind][v].n)
+        name_fill(t, kind, v);
+    if (t->v[kind][v].n == NAME_ASIS)
+        return cname_slow(t, p, kind, v);
+    p = chr__jsonw_room(&t->w->w, p, NAME_JSON + SLACK);
+    memcpy(p, t->v[kind][v].json, NAME_JSON);
+    return p + t->v[kind][v].n;
+}
+
+static char *compact_timex(jw *w, char *p, const char *text, size_t len, const chr_timex *x) {
+    p = lit(p, "{\"id\":");
+    p = cstr(w, p, x->id);
+    p = lit(p, ",\"start\":");
+    p = cint(p, x->cp_start);
+    p = lit(p, ",\"end\":");
+    p = cint(p, x->cp_end);
+    p = lit(p, ",\"text\":");
+    p = cspan(w, p, text, len, x->start, x->end);
+    p = lit(p, ",\"type\":");
+    p = cstr(w, p, chr_timex_type_name(x->type));
+    p = lit(p, ",\"value\":");
+    p = cstr(w, p, x->value);
+    p = lit(p, ",\"mod\":");
+    p = cstr_or_null(w, p, x->mod);
+    p = lit(p, ",\"anchor\":");
+    p = cstr_or_null(w, p, x->anchor);
+    if (x->begin[0]) {
+        p = lit(p, ",\"interval\":{\"begin\":");
+        p = cstr(w, p, x->begin);
+        p = lit(p, ",\"end\":");
+        p = cstr_or_null(w, p, x->end_value);
+        p = lit(p, "}");
+    } else {
+        p = lit(p, ",\"interval\":null");
+    }
+    if (x->type == CHR_TIMEX_SET) {
+        if (x->quant[0]) {
+            p = lit(p, ",\"quant\":");
+            p = cstr(w, p, x->quant);
+        }
+        if (x->freq[0]) {
+            p = lit(p, ",\"freq\":");
+            p = cstr(w, p, x->freq);
+        }
+    }
+    if (x->signal[0]) {
+        p = lit(p, ",\"signal\":");
+        p = cstr(w, p, x->signal);
+    }
+    return lit(p, "}");
+}
+
+static char *compact_event_time(names *nm, char *p, const chr_event_time *t) {
+    jw *w = nm->w;
+    if (t->timex == -2)
+        return lit(p, "null");
+    if (t->timex == -1) {
+        p = lit(p, "{\"timex\":\"t0\"");
+    } else {
+        const chr_timex *x = t->timex >= 0 && nm->res ? chr_result_timex(nm->res, (size_t)t->timex) : NULL;
+        p = lit(p, "{\"timex\":");
+        p = x ? cstr(w, p, x->id) : lit(p, "null");
+    }
+    p = lit(p, ",\"relation\":");
+    p = cname(nm, p, N_RELATION, (int)t->relation);
+    p = lit(p, ",\"value\":");
+    p = cstr_or_null(w, p, t->value);
+    p = lit(p, ",\"begin\":");
+    p = cstr_or_null(w, p, t->begin);
+    p = lit(p, ",\"end\":");
+    p = cstr_or_null(w, p, t->end);
+    p = lit(p, ",\"granularity\":");
+    p = cname(nm, p, N_GRAN, (int)t->gran);
+    p = lit(p, ",\"rule\":");
+    p = cstr_or_null(w, p, t->rule);
+    return lit(p, "}");
+}
+
+static char *compact_event(names *nm, char *p, const chr_event *e) {
+    jw *w = nm->w;
+    p = lit(p, "{\"id\":");
+    p = cstr(w, p, e->id);
+    p = lit(p, ",\"start\":");
+    p = cint(p, e->cp_start);
+    p = lit(p, ",\"end\":");
+    p = cint(p, e->cp_end);
+    p = lit(p, ",\"text\":");
+    p = cspan(w, p, nm->text, nm->len, e->start, e->end);
+    p = lit(p, ",\"class\":");
+    p = cname(nm, p, N_CLASS, (int)e->cls);
+    p = lit(p, ",\"tense\":");
+    p = cname(nm, p, N_TENSE, (int)e->tense);
+    p = lit(p, ",\"aspect\":");
+    p = cname(nm, p, N_ASPECT, (int)e->aspect);
+    p = lit(p, e->negative ? ",\"polarity\":\"NEG\",\"actor\":" : ",\"polarity\":\"POS\",\"actor\":");
+    p = cstr_or_null(w, p, e->actor);
+    p = lit(p, ",\"summary\":");
+    p = cstr_or_null(w, p, e->summary);
+    p = lit(p, ",\"sentence\":{\"start\":");
+    p = cint(p, e->cp_sent_start);
+    p = lit(p, ",\"end\":");
+    p = cint(p, e->cp_sent_end);
+    p = lit(p, "},\"time\":");
+    p = compact_event_time(nm, p, &e->time);
+    p = lit(p, ",\"dct_relation\":");
+    p = e->dct != CHR_REL_NONE ? cname(nm, p, N_RELATION, (int)e->dct) : lit(p, "null");
+    return lit(p, "}");
+}
+
+static void write_compact(jw *w, const chr_doc *doc, const chr_result *res) {
+    size_t len, n;
+    const char *text = chr_doc_text(doc, &len);
+    dct_view v;
+    names nm;
+    nm.w = w;
+    nm.text = text;
+    nm.len = len;
+    nm.res = res;
+    memset(nm.v, 0, sizeof nm.v);
+    char *p = chr__jsonw_cursor(&w->w, SLACK);
+    p = lit(p, "{\"id\":");
+    p = cstr(w, p, chr_doc_id(doc));
+    dct_view_of(&v, doc);
+    p = lit(p, ",\"dct\":{\"value\":");
+    p = v.value ? cstr(w, p, v.value) : lit(p, "null");
+    p = lit(p, ",\"source\":");
+    p = cstr(w, p, v.source);
+    if (v.tz[0]) {
+        p = lit(p, ",\"tz\":");
+        p = cstr(w, p, v.tz);
+    }
+    p = lit(p, "},\"timexes\":[");
+    n = res ? chr_result_count(res) : 0;
+    for (size_t i = 0, k = 0; i < n; i++) {
+        const chr_timex *x = chr_result_timex(res, i);
+        if (!x)
+            continue;
+        if (k++)
+            *p++ = ',';
+        p = compact_timex(w, p, text, len, x);
+    }
+    p = lit(p, "],\"events\":[");
+    n = res ? chr_result_event_count(res) : 0;
+    for (size_t i = 0, k = 0; i < n; i++) {
+        const chr_event *e = chr_result_event(res, i);
+        if (!e)
+            continue;
+        if (k++)
+            *p++ = ',';
+        p = compact_event(&nm, p, e);
+    }
+    p = lit(p, "]}");
+    chr__jsonw_set_cursor(&w->w, p);
+}
+
+int chr_render_json_text(char **out, size_t *out_len, const chr_doc *doc, const chr_result *res,
+                         unsigned flags) {
+    *out = NULL;
+    if (out_len)
+        *out_len = 0;
+    if (!doc)
+        return CHR_EINVAL;
+    jw *w = malloc(sizeof *w); /* the writer is big (it could also stream through a 64 KiB buffer) */
+    if (!w)
+        return CHR_ENOMEM;
+    w->bad = 0;
+    chr__jsonw_init_text(&w->w, (flags & CHR_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
+    {
+        /* on the 276 corpus documents a timex takes some 150 bytes and an event 410 (compact) */
+        size_t nt = res ? chr_result_count(res) : 0, ne = res ? chr_result_event_count(res) : 0;
+        chr__jsonw_reserve(&w->w, (512 + 256 * nt + 600 * ne) * ((flags & CHR_JSON_PRETTY) ? 2 : 1));
+    }
+    if (flags & CHR_JSON_PRETTY)
+        write_doc(w, doc, res);
+    else
+        write_compact(w, doc, res);
     char *text;
     size_t len;
     int st = chr__jsonw_take_text(&w->w, &text, &len) ? CHR_ENOMEM : w->bad ? CHR_EINVAL : CHR_OK;

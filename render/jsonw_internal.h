@@ -72,6 +72,52 @@ void chr__jsonw_str_or_null(chr__jsonw *w, const char *s); /* null for NULL or "
 void chr__jsonw_int(chr__jsonw *w, int64_t v);
 void chr__jsonw_null(chr__jsonw *w);
 void chr__jsonw_raw(chr__jsonw *w, const char *s, size_t n); /* bytes as they are (a newline, say) */
+
+/* A cursor: compact JSON written straight into the buffer, whole fragments of fixed keys and separators at
+ * a time, with none of the writer's bookkeeping of where it stands (render/json.c writes a document so).
+ * The caller takes the cursor with chr__jsonw_cursor, makes room before what it writes and hands the cursor
+ * back with chr__jsonw_set_cursor; in between it calls no other function of the writer. */
+char *chr__jsonw_room_slow(chr__jsonw *w, char *p, size_t n);
+/* Room for n bytes at the cursor p: p, or where p is once the buffer moved. Once the writer has failed (a
+ * text that cannot grow, a stream that cannot be written, n more than a stream's buffer) the cursor is the
+ * start of a scratch place of sizeof w->own bytes, where n bytes fit only if n is no more than that, and
+ * what is written is dropped. */
+static inline char *chr__jsonw_room(chr__jsonw *w, char *p, size_t n) {
+    return n <= (size_t)(w->buf + w->cap - p) ? p : chr__jsonw_room_slow(w, p, n);
+}
+/* The cursor where the writer stands, with room for n bytes. */
+char *chr__jsonw_cursor(chr__jsonw *w, size_t n);
+void chr__jsonw_set_cursor(chr__jsonw *w, char *p);
+/* s[0..n) as a JSON string at p, which has room for 6 n + 2 bytes (the most it takes: a control character
+ * becomes 6); returns the end. *high: whether s holds a byte of 0x80 or more. */
+char *chr__jsonw_put_str(char *p, const char *s, size_t n, int *high);
+char *chr__jsonw_put_str_portable(char *p, const char *s, size_t n, int *high); /* without SSE2 */
+char *chr__jsonw_put_uint_big(char *p, uint64_t u);
+extern const char chr__jsonw_pairs[201]; /* "00" "01" ... "99" */
+/* u in decimal at p, which has room for 20 bytes; returns the end. Inline for the small numbers that
+ * offsets mostly are. */
+static inline char *chr__jsonw_put_uint(char *p, uint64_t u) {
+    if (u < 10) {
+        *p = (char)('0' + u);
+        return p + 1;
+    }
+    if (u < 100) {
+        memcpy(p, chr__jsonw_pairs + 2 * u, 2);
+        return p + 2;
+    }
+    if (u < 10000) {
+        unsigned hi = (unsigned)u / 100, lo = (unsigned)u % 100;
+        if (hi < 10) {
+            *p++ = (char)('0' + hi);
+        } else {
+            memcpy(p, chr__jsonw_pairs + 2 * hi, 2);
+            p += 2;
+        }
+        memcpy(p, chr__jsonw_pairs + 2 * lo, 2);
+        return p + 2;
+    }
+    return chr__jsonw_put_uint_big(p, u);
+}
 /* Hand what is buffered to the callback (a writer of text keeps it). The writer's status: 0, CHR_EIO or
  * CHR_ENOMEM. */
 int chr__jsonw_flush(chr__jsonw *w);

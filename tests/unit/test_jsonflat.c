@@ -171,14 +171,15 @@ static void test_many_members(void **state) {
     assert_int_equal(chr__jsonflat_parse(&f, line, strlen(line)), 0);
 }
 
-/* Strings of 1 to 24 bytes with one special byte at each place, a word of 8 bytes at a time and the tail:
- * an escape (\", \\, \n, \u00e9) is read as jansson reads it; a raw control byte or a quote cut short is
- * left to jansson (which refuses it too). */
+/* Strings of 1 to 40 bytes with one special byte at each place, in steps of 16 bytes (SSE2), words of 8 and
+ * the tail: an escape (\", \\, \n, \u00e9) is read as jansson reads it, and the bytes next to the ones
+ * that stop a run; a raw control byte or a quote cut short is left to jansson (which refuses it too). */
 static void test_strings_by_place(void **state) {
-    static const char *const specials[] = {"\\\"", "\\\\", "\\n", "\\u00e9", "\xc3\xa9", "\x01", "\x1f"};
+    static const char *const specials[] = {"\\\"", "\\\\", "\\n", "\\u00e9", "\xc3\xa9", "\x01", "\x1f",
+                                           " ",    "!",    "#",   "[",      "]",   "\x7f", "\xe2\x80\x94"};
     char line[256], body[128];
     (void)state;
-    for (size_t len = 1; len <= 24; len++)
+    for (size_t len = 1; len <= 40; len++)
         for (size_t at = 0; at < len; at++)
             for (size_t k = 0; k < sizeof specials / sizeof *specials; k++) {
                 size_t o = 0;

@@ -331,6 +331,90 @@ static void test_escapes_everywhere(void **state) {
     chr_doc_free(doc);
 }
 
+/* Every member that the compact writer writes by its own routines at its edges: offsets of each digit
+ * count and beyond what an int64_t holds (as jansson holds them), strings with escapes and UTF-8 in each
+ * string member, the null of each, an extent that is not UTF-8, a time against the DCT and one against
+ * a time expression that is not there, a SET with quant and freq, an interval without an end: the
+ * compact text is jansson's, and the same document as the indented one (render). */
+static void test_compact_edges(void **state) {
+    const char *text = "\xC3\xA9t\xC3\xA9 \"quoted\"\ttab\\ and more words to cover here, Monday.";
+    static const size_t offsets[] = {0, 9, 10, 99, 100, 999, 1000, 9999, 10000, 12345678, (size_t)INT64_MAX,
+                                     (size_t)INT64_MAX + 1, SIZE_MAX};
+    enum { NO = sizeof offsets / sizeof *offsets };
+    chr_doc *doc;
+    chr_timex tx[3];
+    chr_event ev[NO];
+    chr_result *res;
+    char *s;
+    (void)state;
+    assert_int_equal(chr_doc_from_text(&doc, text, strlen(text), NULL), 0);
+    assert_int_equal(chr_doc_set_id(doc, "\xE2\x80\x94 \"1\"\n"), 0);
+    assert_int_equal(chr_doc_set_dct(doc, "2014-12-03T20:58+05:30", CHR_DCT_FIELD, NULL), 0);
+    tx[0] = timex(doc, "t1", 0, 5, CHR_TIMEX_DATE, "2014-12-03\"\\");
+    strcpy(tx[0].mod, "\xC3\xA9\x01");
+    strcpy(tx[0].anchor, "t\"0");
+    strcpy(tx[0].begin, "\xE2\x80\x94");
+    tx[0].cp_start = 9999;
+    tx[0].cp_end = 10000;
+    tx[1] = timex(doc, "t2", 6, 14, CHR_TIMEX_SET, "XXXX-WXX-1");
+    strcpy(tx[1].quant, "EV\"ERY");
+    strcpy(tx[1].freq, "2X\xC3\xA9");
+    strcpy(tx[1].signal, "since\n");
+    strcpy(tx[1].begin, "1979");
+    strcpy(tx[1].end_value, "\x1f");
+    tx[2] = timex(doc, "t3", 1, 3, CHR_TIMEX_DURATION, "P1D"); /* cuts a character: text null */
+    res = result_of(tx, 3);
+    for (size_t i = 0; i < NO; i++) {
+        ev[i] = event(doc, "e\"1", 7, 13, 0, strlen(text));
+        ev[i].cp_start = offsets[i];
+        ev[i].cp_end = offsets[(i + 1) % NO];
+        ev[i].cp_sent_start = offsets[(i + 2) % NO];
+        ev[i].cp_sent_end = offsets[(i + 3) % NO];
+        ev[i].cls = (chr_event_class)(i % 7);
+        ev[i].tense = (chr_tense)(i % 5);
+        ev[i].aspect = (chr_aspect)(i % 3);
+        ev[i].negative = (int)(i % 2);
+        ev[i].actor = i % 3 ? "Caf\xC3\xA9 \"owner\"" : "";
+        ev[i].summary = i % 4 ? "a summary long enough for words, with a tab\there and \xE2\x80\x94 a dash"
+                              : "";
+        ev[i].time.timex = (int)(i % 5) - 2; /* none, the DCT, t1, t2, t3 */
+        if (i == 4)
+            ev[i].time.timex = 7; /* no such time expression: null */
+        ev[i].time.relation = (chr_relation)(i % 4);
+        strcpy(ev[i].time.value, i % 2 ? "2014-12-03" : "");
+        strcpy(ev[i].time.begin, i % 3 ? "\x7f\\" : "");
+        strcpy(ev[i].time.end, i % 5 ? "2014\xC3\xA9" : "");
+        ev[i].time.gran = (chr_gran)(i % 4);
+        ev[i].time.rule = i % 2 ? "rule\"x" : NULL;
+        ev[i].dct = (chr_relation)(i % 3);
+    }
+    ev[1].start = 1; /* cuts a character: text null */
+    /* values past the names' tables (kept a document long by the compact writer) */
+    ev[5].cls = (chr_event_class)99;
+    ev[6].tense = (chr_tense)16;
+    ev[6].time.relation = (chr_relation)40;
+    ev[7].time.gran = (chr_gran)-1;
+    ev[8].dct = (chr_relation)15;
+    res->events = ev;
+    res->nevents = NO;
+    s = render(doc, res);
+    assert_non_null(strstr(s, "\"start\":9999,\"end\":10000,"));
+    assert_non_null(strstr(s, "\"start\":12345678,\"end\":9223372036854775807,"));
+    assert_non_null(strstr(s, "\"start\":-9223372036854775808,\"end\":-1,"));
+    assert_non_null(strstr(s, "\"text\":null,\"type\":\"DURATION\""));
+    assert_non_null(strstr(s, "\"text\":null,\"class\":"));
+    assert_non_null(strstr(s, "\"id\":\"\xE2\x80\x94 \\\"1\\\"\\n\""));
+    assert_non_null(
+        strstr(s, "\"interval\":{\"begin\":\"1979\",\"end\":\"\\u001F\"},\"quant\":\"EV\\\"ERY\","));
+    assert_non_null(strstr(s, "\"timex\":null,"));
+    assert_non_null(strstr(s, "\"tz\":\"+05:30\""));
+    free(s);
+    res->events = NULL;
+    res->nevents = 0;
+    chr_result_free(res);
+    chr_doc_free(doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_dct_no_timexes),
@@ -339,6 +423,7 @@ int main(void) {
         cmocka_unit_test(test_timexes),
         cmocka_unit_test(test_dct_forms),
         cmocka_unit_test(test_events),
+        cmocka_unit_test(test_compact_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

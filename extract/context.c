@@ -51,12 +51,54 @@ static int sentence_end(const char *text, size_t len, size_t i) {
 typedef struct word {
     char w[MAX_WORD];
     int dist;
-    int comma; /* a comma lies between the walk's start and the word */
+    int comma;     /* a comma lies between the walk's start and the word */
+    uint16_t mask; /* the cue tables it is in (CUE_*), looked up once as the word is collected */
+    uint8_t len;
 } word;
+
+/* Bit k: the word is in tense_cues[k] (chr__context_init's order). */
+enum {
+    CUE_FUTURE = 1 << 0,
+    CUE_PAST = 1 << 1,
+    CUE_PRESENT = 1 << 2,
+    CUE_NOT_PAST = 1 << 3,
+    CUE_COPULA = 1 << 4,
+    CUE_ADVERB = 1 << 5,
+    CUE_DETERMINER = 1 << 6,
+    CUE_UNIT = 1 << 7,
+    CUE_FIXTURE = 1 << 8
+};
+
+/* FNV-1a of w[0..l). */
+static uint32_t cue_hash(const char *w, size_t l) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < l; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+/* The cue tables w[0..l) (lower case, NUL-terminated) is in. */
+static uint16_t word_mask(const chr_engine *e, const char *w, size_t l) {
+    if (!e->cue_hashed) {
+        uint16_t m = 0;
+        for (int k = 0; k < 9; k++)
+            if (e->tense_cues[k] && chr__table_lookup(e->tense_cues[k], w))
+                m |= (uint16_t)(1u << k);
+        return m;
+    }
+    for (uint32_t h = cue_hash(w, l) & (CHR__CUE_SLOTS - 1);; h = (h + 1) & (CHR__CUE_SLOTS - 1)) {
+        const struct chr__cue_slot *sl = &e->cue_slots[h];
+        if (!sl->key)
+            return 0;
+        if (sl->len == l && !memcmp(sl->key, w, l))
+            return sl->mask;
+    }
+}
 
 /* The words going left (dir -1) or right (dir +1) from a position, within the sentence, collected as
  * they are needed: the nearest cue usually ends the search after a word or two. */
 typedef struct walk {
+    const chr_engine *e; /* the cue tables of the words; NULL: not looked up */
     const char *text;
     size_t len, i; /* where the next word is looked for */
     int dir, ended;
@@ -65,8 +107,15 @@ typedef struct walk {
     word *w;
 } walk;
 
-static void walk_init(walk *k, word *out, const char *text, size_t len, size_t pos, int dir) {
-    *k = (walk){text, len, pos, dir, 0, 0, 0, out};
+static void walk_init(walk *k, word *out, const chr_engine *e, const char *text, size_t len, size_t pos,
+                      int dir) {
+    *k = (walk){e, text, len, pos, dir, 0, 0, 0, out};
+}
+
+/* Is ch part of a word: a letter or an apostrophe? ASCII letters only, as isalpha has them in the C locale
+ * the library keeps to, without a call per byte. */
+static inline int word_char(char ch) {
+    return (unsigned)(((unsigned char)ch | 32) - 'a') < 26 || ch == '\'';
 }
 
 /* Collect words until k holds want of them or the sentence ends; the number it holds. */
@@ -82,14 +131,14 @@ static size_t upto(walk *k, size_t want) {
                     k->ended = 1;
                     break;
                 }
-                if (isalpha((unsigned char)text[i - 1]) || text[i - 1] == '\'')
+                if (word_char(text[i - 1]))
                     break;
                 i--;
             }
             if (k->ended)
                 break;
             e = i;
-            while (i > 0 && (isalpha((unsigned char)text[i - 1]) || text[i - 1] == '\''))
+            while (i > 0 && word_char(text[i - 1]))
                 i--;
             s = i;
         } else {
@@ -98,7 +147,7 @@ static size_t upto(walk *k, size_t want) {
                     k->ended = 1;
                     break;
                 }
-                if (isalpha((unsigned char)text[i]) || text[i] == '\'')
+                if (word_char(text[i]))
                     break;
                 k->comma |= text[i] == ',';
                 i++;
@@ -106,14 +155,18 @@ static size_t upto(walk *k, size_t want) {
             if (k->ended)
                 break;
             s = i;
-            while (i < len && (isalpha((unsigned char)text[i]) || text[i] == '\''))
+            while (i < len && word_char(text[i]))
                 i++;
             e = i;
         }
         size_t l = e - s < MAX_WORD - 1 ? e - s : MAX_WORD - 1;
-        for (size_t c = 0; c < l; c++)
-            out->w[c] = (char)tolower((unsigned char)text[s + c]);
+        for (size_t c = 0; c < l; c++) {
+            unsigned char ch = (unsigned char)text[s + c];
+            out->w[c] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
         out->w[l] = '\0';
+        out->len = (uint8_t)l;
+        out->mask = k->e ? word_mask(k->e, out->w, l) : 0;
         out->dist = (int)k->n + 1;
         out->comma = k->comma;
         k->n++;
@@ -125,28 +178,42 @@ static size_t upto(walk *k, size_t want) {
 /* Collect up to max words going left (dir -1) or right (dir +1) from pos, within the sentence. */
 static size_t words(word *out, size_t max, const char *text, size_t len, size_t pos, int dir) {
     walk k;
-    walk_init(&k, out, text, len, pos, dir);
+    walk_init(&k, out, NULL, text, len, pos, dir);
     return upto(&k, max);
 }
 
-/* The cue word tables (NULL: the rules have none), found once per engine (chr__context_init). */
-typedef struct cues {
-    const chr__table *future, *past, *present, *not_past, *copula, *adverb, *determiner, *unit, *fixture;
-} cues;
-
-static int in_table(const chr__table *t, const char *w) { return t && chr__table_lookup(t, w) != NULL; }
-
-static chr_tense classify(const cues *c, const char *w) {
-    if (in_table(c->future, w))
+static chr_tense classify(const word *w) {
+    if (w->mask & CUE_FUTURE)
         return CHR_TENSE_FUTURE;
-    if (in_table(c->past, w))
+    if (w->mask & CUE_PAST)
         return CHR_TENSE_PAST;
-    if (in_table(c->present, w))
+    if (w->mask & CUE_PRESENT)
         return CHR_TENSE_PRESENT;
-    size_t l = strlen(w);
-    if (l > 4 && w[l - 2] == 'e' && w[l - 1] == 'd' && !in_table(c->not_past, w))
+    size_t l = w->len;
+    if (l > 4 && w->w[l - 2] == 'e' && w->w[l - 1] == 'd' && !(w->mask & CUE_NOT_PAST))
         return CHR_TENSE_PAST;
     return CHR_TENSE_NONE;
+}
+
+/* Put key (lower case, as the tables keep them) with the bits m into the slots of e; 0, or -1 when they
+ * are too full. */
+static int cue_add(chr_engine *e, const char *key, uint16_t m, size_t *used) {
+    size_t l = strlen(key);
+    if (l >= MAX_WORD)
+        return 0; /* longer than any word collected */
+    for (uint32_t h = cue_hash(key, l) & (CHR__CUE_SLOTS - 1);; h = (h + 1) & (CHR__CUE_SLOTS - 1)) {
+        struct chr__cue_slot *sl = &e->cue_slots[h];
+        if (sl->key && sl->len == l && !memcmp(sl->key, key, l)) {
+            sl->mask |= m;
+            return 0;
+        }
+        if (!sl->key) {
+            if (++*used > CHR__CUE_SLOTS / 2)
+                return -1; /* probes would grow long: look the tables up instead */
+            *sl = (struct chr__cue_slot){key, m, (uint8_t)l};
+            return 0;
+        }
+    }
 }
 
 void chr__context_init(chr_engine *e) {
@@ -155,6 +222,15 @@ void chr__context_init(chr_engine *e) {
                                          "tense_fixture"};
     for (int k = 0; k < 9; k++)
         e->tense_cues[k] = chr__rules_table(e, names[k]);
+    memset(e->cue_slots, 0, sizeof e->cue_slots);
+    size_t used = 0;
+    e->cue_hashed = 1;
+    for (int k = 0; k < 9 && e->cue_hashed; k++)
+        for (size_t i = 0; e->tense_cues[k] && i < e->tense_cues[k]->n; i++)
+            if (cue_add(e, e->tense_cues[k]->keys[i], (uint16_t)(1u << k), &used)) {
+                e->cue_hashed = 0;
+                break;
+            }
 }
 
 /* Does w make a "last" right after it a verb ("to last", "will last", "couldn't last")? */
@@ -170,13 +246,10 @@ static int verb_before_last(const char *w) {
 }
 
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end) {
-    const cues cs = {e->tense_cues[0], e->tense_cues[1], e->tense_cues[2], e->tense_cues[3], e->tense_cues[4],
-                     e->tense_cues[5], e->tense_cues[6], e->tense_cues[7], e->tense_cues[8]};
-    const cues *c = &cs;
     word left[WINDOW_LEFT_FAR], right[WINDOW_RIGHT]; /* the left walk goes to WINDOW_LEFT_FAR */
     walk lw, rw;
-    walk_init(&lw, left, text, len, start, -1);
-    walk_init(&rw, right, text, len, end, +1);
+    walk_init(&lw, left, e, text, len, start, -1);
+    walk_init(&rw, right, e, text, len, end, +1);
     int right_stop = 0;
     chr_tense deferred = CHR_TENSE_NONE;
     /* closest cue wins; at equal distance the left one (the verb usually comes before the date) */
@@ -186,8 +259,8 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
         size_t nl = d < wl ? upto(&lw, d + 3 < wl ? d + 3 : wl) : lw.n;
         size_t nr = d < WINDOW_RIGHT ? upto(&rw, d + 1) : rw.n;
         if (d < nl) {
-            chr_tense t = classify(c, left[d].w);
-            if (!t && d < FIXTURE_REACH && in_table(c->fixture, left[d].w))
+            chr_tense t = classify(&left[d]);
+            if (!t && d < FIXTURE_REACH && (left[d].mask & CUE_FIXTURE))
                 t = CHR_TENSE_FUTURE;
             /* "expected to last until Friday": a verb, not the "last" of "last week" */
             if (t == CHR_TENSE_PAST && d + 1 < nl && !strcmp(left[d].w, "last") &&
@@ -195,8 +268,8 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
                 t = CHR_TENSE_NONE;
             /* "will stay closed", "was expected": after a copula an -ed word is a participle; the copula
              * (or what comes before it) tells the tense */
-            if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->copula, left[d + 1].w) &&
-                !in_table(c->past, left[d].w))
+            if (t == CHR_TENSE_PAST && d + 1 < nl && (left[d + 1].mask & CUE_COPULA) &&
+                !(left[d].mask & CUE_PAST))
                 t = CHR_TENSE_NONE;
             /* "rose more than expected in October", "as expected": an adjective, no plan */
             if (t == CHR_TENSE_FUTURE && d + 1 < nl && !strcmp(left[d].w, "expected") &&
@@ -204,20 +277,20 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
                 t = CHR_TENSE_NONE;
             /* "shorter than last year because Thanksgiving falls": the "last" of another time expression */
             if (t && d > 0 && (!strcmp(left[d].w, "last") || !strcmp(left[d].w, "next")) &&
-                in_table(c->unit, left[d - 1].w))
+                (left[d - 1].mask & CUE_UNIT))
                 t = CHR_TENSE_NONE;
             /* "a controlled burn as early as Monday night", "the shot": a past form right after a determiner
              * is an adjective or a noun */
-            if (t == CHR_TENSE_PAST && d + 1 < nl && in_table(c->determiner, left[d + 1].w))
+            if (t == CHR_TENSE_PAST && d + 1 < nl && (left[d + 1].mask & CUE_DETERMINER))
                 t = CHR_TENSE_NONE;
             /* "plans to vote in April" is a plan; "proposed the plan in April" and "revealed the plan to
              * his generals" are none */
             if (t == CHR_TENSE_FUTURE && (!strcmp(left[d].w, "plan") || !strcmp(left[d].w, "plans")) &&
-                (d == 0 || strcmp(left[d - 1].w, "to") || (d >= 2 && in_table(c->determiner, left[d - 2].w))))
+                (d == 0 || strcmp(left[d - 1].w, "to") || (d >= 2 && (left[d - 2].mask & CUE_DETERMINER))))
                 t = CHR_TENSE_NONE;
             /* "followed by a cold snap in early February", "led by": an -ed word before "by" is a
              * participle, no past tense */
-            if (t == CHR_TENSE_PAST && d > 0 && !strcmp(left[d - 1].w, "by") && !in_table(c->past, left[d].w))
+            if (t == CHR_TENSE_PAST && d > 0 && !strcmp(left[d - 1].w, "by") && !(left[d].mask & CUE_PAST))
                 t = CHR_TENSE_NONE;
             /* "is set for noon Friday", "set to vote Friday": a plan, as "scheduled" is */
             if (!t && d > 0 && !strcmp(left[d].w, "set") &&
@@ -231,17 +304,17 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
                 t = CHR_TENSE_FUTURE;
             /* "is traveling to Japan on Monday": the present progressive of an arrangement is a future */
             if (t == CHR_TENSE_PRESENT && d > 0) {
-                size_t l = strlen(left[d - 1].w);
+                size_t l = left[d - 1].len;
                 if (l > 4 && !strcmp(left[d - 1].w + l - 3, "ing"))
                     t = CHR_TENSE_FUTURE;
             }
             /* "had been due to", "was scheduled to": a plan told in the past tense is a past plan */
             if (t == CHR_TENSE_FUTURE)
                 for (size_t k = d + 1; k < nl && k <= d + PAST_PLAN_REACH; k++) {
-                    if (in_table(c->past, left[k].w))
+                    if (left[k].mask & CUE_PAST)
                         return CHR_TENSE_PAST;
                     /* only an auxiliary between: "said they will close" is a plan told now */
-                    if (!in_table(c->copula, left[k].w) && strcmp(left[k].w, "not"))
+                    if (!(left[k].mask & CUE_COPULA) && strcmp(left[k].w, "not"))
                         break;
                 }
             if (t)
@@ -250,10 +323,10 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
         if (d < nr && !right_stop && !strcmp(right[d].w, "that"))
             right_stop = 1; /* "wrote on Thursday that she would resign": the clause after is another's */
         if (d < nr && !right_stop) {
-            chr_tense t = classify(c, right[d].w);
+            chr_tense t = classify(&right[d]);
             /* on the right an adverb of time belongs to another expression ("a cut in September, up from 50%
              * a day earlier"), not to the verb of the clause */
-            if (t && in_table(c->adverb, right[d].w))
+            if (t && (right[d].mask & CUE_ADVERB))
                 t = CHR_TENSE_NONE;
             /* "reported results on July 31 and will report": the cue after "and" is another verb's */
             if (t && d > 0 && (!strcmp(right[d - 1].w, "and") || !strcmp(right[d - 1].w, "but")))

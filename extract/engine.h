@@ -98,6 +98,8 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
 int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t len,
                         const char *const *patterns, size_t n);
 
+#define CHR__CUE_SLOTS 1024 /* a power of two; the built-in cue tables hold about 200 keys */
+
 struct chr_engine {
     chr__rule *rules;
     size_t nrules;
@@ -112,6 +114,15 @@ struct chr_engine {
     const chr__table *tense_cues[9]; /* tables tense_future, _past, _present, _not_past, _copula, _adverb,
                                       * _determiner, _unit, _fixture (context.c), found once; NULL when
                                       * absent */
+    /* every key of those tables with the tables it is in (bit k: tense_cues[k]), open addressing; the
+     * words around each time expression are looked up once here, not up to nine binary searches each
+     * (context.c). Unused (cue_hashed 0) when the tables hold more keys than fit. */
+    struct chr__cue_slot {
+        const char *key; /* a table's own key; NULL: free */
+        uint16_t mask;
+        uint8_t len;
+    } cue_slots[CHR__CUE_SLOTS];
+    int cue_hashed;
 };
 
 struct chr_result {

@@ -924,7 +924,7 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
     if (r->mod && chr__template_fill(out->mod, sizeof out->mod, r->mod, ctx, c))
         out->mod[0] = '\0';
     if (r->quant)
-        snprintf(out->quant, sizeof out->quant, "%s", r->quant);
+        chr__copy(out->quant, sizeof out->quant, r->quant);
     if (r->freq && chr__template_fill(out->freq, sizeof out->freq, r->freq, ctx, c))
         out->freq[0] = '\0';
     if (r->point && out->type == CHR_TIMEX_DURATION) {
@@ -935,8 +935,8 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
         if (!chr__template_fill(pv, sizeof pv, r->point, ctx, c) && parse_call(&pk, pv) &&
             eval_call(&t, und, sizeof und, ctx, c, &pk, &used_ref) > 0) {
             chr_time_format(out->begin, sizeof out->begin, &t);
-            snprintf(out->end_value, sizeof out->end_value, "%s", out->begin);
-            snprintf(out->anchor, sizeof out->anchor, "%s", used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
+            chr__copy(out->end_value, sizeof out->end_value, out->begin);
+            chr__copy(out->anchor, sizeof out->anchor, used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
         }
     }
     if (r->span && out->type == CHR_TIMEX_DURATION && !out->begin[0])
@@ -950,7 +950,7 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
         if (rc < 0)
             return 1;
         if (rc == 0) {
-            snprintf(out->value, sizeof out->value, "%s", und);
+            chr__copy(out->value, sizeof out->value, und);
             if (deictic(&k, used_ref) && und[0] == 'X' && !strchr(und, 'T')) /* "Friday" with no DCT */
                 told_from_dct(ctx);
         } else {
@@ -959,7 +959,7 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             if (y < 1 || y > 9999)
                 return 1;
             chr_time_format(out->value, sizeof out->value, &t);
-            snprintf(out->anchor, sizeof out->anchor, "%s", used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
+            chr__copy(out->anchor, sizeof out->anchor, used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
             ctx->last = t;
             if (deictic(&k, used_ref) && t.gran <= CHR_GRAN_DAY)
                 told_from_dct(ctx);
@@ -975,7 +975,7 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
     } else {
         if (r->type == CHR_TIMEX_DURATION)
             chr__duration_exact(v, sizeof v);
-        snprintf(out->value, sizeof out->value, "%s", v);
+        chr__copy(out->value, sizeof out->value, v);
         chr_time t;
         int pr = parse_literal(&t, v);
         if (pr < 0)

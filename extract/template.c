@@ -53,20 +53,43 @@ void chr__key_normalize(char *out, size_t n, const char *s, size_t len) {
     out[o] = '\0';
 }
 
+/* Is chr__key_normalize of k (into 128 bytes) key? Compared as it is normalized, so that a key that differs
+ * in its first letters (most of a table) costs a byte or two, not a copy of it. */
+static int normalizes_to(const char *k, const char *key) {
+    size_t o = 0;
+    int space = 0;
+    for (; *k && o + 1 < 128; k++) {
+        unsigned char ch = (unsigned char)*k;
+        if (ch == '.')
+            continue;
+        if (isspace(ch)) {
+            space = o > 0;
+            continue;
+        }
+        if (space && o + 2 < 128 && key[o++] != ' ')
+            return 0;
+        space = 0;
+        if (key[o++] != (char)tolower(ch))
+            return 0;
+    }
+    return key[o] == '\0';
+}
+
 const char *chr__table_get(const chr_engine *e, const char *table, const char *key) {
-    const chr__table *t = chr__rules_table(e, table);
+    const chr__table *t = NULL;
+    /* chr__rules_table's search, with the first letter tried before a call to strcmp */
+    for (size_t i = 0; i < e->ntables && !t; i++)
+        if (e->tables[i].name[0] == table[0] && !strcmp(e->tables[i].name, table))
+            t = &e->tables[i];
     if (!t)
         return NULL;
     const char *v = chr__table_lookup(t, key);
     if (v)
         return v;
     /* keys are written with dots ("sept."), looked up without */
-    char k2[128];
-    for (size_t i = 0; i < t->n; i++) {
-        chr__key_normalize(k2, sizeof k2, t->keys[i], strlen(t->keys[i]));
-        if (!strcmp(k2, key))
+    for (size_t i = 0; i < t->n; i++)
+        if (normalizes_to(t->keys[i], key))
             return t->vals[i];
-    }
     return NULL;
 }
 

@@ -118,6 +118,9 @@ static inline int word_char(char ch) {
     return (unsigned)(((unsigned char)ch | 32) - 'a') < 26 || ch == '\'';
 }
 
+/* Can a sentence end at ch (sentence_end is 0 at any other byte)? Tried before the call at each byte. */
+static inline int may_end(char ch) { return ch == '.' || ch == '\n' || ch == '!' || ch == '?'; }
+
 /* Collect words until k holds want of them or the sentence ends; the number it holds. */
 static size_t upto(walk *k, size_t want) {
     const char *text = k->text;
@@ -127,7 +130,7 @@ static size_t upto(walk *k, size_t want) {
         size_t s, e;
         if (k->dir < 0) {
             for (;;) {
-                if (i == 0 || sentence_end(text, len, i - 1)) {
+                if (i == 0 || (may_end(text[i - 1]) && sentence_end(text, len, i - 1))) {
                     k->ended = 1;
                     break;
                 }
@@ -143,7 +146,7 @@ static size_t upto(walk *k, size_t want) {
             s = i;
         } else {
             for (;;) {
-                if (i >= len || sentence_end(text, len, i)) {
+                if (i >= len || (may_end(text[i]) && sentence_end(text, len, i))) {
                     k->ended = 1;
                     break;
                 }
@@ -367,7 +370,7 @@ const char *chr__context_signal(const char *text, size_t len, size_t start) {
     if (k >= n)
         return NULL;
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
-        if (!strcmp(left[k].w, signals[i]))
+        if (left[k].w[0] == signals[i][0] && !strcmp(left[k].w, signals[i]))
             return signals[i];
     return NULL;
 }

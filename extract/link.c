@@ -166,7 +166,8 @@ enum {
     IN_TIMEX = 1u << 13,
     TENSE_KNOWN = 1u << 14,
     TENSE_SHIFT = 15,
-    TENSE_BITS = 7u << TENSE_SHIFT
+    TENSE_BITS = 7u << TENSE_SHIFT,
+    ADVERB = 1u << 18 /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
 };
 
 enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4 }; /* ctx.line */
@@ -176,8 +177,8 @@ typedef struct ctx {
     size_t len;
     const chr__tokens *toks;
     const wordset *words;
-    uint32_t *lists;      /* per token: its bits of wordset_lists, with LOOKED_UP once looked up, and the
-                           * answers kept of tok_punct, tok_in_timex and tok_tense */
+    uint32_t *lists;      /* per token: its bits of wordset_lists and ADVERB, with LOOKED_UP once looked up,
+                           * and the answers kept of tok_punct, tok_in_timex and tok_tense */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
@@ -269,8 +270,10 @@ static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, co
     return word_lists(ws, ascii, o);
 }
 
-/* Token i's bits of wordset_lists, looked up (the first time token i is asked about); the apostrophe
- * U+2019 is taken as ' ("n’t", "it’s"). */
+static int tok_adverb(const ctx *c, size_t i);
+
+/* Token i's bits of wordset_lists, looked up (the first time token i is asked about), with ADVERB; the
+ * apostrophe U+2019 is taken as ' ("n’t", "it’s"). */
 static unsigned look_up(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
@@ -280,12 +283,12 @@ static unsigned look_up(const ctx *c, size_t i)
     int rsquo = n >= 3 && n <= WORDSET_LONGEST + 2 &&
                 ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2);
     unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n);
-    c->lists[i] |= bits | LOOKED_UP;
+    c->lists[i] |= bits | LOOKED_UP | (tok_adverb(c, i) ? ADVERB : 0);
     return c->lists[i];
 }
 
-/* Is token i in list (a bit of wordset_lists)? Each token is looked up once, when first asked about;
- * inline, since most calls only read the bits. */
+/* Is token i in list (bits of wordset_lists, or ADVERB)? Each token is looked up once, when first asked
+ * about; inline, since most calls only read the bits. */
 static inline int tok_is(const ctx *c, size_t i, unsigned list)
 {
     unsigned bits = c->lists[i];
@@ -294,13 +297,18 @@ static inline int tok_is(const ctx *c, size_t i, unsigned list)
     return (bits & list) != 0;
 }
 
-/* Is token i the word w regardless of case? Inline, with the first bytes compared before the call: most
- * tokens asked about differ there. */
+/* Is token i the word w regardless of case? Inline, with the lengths (when w is a literal, whose length the
+ * compiler knows) and the first bytes compared before the call: most tokens asked about differ there. */
 static inline int tok_word(const ctx *c, size_t i, const char *w)
 {
     const chr__token *t = &c->toks->v[i];
+    size_t n = t->end - t->start;
+#if defined(__GNUC__)
+    if (__builtin_constant_p(__builtin_strlen(w)) && n != __builtin_strlen(w))
+        return 0;
+#endif
     const char *s = c->text + t->start;
-    return lower((unsigned char)s[0]) == lower((unsigned char)w[0]) && same_word(w, s, t->end - t->start);
+    return lower((unsigned char)s[0]) == lower((unsigned char)w[0]) && same_word(w, s, n);
 }
 
 /* Is token i a punctuation mark: an ASCII one, a lone quote (' or the wire services' ''), or a UTF-8 one
@@ -785,7 +793,7 @@ static int coordinated(const ctx *c, const chr_event *e, size_t a)
     for (size_t k = 0; k < 3 && i > 0 && c->toks->v[i - 1].start >= a; k++, i--) {
         if (tok_word(c, i - 1, "and") || tok_word(c, i - 1, "but") || tok_word(c, i - 1, "or"))
             return 1;
-        if (!tok_is(c, i - 1, AUXILIARY | BE) && !tok_adverb(c, i - 1))
+        if (!tok_is(c, i - 1, AUXILIARY | BE | ADVERB))
             return 0;
     }
     return 0;
@@ -1368,7 +1376,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
  * adverbs: BETWEEN and words in -ly), not before first. */
 static size_t skip_between(const ctx *c, size_t j, size_t first)
 {
-    while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
+    while (j > first && tok_is(c, j - 1, BETWEEN | ADVERB))
         j--;
     return j;
 }
@@ -1790,7 +1798,7 @@ static int in_dateline(const ctx *c, const chr_timex *t)
 /* Does a form of "be" stand before token i, over adverbs ("was acquired by", "was ever announced by")? */
 static int passive_be(const ctx *c, size_t i, size_t first)
 {
-    while (i > first && !tok_is(c, i - 1, BE) && (tok_is(c, i - 1, BETWEEN) || tok_adverb(c, i - 1)))
+    while (i > first && !tok_is(c, i - 1, BE) && tok_is(c, i - 1, BETWEEN | ADVERB))
         i--;
     return i > first && tok_is(c, i - 1, BE);
 }
@@ -1839,7 +1847,7 @@ static int after_modal(const ctx *c, size_t i, size_t first)
         for (const char *const *m = modals; *m; m++)
             if (tok_word(c, k - 1, *m))
                 return 1;
-        if (!tok_adverb(c, k - 1) && !tok_word(c, k - 1, "not") && !tok_word(c, k - 1, "n't") &&
+        if (!tok_is(c, k - 1, ADVERB) && !tok_word(c, k - 1, "not") && !tok_word(c, k - 1, "n't") &&
             !tok_word(c, k - 1, "have") && !tok_is(c, k - 1, BE))
             return 0;
     }
@@ -1934,7 +1942,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
         } else if (k > first + 1 &&
                    (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who") ||
                     (tok_word(c, k - 1, "that") && k - 2 > first && !tok_verb_event(c, res, k - 2) &&
-                     !tok_is(c, k - 2, BETWEEN) && !tok_adverb(c, k - 2))) &&
+                     !tok_is(c, k - 2, BETWEEN | ADVERB))) &&
                    !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_word(c, k - 2, "of")) {
             /* "footage which showed a U.S.-made jet", "a strike that began": the phrase before "which" (not
              * "the effects of which"; not the verb of "said that", nor "Note that" opening a sentence) */

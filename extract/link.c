@@ -1854,10 +1854,27 @@ static int after_modal(const ctx *c, size_t i, size_t first)
     return 0;
 }
 
-/* body_start of the last tokens it was asked about: the events of a sentence ask it the same question. */
+/* What describe works out once for the tokens [first0, last) of a sentence (or a headline's line), as the
+ * events of a sentence ask it the same questions: body_start, and for each token of them the first at or
+ * after it where a summary may end (summary_stop; last: none), so that the summary's loop jumps from one to
+ * the next rather than testing each token. */
 typedef struct body_memo {
     size_t first0, last, first; /* first0 > last: none yet */
+    size_t *stop;               /* per token of the text; those of [first0, last) worked out */
 } body_memo;
+
+/* May a summary end at token q: a comma, semicolon or full stop, or an "and" or "but" (before "which" or
+ * "who")? The tests of describe's loop, of which a token must pass one to end it. */
+static int summary_stop(const ctx *c, size_t q)
+{
+    const chr__token *t = &c->toks->v[q];
+    size_t n = t->end - t->start;
+    if (n == 1) {
+        char ch = c->text[t->start];
+        return ch == ',' || ch == ';' || ch == '.';
+    }
+    return n == 3 && (tok_word(c, q, "and") || tok_word(c, q, "but"));
+}
 
 /* The actor and the summary of event e, whose token is i (tok_at). */
 static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_memo *memo)
@@ -1877,6 +1894,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
         memo->first0 = first0;
         memo->last = last;
         memo->first = body_start(c, first0, last);
+        for (size_t q = last, next = last; q-- > first0;)
+            memo->stop[q] = next = summary_stop(c, q) ? q : next;
     }
     size_t first = memo->first;
     if (first > i)
@@ -2027,29 +2046,35 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
                 sum[content] = (char)tolower((unsigned char)sum[content]);
     } else {
         size_t from = sum_from;
-        size_t q = i, words = 0;
+        /* from the token after the event (the event never ends it) to the first that ends it, over those that
+         * cannot (memo->stop), SUMMARY_WORDS tokens at most */
+        size_t q = i + 1, end = last < i + SUMMARY_WORDS ? last : i + SUMMARY_WORDS;
         int in_relative = -1; /* the event's clause is a relative one (which or who before it): asked once */
         int relative = prefix_actor && e->cls != CHR_EVENT_REPORTING;
-        while (q < last && words < SUMMARY_WORDS) {
+        for (; q < end; q++) {
+            q = memo->stop[q];
+            if (q >= end) {
+                q = end;
+                break;
+            }
+            size_t words = q - i;
             const chr__token *t = &tk->v[q];
             char ch = t->end - t->start == 1 ? c->text[t->start] : 0;
             /* a relative clause ends at the next comma: "The firm makes leather accessories", not "...,
              * said the stock would rise"; not a report's, whose content may follow a comma ("who stated,
              * \"Great companies ...\"") */
-            if (ch == ',' && q > i && words < SUMMARY_COMMA && !relative && in_relative < 0) {
+            if (ch == ',' && words < SUMMARY_COMMA && !relative && in_relative < 0) {
                 size_t rk = skip_to_subject(c, res, i, first);
                 in_relative = rk > first && (tok_word(c, rk - 1, "which") || tok_word(c, rk - 1, "who"));
                 relative = in_relative && e->cls != CHR_EVENT_REPORTING;
             }
-            if (q > i && (ch == ';' || ch == '.' || (ch == ',' && (words >= SUMMARY_COMMA || relative))))
+            if (ch == ';' || ch == '.' || (ch == ',' && (words >= SUMMARY_COMMA || relative)))
                 break;
             /* "which lawmakers passed in June and which took effect": the next relative clause is not its */
-            if (t->end - t->start == 3 && q > i && q + 1 < last &&
+            if (t->end - t->start == 3 && q + 1 < last &&
                 (tok_word(c, q, "and") || tok_word(c, q, "but")) &&
                 (tok_word(c, q + 1, "which") || tok_word(c, q + 1, "who")))
                 break;
-            q++;
-            words++;
         }
         size_t to = tk->v[q - 1].end;
         if (a < b && a > i) { /* the passive's agent: "broken by The Huffington Post" */
@@ -2133,7 +2158,7 @@ static void lines_of_headlines(ctx *c, size_t *from)
 }
 
 /* chr__events_link once its context is made. */
-static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, chr_error *err)
+static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, size_t *stop, chr_error *err)
 {
     for (size_t i = 0; i < res->nevents; i++)
         res->events[i].time.timex = -2;
@@ -2141,7 +2166,7 @@ static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, chr_err
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (mark_heads(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    body_memo memo = {1, 0, 0};
+    body_memo memo = {1, 0, 0, stop};
     for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
         size_t tok = tok_of[i]; /* the event's token */
@@ -2188,8 +2213,9 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     uint32_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
     chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
     unsigned char *line = malloc(res->n ? res->n : 1);
-    /* line_from and line_to (lines_of_headlines), each event's token (know_tenses), then ctx.tx_tok */
-    size_t *line_from = malloc((2 * (toks->n ? toks->n : 1) + res->nevents + 2 * res->n) * sizeof *line_from);
+    /* line_from and line_to (lines_of_headlines), each event's token (know_tenses), ctx.tx_tok, then
+     * body_memo.stop */
+    size_t *line_from = malloc((3 * (toks->n ? toks->n : 1) + res->nevents + 2 * res->n) * sizeof *line_from);
     int st = CHR_OK;
     if (lists && gran && line && line_from) {
         size_t *tok_of = line_from + 2 * (toks->n ? toks->n : 1), *tx_tok = tok_of + res->nevents;
@@ -2211,7 +2237,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0) |
                                       (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0));
         }
-        st = link_all(res, &c, tok_of, err);
+        st = link_all(res, &c, tok_of, tx_tok + 2 * res->n, err);
         free(soft);
     } else {
         st = chr__error_set(err, CHR_ENOMEM, "out of memory");

@@ -113,14 +113,15 @@ static const char *const subordinators[] = {"while", "although", "though", "as",
 
 /* The word lists above as one small hash table, made once per process (words_table): a token's lists in
  * one look-up instead of a walk down each list. */
-#define WORDSET_SLOTS 1024 /* a power of two, about eight times the words of the lists: a word not in them,
-                           * most tokens, seldom probes past its first slot */
-#define WORDSET_LONGEST 12
+#define WORDSET_BITS 10
+#define WORDSET_SLOTS (1 << WORDSET_BITS) /* about eight times the words of the lists: a word not in them,
+                                          * most tokens, seldom probes past its first slot */
+#define WORDSET_LONGEST 12 /* at most 16 (word_key) */
 typedef struct wordset {
     struct {
-        const char *w; /* lower case; NULL: empty slot */
-        unsigned char n;
-        uint16_t lists; /* bit k: in the k-th list of wordset_lists */
+        uint64_t key[2]; /* word_key of the word */
+        unsigned char n; /* its length; 0: empty slot */
+        uint16_t lists;  /* bit k: in the k-th list of wordset_lists */
     } slot[WORDSET_SLOTS];
 } wordset;
 
@@ -210,14 +211,35 @@ static int same_word(const char *w, const char *s, size_t n)
     return k == n && !w[k];
 }
 
-/* Hash of s[0..n) (n > 0) in lower case, from its length and its first, second and last bytes: enough to
- * spread the words of the lists (seldom a second probe), and no loop over the bytes. */
-static inline size_t word_hash(const char *s, size_t n)
+/* s[0..n) (0 < n <= 16) in lower case as two words with zeros past its n bytes (key[0] the first 8), of which
+ * room are readable from s: how the table and a token are compared, 8 bytes at a time rather than one. */
+static inline void word_key(uint64_t key[2], const char *s, size_t n, size_t room)
 {
-    size_t h = (size_t)lower((unsigned char)s[0]) * 37 + (size_t)lower((unsigned char)s[n - 1]) * 11 + n * 5;
-    if (n > 1)
-        h ^= (size_t)lower((unsigned char)s[1]) * 5;
-    return h & (WORDSET_SLOTS - 1);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (room >= 16) { /* two loads, the bytes past n masked off */
+        memcpy(key, s, 16);
+        key[0] &= n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+        key[1] &= n >= 16 ? ~(uint64_t)0 : n <= 8 ? 0 : ((uint64_t)1 << (8 * (n - 8))) - 1;
+    } else
+#endif
+    {
+        unsigned char b[16] = {0};
+        memcpy(b, s, n);
+        memcpy(key, b, 16);
+    }
+    /* lower, a byte at a time as it were: A..Z (the high bit clear) gain 0x20 */
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (int k = 0; k < 2; k++) {
+        uint64_t x = key[k], low7 = x & ~highs;
+        uint64_t upper = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x80 - 'Z' - 1)) & ~x & highs;
+        key[k] = x | upper >> 2;
+    }
+}
+
+/* The slot a key hashes to: the words of the lists seldom need a second probe. */
+static inline size_t word_hash(const uint64_t key[2])
+{
+    return (size_t)(((key[0] ^ key[1] * 31) * 0x9E3779B97F4A7C15u) >> (64 - WORDSET_BITS));
 }
 
 static void wordset_build(wordset *ws)
@@ -225,31 +247,29 @@ static void wordset_build(wordset *ws)
     memset(ws, 0, sizeof *ws);
     for (size_t l = 0; l < sizeof wordset_lists / sizeof wordset_lists[0]; l++)
         for (const char *const *w = wordset_lists[l]; *w; w++) {
-            size_t n = strlen(*w), h = word_hash(*w, n);
-            while (ws->slot[h].w && !(ws->slot[h].n == n && same_word(ws->slot[h].w, *w, n)))
-                h = (h + 1) & (WORDSET_SLOTS - 1);
-            ws->slot[h].w = *w;
+            size_t n = strlen(*w), h;
+            uint64_t key[2];
+            word_key(key, *w, n, n);
+            for (h = word_hash(key); ws->slot[h].n; h = (h + 1) & (WORDSET_SLOTS - 1))
+                if (ws->slot[h].n == n && ws->slot[h].key[0] == key[0] && ws->slot[h].key[1] == key[1])
+                    break;
+            ws->slot[h].key[0] = key[0];
+            ws->slot[h].key[1] = key[1];
             ws->slot[h].n = (unsigned char)n;
             ws->slot[h].lists |= 1u << l;
         }
 }
 
-/* The bits of wordset_lists that s[0..n) has. */
-static unsigned word_lists(const wordset *ws, const char *s, size_t n)
+/* The bits of wordset_lists that s[0..n) has, room bytes of it readable. */
+static unsigned word_lists(const wordset *ws, const char *s, size_t n, size_t room)
 {
     if (n == 0 || n > WORDSET_LONGEST)
         return 0;
-    for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1)) {
-        if (ws->slot[h].n != n)
-            continue;
-        /* same_word, for a word of the lists (lower case) known to be n bytes long */
-        const char *w = ws->slot[h].w;
-        size_t k = 0;
-        while (k < n && w[k] == lower((unsigned char)s[k]))
-            k++;
-        if (k == n)
+    uint64_t key[2];
+    word_key(key, s, n, room);
+    for (size_t h = word_hash(key); ws->slot[h].n; h = (h + 1) & (WORDSET_SLOTS - 1))
+        if (ws->slot[h].n == n && ws->slot[h].key[0] == key[0] && ws->slot[h].key[1] == key[1])
             return ws->slot[h].lists;
-    }
     return 0;
 }
 
@@ -257,7 +277,7 @@ static unsigned word_lists(const wordset *ws, const char *s, size_t n)
  * for the other tokens, needs no buffer on its stack. */
 static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, const char *s, size_t n)
 {
-    char ascii[WORDSET_LONGEST + 1];
+    char ascii[16] = {0};
     size_t o = 0;
     for (size_t k = 0; k < n && o < sizeof ascii; k++, o++) {
         if (chr__utf8_rsquo((const unsigned char *)s + k, n - k)) {
@@ -267,7 +287,7 @@ static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, co
             ascii[o] = s[k];
         }
     }
-    return word_lists(ws, ascii, o);
+    return word_lists(ws, ascii, o, sizeof ascii);
 }
 
 static int tok_adverb(const ctx *c, size_t i);
@@ -282,7 +302,7 @@ static unsigned look_up(const ctx *c, size_t i)
     /* the tokenizer splits clitics off, so U+2019 can only open a token ("’s") or follow its n ("n’t") */
     int rsquo = n >= 3 && n <= WORDSET_LONGEST + 2 &&
                 ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2);
-    unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n);
+    unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n, c->len - t->start);
     c->lists[i] |= bits | LOOKED_UP | (tok_adverb(c, i) ? ADVERB : 0);
     return c->lists[i];
 }

@@ -113,14 +113,15 @@ static const char *const subordinators[] = {"while", "although", "though", "as",
 
 /* The word lists above as one small hash table, made once per process (words_table): a token's lists in
  * one look-up instead of a walk down each list. */
-#define WORDSET_SLOTS 1024 /* a power of two, about eight times the words of the lists: a word not in them,
-                           * most tokens, seldom probes past its first slot */
-#define WORDSET_LONGEST 12
+#define WORDSET_BITS 10
+#define WORDSET_SLOTS (1 << WORDSET_BITS) /* about eight times the words of the lists: a word not in them,
+                                          * most tokens, seldom probes past its first slot */
+#define WORDSET_LONGEST 12 /* at most 16 (word_key) */
 typedef struct wordset {
     struct {
-        const char *w; /* lower case; NULL: empty slot */
-        unsigned char n;
-        uint16_t lists; /* bit k: in the k-th list of wordset_lists */
+        uint64_t key[2]; /* word_key of the word */
+        unsigned char n; /* its length; 0: empty slot */
+        uint16_t lists;  /* bit k: in the k-th list of wordset_lists */
     } slot[WORDSET_SLOTS];
 } wordset;
 
@@ -166,7 +167,8 @@ enum {
     IN_TIMEX = 1u << 13,
     TENSE_KNOWN = 1u << 14,
     TENSE_SHIFT = 15,
-    TENSE_BITS = 7u << TENSE_SHIFT
+    TENSE_BITS = 7u << TENSE_SHIFT,
+    ADVERB = 1u << 18 /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
 };
 
 enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4 }; /* ctx.line */
@@ -176,8 +178,8 @@ typedef struct ctx {
     size_t len;
     const chr__tokens *toks;
     const wordset *words;
-    uint32_t *lists;      /* per token: its bits of wordset_lists, with LOOKED_UP once looked up, and the
-                           * answers kept of tok_punct, tok_in_timex and tok_tense */
+    uint32_t *lists;      /* per token: its bits of wordset_lists and ADVERB, with LOOKED_UP once looked up,
+                           * and the answers kept of tok_punct, tok_in_timex and tok_tense */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
@@ -209,14 +211,35 @@ static int same_word(const char *w, const char *s, size_t n)
     return k == n && !w[k];
 }
 
-/* Hash of s[0..n) (n > 0) in lower case, from its length and its first, second and last bytes: enough to
- * spread the words of the lists (seldom a second probe), and no loop over the bytes. */
-static inline size_t word_hash(const char *s, size_t n)
+/* s[0..n) (0 < n <= 16) in lower case as two words with zeros past its n bytes (key[0] the first 8), of which
+ * room are readable from s: how the table and a token are compared, 8 bytes at a time rather than one. */
+static inline void word_key(uint64_t key[2], const char *s, size_t n, size_t room)
 {
-    size_t h = (size_t)lower((unsigned char)s[0]) * 37 + (size_t)lower((unsigned char)s[n - 1]) * 11 + n * 5;
-    if (n > 1)
-        h ^= (size_t)lower((unsigned char)s[1]) * 5;
-    return h & (WORDSET_SLOTS - 1);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (room >= 16) { /* two loads, the bytes past n masked off */
+        memcpy(key, s, 16);
+        key[0] &= n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+        key[1] &= n >= 16 ? ~(uint64_t)0 : n <= 8 ? 0 : ((uint64_t)1 << (8 * (n - 8))) - 1;
+    } else
+#endif
+    {
+        unsigned char b[16] = {0};
+        memcpy(b, s, n);
+        memcpy(key, b, 16);
+    }
+    /* lower, a byte at a time as it were: A..Z (the high bit clear) gain 0x20 */
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (int k = 0; k < 2; k++) {
+        uint64_t x = key[k], low7 = x & ~highs;
+        uint64_t upper = (low7 + ones * (0x80 - 'A')) & ~(low7 + ones * (0x80 - 'Z' - 1)) & ~x & highs;
+        key[k] = x | upper >> 2;
+    }
+}
+
+/* The slot a key hashes to: the words of the lists seldom need a second probe. */
+static inline size_t word_hash(const uint64_t key[2])
+{
+    return (size_t)(((key[0] ^ key[1] * 31) * 0x9E3779B97F4A7C15u) >> (64 - WORDSET_BITS));
 }
 
 static void wordset_build(wordset *ws)
@@ -224,31 +247,29 @@ static void wordset_build(wordset *ws)
     memset(ws, 0, sizeof *ws);
     for (size_t l = 0; l < sizeof wordset_lists / sizeof wordset_lists[0]; l++)
         for (const char *const *w = wordset_lists[l]; *w; w++) {
-            size_t n = strlen(*w), h = word_hash(*w, n);
-            while (ws->slot[h].w && !(ws->slot[h].n == n && same_word(ws->slot[h].w, *w, n)))
-                h = (h + 1) & (WORDSET_SLOTS - 1);
-            ws->slot[h].w = *w;
+            size_t n = strlen(*w), h;
+            uint64_t key[2];
+            word_key(key, *w, n, n);
+            for (h = word_hash(key); ws->slot[h].n; h = (h + 1) & (WORDSET_SLOTS - 1))
+                if (ws->slot[h].n == n && ws->slot[h].key[0] == key[0] && ws->slot[h].key[1] == key[1])
+                    break;
+            ws->slot[h].key[0] = key[0];
+            ws->slot[h].key[1] = key[1];
             ws->slot[h].n = (unsigned char)n;
             ws->slot[h].lists |= 1u << l;
         }
 }
 
-/* The bits of wordset_lists that s[0..n) has. */
-static unsigned word_lists(const wordset *ws, const char *s, size_t n)
+/* The bits of wordset_lists that s[0..n) has, room bytes of it readable. */
+static unsigned word_lists(const wordset *ws, const char *s, size_t n, size_t room)
 {
     if (n == 0 || n > WORDSET_LONGEST)
         return 0;
-    for (size_t h = word_hash(s, n); ws->slot[h].w; h = (h + 1) & (WORDSET_SLOTS - 1)) {
-        if (ws->slot[h].n != n)
-            continue;
-        /* same_word, for a word of the lists (lower case) known to be n bytes long */
-        const char *w = ws->slot[h].w;
-        size_t k = 0;
-        while (k < n && w[k] == lower((unsigned char)s[k]))
-            k++;
-        if (k == n)
+    uint64_t key[2];
+    word_key(key, s, n, room);
+    for (size_t h = word_hash(key); ws->slot[h].n; h = (h + 1) & (WORDSET_SLOTS - 1))
+        if (ws->slot[h].n == n && ws->slot[h].key[0] == key[0] && ws->slot[h].key[1] == key[1])
             return ws->slot[h].lists;
-    }
     return 0;
 }
 
@@ -256,7 +277,7 @@ static unsigned word_lists(const wordset *ws, const char *s, size_t n)
  * for the other tokens, needs no buffer on its stack. */
 static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, const char *s, size_t n)
 {
-    char ascii[WORDSET_LONGEST + 1];
+    char ascii[16] = {0};
     size_t o = 0;
     for (size_t k = 0; k < n && o < sizeof ascii; k++, o++) {
         if (chr__utf8_rsquo((const unsigned char *)s + k, n - k)) {
@@ -266,11 +287,13 @@ static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, co
             ascii[o] = s[k];
         }
     }
-    return word_lists(ws, ascii, o);
+    return word_lists(ws, ascii, o, sizeof ascii);
 }
 
-/* Token i's bits of wordset_lists, looked up (the first time token i is asked about); the apostrophe
- * U+2019 is taken as ' ("n’t", "it’s"). */
+static int tok_adverb(const ctx *c, size_t i);
+
+/* Token i's bits of wordset_lists, looked up (the first time token i is asked about), with ADVERB; the
+ * apostrophe U+2019 is taken as ' ("n’t", "it’s"). */
 static unsigned look_up(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
@@ -279,13 +302,13 @@ static unsigned look_up(const ctx *c, size_t i)
     /* the tokenizer splits clitics off, so U+2019 can only open a token ("’s") or follow its n ("n’t") */
     int rsquo = n >= 3 && n <= WORDSET_LONGEST + 2 &&
                 ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2);
-    unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n);
-    c->lists[i] |= bits | LOOKED_UP;
+    unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n, c->len - t->start);
+    c->lists[i] |= bits | LOOKED_UP | (tok_adverb(c, i) ? ADVERB : 0);
     return c->lists[i];
 }
 
-/* Is token i in list (a bit of wordset_lists)? Each token is looked up once, when first asked about;
- * inline, since most calls only read the bits. */
+/* Is token i in list (bits of wordset_lists, or ADVERB)? Each token is looked up once, when first asked
+ * about; inline, since most calls only read the bits. */
 static inline int tok_is(const ctx *c, size_t i, unsigned list)
 {
     unsigned bits = c->lists[i];
@@ -294,13 +317,18 @@ static inline int tok_is(const ctx *c, size_t i, unsigned list)
     return (bits & list) != 0;
 }
 
-/* Is token i the word w regardless of case? Inline, with the first bytes compared before the call: most
- * tokens asked about differ there. */
+/* Is token i the word w regardless of case? Inline, with the lengths (when w is a literal, whose length the
+ * compiler knows) and the first bytes compared before the call: most tokens asked about differ there. */
 static inline int tok_word(const ctx *c, size_t i, const char *w)
 {
     const chr__token *t = &c->toks->v[i];
+    size_t n = t->end - t->start;
+#if defined(__GNUC__)
+    if (__builtin_constant_p(__builtin_strlen(w)) && n != __builtin_strlen(w))
+        return 0;
+#endif
     const char *s = c->text + t->start;
-    return lower((unsigned char)s[0]) == lower((unsigned char)w[0]) && same_word(w, s, t->end - t->start);
+    return lower((unsigned char)s[0]) == lower((unsigned char)w[0]) && same_word(w, s, n);
 }
 
 /* Is token i a punctuation mark: an ASCII one, a lone quote (' or the wire services' ''), or a UTF-8 one
@@ -785,7 +813,7 @@ static int coordinated(const ctx *c, const chr_event *e, size_t a)
     for (size_t k = 0; k < 3 && i > 0 && c->toks->v[i - 1].start >= a; k++, i--) {
         if (tok_word(c, i - 1, "and") || tok_word(c, i - 1, "but") || tok_word(c, i - 1, "or"))
             return 1;
-        if (!tok_is(c, i - 1, AUXILIARY | BE) && !tok_adverb(c, i - 1))
+        if (!tok_is(c, i - 1, AUXILIARY | BE | ADVERB))
             return 0;
     }
     return 0;
@@ -1368,7 +1396,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
  * adverbs: BETWEEN and words in -ly), not before first. */
 static size_t skip_between(const ctx *c, size_t j, size_t first)
 {
-    while (j > first && (tok_is(c, j - 1, BETWEEN) || tok_adverb(c, j - 1)))
+    while (j > first && tok_is(c, j - 1, BETWEEN | ADVERB))
         j--;
     return j;
 }
@@ -1790,7 +1818,7 @@ static int in_dateline(const ctx *c, const chr_timex *t)
 /* Does a form of "be" stand before token i, over adverbs ("was acquired by", "was ever announced by")? */
 static int passive_be(const ctx *c, size_t i, size_t first)
 {
-    while (i > first && !tok_is(c, i - 1, BE) && (tok_is(c, i - 1, BETWEEN) || tok_adverb(c, i - 1)))
+    while (i > first && !tok_is(c, i - 1, BE) && tok_is(c, i - 1, BETWEEN | ADVERB))
         i--;
     return i > first && tok_is(c, i - 1, BE);
 }
@@ -1839,17 +1867,34 @@ static int after_modal(const ctx *c, size_t i, size_t first)
         for (const char *const *m = modals; *m; m++)
             if (tok_word(c, k - 1, *m))
                 return 1;
-        if (!tok_adverb(c, k - 1) && !tok_word(c, k - 1, "not") && !tok_word(c, k - 1, "n't") &&
+        if (!tok_is(c, k - 1, ADVERB) && !tok_word(c, k - 1, "not") && !tok_word(c, k - 1, "n't") &&
             !tok_word(c, k - 1, "have") && !tok_is(c, k - 1, BE))
             return 0;
     }
     return 0;
 }
 
-/* body_start of the last tokens it was asked about: the events of a sentence ask it the same question. */
+/* What describe works out once for the tokens [first0, last) of a sentence (or a headline's line), as the
+ * events of a sentence ask it the same questions: body_start, and for each token of them the first at or
+ * after it where a summary may end (summary_stop; last: none), so that the summary's loop jumps from one to
+ * the next rather than testing each token. */
 typedef struct body_memo {
     size_t first0, last, first; /* first0 > last: none yet */
+    size_t *stop;               /* per token of the text; those of [first0, last) worked out */
 } body_memo;
+
+/* May a summary end at token q: a comma, semicolon or full stop, or an "and" or "but" (before "which" or
+ * "who")? The tests of describe's loop, of which a token must pass one to end it. */
+static int summary_stop(const ctx *c, size_t q)
+{
+    const chr__token *t = &c->toks->v[q];
+    size_t n = t->end - t->start;
+    if (n == 1) {
+        char ch = c->text[t->start];
+        return ch == ',' || ch == ';' || ch == '.';
+    }
+    return n == 3 && (tok_word(c, q, "and") || tok_word(c, q, "but"));
+}
 
 /* The actor and the summary of event e, whose token is i (tok_at). */
 static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_memo *memo)
@@ -1869,6 +1914,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
         memo->first0 = first0;
         memo->last = last;
         memo->first = body_start(c, first0, last);
+        for (size_t q = last, next = last; q-- > first0;)
+            memo->stop[q] = next = summary_stop(c, q) ? q : next;
     }
     size_t first = memo->first;
     if (first > i)
@@ -1934,7 +1981,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
         } else if (k > first + 1 &&
                    (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who") ||
                     (tok_word(c, k - 1, "that") && k - 2 > first && !tok_verb_event(c, res, k - 2) &&
-                     !tok_is(c, k - 2, BETWEEN) && !tok_adverb(c, k - 2))) &&
+                     !tok_is(c, k - 2, BETWEEN | ADVERB))) &&
                    !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_word(c, k - 2, "of")) {
             /* "footage which showed a U.S.-made jet", "a strike that began": the phrase before "which" (not
              * "the effects of which"; not the verb of "said that", nor "Note that" opening a sentence) */
@@ -2019,29 +2066,35 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
                 sum[content] = (char)tolower((unsigned char)sum[content]);
     } else {
         size_t from = sum_from;
-        size_t q = i, words = 0;
+        /* from the token after the event (the event never ends it) to the first that ends it, over those that
+         * cannot (memo->stop), SUMMARY_WORDS tokens at most */
+        size_t q = i + 1, end = last < i + SUMMARY_WORDS ? last : i + SUMMARY_WORDS;
         int in_relative = -1; /* the event's clause is a relative one (which or who before it): asked once */
         int relative = prefix_actor && e->cls != CHR_EVENT_REPORTING;
-        while (q < last && words < SUMMARY_WORDS) {
+        for (; q < end; q++) {
+            q = memo->stop[q];
+            if (q >= end) {
+                q = end;
+                break;
+            }
+            size_t words = q - i;
             const chr__token *t = &tk->v[q];
             char ch = t->end - t->start == 1 ? c->text[t->start] : 0;
             /* a relative clause ends at the next comma: "The firm makes leather accessories", not "...,
              * said the stock would rise"; not a report's, whose content may follow a comma ("who stated,
              * \"Great companies ...\"") */
-            if (ch == ',' && q > i && words < SUMMARY_COMMA && !relative && in_relative < 0) {
+            if (ch == ',' && words < SUMMARY_COMMA && !relative && in_relative < 0) {
                 size_t rk = skip_to_subject(c, res, i, first);
                 in_relative = rk > first && (tok_word(c, rk - 1, "which") || tok_word(c, rk - 1, "who"));
                 relative = in_relative && e->cls != CHR_EVENT_REPORTING;
             }
-            if (q > i && (ch == ';' || ch == '.' || (ch == ',' && (words >= SUMMARY_COMMA || relative))))
+            if (ch == ';' || ch == '.' || (ch == ',' && (words >= SUMMARY_COMMA || relative)))
                 break;
             /* "which lawmakers passed in June and which took effect": the next relative clause is not its */
-            if (t->end - t->start == 3 && q > i && q + 1 < last &&
+            if (t->end - t->start == 3 && q + 1 < last &&
                 (tok_word(c, q, "and") || tok_word(c, q, "but")) &&
                 (tok_word(c, q + 1, "which") || tok_word(c, q + 1, "who")))
                 break;
-            q++;
-            words++;
         }
         size_t to = tk->v[q - 1].end;
         if (a < b && a > i) { /* the passive's agent: "broken by The Huffington Post" */
@@ -2125,7 +2178,7 @@ static void lines_of_headlines(ctx *c, size_t *from)
 }
 
 /* chr__events_link once its context is made. */
-static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, chr_error *err)
+static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, size_t *stop, chr_error *err)
 {
     for (size_t i = 0; i < res->nevents; i++)
         res->events[i].time.timex = -2;
@@ -2133,7 +2186,7 @@ static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, chr_err
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (mark_heads(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    body_memo memo = {1, 0, 0};
+    body_memo memo = {1, 0, 0, stop};
     for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
         size_t tok = tok_of[i]; /* the event's token */
@@ -2180,8 +2233,9 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     uint32_t *lists = calloc(toks->n ? toks->n : 1, sizeof *lists);
     chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
     unsigned char *line = malloc(res->n ? res->n : 1);
-    /* line_from and line_to (lines_of_headlines), each event's token (know_tenses), then ctx.tx_tok */
-    size_t *line_from = malloc((2 * (toks->n ? toks->n : 1) + res->nevents + 2 * res->n) * sizeof *line_from);
+    /* line_from and line_to (lines_of_headlines), each event's token (know_tenses), ctx.tx_tok, then
+     * body_memo.stop */
+    size_t *line_from = malloc((3 * (toks->n ? toks->n : 1) + res->nevents + 2 * res->n) * sizeof *line_from);
     int st = CHR_OK;
     if (lists && gran && line && line_from) {
         size_t *tok_of = line_from + 2 * (toks->n ? toks->n : 1), *tx_tok = tok_of + res->nevents;
@@ -2203,7 +2257,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0) |
                                       (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0));
         }
-        st = link_all(res, &c, tok_of, err);
+        st = link_all(res, &c, tok_of, tx_tok + 2 * res->n, err);
         free(soft);
     } else {
         st = chr__error_set(err, CHR_ENOMEM, "out of memory");

@@ -25,7 +25,8 @@
  * occurs last; a rule is not tried after the last occurrence of its strings, nor at all in a document
  * without them. Also exact. The same pass notes which strings start in each piece of a paragraph: a
  * kept match spans no blank line (recognize.c), so a rule none of whose strings starts from a position's
- * piece to its paragraph's end need not be tried there, unless a lookahead may have looked past it.
+ * piece to its paragraph's end need not be tried there (for a rule with a positive lookahead, which may
+ * look past the paragraph, the strings of its pattern without the lookaheads: they lie in the match).
  *
  * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_starts,
  * chr__prefilter_required, chr__prefilter_required_paras, chr__paras_free, chr__prefilter_rule_sets,
@@ -75,6 +76,7 @@ typedef struct parser {
     const unsigned char *p, *end;
     int bad; /* syntax this analysis does not follow */
     int oom;
+    int no_ahead; /* a positive lookahead holds nothing (what the matched text itself must hold) */
 } parser;
 
 static void f_free(first *f) {
@@ -462,7 +464,7 @@ static int parse_item(parser *P, first *a) {
                 P->p++;
                 first skip = {0};
                 parse_alt(P, &skip);
-                if (k == '=') {
+                if (k == '=' && !P->no_ahead) {
                     /* "three days(?=\s+from\s+now)": the text after a match's start holds what the
                      * lookahead's holds, which is all the required strings ask (chr__prefilter_required) */
                     ahead = skip.req;
@@ -1087,7 +1089,9 @@ struct chr__prefilter {
      * document, where each required string occurs last */
     str *rstr; /* the distinct required strings */
     size_t nrstr;
-    uint32_t *rule_req_at; /* per rule: its strings are rule_req[at .. at + n), n == 0: none required */
+    /* per rule r: its strings are rule_req[at .. at + n), n == 0: none required; at nrules + r, those of
+     * a rule with a positive lookahead that lie in the matched text itself (finish_sets) */
+    uint32_t *rule_req_at;
     uint32_t *rule_req_n;
     uint32_t *rule_req;
     size_t rule_req_total;
@@ -1247,13 +1251,15 @@ static int finish_sets(chr__prefilter *pf, const char *const *patterns) {
     for (size_t r = 0; r < pf->nrules; r++) {
         uint64_t *set = pf->rsets + r * w;
         /* the analysis follows no other way for a match to hold a string outside itself: a lookbehind
-         * adds nothing, \K and verbs make a rule "any" */
-        if (!pf->rule_req_n[r] || strstr(patterns[r], "(?=")) {
+         * adds nothing, \K and verbs make a rule "any"; a rule with a positive lookahead has the strings
+         * of its pattern without the lookaheads, which lie in the matched text */
+        size_t q = strstr(patterns[r], "(?=") ? pf->nrules + r : r;
+        if (!pf->rule_req_n[q]) {
             set[0] |= 1;
             continue;
         }
-        for (uint32_t j = 0; j < pf->rule_req_n[r]; j++) {
-            uint32_t k = pf->rule_req[pf->rule_req_at[r] + j] + 1;
+        for (uint32_t j = 0; j < pf->rule_req_n[q]; j++) {
+            uint32_t k = pf->rule_req[pf->rule_req_at[q] + j] + 1;
             if (k <= pf->nrstr)
                 set[k / 64] |= (uint64_t)1 << (k % 64);
         }
@@ -1570,8 +1576,9 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         return CHR_ENOMEM;
     pf->nrules = n;
     pf->anywhere = malloc((n ? n : 1) * sizeof *pf->anywhere);
-    pf->rule_req_at = calloc(n ? n : 1, sizeof *pf->rule_req_at);
-    pf->rule_req_n = calloc(n ? n : 1, sizeof *pf->rule_req_n);
+    /* entries n + r: what a match of a rule r with a lookahead holds in its own text (finish_sets) */
+    pf->rule_req_at = calloc(n ? 2 * n : 1, sizeof *pf->rule_req_at);
+    pf->rule_req_n = calloc(n ? 2 * n : 1, sizeof *pf->rule_req_n);
     if (!pf->rule_req_at || !pf->rule_req_n) {
         chr__prefilter_free(pf);
         return CHR_ENOMEM;
@@ -1582,7 +1589,7 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
     int rc = (pf->anywhere && pf->ekeys && pf->evals) ? 0 : CHR_ENOMEM;
     for (size_t r = 0; r < n && !rc; r++) {
         parser P = {(const unsigned char *)patterns[r],
-                    (const unsigned char *)patterns[r] + strlen(patterns[r]), 0, 0};
+                    (const unsigned char *)patterns[r] + strlen(patterns[r]), 0, 0, 0};
         first f;
         parse_alt(&P, &f);
         if (!P.bad && !at_end(&P)) /* a stray ')': PCRE2 refused it already */
@@ -1592,6 +1599,17 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         fold_safe(&f);
         if (!P.bad && !rc)
             rc = keep_required(pf, &f.req, (uint32_t)r);
+        if (!P.bad && !rc && strstr(patterns[r], "(?=")) {
+            parser Q = {(const unsigned char *)patterns[r], P.end, 0, 0, 1};
+            first g;
+            parse_alt(&Q, &g);
+            if (g.oom)
+                rc = CHR_ENOMEM;
+            fold_safe(&g);
+            if (!Q.bad && at_end(&Q) && !rc)
+                rc = keep_required(pf, &g.req, (uint32_t)(n + r));
+            f_free(&g);
+        }
         if (P.bad || f.any || f.n == 0) {
             pf->anywhere[pf->nanywhere++] = (uint32_t)r;
         } else {
@@ -1979,7 +1997,7 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
  * once its patterns match; the counts and lengths are checked all the same, so that a damaged copy is
  * refused rather than read past its end. */
 
-#define PF_MAGIC 0x43485250464c5432ull /* "CHRPFLT2" */
+#define PF_MAGIC 0x43485250464c5433ull /* "CHRPFLT3" */
 #define PF_ORDER 0x0102030405060708ull
 #define PF_COUNTS 13
 
@@ -2059,8 +2077,8 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
         b_put(&o, &len, sizeof len);
         b_put(&o, &exact, sizeof exact);
     }
-    b_put(&o, pf->rule_req_at, pf->nrules * sizeof *pf->rule_req_at);
-    b_put(&o, pf->rule_req_n, pf->nrules * sizeof *pf->rule_req_n);
+    b_put(&o, pf->rule_req_at, 2 * pf->nrules * sizeof *pf->rule_req_at);
+    b_put(&o, pf->rule_req_n, 2 * pf->nrules * sizeof *pf->rule_req_n);
     b_put(&o, pf->rule_req, pf->rule_req_total * sizeof *pf->rule_req);
     b_put(&o, pf->cls, sizeof pf->cls);
     b_put(&o, pf->delta, pf->nstates * pf->ncls * sizeof *pf->delta);
@@ -2183,8 +2201,8 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
         pf->rstr[i].n = l;
         pf->rstr[i].exact = (int)exact;
     }
-    pf->rule_req_at = b_array(&in, pf->nrules, sizeof *pf->rule_req_at);
-    pf->rule_req_n = b_array(&in, pf->nrules, sizeof *pf->rule_req_n);
+    pf->rule_req_at = b_array(&in, 2 * pf->nrules, sizeof *pf->rule_req_at);
+    pf->rule_req_n = b_array(&in, 2 * pf->nrules, sizeof *pf->rule_req_n);
     pf->rule_req = b_array(&in, pf->rule_req_total, sizeof *pf->rule_req);
     b_get(&in, pf->cls, sizeof pf->cls);
     pf->delta = b_array(&in, pf->nstates * pf->ncls, sizeof *pf->delta);

@@ -225,8 +225,8 @@ static void test_required_lookahead(void **state) {
 }
 
 /* The paragraphs: a rule none of whose strings starts from a position's piece of paragraph to the
- * paragraph's end is left out there, unless a lookahead's strings are required (it may look past a blank
- * line); short paragraphs are joined to the next. */
+ * paragraph's end is left out there; for a rule with a lookahead (it may look past a blank line), the
+ * strings of its pattern without the lookahead count; short paragraphs are joined to the next. */
 static void test_required_paragraphs(void **state) {
     (void)state;
     const char *const pats[] = {"(?:\\d+|three)\\s+(?:days?|weeks?)\\s+ago", "\\d+\\s+days?(?=\\s+later)",
@@ -245,7 +245,8 @@ static void test_required_paragraphs(void **state) {
     assert_true(para_meets(pf, &ps, 0, 0));       /* "ago" in the first paragraph */
     assert_false(para_meets(pf, &ps, 0, second)); /* not in the second */
     assert_true(para_meets(pf, &ps, 0, third));   /* the last one has them all */
-    assert_true(para_meets(pf, &ps, 1, second));  /* a lookahead's: everywhere */
+    assert_true(para_meets(pf, &ps, 1, second));  /* "day" before the lookahead */
+    assert_true(para_meets(pf, &ps, 1, third));   /* "later" is past the blank line, "day" is not */
     assert_true(para_meets(pf, &ps, 2, second));  /* no required string: everywhere */
     chr__paras_free(&ps);
     assert_int_equal(chr__prefilter_required_paras(pf, "a\n\nb\n\nthree days ago", 18, last1, &ps), 0);
@@ -257,6 +258,7 @@ static void test_required_paragraphs(void **state) {
     assert_true(ps.n > 3);
     assert_true(para_meets(pf, &ps, 0, 0));
     assert_false(para_meets(pf, &ps, 0, 200));
+    assert_false(para_meets(pf, &ps, 1, 200)); /* no "day" after it in its paragraph, nor "later" */
     chr__paras_free(&ps);
     chr__prefilter_free(pf);
 }

@@ -103,14 +103,15 @@ static int is_abbrev(const unsigned char *s, size_t n) {
         "mont", "mr", "mrs", "ms", "mt", "n.j", "n.y", "neb", "nev", "no", "nos", "nov", "oct", "okla", "ore",
         "p.m", "pa", "penn", "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "tenn",
         "tex", "u.k", "u.n", "u.s", "univ", "va", "vs", "vt", "wash", "wis", "wyo"};
-    char low[8] = {0};
-    if (n == 0 || n >= sizeof low) /* none is that long */
+    if (n == 0 || n >= 8) /* none is that long */
         return 0;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-    if (memchr(low, '\0', n)) /* a NUL inside: no abbreviation */
-        return 0;
-    uint64_t k = key8(low);
+    uint64_t k = 0; /* key8 of s in lower case, padded with NULs */
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\0') /* a NUL inside: no abbreviation */
+            return 0;
+        k = k << 8 | (unsigned char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    }
+    k <<= 8 * (8 - n);
     size_t lo = 0, hi = sizeof list / sizeof list[0];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -304,7 +305,8 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
             int dot = 0;
             end = word_end(s, len, i, &dot);
             /* clitics: "n't" comes off the word, "'s" etc. follow it */
-            size_t ap = end < len ? apos_at(s, len, end) : 0;
+            unsigned char e = end < len ? s[end] : 0;
+            size_t ap = e == '\'' || e == 0xE2 ? apos_at(s, len, end) : 0;
             if (ap && end - start >= 2 && (s[end - 1] == 'n' || s[end - 1] == 'N') && end + ap < len &&
                 (s[end + ap] == 't' || s[end + ap] == 'T') &&
                 (end + ap + 1 >= len || !word_at(s, len, end + ap + 1))) {
@@ -331,6 +333,8 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
                     i = k;
                 }
             }
+            if (i < len && s[i] == ' ')
+                i++; /* the usual space after a word, without a turn of the loop */
             continue;
         }
         /* punctuation */

@@ -4,7 +4,7 @@
  * chr_doc_set_id, chr_doc_dct, chr_doc_set_dct, chr_doc_set_dct_time, chr_doc_raw, chr_doc_gold_count,
  * chr_doc_gold, chr_doc_gold_event_count, chr_doc_gold_event, chr_doc_gold_tlink_count, chr_doc_gold_tlink,
  * chr_doc_cp_offset, chr_format_detect, chr_dct_source_name, chr_timex_type_name;
- * (error.h): chr_strerror; (internal.h): chr__doc_alloc.
+ * (error.h): chr_strerror; (internal.h): chr__doc_alloc, chr__doc_from_utf8.
  *
  * Code point offsets: doc->cp_index[i] is the number of code points that start before byte i * 64, built
  * when the document is allocated, so that chr_doc_cp_offset costs at most 64 byte steps, and none in a
@@ -101,7 +101,8 @@ static int all_blank(const char *s, size_t len) {
     return 1;
 }
 
-int chr_doc_from_text(chr_doc **out, const char *text, size_t len, chr_error *err) {
+/* checked: the caller has shown text to be valid UTF-8 without NUL bytes (chr__doc_from_utf8). */
+static int from_text(chr_doc **out, const char *text, size_t len, int checked, chr_error *err) {
     size_t skip = 0, bad = 0;
     chr_doc *doc;
 
@@ -115,7 +116,7 @@ int chr_doc_from_text(chr_doc **out, const char *text, size_t len, chr_error *er
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
         skip = 3;
     }
-    if (chr__utf8_check(text + skip, len - skip, &bad) != 0) {
+    if (!checked && chr__utf8_check(text + skip, len - skip, &bad) != 0) {
         bad += skip;
         if (text[bad] == '\0') {
             chr__error_set(err, CHR_EUTF8, "NUL byte at byte offset %zu: binary data, not text", bad);
@@ -137,6 +138,14 @@ int chr_doc_from_text(chr_doc **out, const char *text, size_t len, chr_error *er
     }
     *out = doc;
     return CHR_OK;
+}
+
+int chr_doc_from_text(chr_doc **out, const char *text, size_t len, chr_error *err) {
+    return from_text(out, text, len, 0, err);
+}
+
+int chr__doc_from_utf8(chr_doc **out, const char *text, size_t len, chr_error *err) {
+    return from_text(out, text, len, 1, err);
 }
 
 void chr_doc_free(chr_doc *doc) {

@@ -38,6 +38,9 @@ int chr__error_at(chr_error *err, int code, const char *file, int line, const ch
 
 /* Allocate an empty document owning a copy of text (NUL-terminated); no validation. */
 chr_doc *chr__doc_alloc(const char *text, size_t len);
+/* chr_doc_from_text for text the caller has already shown to be valid UTF-8 without NUL bytes (a string
+ * the JSON Lines reader decoded from a checked line): the same but for the check. */
+int chr__doc_from_utf8(chr_doc **out, const char *text, size_t len, chr_error *err);
 
 /* 0 if text is valid UTF-8 without NUL bytes, else CHR_EUTF8 with *bad set to the offending offset. */
 int chr__utf8_check(const char *s, size_t len, size_t *bad);

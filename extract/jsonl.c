@@ -268,7 +268,14 @@ int chr_doc_from_json(chr_doc **out, const char *line, size_t len, const chr_jso
     if (rc != CHR_OK) {
         goto done;
     }
-    rc = chr_doc_from_text(&doc, text.s, text.n, err);
+    /* the lean reader's strings are the checked line's bytes, cut at ASCII quotes and backslashes, and
+     * escapes it decoded to valid UTF-8 (no \u0000, no lone surrogate): no second check. jansson's are
+     * checked again. */
+    if (rec.tree) {
+        rc = chr_doc_from_text(&doc, text.s, text.n, err);
+    } else {
+        rc = chr__doc_from_utf8(&doc, text.s, text.n, err);
+    }
     if (rc == CHR_EEMPTY) {
         chr__error_set(err, rc, "text field \"%s\" is empty", used);
         goto done;

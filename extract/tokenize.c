@@ -103,14 +103,15 @@ static int is_abbrev(const unsigned char *s, size_t n) {
         "mont", "mr", "mrs", "ms", "mt", "n.j", "n.y", "neb", "nev", "no", "nos", "nov", "oct", "okla", "ore",
         "p.m", "pa", "penn", "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "tenn",
         "tex", "u.k", "u.n", "u.s", "univ", "va", "vs", "vt", "wash", "wis", "wyo"};
-    char low[8] = {0};
-    if (n == 0 || n >= sizeof low) /* none is that long */
+    if (n == 0 || n >= 8) /* none is that long */
         return 0;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-    if (memchr(low, '\0', n)) /* a NUL inside: no abbreviation */
-        return 0;
-    uint64_t k = key8(low);
+    uint64_t k = 0; /* key8 of s in lower case, padded with NULs */
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\0') /* a NUL inside: no abbreviation */
+            return 0;
+        k = k << 8 | (unsigned char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    }
+    k <<= 8 * (8 - n);
     size_t lo = 0, hi = sizeof list / sizeof list[0];
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -127,8 +128,15 @@ static int is_abbrev(const unsigned char *s, size_t n) {
 
 int chr__tokenize_abbrev(const char *s, size_t n) { return is_abbrev((const unsigned char *)s, n); }
 
+/* The tokens are kept here while they are pushed (t->n is set at the end), and each sentence's
+ * end is set at the end from the next sentence's first token: push's usual case is the token's three
+ * stores and a count. */
 typedef struct builder {
     chr__tokens *t;
+    chr__token *v;
+    size_t n;      /* tokens so far */
+    size_t lim;    /* push_slow from this token on: array full or sentence cut; 0 when none is open */
+    size_t sent;   /* the open sentence */
     size_t cap, scap;
     int open;      /* a sentence is open */
     int end_next;  /* the sentence ends unless the next token starts lower case */
@@ -154,8 +162,7 @@ static int push_sent(builder *b, size_t first_tok) {
         b->scap = cap;
     }
     t->sent_first[t->nsent] = first_tok;
-    t->sent_start[t->nsent] = t->v[first_tok].start;
-    t->sent_end[t->nsent] = t->v[first_tok].end;
+    t->sent_start[t->nsent] = b->v[first_tok].start;
     t->nsent++;
     return 0;
 }
@@ -165,50 +172,53 @@ static int push_sent(builder *b, size_t first_tok) {
 static int push_slow(builder *b, size_t start, size_t end) __attribute__((noinline));
 static int push_slow(builder *b, size_t start, size_t end) {
     chr__tokens *t = b->t;
-    size_t n = t->n;
+    size_t n = b->n;
     if (n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 256;
-        chr__token *v = realloc(t->v, cap * sizeof *v);
+        chr__token *v = realloc(b->v, cap * sizeof *v);
         if (!v)
             return -1;
-        t->v = v;
+        t->v = b->v = v; /* t->v too, for chr__tokens_free after a failure */
         b->cap = cap;
     }
-    chr__token *v = &t->v[n];
+    chr__token *v = &b->v[n];
     v->start = start;
     v->end = end;
     /* no real sentence is this long: cut it, so that the work per sentence stays bounded */
-    if (b->open && n - b->first < MAX_SENTENCE_TOKENS) {
-        v->sent = t->nsent - 1;
-        t->sent_end[t->nsent - 1] = end;
-    } else {
-        v->sent = t->nsent;
+    if (!b->open || n - b->first >= MAX_SENTENCE_TOKENS) {
+        b->sent = t->nsent;
         if (push_sent(b, n))
             return -1;
         b->first = n;
         b->open = 1;
     }
-    t->n = n + 1;
+    v->sent = b->sent;
+    b->n = n + 1;
+    b->lim = b->first + MAX_SENTENCE_TOKENS < b->cap ? b->first + MAX_SENTENCE_TOKENS : b->cap;
     return 0;
+}
+
+/* The open sentence ends before the next token. */
+static inline void close_sentence(builder *b) {
+    b->open = 0;
+    b->lim = 0;
 }
 
 /* attach: a closing quote or bracket, which stays with a sentence that ends before it. */
 static inline int push(builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
-    chr__tokens *t = b->t;
     if (!attach) {
         if (b->end_next && b->open && !is_lower(s[start]) && s[start] != ',' && s[start] != ';')
-            b->open = 0; /* not before a comma: "in Birmingham, Ala., killed" */
+            close_sentence(b); /* not before a comma: "in Birmingham, Ala., killed" */
         b->end_next = 0;
     }
-    size_t n = t->n;
-    if (n == b->cap || !b->open || n - b->first >= MAX_SENTENCE_TOKENS)
+    size_t n = b->n;
+    if (n >= b->lim)
         return push_slow(b, start, end);
-    chr__token *v = &t->v[n];
+    chr__token *v = &b->v[n];
     v->start = start;
     v->end = end;
-    v->sent = t->nsent - 1;
-    t->sent_end[t->nsent - 1] = end;
-    t->n = n + 1;
+    v->sent = b->sent;
+    b->n = n + 1;
     return 0;
 }
 
@@ -216,6 +226,7 @@ static inline int push(builder *b, const unsigned char *s, size_t start, size_t 
 static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev_dot) {
     size_t j = i;
     int letters_dots = 1; /* single letters separated by dots: "U.S" */
+    int inner = 0;        /* a dot inside */
     size_t seg = 0;
     *abbrev_dot = 0;
     while (j < len) {
@@ -224,19 +235,24 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
         j = r;
         if (j >= len)
             break;
-        if (s[j] >= 0x80 && word_at(s, len, j)) {
+        unsigned char c = s[j];
+        /* ASCII other than & , - . / (bits 0, 6..9 from '&'): the word ends, as the tests below say */
+        if (c < 0x80 && (c < '&' || c > '/' || !((0x3C1u >> (c - '&')) & 1)))
+            break;
+        if (c >= 0x80 && word_at(s, len, j)) {
             j++;
             seg++;
             continue;
         }
-        unsigned char c = s[j];
         if (j + 1 < len && j > i) {
             unsigned char p = s[j - 1], q = s[j + 1];
             if ((c == '.' || c == ',') && is_digit(p) && is_digit(q)) {
+                inner |= c == '.';
                 j++;
                 continue;
             }
             if (c == '.' && !is_digit(p) && word_at(s, len, j + 1) && !is_digit(q) && seg == 1) {
+                inner = 1;
                 j++;
                 seg = 0;
                 continue; /* "U.S", "a.m" */
@@ -254,7 +270,6 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
         letters_dots = 0;
     if (j < len && s[j] == '.' && j > i) {
         /* "U.S." keeps its dot when it had an inner one; "Mr." by the list */
-        int inner = memchr(s + i, '.', j - i) != NULL;
         if ((inner && letters_dots) || is_abbrev(s + i, j - i) ||
             (j - i == 1 && s[i] >= 'A' && s[i] <= 'Z' && j + 2 < len && s[j + 1] == ' ' && s[j + 2] >= 'A' &&
              s[j + 2] <= 'Z'))
@@ -280,7 +295,7 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
                 while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
                     k++;
                 if (k < len && s[k] == '\n')
-                    b.open = 0;
+                    close_sentence(&b);
             }
             i += c < 0x80 ? 1 : (c == 0xC2 ? 2 : 3);
             continue;
@@ -290,7 +305,8 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
             int dot = 0;
             end = word_end(s, len, i, &dot);
             /* clitics: "n't" comes off the word, "'s" etc. follow it */
-            size_t ap = end < len ? apos_at(s, len, end) : 0;
+            unsigned char e = end < len ? s[end] : 0;
+            size_t ap = e == '\'' || e == 0xE2 ? apos_at(s, len, end) : 0;
             if (ap && end - start >= 2 && (s[end - 1] == 'n' || s[end - 1] == 'N') && end + ap < len &&
                 (s[end + ap] == 't' || s[end + ap] == 'T') &&
                 (end + ap + 1 >= len || !word_at(s, len, end + ap + 1))) {
@@ -317,6 +333,8 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
                     i = k;
                 }
             }
+            if (i < len && s[i] == ' ')
+                i++; /* the usual space after a word, without a turn of the loop */
             continue;
         }
         /* punctuation */
@@ -336,12 +354,16 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
                     (ul == 3 && s[i + 1] == 0x80 && s[i + 2] == 0xA6); /* … */
         int closer = c == '"' || c == '\'' || c == ')' || c == ']' ||
                      (ul == 3 && s[i + 1] == 0x80 && (s[i + 2] == 0x99 || s[i + 2] == 0x9D));
-        if (push(&b, s, start, end, closer && b.end_next && out->n && out->v[out->n - 1].end == start))
+        if (push(&b, s, start, end, closer && b.end_next && b.n && b.v[b.n - 1].end == start))
             goto oom;
         if (final)
             b.end_next = 1;
         i = end;
     }
+    out->n = b.n;
+    /* a sentence ends where its last token does, the one before the next sentence's first */
+    for (size_t k = 0; k < out->nsent; k++)
+        out->sent_end[k] = b.v[(k + 1 < out->nsent ? out->sent_first[k + 1] : b.n) - 1].end;
     return 0;
 oom:
     chr__tokens_free(out);

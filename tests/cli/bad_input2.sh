@@ -64,6 +64,19 @@ jsonl_case '"text": {...}' "$tmp/text-object.jsonl" 'text field \\"text\\" is an
 } >"$tmp/date-array.jsonl"
 jsonl_case '"date": [...]' "$tmp/date-array.jsonl" 'date field \\"date\\" '
 
+# Invalid UTF-8 inside the text string (a lead byte without its continuation, a Latin-1 byte): the line's
+# check names it, since the document set-up takes the lean reader's strings as checked.
+{
+    printf '{"id": "bad", "text": "Talks \xc3\x28 resumed on Monday."}\n'
+    echo "$good"
+} >"$tmp/text-utf8.jsonl"
+jsonl_case "invalid UTF-8 in the text" "$tmp/text-utf8.jsonl" 'invalid UTF-8 in JSON record at byte offset 29"'
+{
+    printf '{"id": "bad", "text": "Caf\xe9 \\u00e9 talks resumed on Monday."}\n'
+    echo "$good"
+} >"$tmp/text-latin1.jsonl"
+jsonl_case "Latin-1 byte in the text" "$tmp/text-latin1.jsonl" 'invalid UTF-8 in JSON record at byte offset 26"'
+
 # A JSON number as the date is taken as Unix seconds (1417640280 = 2014-12-03T20:58Z).
 echo '{"id": "epoch", "text": "Talks resumed on Monday.", "date": 1417640280}' >"$tmp/epoch.jsonl"
 "$CHRONICLE" extract --compact "$tmp/epoch.jsonl" >"$tmp/out" 2>"$tmp/err"

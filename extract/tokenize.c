@@ -257,7 +257,8 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
                 seg = 0;
                 continue; /* "U.S", "a.m" */
             }
-            if ((c == '-' || c == '&' || c == '/') && word_at(s, len, j + 1) && (chr__ascii_alnum(p) || p >= 0x80)) {
+            if ((c == '-' || c == '&' || c == '/') && word_at(s, len, j + 1) &&
+                (chr__ascii_alnum(p) || p >= 0x80)) {
                 letters_dots = 0;
                 j++;
                 seg = 0;

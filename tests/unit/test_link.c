@@ -1049,6 +1049,22 @@ static void test_report_after_a_relative_clause(void **state)
     done(&r);
 }
 
+/* A verb's own time may lie past the linker's reach at the end of its clause, with no verb between: it
+ * took none before and was placed by its tense. Not over a subordinate clause, nor a modifying time. */
+static void test_far_time_of_its_clause(void **state)
+{
+    (void)state;
+    run r = extract("The FBI put alleged terrorist mastermind Osama Bin Laden and anti-abortion activist and "
+                    "accused doctor killer James Charles Kopp on the bureau's list of the Ten Most Wanted "
+                    "fugitives Monday.");
+    assert_string_equal(event(&r, "put")->time.value, "2014-12-01");
+    done(&r);
+    r = extract("Management recommended a suspension of dividend payments on both its common and preferred "
+                "stock because Crossland may not meet the new government capital criteria effective Dec. 7.");
+    assert_int_equal(event(&r, "recommended")->time.timex, -1);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1087,6 +1103,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_predicate_time),
         cmocka_unit_test(test_actor_after_a_modal),
         cmocka_unit_test(test_report_after_a_relative_clause),
+        cmocka_unit_test(test_far_time_of_its_clause),
         cmocka_unit_test(test_time_is_no_dateline),
         cmocka_unit_test(test_dateline_with_a_date),
         cmocka_unit_test(test_headline_line),

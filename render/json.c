@@ -394,15 +394,22 @@ static inline char *cname(names *t, char *p, int kind, int v) {
     return p + t->v[kind][v].n;
 }
 
-static char *compact_timex(jw *w, char *p, const char *text, size_t len, const chr_timex *x) {
+/* The members a time expression and an event open with: "{"id":..,"start":..,"end":..,"text":.." (code
+ * points, then the text of bytes [start, end)). */
+static char *compact_head(jw *w, char *p, const char *id, size_t cp_start, size_t cp_end, const char *text,
+                          size_t len, size_t start, size_t end) {
     p = lit(p, "{\"id\":");
-    p = cstr(w, p, x->id);
+    p = cstr(w, p, id);
     p = lit(p, ",\"start\":");
-    p = cint(p, x->cp_start);
+    p = cint(p, cp_start);
     p = lit(p, ",\"end\":");
-    p = cint(p, x->cp_end);
+    p = cint(p, cp_end);
     p = lit(p, ",\"text\":");
-    p = cspan(w, p, text, len, x->start, x->end);
+    return cspan(w, p, text, len, start, end);
+}
+
+static char *compact_timex(jw *w, char *p, const char *text, size_t len, const chr_timex *x) {
+    p = compact_head(w, p, x->id, x->cp_start, x->cp_end, text, len, x->start, x->end);
     p = lit(p, ",\"type\":");
     p = cstr(w, p, chr_timex_type_name(x->type));
     p = lit(p, ",\"value\":");
@@ -465,14 +472,7 @@ static char *compact_event_time(names *nm, char *p, const chr_event_time *t) {
 
 static char *compact_event(names *nm, char *p, const chr_event *e) {
     jw *w = nm->w;
-    p = lit(p, "{\"id\":");
-    p = cstr(w, p, e->id);
-    p = lit(p, ",\"start\":");
-    p = cint(p, e->cp_start);
-    p = lit(p, ",\"end\":");
-    p = cint(p, e->cp_end);
-    p = lit(p, ",\"text\":");
-    p = cspan(w, p, nm->text, nm->len, e->start, e->end);
+    p = compact_head(w, p, e->id, e->cp_start, e->cp_end, nm->text, nm->len, e->start, e->end);
     p = lit(p, ",\"class\":");
     p = cname(nm, p, N_CLASS, (int)e->cls);
     p = lit(p, ",\"tense\":");

@@ -534,6 +534,22 @@ static int not_until(const ctx *c, const chr_timex *t)
     return i >= 2 && (tok_word(c, i - 2, "not") || tok_word(c, i - 2, "n't"));
 }
 
+/* Is time t counted back from the document date ("a year ago", "a year earlier")? */
+static int counted_back(const ctx *c, const chr_timex *t)
+{
+    size_t n = t->end - t->start;
+    const char *s = c->text + t->start;
+    return (n > 4 && !strncasecmp(s + n - 4, " ago", 4)) || (n > 8 && !strncasecmp(s + n - 8, " earlier", 8));
+}
+
+/* Does event e go on at the document date: a present, or a present perfect ("has operated")? */
+static int ongoing(const chr_event *e)
+{
+    int perfect = e->aspect == CHR_ASPECT_PERFECTIVE || e->aspect == CHR_ASPECT_PERFECTIVE_PROGRESSIVE;
+    return e->tense == CHR_TENSE_PRESENT && (perfect || e->cls == CHR_EVENT_STATE || e->cls == CHR_EVENT_I_STATE ||
+                                             e->aspect == CHR_ASPECT_PROGRESSIVE);
+}
+
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     char w[32];
@@ -575,10 +591,14 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
     } else if (t->type == CHR_TIMEX_DURATION) {
         set_time(&e->time, ti, CHR_REL_DURING, t->value, c->gran[ti], t->begin, t->end_value, "duration");
     } else if (!strcmp(w, "since") || !strcmp(w, "from") || !strcmp(w, "between")) {
-        /* "from now on" begins at the document date */
+        /* "from now on" begins at the document date. "since 1979" runs to it, as does a change counted from
+         * a time before it ("fell 8.4% from a year ago"); "from 1983" with no time that closes it only when
+         * the event goes on at the document date ("has operated from 1990"): "directed the lab from 1983"
+         * ended at a time the sentence may not give ("until her retirement"). */
         const char *from = strcmp(t->value, "PRESENT_REF") ? t->value : c->dct;
+        int open = !strcmp(w, "since") || ongoing(e) || counted_back(c, t);
         set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], from,
-                 t->end_value[0] ? t->end_value : c->dct, "signal:since");
+                 t->end_value[0] ? t->end_value : open ? c->dct : "", "signal:since");
     } else if ((!strcmp(w, "until") || !strcmp(w, "till")) && not_until(c, t)) {
         /* "it was not until Tuesday that Castro revealed": the event is at the time, not ended by it */
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,

@@ -401,8 +401,9 @@ static void row(chr__sbuf *b, const char *date, const char *rel, const char *act
     } while (!cell_done(&c[0]) || !cell_done(&c[1]) || !cell_done(&c[2]) || !cell_done(&c[3]));
 }
 
-/* The relation column's word for entry e: "since" for an interval begun by its time that runs on or to the
- * document date ("since 1979"), "from" for one closed at another time ("from 2010 to 2018"). */
+/* The relation column's word for entry e: "since" for an interval begun by its time that runs to the
+ * document date ("since 1979"), "from" for one closed at another time ("from 2010 to 2018") or whose end the
+ * text does not give ("directed the lab from 1983"). */
 static const char *relation_word(const chr_timeline_entry *e) {
     switch (e->relation) {
     case CHR_REL_IS_INCLUDED:
@@ -417,7 +418,7 @@ static const char *relation_word(const chr_timeline_entry *e) {
     case CHR_REL_BEGINS:
         return "starts";
     case CHR_REL_BEGUN_BY:
-        return e->flags & (CHR_TL_OPEN_END | CHR_TL_END_DCT) ? "since" : "from";
+        return e->flags & CHR_TL_END_DCT ? "since" : "from";
     case CHR_REL_ENDS:
         return "ends";
     case CHR_REL_ENDED_BY:

@@ -1065,12 +1065,31 @@ static void test_far_time_of_its_clause(void **state)
     done(&r);
 }
 
+/* "from 1983" with no time that closes it runs to the document date only for an event that goes on then
+ * ("has operated from 1990"); "directed the lab from 1983 until her retirement" ended at a time the
+ * sentence does not give, and "since" still runs to the document date. */
+static void test_from_with_an_open_end(void **state)
+{
+    (void)state;
+    run r = extract("She directed the lab from 1983 until her retirement. The plant has operated from 1990. "
+                    "He served as mayor from 2001 to 2009. Sales have grown since 2005.");
+    const chr_event *directed = event(&r, "directed");
+    assert_int_equal(directed->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(directed->time.begin, "1983");
+    assert_string_equal(directed->time.end, "");
+    assert_string_equal(event(&r, "operated")->time.end, "2014-12-03");
+    assert_string_equal(event(&r, "served")->time.end, "2009");
+    assert_string_equal(event(&r, "grown")->time.end, "2014-12-03");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_dated_by_its_time),
         cmocka_unit_test(test_two_times_in_one_sentence),
         cmocka_unit_test(test_since_and_until),
+        cmocka_unit_test(test_from_with_an_open_end),
         cmocka_unit_test(test_since_with_a_hedge),
         cmocka_unit_test(test_signal_and_the_clause_after),
         cmocka_unit_test(test_untaken_time_within_reach),

@@ -35,6 +35,8 @@
 #define NEAR_DAYS 92
 /* how many days before the DCT a day after until/through/till with no tense may be and still be past */
 #define UNTIL_RECENT_DAYS 31
+/* how many bytes may separate a weekday from the day listed before it ("Thursday night and ... Friday") */
+#define LIST_GAP 40
 /* how many quarters back a quarter of a future-tense sentence may be and still be this year's */
 #define QUARTERS_BACK 1
 /* how far (bytes) after a date of a past episode a month or month-day without a year is still of it */
@@ -117,6 +119,19 @@ static int until_signal(const chr__anchor_ctx *ctx, const chr__cand *c)
 {
     const char *sig = chr__context_signal(ctx->text, ctx->len, c->start);
     return sig && (!strcmp(sig, "until") || !strcmp(sig, "through") || !strcmp(sig, "till"));
+}
+
+/* Is the expression of c listed right after the time talked about, a day or a part of one not before the
+ * DCT, in the same sentence ("late Thursday night and New England on Friday afternoon")? */
+static int next_in_list(const chr__anchor_ctx *ctx, const chr__cand *c)
+{
+    if (ctx->ref.gran < CHR_GRAN_DAY || ctx->ref.gran == CHR_GRAN_NONE || ctx->ref.day < ctx->dct.day ||
+        ctx->ref_end > c->start || c->start - ctx->ref_end > LIST_GAP)
+        return 0;
+    for (size_t i = ctx->ref_end; i < c->start; i++)
+        if (ctx->text[i] == '.' || ctx->text[i] == ';' || ctx->text[i] == '\n')
+            return 0;
+    return 1;
 }
 
 static int direction(const chr__anchor_ctx *ctx, const chr__cand *c, const char *arg)
@@ -365,6 +380,14 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             break;
         default:
             day = dct->day - back;
+            /* "to reach the mid-Atlantic late Thursday night and New England on Friday afternoon" (on a
+             * Thursday): with no tense, a weekday listed right after a day not before the DCT, one or two
+             * days after that day's weekday, follows it ("statements made Friday and Thursday" do not) */
+            if (next_in_list(ctx, c) && day < ctx->ref.day) {
+                int ahead = (wd - chr_date_weekday(ctx->ref.day) + 7) % 7;
+                if (ahead >= 1 && ahead <= 2)
+                    day = ctx->ref.day + ahead;
+            }
             break;
         }
         chr_time t = {.day = day, .gran = CHR_GRAN_DAY};

@@ -253,6 +253,7 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
         if (ctx.last.gran != CHR_GRAN_NONE) {
             ctx.ref = ctx.last;
             chr__copy(ctx.ref_id, sizeof ctx.ref_id, t.id);
+            ctx.ref_end = t.end;
         } else if ((t.type == CHR_TIMEX_DATE || t.type == CHR_TIMEX_TIME) && t.value[0] == 'X') {
             /* a time of unknown year ("December" with no DCT) is now the one talked about: "a month earlier"
              * after it is no month before an older time of known year ("August 2023") */

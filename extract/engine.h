@@ -192,6 +192,7 @@ typedef struct chr__anchor_ctx {
     chr_time dct;      /* gran NONE when unknown */
     chr_time ref;      /* the time being talked about (last specific date), gran NONE at start */
     char ref_id[16];   /* id of the timex ref came from */
+    size_t ref_end;    /* where that timex ended (bytes) */
     chr_time last;     /* the value of the timex just resolved (gran NONE if not a point in time) */
     chr_time period;   /* the last quarter or half mentioned ("a year ago" in results news) */
     size_t period_end; /* where that mention ended (bytes) */

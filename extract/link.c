@@ -1161,9 +1161,20 @@ static int boundary_between(const ctx *c, size_t a, size_t b)
     return 0;
 }
 
+static int after_modal(const ctx *c, size_t i, size_t first);
+
+/* Is event e a verb after a modal ("temperatures would drop")? Its tense is NONE, as a noun's. */
+static int modal_verb(const ctx *c, const chr_event *e)
+{
+    if (e->tense != CHR_TENSE_NONE)
+        return 0;
+    size_t i = tok_at(c, e->start);
+    return i < c->toks->n && after_modal(c, i, c->toks->sent_first[c->toks->v[i].sent]);
+}
+
 /* Each time expression belongs to one of the events that took it, its head: the nearest verb on its left
  * with no clause boundary between them ("Kirby told reporters on Tuesday", "claims made over the
- * weekend"); for a time that opens its sentence or clause, or has no such verb, the nearest verb on its
+ * weekend", "said temperatures would drop over the next 48 hours"); for a time that opens its sentence or clause, or has no such verb, the nearest verb on its
  * right ("On Monday, a U.S. defense official confirmed"); else the nearest event. The others that took it
  * only share their sentence's time ("he could not confirm or deny reports ..., Kirby told reporters on
  * Tuesday"; "the U.S. would be happy to have Iran's help in fighting ..., Kerry said Wednesday"): their
@@ -1192,7 +1203,7 @@ static int mark_heads(chr_result *res, const ctx *c)
             x->near = e;
         }
         x->sent_start = e->sent_start;
-        if (!verbal(e))
+        if (!verbal(e) && !modal_verb(c, e))
             continue;
         if (e->end <= t->start && !boundary_between(c, e->end, t->start))
             x->left = e; /* events come in text order: the last one is the nearest */

@@ -1083,6 +1083,20 @@ static void test_from_with_an_open_end(void **state)
     done(&r);
 }
 
+/* A verb after a modal owns the time on its right, not the report before it: the chronology's entry is
+ * "temperatures would drop ... over the next 48 hours", not "Forecasters said ..." dated by it. */
+static void test_modal_verb_owns_its_time(void **state)
+{
+    (void)state;
+    run r = extract("Forecasters said temperatures would drop sharply over the next 48 hours. Gregory Craig "
+                    "announced in Washington that the father would be traveling to the United States Thursday.");
+    assert_string_equal(event(&r, "said")->time.rule, "sentence");
+    assert_string_not_equal(event(&r, "drop")->time.rule, "sentence");
+    assert_string_equal(event(&r, "announced")->time.rule, "sentence");
+    assert_string_equal(event(&r, "traveling")->time.rule, "same-sentence");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1090,6 +1104,7 @@ int main(void)
         cmocka_unit_test(test_two_times_in_one_sentence),
         cmocka_unit_test(test_since_and_until),
         cmocka_unit_test(test_from_with_an_open_end),
+        cmocka_unit_test(test_modal_verb_owns_its_time),
         cmocka_unit_test(test_since_with_a_hedge),
         cmocka_unit_test(test_signal_and_the_clause_after),
         cmocka_unit_test(test_untaken_time_within_reach),

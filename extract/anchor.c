@@ -880,6 +880,10 @@ static void span(chr_timex *out, const char *tmpl, chr__anchor_ctx *ctx, const c
     }
     if (u == CHR_GRAN_NONE || u > CHR_GRAN_DAY || n == 0)
         return;
+    /* "joined Harvard in 1968 and spent the next three decades there": what came next in a past told (by
+     * the verb right before the time) is counted from that past, not from the DCT */
+    if (n > 0 && chr__context_past_verb_before(ctx->e, ctx->text, ctx->len, c->start))
+        return;
     chr_time now = chr__time_period(&ctx->dct, CHR_GRAN_DAY), far = now;
     chr__time_shift(&far, u, n); /* both ends in: "the past 24 hours" of a day may reach into the day before */
     chr_time_format(out->begin, sizeof out->begin, n < 0 ? &far : &now);

@@ -248,6 +248,16 @@ static int verb_before_last(const char *w) {
     return n > 3 && !strcmp(w + n - 3, "'ll");
 }
 
+int chr__context_past_verb_before(const chr_engine *e, const char *text, size_t len, size_t start) {
+    word left[2];
+    walk lw;
+    walk_init(&lw, left, e, text, len, start, -1);
+    size_t n = upto(&lw, 2);
+    size_t k = n > 0 && (!strcmp(left[0].w, "over") || !strcmp(left[0].w, "for") || !strcmp(left[0].w, "in") ||
+                         !strcmp(left[0].w, "during") || !strcmp(left[0].w, "within"));
+    return k < n && !left[k].comma && classify(&left[k]) == CHR_TENSE_PAST;
+}
+
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end) {
     word left[WINDOW_LEFT_FAR], right[WINDOW_RIGHT]; /* the left walk goes to WINDOW_LEFT_FAR */
     walk lw, rw;

@@ -220,6 +220,8 @@ void chr__key_normalize(char *out, size_t n, const char *s, size_t len);
 /* The engine's tense cue tables, found once its rules are loaded. */
 void chr__context_init(chr_engine *e);
 chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, size_t start, size_t end);
+/* Is the word before start (or before a preposition there: "spent over the next decade") a past verb? */
+int chr__context_past_verb_before(const chr_engine *e, const char *text, size_t len, size_t start);
 /* The interval signal word just before start ("since", "until", "from", "between", "through"), or NULL. */
 const char *chr__context_signal(const char *text, size_t len, size_t start);
 

@@ -1549,9 +1549,12 @@ static int participle_at(const ctx *c, const chr_result *res, size_t i)
 static int tok_digit(const ctx *c, size_t i);
 
 /* The token that opens a number's hedge ending at token p ("About 50 cars", "over 300", "more than 1,000
- * people": "about", "over", "more"), or (size_t)-1 when p is none. Those words are stop words elsewhere. */
+ * people", "At least three tornadoes": "about", "over", "more", "At"), or (size_t)-1 when p is none. Those
+ * words are stop words elsewhere. */
 static size_t hedge_at(const ctx *c, size_t p, size_t first)
 {
+    if (tok_word(c, p, "at") && p + 1 < c->toks->n && tok_word(c, p + 1, "least"))
+        return p;
     if (!tok_is(c, p, STOP) || !tok_digit(c, p + 1) ||
         !(tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than")))
         return (size_t)-1;
@@ -1629,9 +1632,9 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
             break; /* a determiner opens the phrase */
     }
     /* a phrase does not open with a preposition: "(a week) of national mourning starting Monday"; "outside"
-     * and "inside" may be adjectives ("Outside analysts") */
+     * and "inside" may be adjectives ("Outside analysts"), and "At least three tornadoes" is a hedge */
     for (size_t q = k; q < end && tok_is(c, q, QUALIFYING) && !tok_word(c, q, "outside") &&
-                       !tok_word(c, q, "inside");
+                       !tok_word(c, q, "inside") && hedge_at(c, q, first) != q;
          q++)
         if (q + 1 < end)
             k = q + 1;

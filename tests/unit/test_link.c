@@ -687,14 +687,16 @@ static void test_not_until(void **state)
 }
 
 /* A number's hedge stays with it in a subject phrase: "About 50 cars of a freight train derailed", "More
- * than 1,000 people fled". */
+ * than 1,000 people fled", "At least three tornadoes touched down" (whose "At" no phrase opens with, as a
+ * preposition). */
 static void test_actor_keeps_a_numbers_hedge(void **state)
 {
     (void)state;
     run r = extract("About 50 cars of a freight train derailed near the border. More than 1,000 people fled "
-                    "the town.");
+                    "the town. At least three tornadoes touched down overnight in Alabama, officials said.");
     assert_string_equal(event(&r, "derailed")->actor, "About 50 cars of a freight train");
     assert_string_equal(event(&r, "fled")->actor, "More than 1,000 people");
+    assert_string_equal(event(&r, "touched")->actor, "At least three tornadoes");
     done(&r);
 }
 

@@ -1099,6 +1099,16 @@ static void test_modal_verb_owns_its_time(void **state)
     done(&r);
 }
 
+/* A possessive time is part of the object of a verb on its left: "will release November's figures on Dec. 4"
+ * is on Dec. 4. */
+static void test_possessive_time_of_an_object(void **state)
+{
+    (void)state;
+    run r = extract("The government will release November's figures on Dec. 4.");
+    assert_string_equal(event(&r, "release")->time.value, "2014-12-04");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1107,6 +1117,7 @@ int main(void)
         cmocka_unit_test(test_since_and_until),
         cmocka_unit_test(test_from_with_an_open_end),
         cmocka_unit_test(test_modal_verb_owns_its_time),
+        cmocka_unit_test(test_possessive_time_of_an_object),
         cmocka_unit_test(test_since_with_a_hedge),
         cmocka_unit_test(test_signal_and_the_clause_after),
         cmocka_unit_test(test_untaken_time_within_reach),

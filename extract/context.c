@@ -17,9 +17,10 @@
 _Static_assert(WINDOW_LEFT_FAR >= WINDOW_LEFT, "the left words are held in WINDOW_LEFT_FAR slots");
 /* how many words before a future cue a past auxiliary turns it into a past plan */
 #define PAST_PLAN_REACH 2
-/* A fixture's verb in the present ("the teams meet again Tuesday") is a cue this close to the time only:
- * farther, it is likely another verb's ("to meet demand for its computers well into the summer") */
-#define FIXTURE_REACH 3
+/* A fixture's verb in the present ("the teams meet again Tuesday", "New York, which plays at Philadelphia on
+ * Tuesday and hosts the Carolina Hurricanes on Wednesday") is a cue this close to the time only: farther,
+ * it is likely another verb's ("to meet demand for its computers well into the summer", six words) */
+#define FIXTURE_REACH 5
 #define MAX_WORD 32
 
 /* Is there a sentence end at text[i] ('.', '!', '?' followed by a blank (space or line end) and an upper

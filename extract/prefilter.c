@@ -30,7 +30,7 @@
  *
  * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_starts,
  * chr__prefilter_required, chr__prefilter_required_paras, chr__paras_free, chr__prefilter_rule_sets,
- * chr__prefilter_rule_strings,
+ * chr__prefilter_keep_occurrences, chr__prefilter_rule_strings,
  * chr__prefilter_save, chr__prefilter_load (engine.h). */
 #include <stdint.h>
 #include <stdlib.h>
@@ -1125,6 +1125,9 @@ struct chr__prefilter {
      * may lie past the match) */
     uint64_t *rsets;
     size_t nwords;
+    /* per required string: its occurrences are kept for chr__paras (a rule's reach needs them; made at
+     * load by chr__prefilter_keep_occurrences, not saved) */
+    unsigned char *keep;
 };
 
 /* The automaton's transitions: the next state's row (state * ncls), and this bit when strings end at it */
@@ -1297,6 +1300,7 @@ void chr__prefilter_free(chr__prefilter *pf) {
     free(pf->delta);
     free(pf->rdelta);
     free(pf->rsets);
+    free(pf->keep);
     free(pf->out_at);
     free(pf->out);
     free(pf);
@@ -2003,6 +2007,7 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
             chr__paras_free(ps);
         return CHR_ENOMEM;
     }
+    const unsigned char *keep = pf->keep;
     if (pf->nrstr) {
         size_t rn = pf->ncls + 1, row = 0; /* the state * rn */
         const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
@@ -2021,7 +2026,8 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
                     seen[id] = folded_back(text, i, pf->rstr[id].n) + 1;
                     if (ps) {
                         paras_put(ps, &para, seen[id] - 1, id);
-                        rc = rc ? rc : occ_put(&pairs, &npairs, &pcap, seen[id] - 1, id);
+                        if (keep && keep[id] && !rc)
+                            rc = occ_put(&pairs, &npairs, &pcap, seen[id] - 1, id);
                     }
                 }
             }
@@ -2050,6 +2056,14 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
     free(seen);
     free(pend);
     return rc;
+}
+
+int chr__prefilter_keep_occurrences(chr__prefilter *pf, size_t r) {
+    if (!pf->keep && !(pf->keep = calloc(pf->nrstr ? pf->nrstr : 1, 1)))
+        return CHR_ENOMEM;
+    for (uint32_t j = 0; j < pf->rule_req_n[r]; j++)
+        pf->keep[pf->rule_req[pf->rule_req_at[r] + j]] = 1;
+    return 0;
 }
 
 const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, size_t *n) {

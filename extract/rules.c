@@ -636,6 +636,8 @@ static int compile_rules(loader *L)
             rc = chr__error_at(L->err, CHR_ERULE, r->file, r->line,
                                "rule '%s': reach, but its pattern has no string that every match holds",
                                r->name);
+        else if (r->reach)
+            rc = chr__prefilter_keep_occurrences(e->prefilter, i);
     }
     return rc;
 }

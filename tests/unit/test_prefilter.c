@@ -234,6 +234,8 @@ static void test_required_paragraphs(void **state) {
                                 "\\d+\\s*am"};
     chr__prefilter *pf;
     assert_int_equal(chr__prefilter_build(&pf, pats, 3), 0);
+    assert_int_equal(chr__prefilter_keep_occurrences(pf, 0), 0);
+    assert_int_equal(chr__prefilter_keep_occurrences(pf, 1), 0);
     size_t last1[3];
     chr__paras ps;
     const char *s = "It was three days ago, the first paragraph says, and goes on for a while to be long.\n"
@@ -249,7 +251,8 @@ static void test_required_paragraphs(void **state) {
     assert_true(para_meets(pf, &ps, 1, second));  /* "day" before the lookahead */
     assert_true(para_meets(pf, &ps, 1, third));   /* "later" is past the blank line, "day" is not */
     assert_true(para_meets(pf, &ps, 2, second));  /* no required string: everywhere */
-    /* where each string of a rule starts, in order (a rule's reach is told from them): "ago" twice */
+    /* where each string of the rules asked for starts, in order (a rule's reach is told from them): "ago"
+     * twice */
     size_t n;
     const uint32_t *l = chr__prefilter_rule_strings(pf, 0, &n);
     assert_int_equal(n, 1);

@@ -347,6 +347,39 @@ void chr_result_free(chr_result *r) {
     free(r);
 }
 
+/* Is rule ri's reach broken in text: does a match of it, tried anchored at each character, hold none of its
+ * required strings starting at most reach bytes after its start? The recognizer does not try the rule
+ * there, so a reach too short for an example would lose its match: 0 (kept), 1 with what went wrong in
+ * actual, or CHR_ENOMEM. */
+static int reach_broken(const chr_engine *e, size_t ri, const char *text, char *actual, size_t an) {
+    const chr__rule *r = &e->rules[ri];
+    size_t len = strlen(text), n, *last1 = malloc((e->nrules ? e->nrules : 1) * sizeof *last1);
+    const uint32_t *l = chr__prefilter_rule_strings(e->prefilter, ri, &n);
+    chr__paras ps = {0};
+    pcre2_match_data *md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
+    int rc = last1 && md ? chr__prefilter_required_paras(e->prefilter, text, len, last1, &ps) : CHR_ENOMEM;
+    for (size_t p = 0; p < len && !rc; p++) {
+        if (((unsigned char)text[p] & 0xC0) == 0x80 ||
+            pcre2_match(r->code, (PCRE2_SPTR)text, len, p, PCRE2_NO_UTF_CHECK, md, e->mctx) < 0)
+            continue;
+        int near = 0;
+        for (size_t j = 0; j < n && !near; j++)
+            for (size_t o = ps.occ_at[l[j]]; o < ps.occ_at[l[j] + 1] && !near; o++)
+                near = ps.occ[o] >= p && ps.occ[o] - p <= r->reach;
+        if (!near) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            snprintf(actual, an,
+                     "(the match [%.*s] holds none of its required strings within its reach, %zu bytes)",
+                     (int)(ov[1] - ov[0]), text + ov[0], r->reach);
+            rc = 1;
+        }
+    }
+    chr__paras_free(&ps);
+    pcre2_match_data_free(md);
+    free(last1);
+    return rc;
+}
+
 /* Run one example: extract its text against its DCT and compare "VALUE" or "VALUE MOD" with what the
  * expression in [brackets] (or, without brackets, the one this rule found) resolved to. */
 static int run_example(const chr_engine *e, const chr__rule *rule, const chr__example *ex, char *actual,
@@ -417,7 +450,10 @@ int chr_engine_check_examples(const chr_engine *e, chr_example_report report, vo
         for (size_t j = 0; j < r->nexamples; j++) {
             char actual[256];
             count++;
-            if (run_example(e, r, &r->examples[j], actual, sizeof actual)) {
+            int bad = r->reach ? reach_broken(e, i, r->examples[j].text, actual, sizeof actual) : 0;
+            if (bad < 0)
+                return bad;
+            if (bad || run_example(e, r, &r->examples[j], actual, sizeof actual)) {
                 failed++;
                 if (report)
                     report(ctx, r->file, r->examples[j].line, r->examples[j].text, r->examples[j].value,

@@ -40,6 +40,9 @@ typedef struct chr__rule {
     char *unless;                     /* a table: no match in a paragraph holding one of its words, or NULL */
     const chr__table *unless_table;   /* that table, once the rules are compiled */
     int priority; /* breaks ties between matches of the same extent: higher wins (default 0) */
+    /* the rule is tried only where one of its required strings (chr__prefilter_rule_strings) starts at
+     * most this many bytes after the start (0: wherever they occur) */
+    size_t reach;
     chr__example *examples;
     size_t nexamples;
 } chr__rule;
@@ -82,6 +85,10 @@ typedef struct chr__paras {
     size_t n, words;
     size_t *last;   /* per piece: its last position (SIZE_MAX for the last one) */
     uint64_t *sets; /* per piece: its set, words of them; the last piece has every string */
+    /* where each required string starts in the text, in order: string k's are occ[occ_at[k] ..
+     * occ_at[k + 1]) (for the rules' reach: recognize.c), for the strings of the rules given to
+     * chr__prefilter_keep_occurrences (none for the others) */
+    size_t strings, *occ_at, *occ;
 } chr__paras;
 /* chr__prefilter_required, and the paragraphs of text into *ps (chr__paras_free frees them). */
 int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, size_t len, size_t *last1,
@@ -90,6 +97,12 @@ void chr__paras_free(chr__paras *ps);
 /* The rules' sets, words of them each, in the words of chr__paras: a rule may have a match kept in a
  * piece whose set meets its own (a rule this cannot tell about has bit 0, which every piece has). */
 const uint64_t *chr__prefilter_rule_sets(const chr__prefilter *pf);
+/* The required strings of rule r (one of which every match holds, a lookahead's text included), as
+ * string numbers of chr__paras's occurrences; *n of them, 0 when the rule requires none. */
+const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, size_t *n);
+/* Keep the occurrences of rule r's required strings in chr__paras from now on (while the engine is
+ * built, before it is shared): 0 or CHR_ENOMEM. */
+int chr__prefilter_keep_occurrences(chr__prefilter *pf, size_t r);
 /* The prefilter of patterns[0..n) as bytes to embed (*out malloc'd), holding the patterns themselves:
  * 0 or CHR_ENOMEM. Loading it back: 1 and *out when data was saved from exactly these patterns, 0 when
  * not (or data is damaged; then build it), CHR_ENOMEM. */

@@ -30,6 +30,7 @@
  *
  * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_starts,
  * chr__prefilter_required, chr__prefilter_required_paras, chr__paras_free, chr__prefilter_rule_sets,
+ * chr__prefilter_keep_occurrences, chr__prefilter_rule_strings,
  * chr__prefilter_save, chr__prefilter_load (engine.h). */
 #include <stdint.h>
 #include <stdlib.h>
@@ -1124,6 +1125,9 @@ struct chr__prefilter {
      * may lie past the match) */
     uint64_t *rsets;
     size_t nwords;
+    /* per required string: its occurrences are kept for chr__paras (a rule's reach needs them; made at
+     * load by chr__prefilter_keep_occurrences, not saved) */
+    unsigned char *keep;
 };
 
 /* The automaton's transitions: the next state's row (state * ncls), and this bit when strings end at it */
@@ -1296,6 +1300,7 @@ void chr__prefilter_free(chr__prefilter *pf) {
     free(pf->delta);
     free(pf->rdelta);
     free(pf->rsets);
+    free(pf->keep);
     free(pf->out_at);
     free(pf->out);
     free(pf);
@@ -1415,12 +1420,22 @@ static int by_pair(const void *a, const void *b) {
     return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
-/* Strings shorter than this are not worth looking for (a digit, a space, "am"). */
+/* Strings shorter than this are not worth looking for (a digit, a space, "am")... */
 #define MIN_REQUIRED 3
+
+/* ... but for a string of signs, rare in text whatever its length ("%"). */
+static int worth_requiring(const str *x) {
+    if (x->n >= MIN_REQUIRED)
+        return 1;
+    for (size_t i = 0; i < x->n; i++)
+        if (!x->b[i] || !strchr("%$&#@*+=<>^~|_", x->b[i]))
+            return 0;
+    return x->n > 0;
+}
 
 /* Keep what every match of rule r holds, when it is worth it: each string without the white space at
  * its ends (a match may begin or end inside a run of it) and cut before a character with case variants;
- * all of them MIN_REQUIRED bytes or more. */
+ * all of them MIN_REQUIRED bytes or more, or signs (worth_requiring). */
 static int keep_required(chr__prefilter *pf, const reqset *req, uint32_t r) {
     if (req->any || !req->n || req->n > 64)
         return 0;
@@ -1438,7 +1453,7 @@ static int keep_required(chr__prefilter *pf, const reqset *req, uint32_t r) {
         one.v = &x;
         one.n = one.cap = 1;
         fold_safe(&one); /* cuts x in place */
-        if (x.n < MIN_REQUIRED)
+        if (!worth_requiring(&x))
             return 0;
         tmp[i] = x;
     }
@@ -1454,6 +1469,11 @@ static int keep_required(chr__prefilter *pf, const reqset *req, uint32_t r) {
             pf->rstr = v;
             pf->rstr[pf->nrstr++] = tmp[i];
         }
+        int again = 0; /* the same string from two branches ("may" of two months) is listed once */
+        for (uint32_t j = 0; j < pf->rule_req_n[r] && !again; j++)
+            again = pf->rule_req[pf->rule_req_at[r] + j] == k;
+        if (again)
+            continue;
         uint32_t *l = realloc(pf->rule_req, (pf->rule_req_total + 1) * sizeof *l);
         if (!l)
             return CHR_ENOMEM;
@@ -1862,7 +1882,47 @@ static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uin
 void chr__paras_free(chr__paras *ps) {
     free(ps->last);
     free(ps->sets);
+    free(ps->occ_at);
+    free(ps->occ);
     memset(ps, 0, sizeof *ps);
+}
+
+/* String id starts at q: one more occurrence, in the order they are found (grouped by string later). */
+static int occ_put(size_t **occ, size_t *n, size_t *cap, size_t q, size_t id) {
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 256;
+        size_t *v = realloc(*occ, 2 * c * sizeof *v);
+        if (!v)
+            return CHR_ENOMEM;
+        *occ = v;
+        *cap = c;
+    }
+    (*occ)[2 * *n] = id;
+    (*occ)[2 * *n + 1] = q;
+    (*n)++;
+    return 0;
+}
+
+/* The occurrences (id, start) pairs[0..n) grouped by string into ps, each string's in the order found:
+ * the order of their starts (occurrences of one string end in order, and start as many folded bytes
+ * before). */
+static int occ_group(chr__paras *ps, const size_t *pairs, size_t n, size_t nrstr) {
+    ps->occ_at = calloc(nrstr + 1, sizeof *ps->occ_at);
+    ps->occ = malloc((n ? n : 1) * sizeof *ps->occ);
+    if (!ps->occ_at || !ps->occ)
+        return CHR_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        ps->occ_at[pairs[2 * i] + 1]++;
+    for (size_t k = 0; k < nrstr; k++)
+        ps->occ_at[k + 1] += ps->occ_at[k];
+    size_t *next = malloc((nrstr ? nrstr : 1) * sizeof *next);
+    if (!next)
+        return CHR_ENOMEM;
+    memcpy(next, ps->occ_at, nrstr * sizeof *next);
+    for (size_t i = 0; i < n; i++)
+        ps->occ[next[pairs[2 * i]]++] = pairs[2 * i + 1];
+    free(next);
+    return 0;
 }
 
 /* The pieces of the paragraphs of text: ends (ps->last) and, per piece, where the blank line after its
@@ -1900,6 +1960,7 @@ static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t l
     ps->n = n + 1;
     ps->last = last;
     ps->sets = sets;
+    ps->strings = nrstr;
     *endp = end;
     return 0;
 }
@@ -1938,12 +1999,15 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
     if (ps && paras_split(ps, &pend, text, len, pf->nrstr))
         return CHR_ENOMEM;
     size_t *seen = calloc(pf->nrstr ? pf->nrstr : 1, sizeof *seen); /* 1 + start of the last occurrence */
+    size_t *pairs = NULL, npairs = 0, pcap = 0; /* the occurrences as they are found, for ps */
+    int rc = 0;
     if (!seen) {
         free(pend);
         if (ps)
             chr__paras_free(ps);
         return CHR_ENOMEM;
     }
+    const unsigned char *keep = pf->keep;
     if (pf->nrstr) {
         size_t rn = pf->ncls + 1, row = 0; /* the state * rn */
         const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
@@ -1960,8 +2024,11 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
                 for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
                     size_t id = pf->out[o];
                     seen[id] = folded_back(text, i, pf->rstr[id].n) + 1;
-                    if (ps)
+                    if (ps) {
                         paras_put(ps, &para, seen[id] - 1, id);
+                        if (keep && keep[id] && !rc)
+                            rc = occ_put(&pairs, &npairs, &pcap, seen[id] - 1, id);
+                    }
                 }
             }
             p = t + i;
@@ -1979,11 +2046,29 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
         }
         last1[r] = best;
     }
-    if (ps)
+    if (ps) {
         paras_finish(ps, pend);
+        rc = rc ? rc : occ_group(ps, pairs, npairs, pf->nrstr);
+        if (rc)
+            chr__paras_free(ps);
+    }
+    free(pairs);
     free(seen);
     free(pend);
+    return rc;
+}
+
+int chr__prefilter_keep_occurrences(chr__prefilter *pf, size_t r) {
+    if (!pf->keep && !(pf->keep = calloc(pf->nrstr ? pf->nrstr : 1, 1)))
+        return CHR_ENOMEM;
+    for (uint32_t j = 0; j < pf->rule_req_n[r]; j++)
+        pf->keep[pf->rule_req[pf->rule_req_at[r] + j]] = 1;
     return 0;
+}
+
+const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, size_t *n) {
+    *n = pf->rule_req_n[r];
+    return pf->rule_req + pf->rule_req_at[r];
 }
 
 /* ---- the prefilter kept at build time -------------------------------------------------------------

@@ -84,6 +84,9 @@ typedef struct scan {
     const uint64_t *para_set; /* the required strings from pos's piece of paragraph on (prefilter) */
     const uint64_t *rule_sets; /* per rule: those of its matches, nwords each */
     size_t nwords;
+    const chr__paras *paras; /* where each required string starts (for the rules' reach) */
+    size_t *next1;           /* per rule with a reach: 1 + the next start of its strings, 0 not known */
+    size_t *cur;             /* per required string: its first occurrence not before pos (so far) */
     int rc;
     chr_error *err;
 } scan;
@@ -145,13 +148,40 @@ static int paragraph_has(const chr__table *t, const char *text, size_t len, size
     return 0;
 }
 
-/* Match rule ri anchored at sc->pos; keep a match that ends on a word boundary, spans no blank line, and
- * whose paragraph holds no word of the rule's "unless" table. Out of line: most calls of try_rule end
- * before it, and do not save the registers it needs. */
+/* Does one of rule ri's required strings start at most reach bytes after sc->pos? A start at or after pos
+ * is kept per rule: the first of them, or one in reach of the pos it was found at (the look stops there),
+ * which stays in reach until pos passes it. Each string's place in its occurrences only moves on, as pos
+ * does. */
+static int in_reach(scan *sc, uint32_t ri, size_t reach) {
+    size_t pos = sc->pos, nx = sc->next1[ri];
+    if (nx <= pos) { /* not known, or behind pos */
+        const chr__paras *ps = sc->paras;
+        size_t n;
+        const uint32_t *l = chr__prefilter_rule_strings(sc->e->prefilter, ri, &n);
+        nx = SIZE_MAX;
+        for (size_t j = 0; j < n && nx - 1 - pos > reach; j++) {
+            size_t k = l[j], c = sc->cur[k], end = ps->occ_at[k + 1];
+            while (c < end && ps->occ[c] < pos)
+                c++;
+            sc->cur[k] = c;
+            if (c < end && ps->occ[c] < nx - 1)
+                nx = ps->occ[c] + 1;
+        }
+        sc->next1[ri] = nx;
+    }
+    return nx - 1 - pos <= reach;
+}
+
+/* Match rule ri anchored at sc->pos, unless none of its required strings is in its reach; keep a match
+ * that ends on a word boundary, spans no blank line, and whose paragraph holds no word of the rule's
+ * "unless" table. Out of line: most calls of try_rule end before it, and do not save the registers it
+ * needs. */
 static void match_rule(scan *sc, uint32_t ri) __attribute__((noinline));
 static void match_rule(scan *sc, uint32_t ri) {
-    sc->tried_at[ri] = sc->pos + 1;
     const chr__rule *r = &sc->e->rules[ri];
+    if (r->reach && !in_reach(sc, ri, r->reach))
+        return;
+    sc->tried_at[ri] = sc->pos + 1;
     const char *text = sc->text;
     size_t len = sc->len;
     /* a JIT-compiled code goes straight to its machine code (pcre2_match would check and go there too) */
@@ -214,8 +244,9 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.resume = calloc(nr, sizeof *sc.resume);
     sc.skip = malloc(nr * sizeof *sc.skip);
     sc.last1 = malloc(nr * sizeof *sc.last1);
+    sc.next1 = calloc(nr, sizeof *sc.next1);
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
-    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.md) ? 0 : CHR_ENOMEM;
+    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.next1 && sc.md) ? 0 : CHR_ENOMEM;
     chr__paras paras = {0};
     size_t para = 0;
     if (!rc && e->nrules) {
@@ -223,6 +254,12 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         sc.rule_sets = chr__prefilter_rule_sets(e->prefilter);
         sc.nwords = paras.words;
         sc.para_set = paras.sets;
+        sc.paras = &paras;
+        sc.cur = rc ? NULL : malloc((paras.strings ? paras.strings : 1) * sizeof *sc.cur);
+        if (!rc && !sc.cur)
+            rc = CHR_ENOMEM;
+        for (size_t k = 0; !rc && k < paras.strings; k++)
+            sc.cur[k] = paras.occ_at[k];
     }
     for (size_t i = 0; i < e->nrules && !rc; i++)
         sc.skip[i] = 1;
@@ -251,6 +288,8 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     free(sc.resume);
     free(sc.skip);
     free(sc.last1);
+    free(sc.next1);
+    free(sc.cur);
     cands cs = sc.cs;
     if (rc) {
         chr__cands_free(cs.v, cs.n);

@@ -16,6 +16,8 @@
  *     span TEMPLATE            for a duration, "UNIT,N": the stretch up to the DCT it covers, N < 0 ("the
  *                              past two years"), or from it, N > 0 ("the next three months")
  *     priority N               between matches of the same extent, the higher wins (default 0)
+ *     reach N                  tried only where a string every match holds (the prefilter's) starts at
+ *                              most N bytes after the start; each example's matches are checked for it
  *     example [@DCT] TEXT with [the expression] => VALUE
  *
  * Exports chr__rules_load, chr__rules_load_mem, chr__rules_free, chr__rules_table, chr__table_lookup. */
@@ -31,6 +33,9 @@
 /* A pattern after macro and table expansion (the built-in rules' longest is under 1 KiB): macros that
  * use each other several times over would otherwise grow exponentially. */
 #define MAX_PATTERN (256u << 10)
+/* A rule's reach (bytes): beyond a paragraph's worth it would tell little. */
+#define MAX_REACH 1000
+#define MAX_REACH_STR "1000"
 
 typedef struct strbuf {
     char *s;
@@ -209,6 +214,15 @@ static int rule_field(loader *L, char *line)
         if (*end || v < -100 || v > 100)
             return fail(L, "priority must be a number from -100 to 100, not '%s'", rest);
         r->priority = (int)v;
+        return 0;
+    } else if (!strcmp(line, "reach")) {
+        char *end;
+        long v = strtol(rest, &end, 10);
+        if (*end || v < 1 || v > MAX_REACH)
+            return fail(L, "reach must be a number of bytes from 1 to " MAX_REACH_STR ", not '%s'", rest);
+        if (r->reach)
+            return fail(L, "'%s' given twice", line);
+        r->reach = (size_t)v;
         return 0;
     } else if (!strcmp(line, "type")) {
         static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
@@ -613,6 +627,18 @@ static int compile_rules(loader *L)
                                      chr__builtin_rules[i].len, patterns, e->nrules);
     rc = rc < 0 ? rc : e->prefilter ? 0 : chr__prefilter_build(&e->prefilter, patterns, e->nrules);
     free(patterns);
+    /* a reach counts from the strings every match holds: a pattern the prefilter finds none in cannot
+     * have one */
+    for (size_t i = 0; i < e->nrules && !rc; i++) {
+        size_t n;
+        const chr__rule *r = &e->rules[i];
+        if (r->reach && (chr__prefilter_rule_strings(e->prefilter, i, &n), n == 0))
+            rc = chr__error_at(L->err, CHR_ERULE, r->file, r->line,
+                               "rule '%s': reach, but its pattern has no string that every match holds",
+                               r->name);
+        else if (r->reach)
+            rc = chr__prefilter_keep_occurrences(e->prefilter, i);
+    }
     return rc;
 }
 

@@ -428,6 +428,52 @@ static void test_priority_breaks_ties(void **state) {
     rmdir(dir);
 }
 
+/* Report the examples that fail (test_rule_reach). */
+static void count_report(void *ctx, const char *file, int line, const char *text, const char *expected,
+                         const char *actual) {
+    (void)file, (void)line, (void)text, (void)expected;
+    if (strstr(actual, "within its reach"))
+        ++*(int *)ctx;
+}
+
+/* A rule's reach: it is tried only where one of the strings every match holds starts that many bytes after
+ * the start at most; a bad reach is an error of the rule file, and an example whose match has its string
+ * farther fails the check. */
+static void test_rule_reach(void **state) {
+    (void)state;
+    check_bad_rules("rule a\n  pattern (?<n>\\d+)\\s+days\n  type DURATION\n  value P{n}D\n  reach 0\n", 5,
+                    "reach must be");
+    check_bad_rules("rule a\n  pattern (?<n>\\d+)\\s+days\n  type DURATION\n  value P{n}D\n  reach 9x\n", 5,
+                    "reach must be");
+    check_bad_rules("rule a\n  pattern (?<n>\\d+)\\s+d\n  type DURATION\n  value P{n}D\n  reach 9\n", 1,
+                    "no string that every match holds");
+    static const char rules[] = "rule n_days\n  pattern (?<n>\\d[\\d,]*)\\s+days\n"
+                                "  type DURATION\n  value P{n}D\n  reach 12\n"
+                                "  example it took [12 days] => P12D\n"
+                                "  example it took [1234567890 days] => P1234567890D\n"
+                                "  example it took [123456789012 days] => P123456789012D\n";
+    chr_engine *e = NULL;
+    chr_error err = {0};
+    assert_int_equal(chr__engine_new_from_mem(&e, "reach.rules", rules, sizeof rules - 1, &err), CHR_OK);
+    /* "days" is what every match holds: 12 bytes on at most */
+    size_t checked = 0;
+    int reported = 0;
+    assert_int_equal(chr_engine_check_examples(e, count_report, &reported, &checked), 1);
+    assert_int_equal(checked, 3);
+    assert_int_equal(reported, 1);
+    chr_doc *doc;
+    const char *text = "12 days; 1234 days, 1234567890123 days";
+    assert_int_equal(chr_doc_from_text(&doc, text, strlen(text), &err), CHR_OK);
+    chr_result *res;
+    assert_int_equal(chr_extract(&res, e, doc, &err), CHR_OK);
+    assert_int_equal(res->n, 2);
+    assert_string_equal(res->timexes[0].value, "P12D");
+    assert_string_equal(res->timexes[1].value, "P1234D");
+    chr_result_free(res);
+    chr_doc_free(doc);
+    chr_engine_free(e);
+}
+
 static void test_builtin_examples_pass(void **state) {
     (void)state;
     size_t checked = 0;
@@ -552,6 +598,7 @@ int main(void) {
         cmocka_unit_test(test_rule_unless),
         cmocka_unit_test(test_rules_dir_loads),
         cmocka_unit_test(test_priority_breaks_ties),
+        cmocka_unit_test(test_rule_reach),
         cmocka_unit_test(test_builtin_examples_pass),
         cmocka_unit_test(test_absurd_numbers),
         cmocka_unit_test(test_duration_fractions),

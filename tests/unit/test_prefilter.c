@@ -185,19 +185,20 @@ static void test_selective(void **state) {
 
 /* What every match holds: a rule whose required word does not occur after a position is not tried there
  * ("ago" for "three days ago"), and not at all in a text without it; white space and case do not
- * matter. */
+ * matter. A sign counts whatever its length, a word only from three letters on. */
 static void test_required(void **state) {
     (void)state;
     const char *const pats[] = {"(?:\\d+|three)\\s+(?:days?|weeks?)\\s+ago", "(?:the\\s+)?weekend",
-                                "\\d+\\s*%"};
+                                "\\d+\\s*%", "\\d+\\s*am"};
     chr__prefilter *pf;
-    assert_int_equal(chr__prefilter_build(&pf, pats, 3), 0);
-    size_t last1[3];
-    const char *s = "three days ago and 3 days later, 5 %";
+    assert_int_equal(chr__prefilter_build(&pf, pats, 4), 0);
+    size_t last1[4];
+    const char *s = "three days ago and 3 days later, 5 % or 4 %, 5 am";
     assert_int_equal(chr__prefilter_required(pf, s, strlen(s), last1), 0);
     assert_int_equal(last1[0], (size_t)(strstr(s, "ago") - s) + 1);
-    assert_int_equal(last1[1], 0);        /* "weekend" occurs nowhere */
-    assert_int_equal(last1[2], SIZE_MAX); /* nothing of 3 bytes or more is required */
+    assert_int_equal(last1[1], 0);                               /* "weekend" occurs nowhere */
+    assert_int_equal(last1[2], (size_t)(strrchr(s, '%') - s) + 1); /* the sign */
+    assert_int_equal(last1[3], SIZE_MAX);                        /* "am" is too short to look for */
     s = "Three  Days\nAGO";
     assert_int_equal(chr__prefilter_required(pf, s, strlen(s), last1), 0);
     assert_int_equal(last1[0], (size_t)(strstr(s, "AGO") - s) + 1);
@@ -230,9 +231,11 @@ static void test_required_lookahead(void **state) {
 static void test_required_paragraphs(void **state) {
     (void)state;
     const char *const pats[] = {"(?:\\d+|three)\\s+(?:days?|weeks?)\\s+ago", "\\d+\\s+days?(?=\\s+later)",
-                                "\\d+\\s*%"};
+                                "\\d+\\s*am"};
     chr__prefilter *pf;
     assert_int_equal(chr__prefilter_build(&pf, pats, 3), 0);
+    assert_int_equal(chr__prefilter_keep_occurrences(pf, 0), 0);
+    assert_int_equal(chr__prefilter_keep_occurrences(pf, 1), 0);
     size_t last1[3];
     chr__paras ps;
     const char *s = "It was three days ago, the first paragraph says, and goes on for a while to be long.\n"
@@ -248,6 +251,20 @@ static void test_required_paragraphs(void **state) {
     assert_true(para_meets(pf, &ps, 1, second));  /* "day" before the lookahead */
     assert_true(para_meets(pf, &ps, 1, third));   /* "later" is past the blank line, "day" is not */
     assert_true(para_meets(pf, &ps, 2, second));  /* no required string: everywhere */
+    /* where each string of the rules asked for starts, in order (a rule's reach is told from them): "ago"
+     * twice */
+    size_t n;
+    const uint32_t *l = chr__prefilter_rule_strings(pf, 0, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(ps.occ_at[l[0] + 1] - ps.occ_at[l[0]], 2);
+    assert_int_equal(ps.occ[ps.occ_at[l[0]]], (size_t)(strstr(s, "ago") - s));
+    assert_int_equal(ps.occ[ps.occ_at[l[0]] + 1], (size_t)(strstr(s, "ago.") - s));
+    l = chr__prefilter_rule_strings(pf, 1, &n); /* the lookahead's "later", longer than "day" */
+    assert_int_equal(n, 1);
+    assert_int_equal(ps.occ_at[l[0] + 1] - ps.occ_at[l[0]], 1);
+    assert_int_equal(ps.occ[ps.occ_at[l[0]]], (size_t)(strstr(s, "later") - s));
+    chr__prefilter_rule_strings(pf, 2, &n);
+    assert_int_equal(n, 0);
     chr__paras_free(&ps);
     assert_int_equal(chr__prefilter_required_paras(pf, "a\n\nb\n\nthree days ago", 18, last1, &ps), 0);
     assert_int_equal(ps.n, 1); /* too short to split */

@@ -140,9 +140,12 @@ static const char *const auxiliaries[] = {"has",   "have", "had", "will", "would
 static const char *const qualifying[] = {"of", "for", "in",   "with",    "at",
                                          "from", "on", "near", "outside", "inside", NULL};
 
+/* Modals ("ca" of "can't"), before a verb the model gives no tense (after_modal). */
+static const char *const modals[] = {"would", "could", "should", "may", "might", "must", "can", "ca", NULL};
+
 static const char *const *const wordset_lists[] = {between_words, stop_words,  articles,  pronouns,
                                                    subordinators, be_forms,    relatives, auxiliaries,
-                                                   qualifying};
+                                                   qualifying,    modals};
 /* The bits of wordset_lists, what tok_is asks about. */
 enum {
     BETWEEN = 1,
@@ -154,21 +157,22 @@ enum {
     RELATIVE = 64,
     AUXILIARY = 128,
     QUALIFYING = 256,
-    LOOKED_UP = 512
+    MODAL = 512,
+    LOOKED_UP = 1024
 };
 
 /* What else ctx.lists keeps of a token once asked (tok_punct, tok_in_timex, tok_tense): the same questions
  * come back for a token from every event of its sentence, and tok_tense and tok_in_timex each cost a search
  * by halves. The tense is kept plus one (0: no event starts at the token) in TENSE_BITS. */
 enum {
-    PUNCT_KNOWN = 1u << 10,
-    PUNCT = 1u << 11,
-    TIMEX_KNOWN = 1u << 12,
-    IN_TIMEX = 1u << 13,
-    TENSE_KNOWN = 1u << 14,
-    TENSE_SHIFT = 15,
+    PUNCT_KNOWN = 1u << 11,
+    PUNCT = 1u << 12,
+    TIMEX_KNOWN = 1u << 13,
+    IN_TIMEX = 1u << 14,
+    TENSE_KNOWN = 1u << 15,
+    TENSE_SHIFT = 16,
     TENSE_BITS = 7u << TENSE_SHIFT,
-    ADVERB = 1u << 18 /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
+    ADVERB = 1u << 19 /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
 };
 
 enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4 }; /* ctx.line */
@@ -1926,11 +1930,9 @@ static int adverbial_opening(const ctx *c, const chr_result *res, size_t first, 
  * face", "can't pay", "could have been prevented")? */
 static int after_modal(const ctx *c, size_t i, size_t first)
 {
-    static const char *const modals[] = {"would", "could", "should", "may", "might", "must", "can", "ca", NULL};
     for (size_t k = i; k > first && i - k < 5; k--) {
-        for (const char *const *m = modals; *m; m++)
-            if (tok_word(c, k - 1, *m))
-                return 1;
+        if (tok_is(c, k - 1, MODAL))
+            return 1;
         if (!tok_is(c, k - 1, ADVERB) && !tok_word(c, k - 1, "not") && !tok_word(c, k - 1, "n't") &&
             !tok_word(c, k - 1, "have") && !tok_is(c, k - 1, BE))
             return 0;

@@ -123,6 +123,8 @@ typedef struct wordset {
         unsigned char n; /* its length; 0: empty slot */
         uint16_t lists;  /* bit k: in the k-th list of wordset_lists */
     } slot[WORDSET_SLOTS];
+    uint16_t lengths[256]; /* per first byte (the words are lower case): bit n, some word of n bytes opens
+                            * with it; a token no word could be is told without its key and hash */
 } wordset;
 
 /* Forms of "be" before a passive's participle, and the relative pronouns. */
@@ -261,13 +263,14 @@ static void wordset_build(wordset *ws)
             ws->slot[h].key[1] = key[1];
             ws->slot[h].n = (unsigned char)n;
             ws->slot[h].lists |= 1u << l;
+            ws->lengths[(unsigned char)(*w)[0]] |= (uint16_t)(1u << n);
         }
 }
 
 /* The bits of wordset_lists that s[0..n) has, room bytes of it readable. */
 static unsigned word_lists(const wordset *ws, const char *s, size_t n, size_t room)
 {
-    if (n == 0 || n > WORDSET_LONGEST)
+    if (n == 0 || n > WORDSET_LONGEST || !(ws->lengths[lower((unsigned char)s[0])] >> n & 1))
         return 0;
     uint64_t key[2];
     word_key(key, s, n, room);

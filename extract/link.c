@@ -145,8 +145,8 @@ static const char *const qualifying[] = {"of", "for", "in",   "with",    "at",
 /* Modals ("ca" of "can't"), before a verb the model gives no tense (after_modal). */
 static const char *const modals[] = {"would", "could", "should", "may", "might", "must", "can", "ca", NULL};
 
-static const char *const *const wordset_lists[] = {between_words, stop_words,  articles,  pronouns,
-                                                   subordinators, be_forms,    relatives, auxiliaries,
+static const char *const *const wordset_lists[] = {between_words, stop_words, articles,  pronouns,
+                                                   subordinators, be_forms,   relatives, auxiliaries,
                                                    qualifying,    modals};
 /* The bits of wordset_lists, what tok_is asks about. */
 enum {

@@ -127,6 +127,8 @@ typedef struct wordset {
         unsigned char n; /* its length; 0: empty slot */
         uint16_t lists;  /* bit k: in the k-th list of wordset_lists */
     } slot[WORDSET_SLOTS];
+    uint16_t lengths[256]; /* per first byte (the words are lower case): bit n, some word of n bytes opens
+                            * with it; a token no word could be is told without its key and hash */
 } wordset;
 
 /* Forms of "be" before a passive's participle, and the relative pronouns. */
@@ -144,9 +146,12 @@ static const char *const auxiliaries[] = {"has",   "have", "had", "will", "would
 static const char *const qualifying[] = {"of", "for", "in",   "with",    "at",
                                          "from", "on", "near", "outside", "inside", NULL};
 
-static const char *const *const wordset_lists[] = {between_words, stop_words,  articles,  pronouns,
-                                                   subordinators, be_forms,    relatives, auxiliaries,
-                                                   qualifying};
+/* Modals ("ca" of "can't"), before a verb the model gives no tense (after_modal). */
+static const char *const modals[] = {"would", "could", "should", "may", "might", "must", "can", "ca", NULL};
+
+static const char *const *const wordset_lists[] = {between_words, stop_words, articles,  pronouns,
+                                                   subordinators, be_forms,   relatives, auxiliaries,
+                                                   qualifying,    modals};
 /* The bits of wordset_lists, what tok_is asks about. */
 enum {
     BETWEEN = 1,
@@ -158,21 +163,22 @@ enum {
     RELATIVE = 64,
     AUXILIARY = 128,
     QUALIFYING = 256,
-    LOOKED_UP = 512
+    MODAL = 512,
+    LOOKED_UP = 1024
 };
 
 /* What else ctx.lists keeps of a token once asked (tok_punct, tok_in_timex, tok_tense): the same questions
  * come back for a token from every event of its sentence, and tok_tense and tok_in_timex each cost a search
  * by halves. The tense is kept plus one (0: no event starts at the token) in TENSE_BITS. */
 enum {
-    PUNCT_KNOWN = 1u << 10,
-    PUNCT = 1u << 11,
-    TIMEX_KNOWN = 1u << 12,
-    IN_TIMEX = 1u << 13,
-    TENSE_KNOWN = 1u << 14,
-    TENSE_SHIFT = 15,
+    PUNCT_KNOWN = 1u << 11,
+    PUNCT = 1u << 12,
+    TIMEX_KNOWN = 1u << 13,
+    IN_TIMEX = 1u << 14,
+    TENSE_KNOWN = 1u << 15,
+    TENSE_SHIFT = 16,
     TENSE_BITS = 7u << TENSE_SHIFT,
-    ADVERB = 1u << 18 /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
+    ADVERB = 1u << 19 /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
 };
 
 enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4 }; /* ctx.line */
@@ -261,13 +267,14 @@ static void wordset_build(wordset *ws)
             ws->slot[h].key[1] = key[1];
             ws->slot[h].n = (unsigned char)n;
             ws->slot[h].lists |= 1u << l;
+            ws->lengths[(unsigned char)(*w)[0]] |= (uint16_t)(1u << n);
         }
 }
 
 /* The bits of wordset_lists that s[0..n) has, room bytes of it readable. */
 static unsigned word_lists(const wordset *ws, const char *s, size_t n, size_t room)
 {
-    if (n == 0 || n > WORDSET_LONGEST)
+    if (n == 0 || n > WORDSET_LONGEST || !(ws->lengths[lower((unsigned char)s[0])] >> n & 1))
         return 0;
     uint64_t key[2];
     word_key(key, s, n, room);
@@ -456,27 +463,73 @@ static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char
     tm->rule = rule;
 }
 
-/* The word right before token i (lower case), skipping one hedge ("at least", "about", "as early as"). */
-static void word_before(const ctx *c, size_t i, char *out, size_t n)
+/* The words before a time expression that link_timex tells apart (SIG_NONE: any other word, or none). */
+typedef enum signal {
+    SIG_NONE,
+    SIG_THE,
+    SIG_SINCE,
+    SIG_FROM,
+    SIG_BETWEEN,
+    SIG_UNTIL,
+    SIG_TILL,
+    SIG_THROUGH,
+    SIG_BY,
+    SIG_DUE,
+    SIG_BEFORE,
+    SIG_AFTER
+} signal;
+
+/* Which of them token i is, regardless of case: by its length, then the words of that length. */
+static signal signal_of(const ctx *c, size_t i)
 {
-    out[0] = '\0';
-    if (i == 0)
-        return;
-    i--;
-    for (size_t h = 0; h < sizeof hedges / sizeof *hedges; h++) {
-        size_t k = 0;
-        while (hedges[h][k] && k < i && tok_word(c, i - k, hedges[h][k]))
-            k++;
-        if (!hedges[h][k]) {
-            i -= k;
-            break;
-        }
-    }
     const chr__token *t = &c->toks->v[i];
-    size_t l = t->end - t->start < n - 1 ? t->end - t->start : n - 1;
-    for (size_t k = 0; k < l; k++)
-        out[k] = (char)tolower((unsigned char)c->text[t->start + k]);
-    out[l] = '\0';
+    switch (t->end - t->start) {
+    case 2:
+        return tok_word(c, i, "by") ? SIG_BY : SIG_NONE;
+    case 3:
+        return tok_word(c, i, "the") ? SIG_THE : tok_word(c, i, "due") ? SIG_DUE : SIG_NONE;
+    case 4:
+        return tok_word(c, i, "from") ? SIG_FROM : tok_word(c, i, "till") ? SIG_TILL : SIG_NONE;
+    case 5:
+        return tok_word(c, i, "since")   ? SIG_SINCE
+               : tok_word(c, i, "until") ? SIG_UNTIL
+               : tok_word(c, i, "after") ? SIG_AFTER
+                                         : SIG_NONE;
+    case 6:
+        return tok_word(c, i, "before") ? SIG_BEFORE : SIG_NONE;
+    case 7:
+        return tok_word(c, i, "between") ? SIG_BETWEEN : tok_word(c, i, "through") ? SIG_THROUGH : SIG_NONE;
+    default:
+        return SIG_NONE;
+    }
+}
+
+/* Can token i end a hedge (the first words of hedges)? Most tokens before a time cannot: the hedges are
+ * not walked for them. */
+static int hedge_end(const ctx *c, size_t i)
+{
+    return tok_word(c, i, "least") || tok_word(c, i, "about") || tok_word(c, i, "around") ||
+           tok_word(c, i, "approximately") || tok_word(c, i, "roughly") || tok_word(c, i, "nearly") ||
+           tok_word(c, i, "as");
+}
+
+/* The signal of the word right before token i, skipping one hedge ("at least", "about", "as early as"). */
+static signal signal_before(const ctx *c, size_t i)
+{
+    if (i == 0)
+        return SIG_NONE;
+    i--;
+    if (hedge_end(c, i))
+        for (size_t h = 0; h < sizeof hedges / sizeof *hedges; h++) {
+            size_t k = 0;
+            while (hedges[h][k] && k < i && tok_word(c, i - k, hedges[h][k]))
+                k++;
+            if (!hedges[h][k]) {
+                i -= k;
+                break;
+            }
+        }
+    return signal_of(c, i);
 }
 
 static int boundary_between(const ctx *c, size_t a, size_t b);
@@ -516,15 +569,11 @@ static int now_of_from_now(const chr_result *res, const ctx *c, size_t ti)
            from_now_at(c, d->end) == res->timexes[ti].start;
 }
 
-/* Is w (lower case) a signal word that gives a relation other than IS_INCLUDED to the time after it? */
-static int signal_word(const char *w)
+/* Is w a signal that gives a relation other than IS_INCLUDED to the time after it? */
+static int signal_word(signal w)
 {
-    static const char *const signals[] = {"since",   "from", "until",  "till",
-                                          "through", "by",   "before", "after", NULL};
-    for (size_t k = 0; signals[k]; k++)
-        if (!strcmp(w, signals[k]))
-            return 1;
-    return 0;
+    return w == SIG_SINCE || w == SIG_FROM || w == SIG_UNTIL || w == SIG_TILL || w == SIG_THROUGH ||
+           w == SIG_BY || w == SIG_BEFORE || w == SIG_AFTER;
 }
 
 static int possessive(const ctx *c, const chr_timex *t);
@@ -556,23 +605,22 @@ static int ongoing(const chr_event *e)
 
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
-    char w[32];
-    word_before(c, tx_start(c, t), w, sizeof w);
+    signal w = signal_before(c, tx_start(c, t));
     if (possessive(c, t))
-        w[0] = '\0'; /* "the toll from Friday's earthquake": the signal is the noun's, not the time's (TBAQ
+        w = SIG_NONE; /* "the toll from Friday's earthquake": the signal is the noun's, not the time's (TBAQ
                        * with the gold events: 1531 -> 1535 links) */
     size_t next = tx_end(c, t); /* the word after the timex: "13 days after", "a few days later" */
-    if (!strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
+    if (w == SIG_THE && strncasecmp(c->text + t->start, "the ", 4) &&
         !(next < c->toks->n && c->toks->v[next].start == e->start)) {
         /* a time that modifies a noun after a signal: "since shortly after the Oct. 23 slaying" (the verb is
          * AFTER Oct. 23; "slaying" itself, the noun right after the time, is not) */
         size_t i = tx_start(c, t);
         if (i >= 2 && (tok_word(c, i - 2, "after") || tok_word(c, i - 2, "before") ||
                        tok_word(c, i - 2, "since") || tok_word(c, i - 2, "until")))
-            word_before(c, i - 1, w, sizeof w);
+            w = signal_before(c, i - 1);
     }
     int after = word_at(c, next, "after"), before = word_at(c, next, "before");
-    int counted = strcmp(w, "the") && strncasecmp(c->text + t->start, "the ", 4) &&
+    int counted = w != SIG_THE && strncasecmp(c->text + t->start, "the ", 4) &&
                   memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
     if (t->type == CHR_TIMEX_DURATION && (after || before || word_at(c, next, "later")) && counted) {
         /* a period between two events: "one year after he was killed" (killed BEGINS the year, the event it
@@ -594,25 +642,25 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
                  "same-sentence");
     } else if (t->type == CHR_TIMEX_DURATION) {
         set_time(&e->time, ti, CHR_REL_DURING, t->value, c->gran[ti], t->begin, t->end_value, "duration");
-    } else if (!strcmp(w, "since") || !strcmp(w, "from") || !strcmp(w, "between")) {
+    } else if (w == SIG_SINCE || w == SIG_FROM || w == SIG_BETWEEN) {
         /* "from now on" begins at the document date. "since 1979" runs to it, as does a change counted from
          * a time before it ("fell 8.4% from a year ago"); "from 1983" with no time that closes it only when
          * the event goes on at the document date ("has operated from 1990"): "directed the lab from 1983"
          * ended at a time the sentence may not give ("until her retirement"). */
         const char *from = strcmp(t->value, "PRESENT_REF") ? t->value : c->dct;
-        int open = !strcmp(w, "since") || ongoing(e) || counted_back(c, t);
+        int open = w == SIG_SINCE || ongoing(e) || counted_back(c, t);
         set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], from,
                  t->end_value[0] ? t->end_value : open ? c->dct : "", "signal:since");
-    } else if ((!strcmp(w, "until") || !strcmp(w, "till")) && not_until(c, t)) {
+    } else if ((w == SIG_UNTIL || w == SIG_TILL) && not_until(c, t)) {
         /* "it was not until Tuesday that Castro revealed": the event is at the time, not ended by it */
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,
                  "same-sentence");
-    } else if (!strcmp(w, "until") || !strcmp(w, "till") || !strcmp(w, "through") || !strcmp(w, "by") ||
-               !strcmp(w, "due")) { /* "debentures due March 1, 2011" */
+    } else if (w == SIG_UNTIL || w == SIG_TILL || w == SIG_THROUGH || w == SIG_BY ||
+               w == SIG_DUE) { /* "debentures due March 1, 2011" */
         set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, c->gran[ti], "", t->value, "signal:until");
-    } else if (!strcmp(w, "before")) {
+    } else if (w == SIG_BEFORE) {
         set_time(&e->time, ti, CHR_REL_BEFORE, t->value, c->gran[ti], "", t->value, "signal:before");
-    } else if (!strcmp(w, "after")) {
+    } else if (w == SIG_AFTER) {
         set_time(&e->time, ti, CHR_REL_AFTER, t->value, c->gran[ti], t->value, "", "signal:after");
     } else if (e->cls == CHR_EVENT_REPORTING && e->end <= t->start && modifier(c, t) &&
                (c->gran[ti] == CHR_GRAN_QUARTER || c->gran[ti] == CHR_GRAN_HALF)) {
@@ -1925,11 +1973,9 @@ static int adverbial_opening(const ctx *c, const chr_result *res, size_t first, 
  * face", "can't pay", "could have been prevented")? */
 static int after_modal(const ctx *c, size_t i, size_t first)
 {
-    static const char *const modals[] = {"would", "could", "should", "may", "might", "must", "can", "ca", NULL};
     for (size_t k = i; k > first && i - k < 5; k--) {
-        for (const char *const *m = modals; *m; m++)
-            if (tok_word(c, k - 1, *m))
-                return 1;
+        if (tok_is(c, k - 1, MODAL))
+            return 1;
         if (!tok_is(c, k - 1, ADVERB) && !tok_word(c, k - 1, "not") && !tok_word(c, k - 1, "n't") &&
             !tok_word(c, k - 1, "have") && !tok_is(c, k - 1, BE))
             return 0;

@@ -105,6 +105,25 @@ static void test_since_and_until(void **state)
     done(&r);
 }
 
+/* A signal is a signal whatever its case ("SINCE", "Till"), and "till" and "through" end an interval as
+ * "until" does. */
+static void test_signals_in_any_case(void **state)
+{
+    (void)state;
+    run r = extract("Iran has not spoken to Washington SINCE 1979. Prices rose Till March. "
+                    "The offer is valid Through May.");
+    const chr_event *spoken = event(&r, "spoken");
+    assert_int_equal(spoken->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(spoken->time.rule, "signal:since");
+    const chr_event *rose = event(&r, "rose");
+    assert_int_equal(rose->time.relation, CHR_REL_ENDED_BY);
+    assert_string_equal(rose->time.end, "2014-03");
+    const chr_event *offer = event(&r, "offer");
+    assert_int_equal(offer->time.relation, CHR_REL_ENDED_BY);
+    assert_string_equal(offer->time.end, "2015-05");
+    done(&r);
+}
+
 /* A signal governs its own clause: the event of a clause after the time's comma is in the time ("since
  * January, when a door panel blew off": blew was BEGUN_BY January); a time that opens the sentence keeps
  * its signal for the clause after it. */
@@ -1118,6 +1137,7 @@ int main(void)
         cmocka_unit_test(test_from_with_an_open_end),
         cmocka_unit_test(test_modal_verb_owns_its_time),
         cmocka_unit_test(test_possessive_time_of_an_object),
+        cmocka_unit_test(test_signals_in_any_case),
         cmocka_unit_test(test_since_with_a_hedge),
         cmocka_unit_test(test_signal_and_the_clause_after),
         cmocka_unit_test(test_untaken_time_within_reach),

@@ -13,7 +13,6 @@
  *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
  *   monthref(M, N[, D])       month M (day D) of the reference year shifted by N ("February of that year",
  *                             "Jan. 17 of that year")
- *   dayref(D)                 a later day D of the month of the day listed right before ("Dec. 14-16")
  *   seasonafter(S, N)         the first season S after (N = 1) or the last before (N = -1) the reference
  *   holiday(NAME, YEAR, DIR, WE)  a holiday from the "holiday" table (MM-DD, nth weekday "11:4:4", or
  *                             easter; the last two shifted by days: "11:4:4+1" Black Friday, "easter-2"
@@ -36,8 +35,6 @@
 #define NEAR_DAYS 92
 /* how many days before the DCT a day after until/through/till with no tense may be and still be past */
 #define UNTIL_RECENT_DAYS 31
-/* how many bytes may separate a day from the day of its month listed before it ("Dec. 8 through 11") */
-#define DAY_LIST_GAP 9
 /* how many bytes may separate a weekday from the day listed before it ("Thursday night and ... Friday") */
 #define LIST_GAP 40
 /* how many quarters back a quarter of a future-tense sentence may be and still be this year's */
@@ -786,18 +783,6 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                 return 0;
             }
         return -1;
-    }
-    if (!strcmp(k->name, "dayref")) {
-        /* "December 8 and 9", "Dec. 14-16": a later day of the month of the day listed right before */
-        int d = atoi(k->arg[0]), y, m, rd;
-        if (ctx->ref.gran != CHR_GRAN_DAY || ctx->ref_end > c->start || c->start - ctx->ref_end > DAY_LIST_GAP)
-            return -1;
-        chr_date_civil(ctx->ref.day, &y, &m, &rd);
-        if (d <= rd || !chr_date_valid(y, m, d))
-            return -1;
-        *used_ref = 1;
-        chr_time t = {.day = chr_date_days(y, m, d), .gran = CHR_GRAN_DAY};
-        return set_time(out, t);
     }
     if (!strcmp(k->name, "refpod")) {
         /* "the next morning": a part of the day after (or before) the reference day */

@@ -7,7 +7,8 @@
  *   rel(UNIT, N)              the DCT's UNIT shifted by N ("last week": rel(week,-1)); N may be -X / +X
  *   ref(UNIT, N)              the reference time shifted by N UNITs ("a year earlier", "the next day")
  *   weekday(D, POD, DIR)      day D (1 = Monday) by tense, or DIR -1 / +1 / 0 (last / next / this)
- *   month(M, DIR)  monthday(M, D, DIR)  season(S, DIR)  quarter(Q, DIR)  half(H, DIR)
+ *   month(M, DIR)  monthday(M, D, DIR[, WD])  season(S, DIR)  quarter(Q, DIR)  half(H, DIR)
+ *                             (WD: the weekday written with the day, which picks its year)
  *   pod(N, P)                 part P (MO AF EV NI) of the DCT day + N
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
  *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
@@ -456,6 +457,18 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         if (isday && dir == -3 && chr_date_valid(y, m, d) &&
             chr_date_days(y, m, d) < dct->day - UNTIL_RECENT_DAYS && until_signal(ctx, c))
             y = pick_year(dy, cmp, 2);
+        /* "Monday, March 2": of the year next to the DCT's whose March 2 is a Monday, when one alone is */
+        int wd = isday ? atoi(k->arg[3]) : 0;
+        if (wd >= 1 && wd <= 7 && chr_date_valid(y, m, d) && chr_date_weekday(chr_date_days(y, m, d)) != wd) {
+            int fit = 0, fits = 0;
+            for (int yy = dy - 1; yy <= dy + 1; yy++)
+                if (chr_date_valid(yy, m, d) && chr_date_weekday(chr_date_days(yy, m, d)) == wd) {
+                    fit = yy;
+                    fits++;
+                }
+            if (fits == 1)
+                y = fit;
+        }
         if (!chr_date_valid(y, m, d))
             return -1;
         chr_time t = {.day = chr_date_days(y, m, d), .gran = isday ? CHR_GRAN_DAY : CHR_GRAN_MONTH};
@@ -473,7 +486,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         } else {
             call k2 = *k;
             snprintf(k2.name, sizeof k2.name, "monthday");
-            k2.arg[2][0] = '\0';
+            k2.arg[2][0] = k2.arg[3][0] = '\0'; /* no direction, no weekday */
             int rc = eval_call(&dd, und, undn, ctx, c, &k2, used_ref);
             if (rc <= 0)
                 return rc; /* no DCT: XXXX-12-08, the day is all that is known */
@@ -587,7 +600,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             snprintf(k2.name, sizeof k2.name, "monthday");
             memcpy(k2.arg[0], k->arg[1], MAXV);
             memcpy(k2.arg[1], k->arg[2], MAXV);
-            k2.arg[2][0] = '\0';
+            k2.arg[2][0] = k2.arg[3][0] = '\0'; /* no direction, no weekday (arg 3 is the hour) */
             int rc = eval_call(&dd, und, undn, ctx, c, &k2, used_ref);
             if (rc <= 0)
                 return rc;

@@ -12,6 +12,7 @@
  *   pod(N, P)                 part P (MO AF EV NI) of the DCT day + N
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
  *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
+ *   weekendof(M, N, Y)        the weekend of the first Saturday from day N of month M (N 28: its last)
  *   monthref(M, N[, D])       month M (day D) of the reference year shifted by N ("February of that year",
  *                             "Jan. 17 of that year")
  *   seasonafter(S, N)         the first season S after (N = 1) or the last before (N = -1) the reference
@@ -472,6 +473,45 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         if (!chr_date_valid(y, m, d))
             return -1;
         chr_time t = {.day = chr_date_days(y, m, d), .gran = isday ? CHR_GRAN_DAY : CHR_GRAN_MONTH};
+        return set_time(out, t);
+    }
+    if (!strcmp(k->name, "weekendof")) {
+        /* "the last weekend of May": the weekend of the first Saturday on or after day N of the month (N from
+         * table monthweek: 1, 8, 15, 22), or of its last Saturday (N 28); the year as monthday picks it */
+        int m = atoi(k->arg[0]), n = atoi(k->arg[1]), y;
+        if (m < 1 || m > 12 || n < 1 || n > 28)
+            return -1;
+        if (k->arg[2][0]) {
+            y = atoi(k->arg[2]);
+        } else {
+            call k2 = *k;
+            chr_time md;
+            snprintf(k2.name, sizeof k2.name, "monthday");
+            snprintf(k2.arg[1], MAXV, "%d", n);
+            k2.arg[2][0] = k2.arg[3][0] = '\0';
+            int rc = eval_call(&md, und, undn, ctx, c, &k2, used_ref);
+            if (rc <= 0) {
+                snprintf(und, undn, "XXXX-WXX-WE");
+                return rc;
+            }
+            int dmd;
+            chr_date_civil(md.day, &y, &m, &dmd);
+        }
+        if (y < 1 || y > 9999)
+            return -1;
+        int64_t day;
+        if (n == 28) {
+            int last = 31;
+            while (!chr_date_valid(y, m, last))
+                last--;
+            day = chr_date_days(y, m, last);
+            day -= (chr_date_weekday(day) - 6 + 7) % 7; /* back to its Saturday */
+        } else {
+            day = chr_date_days(y, m, n);
+            day += (6 - chr_date_weekday(day) + 7) % 7; /* on to a Saturday */
+        }
+        chr_time t = chr__time_period(&(chr_time){.day = day, .gran = CHR_GRAN_DAY}, CHR_GRAN_WEEK);
+        t.gran = CHR_GRAN_WEEKEND;
         return set_time(out, t);
     }
     if (!strcmp(k->name, "weekof")) {

@@ -683,8 +683,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         long n;
         int wd = chr_date_weekday(dct->day);
         if (!strcmp(k->arg[0], "T")) {
+            /* with no tense, what lasts through the weekend lasts through the coming one ("roads may stay
+             * closed through the weekend"), as for a weekday */
             int dir = direction(ctx, c, "");
-            n = dir > 0 || wd >= 6 ? 0 : -1;
+            n = dir > 0 || wd >= 6 || (dir == -3 && until_signal(ctx, c)) ? 0 : -1;
         } else {
             n = atol(k->arg[0]);
         }

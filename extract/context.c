@@ -55,6 +55,7 @@ typedef struct word {
     int comma;     /* a comma lies between the walk's start and the word */
     uint16_t mask; /* the cue tables it is in (CUE_*), looked up once as the word is collected */
     uint8_t len;
+    uint8_t cap; /* its first letter is a capital in the text ("May" the month, not the modal) */
 } word;
 
 /* Bit k: the word is in tense_cues[k] (chr__context_init's order). */
@@ -170,6 +171,7 @@ static size_t upto(walk *k, size_t want) {
         }
         out->w[l] = '\0';
         out->len = (uint8_t)l;
+        out->cap = text[s] >= 'A' && text[s] <= 'Z';
         out->mask = k->e ? word_mask(k->e, out->w, l) : 0;
         out->dist = (int)k->n + 1;
         out->comma = k->comma;
@@ -187,7 +189,7 @@ static size_t words(word *out, size_t max, const char *text, size_t len, size_t 
 }
 
 static chr_tense classify(const word *w) {
-    if (w->mask & CUE_FUTURE)
+    if ((w->mask & CUE_FUTURE) && !(w->cap && w->len == 3 && !memcmp(w->w, "may", 3)))
         return CHR_TENSE_FUTURE;
     if (w->mask & CUE_PAST)
         return CHR_TENSE_PAST;

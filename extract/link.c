@@ -2286,6 +2286,38 @@ static void lines_of_headlines(ctx *c, size_t *from)
     c->line_to = to;
 }
 
+/* An event in a bare duration ("The board met for three hours on Sunday": DURING "three hours", as TimeBank
+ * links it) has no interval of its own; a date or time of day right after the duration, with at most "on",
+ * "in" or "at" between, gives one ("begin" and "end" Sunday), so that a chronology can place it. The
+ * relation and the time it links to stay. Not a date farther or with other words between: "for the year
+ * ended Aug. 31" is no day of the year's. */
+static void date_durations(chr_result *res, const ctx *c)
+{
+    for (size_t i = 0; i < res->nevents; i++) {
+        chr_event *e = &res->events[i];
+        int k = e->time.timex;
+        if (k < 0 || (size_t)k + 1 >= res->n || e->time.relation != CHR_REL_DURING || e->time.begin[0] ||
+            e->time.end[0] || res->timexes[k].type != CHR_TIMEX_DURATION || res->timexes[k].start < e->end)
+            continue;
+        const chr_timex *d = &res->timexes[k], *t = &res->timexes[k + 1];
+        if (t->value[0] < '0' || t->value[0] > '9' || t->end > e->sent_end ||
+            (t->type != CHR_TIMEX_DATE && t->type != CHR_TIMEX_TIME))
+            continue;
+        size_t a = d->end, b = t->start;
+        while (a < b && c->text[a] == ' ')
+            a++;
+        if (b - a >= 3 && (!strncmp(c->text + a, "on ", 3) || !strncmp(c->text + a, "in ", 3) ||
+                          !strncmp(c->text + a, "at ", 3)))
+            a += 3;
+        while (a < b && c->text[a] == ' ')
+            a++;
+        if (a != b || b == d->end)
+            continue;
+        copy_cut(e->time.begin, sizeof e->time.begin, t->value);
+        copy_cut(e->time.end, sizeof e->time.end, t->value);
+    }
+}
+
 /* chr__events_link once its context is made. */
 static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, size_t *stop, chr_error *err)
 {
@@ -2295,6 +2327,7 @@ static int link_all(chr_result *res, const ctx *c, const size_t *tok_of, size_t 
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (mark_heads(res, c))
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    date_durations(res, c);
     body_memo memo = {1, 0, 0, stop};
     for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];

@@ -1128,6 +1128,23 @@ static void test_possessive_time_of_an_object(void **state)
     done(&r);
 }
 
+/* An event in a bare duration takes the interval of a date right after it: "met for three hours on Sunday"
+ * is DURING the three hours, on Sunday; "for the year ended Aug. 31" gives the year's results no day. */
+static void test_duration_dated_by_the_day_after_it(void **state)
+{
+    (void)state;
+    run r = extract("The board met for three hours on Sunday. It had net income of $2 million for the year ended "
+                    "Aug. 31.");
+    const chr_event *met = event(&r, "met");
+    assert_int_equal(met->time.relation, CHR_REL_DURING);
+    assert_string_equal(met->time.value, "PT3H");
+    assert_string_equal(met->time.begin, "2014-11-30");
+    assert_string_equal(met->time.end, "2014-11-30");
+    const chr_event *had = event(&r, "had");
+    assert_true(had->time.timex < 0 || strcmp(had->time.begin, "2014-08-31"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1137,6 +1154,7 @@ int main(void)
         cmocka_unit_test(test_from_with_an_open_end),
         cmocka_unit_test(test_modal_verb_owns_its_time),
         cmocka_unit_test(test_possessive_time_of_an_object),
+        cmocka_unit_test(test_duration_dated_by_the_day_after_it),
         cmocka_unit_test(test_signals_in_any_case),
         cmocka_unit_test(test_since_with_a_hedge),
         cmocka_unit_test(test_signal_and_the_clause_after),

@@ -44,7 +44,7 @@
 #endif
 
 #include "engine.h"
-#include "events.h"
+#include "event_model.h"
 
 #define SUMMARY_WORDS 28   /* words of the clause kept after the event in a summary */
 #define SUMMARY_COMMA 6    /* after this many words, a comma ends the summary */
@@ -188,6 +188,8 @@ typedef struct ctx {
     size_t len;
     const chr__tokens *toks;
     const wordset *words;
+    chr__wordent *const *went; /* per token, its word cache entry, where look_up keeps a word's bits (link),
+                                * or NULL; or NULL */
     uint32_t *lists;      /* per token: its bits of wordset_lists and ADVERB, with LOOKED_UP once looked up,
                            * and the answers kept of tok_punct, tok_in_timex and tok_tense */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
@@ -303,9 +305,10 @@ static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, co
 
 static int tok_adverb(const ctx *c, size_t i);
 
-/* Token i's bits of wordset_lists, looked up (the first time token i is asked about), with ADVERB; the
- * apostrophe U+2019 is taken as ' ("n’t", "it’s"). */
-static unsigned look_up(const ctx *c, size_t i)
+/* Token i's bits of wordset_lists, with ADVERB and LOOKED_UP; the apostrophe U+2019 is taken as ' ("n’t",
+ * "it’s"). They depend on the token's bytes alone. Out of line: asked once a word, not once a token, it
+ * would only make look_up save registers. */
+static unsigned __attribute__((noinline)) word_bits(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     const char *s = c->text + t->start;
@@ -314,8 +317,21 @@ static unsigned look_up(const ctx *c, size_t i)
     int rsquo = n >= 3 && n <= WORDSET_LONGEST + 2 &&
                 ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2);
     unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n, c->len - t->start);
-    c->lists[i] |= bits | LOOKED_UP | (tok_adverb(c, i) ? ADVERB : 0);
-    return c->lists[i];
+    return bits | LOOKED_UP | (tok_adverb(c, i) ? ADVERB : 0);
+}
+
+/* Token i's word_bits, the first time token i is asked about: from its word cache entry, where the first
+ * token of the word (in this document or an earlier one of the thread) left them. */
+static unsigned look_up(const ctx *c, size_t i)
+{
+    chr__wordent *we = c->went ? c->went[i] : NULL;
+    unsigned bits = we ? we->link : 0;
+    if (!bits) {
+        bits = word_bits(c, i);
+        if (we)
+            we->link = bits;
+    }
+    return c->lists[i] |= bits;
 }
 
 /* Is token i in list (bits of wordset_lists, or ADVERB)? Each token is looked up once, when first asked
@@ -2330,7 +2346,8 @@ static const wordset *words_table(wordset *local)
     return local;
 }
 
-int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr_error *err)
+int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr__wordent *const *went,
+                     chr_error *err)
 {
     if (!res->nevents)
         return CHR_OK;
@@ -2348,7 +2365,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     int st = CHR_OK;
     if (lists && gran && line && line_from) {
         size_t *tok_of = line_from + 2 * (toks->n ? toks->n : 1), *tx_tok = tok_of + res->nevents;
-        ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line,
+        ctx c = {doc->text, doc->len, toks, words, went, lists, dct, gran_of(dct), gran, line,
                  hard_wrapped(doc->text, doc->len), NULL, NULL, NULL, 0, res->timexes, tx_tok};
         for (size_t k = 0; k < res->n; k++) {
             tx_tok[2 * k] = tok_at(&c, res->timexes[k].start);

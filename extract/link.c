@@ -1618,20 +1618,25 @@ static int participle_at(const ctx *c, const chr_result *res, size_t i)
 
 static int tok_digit(const ctx *c, size_t i);
 
-/* The token that opens a number's hedge ending at token p ("About 50 cars", "over 300", "more than 1,000
- * people", "At least three tornadoes": "about", "over", "more", "At"), or (size_t)-1 when p is none. Those
- * words are stop words elsewhere. */
-static size_t hedge_at(const ctx *c, size_t p, size_t first)
+/* hedge_at of a token p that is a stop word. */
+static size_t stop_hedge_at(const ctx *c, size_t p, size_t first)
 {
     if (tok_word(c, p, "at") && p + 1 < c->toks->n && tok_word(c, p + 1, "least"))
         return p;
-    if (!tok_is(c, p, STOP) || !tok_digit(c, p + 1) ||
-        !(tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than")))
+    if (!tok_digit(c, p + 1) || !(tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than")))
         return (size_t)-1;
     if (tok_word(c, p, "than") && p > first &&
         (tok_word(c, p - 1, "more") || tok_word(c, p - 1, "less") || tok_word(c, p - 1, "fewer")))
         return p - 1;
     return p;
+}
+
+/* The token that opens a number's hedge ending at token p ("About 50 cars", "over 300", "more than 1,000
+ * people", "At least three tornadoes": "about", "over", "more", "At"), or (size_t)-1 when p is none. Those
+ * words are stop words elsewhere, which most tokens asked about are not: that is asked first, inline. */
+static inline size_t hedge_at(const ctx *c, size_t p, size_t first)
+{
+    return tok_is(c, p, STOP) ? stop_hedge_at(c, p, first) : (size_t)-1;
 }
 
 static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b)

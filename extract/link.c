@@ -365,6 +365,8 @@ static int punct_of(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     const unsigned char *s = (const unsigned char *)c->text + t->start;
+    if (chr__ascii_alnum(s[0])) /* most tokens: what follows need not be asked */
+        return 0;
     size_t n = t->end - t->start;
     int glued = i > 0 && c->toks->v[i - 1].end == t->start &&
                 chr__ascii_alnum((unsigned char)c->text[t->start - 1]); /* "Jobs'": a possessive */
@@ -375,7 +377,7 @@ static int punct_of(const ctx *c, size_t i)
                ((s[2] >= 0x90 && s[2] <= 0x9F && !(s[2] == 0x99 && glued)) || s[2] == 0xA6);
     if (s[0] == 0xC2)
         return n == 2 && (s[1] == 0xAB || s[1] == 0xBB);
-    return !(chr__ascii_alnum(s[0]) || s[0] >= 0x80);
+    return s[0] < 0x80;
 }
 
 /* punct_of(c, i), worked out once for token i. */

@@ -404,8 +404,13 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
             chr_result_free(r);
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
         }
-        rc = chr__events_detect(&r->events, &r->nevents, e->events, scratch ? scratch->words : NULL,
-                                doc->text, doc->len, &toks, r->timexes, r->n, err);
+        /* the word cache of the scratch, else one for this document: the linker reads its entries after the
+         * event model (went) */
+        chr__wordcache *own = NULL, *words = scratch ? scratch->words : (own = chr__wordcache_new(toks.n));
+        chr__wordent **went = malloc((toks.n ? toks.n : 1) * sizeof *went);
+        rc = words && went ? chr__events_detect(&r->events, &r->nevents, e->events, words, went, doc->text,
+                                                doc->len, &toks, r->timexes, r->n, err)
+                           : chr__error_set(err, CHR_ENOMEM, "out of memory");
         for (size_t i = 0; i < r->nevents && !rc; i++) {
             chr_event *ev = &r->events[i];
             ev->cp_start = chr_doc_cp_offset(doc, ev->start);
@@ -414,7 +419,9 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
             ev->cp_sent_end = chr_doc_cp_offset(doc, ev->sent_end);
         }
         if (!rc)
-            rc = chr__events_link(r, doc, &toks, err);
+            rc = chr__events_link(r, doc, &toks, went, err);
+        free(went);
+        chr__wordcache_free(own);
         chr__tokens_free(&toks);
         if (rc) {
             chr_result_free(r);

@@ -1,5 +1,6 @@
 /* event_model.h: what the event model (model.c), the event recognizer (events.c) and the trainer
- * (train.c) share: labels, word categories, per-token features and weight lookup. Not installed.
+ * (train.c) share: labels, word categories, per-token features and weight lookup; and the word cache's
+ * entries, which the linker (link.c) reads too. Not installed.
  *
  * The model file (events.model) is text, one record a line, fields separated by tabs:
  *   chronicle-events-model 2      first line
@@ -124,14 +125,15 @@ void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t
  * bytes s[0..n), its x prepared (verdict 0 until the caller sets it); NULL when the token is too long to
  * cache or the cache is full. chr__wordcache_tokens does it for every token of text: went[i] the entry
  * (or NULL), t[i] its x (or NULL); it returns the number of NULLs. */
-typedef struct chr__wordent {
+struct chr__wordent {
     chr__ev_tok x;
     unsigned char verdict; /* what the recognizer made of the word alone (events.c), 0 until it sets it */
     unsigned char forms;   /* the recognizer's own facts about the word (events.c), 0 until it sets them */
     int32_t s[12];         /* the word part of the scores (chr__ev_score_word), when the verdict needs them */
     char bytes[32];
     unsigned char n;
-} chr__wordent;
+    uint32_t link; /* the linker's facts about the word (link.c), 0 until it sets them */
+};
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n);
 size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
                              const chr__tokens *toks);

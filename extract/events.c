@@ -281,8 +281,8 @@ static int near_time(const chr_timex *tx, size_t ntx, size_t reach, size_t *k, s
 }
 
 int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
-                       const char *text, size_t len, const chr__tokens *toks, const chr_timex *tx, size_t ntx,
-                       chr_error *err) {
+                       chr__wordent **keep, const char *text, size_t len, const chr__tokens *toks,
+                       const chr_timex *tx, size_t ntx, chr_error *err) {
     (void)len;
     *out = NULL;
     *n = 0;
@@ -295,7 +295,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     /* the tokens where the word cache holds them (not copied), else in spill (a word too long to cache,
      * or the cache full) */
     const chr__ev_tok **t = malloc(toks->n * sizeof *t);
-    chr__wordent **went = malloc(toks->n * sizeof *went);
+    chr__wordent **went = keep && !own ? keep : malloc(toks->n * sizeof *went);
     chr__ev_tok *spill = NULL;
     int rc = 0;
     size_t uncached = t && went ? chr__wordcache_tokens(went, t, words, text, toks) : 0;
@@ -311,7 +311,8 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     }
     if (!t || !went || rc) {
         free(t);
-        free(went);
+        if (went != keep)
+            free(went);
         free(spill);
         chr__wordcache_free(own);
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
@@ -382,7 +383,8 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         e->time.timex = -2;
     }
     free(t);
-    free(went);
+    if (went != keep)
+        free(went);
     free(spill);
     chr__wordcache_free(own);
     if (rc) {

@@ -47,17 +47,25 @@ void chr__wordcache_begin(chr__wordcache *c, const chr__event_model *m);
  * it): for the tests. */
 int chr__ev_forms_sorted(void);
 
+/* An entry of the word cache: what the event model and the linker worked out for one word
+ * (event_model.h). */
+typedef struct chr__wordent chr__wordent;
+
 /* Find the event mentions of text: fills start/end, cls, tense, aspect, negative, the sentence bounds
  * (bytes) and id "e1".., instance "ei1".. in text order; actor, source, summary are set to "" and time to
  * {timex -2}. *out is malloc'ed (NULL when none). words: the thread's word cache, or NULL (a cache for
  * this document alone); the results do not depend on it. tx[0..ntx): the document's time expressions in
- * text order (byte offsets), or none: a word close to one is taken for an event more readily. */
+ * text order (byte offsets), or none: a word close to one is taken for an event more readily. went: NULL,
+ * or (with words not NULL) toks->n places where each token's entry in words is left for the linker (NULL
+ * for a token not cached), valid until words is next begun; filled when some event is found. */
 int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
-                       const char *text, size_t len, const chr__tokens *toks, const chr_timex *tx, size_t ntx,
-                       chr_error *err);
+                       chr__wordent **went, const char *text, size_t len, const chr__tokens *toks,
+                       const chr_timex *tx, size_t ntx, chr_error *err);
 
 /* link.c: anchor each event in time against the result's timexes and the DCT, and find its actor and
- * summary (strings allocated into res). */
-int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr_error *err);
+ * summary (strings allocated into res). went: each token's word cache entry as chr__events_detect left it
+ * (where the linker keeps what it works out of a word, once a word rather than once a token), or NULL. */
+int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr__wordent *const *went,
+                     chr_error *err);
 
 #endif

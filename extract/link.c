@@ -44,7 +44,7 @@
 #endif
 
 #include "engine.h"
-#include "events.h"
+#include "event_model.h"
 
 #define SUMMARY_WORDS 28   /* words of the clause kept after the event in a summary */
 #define SUMMARY_COMMA 6    /* after this many words, a comma ends the summary */
@@ -188,6 +188,8 @@ typedef struct ctx {
     size_t len;
     const chr__tokens *toks;
     const wordset *words;
+    chr__wordent *const *went; /* per token, its word cache entry, where look_up keeps a word's bits (link),
+                                * or NULL; or NULL */
     uint32_t *lists;      /* per token: its bits of wordset_lists and ADVERB, with LOOKED_UP once looked up,
                            * and the answers kept of tok_punct, tok_in_timex and tok_tense */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
@@ -303,9 +305,10 @@ static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, co
 
 static int tok_adverb(const ctx *c, size_t i);
 
-/* Token i's bits of wordset_lists, looked up (the first time token i is asked about), with ADVERB; the
- * apostrophe U+2019 is taken as ' ("n’t", "it’s"). */
-static unsigned look_up(const ctx *c, size_t i)
+/* Token i's bits of wordset_lists, with ADVERB and LOOKED_UP; the apostrophe U+2019 is taken as ' ("n’t",
+ * "it’s"). They depend on the token's bytes alone. Out of line: asked once a word, not once a token, it
+ * would only make look_up save registers. */
+static unsigned __attribute__((noinline)) word_bits(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     const char *s = c->text + t->start;
@@ -314,8 +317,21 @@ static unsigned look_up(const ctx *c, size_t i)
     int rsquo = n >= 3 && n <= WORDSET_LONGEST + 2 &&
                 ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2);
     unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n, c->len - t->start);
-    c->lists[i] |= bits | LOOKED_UP | (tok_adverb(c, i) ? ADVERB : 0);
-    return c->lists[i];
+    return bits | LOOKED_UP | (tok_adverb(c, i) ? ADVERB : 0);
+}
+
+/* Token i's word_bits, the first time token i is asked about: from its word cache entry, where the first
+ * token of the word (in this document or an earlier one of the thread) left them. */
+static unsigned look_up(const ctx *c, size_t i)
+{
+    chr__wordent *we = c->went ? c->went[i] : NULL;
+    unsigned bits = we ? we->link : 0;
+    if (!bits) {
+        bits = word_bits(c, i);
+        if (we)
+            we->link = bits;
+    }
+    return c->lists[i] |= bits;
 }
 
 /* Is token i in list (bits of wordset_lists, or ADVERB)? Each token is looked up once, when first asked
@@ -349,6 +365,8 @@ static int punct_of(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     const unsigned char *s = (const unsigned char *)c->text + t->start;
+    if (chr__ascii_alnum(s[0])) /* most tokens: what follows need not be asked */
+        return 0;
     size_t n = t->end - t->start;
     int glued = i > 0 && c->toks->v[i - 1].end == t->start &&
                 chr__ascii_alnum((unsigned char)c->text[t->start - 1]); /* "Jobs'": a possessive */
@@ -359,7 +377,7 @@ static int punct_of(const ctx *c, size_t i)
                ((s[2] >= 0x90 && s[2] <= 0x9F && !(s[2] == 0x99 && glued)) || s[2] == 0xA6);
     if (s[0] == 0xC2)
         return n == 2 && (s[1] == 0xAB || s[1] == 0xBB);
-    return !(chr__ascii_alnum(s[0]) || s[0] >= 0x80);
+    return s[0] < 0x80;
 }
 
 /* punct_of(c, i), worked out once for token i. */
@@ -1602,20 +1620,25 @@ static int participle_at(const ctx *c, const chr_result *res, size_t i)
 
 static int tok_digit(const ctx *c, size_t i);
 
-/* The token that opens a number's hedge ending at token p ("About 50 cars", "over 300", "more than 1,000
- * people", "At least three tornadoes": "about", "over", "more", "At"), or (size_t)-1 when p is none. Those
- * words are stop words elsewhere. */
-static size_t hedge_at(const ctx *c, size_t p, size_t first)
+/* hedge_at of a token p that is a stop word. */
+static size_t stop_hedge_at(const ctx *c, size_t p, size_t first)
 {
     if (tok_word(c, p, "at") && p + 1 < c->toks->n && tok_word(c, p + 1, "least"))
         return p;
-    if (!tok_is(c, p, STOP) || !tok_digit(c, p + 1) ||
-        !(tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than")))
+    if (!tok_digit(c, p + 1) || !(tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than")))
         return (size_t)-1;
     if (tok_word(c, p, "than") && p > first &&
         (tok_word(c, p - 1, "more") || tok_word(c, p - 1, "less") || tok_word(c, p - 1, "fewer")))
         return p - 1;
     return p;
+}
+
+/* The token that opens a number's hedge ending at token p ("About 50 cars", "over 300", "more than 1,000
+ * people", "At least three tornadoes": "about", "over", "more", "At"), or (size_t)-1 when p is none. Those
+ * words are stop words elsewhere, which most tokens asked about are not: that is asked first, inline. */
+static inline size_t hedge_at(const ctx *c, size_t p, size_t first)
+{
+    return tok_is(c, p, STOP) ? stop_hedge_at(c, p, first) : (size_t)-1;
 }
 
 static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b)
@@ -2363,7 +2386,8 @@ static const wordset *words_table(wordset *local)
     return local;
 }
 
-int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr_error *err)
+int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr__wordent *const *went,
+                     chr_error *err)
 {
     if (!res->nevents)
         return CHR_OK;
@@ -2381,7 +2405,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     int st = CHR_OK;
     if (lists && gran && line && line_from) {
         size_t *tok_of = line_from + 2 * (toks->n ? toks->n : 1), *tx_tok = tok_of + res->nevents;
-        ctx c = {doc->text, doc->len, toks, words, lists, dct, gran_of(dct), gran, line,
+        ctx c = {doc->text, doc->len, toks, words, went, lists, dct, gran_of(dct), gran, line,
                  hard_wrapped(doc->text, doc->len), NULL, NULL, NULL, 0, res->timexes, tx_tok};
         for (size_t k = 0; k < res->n; k++) {
             tx_tok[2 * k] = tok_at(&c, res->timexes[k].start);

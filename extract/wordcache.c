@@ -1,7 +1,8 @@
 /* wordcache.c: what the event model worked out for each word it has seen, kept from one document to the
- * next: the prepared token (chr__ev_prepare_one), the word part of its scores and the recognizer's facts
- * about it (forms: events.c), which depend on the token's bytes alone. News repeats its words: with the
- * cache, the per-word work of the event model is done once per word, not once per token.
+ * next: the prepared token (chr__ev_prepare_one), the word part of its scores, the recognizer's facts
+ * about it (forms: events.c) and the linker's (link: link.c), which depend on the token's bytes alone.
+ * News repeats its words: with the cache, the per-word work of the event model is done once per word, not
+ * once per token.
  *
  * Keys are a token's bytes (at most 31: longer tokens are not cached); a lookup compares them, so the
  * cache never changes a result. It holds at most the number of words it was made for; when a document
@@ -121,6 +122,7 @@ static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka
     chr__ev_prepare_one(&e->x, c->m, s, n);
     e->verdict = 0;
     e->forms = 0;
+    e->link = 0;
     c->slots[i] = (slot){ka, kb, (uint32_t)n + 1, (uint32_t)c->n++};
     return e;
 }

@@ -163,7 +163,7 @@ static void test_train_is_deterministic_and_detects(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, len), 0);
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, len, &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, NULL, text, len, &toks, NULL, 0, NULL), 0);
     int said = 0;
     for (size_t i = 0; i < n; i++)
         if (ev[i].end - ev[i].start == 4 && !memcmp(text + ev[i].start, "said", 4) &&
@@ -202,7 +202,7 @@ static void test_model_features_with_bars(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
     assert_int_equal(n, 2);
     assert_int_equal(ev[0].start, 4);  /* "said" after "|" */
     assert_int_equal(ev[1].start, 11); /* "e" after "|": its stem is empty */
@@ -220,7 +220,7 @@ static const chr_event *tag(chr_event **ev, size_t *n, const char *model, const 
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     *ev = NULL;
     *n = 0;
-    assert_int_equal(chr__events_detect(ev, n, m, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(ev, n, m, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
     chr__tokens_free(&toks);
     chr__event_model_free(m);
     for (size_t i = 0; i < *n; i++)
@@ -319,8 +319,10 @@ static void test_model_compiled_form(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     chr_event *ea = NULL, *eb = NULL;
     size_t na = 0, nb = 0;
-    assert_int_equal(chr__events_detect(&ea, &na, a, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
-    assert_int_equal(chr__events_detect(&eb, &nb, b, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(&ea, &na, a, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL),
+                     0);
+    assert_int_equal(chr__events_detect(&eb, &nb, b, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL),
+                     0);
     assert_true(na >= 3); /* "said" twice (word weight), "made" after "was" (category) */
     assert_int_equal(na, nb);
     for (size_t i = 0; i < na; i++) {
@@ -372,7 +374,7 @@ static void test_near_time(void **state) {
         chr_event *ev = NULL;
         size_t n = 0;
         assert_int_equal(
-            chr__events_detect(&ev, &n, models[k], NULL, text, strlen(text), &toks, &tx, 1, NULL), 0);
+            chr__events_detect(&ev, &n, models[k], NULL, NULL, text, strlen(text), &toks, &tx, 1, NULL), 0);
         /* "and left on" end within 12 bytes of "Wednesday"; "city" (13 bytes), "Wednesday" itself and the
          * next sentence are not */
         assert_int_equal(n, 3);
@@ -382,9 +384,10 @@ static void test_near_time(void **state) {
     }
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
     assert_int_equal(n, 0); /* no time expressions given */
-    assert_int_equal(chr__events_detect(&ev, &n, plain, NULL, text, strlen(text), &toks, &tx, 1, NULL), 0);
+    assert_int_equal(chr__events_detect(&ev, &n, plain, NULL, NULL, text, strlen(text), &toks, &tx, 1, NULL),
+                     0);
     assert_int_equal(n, 0); /* no record */
     chr__tokens_free(&toks);
     chr__event_model_free(m);
@@ -476,7 +479,7 @@ static size_t detect_with(chr_event **ev, const chr__event_model *m, chr__wordca
     chr__tokens toks;
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     size_t n = 0;
-    assert_int_equal(chr__events_detect(ev, &n, m, c, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(ev, &n, m, c, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
     chr__tokens_free(&toks);
     return n;
 }
@@ -604,7 +607,8 @@ static void test_tagger_scores(void **state) {
     chr_engine_free(e);
 }
 
-/* chr_extract_with and a scratch kept over several documents give what chr_extract gives; a scratch of
+/* chr_extract_with and a scratch kept over several documents give what chr_extract gives, the linker's
+ * actors and summaries too (its word bits kept in the scratch from one document to the next); a scratch of
  * another engine is refused. */
 static void test_scratch(void **state) {
     (void)state;
@@ -616,7 +620,10 @@ static void test_scratch(void **state) {
     static const char *const texts[] = {
         "Kerry said on Wednesday that Iran has not attacked the United States since 1979.",
         "Officials will meet next week. KERRY SAID nothing; the talks were held on Monday.",
-        "Kerry said Wednesday the U.S. would be happy to have Iran's help, officials said."};
+        "Kerry said Wednesday the U.S. would be happy to have Iran's help, officials said.",
+        "The company\xE2\x80\x99s chief, who had quietly resigned, said on Friday that it "
+        "wouldn\xE2\x80\x99t pay. Officials in Washington said the talks would resume."};
+    int actors = 0;
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         chr_doc *doc = NULL;
         assert_int_equal(chr_doc_from_text(&doc, texts[i], strlen(texts[i]), NULL), 0);
@@ -633,7 +640,9 @@ static void test_scratch(void **state) {
             assert_int_equal(x->cls, y->cls);
             assert_int_equal(x->tense, y->tense);
             assert_string_equal(x->summary, y->summary);
+            assert_string_equal(x->actor, y->actor);
             assert_int_equal(x->time.timex, y->time.timex);
+            actors += x->actor[0] != '\0';
         }
         chr_result_free(r1);
         chr_result_free(r2);
@@ -644,6 +653,7 @@ static void test_scratch(void **state) {
         assert_non_null(strstr(err.message, "another engine"));
         chr_doc_free(doc);
     }
+    assert_true(actors >= 4);
     chr_scratch_free(s);
     chr_scratch_free(NULL);
     chr_engine_free(e);

@@ -6,15 +6,16 @@
  * match exactly one of a few strings ("the" + \s+ + "past|last" gives "the past" and "the last"), up to
  * MAX_PREFIX bytes. A sequence keeps at most MAX_PRODUCT strings: when it would have more, each is cut
  * where a rough estimate of how often it begins a word in English falls below a bound, the least bound
- * that leaves few enough ("1 september" and "1 of april" become "1 septe" and "1 of ap" where "1 may"
+ * that leaves few enough ("1 september" and "1 of april" become "1 septem" and "1 of apr" where "1 may"
  * stays whole; "the " itself stays out: it is everywhere). The strings of all rules go into one trie, folded:
  * lower case, a run of white space is one ' ', and a run of digits one byte that tells its length, '1' to '5'
  * (RUN: "May 6, 2014" is "may 1, 4"; in the pattern and in the text as it is walked), so that
  * "(?:[12]\d|3[01]|0?[1-9])" is two strings, not 31, and the strings of "\d+\s+days" go on past the
- * number ("1 days" to "5 days"), where those of each digit were too many. At a position where a match may
- * start, one walk down the trie over the text gives the rules worth trying there; the rules that could
- * start anywhere are tried everywhere. This is exact: a rule is left out at a position only where no
- * match of it can start.
+ * number ("1 days" to "5 days"), where those of each digit were too many. A positive lookahead that ends
+ * the pattern goes on with the strings: the text after the match begins with its ("may(?=\s+and\s+june)"
+ * is "may and june", tried at no other "may"). At a position where a match may start, one walk down the
+ * trie over the text gives the rules worth trying there; the rules that could start anywhere are tried
+ * everywhere. This is exact: a rule is left out at a position only where no match of it can start.
  *
  * The analysis reads PCRE2 syntax and errs on the safe side: whatever it does not understand makes the
  * rule "any". Matching is caseless (PCRE2_CASELESS | PCRE2_UTF without UCP), so the strings are folded
@@ -45,10 +46,12 @@
 #define MAX_STRINGS 4096
 /* Only the first bytes of each string go into the trie: enough to tell a few words apart. */
 #define MAX_PREFIX 20
-/* A sequence keeps at most this many strings (more, and they are cut shorter: f_reduce)... */
-#define MAX_PRODUCT 256
+/* A sequence keeps at most this many strings (more, and they are cut shorter: f_reduce)... (256, and 1024
+ * below, took 7.3 M instructions more on the 2 MB slice, 1.1%; this costs 0.65 M at start-up, a bigger trie
+ * to load, and 0.5 MB of the binary) */
+#define MAX_PRODUCT 512
 /* ... and one step of it makes at most this many before that (the most frequent extended first). */
-#define PRODUCT_CAP 1024
+#define PRODUCT_CAP 2048
 
 /* ---- the analysis ------------------------------------------------------------------------------ */
 
@@ -72,6 +75,7 @@ typedef struct first {
     size_t n, cap;
     int any;      /* cannot say: anything may come first */
     int nullable; /* the piece may match the empty string (then what follows it may come first) */
+    int ahead;    /* a positive lookahead: its strings begin the text there, and take none of it */
     int oom;
     reqset req; /* what every match of it holds */
 } first;
@@ -81,7 +85,11 @@ typedef struct parser {
     int bad; /* syntax this analysis does not follow */
     int oom;
     int no_ahead; /* a positive lookahead holds nothing (what the matched text itself must hold) */
-    int walk; /* the strings are the walk's: a run of digits is one byte, its length (RUN), as it reads it */
+    /* the strings are the walk's (not only what every match holds): a run of digits is one byte, its
+     * length (RUN), as the walk reads the text, and a positive lookahead that ends the pattern goes on
+     * with them */
+    int walk;
+    int depth; /* of groups around the item being read */
 } parser;
 
 /* With parser.walk, a run of digits is one byte, '1' to '5' for its length (5: five or more): "May 6,
@@ -509,9 +517,11 @@ static int parse_item(parser *P, first *a) {
         return 0;
     int zero_width = 0;
     reqset ahead = {0}; /* what a positive lookahead's text holds */
+    first look = {0};   /* with P->walk, what it begins with */
     unsigned char c = *P->p;
     if (c == '(') {
         P->p++;
+        P->depth++;
         if (!at_end(P) && *P->p == '?') {
             P->p++;
             if (at_end(P)) {
@@ -531,6 +541,11 @@ static int parse_item(parser *P, first *a) {
                      * lookahead's holds, which is all the required strings ask (chr__prefilter_required) */
                     ahead = skip.req;
                     skip.req = (reqset){0};
+                }
+                if (k == '=' && P->walk) {
+                    look = skip;
+                    look.req = (reqset){0};
+                    skip = (first){.req = skip.req};
                 }
                 f_free(&skip);
                 zero_width = 1;
@@ -589,8 +604,10 @@ static int parse_item(parser *P, first *a) {
         } else {
             parse_alt(P, a);
         }
+        P->depth--;
         if (at_end(P) || *P->p != ')') {
             free(ahead.v);
+            f_free(&look);
             P->bad = 1;
             return 0;
         }
@@ -602,6 +619,15 @@ static int parse_item(parser *P, first *a) {
             if (!a->req.n)
                 a->req.any = 1;
             ahead = (reqset){0};
+            if (look.v || look.any) {
+                a->v = look.v;
+                a->n = look.n;
+                a->cap = look.cap;
+                a->any = look.any;
+                a->nullable = look.nullable;
+                a->oom = look.oom;
+                a->ahead = 1;
+            }
         }
     } else if (c == '[') {
         P->p++;
@@ -1056,6 +1082,19 @@ static void parse_seq(parser *P, first *out) {
         }
         if (r_better(&it.req, &best) && r_copy(&best, &it.req))
             req_oom = 1;
+        if (it.ahead) {
+            /* "three days(?=\s+from\s+now)": the text after a match begins with what the lookahead's does
+             * (taking none of it: no string goes on after them); not where more of the pattern follows,
+             * matched from the same place ("(?=[A-Z])(?:january|june)") */
+            int last = P->depth == 0 && (at_end(P) || *P->p == '|');
+            for (size_t i = 0; i < it.n; i++)
+                it.v[i].exact = 0;
+            if (!last) {
+                it.n = 0;
+                it.any = 0;
+                it.nullable = 1;
+            }
+        }
         first N = {0};
         extend_seq(&N, &R, &it, P->walk);
         if (P->walk)

@@ -46,6 +46,9 @@ static const char *const patterns[] = {
     "\\d\\d?:\\d\\d",
     "20\\d\\d",
     "\\d{2}(?:\\d\\d)*x",
+    /* a lookahead that ends the pattern: its strings go on with those of the match */
+    "(?:jan|feb)(?=\\s+(?:and|or)\\s+mar)|\\d+\\s+days?(?=\\s+ago)",
+    "(?-i:(?=[A-Z]))(?:jan|feb)\\b(?=\\s)",
 };
 #define NPAT (sizeof patterns / sizeof patterns[0])
 
@@ -65,7 +68,8 @@ static const char *const texts[] = {
     "3 and 4% or 5 percent; aab ac abc",
     "x  y, xy, x\ty; ababc abc rsv qtu hge2 abc1; the past 3 - days, last two\n\nweeks, THE 12days",
     "the 3rd of May, 21 may and 05 MAY; Q3 2014, q4 1999 and Q2 20145; 1,000,000 people or 12,5 people; "
-    "at 10:30, 9:05 and 123:456; in 201455 and 2014; 12x 123x 1234x 123456x",
+    "at 10:30, 9:05 and 123:456; in 201455 and 2014; 12x 123x 1234x 123456x; Jan and March, feb  or mar, "
+    "jan to mar, 3 days ago, 4 days later",
 };
 
 struct seen {
@@ -214,6 +218,28 @@ static void test_digit_runs(void **state) {
         struct seen seen = {{0}};
         chr__prefilter_walk(pf, cases[i].text, strlen(cases[i].text), 0, mark, &seen);
         for (size_t r = 0; r < 3; r++)
+            if (seen.hit[r] != cases[i].hit[r])
+                fail_msg("\"%s\": pattern %zu %s", cases[i].text, r, seen.hit[r] ? "tried" : "left out");
+    }
+    chr__prefilter_free(pf);
+}
+
+/* A positive lookahead that ends the pattern: the text there begins with what it begins with ("jan" is
+ * tried at "Jan and March", not at "Jan to March"); one before more of the pattern tells nothing. */
+static void test_lookahead_strings(void **state) {
+    (void)state;
+    const char *const pats[] = {"(?:jan|feb)(?=\\s+(?:and|or)\\s+mar)", "(?-i:(?=[A-Z]))(?:jan|feb)"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 2), 0);
+    static const struct {
+        const char *text;
+        unsigned char hit[2];
+    } cases[] = {
+        {"Jan and March", {1, 1}}, {"feb  OR mar", {1, 1}}, {"Jan to March", {0, 1}}, {"jan", {0, 1}}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct seen seen = {{0}};
+        chr__prefilter_walk(pf, cases[i].text, strlen(cases[i].text), 0, mark, &seen);
+        for (size_t r = 0; r < 2; r++)
             if (seen.hit[r] != cases[i].hit[r])
                 fail_msg("\"%s\": pattern %zu %s", cases[i].text, r, seen.hit[r] ? "tried" : "left out");
     }
@@ -586,6 +612,7 @@ int main(void) {
         cmocka_unit_test(test_exact),
         cmocka_unit_test(test_selective),
         cmocka_unit_test(test_digit_runs),
+        cmocka_unit_test(test_lookahead_strings),
         cmocka_unit_test(test_given_up_inside_group),
         cmocka_unit_test(test_required),
         cmocka_unit_test(test_required_lookahead),

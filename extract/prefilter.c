@@ -6,12 +6,16 @@
  * match exactly one of a few strings ("the" + \s+ + "past|last" gives "the past" and "the last"), up to
  * MAX_PREFIX bytes. A sequence keeps at most MAX_PRODUCT strings: when it would have more, each is cut
  * where a rough estimate of how often it begins a word in English falls below a bound, the least bound
- * that leaves few enough ("the 1990s" and "the 1980s" become "the 19", "the " itself stays out: it
- * is everywhere). The strings of all rules go into one trie, folded: lower case,
- * and a run of white space is one ' ' (in the pattern and in the text as it is walked). At a
- * position where a match may start, one walk down the trie over the text gives the rules worth trying
- * there; the rules that could start anywhere are tried everywhere. This is exact: a rule is left out at
- * a position only where no match of it can start.
+ * that leaves few enough ("1 september" and "1 of april" become "1 septem" and "1 of apr" where "1 may"
+ * stays whole; "the " itself stays out: it is everywhere). The strings of all rules go into one trie, folded:
+ * lower case, a run of white space is one ' ', and a run of digits one byte that tells its length, '1' to '5'
+ * (RUN: "May 6, 2014" is "may 1, 4"; in the pattern and in the text as it is walked), so that
+ * "(?:[12]\d|3[01]|0?[1-9])" is two strings, not 31, and the strings of "\d+\s+days" go on past the
+ * number ("1 days" to "5 days"), where those of each digit were too many. A positive lookahead that ends
+ * the pattern goes on with the strings: the text after the match begins with its ("may(?=\s+and\s+june)"
+ * is "may and june", tried at no other "may"). At a position where a match may start, one walk down the
+ * trie over the text gives the rules worth trying there; the rules that could start anywhere are tried
+ * everywhere. This is exact: a rule is left out at a position only where no match of it can start.
  *
  * The analysis reads PCRE2 syntax and errs on the safe side: whatever it does not understand makes the
  * rule "any". Matching is caseless (PCRE2_CASELESS | PCRE2_UTF without UCP), so the strings are folded
@@ -42,10 +46,12 @@
 #define MAX_STRINGS 4096
 /* Only the first bytes of each string go into the trie: enough to tell a few words apart. */
 #define MAX_PREFIX 20
-/* A sequence keeps at most this many strings (more, and they are cut shorter: f_reduce)... */
-#define MAX_PRODUCT 256
+/* A sequence keeps at most this many strings (more, and they are cut shorter: f_reduce)... (256, and 1024
+ * below, took 7.3 M instructions more on the 2 MB slice, 1.1%; this costs 0.65 M at start-up, a bigger trie
+ * to load, and 0.5 MB of the binary) */
+#define MAX_PRODUCT 512
 /* ... and one step of it makes at most this many before that (the most frequent extended first). */
-#define PRODUCT_CAP 1024
+#define PRODUCT_CAP 2048
 
 /* ---- the analysis ------------------------------------------------------------------------------ */
 
@@ -69,6 +75,7 @@ typedef struct first {
     size_t n, cap;
     int any;      /* cannot say: anything may come first */
     int nullable; /* the piece may match the empty string (then what follows it may come first) */
+    int ahead;    /* a positive lookahead: its strings begin the text there, and take none of it */
     int oom;
     reqset req; /* what every match of it holds */
 } first;
@@ -78,7 +85,19 @@ typedef struct parser {
     int bad; /* syntax this analysis does not follow */
     int oom;
     int no_ahead; /* a positive lookahead holds nothing (what the matched text itself must hold) */
+    /* the strings are the walk's (not only what every match holds): a run of digits is one byte, its
+     * length (RUN), as the walk reads the text, and a positive lookahead that ends the pattern goes on
+     * with them */
+    int walk;
+    int depth; /* of groups around the item being read */
 } parser;
+
+/* With parser.walk, a run of digits is one byte, '1' to '5' for its length (5: five or more): "May 6,
+ * 2014" is "may 1, 4" to the walk, and "(?:[12]\d|3[01]|0?[1-9])" two strings, "1" and "2", where there
+ * were 31. */
+#define RUN_MAX 5
+static int is_run(unsigned char c) { return c >= '1' && c <= '0' + RUN_MAX; }
+static unsigned char run_of(size_t n) { return (unsigned char)('0' + (n < RUN_MAX ? n : RUN_MAX)); }
 
 static void f_free(first *f) {
     free(f->v);
@@ -156,8 +175,9 @@ static str *f_push(first *f) {
     return &f->v[f->n++];
 }
 
-/* Add s[0..n), folded; "" makes f "any". A string longer than MAX_PREFIX is cut and no longer exact. */
-static void f_add(first *f, const unsigned char *s, size_t n, int exact) {
+/* Add s[0..n), folded (with P->walk, a run of digits as its RUN, and a string f holds already not
+ * again); "" makes f "any". A string longer than MAX_PREFIX is cut and no longer exact. */
+static void f_add(const parser *P, first *f, const unsigned char *s, size_t n, int exact) {
     if (f->any || f->oom)
         return;
     if (f->n >= MAX_STRINGS || n == 0) {
@@ -177,6 +197,12 @@ static void f_add(first *f, const unsigned char *s, size_t n, int exact) {
             c = ' ';
         } else if (c >= 'A' && c <= 'Z') {
             c = (unsigned char)(c + 32);
+        } else if (P->walk && c >= '0' && c <= '9') {
+            if (d->n && is_run(d->b[d->n - 1])) {
+                d->b[d->n - 1] = run_of(d->b[d->n - 1] - '0' + 1u);
+                continue;
+            }
+            c = run_of(1);
         }
         if (d->n == MAX_PREFIX) {
             d->exact = 0;
@@ -184,6 +210,11 @@ static void f_add(first *f, const unsigned char *s, size_t n, int exact) {
         }
         d->b[d->n++] = c;
     }
+    for (size_t i = 0; P->walk && i + 1 < f->n; i++) /* [0-9] is "1" once */
+        if (f->v[i].n == d->n && f->v[i].exact == d->exact && !memcmp(f->v[i].b, d->b, d->n)) {
+            f->n--;
+            break;
+        }
 }
 
 /* Add a string as it is, "" included (the sequence uses "" for "nothing matched yet"), once. */
@@ -239,12 +270,12 @@ static size_t char_len(const unsigned char *s, const unsigned char *end) {
     return n > (size_t)(end - s) ? (size_t)(end - s) : n;
 }
 
-static void add_digits(first *f) {
-    for (unsigned char c = '0'; c <= '9'; c++)
-        f_add(f, &c, 1, 1);
+static void add_digits(const parser *P, first *f) {
+    for (unsigned char c = '0'; c <= (P->walk ? '0' : '9'); c++)
+        f_add(P, f, &c, 1, 1);
 }
 
-static void add_spaces(first *f) { f_add(f, (const unsigned char *)" ", 1, 1); }
+static void add_spaces(const parser *P, first *f) { f_add(P, f, (const unsigned char *)" ", 1, 1); }
 
 static void parse_alt(parser *P, first *out);
 
@@ -264,10 +295,10 @@ static enum esc parse_escape(parser *P, first *f, unsigned char *lit, size_t *li
     unsigned char c = *P->p++;
     switch (c) {
     case 'd':
-        add_digits(f);
+        add_digits(P, f);
         return ESC_SET;
     case 's':
-        add_spaces(f);
+        add_spaces(P, f);
         return ESC_SET;
     case 'b':
     case 'B':
@@ -364,11 +395,11 @@ static void parse_class(parser *P, first *f) {
             P->p++;
             for (unsigned c = lo[0]; c <= hi; c++) {
                 unsigned char ch = (unsigned char)c;
-                f_add(&set, &ch, 1, 1);
+                f_add(P, &set, &ch, 1, 1);
             }
             continue;
         }
-        f_add(&set, lo, lon, 1);
+        f_add(P, &set, lo, lon, 1);
     }
     if (at_end(P))
         P->bad = 1;
@@ -441,6 +472,44 @@ static long parse_quant(parser *P, long *max) {
     return min;
 }
 
+/* Item a, every string of it one run of digits, repeated min to max times (max -1: no limit): the runs of
+ * the lengths the repeats add up to, exact (the text's run ends where the match's does, or the pattern
+ * goes on with digits that join it). Returns 0, leaving a as it was, for an item of other strings. */
+static int runs_repeated(first *a, long min, long max) {
+    if (a->any || a->oom || !a->n)
+        return 0;
+    unsigned one = 0; /* bit k: a run of length k in one repeat */
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->v[i].n != 1 || !is_run(a->v[i].b[0]) || !a->v[i].exact)
+            return 0;
+        one |= 1u << (a->v[i].b[0] - '0');
+    }
+    unsigned now = 1, all = 0; /* the lengths after j repeats; those of min to max repeats */
+    for (long j = 1; j <= RUN_MAX && (max < 0 || j <= max); j++) {
+        unsigned next = 0;
+        for (unsigned k = 0; k <= RUN_MAX; k++)
+            for (unsigned l = 1; l <= RUN_MAX; l++)
+                if ((now >> k & 1) && (one >> l & 1))
+                    next |= 1u << (k + l < RUN_MAX ? k + l : RUN_MAX);
+        now = next;
+        if (j >= min)
+            all |= now;
+    }
+    if (max < 0 || max > RUN_MAX) /* more repeats than RUN_MAX make a run of RUN_MAX */
+        all |= 1u << RUN_MAX;
+    a->n = 0;
+    for (unsigned k = 1; k <= RUN_MAX; k++)
+        if (all >> k & 1) {
+            str *d = f_push(a);
+            if (!d)
+                return 1;
+            d->n = 1;
+            d->b[0] = (unsigned char)('0' + k);
+            d->exact = 1;
+        }
+    return 1;
+}
+
 /* One atom with its quantifier into a (an item of a sequence). Returns 0 at the end of the sequence. */
 static int parse_item(parser *P, first *a) {
     memset(a, 0, sizeof *a);
@@ -448,9 +517,11 @@ static int parse_item(parser *P, first *a) {
         return 0;
     int zero_width = 0;
     reqset ahead = {0}; /* what a positive lookahead's text holds */
+    first look = {0};   /* with P->walk, what it begins with */
     unsigned char c = *P->p;
     if (c == '(') {
         P->p++;
+        P->depth++;
         if (!at_end(P) && *P->p == '?') {
             P->p++;
             if (at_end(P)) {
@@ -470,6 +541,11 @@ static int parse_item(parser *P, first *a) {
                      * lookahead's holds, which is all the required strings ask (chr__prefilter_required) */
                     ahead = skip.req;
                     skip.req = (reqset){0};
+                }
+                if (k == '=' && P->walk) {
+                    look = skip;
+                    look.req = (reqset){0};
+                    skip = (first){.req = skip.req};
                 }
                 f_free(&skip);
                 zero_width = 1;
@@ -528,8 +604,10 @@ static int parse_item(parser *P, first *a) {
         } else {
             parse_alt(P, a);
         }
+        P->depth--;
         if (at_end(P) || *P->p != ')') {
             free(ahead.v);
+            f_free(&look);
             P->bad = 1;
             return 0;
         }
@@ -541,6 +619,15 @@ static int parse_item(parser *P, first *a) {
             if (!a->req.n)
                 a->req.any = 1;
             ahead = (reqset){0};
+            if (look.v || look.any) {
+                a->v = look.v;
+                a->n = look.n;
+                a->cap = look.cap;
+                a->any = look.any;
+                a->nullable = look.nullable;
+                a->oom = look.oom;
+                a->ahead = 1;
+            }
         }
     } else if (c == '[') {
         P->p++;
@@ -557,7 +644,7 @@ static int parse_item(parser *P, first *a) {
         } else if (k == ESC_ANY) {
             a->any = 1;
         } else if (k == ESC_LIT) {
-            f_add(a, lit, litn, 1);
+            f_add(P, a, lit, litn, 1);
         }
         r_from_first(a);
     } else if (c == '^' || c == '$') {
@@ -612,7 +699,7 @@ static int parse_item(parser *P, first *a) {
             P->bad = 1;
             return 0;
         }
-        f_add(a, buf, n, !full);
+        f_add(P, a, buf, n, !full);
         r_from_first(a);
     }
     long max = 1, min = parse_quant(P, &max);
@@ -622,10 +709,12 @@ static int parse_item(parser *P, first *a) {
     }
     if (min >= 0 && max != 1) {
         /* repeated: a match still begins with one of the strings, but may go on with another; a run
-         * of white space folds to one ' ' whatever its length, so it stays exact */
-        for (size_t i = 0; i < a->n; i++)
-            if (!(a->v[i].n == 1 && a->v[i].b[0] == ' '))
-                a->v[i].exact = 0;
+         * of white space folds to one ' ' whatever its length, so it stays exact, and runs of digits
+         * make runs of the lengths they add up to */
+        if (!(P->walk && max != 0 && runs_repeated(a, min, max)))
+            for (size_t i = 0; i < a->n; i++)
+                if (!(a->v[i].n == 1 && a->v[i].b[0] == ' '))
+                    a->v[i].exact = 0;
         if (max == 0) { /* X{0}: matches the empty string only */
             f_free(a);
             a->nullable = 1;
@@ -635,10 +724,12 @@ static int parse_item(parser *P, first *a) {
     return 1;
 }
 
-/* r + i into f (both folded), a run of white space across the join folding to one ' '. */
-static void f_join(first *f, const str *r, const str *i) {
+/* r + i into f (both folded), a run of white space across the join folding to one ' ', and with digits
+ * (the walk's strings) runs of digits across it to one run of their lengths together. */
+static void f_join(first *f, const str *r, const str *i, int digits) {
     str c;
-    size_t k = (r->n && r->b[r->n - 1] == ' ' && i->n && i->b[0] == ' ') ? 1 : 0;
+    unsigned char e = r->n ? r->b[r->n - 1] : 0, b = i->n ? i->b[0] : 0;
+    size_t k = (e == ' ' && b == ' ') || (digits && is_run(e) && is_run(b)) ? 1 : 0;
     size_t n = r->n + i->n - k;
     c.exact = i->exact;
     if (n > MAX_PREFIX) {
@@ -647,6 +738,8 @@ static void f_join(first *f, const str *r, const str *i) {
     }
     memcpy(c.b, r->b, r->n);
     memcpy(c.b + r->n, i->b + k, n - r->n);
+    if (k && e != ' ')
+        c.b[r->n - 1] = run_of((size_t)(e - '0') + (size_t)(b - '0'));
     c.n = n;
     f_keep(f, &c);
 }
@@ -662,8 +755,10 @@ static double byte_freq(unsigned char c) {
         return letters[c - 'a'];
     if (c == ' ')
         return .18;
-    if (c >= '0' && c <= '9')
-        return .003;
+    /* a number of one digit, two, ... (RUN: a string's digits are runs of them; years are frequent) */
+    static const double runs[RUN_MAX] = {.01, .008, .003, .007, .002};
+    if (is_run(c))
+        return runs[c - '1'];
     if (c == ',' || c == '.')
         return .01;
     return c < 0x80 ? .002 : .0005;
@@ -785,6 +880,15 @@ static size_t drop_covered(str *v, size_t n) {
     return k;
 }
 
+/* f sorted, without repeats and without the strings an open string of it begins: with runs of digits
+ * (RUN), two branches ("[12]\d|3[01]") or two ways through a sequence often make the same string. */
+static void f_unique(first *f) {
+    if (f->n > 1 && !f->any && !f->oom) {
+        qsort(f->v, f->n, sizeof *f->v, by_bytes);
+        f->n = drop_covered(f->v, f->n);
+    }
+}
+
 /* The strings of f cut where the estimate of their beginning falls below t (a string whose whole
  * estimate is above t stays as it is; a character outside ASCII stays whole), into w; returns how many
  * are left. freq[at[i] + l] is the estimate of the first l bytes of string i (str_freq). */
@@ -893,7 +997,7 @@ static int by_freq(const void *a, const void *b) {
  * extended first (they narrow things down least: "the " before "the early ") as far as the cap lets,
  * and the others stay as they are, no longer exact (prefixes still). Nothing matched yet ("" exact) is
  * always extended: the item's own strings, however many. */
-static void extend_seq(first *N, const first *R, const first *it) {
+static void extend_seq(first *N, const first *R, const first *it, int digits) {
     size_t per = it->n + (size_t)(it->nullable != 0) + (size_t)(it->any != 0); /* strings per extension */
     size_t grow = 0;
     for (size_t j = 0; j < R->n; j++)
@@ -940,7 +1044,7 @@ static void extend_seq(first *N, const first *R, const first *it) {
         if (it->any)
             f_keep_open(N, r);
         for (size_t k = 0; k < it->n; k++)
-            f_join(N, r, &it->v[k]);
+            f_join(N, r, &it->v[k], digits);
         if (it->nullable)
             f_keep(N, r);
     }
@@ -978,8 +1082,23 @@ static void parse_seq(parser *P, first *out) {
         }
         if (r_better(&it.req, &best) && r_copy(&best, &it.req))
             req_oom = 1;
+        if (it.ahead) {
+            /* "three days(?=\s+from\s+now)": the text after a match begins with what the lookahead's does
+             * (taking none of it: no string goes on after them); not where more of the pattern follows,
+             * matched from the same place ("(?=[A-Z])(?:january|june)") */
+            int last = P->depth == 0 && (at_end(P) || *P->p == '|');
+            for (size_t i = 0; i < it.n; i++)
+                it.v[i].exact = 0;
+            if (!last) {
+                it.n = 0;
+                it.any = 0;
+                it.nullable = 1;
+            }
+        }
         first N = {0};
-        extend_seq(&N, &R, &it);
+        extend_seq(&N, &R, &it, P->walk);
+        if (P->walk)
+            f_unique(&N);
         f_reduce(&N, MAX_PRODUCT);
         N.oom |= it.oom;
         f_free(&it);
@@ -1019,6 +1138,8 @@ static void parse_alt(parser *P, first *out) {
                 out->oom = 1;
         f_free(&b);
     }
+    if (P->walk)
+        f_unique(out);
 }
 
 /* Whether the character at s (n bytes) has no case: punctuation and symbols of Latin-1 (but the micro
@@ -1066,9 +1187,10 @@ static void fold_safe(first *f) {
 #define DENSE_NODES 4096 /* 8192 took 2.2 M instructions fewer on the 2 MB slice (0.3%), but made at load a
                           * table of 0.9 MB more: 230 more page faults and 0.6 ms of a one-line run's 17 */
 /* The walk's class of a text byte that folded() must read: the leads of the long s and the Kelvin sign;
- * and of white space (a run of it is one ' '). */
+ * of white space (a run of it is one ' '); of a digit (a run of them is one byte, its RUN). */
 #define CLS_SLOW 0xFFFF
 #define CLS_SPACE 0xFFFE
+#define CLS_DIGIT 0xFFFD
 /* In the dense table: the child has rules to call; the walk's quick loop leaves the step to the full one
  * (the child is beyond the dense table, or the byte is one folded() must read: then the child is 0) */
 #define WALK_RULES 0x80000000u
@@ -1104,7 +1226,7 @@ struct chr__prefilter {
     size_t nstates;
     /* the walk's dense table (made from the edges, not saved) */
     uint16_t wcls[256];       /* folded byte -> class, 0: in no string of the trie */
-    uint16_t rcls[256];       /* text byte -> the class of its folded byte, or CLS_SLOW, CLS_SPACE */
+    uint16_t rcls[256];       /* text byte -> the class of its folded byte, or CLS_SLOW, _SPACE, _DIGIT */
     uint16_t qcls[256];       /* text byte -> its column in the dense table (the quick loop's class) */
     unsigned char wbyte[257]; /* class -> folded byte */
     size_t nwcls, ndense;
@@ -1194,9 +1316,10 @@ static inline void dense_put(chr__prefilter *pf, uint64_t key, uint32_t child) {
             child | (pf->rules_n[child] ? WALK_RULES : 0) | (child >= pf->ndense ? WALK_FULL : 0);
 }
 
-/* Once the dense table is filled: its column for the leads folded() must read, its nodes reached by ' '
- * staying there on more of it (the full walk reads the run as one ' ': a ' ' edge out of such a node is
- * never taken), the class of each text byte, and the bytes a walk may start at. */
+/* Once the dense table is filled: its column for the bytes the full walk must read (the leads folded()
+ * reads, digits: their run is one byte), its nodes reached by ' ' staying there on more of it (the full
+ * walk reads the run as one ' ': a ' ' edge out of such a node is never taken), the class of each text
+ * byte, and the bytes a walk may start at. */
 static void finish_walk(chr__prefilter *pf) {
     size_t nw1 = pf->nwcls + 1, sp = pf->wcls[' '];
     for (size_t node = 0; node < pf->ndense; node++) {
@@ -1205,14 +1328,21 @@ static void finish_walk(chr__prefilter *pf) {
         if (sp && c && !(c & WALK_FULL))
             pf->dense[(c & WALK_NODE) * nw1 + sp] = c & WALK_NODE;
     }
+    int number = 0; /* a string starts with a run of digits */
+    for (unsigned r = 1; r <= RUN_MAX; r++)
+        number |= pf->wcls['0' + r] && pf->dense[pf->wcls['0' + r]];
     for (unsigned b = 0; b < 256; b++) {
-        int slow = b == 0xC5 || b == 0xE2;
-        unsigned k = b >= 'A' && b <= 'Z'         ? pf->wcls[b + 32]
+        int slow = b == 0xC5 || b == 0xE2, digit = b >= '0' && b <= '9';
+        unsigned k = b >= 'A' && b <= 'Z'                 ? pf->wcls[b + 32]
                      : chr__ascii_space((unsigned char)b) ? pf->wcls[' ']
-                                                  : pf->wcls[b];
-        pf->rcls[b] = slow ? CLS_SLOW : chr__ascii_space((unsigned char)b) ? CLS_SPACE : (uint16_t)k;
-        pf->qcls[b] = slow ? (uint16_t)pf->nwcls : (uint16_t)k;
-        pf->starts[b] = pf->nanywhere || slow || (k && pf->dense[k]);
+                     : digit                              ? 0
+                                                          : pf->wcls[b];
+        pf->rcls[b] = slow                                 ? CLS_SLOW
+                      : chr__ascii_space((unsigned char)b) ? CLS_SPACE
+                      : digit                              ? CLS_DIGIT
+                                                           : (uint16_t)k;
+        pf->qcls[b] = slow || digit ? (uint16_t)pf->nwcls : (uint16_t)k;
+        pf->starts[b] = pf->nanywhere || slow || (digit ? number : k && pf->dense[k]);
     }
 }
 
@@ -1608,19 +1738,18 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
     pf->evals = calloc(pf->ecap, sizeof *pf->evals);
     int rc = (pf->anywhere && pf->ekeys && pf->evals) ? 0 : CHR_ENOMEM;
     for (size_t r = 0; r < n && !rc; r++) {
-        parser P = {(const unsigned char *)patterns[r],
-                    (const unsigned char *)patterns[r] + strlen(patterns[r]), 0, 0, 0};
+        parser P = {.p = (const unsigned char *)patterns[r],
+                    .end = (const unsigned char *)patterns[r] + strlen(patterns[r])};
         first f;
         parse_alt(&P, &f);
         if (!P.bad && !at_end(&P)) /* a stray ')': PCRE2 refused it already */
             P.bad = 1;
         if (f.oom)
             rc = CHR_ENOMEM;
-        fold_safe(&f);
         if (!P.bad && !rc)
             rc = keep_required(pf, &f.req, (uint32_t)r);
         if (!P.bad && !rc && strstr(patterns[r], "(?=")) {
-            parser Q = {(const unsigned char *)patterns[r], P.end, 0, 0, 1};
+            parser Q = {.p = (const unsigned char *)patterns[r], .end = P.end, .no_ahead = 1};
             first g;
             parse_alt(&Q, &g);
             if (g.oom)
@@ -1630,11 +1759,26 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
                 rc = keep_required(pf, &g.req, (uint32_t)(n + r));
             f_free(&g);
         }
+        f_free(&f);
+        /* the strings a match may begin with: again, with a run of digits as its length (RUN), as the
+         * walk reads the text */
+        parser D = {.p = (const unsigned char *)patterns[r], .end = P.end, .walk = 1};
+        parse_alt(&D, &f);
+        if (f.oom)
+            rc = CHR_ENOMEM;
+        fold_safe(&f);
         if (P.bad || f.any || f.n == 0) {
             pf->anywhere[pf->nanywhere++] = (uint32_t)r;
         } else {
-            for (size_t i = 0; i < f.n && !rc; i++)
-                rc = insert(pf, &B, &f.v[i], (uint32_t)r);
+            for (size_t i = 0; i < f.n && !rc; i++) {
+                /* a run of digits that ends a string may go on in the text: a longer one is there too */
+                str x = f.v[i];
+                rc = insert(pf, &B, &x, (uint32_t)r);
+                while (!rc && is_run(x.b[x.n - 1]) && x.b[x.n - 1] < '0' + RUN_MAX) {
+                    x.b[x.n - 1]++;
+                    rc = insert(pf, &B, &x, (uint32_t)r);
+                }
+            }
         }
         f_free(&f);
     }
@@ -1706,15 +1850,17 @@ static unsigned char folded(const char *text, size_t len, size_t *i) {
     return c;
 }
 
-/* For a text byte whose class (in tc, the walk's) is CLS_SPACE or CLS_SLOW, the folded byte it stands
- * for, *ip (just past that byte) moved past what it takes: a run of white space is one ' ', and folded()
- * reads a character that may fold to ASCII. */
+/* For a text byte whose class (in tc, the walk's) is CLS_SPACE, CLS_DIGIT or CLS_SLOW, the folded byte
+ * it stands for, *ip (just past that byte) moved past what it takes: a run of white space is one ' ', one
+ * of digits its RUN, and folded() reads a character that may fold to ASCII. */
 static inline unsigned char fold_run(unsigned k, const uint16_t *tc, const char *text, size_t len, size_t *ip) {
     size_t i = *ip;
     unsigned char b = ' ';
-    if (k == CLS_SPACE) {
-        while (i < len && tc[(unsigned char)text[i]] == CLS_SPACE)
+    if (k != CLS_SLOW) {
+        while (i < len && tc[(unsigned char)text[i]] == k)
             i++;
+        if (k == CLS_DIGIT)
+            b = run_of(i - *ip + 1);
     } else {
         i--;
         b = folded(text, len, &i);
@@ -1771,10 +1917,10 @@ static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, ui
                       chr__prefilter_sink sink, void *ctx) {
     size_t tried = 0, i = 0;
     const unsigned char *t = (const unsigned char *)text;
-    /* the quick loop, in the dense table: a byte a step (no string is longer than MAX_PREFIX, and a run of
-     * white space ends: the walk ends by itself); the children without rules in an inner loop that calls
-     * nothing, so that its tables stay in registers */
     while (i < len) {
+        /* the quick loop, in the dense table: a byte a step (no string is longer than MAX_PREFIX, and a
+         * run of white space ends: the walk ends by itself); the children without rules in an inner loop
+         * that calls nothing, so that its tables stay in registers */
         const uint32_t *dense = pf->dense;
         const uint16_t *qcls = pf->qcls;
         size_t nw1 = pf->nwcls + 1;
@@ -1786,27 +1932,28 @@ static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, ui
         }
         if (!d)
             return tried;
-        if (d & WALK_FULL)
-            break; /* the full loop takes this step */
-        node = d & WALK_NODE;
-        i++;
-        tried += call_rules(pf, node, sink, ctx);
-    }
-    /* the full loop: children beyond the dense table through the edge table, characters folded() reads */
-    const uint16_t *rcls = pf->rcls;
-    const uint32_t *dense = pf->dense;
-    size_t nw1 = pf->nwcls + 1, nd = pf->ndense;
-    while (i < len) {
-        unsigned k = rcls[t[i++]];
-        if (k >= CLS_SPACE)
-            k = pf->wcls[fold_run(k, rcls, text, len, &i)];
-        if (node < nd)
-            node = dense[node * nw1 + k] & WALK_NODE; /* column 0 (a byte in no string) is all 0 */
-        else
-            node = k ? child(pf, node, pf->wbyte[k]) : 0;
-        if (!node)
-            break;
-        tried += call_rules(pf, node, sink, ctx);
+        if (!(d & WALK_FULL)) {
+            node = d & WALK_NODE;
+            i++;
+            tried += call_rules(pf, node, sink, ctx);
+            continue;
+        }
+        /* the full steps: a run of digits, characters folded() reads, children beyond the dense table
+         * (through the edge table); back to the quick loop once in the dense table again */
+        const uint16_t *rcls = pf->rcls;
+        size_t nd = pf->ndense;
+        do {
+            unsigned k = rcls[t[i++]];
+            if (k >= CLS_DIGIT)
+                k = pf->wcls[fold_run(k, rcls, text, len, &i)];
+            if (node < nd)
+                node = dense[node * nw1 + k] & WALK_NODE; /* column 0 (a byte in no string) is all 0 */
+            else
+                node = k ? child(pf, node, pf->wbyte[k]) : 0;
+            if (!node)
+                return tried;
+            tried += call_rules(pf, node, sink, ctx);
+        } while (node >= nd && i < len);
     }
     return tried;
 }
@@ -2082,7 +2229,7 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * once its patterns match; the counts and lengths are checked all the same, so that a damaged copy is
  * refused rather than read past its end. */
 
-#define PF_MAGIC 0x43485250464c5433ull /* "CHRPFLT3" */
+#define PF_MAGIC 0x43485250464c5434ull /* "CHRPFLT4" */
 #define PF_ORDER 0x0102030405060708ull
 #define PF_COUNTS 13
 

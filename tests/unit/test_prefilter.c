@@ -39,6 +39,16 @@ static const char *const patterns[] = {
     "(?:q|r)(?:s|t)(?:u|v)",
     "(?:a|b|c|d|e|f|g|h)(?:a|b|c|d|e|f|g|h)(?:a|b|c|d|e|f|g|h)(?:1|2)", /* too many to extend */
     "(?:the\\s+)?(?:(?:past|last)\\s+)?(?:\\d+|two)\\s*-?\\s*(?:days?|weeks)",
+    /* runs of digits (one byte each to the walk, that tells their length) */
+    "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\s+(?:of\\s+)?may",
+    "q[1-4]\\s*(?:1[0-9]|20)\\d\\d",
+    "\\d{1,3}(?:,\\d{3})+\\s+people",
+    "\\d\\d?:\\d\\d",
+    "20\\d\\d",
+    "\\d{2}(?:\\d\\d)*x",
+    /* a lookahead that ends the pattern: its strings go on with those of the match */
+    "(?:jan|feb)(?=\\s+(?:and|or)\\s+mar)|\\d+\\s+days?(?=\\s+ago)",
+    "(?-i:(?=[A-Z]))(?:jan|feb)\\b(?=\\s)",
 };
 #define NPAT (sizeof patterns / sizeof patterns[0])
 
@@ -57,6 +67,9 @@ static const char *const texts[] = {
     "We met in May. in May and May be. $5 \xc2\xa3 12 \xe2\x82\xac"
     "3 and 4% or 5 percent; aab ac abc",
     "x  y, xy, x\ty; ababc abc rsv qtu hge2 abc1; the past 3 - days, last two\n\nweeks, THE 12days",
+    "the 3rd of May, 21 may and 05 MAY; Q3 2014, q4 1999 and Q2 20145; 1,000,000 people or 12,5 people; "
+    "at 10:30, 9:05 and 123:456; in 201455 and 2014; 12x 123x 1234x 123456x; Jan and March, feb  or mar, "
+    "jan to mar, 3 days ago, 4 days later",
 };
 
 struct seen {
@@ -180,6 +193,56 @@ static void test_selective(void **state) {
     s = "half an day";
     chr__prefilter_walk(pf, s, strlen(s), 0, mark, &seen);
     assert_int_equal(seen.hit[0], 0);
+    chr__prefilter_free(pf);
+}
+
+/* A run of digits is one byte to the walk, that tells its length (1 to 5, 5 for more): a year is no
+ * place for a day of the month, nor a number for a rule that goes on with words it does not have. */
+static void test_digit_runs(void **state) {
+    (void)state;
+    const char *const pats[] = {"(?:1[0-9]\\d\\d|20\\d\\d)-(?:0[1-9]|1[0-2])",
+                                "may\\s+(?:[12]\\d|3[01]|0?[1-9])(?!\\d)\\s+and",
+                                "(?:\\d{1,3}(?:,\\d{3})+|\\d+)\\s+people"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 3), 0);
+    static const struct {
+        const char *text;
+        unsigned char hit[3];
+    } cases[] = {
+        {"2014-05", {1, 0, 0}},      {"214-05", {0, 0, 0}},     {"20145-05", {0, 0, 0}},
+        {"2014 was", {0, 0, 0}},     {"May 5 and", {0, 1, 0}},  {"May 31  and", {0, 1, 0}},
+        {"May 2014 and", {0, 0, 0}}, {"may 5, and", {0, 0, 0}}, {"1,000,000 people", {0, 0, 1}},
+        {"12 People", {0, 0, 1}},    {"12 days", {0, 0, 0}},    {"123456789 people", {0, 0, 1}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct seen seen = {{0}};
+        chr__prefilter_walk(pf, cases[i].text, strlen(cases[i].text), 0, mark, &seen);
+        for (size_t r = 0; r < 3; r++)
+            if (seen.hit[r] != cases[i].hit[r])
+                fail_msg("\"%s\": pattern %zu %s", cases[i].text, r, seen.hit[r] ? "tried" : "left out");
+    }
+    chr__prefilter_free(pf);
+}
+
+/* A positive lookahead that ends the pattern: the text there begins with what it begins with ("jan" is
+ * tried at "Jan and March", not at "Jan to March"); one before more of the pattern tells nothing. */
+static void test_lookahead_strings(void **state) {
+    (void)state;
+    const char *const pats[] = {"(?:jan|feb)(?=\\s+(?:and|or)\\s+mar)", "(?-i:(?=[A-Z]))(?:jan|feb)"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 2), 0);
+    static const struct {
+        const char *text;
+        unsigned char hit[2];
+    } cases[] = {
+        {"Jan and March", {1, 1}}, {"feb  OR mar", {1, 1}}, {"Jan to March", {0, 1}}, {"jan", {0, 1}}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct seen seen = {{0}};
+        chr__prefilter_walk(pf, cases[i].text, strlen(cases[i].text), 0, mark, &seen);
+        for (size_t r = 0; r < 2; r++)
+            if (seen.hit[r] != cases[i].hit[r])
+                fail_msg("\"%s\": pattern %zu %s", cases[i].text, r, seen.hit[r] ? "tried" : "left out");
+    }
     chr__prefilter_free(pf);
 }
 
@@ -548,6 +611,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact),
         cmocka_unit_test(test_selective),
+        cmocka_unit_test(test_digit_runs),
+        cmocka_unit_test(test_lookahead_strings),
         cmocka_unit_test(test_given_up_inside_group),
         cmocka_unit_test(test_required),
         cmocka_unit_test(test_required_lookahead),

@@ -116,6 +116,23 @@ static int words_before(const char *text, size_t at, const char *phrase)
     return i == 0 || !isalnum((unsigned char)text[i - 1]);
 }
 
+/* Is the expression of c the day something was put off to ("postponed until Friday", "delayed to
+ * Monday")? */
+static int postponed(const chr__anchor_ctx *ctx, const chr__cand *c)
+{
+    static const char *const verbs[] = {"postponed", "delayed", "adjourned", "deferred", "rescheduled",
+                                        "put off", "pushed back", "moved back"};
+    static const char *const signals[] = {"until", "till", "to", "for"};
+    char phrase[40];
+    for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+        for (size_t g = 0; g < sizeof signals / sizeof *signals; g++) {
+            snprintf(phrase, sizeof phrase, "%s %s", verbs[v], signals[g]);
+            if (words_before(ctx->text, c->start, phrase))
+                return 1;
+        }
+    return 0;
+}
+
 /* Is the expression of c after until, through or till ("through 6 p.m. Thursday")? */
 static int until_signal(const chr__anchor_ctx *ctx, const chr__cand *c)
 {
@@ -357,6 +374,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             return 0;
         }
         int dir = direction(ctx, c, k->arg[2]);
+        if ((dir == -3 || dir == -2) && postponed(ctx, c))
+            dir = 2; /* "The hearing was postponed until Friday": to a day to come, whatever the tense */
         if (dir == -3) {
             /* "remains in effect through 6 p.m. Thursday": in the present, or with no tense, what lasts
              * until a weekday lasts until the coming one; and "as early as Monday night" is to come */

@@ -308,8 +308,14 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
              * participle, no past tense */
             if (t == CHR_TENSE_PAST && d > 0 && !strcmp(left[d - 1].w, "by") && !(left[d].mask & CUE_PAST))
                 t = CHR_TENSE_NONE;
-            /* "is set for noon Friday", "set to vote Friday": a plan, as "scheduled" is */
-            if (!t && d > 0 && !strcmp(left[d].w, "set") &&
+            /* "is set for noon Friday", "set to vote Friday", "A vigil is planned for Tuesday evening", "Storms
+             * are forecast for Wednesday": a plan, as "scheduled" is ("was planned for" stays a past, as
+             * "planned the attack for") */
+            int planned = !strcmp(left[d].w, "planned") && d + 1 < nl &&
+                          (!strcmp(left[d + 1].w, "is") || !strcmp(left[d + 1].w, "are") ||
+                           !strcmp(left[d + 1].w, "be") || !strcmp(left[d + 1].w, "been"));
+            if ((!t || planned) && d > 0 &&
+                (!strcmp(left[d].w, "set") || planned || !strcmp(left[d].w, "forecast")) &&
                 (!strcmp(left[d - 1].w, "for") || !strcmp(left[d - 1].w, "to")))
                 t = CHR_TENSE_FUTURE;
             /* "Game 4 is Monday night", "the vote is on Tuesday", "the match is at the weekend": a time that

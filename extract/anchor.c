@@ -117,11 +117,11 @@ static int words_before(const char *text, size_t at, const char *phrase)
 }
 
 /* Is the expression of c the day something was put off to ("postponed until Friday", "delayed to
- * Monday")? */
+ * Monday", "extended to March 31")? */
 static int postponed(const chr__anchor_ctx *ctx, const chr__cand *c)
 {
     static const char *const verbs[] = {"postponed", "delayed", "adjourned", "deferred", "rescheduled",
-                                        "put off", "pushed back", "moved back"};
+                                        "put off", "pushed back", "moved back", "extended"};
     static const char *const signals[] = {"until", "till", "to", "for"};
     char phrase[40];
     for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
@@ -473,9 +473,14 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         /* "keeps the government open through Sept. 30" (on 2025-03-14): with no tense, what lasts until a day
          * more than a month back lasts until its coming one ("Through Oct. 19, funds have returned", a week
          * back, stays; a month stays too: "this year through August") */
+        if ((dir == -3 || dir == -2) && postponed(ctx, c))
+            dir = 2; /* "The deadline was extended to March 31": to a day to come, whatever the tense */
         int y = pick_year(dy, cmp, dir);
         if (isday && dir == -3 && chr_date_valid(y, m, d) &&
             chr_date_days(y, m, d) < dct->day - UNTIL_RECENT_DAYS && until_signal(ctx, c))
+            y = pick_year(dy, cmp, 2);
+        /* the same for a month more than two back: "The contract runs through June" (in November) */
+        if (!isday && dir == -3 && y == dy && m < dm - 2 && until_signal(ctx, c))
             y = pick_year(dy, cmp, 2);
         /* "Monday, March 2": of the year next to the DCT's whose March 2 is a Monday, when one alone is */
         int wd = isday ? atoi(k->arg[3]) : 0;

@@ -552,6 +552,29 @@ static void test_word_cache(void **state) {
     chr__event_model_free(b);
 }
 
+/* The part-of-speech guess of a word from its suffix (the feature g): each suffix, words too short for it
+ * (it needs 3 bytes before it), and -ness and -ous, which end in -s too. */
+static void test_guess(void **state) {
+    (void)state;
+    static const struct {
+        const char *word, *guess;
+    } cases[] = {
+        {"singing", "ING"}, {"sing", "-"},       {"walked", "ED"},   {"station", "NEV"},  {"mission", "NEV"},
+        {"payment", "NEV"}, {"moment", "-"},     {"balance", "NEV"}, {"absence", "NEV"},  {"nature", "NEV"},
+        {"final", "AL"},    {"ability", "NST"},  {"city", "-"},      {"kindness", "NST"}, {"oness", "S"},
+        {"quickly", "ADV"}, {"famous", "ADJ"},   {"mous", "S"},      {"careful", "ADJ"},  {"active", "ADJ"},
+        {"capable", "ADJ"}, {"possible", "ADJ"}, {"realize", "V"},   {"advise", "V"},     {"create", "V"},
+        {"worker", "ER"},   {"actor", "ER"},     {"artist", "ER"},   {"buses", "S"},      {"bus", "-"},
+        {"Running", "ING"}, {"x", "-"},          {"overseas", "S"},  {"glass", "S"},      {"report", "-"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        chr__ev_tok x;
+        chr__ev_prepare_one(&x, NULL, cases[i].word, strlen(cases[i].word));
+        assert_string_equal(x.g, cases[i].guess);
+        assert_int_equal(x.gl, strlen(cases[i].guess));
+    }
+}
+
 /* Events are numbered e1, e2, ... and ei1, ei2, ... in text order, as snprintf writes the numbers, past
  * the carries into a new digit (9 -> 10, 99 -> 100, 999 -> 1000): the detector counts up in decimal. */
 static void test_event_numbers(void **state) {
@@ -693,6 +716,7 @@ int main(void) {
         cmocka_unit_test(test_word_cache),
         cmocka_unit_test(test_tagger_scores),
         cmocka_unit_test(test_event_numbers),
+        cmocka_unit_test(test_guess),
         cmocka_unit_test(test_scratch),
         cmocka_unit_test(test_gold_events_instances_tlinks),
         cmocka_unit_test(test_names),

@@ -226,6 +226,9 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
     if (n < 2 || n > 31)
         return 0x8000u;
     uint16_t v = wn_get(m, w, n);
+    /* the rules' suffixes end in these bytes: most words need not go through them */
+    if (w[n - 1] != 's' && w[n - 1] != 'n' && w[n - 1] != 'd' && w[n - 1] != 'g')
+        return (uint16_t)(v | 0x8000u);
     /* WordNet's detachment rules, nouns and verbs: the first base form listed fills the parts of speech
      * the form itself lacks */
     static const struct {
@@ -235,15 +238,15 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
                  {"xes", "x", 3, 1}, {"zes", "z", 3, 1},   {"men", "man", 3, 3}, {"es", "e", 2, 1},
                  {"es", "", 2, 0},   {"s", "", 1, 0},      {"ied", "y", 3, 1},   {"ed", "e", 2, 1},
                  {"ed", "", 2, 0},   {"ing", "e", 3, 1},   {"ing", "", 3, 0}};
-    char b[40];
+    char b[40] = {'\x01'}; /* the lexicon's key of a base form (wn_get's) */
     for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
         size_t sl = rules[r].sl, bl = rules[r].bl;
         /* the last byte first: most words end in none of the suffixes (memcmp's call cost more) */
         if (n <= sl + 1 || w[n - 1] != rules[r].suf[sl - 1] || memcmp(w + n - sl, rules[r].suf, sl))
             continue;
-        memcpy(b, w, n - sl);
-        memcpy(b + n - sl, rules[r].base, bl);
-        uint16_t u = wn_get(m, b, n - sl + bl);
+        memcpy(b + 1, w, n - sl);
+        memcpy(b + 1 + n - sl, rules[r].base, bl);
+        uint16_t u = chr__event_model_lex(m, b, n - sl + bl + 1);
         if (!u)
             continue;
         if (!v)

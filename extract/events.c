@@ -104,20 +104,32 @@ int chr__ev_forms_sorted(void) {
     return 1;
 }
 
-/* Whether a word is an irregular past form or a participle (the lists above, sorted: a binary search):
- * looked up once per word of the word cache, the answer kept in its entry (we NULL: a word too long to
- * cache). */
+/* What tense_aspect reads of a word: whether it is an irregular past form or a participle (the lists
+ * above, sorted: a binary search) and which of the suffixes -ing, -ed, -s, -en, -wn it ends with; worked
+ * out once per word of the word cache, the answer kept in its entry (we NULL: a word too long to cache),
+ * and read at each event. */
 #define FORM_KNOWN 1u
 #define FORM_PAST 2u
 #define FORM_PART 4u
-static unsigned forms(chr__wordent *we, const chr__ev_tok *x) {
-    if (we && we->forms)
-        return we->forms;
+#define FORM_ING 8u
+#define FORM_ED 16u
+#define FORM_S 32u
+#define FORM_EN 64u
+#define FORM_WN 128u
+static unsigned forms_of(chr__wordent *we, const chr__ev_tok *x) __attribute__((noinline));
+static unsigned forms_of(chr__wordent *we, const chr__ev_tok *x) {
     unsigned f = FORM_KNOWN | (in_sorted(x, irregular_past, NWORDS(irregular_past)) ? FORM_PAST : 0) |
-                 (in_sorted(x, participles, NWORDS(participles)) ? FORM_PART : 0);
+                 (in_sorted(x, participles, NWORDS(participles)) ? FORM_PART : 0) |
+                 (ends(x, "ing") ? FORM_ING : 0) | (ends(x, "ed") ? FORM_ED : 0) |
+                 (ends(x, "s") ? FORM_S : 0) | (ends(x, "en") ? FORM_EN : 0) | (ends(x, "wn") ? FORM_WN : 0);
     if (we)
         we->forms = (unsigned char)f;
     return f;
+}
+
+/* forms_of, asked once a word: inlined, the kept answer; out of line, the work. */
+static inline unsigned forms(chr__wordent *we, const chr__ev_tok *x) {
+    return we && we->forms ? we->forms : forms_of(we, x);
 }
 
 /* What a word alone says (chr__wordent.verdict; 0 not yet asked): never an event (punctuation, clitics and
@@ -174,7 +186,7 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent
     /* a bare verb coordinated with an infinitive ("to confirm or deny", "to meet him and check") or
      * after help ("helped invigorate") is an infinitive too */
     const unsigned xf = forms(went[i], x);
-    int base = !ends(x, "ing") && !ends(x, "ed") && !ends(x, "s") && !(xf & FORM_PAST);
+    int base = !(xf & (FORM_ING | FORM_ED | FORM_S | FORM_PAST));
     if (!finite && base && k > first) {
         const chr__ev_tok *y = t[k - 1];
         if (y->ll == 4 && !memcmp(y->lem, "help", 4))
@@ -193,17 +205,17 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent
     e->negative = neg;
     /* a word in -s right before a past form is a plural noun, the subject ("claims made", "sales rose") */
     size_t last = toks->v[i].sent + 1 < toks->nsent ? toks->sent_first[toks->v[i].sent + 1] : toks->n;
-    if (verbal && ends(x, "s") && !(x->cat & (CHR__CAT_BE | CHR__CAT_HAVE | CHR__CAT_DO)) && i + 1 < last) {
+    if (verbal && (xf & FORM_S) && !(x->cat & (CHR__CAT_BE | CHR__CAT_HAVE | CHR__CAT_DO)) && i + 1 < last) {
         const chr__ev_tok *z = t[i + 1];
-        if (z->shape[0] == 'x' && (ends(z, "ed") || (forms(went[i + 1], z) & FORM_PAST)))
+        if (z->shape[0] == 'x' && (forms(went[i + 1], z) & (FORM_ED | FORM_PAST)))
             verbal = 0;
     }
     e->tense = CHR_TENSE_NONE;
     e->aspect = CHR_ASPECT_NONE;
     if (!verbal)
         return;
-    int ing = ends(x, "ing");
-    int part = ends(x, "ed") || ends(x, "en") || (xf & (FORM_PART | FORM_PAST));
+    int ing = (xf & FORM_ING) != 0;
+    int part = (xf & (FORM_ED | FORM_EN | FORM_PART | FORM_PAST)) != 0;
     if (have && be && ing)
         e->aspect = CHR_ASPECT_PERFECTIVE_PROGRESSIVE;
     else if (have && (part || be))
@@ -225,34 +237,43 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent
         e->tense = ends(finite, "ing") ? CHR_TENSE_PRESPART : CHR_TENSE_NONE;
     } else if (ing) {
         e->tense = CHR_TENSE_PRESPART;
-    } else if (ends(x, "ed") || (xf & FORM_PAST)) {
+    } else if (xf & (FORM_ED | FORM_PAST)) {
         e->tense = CHR_TENSE_PAST;
-    } else if ((xf & FORM_PART) && (ends(x, "en") || ends(x, "wn"))) {
+    } else if ((xf & FORM_PART) && (xf & (FORM_EN | FORM_WN))) {
         e->tense = CHR_TENSE_PASTPART;
     } else {
         e->tense = CHR_TENSE_PRESENT;
     }
 }
 
-/* "e12" and "ei12": the id and the instance of event n, each cut at 15 bytes as snprintf would cut it;
- * snprintf cost more than the tagging of the event's word, and the digits are worked out once for both. */
-static void numbered(char id[16], char instance[16], size_t n) {
+/* The number of the last event in decimal, counted up at each event rather than written out (snprintf, or
+ * a division a digit, cost more than the tagging of the event's word): its n digits, then NULs (more places
+ * than a size_t has digits). */
+typedef struct counter {
     char d[24];
-    size_t k = 0;
-    do
-        d[k++] = (char)('0' + n % 10);
-    while ((n /= 10));
+    size_t n;
+} counter;
+
+static void count_up(counter *c) {
+    size_t k = c->n;
+    while (k > 0 && c->d[k - 1] == '9')
+        c->d[--k] = '0';
+    if (k > 0) {
+        c->d[k - 1]++;
+        return;
+    }
+    memmove(c->d + 1, c->d, c->n++); /* 9..9 + 1: a digit more */
+    c->d[0] = '1';
+}
+
+/* "e12" and "ei12": the id and the instance of event c, each cut at 15 bytes as snprintf would cut it
+ * (the NULs after the digits end a shorter one). */
+static void numbered(char id[16], char instance[16], const counter *c) {
     id[0] = instance[0] = 'e';
     instance[1] = 'i';
-    size_t o = 0;
-    for (; o < k && 2 + o < 15; o++)
-        id[1 + o] = instance[2 + o] = d[k - 1 - o];
-    instance[2 + o] = '\0';
-    if (o < k) { /* the id has room for one digit more */
-        id[1 + o] = d[k - 1 - o];
-        o++;
-    }
-    id[1 + o] = '\0';
+    memcpy(id + 1, c->d, 14);
+    memcpy(instance + 2, c->d, 13);
+    id[15] = instance[15] = '\0';
 }
 
 /* Is token i the word of an abbreviation's hyphenated compound, "led" in "U.S.-led", "backed" in
@@ -319,6 +340,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     }
     chr_event *ev = NULL;
     size_t nev = 0, cap = 0, tk = 0, reach;
+    counter num = {{0}, 0};
     int32_t near_bias;
     chr__event_model_near_time(m, &near_bias, &reach);
     /* the previous word's label as the context features read it (chr__ev_tok.pl): 'E' or 'O' as the
@@ -368,7 +390,8 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         }
         chr_event *e = &ev[nev++];
         memset(e, 0, sizeof *e);
-        numbered(e->id, e->instance, nev);
+        count_up(&num);
+        numbered(e->id, e->instance, &num);
         e->start = toks->v[i].start;
         e->end = toks->v[i].end;
         int cls = CHR__EV_CLASS0;

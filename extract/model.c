@@ -26,9 +26,14 @@ const char *const chr__cat_names[CHR__CAT_COUNT] = {
     (CHR__CAT_LREP | CHR__CAT_LIACT | CHR__CAT_LISTATE | CHR__CAT_LASP | CHR__CAT_LPERC | CHR__CAT_LSTATE)
 
 static size_t lemma(const char *w, size_t n, char *out);
-static void derived(chr__ev_tok *x);
+static void derived(chr__ev_tok *x, const chr__event_model *m);
 
 #define NGUESS 11 /* the part-of-speech guesses (guess) */
+
+/* The part-of-speech guesses, by index (the tagger keeps weights per guess), and their lengths. */
+static const char *const guesses[NGUESS] = {"-",   "ING", "ED", "NEV", "AL", "NST",
+                                            "ADV", "ADJ", "V",  "ER",  "S"};
+static const unsigned char guess_len[NGUESS] = {1, 3, 2, 3, 2, 3, 3, 3, 1, 2, 1};
 
 struct chr__event_model {
     struct fslot {
@@ -44,9 +49,10 @@ struct chr__event_model {
     uint16_t *lvals;
     size_t lcap;
     /* the hashes of the few short values that context features take at every token (const_hashes) */
-    uint64_t hcap[3][2]; /* capitalization '0'..'2', then 'F' first word or 'm' */
-    uint64_t hpl[4];     /* the previous decision: 'E', 'O', '<', 'p' */
-    uint64_t herp[9];    /* the next word's event rate '0'..'7', or 'u' */
+    uint64_t hcap[3][2];     /* capitalization '0'..'2', then 'F' first word or 'm' */
+    uint64_t hpl[4];         /* the previous decision: 'E', 'O', '<', 'p' */
+    uint64_t herp[9];        /* the next word's event rate '0'..'7', or 'u' */
+    uint64_t hguess[NGUESS]; /* the part-of-speech guesses (guess) */
     /* the tagger's (tagger_tables): the weights of the context features cap, pl and pl|g summed, by the
      * word's capitalization, the previous decision (hpl's order) and the word's guess; and the sentence
      * edges as neighbours */
@@ -83,6 +89,8 @@ static void const_hashes(chr__event_model *m) {
         char v = k < 8 ? (char)('0' + k) : 'u';
         m->herp[k] = chr__ev_hash(&v, 1);
     }
+    for (int g = 0; g < NGUESS; g++)
+        m->hguess[g] = chr__ev_hash(guesses[g], guess_len[g]);
 }
 
 /* A full avalanche of x (the 64-bit finalizer of MurmurHash3): every input bit reaches every output bit.
@@ -218,6 +226,9 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
     if (n < 2 || n > 31)
         return 0x8000u;
     uint16_t v = wn_get(m, w, n);
+    /* the rules' suffixes end in these bytes: most words need not go through them */
+    if (w[n - 1] != 's' && w[n - 1] != 'n' && w[n - 1] != 'd' && w[n - 1] != 'g')
+        return (uint16_t)(v | 0x8000u);
     /* WordNet's detachment rules, nouns and verbs: the first base form listed fills the parts of speech
      * the form itself lacks */
     static const struct {
@@ -227,15 +238,15 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
                  {"xes", "x", 3, 1}, {"zes", "z", 3, 1},   {"men", "man", 3, 3}, {"es", "e", 2, 1},
                  {"es", "", 2, 0},   {"s", "", 1, 0},      {"ied", "y", 3, 1},   {"ed", "e", 2, 1},
                  {"ed", "", 2, 0},   {"ing", "e", 3, 1},   {"ing", "", 3, 0}};
-    char b[40];
+    char b[40] = {'\x01'}; /* the lexicon's key of a base form (wn_get's) */
     for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
         size_t sl = rules[r].sl, bl = rules[r].bl;
         /* the last byte first: most words end in none of the suffixes (memcmp's call cost more) */
         if (n <= sl + 1 || w[n - 1] != rules[r].suf[sl - 1] || memcmp(w + n - sl, rules[r].suf, sl))
             continue;
-        memcpy(b, w, n - sl);
-        memcpy(b + n - sl, rules[r].base, bl);
-        uint16_t u = wn_get(m, b, n - sl + bl);
+        memcpy(b + 1, w, n - sl);
+        memcpy(b + 1 + n - sl, rules[r].base, bl);
+        uint16_t u = chr__event_model_lex(m, b, n - sl + bl + 1);
         if (!u)
             continue;
         if (!v)
@@ -914,7 +925,8 @@ void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *
     x->hl = chr__ev_hash(lem, ll);
     x->hsh = chr__ev_hash(x->shape, sh);
     x->hs3 = x->wl > 3 ? chr__ev_hash(x->w + x->wl - 3, 3) : x->hw;
-    derived(x);
+    x->shl = (unsigned char)sh;
+    derived(x, m);
     char sk[33];
     sk[0] = '~';
     memcpy(sk + 1, lem, ll);
@@ -1014,29 +1026,46 @@ static void emit_sink(const fctx *F, int k, uint64_t h, part a, const part *c) {
 static inline void emit1(const fctx *F, int k, part a) { emit(F, k, fh1(k, a.h), a, NULL); }
 static inline void emit2(const fctx *F, int k, part a, part c) { emit(F, k, fh2(k, a.h, c.h), a, &c); }
 
-/* The part-of-speech guesses, by index (the tagger keeps weights per guess). */
-static const char *const guesses[NGUESS] = {"-",   "ING", "ED", "NEV", "AL", "NST",
-                                            "ADV", "ADJ", "V",  "ER",  "S"};
+/* Whether w[0..n) ends with the k bytes of suf and is at least 3 bytes longer. */
+static inline int has(const char *w, size_t n, const char *suf, size_t k) {
+    return n > k + 2 && !memcmp(w + n - k, suf, k);
+}
 
-/* A crude part-of-speech guess from the suffix: the first suffix of the table the word ends with (and
- * is at least 3 bytes longer than); its index in guesses. */
+/* A crude part-of-speech guess from the suffix, its index in guesses: -ing ING; -ed ED; -tion, -sion,
+ * -ment, -ance, -ence, -ure NEV; -al AL; -ity, -ness NST; -ly ADV; -ous, -ful, -ive, -able, -ible ADJ;
+ * -ize, -ise, -ate V; -er, -or, -ist ER; -s S; else "-" (and for words of less than 4 bytes). A suffix
+ * counts when the word is at least 3 bytes longer. Chosen by the last byte (a call of memcmp for each of 24
+ * suffixes cost about 160 instructions a word); of the suffixes of one last byte only -s ends others
+ * (-ness, -ous), and is asked after them. */
 static unsigned guess(const char *w, size_t n) {
-    static const struct {
-        const char *suf;
-        unsigned char k, g;
-    } t[] = {{"ing", 3, 1},  {"ed", 2, 2},  {"tion", 4, 3}, {"sion", 4, 3}, {"ment", 4, 3}, {"ance", 4, 3},
-             {"ence", 4, 3}, {"ure", 3, 3}, {"al", 2, 4},   {"ity", 3, 5},  {"ness", 4, 5}, {"ly", 2, 6},
-             {"ous", 3, 7},  {"ful", 3, 7}, {"ive", 3, 7},  {"able", 4, 7}, {"ible", 4, 7}, {"ize", 3, 8},
-             {"ise", 3, 8},  {"ate", 3, 8}, {"er", 2, 9},   {"or", 2, 9},   {"ist", 3, 9},  {"s", 1, 10}};
     if (n < 4)
         return 0;
-    char last = w[n - 1];
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-        size_t k = t[i].k;
-        if (t[i].suf[k - 1] == last && n > k + 2 && !memcmp(w + n - k, t[i].suf, k))
-            return t[i].g;
+    switch (w[n - 1]) {
+    case 'g':
+        return has(w, n, "ing", 3) ? 1 : 0;
+    case 'd':
+        return has(w, n, "ed", 2) ? 2 : 0;
+    case 'n':
+        return has(w, n, "tion", 4) || has(w, n, "sion", 4) ? 3 : 0;
+    case 't':
+        return has(w, n, "ment", 4) ? 3 : has(w, n, "ist", 3) ? 9 : 0;
+    case 'e':
+        if (has(w, n, "ance", 4) || has(w, n, "ence", 4) || has(w, n, "ure", 3))
+            return 3;
+        if (has(w, n, "ive", 3) || has(w, n, "able", 4) || has(w, n, "ible", 4))
+            return 7;
+        return has(w, n, "ize", 3) || has(w, n, "ise", 3) || has(w, n, "ate", 3) ? 8 : 0;
+    case 'l':
+        return has(w, n, "al", 2) ? 4 : has(w, n, "ful", 3) ? 7 : 0;
+    case 'y':
+        return has(w, n, "ity", 3) ? 5 : has(w, n, "ly", 2) ? 6 : 0;
+    case 's':
+        return has(w, n, "ness", 4) ? 5 : has(w, n, "ous", 3) ? 7 : has(w, n, "s", 1) ? 10 : 0;
+    case 'r':
+        return has(w, n, "er", 2) || has(w, n, "or", 2) ? 9 : 0;
+    default:
+        return 0;
     }
-    return 0;
 }
 
 /* A crude stem: -ies/-ied -> y, -es/-s, -ed, -ing, -ly dropped (a final e restored after a consonant
@@ -1068,12 +1097,18 @@ static size_t lemma(const char *w, size_t n, char *out) {
     return k;
 }
 
-static const char *cat_word(const chr__ev_tok *x) {
+/* The category word of x (its first category of the 12 that have one), or NULL; *len its length. */
+static const char *cat_word(const chr__ev_tok *x, unsigned char *len) {
     static const char *names[] = {"det",  "prep", "be",  "have", "do",   "modal",
                                   "will", "to",   "neg", "pron", "conj", "adv"};
-    for (int k = 0; k < 12; k++)
-        if (x->cat & (1u << k))
+    static const unsigned char lens[] = {3, 4, 2, 4, 2, 5, 4, 2, 3, 4, 4, 3};
+    unsigned c = x->cat & 0xfffu; /* most words have none: no loop */
+    *len = 0;
+    for (int k = 0; c && k < 12; k++)
+        if (c & (1u << k)) {
+            *len = lens[k];
             return names[k];
+        }
     return NULL;
 }
 
@@ -1084,20 +1119,19 @@ static part cat_or_shape(const chr__ev_tok *x) {
     return x->cw ? PH(x->cw, x->cwl, x->hcs) : PH(x->shape, x->shl, x->hcs);
 }
 
-/* What the features read of a token besides its word: its guess and category word, with their hashes. */
-static void derived(chr__ev_tok *x) {
-    x->shl = (unsigned char)strlen(x->shape);
+/* What the features read of a token besides its word: its guess and category word, with their hashes (the
+ * guess's from model m, NULL: worked out). x->shl is set. */
+static void derived(chr__ev_tok *x, const chr__event_model *m) {
     x->gi = (unsigned char)guess(x->w, x->wl);
     x->g = guesses[x->gi];
-    x->gl = (unsigned char)strlen(x->g);
-    x->hg = chr__ev_hash(x->g, x->gl);
-    x->cw = cat_word(x);
-    x->cwl = x->cw ? (unsigned char)strlen(x->cw) : 0;
+    x->gl = guess_len[x->gi];
+    x->hg = m ? m->hguess[x->gi] : chr__ev_hash(x->g, x->gl);
+    x->cw = cat_word(x, &x->cwl);
     x->hcs = x->cw ? chr__ev_hash(x->cw, x->cwl) : x->hsh;
 }
 
 /* A sentence edge as a neighbour: "<s>" or "</s>" for word, shape and stem. */
-static void edge(chr__ev_tok *e, const char *s) {
+static void edge(chr__ev_tok *e, const char *s, const chr__event_model *m) {
     memset(e, 0, sizeof *e);
     size_t n = strlen(s);
     memcpy(e->w, s, n + 1);
@@ -1106,7 +1140,8 @@ static void edge(chr__ev_tok *e, const char *s) {
     e->wl = e->ll = (unsigned char)n;
     e->hw = e->hl = e->hsh = chr__ev_hash(s, n);
     e->hs3 = chr__ev_hash(s + (n > 3 ? n - 3 : 0), n > 3 ? 3 : n);
-    derived(e);
+    e->shl = (unsigned char)n;
+    derived(e, m);
 }
 
 /* The values of the class lexicons' feature (lex), by the bit of the category (CHR__CAT_LREP << k). */
@@ -1146,12 +1181,12 @@ static void features(const chr__ev_tok *t, const chr__tokens *toks, size_t i, co
         long j = (long)i + d;
         if (j < (long)first) {
             if (!have_bos)
-                edge(&bos, "<s>");
+                edge(&bos, "<s>", F->m);
             have_bos = 1;
             nb[d + 2] = &bos;
         } else if (j >= (long)last) {
             if (!have_eos)
-                edge(&eos, "</s>");
+                edge(&eos, "</s>", F->m);
             have_eos = 1;
             nb[d + 2] = &eos;
         } else {
@@ -1298,10 +1333,10 @@ void chr__ev_score_part(const chr__ev_tok *t, const chr__tokens *toks, size_t i,
  * the previous decision, the guess, the lexicon and WordNet codes) once a model (tagger_tables); only the
  * features of a word's own strings and of two words are hashed and looked up. */
 
-/* s += row w, when the model has it. */
+/* s += row w, when the model has it (in vectors: nb_rows adds about 5 rows a word). */
 static void sum_row(int32_t *s, const int16_t *w) {
-    for (int k = 0; w && k < 12; k++)
-        s[k] += w[k];
+    if (w)
+        add_row(s, w);
 }
 
 /* x->nbsum and x->larow: the feature keys follow features() (c-2 .. c+2 on the category word's hash, which
@@ -1396,8 +1431,8 @@ static void tagger_tables(chr__event_model *m) {
             }
         }
     }
-    edge(&m->bos, "<s>");
-    edge(&m->eos, "</s>");
+    edge(&m->bos, "<s>", m);
+    edge(&m->eos, "</s>", m);
     nb_rows(&m->bos, m);
     nb_rows(&m->eos, m);
 }

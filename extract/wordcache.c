@@ -17,10 +17,11 @@
 
 #define MAX_BYTES 31
 
-/* A slot: the token's bytes as key (key), its length + 1 (0: an empty slot) and its entry. */
+/* A slot: the token's bytes as key (key), its length + 1 (0: an empty slot) and its entry, as a byte offset
+ * into the entries (a lookup adds it: no multiply by the entry's size). */
 typedef struct slot {
     uint64_t a, b;
-    uint32_t len1, ent;
+    uint32_t len1, off;
 } slot;
 
 struct chr__wordcache {
@@ -123,38 +124,63 @@ static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka
     e->verdict = 0;
     e->forms = 0;
     e->link = 0;
-    c->slots[i] = (slot){ka, kb, (uint32_t)n + 1, (uint32_t)c->n++};
+    c->slots[i] = (slot){ka, kb, (uint32_t)n + 1, (uint32_t)(c->n++ * sizeof *e)};
     return e;
 }
 
-/* chr__wordcache_get, inlined into chr__wordcache_tokens' loop (the rare add is not). The slot: the top
- * bits of a multiply of the key, which the whole key reaches. */
-static inline chr__wordent *get(chr__wordcache *c, const char *s, size_t n) __attribute__((always_inline));
-static inline chr__wordent *get(chr__wordcache *c, const char *s, size_t n) {
-    if (n > MAX_BYTES)
-        return NULL;
-    uint64_t ka, kb;
-    key(&ka, &kb, s, n);
-    size_t i = (size_t)(((ka ^ n) * 0x9e3779b97f4a7c15ull ^ kb * 0xc2b2ae3d27d4eb4full) >> c->shift);
-    for (; c->slots[i].len1; i = (i + 1) & c->mask) {
-        const slot *sl = &c->slots[i];
-        if (sl->a == ka && sl->b == kb && sl->len1 == n + 1 &&
-            (n <= 16 || same_middle(c->ents[sl->ent].bytes, s, n)))
-            return &c->ents[sl->ent];
-    }
-    return add(c, s, n, ka, kb, i);
+/* The table's fields that a lookup reads, which adds never change: loaded once for all the tokens of a
+ * document (the compiler reloads them after every store through a pointer, which might alias them). */
+typedef struct table {
+    const slot *slots;
+    const char *ents;
+    size_t mask;
+    unsigned shift;
+} table;
+
+static inline table table_of(const chr__wordcache *c) {
+    return (table){c->slots, (const char *)c->ents, c->mask, c->shift};
 }
 
-chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) { return get(c, s, n); }
+/* chr__wordcache_get, inlined into chr__wordcache_tokens' loop (the rare add is not); a NULL (a token too
+ * long, or the cache full) counted in *none. The slot: the top bits of a multiply of the key, which the
+ * whole key reaches. */
+static inline chr__wordent *get(chr__wordcache *c, table tb, const char *s, size_t n, size_t *none)
+    __attribute__((always_inline));
+static inline chr__wordent *get(chr__wordcache *c, table tb, const char *s, size_t n, size_t *none) {
+    if (n > MAX_BYTES) {
+        ++*none;
+        return NULL;
+    }
+    uint64_t ka, kb;
+    key(&ka, &kb, s, n);
+    size_t i = (size_t)(((ka ^ n) * 0x9e3779b97f4a7c15ull ^ kb * 0xc2b2ae3d27d4eb4full) >> tb.shift);
+    for (; tb.slots[i].len1; i = (i + 1) & tb.mask) {
+        const slot *sl = &tb.slots[i];
+        if (sl->a == ka && sl->b == kb && sl->len1 == n + 1) {
+            chr__wordent *e = (chr__wordent *)(void *)(tb.ents + sl->off);
+            if (n <= 16 || same_middle(e->bytes, s, n))
+                return e;
+        }
+    }
+    chr__wordent *e = add(c, s, n, ka, kb, i);
+    *none += !e;
+    return e;
+}
+
+chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) {
+    size_t none = 0;
+    return get(c, table_of(c), s, n, &none);
+}
 
 size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
                              const chr__tokens *toks) {
+    const table tb = table_of(c);
+    const chr__token *v = toks->v;
     size_t none = 0;
-    for (size_t i = 0; i < toks->n; i++) {
-        chr__wordent *e = get(c, text + toks->v[i].start, toks->v[i].end - toks->v[i].start);
+    for (size_t i = 0, n = toks->n; i < n; i++) {
+        chr__wordent *e = get(c, tb, text + v[i].start, v[i].end - v[i].start, &none);
         went[i] = e;
         t[i] = e ? &e->x : NULL;
-        none += !e;
     }
     return none;
 }

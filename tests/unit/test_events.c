@@ -552,6 +552,57 @@ static void test_word_cache(void **state) {
     chr__event_model_free(b);
 }
 
+/* The part-of-speech guess of a word from its suffix (the feature g): each suffix, words too short for it
+ * (it needs 3 bytes before it), and -ness and -ous, which end in -s too. */
+static void test_guess(void **state) {
+    (void)state;
+    static const struct {
+        const char *word, *guess;
+    } cases[] = {
+        {"singing", "ING"}, {"sing", "-"},       {"walked", "ED"},   {"station", "NEV"},  {"mission", "NEV"},
+        {"payment", "NEV"}, {"moment", "-"},     {"balance", "NEV"}, {"absence", "NEV"},  {"nature", "NEV"},
+        {"final", "AL"},    {"ability", "NST"},  {"city", "-"},      {"kindness", "NST"}, {"oness", "S"},
+        {"quickly", "ADV"}, {"famous", "ADJ"},   {"mous", "S"},      {"careful", "ADJ"},  {"active", "ADJ"},
+        {"capable", "ADJ"}, {"possible", "ADJ"}, {"realize", "V"},   {"advise", "V"},     {"create", "V"},
+        {"worker", "ER"},   {"actor", "ER"},     {"artist", "ER"},   {"buses", "S"},      {"bus", "-"},
+        {"Running", "ING"}, {"x", "-"},          {"overseas", "S"},  {"glass", "S"},      {"report", "-"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        chr__ev_tok x;
+        chr__ev_prepare_one(&x, NULL, cases[i].word, strlen(cases[i].word));
+        assert_string_equal(x.g, cases[i].guess);
+        assert_int_equal(x.gl, strlen(cases[i].guess));
+    }
+}
+
+/* Events are numbered e1, e2, ... and ei1, ei2, ... in text order, as snprintf writes the numbers, past
+ * the carries into a new digit (9 -> 10, 99 -> 100, 999 -> 1000): the detector counts up in decimal. */
+static void test_event_numbers(void **state) {
+    (void)state;
+    chr_engine *e = NULL;
+    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
+    static const char sentence[] = "Officials said it. ";
+    const size_t reps = 1100, sl = sizeof sentence - 1;
+    char *text = malloc(reps * sl + 1);
+    assert_non_null(text);
+    for (size_t k = 0; k < reps; k++)
+        memcpy(text + k * sl, sentence, sl);
+    text[reps * sl] = '\0';
+    chr_event *ev = NULL;
+    size_t n = detect_with(&ev, e->events, NULL, text);
+    assert_true(n >= 1000);
+    for (size_t k = 0; k < n; k++) {
+        char id[32], instance[32];
+        snprintf(id, sizeof id, "e%zu", k + 1);
+        snprintf(instance, sizeof instance, "ei%zu", k + 1);
+        assert_string_equal(ev[k].id, id);
+        assert_string_equal(ev[k].instance, instance);
+    }
+    free(ev);
+    free(text);
+    chr_engine_free(e);
+}
+
 /* The tagger's scoring (chr__ev_score_word; chr__ev_score_context, from rows kept per word and per model)
  * adds up to what the features composed as the trainer composes them give (chr__ev_score_part), at every
  * token after each previous decision: the built-in model, on the Kerry sample and on text with sentence
@@ -664,6 +715,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_cache),
         cmocka_unit_test(test_tagger_scores),
+        cmocka_unit_test(test_event_numbers),
+        cmocka_unit_test(test_guess),
         cmocka_unit_test(test_scratch),
         cmocka_unit_test(test_gold_events_instances_tlinks),
         cmocka_unit_test(test_names),

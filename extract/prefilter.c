@@ -1869,53 +1869,67 @@ static inline unsigned char fold_run(unsigned k, const uint16_t *tc, const char 
     return b;
 }
 
-/* Calls sink for the rules of node; how many. */
-static inline uint32_t call_rules(const chr__prefilter *pf, uint32_t node, chr__prefilter_sink sink,
-                                  void *ctx) {
+/* Calls sink for the rules of node at pos; how many. */
+static inline uint32_t call_rules(const chr__prefilter *pf, uint32_t node, size_t pos,
+                                  chr__prefilter_sink sink, void *ctx) {
     uint32_t n = pf->rules_n[node];
     const uint32_t *l = pf->rule_list + pf->rules_at[node];
     for (uint32_t j = 0; j < n; j++)
-        sink(ctx, l[j]);
+        sink(ctx, pos, l[j]);
     return n;
 }
 
-/* The walk from node over text[0..len); how many calls of sink it made. */
-static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, uint32_t node,
-                      chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
+/* The walk from pos on at text[i], at node; how many calls of sink it made. */
+static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, size_t pos, size_t i,
+                      uint32_t node, chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
 
-/* chr__prefilter_walk when some rules are tried everywhere. */
-static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
-                            chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
-static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
-                            chr__prefilter_sink sink, void *ctx) {
-    for (size_t k = 0; k < pf->nanywhere; k++)
-        sink(ctx, pf->anywhere[k]);
-    return pf->nanywhere + walk_on(pf, text + pos, len - pos, 0, sink, ctx);
-}
-
-size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
-                           chr__prefilter_sink sink, void *ctx) {
-    if (pf->nanywhere)
-        return walk_anywhere(pf, text, len, pos, sink, ctx);
-    /* most walks call nothing (284520 of 325615 at the word starts of 2 MB of news): the first steps,
-     * until a node with rules, another step or the end, call nothing, so that they save no registers and
-     * the rest of the walk is a call of its own */
+/* The walk from pos: its first steps, until a node with rules, another step or the end, call nothing, so
+ * that they save no registers and the rest of the walk is a call of its own; most walks end in them
+ * (284520 of 325615 at the word starts of 2 MB of news). */
+static inline size_t walk_from(const chr__prefilter *pf, const uint32_t *dense, const uint16_t *qcls,
+                               size_t nw1, const char *text, size_t len, size_t pos, chr__prefilter_sink sink,
+                               void *ctx) {
     const unsigned char *t = (const unsigned char *)text;
-    const uint32_t *dense = pf->dense;
-    const uint16_t *qcls = pf->qcls;
-    size_t nw1 = pf->nwcls + 1;
     uint32_t node = 0, d;
     for (size_t i = pos; i < len; i++) {
         if ((d = dense[node * nw1 + qcls[t[i]]]) - 1 >= WALK_FULL - 1)
-            return d ? walk_on(pf, text + i, len - i, node, sink, ctx) : 0;
+            return d ? walk_on(pf, text, len, pos, i, node, sink, ctx) : 0;
         node = d;
     }
     return 0;
 }
 
-static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, uint32_t node,
-                      chr__prefilter_sink sink, void *ctx) {
-    size_t tried = 0, i = 0;
+/* chr__prefilter_walk when some rules are tried everywhere. */
+static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
+                            size_t n, chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
+static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
+                            size_t n, chr__prefilter_sink sink, void *ctx) {
+    size_t tried = 0;
+    for (size_t k = 0; k < n; k++) {
+        for (size_t j = 0; j < pf->nanywhere; j++)
+            sink(ctx, pos[k], pf->anywhere[j]);
+        tried +=
+            pf->nanywhere + walk_from(pf, pf->dense, pf->qcls, pf->nwcls + 1, text, len, pos[k], sink, ctx);
+    }
+    return tried;
+}
+
+size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
+                           size_t n, chr__prefilter_sink sink, void *ctx) {
+    if (pf->nanywhere)
+        return walk_anywhere(pf, text, len, pos, n, sink, ctx);
+    /* the walks of a batch in one loop: the tables stay in registers from one walk to the next */
+    const uint32_t *dense = pf->dense;
+    const uint16_t *qcls = pf->qcls;
+    size_t nw1 = pf->nwcls + 1, tried = 0;
+    for (size_t k = 0; k < n; k++)
+        tried += walk_from(pf, dense, qcls, nw1, text, len, pos[k], sink, ctx);
+    return tried;
+}
+
+static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, size_t pos, size_t i,
+                      uint32_t node, chr__prefilter_sink sink, void *ctx) {
+    size_t tried = 0;
     const unsigned char *t = (const unsigned char *)text;
     while (i < len) {
         /* the quick loop, in the dense table: a byte a step (no string is longer than MAX_PREFIX, and a
@@ -1935,7 +1949,7 @@ static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, ui
         if (!(d & WALK_FULL)) {
             node = d & WALK_NODE;
             i++;
-            tried += call_rules(pf, node, sink, ctx);
+            tried += call_rules(pf, node, pos, sink, ctx);
             continue;
         }
         /* the full steps: a run of digits, characters folded() reads, children beyond the dense table
@@ -1952,7 +1966,7 @@ static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, ui
                 node = k ? child(pf, node, pf->wbyte[k]) : 0;
             if (!node)
                 return tried;
-            tried += call_rules(pf, node, sink, ctx);
+            tried += call_rules(pf, node, pos, sink, ctx);
         } while (node >= nd && i < len);
     }
     return tried;

@@ -98,9 +98,9 @@ typedef struct scan {
  * expression starts there. */
 static int inside_word(const char *text, size_t p) {
     const unsigned char *s = (const unsigned char *)text;
-    size_t k = p >= 2 && s[p - 1] == '\''                                              ? p - 2
-               : p >= 4 && s[p - 1] == 0x99 && s[p - 2] == 0x80 && s[p - 3] == 0xE2 ? p - 4
-                                                                                    : p;
+    if (p < 2 || (s[p - 1] != '\'' && s[p - 1] != 0x99)) /* most positions: at once */
+        return 0;
+    size_t k = s[p - 1] == '\'' ? p - 2 : p >= 4 && s[p - 2] == 0x80 && s[p - 3] == 0xE2 ? p - 4 : p;
     return k < p && (unsigned)((s[k] | 0x20) - 'a') < 26;
 }
 

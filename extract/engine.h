@@ -61,14 +61,14 @@ typedef struct chr__macro {
 
 /* prefilter.c: the rules worth trying at a position (see there). */
 typedef struct chr__prefilter chr__prefilter;
-typedef void (*chr__prefilter_sink)(void *ctx, uint32_t rule);
+typedef void (*chr__prefilter_sink)(void *ctx, size_t pos, uint32_t rule);
 /* Work out where each pattern may start; patterns[i] belongs to rule i. 0 or CHR_ENOMEM. */
 int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size_t n);
 void chr__prefilter_free(chr__prefilter *pf);
-/* Call sink for each rule that may start a match at text[pos] (a rule may come more than once);
- * returns how many calls it made. */
-size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, size_t pos,
-                           chr__prefilter_sink sink, void *ctx);
+/* For each position p of pos[0..n) in turn, call sink with p for each rule that may start a match at
+ * text[p] (a rule may come more than once); returns how many calls it made. */
+size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
+                           size_t n, chr__prefilter_sink sink, void *ctx);
 /* 256 flags, one for each byte: 0 where a walk from a position at that byte calls nothing (the
  * recognizer need not walk there). */
 const unsigned char *chr__prefilter_starts(const chr__prefilter *pf);

@@ -17,6 +17,8 @@
 
 /* After a pattern hits a PCRE2 limit, the scan goes on at most this far on (bytes). */
 #define MAX_SKIP 4096u
+/* The positions walked by one call of the prefilter. */
+#define WALK_BATCH 256
 
 typedef struct cands {
     chr__cand *v;
@@ -82,6 +84,7 @@ typedef struct scan {
     size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
     size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
     const uint64_t *para_set; /* the required strings from pos's piece of paragraph on (prefilter) */
+    size_t para;              /* pos's piece of paragraph */
     const uint64_t *rule_sets; /* per rule: those of its matches, nwords each */
     size_t nwords;
     const chr__paras *paras; /* where each required string starts (for the rules' reach) */
@@ -95,9 +98,9 @@ typedef struct scan {
  * expression starts there. */
 static int inside_word(const char *text, size_t p) {
     const unsigned char *s = (const unsigned char *)text;
-    size_t k = p >= 2 && s[p - 1] == '\''                                              ? p - 2
-               : p >= 4 && s[p - 1] == 0x99 && s[p - 2] == 0x80 && s[p - 3] == 0xE2 ? p - 4
-                                                                                    : p;
+    if (p < 2 || (s[p - 1] != '\'' && s[p - 1] != 0x99)) /* most positions: at once */
+        return 0;
+    size_t k = s[p - 1] == '\'' ? p - 2 : p >= 4 && s[p - 2] == 0x80 && s[p - 3] == 0xE2 ? p - 4 : p;
     return k < p && (unsigned)((s[k] | 0x20) - 'a') < 26;
 }
 
@@ -216,10 +219,18 @@ static void match_rule(scan *sc, uint32_t ri) {
             sc->rc = CHR_ENOMEM;
 }
 
-/* The walk's sink: rule ri at sc->pos, unless it was tried there already, is paused after a PCRE2 limit,
- * or no match of it can start there or be kept (the required strings after pos, in pos's paragraph). */
-static void try_rule(void *ctx, uint32_t ri) {
+/* The walk's sink: rule ri at pos, unless it was tried there already, is paused after a PCRE2 limit, or
+ * no match of it can start there or be kept (the required strings after pos, in pos's paragraph). */
+static void try_rule(void *ctx, size_t pos, uint32_t ri) {
     scan *sc = ctx;
+    if (pos != sc->pos) { /* the positions come in order */
+        sc->pos = pos;
+        if (pos > sc->paras->last[sc->para]) {
+            while (pos > sc->paras->last[sc->para])
+                sc->para++;
+            sc->para_set = sc->paras->sets + sc->para * sc->nwords;
+        }
+    }
     if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
         return;
     const uint64_t *rs = sc->rule_sets + ri * sc->nwords;
@@ -248,7 +259,6 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
     int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.next1 && sc.md) ? 0 : CHR_ENOMEM;
     chr__paras paras = {0};
-    size_t para = 0;
     if (!rc && e->nrules) {
         rc = chr__prefilter_required_paras(e->prefilter, text, len, sc.last1, &paras);
         sc.rule_sets = chr__prefilter_rule_sets(e->prefilter);
@@ -264,23 +274,27 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     for (size_t i = 0; i < e->nrules && !rc; i++)
         sc.skip[i] = 1;
     /* a match starts at a word boundary, never inside a UTF-8 character, and where the walk would
-     * try some rule (the prefilter's first bytes); p is at a word boundary at the top of the loop */
+     * try some rule (the prefilter's first bytes); p is at a word boundary at the top of the loop. The
+     * positions are walked WALK_BATCH at a time. */
     const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
+    size_t batch[WALK_BATCH], nb = 0;
     for (size_t p = 0; p < len && !rc && e->nrules;) {
         unsigned char c = (unsigned char)text[p];
         if (starts[c] && (c & 0xC0) != 0x80 && !inside_word(text, p)) {
-            if (p > paras.last[para]) {
-                while (p > paras.last[para])
-                    para++;
-                sc.para_set = paras.sets + para * paras.words;
+            batch[nb++] = p;
+            if (nb == WALK_BATCH) {
+                chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
+                rc = sc.rc;
+                nb = 0;
             }
-            sc.pos = p;
-            chr__prefilter_walk(e->prefilter, text, len, p, try_rule, &sc);
-            rc = sc.rc;
         }
         p++;
         if (chr__ascii_alnum(c)) /* no boundary inside the word, nor just after it */
             p = chr__ascii_alnum_end((const unsigned char *)text, p, len) + 1;
+    }
+    if (nb && !rc) {
+        chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
+        rc = sc.rc;
     }
     pcre2_match_data_free(sc.md);
     chr__paras_free(&paras);

@@ -16,10 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <jansson.h>
 
 #include "internal.h"
@@ -293,15 +289,6 @@ static __attribute__((noinline)) char *put_rest(char *p, const char *s, size_t n
     return p;
 }
 
-#if defined(__SSE2__)
-/* The bytes of v to escape, one bit each: '"', '\\', and below 0x20 (where the unsigned minimum with 0x1F
- * is the byte itself). */
-static inline int escapes16(__m128i v) {
-    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-    return _mm_movemask_epi8(_mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)));
-}
-#endif
-
 /* Words of 8 bytes (16 with SSE2 from 16 bytes on, if simd), checked and copied whole; the last one is the
  * string's last bytes, over some already copied as they are (a string that long with nothing to escape
  * before). Below 8 bytes, the first and the last 4 (4 to 7 bytes) or the first, middle and last byte (1 to
@@ -317,13 +304,13 @@ static inline char *put_str(char *p, const char *s, size_t n, int *high, int sim
         __m128i v, all = _mm_setzero_si128();
         for (; n > 16; s += 16, p += 16, n -= 16) {
             v = _mm_loadu_si128((const __m128i *)(const void *)s);
-            if (escapes16(v))
+            if (chr__jsonw_escapes16(v))
                 goto rest16;
             _mm_storeu_si128((__m128i *)(void *)p, v);
             all = _mm_or_si128(all, v);
         }
         v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
-        if (escapes16(v))
+        if (chr__jsonw_escapes16(v))
             goto rest16;
         _mm_storeu_si128((__m128i *)(void *)(p + n - 16), v);
         all = _mm_or_si128(all, v);

@@ -12,6 +12,10 @@
 
 #include "chronicle/timeline.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define CHR__JSONW_DEPTH 32
 
 typedef struct chr__jsonw {
@@ -91,6 +95,14 @@ void chr__jsonw_set_cursor(chr__jsonw *w, char *p);
 /* s[0..n) as a JSON string at p, which has room for 6 n + 2 bytes (the most it takes: a control character
  * becomes 6); returns the end. *high: whether s holds a byte of 0x80 or more. */
 char *chr__jsonw_put_str(char *p, const char *s, size_t n, int *high);
+#if defined(__SSE2__)
+/* The bytes of v that a JSON string escapes, one bit each: '"', '\\', and below 0x20 (where the unsigned
+ * minimum with 0x1F is the byte itself). */
+static inline int chr__jsonw_escapes16(__m128i v) {
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    return _mm_movemask_epi8(_mm_or_si128(m, _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v)));
+}
+#endif
 char *chr__jsonw_put_str_portable(char *p, const char *s, size_t n, int *high); /* without SSE2 */
 char *chr__jsonw_put_uint_big(char *p, uint64_t u);
 extern const char chr__jsonw_pairs[201]; /* "00" "01" ... "99" */

@@ -76,13 +76,23 @@ struct seen {
     unsigned char hit[NPAT];
 };
 
-static void mark(void *ctx, uint32_t rule) {
+static void mark(void *ctx, size_t pos, uint32_t rule) {
+    (void)pos;
     struct seen *s = ctx;
     assert_true(rule < NPAT);
     s->hit[rule] = 1;
 }
 
-static void mark_any(void *ctx, uint32_t rule) { ((unsigned char *)ctx)[rule] = 1; }
+static void mark_any(void *ctx, size_t pos, uint32_t rule) {
+    (void)pos;
+    ((unsigned char *)ctx)[rule] = 1;
+}
+
+/* The walk from text[p] alone (a batch of one position). */
+static size_t walk1(const chr__prefilter *pf, const char *text, size_t len, size_t p,
+                    chr__prefilter_sink sink, void *ctx) {
+    return chr__prefilter_walk(pf, text, len, &p, 1, sink, ctx);
+}
 
 /* Does text[s..e) hold a blank line (a line end, blanks, a line end), as the recognizer's? */
 static int spans_blank_line(const char *text, size_t s, size_t e) {
@@ -136,7 +146,7 @@ static void test_exact(void **state) {
                 continue;
             struct seen seen = {{0}};
             if (chr__prefilter_starts(pf)[(unsigned char)s[p]]) /* as the recognizer walks */
-                chr__prefilter_walk(pf, s, len, p, mark, &seen);
+                walk1(pf, s, len, p, mark, &seen);
             for (size_t i = 0; i < NPAT; i++) {
                 int rc = pcre2_match(code[i], (PCRE2_SPTR)s, len, p, 0, md, NULL);
                 if (rc >= 0 && pcre2_get_ovector_pointer(md)[1] > p) {
@@ -176,22 +186,22 @@ static void test_selective(void **state) {
     assert_int_equal(chr__prefilter_build(&pf, pats, 4), 0);
     struct seen seen = {{0}};
     const char *s = "the day";
-    chr__prefilter_walk(pf, s, strlen(s), 0, mark, &seen);
+    walk1(pf, s, strlen(s), 0, mark, &seen);
     assert_int_equal(seen.hit[0], 0);
     assert_int_equal(seen.hit[1], 0);
     assert_int_equal(seen.hit[2], 0); /* "the" then "day" cannot begin "the weekend" */
     assert_int_equal(seen.hit[3], 1); /* a negated class: everywhere */
     memset(&seen, 0, sizeof seen);
     s = "The \t\n Weekend";
-    chr__prefilter_walk(pf, s, strlen(s), 0, mark, &seen);
+    walk1(pf, s, strlen(s), 0, mark, &seen);
     assert_int_equal(seen.hit[2], 1);
     memset(&seen, 0, sizeof seen);
     s = "Half  an\nhour";
-    chr__prefilter_walk(pf, s, strlen(s), 0, mark, &seen);
+    walk1(pf, s, strlen(s), 0, mark, &seen);
     assert_int_equal(seen.hit[0], 1);
     memset(&seen, 0, sizeof seen);
     s = "half an day";
-    chr__prefilter_walk(pf, s, strlen(s), 0, mark, &seen);
+    walk1(pf, s, strlen(s), 0, mark, &seen);
     assert_int_equal(seen.hit[0], 0);
     chr__prefilter_free(pf);
 }
@@ -216,7 +226,7 @@ static void test_digit_runs(void **state) {
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         struct seen seen = {{0}};
-        chr__prefilter_walk(pf, cases[i].text, strlen(cases[i].text), 0, mark, &seen);
+        walk1(pf, cases[i].text, strlen(cases[i].text), 0, mark, &seen);
         for (size_t r = 0; r < 3; r++)
             if (seen.hit[r] != cases[i].hit[r])
                 fail_msg("\"%s\": pattern %zu %s", cases[i].text, r, seen.hit[r] ? "tried" : "left out");
@@ -238,7 +248,7 @@ static void test_lookahead_strings(void **state) {
         {"Jan and March", {1, 1}}, {"feb  OR mar", {1, 1}}, {"Jan to March", {0, 1}}, {"jan", {0, 1}}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         struct seen seen = {{0}};
-        chr__prefilter_walk(pf, cases[i].text, strlen(cases[i].text), 0, mark, &seen);
+        walk1(pf, cases[i].text, strlen(cases[i].text), 0, mark, &seen);
         for (size_t r = 0; r < 2; r++)
             if (seen.hit[r] != cases[i].hit[r])
                 fail_msg("\"%s\": pattern %zu %s", cases[i].text, r, seen.hit[r] ? "tried" : "left out");
@@ -377,7 +387,7 @@ static void test_given_up_inside_group(void **state) {
     chr__prefilter *pf;
     assert_int_equal(chr__prefilter_build(&pf, pats, 2), 0);
     struct seen seen = {{0}};
-    chr__prefilter_walk(pf, "zzz", 3, 0, mark, &seen);
+    walk1(pf, "zzz", 3, 0, mark, &seen);
     assert_int_equal(seen.hit[0], 1);
     assert_int_equal(seen.hit[1], 1);
     chr__prefilter_free(pf);
@@ -399,12 +409,12 @@ static void test_starts(void **state) {
     const char *text = "In January, Feb 3 \t feb 4 and JAN 5; fine.";
     for (size_t p = 0; p < strlen(text); p++) {
         struct seen seen = {{0}};
-        size_t n = chr__prefilter_walk(pf, text, strlen(text), p, mark, &seen);
+        size_t n = walk1(pf, text, strlen(text), p, mark, &seen);
         if (!st[(unsigned char)text[p]])
             assert_int_equal(n, 0);
     }
     struct seen seen = {{0}};
-    chr__prefilter_walk(pf, text, strlen(text), 17, mark, &seen); /* " \t feb": a run of white space */
+    walk1(pf, text, strlen(text), 17, mark, &seen); /* " \t feb": a run of white space */
     assert_int_equal(seen.hit[1], 1);
     chr__prefilter_free(pf);
 }
@@ -427,8 +437,7 @@ static void test_saved(void **state) {
         assert_memory_equal(l1, l2, sizeof l1);
         for (size_t p = 0; p < len; p++) {
             struct seen a = {{0}}, b = {{0}};
-            assert_int_equal(chr__prefilter_walk(pf, s, len, p, mark, &a),
-                             chr__prefilter_walk(back, s, len, p, mark, &b));
+            assert_int_equal(walk1(pf, s, len, p, mark, &a), walk1(back, s, len, p, mark, &b));
             assert_memory_equal(a.hit, b.hit, sizeof a.hit);
         }
     }
@@ -493,7 +502,7 @@ static void test_long_product(void **state) {
     const char *no[] = {"the day", "the  best", "a house", "an owl", "one of them"};
     for (size_t i = 0; i < sizeof no / sizeof *no; i++) {
         struct seen seen = {{0}};
-        chr__prefilter_walk(pf, no[i], strlen(no[i]), 0, mark, &seen);
+        walk1(pf, no[i], strlen(no[i]), 0, mark, &seen);
         assert_int_equal(seen.hit[0], 0);
         assert_int_equal(seen.hit[1], 0);
     }
@@ -501,7 +510,7 @@ static void test_long_product(void **state) {
                          "Several  Nights earlier"};
     for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
         struct seen seen = {{0}};
-        chr__prefilter_walk(pf, yes[i], strlen(yes[i]), 0, mark, &seen);
+        walk1(pf, yes[i], strlen(yes[i]), 0, mark, &seen);
         assert_int_equal(seen.hit[0] + seen.hit[1], 1);
     }
     chr__prefilter_free(pf);
@@ -539,7 +548,7 @@ static void test_builtin_exact(void **state) {
                 continue; /* not inside a character */
             memset(hit, 0, e->nrules);
             if (chr__prefilter_starts(e->prefilter)[(unsigned char)text[p]]) /* as the recognizer walks */
-                chr__prefilter_walk(e->prefilter, text, len, p, mark_any, hit);
+                walk1(e->prefilter, text, len, p, mark_any, hit);
             for (size_t r = 0; r < e->nrules; r++) {
                 int rc =
                     pcre2_match(e->rules[r].code, (PCRE2_SPTR)text, len, p, PCRE2_NO_UTF_CHECK, md, NULL);
@@ -591,8 +600,8 @@ static void test_analysis_time(void **state) {
     const char *text = "On Monday, three days ago, the 1990s and Q3 2014 ended at 3 p.m. local time Friday.";
     for (size_t p = 0; text[p]; p++) {
         unsigned char *a = calloc(e->nrules, 1), *b = calloc(e->nrules, 1);
-        chr__prefilter_walk(pf, text, strlen(text), p, mark_any, a);
-        chr__prefilter_walk(e->prefilter, text, strlen(text), p, mark_any, b);
+        walk1(pf, text, strlen(text), p, mark_any, a);
+        walk1(e->prefilter, text, strlen(text), p, mark_any, b);
         assert_memory_equal(a, b, e->nrules);
         free(a);
         free(b);
@@ -604,6 +613,62 @@ static void test_analysis_time(void **state) {
     (void)cpu;
     chr__prefilter_free(pf);
     free(pats);
+    chr_engine_free(e);
+}
+
+/* The calls of sink a walk made, in order: (position, rule). */
+struct calls {
+    size_t n, cap;
+    size_t (*v)[2];
+};
+
+static void record(void *ctx, size_t pos, uint32_t rule) {
+    struct calls *c = ctx;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 256;
+        c->v = realloc(c->v, c->cap * sizeof *c->v);
+        assert_non_null(c->v);
+    }
+    c->v[c->n][0] = pos;
+    c->v[c->n][1] = rule;
+    c->n++;
+}
+
+/* Every position of text walked in one batch, as the recognizer walks them, and each alone: the same
+ * calls in the same order, each with its position (the last position too, with no second byte after it
+ * for the first two steps taken at once). */
+static void same_in_batch(const chr__prefilter *pf, const char *text) {
+    size_t len = strlen(text);
+    size_t *pos = malloc((len ? len : 1) * sizeof *pos);
+    assert_non_null(pos);
+    struct calls one = {0}, batch = {0};
+    size_t n1 = 0;
+    for (size_t p = 0; p < len; p++) {
+        pos[p] = p;
+        n1 += walk1(pf, text, len, p, record, &one);
+    }
+    assert_int_equal(chr__prefilter_walk(pf, text, len, pos, len, record, &batch), n1);
+    assert_int_equal(batch.n, one.n);
+    assert_true(one.n > 0);
+    if (one.n)
+        assert_memory_equal(batch.v, one.v, one.n * sizeof *one.v);
+    free(one.v);
+    free(batch.v);
+    free(pos);
+}
+
+static void test_batch(void **state) {
+    (void)state;
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, patterns, NPAT), 0);
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
+        same_in_batch(pf, texts[t]);
+    chr__prefilter_free(pf);
+    chr_engine *e;
+    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
+    same_in_batch(e->prefilter, "On Monday, three days ago, the 1990s and Q3 2014 ended at 3 p.m. local time "
+                                "Friday. A year  earlier\n\nthe first quarter of 2015, 12 May; May 5");
+    same_in_batch(e->prefilter, "In May");
     chr_engine_free(e);
 }
 
@@ -619,6 +684,7 @@ int main(void) {
         cmocka_unit_test(test_required_folded),
         cmocka_unit_test(test_required_paragraphs),
         cmocka_unit_test(test_starts),
+        cmocka_unit_test(test_batch),
         cmocka_unit_test(test_saved),
         cmocka_unit_test(test_builtin_saved),
         cmocka_unit_test(test_long_product),

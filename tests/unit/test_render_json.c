@@ -415,6 +415,69 @@ static void test_compact_edges(void **state) {
     chr_doc_free(doc);
 }
 
+/* The strings held in arrays (ids, values, mods, ...), which the compact writer reads 16 bytes at a time
+ * up to their NUL: of each length the arrays hold, all ASCII, or ending in a byte to escape or in a UTF-8
+ * character (in each word of 16), with bytes after the NUL that would be escaped or are not ASCII (they
+ * are not the string's): jansson's bytes. */
+static void test_array_strings(void **state) {
+    enum { KINDS = 3, N = 64 * KINDS };
+    chr_doc *doc;
+    chr_timex *tx = calloc(N, sizeof *tx);
+    chr_event *ev = calloc(N, sizeof *ev);
+    size_t n = 0;
+    (void)state;
+    assert_non_null(tx);
+    assert_non_null(ev);
+    assert_int_equal(chr_doc_from_text(&doc, "x", 1, NULL), 0);
+    for (size_t len = 0; len < 64; len++)
+        for (int kind = 0; kind < KINDS; kind++) {
+            char v[64], w[16]; /* a string of len bytes in an array of 64, one of len % 16 in one of 16 */
+            for (int k = 0; k < 2; k++) {
+                char *a = k ? w : v;
+                size_t size = k ? sizeof w : sizeof v, l = k ? len % 16 : len;
+                memset(a, kind ? '"' : '\x80', size);
+                memset(a, 'v', l);
+                if (kind == 1 && l >= 1)
+                    a[l - 1] = '\\';
+                if (kind == 2 && l >= 2)
+                    memcpy(a + l - 2, "\xC3\xA9", 2);
+                a[l] = '\0';
+            }
+            chr_timex *x = &tx[n];
+            *x = timex(doc, "t1", 0, 1, CHR_TIMEX_SET, "");
+            memcpy(x->id, w, sizeof w);
+            memcpy(x->value, v, sizeof v);
+            memcpy(x->mod, w, sizeof w);
+            memcpy(x->anchor, w, sizeof w);
+            memcpy(x->quant, w, sizeof w);
+            memcpy(x->freq, w, sizeof w);
+            memcpy(x->signal, w, sizeof w);
+            memcpy(x->begin, v, sizeof v);
+            memcpy(x->end_value, v, sizeof v);
+            chr_event *e = &ev[n];
+            *e = event(doc, "e1", 0, 1, 0, 1);
+            memcpy(e->id, w, sizeof w);
+            e->time.timex = len % 2 ? -1 : (int)n; /* the DCT, or this time expression (its id) */
+            memcpy(e->time.value, v, sizeof v);
+            memcpy(e->time.begin, v, sizeof v);
+            memcpy(e->time.end, v, sizeof v);
+            n++;
+        }
+    chr_result *res = result_of(tx, n);
+    res->events = ev;
+    res->nevents = n;
+    char *s = render(doc, res);
+    assert_non_null(strstr(s, "\"value\":\"vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\""));
+    assert_non_null(strstr(s, "\"id\":\"vvvvvvvvvvvvv\xC3\xA9\""));
+    free(s);
+    res->events = NULL;
+    res->nevents = 0;
+    chr_result_free(res);
+    free(tx);
+    free(ev);
+    chr_doc_free(doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_dct_no_timexes),
@@ -424,6 +487,7 @@ int main(void) {
         cmocka_unit_test(test_dct_forms),
         cmocka_unit_test(test_events),
         cmocka_unit_test(test_compact_edges),
+        cmocka_unit_test(test_array_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -123,13 +123,18 @@ static int postponed(const chr__anchor_ctx *ctx, const chr__cand *c)
     static const char *const verbs[] = {"postponed", "delayed", "adjourned", "deferred", "rescheduled",
                                         "put off", "pushed back", "moved back", "extended"};
     static const char *const signals[] = {"until", "till", "to", "for"};
-    char phrase[40];
-    for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
-        for (size_t g = 0; g < sizeof signals / sizeof *signals; g++) {
-            snprintf(phrase, sizeof phrase, "%s %s", verbs[v], signals[g]);
-            if (words_before(ctx->text, c->start, phrase))
+    size_t at = c->start;
+    while (at > 0 && isspace((unsigned char)ctx->text[at - 1]))
+        at--;
+    for (size_t g = 0; g < sizeof signals / sizeof *signals; g++) {
+        size_t n = strlen(signals[g]);
+        if (!words_before(ctx->text, c->start, signals[g]))
+            continue;
+        for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+            if (words_before(ctx->text, at - n, verbs[v]))
                 return 1;
-        }
+        return 0;
+    }
     return 0;
 }
 

@@ -1252,6 +1252,11 @@ struct chr__prefilter {
      * may lie past the match) */
     uint64_t *rsets;
     size_t nwords;
+    /* per required string k: the rules that require it (for last1), str_rule[str_rule_at[k] ..
+     * str_rule_at[k + 1]); and last1 before any string is seen, per rule: 0, or SIZE_MAX when it requires
+     * none (made from the lists, not saved) */
+    uint32_t *str_rule_at, *str_rule;
+    size_t *last1_none;
     /* per required string: its occurrences are kept for chr__paras (a rule's reach needs them; made at
      * load by chr__prefilter_keep_occurrences, not saved) */
     unsigned char *keep;
@@ -1389,6 +1394,38 @@ static int finish_required(chr__prefilter *pf) {
     return 0;
 }
 
+/* The rules of each required string, for last1: a document has few of the strings, and a rule's last1
+ * is the most of its strings' last starts, so that the pass looks only at the rules of the strings it saw
+ * rather than at every string of every rule. */
+static int finish_last1(chr__prefilter *pf) {
+    free(pf->str_rule_at);
+    free(pf->str_rule);
+    free(pf->last1_none);
+    pf->str_rule_at = calloc(pf->nrstr + 1, sizeof *pf->str_rule_at);
+    pf->str_rule = malloc((pf->rule_req_total ? pf->rule_req_total : 1) * sizeof *pf->str_rule);
+    pf->last1_none = malloc((pf->nrules ? pf->nrules : 1) * sizeof *pf->last1_none);
+    if (!pf->str_rule_at || !pf->str_rule || !pf->last1_none)
+        return CHR_ENOMEM;
+    for (size_t r = 0; r < pf->nrules; r++) {
+        pf->last1_none[r] = pf->rule_req_n[r] ? 0 : SIZE_MAX;
+        for (uint32_t j = 0; j < pf->rule_req_n[r]; j++) {
+            uint32_t k = pf->rule_req[pf->rule_req_at[r] + j];
+            if (k < pf->nrstr)
+                pf->str_rule_at[k]++;
+        }
+    }
+    /* each string's count, then where its rules end, then (filled from the back) where they start */
+    for (size_t k = 1; k <= pf->nrstr; k++)
+        pf->str_rule_at[k] += pf->str_rule_at[k - 1];
+    for (size_t r = pf->nrules; r-- > 0;)
+        for (uint32_t j = pf->rule_req_n[r]; j-- > 0;) {
+            uint32_t k = pf->rule_req[pf->rule_req_at[r] + j];
+            if (k < pf->nrstr)
+                pf->str_rule[--pf->str_rule_at[k]] = (uint32_t)r;
+        }
+    return 0;
+}
+
 /* The rules' sets for the paragraphs (chr__paras). */
 static int finish_sets(chr__prefilter *pf, const char *const *patterns) {
     size_t w = pf->nwords = (pf->nrstr + 1 + 63) / 64;
@@ -1412,7 +1449,7 @@ static int finish_sets(chr__prefilter *pf, const char *const *patterns) {
                 set[k / 64] |= (uint64_t)1 << (k % 64);
         }
     }
-    return 0;
+    return finish_last1(pf);
 }
 
 /* The walk's tables from the edge table. */
@@ -1445,6 +1482,9 @@ void chr__prefilter_free(chr__prefilter *pf) {
     free(pf->delta);
     free(pf->rdelta);
     free(pf->rsets);
+    free(pf->str_rule_at);
+    free(pf->str_rule);
+    free(pf->last1_none);
     free(pf->keep);
     free(pf->out_at);
     free(pf->out);
@@ -2196,7 +2236,9 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
     size_t *pend = NULL, para = 0; /* where the blank line after each paragraph ends */
     if (ps && paras_split(ps, &pend, text, len, pf->nrstr))
         return CHR_ENOMEM;
-    size_t *seen = calloc(pf->nrstr ? pf->nrstr : 1, sizeof *seen); /* 1 + start of the last occurrence */
+    /* per string: 1 + the start of its last occurrence; and the strings seen, in the order first seen */
+    size_t *seen = malloc((pf->nrstr ? 2 * pf->nrstr : 1) * sizeof *seen), *found = seen + pf->nrstr,
+           nfound = 0;
     size_t *pairs = NULL, npairs = 0, pcap = 0; /* the occurrences as they are found, for ps */
     int rc = 0;
     if (!seen) {
@@ -2205,9 +2247,14 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
             chr__paras_free(ps);
         return CHR_ENOMEM;
     }
+    memset(seen, 0, pf->nrstr * sizeof *seen);
     const unsigned char *keep = pf->keep;
     if (pf->nrstr) {
         size_t rn = pf->ncls + 1, row = 0; /* the state * rn */
+        /* an occurrence of n folded bytes is the n bytes before its end unless folded() read a character
+         * of more bytes among them (slow: just past the last it read), or the strings hold white space */
+        size_t slow = 0;
+        int spaces = pf->cls[' '] != 0;
         const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
         while ((p = plain_steps(pf->rdelta, pf->rbcls, p, end, &row)) < end) {
             uint32_t d = pf->rdelta[row + pf->rbcls[*p++]];
@@ -2215,34 +2262,33 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
             if (d & DELTA_SLOW) {
                 i--;
                 d = pf->rdelta[row + pf->cls[folded(text, len, &i)]];
+                slow = i;
             }
             row = d & ~DELTA_OUT;
             if (d & DELTA_OUT) {
                 size_t st = row / rn;
                 for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
-                    size_t id = pf->out[o];
-                    seen[id] = folded_back(text, i, pf->rstr[id].n) + 1;
+                    size_t id = pf->out[o], n = pf->rstr[id].n;
+                    size_t q = !spaces && i - slow >= n ? i - n : folded_back(text, i, n);
+                    if (!seen[id])
+                        found[nfound++] = id;
+                    seen[id] = q + 1;
                     if (ps) {
-                        paras_put(ps, &para, seen[id] - 1, id);
+                        paras_put(ps, &para, q, id);
                         if (keep && keep[id] && !rc)
-                            rc = occ_put(&pairs, &npairs, &pcap, seen[id] - 1, id);
+                            rc = occ_put(&pairs, &npairs, &pcap, q, id);
                     }
                 }
             }
             p = t + i;
         }
     }
-    for (size_t r = 0; r < pf->nrules; r++) {
-        if (!pf->rule_req_n[r]) {
-            last1[r] = SIZE_MAX;
-            continue;
-        }
-        size_t best = 0;
-        for (uint32_t j = 0; j < pf->rule_req_n[r]; j++) {
-            size_t v = seen[pf->rule_req[pf->rule_req_at[r] + j]];
-            best = v > best ? v : best;
-        }
-        last1[r] = best;
+    memcpy(last1, pf->last1_none, pf->nrules * sizeof *last1);
+    for (size_t f = 0; f < nfound; f++) {
+        size_t v = seen[found[f]];
+        for (uint32_t j = pf->str_rule_at[found[f]]; j < pf->str_rule_at[found[f] + 1]; j++)
+            if (v > last1[pf->str_rule[j]])
+                last1[pf->str_rule[j]] = v;
     }
     if (ps) {
         paras_finish(ps, pend);

@@ -1241,7 +1241,8 @@ struct chr__prefilter {
     uint32_t *pair;
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
     /* the required-strings pass's table (made from delta, not saved): as delta with one more class,
-     * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW: folded() reads them), rows of
+     * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW | the row it is in: folded() reads
+     * them, from that state), rows of
      * ncls + 1; white space is the class of ' ', and a state reached by ' ' stays on more of it, so that
      * a run of it is one ' ' without a branch for it */
     uint32_t *rdelta;
@@ -1377,7 +1378,7 @@ static int finish_required(chr__prefilter *pf) {
             uint32_t d = pf->delta[st * nc + c], t = (d & ~DELTA_OUT) / (uint32_t)nc;
             pf->rdelta[st * rn + c] = (uint32_t)(t * rn) | (d & DELTA_OUT);
         }
-        pf->rdelta[st * rn + nc] = DELTA_SLOW;
+        pf->rdelta[st * rn + nc] = DELTA_SLOW | (uint32_t)(st * rn);
     }
     /* a state reached by ' ' stays there on more white space (the strings neither begin nor end with
      * ' ': none ends at such a state, and the root, where ' ' leads when no string has one, has none) */
@@ -2073,42 +2074,30 @@ static size_t folded_back(const char *text, size_t end, size_t n) {
     return end;
 }
 
-/* The usual steps of the required-strings pass over p[0..end): no string ends, nothing to fold. Returns
- * where the first other step is (or end), *rowp the state before it; four bytes at a time, so that a step
- * is a few loads and one branch. */
+/* The usual steps of the required-strings pass over p[0..end) from the state *dp (its row): no string
+ * ends, nothing to fold. Returns where the first other step ends, *dp its entry in rdelta (DELTA_OUT or
+ * DELTA_SLOW set), or end and *dp the state there (neither set); four bytes at a time, so that a step is a
+ * few loads and one branch, and the state is all a step keeps (an entry with DELTA_SLOW holds the state
+ * it was taken from). */
 static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uint16_t *rbcls,
-                                               const unsigned char *p, const unsigned char *end,
-                                               size_t *rowp) {
-    size_t row = *rowp;
-    while (end - p >= 4) {
-        uint32_t d0 = rdelta[row + rbcls[p[0]]];
-        if (d0 >= DELTA_SLOW)
-            break;
-        uint32_t d1 = rdelta[d0 + rbcls[p[1]]];
-        if (d1 >= DELTA_SLOW) {
-            row = d0;
-            p += 1;
-            break;
-        }
-        uint32_t d2 = rdelta[d1 + rbcls[p[2]]];
-        if (d2 >= DELTA_SLOW) {
-            row = d1;
-            p += 2;
-            break;
-        }
-        uint32_t d3 = rdelta[d2 + rbcls[p[3]]];
-        if (d3 >= DELTA_SLOW) {
-            row = d2;
-            p += 3;
-            break;
-        }
-        row = d3;
-        p += 4;
+                                               const unsigned char *p, const unsigned char *end, size_t *dp) {
+    size_t d = *dp;
+    const unsigned char *end4 = end - p >= 4 ? end - 3 : p;
+    for (; p < end4; p += 4) {
+        if ((d = rdelta[d + rbcls[p[0]]]) >= DELTA_SLOW)
+            return *dp = d, p + 1;
+        if ((d = rdelta[d + rbcls[p[1]]]) >= DELTA_SLOW)
+            return *dp = d, p + 2;
+        if ((d = rdelta[d + rbcls[p[2]]]) >= DELTA_SLOW)
+            return *dp = d, p + 3;
+        if ((d = rdelta[d + rbcls[p[3]]]) >= DELTA_SLOW)
+            return *dp = d, p + 4;
     }
-    for (uint32_t d; p < end && (d = rdelta[row + rbcls[*p]]) < DELTA_SLOW; p++)
-        row = d;
-    *rowp = row;
-    return p;
+    for (; p < end; p++)
+        if ((d = rdelta[d + rbcls[*p]]) >= DELTA_SLOW)
+            return *dp = d, p + 1;
+    *dp = d;
+    return end;
 }
 
 /* Paragraphs end at a blank line, and are cut into pieces, only where that leaves pieces this long
@@ -2250,23 +2239,22 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
     memset(seen, 0, pf->nrstr * sizeof *seen);
     const unsigned char *keep = pf->keep;
     if (pf->nrstr) {
-        size_t rn = pf->ncls + 1, row = 0; /* the state * rn */
+        size_t rn = pf->ncls + 1, d = 0; /* the state * rn, or its entry when flagged */
         /* an occurrence of n folded bytes is the n bytes before its end unless folded() read a character
          * of more bytes among them (slow: just past the last it read), or the strings hold white space */
         size_t slow = 0;
         int spaces = pf->cls[' '] != 0;
         const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
-        while ((p = plain_steps(pf->rdelta, pf->rbcls, p, end, &row)) < end) {
-            uint32_t d = pf->rdelta[row + pf->rbcls[*p++]];
+        while ((p = plain_steps(pf->rdelta, pf->rbcls, p, end, &d)), d >= DELTA_SLOW) {
             size_t i = (size_t)(p - t);
             if (d & DELTA_SLOW) {
                 i--;
-                d = pf->rdelta[row + pf->cls[folded(text, len, &i)]];
+                d = pf->rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
                 slow = i;
             }
-            row = d & ~DELTA_OUT;
             if (d & DELTA_OUT) {
-                size_t st = row / rn;
+                d &= ~DELTA_OUT;
+                size_t st = d / rn;
                 for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
                     size_t id = pf->out[o], n = pf->rstr[id].n;
                     size_t q = !spaces && i - slow >= n ? i - n : folded_back(text, i, n);

@@ -1241,7 +1241,8 @@ struct chr__prefilter {
     uint32_t *pair;
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
     /* the required-strings pass's table (made from delta, not saved): as delta with one more class,
-     * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW: folded() reads them), rows of
+     * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW | the row it is in: folded() reads
+     * them, from that state), rows of
      * ncls + 1; white space is the class of ' ', and a state reached by ' ' stays on more of it, so that
      * a run of it is one ' ' without a branch for it */
     uint32_t *rdelta;
@@ -1252,6 +1253,11 @@ struct chr__prefilter {
      * may lie past the match) */
     uint64_t *rsets;
     size_t nwords;
+    /* per required string k: the rules that require it (for last1), str_rule[str_rule_at[k] ..
+     * str_rule_at[k + 1]); and last1 before any string is seen, per rule: 0, or SIZE_MAX when it requires
+     * none (made from the lists, not saved) */
+    uint32_t *str_rule_at, *str_rule;
+    size_t *last1_none;
     /* per required string: its occurrences are kept for chr__paras (a rule's reach needs them; made at
      * load by chr__prefilter_keep_occurrences, not saved) */
     unsigned char *keep;
@@ -1372,7 +1378,7 @@ static int finish_required(chr__prefilter *pf) {
             uint32_t d = pf->delta[st * nc + c], t = (d & ~DELTA_OUT) / (uint32_t)nc;
             pf->rdelta[st * rn + c] = (uint32_t)(t * rn) | (d & DELTA_OUT);
         }
-        pf->rdelta[st * rn + nc] = DELTA_SLOW;
+        pf->rdelta[st * rn + nc] = DELTA_SLOW | (uint32_t)(st * rn);
     }
     /* a state reached by ' ' stays there on more white space (the strings neither begin nor end with
      * ' ': none ends at such a state, and the root, where ' ' leads when no string has one, has none) */
@@ -1386,6 +1392,38 @@ static int finish_required(chr__prefilter *pf) {
                        : b == 0xC5 || b == 0xE2   ? (uint16_t)nc
                        : b >= 'A' && b <= 'Z'     ? pf->cls[b + 32]
                                                   : pf->cls[b];
+    return 0;
+}
+
+/* The rules of each required string, for last1: a document has few of the strings, and a rule's last1
+ * is the most of its strings' last starts, so that the pass looks only at the rules of the strings it saw
+ * rather than at every string of every rule. */
+static int finish_last1(chr__prefilter *pf) {
+    free(pf->str_rule_at);
+    free(pf->str_rule);
+    free(pf->last1_none);
+    pf->str_rule_at = calloc(pf->nrstr + 1, sizeof *pf->str_rule_at);
+    pf->str_rule = malloc((pf->rule_req_total ? pf->rule_req_total : 1) * sizeof *pf->str_rule);
+    pf->last1_none = malloc((pf->nrules ? pf->nrules : 1) * sizeof *pf->last1_none);
+    if (!pf->str_rule_at || !pf->str_rule || !pf->last1_none)
+        return CHR_ENOMEM;
+    for (size_t r = 0; r < pf->nrules; r++) {
+        pf->last1_none[r] = pf->rule_req_n[r] ? 0 : SIZE_MAX;
+        for (uint32_t j = 0; j < pf->rule_req_n[r]; j++) {
+            uint32_t k = pf->rule_req[pf->rule_req_at[r] + j];
+            if (k < pf->nrstr)
+                pf->str_rule_at[k]++;
+        }
+    }
+    /* each string's count, then where its rules end, then (filled from the back) where they start */
+    for (size_t k = 1; k <= pf->nrstr; k++)
+        pf->str_rule_at[k] += pf->str_rule_at[k - 1];
+    for (size_t r = pf->nrules; r-- > 0;)
+        for (uint32_t j = pf->rule_req_n[r]; j-- > 0;) {
+            uint32_t k = pf->rule_req[pf->rule_req_at[r] + j];
+            if (k < pf->nrstr)
+                pf->str_rule[--pf->str_rule_at[k]] = (uint32_t)r;
+        }
     return 0;
 }
 
@@ -1412,7 +1450,7 @@ static int finish_sets(chr__prefilter *pf, const char *const *patterns) {
                 set[k / 64] |= (uint64_t)1 << (k % 64);
         }
     }
-    return 0;
+    return finish_last1(pf);
 }
 
 /* The walk's tables from the edge table. */
@@ -1445,6 +1483,9 @@ void chr__prefilter_free(chr__prefilter *pf) {
     free(pf->delta);
     free(pf->rdelta);
     free(pf->rsets);
+    free(pf->str_rule_at);
+    free(pf->str_rule);
+    free(pf->last1_none);
     free(pf->keep);
     free(pf->out_at);
     free(pf->out);
@@ -2033,42 +2074,30 @@ static size_t folded_back(const char *text, size_t end, size_t n) {
     return end;
 }
 
-/* The usual steps of the required-strings pass over p[0..end): no string ends, nothing to fold. Returns
- * where the first other step is (or end), *rowp the state before it; four bytes at a time, so that a step
- * is a few loads and one branch. */
+/* The usual steps of the required-strings pass over p[0..end) from the state *dp (its row): no string
+ * ends, nothing to fold. Returns where the first other step ends, *dp its entry in rdelta (DELTA_OUT or
+ * DELTA_SLOW set), or end and *dp the state there (neither set); four bytes at a time, so that a step is a
+ * few loads and one branch, and the state is all a step keeps (an entry with DELTA_SLOW holds the state
+ * it was taken from). */
 static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uint16_t *rbcls,
-                                               const unsigned char *p, const unsigned char *end,
-                                               size_t *rowp) {
-    size_t row = *rowp;
-    while (end - p >= 4) {
-        uint32_t d0 = rdelta[row + rbcls[p[0]]];
-        if (d0 >= DELTA_SLOW)
-            break;
-        uint32_t d1 = rdelta[d0 + rbcls[p[1]]];
-        if (d1 >= DELTA_SLOW) {
-            row = d0;
-            p += 1;
-            break;
-        }
-        uint32_t d2 = rdelta[d1 + rbcls[p[2]]];
-        if (d2 >= DELTA_SLOW) {
-            row = d1;
-            p += 2;
-            break;
-        }
-        uint32_t d3 = rdelta[d2 + rbcls[p[3]]];
-        if (d3 >= DELTA_SLOW) {
-            row = d2;
-            p += 3;
-            break;
-        }
-        row = d3;
-        p += 4;
+                                               const unsigned char *p, const unsigned char *end, size_t *dp) {
+    size_t d = *dp;
+    const unsigned char *end4 = end - p >= 4 ? end - 3 : p;
+    for (; p < end4; p += 4) {
+        if ((d = rdelta[d + rbcls[p[0]]]) >= DELTA_SLOW)
+            return *dp = d, p + 1;
+        if ((d = rdelta[d + rbcls[p[1]]]) >= DELTA_SLOW)
+            return *dp = d, p + 2;
+        if ((d = rdelta[d + rbcls[p[2]]]) >= DELTA_SLOW)
+            return *dp = d, p + 3;
+        if ((d = rdelta[d + rbcls[p[3]]]) >= DELTA_SLOW)
+            return *dp = d, p + 4;
     }
-    for (uint32_t d; p < end && (d = rdelta[row + rbcls[*p]]) < DELTA_SLOW; p++)
-        row = d;
-    *rowp = row;
-    return p;
+    for (; p < end; p++)
+        if ((d = rdelta[d + rbcls[*p]]) >= DELTA_SLOW)
+            return *dp = d, p + 1;
+    *dp = d;
+    return end;
 }
 
 /* Paragraphs end at a blank line, and are cut into pieces, only where that leaves pieces this long
@@ -2196,7 +2225,9 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
     size_t *pend = NULL, para = 0; /* where the blank line after each paragraph ends */
     if (ps && paras_split(ps, &pend, text, len, pf->nrstr))
         return CHR_ENOMEM;
-    size_t *seen = calloc(pf->nrstr ? pf->nrstr : 1, sizeof *seen); /* 1 + start of the last occurrence */
+    /* per string: 1 + the start of its last occurrence; and the strings seen, in the order first seen */
+    size_t *seen = malloc((pf->nrstr ? 2 * pf->nrstr : 1) * sizeof *seen), *found = seen + pf->nrstr,
+           nfound = 0;
     size_t *pairs = NULL, npairs = 0, pcap = 0; /* the occurrences as they are found, for ps */
     int rc = 0;
     if (!seen) {
@@ -2205,44 +2236,47 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
             chr__paras_free(ps);
         return CHR_ENOMEM;
     }
+    memset(seen, 0, pf->nrstr * sizeof *seen);
     const unsigned char *keep = pf->keep;
     if (pf->nrstr) {
-        size_t rn = pf->ncls + 1, row = 0; /* the state * rn */
+        size_t rn = pf->ncls + 1, d = 0; /* the state * rn, or its entry when flagged */
+        /* an occurrence of n folded bytes is the n bytes before its end unless folded() read a character
+         * of more bytes among them (slow: just past the last it read), or the strings hold white space */
+        size_t slow = 0;
+        int spaces = pf->cls[' '] != 0;
         const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
-        while ((p = plain_steps(pf->rdelta, pf->rbcls, p, end, &row)) < end) {
-            uint32_t d = pf->rdelta[row + pf->rbcls[*p++]];
+        while ((p = plain_steps(pf->rdelta, pf->rbcls, p, end, &d)), d >= DELTA_SLOW) {
             size_t i = (size_t)(p - t);
             if (d & DELTA_SLOW) {
                 i--;
-                d = pf->rdelta[row + pf->cls[folded(text, len, &i)]];
+                d = pf->rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
+                slow = i;
             }
-            row = d & ~DELTA_OUT;
             if (d & DELTA_OUT) {
-                size_t st = row / rn;
+                d &= ~DELTA_OUT;
+                size_t st = d / rn;
                 for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
-                    size_t id = pf->out[o];
-                    seen[id] = folded_back(text, i, pf->rstr[id].n) + 1;
+                    size_t id = pf->out[o], n = pf->rstr[id].n;
+                    size_t q = !spaces && i - slow >= n ? i - n : folded_back(text, i, n);
+                    if (!seen[id])
+                        found[nfound++] = id;
+                    seen[id] = q + 1;
                     if (ps) {
-                        paras_put(ps, &para, seen[id] - 1, id);
+                        paras_put(ps, &para, q, id);
                         if (keep && keep[id] && !rc)
-                            rc = occ_put(&pairs, &npairs, &pcap, seen[id] - 1, id);
+                            rc = occ_put(&pairs, &npairs, &pcap, q, id);
                     }
                 }
             }
             p = t + i;
         }
     }
-    for (size_t r = 0; r < pf->nrules; r++) {
-        if (!pf->rule_req_n[r]) {
-            last1[r] = SIZE_MAX;
-            continue;
-        }
-        size_t best = 0;
-        for (uint32_t j = 0; j < pf->rule_req_n[r]; j++) {
-            size_t v = seen[pf->rule_req[pf->rule_req_at[r] + j]];
-            best = v > best ? v : best;
-        }
-        last1[r] = best;
+    memcpy(last1, pf->last1_none, pf->nrules * sizeof *last1);
+    for (size_t f = 0; f < nfound; f++) {
+        size_t v = seen[found[f]];
+        for (uint32_t j = pf->str_rule_at[found[f]]; j < pf->str_rule_at[found[f] + 1]; j++)
+            if (v > last1[pf->str_rule[j]])
+                last1[pf->str_rule[j]] = v;
     }
     if (ps) {
         paras_finish(ps, pend);

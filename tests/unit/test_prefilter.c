@@ -379,6 +379,37 @@ static void test_required_folded(void **state) {
     chr__prefilter_free(pf);
 }
 
+/* As test_required_folded for strings without white space, whose occurrences the pass takes as the bytes
+ * before their end unless a character of more bytes folds among them: one just before, inside, last, or a
+ * lead byte folded() reads as itself. */
+static void test_required_folded_plain(void **state) {
+    (void)state;
+    const char *const pats[] = {"kelvin", "seconds"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 2), 0);
+    static const struct {
+        const char *text;
+        size_t start[2]; /* of the last occurrence of each, SIZE_MAX: none */
+    } cases[] = {
+        {"kelvin seconds", {0, 7}},
+        {"a \xe2\x84\xaa\x65lvin, \xc5\xbf\x65\x63onds", {2, 12}},
+        {"\xe2\x84\xaakelvin \xc5\xbfseconds", {3, 12}},
+        {"KELVIN second\xc5\xbf ke\xc5\xbflvin", {0, 7}},
+        {"\xe2\x80\x99kelvin\xe2\x80\x99seconds\xe2\x84\xaa", {3, 12}},
+        {"kel\xe2\x84\xaavin \xe2\x84\xaa\xe2\x84\xaa\x45LVIN", {13, SIZE_MAX}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t last1[2];
+        assert_int_equal(chr__prefilter_required(pf, cases[i].text, strlen(cases[i].text), last1), 0);
+        for (size_t k = 0; k < 2; k++) {
+            size_t want = cases[i].start[k] == SIZE_MAX ? 0 : cases[i].start[k] + 1;
+            if (last1[k] != want)
+                fail_msg("case %zu, pattern %zu: last1 %zu, not %zu", i, k, last1[k], want);
+        }
+    }
+    chr__prefilter_free(pf);
+}
+
 /* A pattern the analysis gives up on half-way inside a group (an escape it does not follow) is tried
  * everywhere, and what was analysed before is freed (found by fuzz_rules as a leak; make asan checks). */
 static void test_given_up_inside_group(void **state) {
@@ -682,6 +713,7 @@ int main(void) {
         cmocka_unit_test(test_required),
         cmocka_unit_test(test_required_lookahead),
         cmocka_unit_test(test_required_folded),
+        cmocka_unit_test(test_required_folded_plain),
         cmocka_unit_test(test_required_paragraphs),
         cmocka_unit_test(test_starts),
         cmocka_unit_test(test_batch),

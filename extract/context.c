@@ -181,13 +181,6 @@ static size_t upto(walk *k, size_t want) {
     return k->n;
 }
 
-/* Collect up to max words going left (dir -1) or right (dir +1) from pos, within the sentence. */
-static size_t words(word *out, size_t max, const char *text, size_t len, size_t pos, int dir) {
-    walk k;
-    walk_init(&k, out, NULL, text, len, pos, dir);
-    return upto(&k, max);
-}
-
 static chr_tense classify(const word *w) {
     if ((w->mask & CUE_FUTURE) && !(w->cap && w->len == 3 && !memcmp(w->w, "may", 3)))
         return CHR_TENSE_FUTURE;
@@ -379,15 +372,16 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
 const char *chr__context_signal(const char *text, size_t len, size_t start) {
     static const char *const signals[] = {"since", "until",  "till", "through", "from", "between",
                                           "after", "before", "by",   "to",      "and"};
-    (void)len;
-    word left[4];
-    size_t n = words(left, 4, text, len, start, -1);
+    word left[3];
+    walk lw;
+    walk_init(&lw, left, NULL, text, len, start, -1);
+    /* the word before start, and the two before it only after "least": most expressions need one word */
+    if (!upto(&lw, 1))
+        return NULL;
     size_t k = 0;
     /* "since at least last week", "until as late as May" */
-    if (n >= 3 && !strcmp(left[0].w, "least") && !strcmp(left[1].w, "at"))
+    if (!strcmp(left[0].w, "least") && upto(&lw, 3) >= 3 && !strcmp(left[1].w, "at"))
         k = 2;
-    if (k >= n)
-        return NULL;
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
         if (left[k].w[0] == signals[i][0] && !strcmp(left[k].w, signals[i]))
             return signals[i];

@@ -947,7 +947,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
  * without a DCT, not for a vague count ("the past few days"), not for units finer than a day (a DCT is
  * most often a day) but whole days of hours ("the past 48 hours"), and not in a past episode being told,
  * whose "past two years" are its own. */
-static void span(chr_timex *out, const char *tmpl, chr__anchor_ctx *ctx, const chr__cand *c)
+static void span(chr_timex *out, const chr__tpl *tmpl, chr__anchor_ctx *ctx, const chr__cand *c)
 {
     char s[MAXV];
     if (ctx->dct.gran == CHR_GRAN_NONE || in_story(ctx, c) || chr__template_fill(s, sizeof s, tmpl, ctx, c))
@@ -1028,30 +1028,30 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
     char v[MAXV];
     ctx->last.gran = CHR_GRAN_NONE;
     ctx->story_used = 0;
-    if (chr__template_fill(v, sizeof v, r->value, ctx, c))
+    if (chr__template_fill(v, sizeof v, r->tpl.value, ctx, c))
         return 1;
     out->type = r->type;
     out->mod[0] = out->quant[0] = out->freq[0] = out->anchor[0] = '\0';
-    if (r->mod && chr__template_fill(out->mod, sizeof out->mod, r->mod, ctx, c))
+    if (r->tpl.mod && chr__template_fill(out->mod, sizeof out->mod, r->tpl.mod, ctx, c))
         out->mod[0] = '\0';
     if (r->quant)
         chr__copy(out->quant, sizeof out->quant, r->quant);
-    if (r->freq && chr__template_fill(out->freq, sizeof out->freq, r->freq, ctx, c))
+    if (r->tpl.freq && chr__template_fill(out->freq, sizeof out->freq, r->tpl.freq, ctx, c))
         out->freq[0] = '\0';
-    if (r->point && out->type == CHR_TIMEX_DURATION) {
+    if (r->tpl.point && out->type == CHR_TIMEX_DURATION) {
         char pv[MAXV], und[MAXV];
         call pk;
         chr_time t;
         int used_ref = 0;
-        if (!chr__template_fill(pv, sizeof pv, r->point, ctx, c) && parse_call(&pk, pv) &&
+        if (!chr__template_fill(pv, sizeof pv, r->tpl.point, ctx, c) && parse_call(&pk, pv) &&
             eval_call(&t, und, sizeof und, ctx, c, &pk, &used_ref) > 0) {
             chr_time_format(out->begin, sizeof out->begin, &t);
             chr__copy(out->end_value, sizeof out->end_value, out->begin);
             chr__copy(out->anchor, sizeof out->anchor, used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
         }
     }
-    if (r->span && out->type == CHR_TIMEX_DURATION && !out->begin[0])
-        span(out, r->span, ctx, c);
+    if (r->tpl.span && out->type == CHR_TIMEX_DURATION && !out->begin[0])
+        span(out, r->tpl.span, ctx, c);
     call k;
     if (parse_call(&k, v)) {
         chr_time t;

@@ -148,6 +148,9 @@ static int group_span(const spec *sp, const chr__cand *c, size_t *s, size_t *en)
     return 0;
 }
 
+/* ch in lower case, as tolower has it in the C locale the library keeps to, without a call per byte. */
+static inline char lower(unsigned char ch) { return (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch); }
+
 /* Lower case, blanks collapsed to one space, dots dropped. */
 void chr__key_normalize(char *out, size_t n, const char *s, size_t len) {
     size_t o = 0;
@@ -156,14 +159,14 @@ void chr__key_normalize(char *out, size_t n, const char *s, size_t len) {
         unsigned char ch = (unsigned char)s[i];
         if (ch == '.')
             continue;
-        if (isspace(ch)) {
+        if (chr__ascii_space(ch)) {
             space = o > 0;
             continue;
         }
         if (space && o + 2 < n)
             out[o++] = ' ';
         space = 0;
-        out[o++] = (char)tolower(ch);
+        out[o++] = lower(ch);
     }
     out[o] = '\0';
 }
@@ -177,14 +180,14 @@ static int normalizes_to(const char *k, const char *key) {
         unsigned char ch = (unsigned char)*k;
         if (ch == '.')
             continue;
-        if (isspace(ch)) {
+        if (chr__ascii_space(ch)) {
             space = o > 0;
             continue;
         }
         if (space && o + 2 < 128 && key[o++] != ' ')
             return 0;
         space = 0;
-        if (key[o++] != (char)tolower(ch))
+        if (key[o++] != lower(ch))
             return 0;
     }
     return key[o] == '\0';
@@ -218,11 +221,11 @@ static int parse_number(const chr__table *number, const chr__table *quantity, co
     /* lower case and single spaces, but keep the dots: "2.5" */
     size_t o = 0;
     for (const char *p = s; *p && o + 1 < sizeof buf; p++) {
-        if (isspace((unsigned char)*p)) {
+        if (chr__ascii_space((unsigned char)*p)) {
             if (o && buf[o - 1] != ' ')
                 buf[o++] = ' ';
         } else {
-            buf[o++] = (char)tolower((unsigned char)*p);
+            buf[o++] = lower((unsigned char)*p);
         }
     }
     while (o && buf[o - 1] == ' ')

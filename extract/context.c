@@ -71,16 +71,18 @@ enum {
     CUE_FIXTURE = 1 << 8
 };
 
-/* FNV-1a of w[0..l). */
+/* FNV-1a of w[0..l); upto works it out as it copies a word. */
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
 static uint32_t cue_hash(const char *w, size_t l) {
-    uint32_t h = 2166136261u;
+    uint32_t h = FNV_BASIS;
     for (size_t i = 0; i < l; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
+        h = (h ^ (unsigned char)w[i]) * FNV_PRIME;
     return h;
 }
 
-/* The cue tables w[0..l) (lower case, NUL-terminated) is in. */
-static uint16_t word_mask(const chr_engine *e, const char *w, size_t l) {
+/* The cue tables w[0..l) (lower case, NUL-terminated; h its cue_hash) is in. */
+static uint16_t word_mask(const chr_engine *e, const char *w, size_t l, uint32_t h) {
     if (!e->cue_hashed) {
         uint16_t m = 0;
         for (int k = 0; k < 9; k++)
@@ -88,7 +90,7 @@ static uint16_t word_mask(const chr_engine *e, const char *w, size_t l) {
                 m |= (uint16_t)(1u << k);
         return m;
     }
-    for (uint32_t h = cue_hash(w, l) & (CHR__CUE_SLOTS - 1);; h = (h + 1) & (CHR__CUE_SLOTS - 1)) {
+    for (h &= CHR__CUE_SLOTS - 1;; h = (h + 1) & (CHR__CUE_SLOTS - 1)) {
         const struct chr__cue_slot *sl = &e->cue_slots[h];
         if (!sl->key)
             return 0;
@@ -165,14 +167,17 @@ static size_t upto(walk *k, size_t want) {
             e = i;
         }
         size_t l = e - s < MAX_WORD - 1 ? e - s : MAX_WORD - 1;
+        uint32_t h = FNV_BASIS; /* cue_hash of the word, worked out as it is copied */
         for (size_t c = 0; c < l; c++) {
             unsigned char ch = (unsigned char)text[s + c];
-            out->w[c] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            ch = ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+            out->w[c] = (char)ch;
+            h = (h ^ ch) * FNV_PRIME;
         }
         out->w[l] = '\0';
         out->len = (uint8_t)l;
         out->cap = text[s] >= 'A' && text[s] <= 'Z';
-        out->mask = k->e ? word_mask(k->e, out->w, l) : 0;
+        out->mask = k->e ? word_mask(k->e, out->w, l, h) : 0;
         out->dist = (int)k->n + 1;
         out->comma = k->comma;
         k->n++;

@@ -46,8 +46,36 @@
 
 /* ---- function evaluation ---- */
 
+/* The functions a value may call, found by name once (parse_call), not by a chain of strcmp at each match. */
+enum fn {
+    FN_UNKNOWN,
+    FN_REL, FN_REF, FN_SEQ, FN_WEEKDAY, FN_POD, FN_MONTH, FN_MONTHDAY, FN_WEEKENDOF, FN_WEEKOF, FN_SEASON,
+    FN_QUARTER, FN_HALF, FN_TIME, FN_DTIME, FN_VAGUE, FN_YEARSPAN, FN_DATETIME, FN_DECADE, FN_CENTURY,
+    FN_WEEKEND, FN_QUARTERYEAR, FN_HALFYEAR, FN_SEASONYEAR, FN_YEARAGO, FN_PERIODIN, FN_WDTIME,
+    FN_SEASONAFTER, FN_MONTHIN, FN_MONTHREF, FN_LONG, FN_REFPOD, FN_HOLIDAY,
+};
+
+/* the most called first (in news) */
+#define FN(name, fn) {name, sizeof name - 1, fn}
+static const struct {
+    const char *name;
+    size_t len;
+    enum fn fn;
+} fns[] = {
+    FN("rel", FN_REL), FN("weekday", FN_WEEKDAY), FN("monthday", FN_MONTHDAY), FN("month", FN_MONTH),
+    FN("quarteryear", FN_QUARTERYEAR), FN("yearago", FN_YEARAGO), FN("vague", FN_VAGUE),
+    FN("seasonyear", FN_SEASONYEAR), FN("ref", FN_REF), FN("time", FN_TIME), FN("pod", FN_POD),
+    FN("wdtime", FN_WDTIME), FN("weekend", FN_WEEKEND), FN("monthin", FN_MONTHIN), FN("holiday", FN_HOLIDAY),
+    FN("century", FN_CENTURY), FN("periodin", FN_PERIODIN), FN("seq", FN_SEQ), FN("long", FN_LONG),
+    FN("decade", FN_DECADE), FN("datetime", FN_DATETIME), FN("weekof", FN_WEEKOF), FN("refpod", FN_REFPOD),
+    FN("yearspan", FN_YEARSPAN), FN("monthref", FN_MONTHREF), FN("halfyear", FN_HALFYEAR),
+    FN("dtime", FN_DTIME), FN("weekendof", FN_WEEKENDOF), FN("season", FN_SEASON), FN("quarter", FN_QUARTER),
+    FN("half", FN_HALF), FN("seasonafter", FN_SEASONAFTER),
+};
+#undef FN
+
 typedef struct call {
-    char name[32];
+    enum fn fn;
     char arg[6][MAXV];
     int nargs;
 } call;
@@ -59,13 +87,15 @@ static int parse_call(call *c, const char *v)
     if (!open || vl < 3 || v[vl - 1] != ')')
         return 0;
     size_t nl = (size_t)(open - v);
-    if (nl == 0 || nl >= sizeof c->name)
+    if (nl == 0 || nl >= 32)
         return 0;
     for (size_t i = 0; i < nl; i++)
         if (!isalpha((unsigned char)v[i]))
             return 0;
-    memcpy(c->name, v, nl);
-    c->name[nl] = '\0';
+    c->fn = FN_UNKNOWN; /* a call all the same: it resolves to nothing */
+    for (size_t i = 0; i < sizeof fns / sizeof *fns && !c->fn; i++)
+        if (fns[i].len == nl && fns[i].name[0] == v[0] && !memcmp(fns[i].name, v, nl))
+            c->fn = fns[i].fn;
     c->nargs = 0;
     const char *p = open + 1, *end = v + vl - 1;
     while (p <= end && c->nargs < 6) {
@@ -258,14 +288,8 @@ static int story_year(int sy, int cmp)
  * or a holiday? News is told from its day: no story there (chr__anchor_ctx.story). */
 static int deictic(const call *k, int used_ref)
 {
-    static const char *const year_picks[] = {"month",   "monthday", "holiday", "season",
-                                             "quarter", "half",     "weekof"};
-    if (used_ref != 0)
-        return 0;
-    for (size_t i = 0; i < sizeof year_picks / sizeof year_picks[0]; i++)
-        if (!strcmp(k->name, year_picks[i]))
-            return 0;
-    return 1;
+    return used_ref == 0 && k->fn != FN_MONTH && k->fn != FN_MONTHDAY && k->fn != FN_HOLIDAY &&
+           k->fn != FN_SEASON && k->fn != FN_QUARTER && k->fn != FN_HALF && k->fn != FN_WEEKOF;
 }
 
 /* Is the expression of c within reach of a past episode being told (chr__anchor_ctx.story)? With a DCT,
@@ -319,11 +343,11 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr_date_civil(dct->day, &dy, &dm, &dd);
     *used_ref = 0;
 
-    if (!strcmp(k->name, "rel") || !strcmp(k->name, "ref") || !strcmp(k->name, "seq")) {
+    if (k->fn == FN_REL || k->fn == FN_REF || k->fn == FN_SEQ) {
         /* seq: the unit after (or before) the one the text talks about, as a whole unit ("the following
          * year" of 1995-05-22 is 1996); ref keeps the reference's own granularity ("a year earlier" of
          * 1989-Q3 is 1988-Q3) */
-        const int seq = !strcmp(k->name, "seq");
+        const int seq = k->fn == FN_SEQ;
         chr_gran u = chr__time_unit(k->arg[0]);
         if (u == CHR_GRAN_NONE)
             return -1;
@@ -333,7 +357,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             return 0;
         }
         long n = atol(ns);
-        int from_ref = (seq || !strcmp(k->name, "ref")) && ctx->ref.gran != CHR_GRAN_NONE;
+        int from_ref = (seq || k->fn == FN_REF) && ctx->ref.gran != CHR_GRAN_NONE;
         if (!from_ref && !have) {
             chr__time_underspecified(und, undn, u);
             return 0;
@@ -370,7 +394,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             t.gran = CHR_GRAN_WEEKEND;
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "weekday")) {
+    if (k->fn == FN_WEEKDAY) {
         int wd = atoi(k->arg[0]);
         if (wd < 1 || wd > 7)
             return -1;
@@ -427,7 +451,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         }
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "pod")) {
+    if (k->fn == FN_POD) {
         if (!have) {
             snprintf(und, undn, "XXXX-XX-XXT%.2s", k->arg[1]);
             return 0;
@@ -440,9 +464,9 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                       .sub = (int8_t)((p - pods) / 2 + 1)};
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "month") || !strcmp(k->name, "monthday")) {
+    if (k->fn == FN_MONTH || k->fn == FN_MONTHDAY) {
         int m = atoi(k->arg[0]);
-        int isday = k->name[5] == 'd';
+        int isday = k->fn == FN_MONTHDAY;
         int d = isday ? atoi(k->arg[1]) : 1;
         if (m < 1 || m > 12 || d < 1 || d > 31)
             return -1;
@@ -504,7 +528,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr_time t = {.day = chr_date_days(y, m, d), .gran = isday ? CHR_GRAN_DAY : CHR_GRAN_MONTH};
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "weekendof")) {
+    if (k->fn == FN_WEEKENDOF) {
         /* "the last weekend of May": the weekend of the first Saturday on or after day N of the month (N from
          * table monthweek: 1, 8, 15, 22), or of its last Saturday (N 28); the year as monthday picks it */
         int m = atoi(k->arg[0]), n = atoi(k->arg[1]), y;
@@ -515,7 +539,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         } else {
             call k2 = *k;
             chr_time md;
-            snprintf(k2.name, sizeof k2.name, "monthday");
+            k2.fn = FN_MONTHDAY;
             snprintf(k2.arg[1], MAXV, "%d", n);
             k2.arg[2][0] = k2.arg[3][0] = '\0';
             int rc = eval_call(&md, und, undn, ctx, c, &k2, used_ref);
@@ -543,7 +567,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         t.gran = CHR_GRAN_WEEKEND;
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "weekof")) {
+    if (k->fn == FN_WEEKOF) {
         /* "the week of Dec. 8": the ISO week holding the day (of the year given, else the year monthday
          * picks) */
         chr_time dd;
@@ -554,7 +578,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             dd = (chr_time){.day = chr_date_days(y, m, d), .gran = CHR_GRAN_DAY};
         } else {
             call k2 = *k;
-            snprintf(k2.name, sizeof k2.name, "monthday");
+            k2.fn = FN_MONTHDAY;
             k2.arg[2][0] = k2.arg[3][0] = '\0'; /* no direction, no weekday */
             int rc = eval_call(&dd, und, undn, ctx, c, &k2, used_ref);
             if (rc <= 0)
@@ -562,9 +586,9 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         }
         return set_time(out, chr__time_period(&dd, CHR_GRAN_WEEK));
     }
-    if (!strcmp(k->name, "season") || !strcmp(k->name, "quarter") || !strcmp(k->name, "half")) {
+    if (k->fn == FN_SEASON || k->fn == FN_QUARTER || k->fn == FN_HALF) {
         int q = atoi(k->arg[0]);
-        chr_gran g = k->name[0] == 's' ? CHR_GRAN_SEASON : k->name[0] == 'q' ? CHR_GRAN_QUARTER : CHR_GRAN_HALF;
+        chr_gran g = k->fn == FN_SEASON ? CHR_GRAN_SEASON : k->fn == FN_QUARTER ? CHR_GRAN_QUARTER : CHR_GRAN_HALF;
         int maxq = g == CHR_GRAN_HALF ? 2 : 4;
         if (q < 1 || q > maxq)
             return -1;
@@ -594,8 +618,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                                      : chr_date_days(y, g == CHR_GRAN_QUARTER ? (q - 1) * 3 + 1 : (q - 1) * 6 + 1, 1);
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "time") || !strcmp(k->name, "dtime")) {
-        int on_dct = k->name[0] == 'd'; /* dtime: on the DCT's day + N, whatever the reference */
+    if (k->fn == FN_TIME || k->fn == FN_DTIME) {
+        int on_dct = k->fn == FN_DTIME; /* dtime: on the DCT's day + N, whatever the reference */
         int h = atoi(k->arg[0]), mi = k->arg[1][0] ? atoi(k->arg[1]) : 0;
         const char *ap = k->arg[2];
         if (h < 0 || h > 24 || mi < 0 || mi > 59)
@@ -632,7 +656,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             t.day--;
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "vague")) {
+    if (k->fn == FN_VAGUE) {
         static const char *const forms[][2] = {{"day", "PXD"},     {"week", "PXW"},   {"month", "PXM"},
                                                {"year", "PXY"},    {"decade", "PXDE"}, {"century", "PXCE"},
                                                {"hour", "PTXH"},   {"minute", "PTXM"}, {"quarter", "PXQ"},
@@ -644,7 +668,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             }
         return -1;
     }
-    if (!strcmp(k->name, "yearspan")) {
+    if (k->fn == FN_YEARSPAN) {
         /* "1989-90", "2010-15", "1999-00": the years from the first to the one the two digits name (the
          * first such year after it), both counted; a span that would wrap into the next century by ten years
          * or more is none */
@@ -659,14 +683,14 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         snprintf(und, undn, "P%dY", y2 - y + 1);
         return 0;
     }
-    if (!strcmp(k->name, "datetime")) {
+    if (k->fn == FN_DATETIME) {
         int y = atoi(k->arg[0]), mo = atoi(k->arg[1]), d = atoi(k->arg[2]), h = atoi(k->arg[3]),
             mi = atoi(k->arg[4]);
         const char *ap = k->arg[5];
         if (!k->arg[0][0]) { /* no year: the day as a month-day */
             call k2 = *k;
             chr_time dd;
-            snprintf(k2.name, sizeof k2.name, "monthday");
+            k2.fn = FN_MONTHDAY;
             memcpy(k2.arg[0], k->arg[1], MAXV);
             memcpy(k2.arg[1], k->arg[2], MAXV);
             k2.arg[2][0] = k2.arg[3][0] = '\0'; /* no direction, no weekday (arg 3 is the hour) */
@@ -686,9 +710,9 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             *used_ref = -1; /* a full date: anchored on nothing */
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "decade") || !strcmp(k->name, "century")) {
+    if (k->fn == FN_DECADE || k->fn == FN_CENTURY) {
         int n = atoi(k->arg[0]);
-        if (k->name[0] == 'c') {
+        if (k->fn == FN_CENTURY) {
             if (n < 1 || n > 100)
                 return -1;
             snprintf(und, undn, "%02d", n - 1);
@@ -704,7 +728,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         snprintf(und, undn, "%02d%d", c, n);
         return 0;
     }
-    if (!strcmp(k->name, "weekend")) {
+    if (k->fn == FN_WEEKEND) {
         if (!have) {
             snprintf(und, undn, "XXXX-WXX-WE");
             return 0;
@@ -724,8 +748,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         t.gran = CHR_GRAN_WEEKEND;
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "quarteryear") || !strcmp(k->name, "halfyear") || !strcmp(k->name, "seasonyear")) {
-        int seasonal = k->name[0] == 's';
+    if (k->fn == FN_QUARTERYEAR || k->fn == FN_HALFYEAR || k->fn == FN_SEASONYEAR) {
+        int seasonal = k->fn == FN_SEASONYEAR;
         const char *ys = seasonal ? k->arg[2] : k->arg[1];
         int y = isdigit((unsigned char)ys[0]) ? atoi(ys) : 0;
         if (ys[0] == '@' && have) /* "@-1": the DCT's year shifted ("last year's third quarter") */
@@ -733,13 +757,13 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         int q = atoi(k->arg[0]);
         if (!y) {
             call k2 = *k;
-            snprintf(k2.name, sizeof k2.name, "%s", k->name[0] == 'q' ? "quarter" : k->name[0] == 'h' ? "half" : "season");
+            k2.fn = k->fn == FN_QUARTERYEAR ? FN_QUARTER : k->fn == FN_HALFYEAR ? FN_HALF : FN_SEASON;
             snprintf(k2.arg[1], MAXV, "%s", seasonal ? k->arg[1] : "");
             if (!seasonal && ys[0] && have) /* "the first half of this year" */
                 snprintf(k2.arg[1], MAXV, "0");
             return eval_call(out, und, undn, ctx, c, &k2, used_ref);
         }
-        chr_gran g = k->name[0] == 'q' ? CHR_GRAN_QUARTER : k->name[0] == 'h' ? CHR_GRAN_HALF : CHR_GRAN_SEASON;
+        chr_gran g = k->fn == FN_QUARTERYEAR ? CHR_GRAN_QUARTER : k->fn == FN_HALFYEAR ? CHR_GRAN_HALF : CHR_GRAN_SEASON;
         if (q < 1 || q > (g == CHR_GRAN_HALF ? 2 : 4))
             return -1;
         chr_time t = {.gran = g, .sub = (int8_t)q};
@@ -749,7 +773,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             *used_ref = -1;
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "yearago")) {
+    if (k->fn == FN_YEARAGO) {
         /* "a year ago", "the year-earlier quarter": in results news the period being compared is the
          * quarter (or half, or month) last talked about; otherwise the year before the DCT */
         chr_time t;
@@ -765,7 +789,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr__time_shift(&t, CHR_GRAN_YEAR, -1);
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "periodin")) {
+    if (k->fn == FN_PERIODIN) {
         /* "the 1988 quarter": the period last talked about, in another year */
         int y = atoi(k->arg[0]);
         if (y < 1 || y > 9999)
@@ -780,10 +804,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         }
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "wdtime")) {
+    if (k->fn == FN_WDTIME) {
         /* a clock time on a weekday: resolve the day, then put the time on it */
         call k2 = *k;
-        snprintf(k2.name, sizeof k2.name, "weekday");
+        k2.fn = FN_WEEKDAY;
         snprintf(k2.arg[1], MAXV, "%s", "");
         snprintf(k2.arg[2], MAXV, "%s", k->arg[4]);
         chr_time d;
@@ -803,7 +827,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         d.sec = h * 3600 + mi * 60;
         return set_time(out, d);
     }
-    if (!strcmp(k->name, "seasonafter")) {
+    if (k->fn == FN_SEASONAFTER) {
         /* "the following spring": the first spring that starts after the time being talked about (the DCT
          * when none was); "the previous winter": the last one that starts before it */
         int q = atoi(k->arg[0]), n = atoi(k->arg[1]);
@@ -833,14 +857,14 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr_time t = {.day = chr_date_days(y, q * 3, 1), .gran = CHR_GRAN_SEASON, .sub = (int8_t)q};
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "monthin") || !strcmp(k->name, "monthref")) {
+    if (k->fn == FN_MONTHIN || k->fn == FN_MONTHREF) {
         /* monthin: "June last year", "January this year", in the DCT's year shifted; monthref: "February
          * of that year", "March of the following year", in the year of the time being talked about (the
          * DCT's when none was) */
         int m = atoi(k->arg[0]), y = dy;
         if (m < 1 || m > 12)
             return -1;
-        if (k->name[5] == 'r' && ctx->ref.gran != CHR_GRAN_NONE) {
+        if (k->fn == FN_MONTHREF && ctx->ref.gran != CHR_GRAN_NONE) {
             int rm, rd;
             chr_date_civil(ctx->ref.day, &y, &rm, &rd);
             *used_ref = 1;
@@ -856,7 +880,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr_time t = {.day = chr_date_days(y, m, d ? d : 1), .gran = d ? CHR_GRAN_DAY : CHR_GRAN_MONTH};
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "long")) {
+    if (k->fn == FN_LONG) {
         /* "day-long": one unit; "decades-long": an unknown number of them */
         static const char *const one[][3] = {{"day", "P1D", "PXD"},       {"week", "P1W", "PXW"},
                                              {"month", "P1M", "PXM"},     {"year", "P1Y", "PXY"},
@@ -868,7 +892,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             }
         return -1;
     }
-    if (!strcmp(k->name, "refpod")) {
+    if (k->fn == FN_REFPOD) {
         /* "the next morning": a part of the day after (or before) the reference day */
         const char *pods = "MOMIAFEVNIDT";
         const char *p = strstr(pods, k->arg[1]);
@@ -890,7 +914,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         t.sub = (int8_t)((p - pods) / 2 + 1);
         return set_time(out, t);
     }
-    if (!strcmp(k->name, "holiday")) {
+    if (k->fn == FN_HOLIDAY) {
         int y = k->arg[1][0] ? atoi(k->arg[1]) : dy;
         /* "On Christmas Eve" of a 1944 story: of the year story_year picks; the clause's tense is looked
          * for only when it picks a year */
@@ -947,7 +971,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
  * without a DCT, not for a vague count ("the past few days"), not for units finer than a day (a DCT is
  * most often a day) but whole days of hours ("the past 48 hours"), and not in a past episode being told,
  * whose "past two years" are its own. */
-static void span(chr_timex *out, const char *tmpl, chr__anchor_ctx *ctx, const chr__cand *c)
+static void span(chr_timex *out, const chr__tpl *tmpl, chr__anchor_ctx *ctx, const chr__cand *c)
 {
     char s[MAXV];
     if (ctx->dct.gran == CHR_GRAN_NONE || in_story(ctx, c) || chr__template_fill(s, sizeof s, tmpl, ctx, c))
@@ -1028,30 +1052,30 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
     char v[MAXV];
     ctx->last.gran = CHR_GRAN_NONE;
     ctx->story_used = 0;
-    if (chr__template_fill(v, sizeof v, r->value, ctx, c))
+    if (chr__template_fill(v, sizeof v, r->tpl.value, ctx, c))
         return 1;
     out->type = r->type;
     out->mod[0] = out->quant[0] = out->freq[0] = out->anchor[0] = '\0';
-    if (r->mod && chr__template_fill(out->mod, sizeof out->mod, r->mod, ctx, c))
+    if (r->tpl.mod && chr__template_fill(out->mod, sizeof out->mod, r->tpl.mod, ctx, c))
         out->mod[0] = '\0';
     if (r->quant)
         chr__copy(out->quant, sizeof out->quant, r->quant);
-    if (r->freq && chr__template_fill(out->freq, sizeof out->freq, r->freq, ctx, c))
+    if (r->tpl.freq && chr__template_fill(out->freq, sizeof out->freq, r->tpl.freq, ctx, c))
         out->freq[0] = '\0';
-    if (r->point && out->type == CHR_TIMEX_DURATION) {
+    if (r->tpl.point && out->type == CHR_TIMEX_DURATION) {
         char pv[MAXV], und[MAXV];
         call pk;
         chr_time t;
         int used_ref = 0;
-        if (!chr__template_fill(pv, sizeof pv, r->point, ctx, c) && parse_call(&pk, pv) &&
+        if (!chr__template_fill(pv, sizeof pv, r->tpl.point, ctx, c) && parse_call(&pk, pv) &&
             eval_call(&t, und, sizeof und, ctx, c, &pk, &used_ref) > 0) {
             chr_time_format(out->begin, sizeof out->begin, &t);
             chr__copy(out->end_value, sizeof out->end_value, out->begin);
             chr__copy(out->anchor, sizeof out->anchor, used_ref > 0 ? ctx->ref_id : used_ref < 0 ? "" : "t0");
         }
     }
-    if (r->span && out->type == CHR_TIMEX_DURATION && !out->begin[0])
-        span(out, r->span, ctx, c);
+    if (r->tpl.span && out->type == CHR_TIMEX_DURATION && !out->begin[0])
+        span(out, r->tpl.span, ctx, c);
     call k;
     if (parse_call(&k, v)) {
         chr_time t;
@@ -1077,8 +1101,8 @@ int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c
             else
                 follow_story(ctx, c, &t, used_ref < 0);
             /* a period derived from the last one ("a year ago") does not replace it */
-            if ((t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF) && strcmp(k.name, "yearago") &&
-                strcmp(k.name, "periodin")) {
+            if ((t.gran == CHR_GRAN_QUARTER || t.gran == CHR_GRAN_HALF) && k.fn != FN_YEARAGO &&
+                k.fn != FN_PERIODIN) {
                 ctx->period = t;
                 ctx->period_end = c->end;
             }

@@ -71,16 +71,18 @@ enum {
     CUE_FIXTURE = 1 << 8
 };
 
-/* FNV-1a of w[0..l). */
+/* FNV-1a of w[0..l); upto works it out as it copies a word. */
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
 static uint32_t cue_hash(const char *w, size_t l) {
-    uint32_t h = 2166136261u;
+    uint32_t h = FNV_BASIS;
     for (size_t i = 0; i < l; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
+        h = (h ^ (unsigned char)w[i]) * FNV_PRIME;
     return h;
 }
 
-/* The cue tables w[0..l) (lower case, NUL-terminated) is in. */
-static uint16_t word_mask(const chr_engine *e, const char *w, size_t l) {
+/* The cue tables w[0..l) (lower case, NUL-terminated; h its cue_hash) is in. */
+static uint16_t word_mask(const chr_engine *e, const char *w, size_t l, uint32_t h) {
     if (!e->cue_hashed) {
         uint16_t m = 0;
         for (int k = 0; k < 9; k++)
@@ -88,7 +90,7 @@ static uint16_t word_mask(const chr_engine *e, const char *w, size_t l) {
                 m |= (uint16_t)(1u << k);
         return m;
     }
-    for (uint32_t h = cue_hash(w, l) & (CHR__CUE_SLOTS - 1);; h = (h + 1) & (CHR__CUE_SLOTS - 1)) {
+    for (h &= CHR__CUE_SLOTS - 1;; h = (h + 1) & (CHR__CUE_SLOTS - 1)) {
         const struct chr__cue_slot *sl = &e->cue_slots[h];
         if (!sl->key)
             return 0;
@@ -165,27 +167,23 @@ static size_t upto(walk *k, size_t want) {
             e = i;
         }
         size_t l = e - s < MAX_WORD - 1 ? e - s : MAX_WORD - 1;
+        uint32_t h = FNV_BASIS; /* cue_hash of the word, worked out as it is copied */
         for (size_t c = 0; c < l; c++) {
             unsigned char ch = (unsigned char)text[s + c];
-            out->w[c] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            ch = ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+            out->w[c] = (char)ch;
+            h = (h ^ ch) * FNV_PRIME;
         }
         out->w[l] = '\0';
         out->len = (uint8_t)l;
         out->cap = text[s] >= 'A' && text[s] <= 'Z';
-        out->mask = k->e ? word_mask(k->e, out->w, l) : 0;
+        out->mask = k->e ? word_mask(k->e, out->w, l, h) : 0;
         out->dist = (int)k->n + 1;
         out->comma = k->comma;
         k->n++;
     }
     k->i = i;
     return k->n;
-}
-
-/* Collect up to max words going left (dir -1) or right (dir +1) from pos, within the sentence. */
-static size_t words(word *out, size_t max, const char *text, size_t len, size_t pos, int dir) {
-    walk k;
-    walk_init(&k, out, NULL, text, len, pos, dir);
-    return upto(&k, max);
 }
 
 static chr_tense classify(const word *w) {
@@ -379,15 +377,16 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
 const char *chr__context_signal(const char *text, size_t len, size_t start) {
     static const char *const signals[] = {"since", "until",  "till", "through", "from", "between",
                                           "after", "before", "by",   "to",      "and"};
-    (void)len;
-    word left[4];
-    size_t n = words(left, 4, text, len, start, -1);
+    word left[3];
+    walk lw;
+    walk_init(&lw, left, NULL, text, len, start, -1);
+    /* the word before start, and the two before it only after "least": most expressions need one word */
+    if (!upto(&lw, 1))
+        return NULL;
     size_t k = 0;
     /* "since at least last week", "until as late as May" */
-    if (n >= 3 && !strcmp(left[0].w, "least") && !strcmp(left[1].w, "at"))
+    if (!strcmp(left[0].w, "least") && upto(&lw, 3) >= 3 && !strcmp(left[1].w, "at"))
         k = 2;
-    if (k >= n)
-        return NULL;
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
         if (left[k].w[0] == signals[i][0] && !strcmp(left[k].w, signals[i]))
             return signals[i];

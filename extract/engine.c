@@ -88,6 +88,8 @@ int chr__engine_new_from_mem(chr_engine **out, const char *name, const char *dat
     if (rc)
         return rc;
     rc = chr__rules_load_mem(e, name, data, len, err);
+    if (!rc && chr__templates_compile(e))
+        rc = chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (rc) {
         chr_engine_free(e);
         return rc;
@@ -104,6 +106,8 @@ int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err) {
     if (rc)
         return rc;
     rc = chr__rules_load(e, rules_dir, err);
+    if (!rc && chr__templates_compile(e))
+        rc = chr__error_set(err, CHR_ENOMEM, "out of memory");
     if (!rc)
         rc = load_event_model(e, rules_dir, err);
     if (rc) {
@@ -118,6 +122,7 @@ int chr_engine_new(chr_engine **out, const char *rules_dir, chr_error *err) {
 void chr_engine_free(chr_engine *e) {
     if (!e)
         return;
+    chr__templates_free(e);
     chr__rules_free(e);
     chr__event_model_free(e->events);
     pcre2_match_context_free(e->mctx);

@@ -45,6 +45,11 @@ typedef struct chr__rule {
     size_t reach;
     chr__example *examples;
     size_t nexamples;
+    /* value, mod, point, span and freq parsed (template.c), once the rules are loaded; NULL where the rule
+     * has none */
+    struct chr__tpls {
+        struct chr__tpl *value, *mod, *point, *span, *freq;
+    } tpl;
 } chr__rule;
 
 struct chr__table {
@@ -220,9 +225,14 @@ typedef struct chr__anchor_ctx {
 } chr__anchor_ctx;
 int chr__anchor_resolve(chr_timex *out, chr__anchor_ctx *ctx, const chr__cand *c);
 
-/* template.c: fill a value template from a match (0, or -1 when a group or table lookup failed); table
- * lookups and the key normalization they use (lower case, one space, no dots). */
-int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_ctx *ctx, const chr__cand *c);
+/* template.c: the templates of e's rules parsed, once its rules and tables are loaded (0 or CHR_ENOMEM), and
+ * freed; fill a template from a match (0, or -1 when a group or table lookup failed); table lookups and the
+ * key normalization they use (lower case, one space, no dots). */
+typedef struct chr__tpl chr__tpl;
+int chr__templates_compile(chr_engine *e);
+void chr__templates_free(chr_engine *e);
+int chr__template_fill(char *out, size_t n, const chr__tpl *t, const chr__anchor_ctx *ctx,
+                       const chr__cand *c);
 /* A one-unit duration with a fraction written with the next smaller unit when exact: "P2.5Y" -> "P2Y6M". */
 void chr__duration_exact(char *v, size_t n);
 const char *chr__table_get(const chr_engine *e, const char *table, const char *key);

@@ -2,9 +2,11 @@
  * looked up in a rule table, {g:num} a number in digits or words ("X" when vague), {g:yy} a two-digit
  * year made four (against the DCT), {g:2} zero-padded to two digits, {g:upper}; {g:fn|default} when the
  * group did not take part; {g:num*K} the number times K ("two decades": {n:num*10}), {g:num+K} the number
- * plus K ("two thousand and one": {yy:num+2000}).
+ * plus K ("two thousand and one": {yy:num+2000}). A template is parsed once, when the rules are loaded:
+ * its groups found in the pattern's name table, its functions and tables named once, not at each match.
  *
- * Exports chr__template_fill, chr__table_get, chr__key_normalize and chr__duration_exact. */
+ * Exports chr__templates_compile, chr__templates_free, chr__template_fill, chr__table_get,
+ * chr__key_normalize and chr__duration_exact. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,13 +18,126 @@
 /* a count of units beyond this is no time expression ("8888888888888888 years") */
 #define MAX_NUMBER 1e9
 
-static int group_span(const chr_engine *e, const chr__cand *c, const char *name, size_t *s, size_t *en) {
-    const pcre2_code *code = e->rules[c->rule].code;
-    PCRE2_SPTR first, last;
-    int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first, &last);
-    if (size < 0)
-        return -1; /* no such group */
-    for (PCRE2_SPTR p = first; p <= last; p += size) {
+/* What a {spec} does with its group's text. */
+enum fn { FN_TEXT, FN_NUM, FN_YY, FN_PAD2, FN_UPPER, FN_TABLE };
+
+/* One {spec} of a template and the literal text before it. */
+typedef struct spec {
+    const char *lit; /* the literal text before it, lit_len bytes */
+    size_t lit_len;
+    PCRE2_SPTR first; /* the group's entries in the pattern's name table (one per group of the name), n of
+                       * them size bytes apart; n 0 when the pattern has no such group */
+    int n, size;
+    enum fn fn;
+    char op;                            /* FN_NUM: '*' or '+' K, or 0 */
+    double k;                           /* that K */
+    const chr__table *table, *quantity; /* FN_TABLE: its table; FN_NUM: tables number and quantity;
+                                         * NULL when there is none */
+    const char *dflt; /* the text when the group did not take part, dflt_len bytes; NULL: no value then */
+    size_t dflt_len;
+} spec;
+
+struct chr__tpl {
+    int bad;          /* a '{' without its '}', or a spec of 128 bytes or more: the template never fills */
+    const char *tail; /* the literal text after the last spec, tail_len bytes */
+    size_t tail_len, n;
+    spec specs[];
+};
+
+/* Template tpl of rule r parsed into *out (malloc'd): 0 or CHR_ENOMEM. */
+static int compile(chr__tpl **out, const chr_engine *e, const chr__rule *r, const char *tpl) {
+    size_t cap = 0;
+    for (const char *p = tpl; *p; p++)
+        cap += *p == '{';
+    chr__tpl *t = calloc(1, sizeof *t + cap * sizeof t->specs[0]);
+    if (!(*out = t))
+        return CHR_ENOMEM;
+    const char *lit = tpl;
+    for (const char *p = tpl; *p; p++) {
+        if (*p != '{')
+            continue;
+        const char *close = strchr(p, '}');
+        char name[128];
+        size_t sl = close ? (size_t)(close - p - 1) : sizeof name;
+        if (sl >= sizeof name) {
+            t->bad = 1;
+            return 0;
+        }
+        spec *sp = &t->specs[t->n++];
+        sp->lit = lit;
+        sp->lit_len = (size_t)(p - lit);
+        memcpy(name, p + 1, sl);
+        name[sl] = '\0';
+        lit = close + 1;
+        p = close;
+        char *dflt = strchr(name, '|');
+        if (dflt) {
+            *dflt++ = '\0';
+            sp->dflt = p - strlen(dflt); /* in tpl: it ends at the '}' */
+            sp->dflt_len = strlen(dflt);
+        }
+        char *fn = strchr(name, ':');
+        if (fn)
+            *fn++ = '\0';
+        PCRE2_SPTR first, last;
+        int size = pcre2_substring_nametable_scan(r->code, (PCRE2_SPTR)name, &first, &last);
+        if (size > 0) {
+            sp->first = first;
+            sp->size = size;
+            sp->n = (int)((last - first) / size + 1);
+        }
+        if (!fn) {
+            sp->fn = FN_TEXT;
+        } else if (!strncmp(fn, "num", 3) && (fn[3] == '\0' || fn[3] == '*' || fn[3] == '+')) {
+            sp->fn = FN_NUM;
+            sp->op = fn[3];
+            sp->k = fn[3] ? atof(fn + 4) : 0;
+            sp->table = chr__rules_table(e, "number");
+            sp->quantity = chr__rules_table(e, "quantity");
+        } else if (!strcmp(fn, "yy")) {
+            sp->fn = FN_YY;
+        } else if (!strcmp(fn, "2")) {
+            sp->fn = FN_PAD2;
+        } else if (!strcmp(fn, "upper")) {
+            sp->fn = FN_UPPER;
+        } else {
+            sp->fn = FN_TABLE;
+            sp->table = chr__rules_table(e, fn);
+        }
+    }
+    t->tail = lit;
+    t->tail_len = strlen(lit);
+    return 0;
+}
+
+int chr__templates_compile(chr_engine *e) {
+    for (size_t i = 0; i < e->nrules; i++) {
+        chr__rule *r = &e->rules[i];
+        const char *src[] = {r->value, r->mod, r->point, r->span, r->freq};
+        chr__tpl **dst[] = {&r->tpl.value, &r->tpl.mod, &r->tpl.point, &r->tpl.span, &r->tpl.freq};
+        for (size_t k = 0; k < sizeof src / sizeof *src; k++)
+            if (src[k] && compile(dst[k], e, r, src[k]))
+                return CHR_ENOMEM;
+    }
+    return 0;
+}
+
+void chr__templates_free(chr_engine *e) {
+    for (size_t i = 0; i < e->nrules; i++) {
+        chr__rule *r = &e->rules[i];
+        free(r->tpl.value);
+        free(r->tpl.mod);
+        free(r->tpl.point);
+        free(r->tpl.span);
+        free(r->tpl.freq);
+        r->tpl = (struct chr__tpls){0};
+    }
+}
+
+/* Where the group of sp matched in c: 1 with [*s, *en), 0 when it did not take part (or there is none). */
+static int group_span(const spec *sp, const chr__cand *c, size_t *s, size_t *en) {
+    PCRE2_SPTR p = sp->first;
+    for (int i = 0; i < sp->n; i++, p += sp->size) {
         size_t g = ((size_t)p[0] << 8) | p[1];
         if (g < c->ngroups && c->ovector[2 * g] != PCRE2_UNSET) {
             *s = c->ovector[2 * g];
@@ -30,8 +145,11 @@ static int group_span(const chr_engine *e, const chr__cand *c, const char *name,
             return 1;
         }
     }
-    return 0; /* did not take part */
+    return 0;
 }
+
+/* ch in lower case, as tolower has it in the C locale the library keeps to, without a call per byte. */
+static inline char lower(unsigned char ch) { return (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch); }
 
 /* Lower case, blanks collapsed to one space, dots dropped. */
 void chr__key_normalize(char *out, size_t n, const char *s, size_t len) {
@@ -41,14 +159,14 @@ void chr__key_normalize(char *out, size_t n, const char *s, size_t len) {
         unsigned char ch = (unsigned char)s[i];
         if (ch == '.')
             continue;
-        if (isspace(ch)) {
+        if (chr__ascii_space(ch)) {
             space = o > 0;
             continue;
         }
         if (space && o + 2 < n)
             out[o++] = ' ';
         space = 0;
-        out[o++] = (char)tolower(ch);
+        out[o++] = lower(ch);
     }
     out[o] = '\0';
 }
@@ -62,25 +180,21 @@ static int normalizes_to(const char *k, const char *key) {
         unsigned char ch = (unsigned char)*k;
         if (ch == '.')
             continue;
-        if (isspace(ch)) {
+        if (chr__ascii_space(ch)) {
             space = o > 0;
             continue;
         }
         if (space && o + 2 < 128 && key[o++] != ' ')
             return 0;
         space = 0;
-        if (key[o++] != (char)tolower(ch))
+        if (key[o++] != lower(ch))
             return 0;
     }
     return key[o] == '\0';
 }
 
-const char *chr__table_get(const chr_engine *e, const char *table, const char *key) {
-    const chr__table *t = NULL;
-    /* chr__rules_table's search, with the first letter tried before a call to strcmp */
-    for (size_t i = 0; i < e->ntables && !t; i++)
-        if (e->tables[i].name[0] == table[0] && !strcmp(e->tables[i].name, table))
-            t = &e->tables[i];
+/* The value of the (normalized) key in t, a key written with dots found without them; NULL when none. */
+static const char *table_find(const chr__table *t, const char *key) {
     if (!t)
         return NULL;
     const char *v = chr__table_lookup(t, key);
@@ -93,17 +207,25 @@ const char *chr__table_get(const chr_engine *e, const char *table, const char *k
     return NULL;
 }
 
+const char *chr__table_get(const chr_engine *e, const char *table, const char *key) {
+    /* chr__rules_table's search, with the first letter tried before a call to strcmp */
+    for (size_t i = 0; i < e->ntables; i++)
+        if (e->tables[i].name[0] == table[0] && !strcmp(e->tables[i].name, table))
+            return table_find(&e->tables[i], key);
+    return NULL;
+}
+
 /* Parse a number written in digits or words: "3", "1,000", "three", "twenty-four", "a", "a few". */
-static int parse_number(const chr_engine *e, const char *s, double *out) {
+static int parse_number(const chr__table *number, const chr__table *quantity, const char *s, double *out) {
     char buf[128];
     /* lower case and single spaces, but keep the dots: "2.5" */
     size_t o = 0;
     for (const char *p = s; *p && o + 1 < sizeof buf; p++) {
-        if (isspace((unsigned char)*p)) {
+        if (chr__ascii_space((unsigned char)*p)) {
             if (o && buf[o - 1] != ' ')
                 buf[o++] = ' ';
         } else {
-            buf[o++] = (char)tolower((unsigned char)*p);
+            buf[o++] = lower((unsigned char)*p);
         }
     }
     while (o && buf[o - 1] == ' ')
@@ -116,7 +238,7 @@ static int parse_number(const chr_engine *e, const char *s, double *out) {
     size_t hl = sizeof half - 1;
     if (o > hl && !strcmp(buf + o - hl, half)) {
         buf[o - hl] = '\0';
-        if (!parse_number(e, buf, out))
+        if (!parse_number(number, quantity, buf, out))
             return 0;
         if (*out >= 0)
             *out += 0.5;
@@ -141,7 +263,7 @@ static int parse_number(const chr_engine *e, const char *s, double *out) {
         double whole = 0;
         if (w) {
             buf[w] = '\0';
-            if (!isdigit((unsigned char)buf[0]) || !parse_number(e, buf, &whole) || whole < 0)
+            if (!isdigit((unsigned char)buf[0]) || !parse_number(number, quantity, buf, &whole) || whole < 0)
                 return 0;
         }
         *out = whole + fracs[k].v;
@@ -170,9 +292,9 @@ static int parse_number(const chr_engine *e, const char *s, double *out) {
         *out = v + frac;
         return 1;
     }
-    const char *v = chr__table_get(e, "number", buf);
+    const char *v = table_find(number, buf);
     if (!v)
-        v = chr__table_get(e, "quantity", buf);
+        v = table_find(quantity, buf);
     if (v) {
         *out = strcmp(v, "X") ? atof(v) : -1;
         return 1;
@@ -183,7 +305,7 @@ static int parse_number(const chr_engine *e, const char *s, double *out) {
     for (char *tok = strtok_r(buf, " -", &save); tok; tok = strtok_r(NULL, " -", &save)) {
         if (!strcmp(tok, "and"))
             continue;
-        const char *tv = chr__table_get(e, "number", tok);
+        const char *tv = table_find(number, tok);
         if (!tv || !strcmp(tv, "X"))
             return 0;
         double x = atof(tv);
@@ -267,56 +389,52 @@ void chr__duration_exact(char *v, size_t n) {
 }
 
 /* Fill the template. Returns 0, or -1 when a group lookup failed (no value). */
-int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_ctx *ctx, const chr__cand *c) {
+int chr__template_fill(char *out, size_t n, const chr__tpl *t, const chr__anchor_ctx *ctx,
+                       const chr__cand *c) {
+    if (t->bad)
+        return -1;
     size_t o = 0;
-    for (const char *p = tpl; *p; p++) {
-        if (*p != '{') {
-            if (o + 1 < n)
-                out[o++] = *p;
-            continue;
-        }
-        const char *close = strchr(p, '}');
-        if (!close)
-            return -1;
-        char spec[128];
-        size_t sl = (size_t)(close - p - 1);
-        if (sl >= sizeof spec)
-            return -1;
-        memcpy(spec, p + 1, sl);
-        spec[sl] = '\0';
-        p = close;
-        char *dflt = strchr(spec, '|');
-        if (dflt)
-            *dflt++ = '\0';
-        char *fn = strchr(spec, ':');
-        if (fn)
-            *fn++ = '\0';
+    for (size_t i = 0; i <= t->n; i++) {
+        const spec *sp = i < t->n ? &t->specs[i] : NULL;
+        const char *lit = sp ? sp->lit : t->tail;
+        size_t ll = sp ? sp->lit_len : t->tail_len;
+        if (ll > n - 1 - o)
+            ll = n - 1 - o;
+        memcpy(out + o, lit, ll);
+        o += ll;
+        if (!sp)
+            break;
         size_t gs, ge;
         char rep[MAXV];
-        int have = group_span(ctx->e, c, spec, &gs, &ge);
-        if (have <= 0) {
-            if (!dflt)
+        if (!group_span(sp, c, &gs, &ge)) {
+            if (!sp->dflt)
                 return -1;
-            chr__copy(rep, sizeof rep, dflt);
+            size_t dl = sp->dflt_len < sizeof rep - 1 ? sp->dflt_len : sizeof rep - 1;
+            memcpy(rep, sp->dflt, dl);
+            rep[dl] = '\0';
         } else {
             char raw[128];
             size_t gl = ge - gs < sizeof raw - 1 ? ge - gs : sizeof raw - 1;
             memcpy(raw, ctx->text + gs, gl);
             raw[gl] = '\0';
-            if (!fn) {
+            switch (sp->fn) {
+            case FN_TEXT:
                 chr__copy(rep, sizeof rep, raw);
-            } else if (!strncmp(fn, "num", 3) && (fn[3] == '\0' || fn[3] == '*' || fn[3] == '+')) {
+                break;
+            case FN_NUM: {
                 /* {g:num}, {g:num*10} for units counted in another ("two decades" = P20Y), {g:num+2000} for
                  * a number added to a base ("the year two thousand and one" = 2001) */
                 double v;
-                if (!parse_number(ctx->e, raw, &v))
+                if (!parse_number(sp->table, sp->quantity, raw, &v))
                     return -1;
-                if (fn[3] == '*' && v >= 0)
-                    v *= atof(fn + 4);
-                if (fn[3] == '+' && v >= 0)
-                    v += atof(fn + 4);
+                if (sp->op == '*' && v >= 0)
+                    v *= sp->k;
+                if (sp->op == '+' && v >= 0)
+                    v += sp->k;
                 format_number(rep, sizeof rep, v);
-            } else if (!strcmp(fn, "yy")) {
+                break;
+            }
+            case FN_YY: {
                 int yy = atoi(
                     raw[0] == '\'' || (unsigned char)raw[0] == 0xE2 ? raw + strcspn(raw, "0123456789") : raw);
                 int dy = dct_year(ctx);
@@ -325,20 +443,27 @@ int chr__template_fill(char *out, size_t n, const char *tpl, const chr__anchor_c
                 if (dy && y > dy + 10)
                     y -= 100;
                 snprintf(rep, sizeof rep, "%04d", y);
-            } else if (!strcmp(fn, "2")) {
+                break;
+            }
+            case FN_PAD2:
                 snprintf(rep, sizeof rep, "%02d", atoi(raw));
-            } else if (!strcmp(fn, "upper")) {
+                break;
+            case FN_UPPER: {
                 size_t k = 0;
                 for (; raw[k] && k + 1 < sizeof rep; k++)
                     rep[k] = (char)toupper((unsigned char)raw[k]);
                 rep[k] = '\0';
-            } else {
+                break;
+            }
+            case FN_TABLE: {
                 char key[128];
                 chr__key_normalize(key, sizeof key, raw, strlen(raw));
-                const char *v = chr__table_get(ctx->e, fn, key);
+                const char *v = table_find(sp->table, key);
                 if (!v)
                     return -1;
                 chr__copy(rep, sizeof rep, v);
+                break;
+            }
             }
         }
         for (const char *r = rep; *r && o + 1 < n; r++)

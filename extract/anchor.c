@@ -588,7 +588,9 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
     }
     if (k->fn == FN_SEASON || k->fn == FN_QUARTER || k->fn == FN_HALF) {
         int q = atoi(k->arg[0]);
-        chr_gran g = k->fn == FN_SEASON ? CHR_GRAN_SEASON : k->fn == FN_QUARTER ? CHR_GRAN_QUARTER : CHR_GRAN_HALF;
+        chr_gran g = k->fn == FN_SEASON    ? CHR_GRAN_SEASON
+                     : k->fn == FN_QUARTER ? CHR_GRAN_QUARTER
+                                           : CHR_GRAN_HALF;
         int maxq = g == CHR_GRAN_HALF ? 2 : 4;
         if (q < 1 || q > maxq)
             return -1;
@@ -763,7 +765,9 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                 snprintf(k2.arg[1], MAXV, "0");
             return eval_call(out, und, undn, ctx, c, &k2, used_ref);
         }
-        chr_gran g = k->fn == FN_QUARTERYEAR ? CHR_GRAN_QUARTER : k->fn == FN_HALFYEAR ? CHR_GRAN_HALF : CHR_GRAN_SEASON;
+        chr_gran g = k->fn == FN_QUARTERYEAR ? CHR_GRAN_QUARTER
+                     : k->fn == FN_HALFYEAR  ? CHR_GRAN_HALF
+                                             : CHR_GRAN_SEASON;
         if (q < 1 || q > (g == CHR_GRAN_HALF ? 2 : 4))
             return -1;
         chr_time t = {.gran = g, .sub = (int8_t)q};

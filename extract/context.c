@@ -254,8 +254,9 @@ int chr__context_past_verb_before(const chr_engine *e, const char *text, size_t 
     walk lw;
     walk_init(&lw, left, e, text, len, start, -1);
     size_t n = upto(&lw, 2);
-    size_t k = n > 0 && (!strcmp(left[0].w, "over") || !strcmp(left[0].w, "for") || !strcmp(left[0].w, "in") ||
-                         !strcmp(left[0].w, "during") || !strcmp(left[0].w, "within"));
+    const char *w0 = n > 0 ? left[0].w : "";
+    size_t k = !strcmp(w0, "over") || !strcmp(w0, "for") || !strcmp(w0, "in") || !strcmp(w0, "during") ||
+               !strcmp(w0, "within");
     return k < n && !left[k].comma && classify(&left[k]) == CHR_TENSE_PAST;
 }
 
@@ -306,9 +307,9 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
              * participle, no past tense */
             if (t == CHR_TENSE_PAST && d > 0 && !strcmp(left[d - 1].w, "by") && !(left[d].mask & CUE_PAST))
                 t = CHR_TENSE_NONE;
-            /* "is set for noon Friday", "set to vote Friday", "A vigil is planned for Tuesday evening", "Storms
-             * are forecast for Wednesday": a plan, as "scheduled" is ("was planned for" stays a past, as
-             * "planned the attack for") */
+            /* "is set for noon Friday", "set to vote Friday", "A vigil is planned for Tuesday evening",
+             * "Storms are forecast for Wednesday": a plan, as "scheduled" is ("was planned for" stays a past,
+             * as "planned the attack for") */
             int planned = !strcmp(left[d].w, "planned") && d + 1 < nl &&
                           (!strcmp(left[d + 1].w, "is") || !strcmp(left[d + 1].w, "are") ||
                            !strcmp(left[d + 1].w, "be") || !strcmp(left[d + 1].w, "been"));

@@ -184,8 +184,9 @@ static int day_digits(const char *text, size_t len, size_t p, size_t *end) {
     if (q == p || q - p > 2)
         return 0;
     int d = atoi(text + p);
-    if (q + 1 < len && (!strncmp(text + q, "st", 2) || !strncmp(text + q, "nd", 2) || !strncmp(text + q, "rd", 2) ||
-                        !strncmp(text + q, "th", 2)))
+    const char *x = text + q;
+    if (q + 1 < len &&
+        (!strncmp(x, "st", 2) || !strncmp(x, "nd", 2) || !strncmp(x, "rd", 2) || !strncmp(x, "th", 2)))
         q += 2;
     if (q < len && chr__ascii_alnum((unsigned char)text[q]))
         return 0;
@@ -214,7 +215,8 @@ static size_t list_link(const char *text, size_t len, size_t p) {
 /* What may follow a listed day: not a number's unit or a clock ("8 and 9 percent", "8 to 9 p.m."), nor a
  * lower-case word but a preposition or conjunction ("on Dec. 5 and 6 people died"). */
 static int day_may_end(const char *text, size_t len, size_t q) {
-    static const char *const ok[] = {"in", "at", "on", "and", "or", "to", "for", "from", "when", "after", "before"};
+    static const char *const ok[] = {"in", "at",   "on",   "and",   "or",    "to",
+                                     "for", "from", "when", "after", "before"};
     if (q < len && (text[q] == '%' || text[q] == ':' || text[q] == '-' ||
                     ((text[q] == '.' || text[q] == ',') && q + 1 < len && is_digit(text[q + 1]))))
         return 0;

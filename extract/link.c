@@ -617,8 +617,8 @@ static int counted_back(const ctx *c, const chr_timex *t)
 static int ongoing(const chr_event *e)
 {
     int perfect = e->aspect == CHR_ASPECT_PERFECTIVE || e->aspect == CHR_ASPECT_PERFECTIVE_PROGRESSIVE;
-    return e->tense == CHR_TENSE_PRESENT && (perfect || e->cls == CHR_EVENT_STATE || e->cls == CHR_EVENT_I_STATE ||
-                                             e->aspect == CHR_ASPECT_PROGRESSIVE);
+    int state = e->cls == CHR_EVENT_STATE || e->cls == CHR_EVENT_I_STATE;
+    return e->tense == CHR_TENSE_PRESENT && (perfect || state || e->aspect == CHR_ASPECT_PROGRESSIVE);
 }
 
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
@@ -1246,14 +1246,15 @@ static int modal_verb(const ctx *c, const chr_event *e)
 
 /* Each time expression belongs to one of the events that took it, its head: the nearest verb on its left
  * with no clause boundary between them ("Kirby told reporters on Tuesday", "claims made over the
- * weekend", "said temperatures would drop over the next 48 hours"); for a time that opens its sentence or clause, or has no such verb, the nearest verb on its
- * right ("On Monday, a U.S. defense official confirmed"); else the nearest event. The others that took it
- * only share their sentence's time ("he could not confirm or deny reports ..., Kirby told reporters on
- * Tuesday"; "the U.S. would be happy to have Iran's help in fighting ..., Kerry said Wednesday"): their
- * rule becomes "sentence", and a chronology lists them under the event that owns the time. What a report
- * says will happen is AFTER its time: a future or infinitive right of the report that owns the time, not a
- * state ("no reason to believe"), when the relation was IS_INCLUDED (TBAQ, with the gold events: 1508 -> 1513
- * of 2023 links; "would" too, or any owner instead of a report, gave fewer). */
+ * weekend", "said temperatures would drop over the next 48 hours"); for a time that opens its sentence or
+ * clause, or has no such verb, the nearest verb on its right ("On Monday, a U.S. defense official
+ * confirmed"); else the nearest event. The others that took it only share their sentence's time ("he
+ * could not confirm or deny reports ..., Kirby told reporters on Tuesday"; "the U.S. would be happy to
+ * have Iran's help in fighting ..., Kerry said Wednesday"): their rule becomes "sentence", and a
+ * chronology lists them under the event that owns the time. What a report says will happen is AFTER its
+ * time: a future or infinitive right of the report that owns the time, not a state ("no reason to
+ * believe"), when the relation was IS_INCLUDED (TBAQ, with the gold events: 1508 -> 1513 of 2023 links;
+ * "would" too, or any owner instead of a report, gave fewer). */
 static int mark_heads(chr_result *res, const ctx *c)
 {
     typedef struct head {
@@ -1625,7 +1626,8 @@ static size_t stop_hedge_at(const ctx *c, size_t p, size_t first)
 {
     if (tok_word(c, p, "at") && p + 1 < c->toks->n && tok_word(c, p + 1, "least"))
         return p;
-    if (!tok_digit(c, p + 1) || !(tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than")))
+    if (!tok_digit(c, p + 1) ||
+        !(tok_word(c, p, "about") || tok_word(c, p, "over") || tok_word(c, p, "than")))
         return (size_t)-1;
     if (tok_word(c, p, "than") && p > first &&
         (tok_word(c, p - 1, "more") || tok_word(c, p - 1, "less") || tok_word(c, p - 1, "fewer")))

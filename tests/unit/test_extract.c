@@ -172,7 +172,8 @@ static void test_span_of_a_duration(void **state) {
         {"Over the past 36 hours, analysts cut their targets.", "the past 36 hours", "", ""},
         {"The talks lasted three years.", "three years", "", ""},
         /* what came next in a past being told is counted from that past */
-        {"She joined Harvard in 1968 and spent the next three decades there.", "the next three decades", "", ""},
+        {"She joined Harvard in 1968 and spent the next three decades there.", "the next three decades", "",
+         ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         chr_doc *doc;

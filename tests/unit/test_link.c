@@ -1110,7 +1110,8 @@ static void test_modal_verb_owns_its_time(void **state)
 {
     (void)state;
     run r = extract("Forecasters said temperatures would drop sharply over the next 48 hours. Gregory Craig "
-                    "announced in Washington that the father would be traveling to the United States Thursday.");
+                    "announced in Washington that the father would be traveling to the United States "
+                    "Thursday.");
     assert_string_equal(event(&r, "said")->time.rule, "sentence");
     assert_string_not_equal(event(&r, "drop")->time.rule, "sentence");
     assert_string_equal(event(&r, "announced")->time.rule, "sentence");
@@ -1133,8 +1134,8 @@ static void test_possessive_time_of_an_object(void **state)
 static void test_duration_dated_by_the_day_after_it(void **state)
 {
     (void)state;
-    run r = extract("The board met for three hours on Sunday. It had net income of $2 million for the year ended "
-                    "Aug. 31.");
+    run r = extract("The board met for three hours on Sunday. It had net income of $2 million for the year "
+                    "ended Aug. 31.");
     const chr_event *met = event(&r, "met");
     assert_int_equal(met->time.relation, CHR_REL_DURING);
     assert_string_equal(met->time.value, "PT3H");

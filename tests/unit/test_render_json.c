@@ -467,7 +467,8 @@ static void test_array_strings(void **state) {
     res->events = ev;
     res->nevents = n;
     char *s = render(doc, res);
-    assert_non_null(strstr(s, "\"value\":\"vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\""));
+    assert_non_null(
+        strstr(s, "\"value\":\"vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv\""));
     assert_non_null(strstr(s, "\"id\":\"vvvvvvvvvvvvv\xC3\xA9\""));
     free(s);
     res->events = NULL;

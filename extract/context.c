@@ -277,6 +277,16 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             chr_tense t = classify(&left[d]);
             if (!t && d < FIXTURE_REACH && (left[d].mask & CUE_FIXTURE))
                 t = CHR_TENSE_FUTURE;
+            /* "Apple reports earnings Thursday": the present of a report of results is a schedule (a bare
+             * "reports" is as often a plural noun: "filed compliance reports by Wednesday") */
+            if (!t && d > 0 && d < FIXTURE_REACH &&
+                (!strcmp(left[d].w, "reports") || !strcmp(left[d].w, "report")))
+                for (size_t k = 0; k < d; k++) {
+                    const char *o = left[k].w;
+                    if (!strcmp(o, "earnings") || !strcmp(o, "results") || !strcmp(o, "profit") ||
+                        !strcmp(o, "revenue") || !strcmp(o, "sales"))
+                        t = CHR_TENSE_FUTURE;
+                }
             /* "expected to last until Friday": a verb, not the "last" of "last week" */
             if (t == CHR_TENSE_PAST && d + 1 < nl && !strcmp(left[d].w, "last") &&
                 verb_before_last(left[d + 1].w))

@@ -235,6 +235,14 @@ static int day_may_end(const char *text, size_t len, size_t q) {
     return 0;
 }
 
+/* d: t's copy for the number listed beside it at [start, end), found by the day_list pass. */
+static void listed(chr_timex *d, const chr_timex *t, size_t start, size_t end) {
+    *d = *t;
+    d->start = start;
+    d->end = end;
+    d->rule = "day_list";
+}
+
 /* A day of t's month listed after it ("December 8 and 9") that ends before limit: in *d, 1; else 0. */
 static int day_after(chr_timex *d, const chr_timex *t, const chr_doc *doc, size_t limit) {
     int day = edge_day(t, doc->text, 0);
@@ -243,33 +251,38 @@ static int day_after(chr_timex *d, const chr_timex *t, const chr_doc *doc, size_
     if (next <= day || q > limit || !day_may_end(doc->text, doc->len, q) ||
         !chr_date_valid(atoi(t->value), atoi(t->value + 5), next))
         return 0;
-    *d = *t;
-    d->start = p;
-    d->end = q;
+    listed(d, t, p, q);
     snprintf(d->value + 8, sizeof d->value - 8, "%02d", next);
-    d->rule = "day_list";
     return 1;
+}
+
+/* The number listed right before offset at ("3 and ", "2-"), starting at or after from and at most back
+ * bytes before at, on a boundary (not after a letter, a digit or .,/:$-): its value and [*start, *end),
+ * or 0. */
+static int number_before(const char *x, size_t len, size_t at, size_t back, size_t from, size_t *start,
+                         size_t *end) {
+    for (size_t p = at >= back ? at - back : 0; p < at; p++) {
+        if (p < from || (p > 0 && (chr__ascii_alnum((unsigned char)x[p - 1]) || strchr(".,/:$-", x[p - 1]))))
+            continue;
+        int v = day_digits(x, len, p, end);
+        if (v && list_link(x, len, *end) == at) {
+            *start = p;
+            return v;
+        }
+    }
+    return 0;
 }
 
 /* A day of t's month listed before it ("3 and 4 December") that starts at or after from: in *d, 1. */
 static int day_before(chr_timex *d, const chr_timex *t, const chr_doc *doc, size_t from) {
     int day = edge_day(t, doc->text, 1);
-    const char *x = doc->text;
-    for (size_t p = t->start >= 12 ? t->start - 12 : 0; day && p < t->start; p++) {
-        size_t q;
-        if (p < from || (p > 0 && (chr__ascii_alnum((unsigned char)x[p - 1]) || strchr(".,/:$-", x[p - 1]))))
-            continue;
-        int first = day_digits(x, doc->len, p, &q);
-        if (!first || first >= day || list_link(x, doc->len, q) != t->start)
-            continue;
-        *d = *t;
-        d->start = p;
-        d->end = q;
-        snprintf(d->value + 8, sizeof d->value - 8, "%02d", first);
-        d->rule = "day_list";
-        return 1;
-    }
-    return 0;
+    size_t p, q;
+    int first = day ? number_before(doc->text, doc->len, t->start, 12, from, &p, &q) : 0;
+    if (!first || first >= day)
+        return 0;
+    listed(d, t, p, q);
+    snprintf(d->value + 8, sizeof d->value - 8, "%02d", first);
+    return 1;
 }
 
 /* A clock time listed before the clock time t of its day ("between 2 and 4 p.m.", "from 9 to 11 a.m.",
@@ -277,29 +290,19 @@ static int day_before(chr_timex *d, const chr_timex *t, const chr_doc *doc, size
  * after t ("11 to 1 p.m." is 11 a.m.). */
 static int clock_before(chr_timex *d, const chr_timex *t, const chr_doc *doc, size_t from) {
     const char *x = doc->text;
-    size_t n = strlen(t->value), q = t->start, e;
+    size_t n = strlen(t->value), q = t->start, e, p, pe;
     if (t->type != CHR_TIMEX_TIME || n != 16 || t->value[10] != 'T' || t->mod[0] || !is_digit(x[q]))
         return 0;
     int h2 = day_digits(x, doc->len, q, &e); /* the hour of t, written: "4" of "4 p.m." */
     if (!h2 || h2 > 12 || (e < doc->len && x[e] != ' ' && x[e] != ':'))
         return 0;
+    int h1 = number_before(x, doc->len, q, 10, from, &p, &pe);
+    if (!h1 || h1 > 12 || h1 == h2)
+        return 0;
     int pm = atoi(t->value + 11) >= 12;
-    for (size_t p = q >= 10 ? q - 10 : 0; p < q; p++) {
-        size_t pe;
-        if (p < from || (p > 0 && (chr__ascii_alnum((unsigned char)x[p - 1]) || strchr(".,/:$-", x[p - 1]))))
-            continue;
-        int h1 = day_digits(x, doc->len, p, &pe);
-        if (!h1 || h1 > 12 || h1 == h2 || list_link(x, doc->len, pe) != q)
-            continue;
-        int h = pm && h1 < 12 && h1 < h2 ? h1 + 12 : h1;
-        *d = *t;
-        d->start = p;
-        d->end = pe;
-        snprintf(d->value + 11, sizeof d->value - 11, "%02d:00", h);
-        d->rule = "day_list";
-        return 1;
-    }
-    return 0;
+    listed(d, t, p, pe);
+    snprintf(d->value + 11, sizeof d->value - 11, "%02d:00", pm && h1 < 12 && h1 < h2 ? h1 + 12 : h1);
+    return 1;
 }
 
 static int push_day(chr_result *r, chr_timex *d, const chr_doc *doc) {

@@ -2,6 +2,9 @@
  * every command uses (messages on stderr, exit codes for library statuses, option parsing).
  * Exports main, cli_error, cli_warn, cli_exit_for, cli_errmsg, cli_engine_new and cli_args_*. */
 #include <signal.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -222,6 +225,15 @@ const char *cli_args_value(cli_args *a) {
 int main(int argc, char **argv) {
     /* A closed pipe is a write error (EPIPE) that we report with exit 5, not a signal. */
     signal(SIGPIPE, SIG_IGN);
+#if defined(__GLIBC__)
+    /* Each document's scratch is freed before the next is read. glibc's defaults hand the top of the heap
+     * back to the kernel once 128 KiB of it is free, and ask for it again at the next document: in a JSON
+     * Lines archive that was 16,500 page faults and 1,300 brk calls for 16 MB of news, 12% of the run.
+     * Keeping up to 32 MiB of freed heap (4 MiB asked for at a time) leaves 6,000 faults, the pages the
+     * process touches once; peak memory is unchanged (bench/bench.py). */
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+    mallopt(M_TOP_PAD, 4 << 20);
+#endif
 
     if (argc < 2) {
         cli_error("no command (try chronicle --help)");

@@ -258,13 +258,22 @@ static int day_after(chr_timex *d, const chr_timex *t, const chr_doc *doc, size_
 
 /* The number listed right before offset at ("3 and ", "2-"), starting at or after from and at most back
  * bytes before at, on a boundary (not after a letter, a digit or .,/:$-): its value and [*start, *end),
- * or 0. */
+ * or 0. With minutes, a clock's minutes may follow it ("9:30 to "): in *minutes (0 without). */
 static int number_before(const char *x, size_t len, size_t at, size_t back, size_t from, size_t *start,
-                         size_t *end) {
+                         size_t *end, int *minutes) {
     for (size_t p = at >= back ? at - back : 0; p < at; p++) {
         if (p < from || (p > 0 && (chr__ascii_alnum((unsigned char)x[p - 1]) || strchr(".,/:$-", x[p - 1]))))
             continue;
         int v = day_digits(x, len, p, end);
+        if (minutes) {
+            *minutes = 0;
+            const char *m = x + *end;
+            if (v && *end + 3 <= len && m[0] == ':' && m[1] >= '0' && m[1] <= '5' && is_digit(m[2]) &&
+                (*end + 3 == len || !chr__ascii_alnum((unsigned char)m[3]))) {
+                *minutes = (m[1] - '0') * 10 + m[2] - '0';
+                *end += 3;
+            }
+        }
         if (v && list_link(x, len, *end) == at) {
             *start = p;
             return v;
@@ -277,7 +286,7 @@ static int number_before(const char *x, size_t len, size_t at, size_t back, size
 static int day_before(chr_timex *d, const chr_timex *t, const chr_doc *doc, size_t from) {
     int day = edge_day(t, doc->text, 1);
     size_t p, q;
-    int first = day ? number_before(doc->text, doc->len, t->start, 12, from, &p, &q) : 0;
+    int first = day ? number_before(doc->text, doc->len, t->start, 12, from, &p, &q, NULL) : 0;
     if (!first || first >= day)
         return 0;
     listed(d, t, p, q);
@@ -286,8 +295,8 @@ static int day_before(chr_timex *d, const chr_timex *t, const chr_doc *doc, size
 }
 
 /* A clock time listed before the clock time t of its day ("between 2 and 4 p.m.", "from 9 to 11 a.m.",
- * "8-10 p.m.") that starts at or after from: in *d, 1. It takes t's a.m. or p.m. unless that would put it
- * after t ("11 to 1 p.m." is 11 a.m.). */
+ * "9:30-11 a.m.", "8-10 p.m.") that starts at or after from: in *d, 1. It takes t's a.m. or p.m. unless
+ * that would put it after t ("11 to 1 p.m." is 11 a.m.). */
 static int clock_before(chr_timex *d, const chr_timex *t, const chr_doc *doc, size_t from) {
     const char *x = doc->text;
     size_t n = strlen(t->value), q = t->start, e, p, pe;
@@ -296,12 +305,13 @@ static int clock_before(chr_timex *d, const chr_timex *t, const chr_doc *doc, si
     int h2 = day_digits(x, doc->len, q, &e); /* the hour of t, written: "4" of "4 p.m." */
     if (!h2 || h2 > 12 || (e < doc->len && x[e] != ' ' && x[e] != ':'))
         return 0;
-    int h1 = number_before(x, doc->len, q, 10, from, &p, &pe);
-    if (!h1 || h1 > 12 || h1 == h2)
+    int m1;
+    int h1 = number_before(x, doc->len, q, 13, from, &p, &pe, &m1);
+    if (!h1 || h1 > 12 || (h1 == h2 && !m1))
         return 0;
     int pm = atoi(t->value + 11) >= 12;
     listed(d, t, p, pe);
-    snprintf(d->value + 11, sizeof d->value - 11, "%02d:00", pm && h1 < 12 && h1 < h2 ? h1 + 12 : h1);
+    snprintf(d->value + 11, sizeof d->value - 11, "%02d:%02d", pm && h1 < 12 && h1 < h2 ? h1 + 12 : h1, m1);
     return 1;
 }
 

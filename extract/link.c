@@ -1246,9 +1246,10 @@ static int modal_verb(const ctx *c, const chr_event *e)
 
 /* Each time expression belongs to one of the events that took it, its head: the nearest verb on its left
  * with no clause boundary between them ("Kirby told reporters on Tuesday", "claims made over the
- * weekend", "said temperatures would drop over the next 48 hours"); for a time that opens its sentence or
- * clause, or has no such verb, the nearest verb on its right ("On Monday, a U.S. defense official
- * confirmed"); else the nearest event. The others that took it only share their sentence's time ("he
+ * weekend", "said temperatures would drop over the next 48 hours", "He said Monday that", "Elected in
+ * 2020, the mayor"); for a time that opens its sentence or clause with no such verb, or after "Starting"
+ * or "Beginning" ("Starting next year, the law will block"), or has no such verb, the nearest verb on its
+ * right ("On Monday, a U.S. defense official confirmed"); else the nearest event. The others that took it only share their sentence's time ("he
  * could not confirm or deny reports ..., Kirby told reporters on Tuesday"; "the U.S. would be happy to
  * have Iran's help in fighting ..., Kerry said Wednesday"): their rule becomes "sentence", and a
  * chronology lists them under the event that owns the time. What a report says will happen is AFTER its
@@ -1289,6 +1290,10 @@ static int mark_heads(chr_result *res, const ctx *c)
             continue;
         const head *x = &h[e->time.timex];
         int intro = res->timexes[e->time.timex].start - x->sent_start <= INTRO_REACH;
+        if (intro && x->left) { /* "Elected in 2020, the mayor ...", "He said Monday that ..." */
+            size_t i = tok_at(c, x->left->start);
+            intro = tok_word(c, i, "starting") || tok_word(c, i, "beginning");
+        }
         const chr_event *owner = !intro && x->left ? x->left : x->right ? x->right : x->left ? x->left : x->near;
         if (x->count > 1 && e != owner) {
             e->time.rule = "sentence";

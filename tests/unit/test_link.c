@@ -1119,6 +1119,23 @@ static void test_modal_verb_owns_its_time(void **state)
     done(&r);
 }
 
+/* A verb left of a time near the sentence's start owns it ("He said Monday that", "Elected in 2020, the
+ * mayor faces"); only a time that opens the sentence with no verb before it, or after "Starting", goes to the
+ * verb on its right. */
+static void test_verb_before_an_early_time_owns_it(void **state)
+{
+    (void)state;
+    run r = extract("He said Monday that talks would resume. Elected in 2020, the mayor faces a recall. "
+                    "Starting next year, the law will block insurers. On Tuesday, the agency confirmed it.");
+    assert_string_equal(event(&r, "said")->time.rule, "same-sentence");
+    assert_string_equal(event(&r, "resume")->time.rule, "sentence");
+    assert_string_equal(event(&r, "Elected")->time.rule, "same-sentence");
+    assert_string_equal(event(&r, "faces")->time.rule, "sentence");
+    assert_string_equal(event(&r, "block")->time.rule, "same-sentence");
+    assert_string_equal(event(&r, "confirmed")->time.rule, "same-sentence");
+    done(&r);
+}
+
 /* A possessive time is part of the object of a verb on its left: "will release November's figures on Dec. 4"
  * is on Dec. 4. */
 static void test_possessive_time_of_an_object(void **state)
@@ -1154,6 +1171,7 @@ int main(void)
         cmocka_unit_test(test_since_and_until),
         cmocka_unit_test(test_from_with_an_open_end),
         cmocka_unit_test(test_modal_verb_owns_its_time),
+        cmocka_unit_test(test_verb_before_an_early_time_owns_it),
         cmocka_unit_test(test_possessive_time_of_an_object),
         cmocka_unit_test(test_duration_dated_by_the_day_after_it),
         cmocka_unit_test(test_signals_in_any_case),

@@ -275,7 +275,9 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
         size_t nr = d < WINDOW_RIGHT ? upto(&rw, d + 1) : rw.n;
         if (d < nl) {
             chr_tense t = classify(&left[d]);
-            if (!t && d < FIXTURE_REACH && (left[d].mask & CUE_FIXTURE))
+            /* not after a determiner: "told reporters after the vote late Thursday" is a noun */
+            if (!t && d < FIXTURE_REACH && (left[d].mask & CUE_FIXTURE) &&
+                !(d + 1 < nl && (left[d + 1].mask & CUE_DETERMINER)))
                 t = CHR_TENSE_FUTURE;
             /* "Apple reports earnings Thursday": the present of a report of results is a schedule (a bare
              * "reports" is as often a plural noun: "filed compliance reports by Wednesday") */

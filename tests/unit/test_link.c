@@ -1112,7 +1112,7 @@ static void test_modal_verb_owns_its_time(void **state)
     run r = extract("Forecasters said temperatures would drop sharply over the next 48 hours. Gregory Craig "
                     "announced in Washington that the father would be traveling to the United States "
                     "Thursday.");
-    assert_string_equal(event(&r, "said")->time.rule, "sentence");
+    assert_string_equal(event(&r, "said")->time.rule, "tense"); /* not DURING the drop's 48 hours */
     assert_string_not_equal(event(&r, "drop")->time.rule, "sentence");
     assert_string_equal(event(&r, "announced")->time.rule, "sentence");
     assert_string_equal(event(&r, "traveling")->time.rule, "same-sentence");
@@ -1133,6 +1133,21 @@ static void test_verb_before_an_early_time_owns_it(void **state)
     assert_string_equal(event(&r, "faces")->time.rule, "sentence");
     assert_string_equal(event(&r, "block")->time.rule, "same-sentence");
     assert_string_equal(event(&r, "confirmed")->time.rule, "same-sentence");
+    done(&r);
+}
+
+/* A report does not take the relation a signal gives what it reports: "said it would lay off 1,200 workers
+ * by the end of the year" is a report before the document date, the layoffs are ENDED_BY the year's end. */
+static void test_report_not_ended_by_what_it_reports(void **state)
+{
+    (void)state;
+    run r = extract("The company said it would lay off 1,200 workers by the end of the year. At least 51 "
+                    "people were reported killed in clashes since Sunday.");
+    const chr_event *said = event(&r, "said");
+    assert_int_equal(said->time.relation, CHR_REL_BEFORE);
+    assert_string_equal(said->time.rule, "tense");
+    assert_int_equal(event(&r, "lay")->time.relation, CHR_REL_ENDED_BY);
+    assert_int_not_equal(event(&r, "reported")->time.timex, -1);
     done(&r);
 }
 
@@ -1172,6 +1187,7 @@ int main(void)
         cmocka_unit_test(test_from_with_an_open_end),
         cmocka_unit_test(test_modal_verb_owns_its_time),
         cmocka_unit_test(test_verb_before_an_early_time_owns_it),
+        cmocka_unit_test(test_report_not_ended_by_what_it_reports),
         cmocka_unit_test(test_possessive_time_of_an_object),
         cmocka_unit_test(test_duration_dated_by_the_day_after_it),
         cmocka_unit_test(test_signals_in_any_case),

@@ -113,6 +113,13 @@ static void test_after_leads_nowhere(void **state) {
     assert_string_equal(later->begin, "2014-03-03");
     chr_result_free(res);
     chr_doc_free(doc);
+    /* "a month later than expected" compares; it had led to July, a month after the June before it */
+    res = run("The cut came in June, a month later than expected.", "2014-12-03", &doc);
+    const chr_timex *than = chr_result_timex(res, 1);
+    assert_string_equal(than->value, "P1M");
+    assert_string_equal(than->begin, "");
+    chr_result_free(res);
+    chr_doc_free(doc);
 }
 
 static void test_tense_stays_in_its_sentence(void **state) {

@@ -1151,6 +1151,19 @@ static void test_report_not_ended_by_what_it_reports(void **state)
     done(&r);
 }
 
+/* A report that closes its sentence was not made at a time of what it reports: "... in the fatal shooting of
+ * a clerk early Saturday, police said"; the shooting is on Saturday. */
+static void test_trailing_report_not_dated_by_its_content(void **state)
+{
+    (void)state;
+    run r = extract("A man was charged Monday with murder in the fatal shooting of a clerk early Saturday, "
+                    "police said.");
+    assert_string_equal(event(&r, "said")->time.rule, "tense");
+    assert_string_equal(event(&r, "shooting")->time.value, "2014-11-29");
+    assert_string_equal(event(&r, "charged")->time.value, "2014-12-01");
+    done(&r);
+}
+
 /* A possessive time is part of the object of a verb on its left: "will release November's figures on Dec. 4"
  * is on Dec. 4. */
 static void test_possessive_time_of_an_object(void **state)
@@ -1188,6 +1201,7 @@ int main(void)
         cmocka_unit_test(test_modal_verb_owns_its_time),
         cmocka_unit_test(test_verb_before_an_early_time_owns_it),
         cmocka_unit_test(test_report_not_ended_by_what_it_reports),
+        cmocka_unit_test(test_trailing_report_not_dated_by_its_content),
         cmocka_unit_test(test_possessive_time_of_an_object),
         cmocka_unit_test(test_duration_dated_by_the_day_after_it),
         cmocka_unit_test(test_signals_in_any_case),

@@ -1128,20 +1128,21 @@ static int outside_relative(const ctx *c, const chr_event *e, const chr_timex *t
 }
 
 /* Is event ei a report that closes its sentence, after what it reports (", police said."), and time ti one
- * it does not take? Such a report takes no date or time of what it reports across the comma ("charged ... in the fatal shooting of a clerk
- * early Saturday, police said" was not said on Saturday), but one that opens the sentence before a comma
- * ("On Monday, the agency said"; not "Kopp's 1987 Chevrolet was discovered last month, the FBI said"), and the "now" of
- * its content ('"... the people who are now on the board," he said': TimeBank links those). TBAQ with the
- * gold events: 1547 links either way, awareness P 0.2659 -> 0.2668; with "now" and durations too, or with
- * any report after a comma, 1545 and 1541 links. */
+ * it does not take? Such a report takes no date or time of what it reports across the comma ("charged ...
+ * in the fatal shooting of a clerk early Saturday, police said" was not said on Saturday), but one that
+ * opens the sentence before a comma ("On Monday, the agency said"; not "Kopp's 1987 Chevrolet was
+ * discovered last month, the FBI said"), and the "now" of its content ('"... the people who are now on the
+ * board," he said': TimeBank links those). TBAQ with the gold events: 1547 links either way, awareness P
+ * 0.2659 -> 0.2670; with "now" and durations too, or with any report after a comma, 1545 and 1541 links. */
 static int not_the_reports(const chr_result *res, size_t ei, size_t ti, const ctx *c)
 {
     const chr_event *e = &res->events[ei];
     const chr_timex *t = &res->timexes[ti];
     int trailing = e->cls == CHR_EVENT_REPORTING && e->tense != CHR_TENSE_NONE &&
                    (ei + 1 == res->nevents || res->events[ei + 1].sent_start != e->sent_start);
-    return trailing && t->end <= e->start && (t->start - e->sent_start > INTRO_REACH || c->text[t->end] != ',') &&
-           c->gran[ti] != CHR_GRAN_NONE && clause_gap(c, t->end, e->start);
+    int opening = t->start - e->sent_start <= INTRO_REACH && c->text[t->end] == ',';
+    return trailing && t->end <= e->start && !opening && c->gran[ti] != CHR_GRAN_NONE &&
+           clause_gap(c, t->end, e->start);
 }
 
 /* Every event takes the nearest time expression of its sentence, by timex_distance (on TBAQ, with the
@@ -1225,7 +1226,8 @@ static int link_timexes(chr_result *res, const ctx *c)
             if (e->sent_start > t->start || (e->start >= t->end && quote_between(c, t->end, e->start)))
                 break;
             if (e->start >= t->end && t->end <= e->sent_end && e->time.timex == -2 &&
-                !(e->cls == CHR_EVENT_REPORTING && outside_relative(c, e, t)) && !not_the_reports(res, k, ti, c))
+                !(e->cls == CHR_EVENT_REPORTING && outside_relative(c, e, t)) &&
+                !not_the_reports(res, k, ti, c))
                 pick = e;
         }
         if (pick)
@@ -1263,22 +1265,22 @@ static int modal_verb(const ctx *c, const chr_event *e)
     return i < c->toks->n && after_modal(c, i, c->toks->sent_first[c->toks->v[i].sent]);
 }
 
-/* Each time expression belongs to one of the events that took it, its head: the nearest verb on its left
- * with no clause boundary between them ("Kirby told reporters on Tuesday", "claims made over the
- * weekend", "said temperatures would drop over the next 48 hours", "He said Monday that", "Elected in
- * 2020, the mayor"); for a time that opens its sentence or clause with no such verb, or after "Starting"
- * or "Beginning" ("Starting next year, the law will block"), or has no such verb, the nearest verb on its
- * right ("On Monday, a U.S. defense official confirmed"); else the nearest event. The others that took it only share their sentence's time ("he
- * could not confirm or deny reports ..., Kirby told reporters on Tuesday"; "the U.S. would be happy to
- * have Iran's help in fighting ..., Kerry said Wednesday"): their rule becomes "sentence", and a
- * chronology lists them under the event that owns the time. What a report says will happen is AFTER its
- * time: a future or infinitive right of the report that owns the time, not a state ("no reason to
- * believe"), when the relation was IS_INCLUDED (TBAQ, with the gold events: 1508 -> 1513 of 2023 links;
- * "would" too, or any owner instead of a report, gave fewer). A report that shares a time of what it reports
- * by a signal ("said it would lay off 1,200 workers by the end of the year", ENDED_BY) does not take that
- * relation: it is placed by its tense (not in the passive: "were reported killed in recent days"). TBAQ
- * with the gold events: 1547 links either way, awareness P 0.2652 -> 0.2659; the reports that share an
- * IS_INCLUDED time too lost 9 links. */
+/* Each time expression belongs to one of the events that took it, its head: the nearest verb on its left with
+ * no clause boundary between them ("Kirby told reporters on Tuesday", "claims made over the weekend", "said
+ * temperatures would drop over the next 48 hours", "He said Monday that", "Elected in 2020, the mayor"); for
+ * a time that opens its sentence or clause with no such verb, or after "Starting" or "Beginning" ("Starting
+ * next year, the law will block"), or has no such verb, the nearest verb on its right ("On Monday, a U.S.
+ * defense official confirmed"); else the nearest event. The others that took it only share their sentence's
+ * time ("he could not confirm or deny reports ..., Kirby told reporters on Tuesday"; "the U.S. would be happy
+ * to have Iran's help in fighting ..., Kerry said Wednesday"): their rule becomes "sentence", and a
+ * chronology lists them under the event that owns the time. What a report says will happen is AFTER its time:
+ * a future or infinitive right of the report that owns the time, not a state ("no reason to believe"), when
+ * the relation was IS_INCLUDED (TBAQ, with the gold events: 1508 -> 1513 of 2023 links; "would" too, or any
+ * owner instead of a report, gave fewer). A report that shares a time of what it reports by a signal ("said
+ * it would lay off 1,200 workers by the end of the year", ENDED_BY) does not take that relation: it is placed
+ * by its tense (not in the passive: "were reported killed in recent days"). TBAQ with the gold events: 1547
+ * links either way, awareness P 0.2652 -> 0.2659; the reports that share an IS_INCLUDED time too lost 9
+ * links. */
 static int passive_be(const ctx *c, size_t i, size_t first);
 static int mark_heads(chr_result *res, const ctx *c)
 {

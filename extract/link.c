@@ -8,7 +8,8 @@
  * reaches all of it with no clause penalty. Each time has one owner among the events that took it (the verb
  * left of it in its clause, or the first verb after a time that opens the sentence); the others only share it
  * (rule "sentence"), and of those that share a report's time, a future or infinitive after the report, not a
- * state, is AFTER it ("said Friday that he will seek"). In a sentence with a report, the events placed by
+ * state, is AFTER it ("said Friday that he will seek"). A report that closes its sentence takes no date of
+ * what it reports across the comma (", police said"). In a sentence with a report, the events placed by
  * tense alone are what it reports (rule "reported"). A chronology lists neither as entries of their own. The
  * word before the expression (or before its "the": "after the Oct. 23 slaying", for all but the noun the
  * time modifies) gives the relation: since/from/between -> BEGUN_BY, until/till/through/by/due -> ENDED_BY

@@ -17,8 +17,9 @@
  *                             "Jan. 17 of that year")
  *   seasonafter(S, N)         the first season S after (N = 1) or the last before (N = -1) the reference
  *   holiday(NAME, YEAR, DIR, WE)  a holiday from the "holiday" table (MM-DD, nth weekday "11:4:4", or
- *                             easter; the last two shifted by days: "11:4:4+1" Black Friday, "easter-2"
- *                             Good Friday); WE "we": the weekend it makes ("Labor Day weekend"), "5+":
+ *                             easter; the last two shifted by days: "11:4:4+1" Black Friday, "11:4:4-1"
+ *                             Thanksgiving Eve, "easter-2" Good Friday); WE "we": the weekend it makes
+ *                             ("Labor Day weekend"), "5+":
  *                             the first Friday after it, "5-" the last before it
  * UNIT is day, week, weekend, month, quarter, half, season, year, decade, century.
  *
@@ -254,11 +255,12 @@ static int holiday_day(const chr_engine *e, const char *name, int year, int64_t 
         *day = chr_date_days(year, m, d);
         return 1;
     }
-    /* "11:4:4" = month 11, 4th Thursday; nth -1 = last; "11:1:1+1" = the day after November's first Monday */
+    /* "11:4:4" = month 11, 4th Thursday; nth -1 = last; "11:1:1+1" = the day after November's first Monday,
+     * "11:4:4-1" the day before Thanksgiving */
     int after = 0, used = 0;
     if (sscanf(v, "%d:%d:%d%n", &m, &nth, &wd, &used) == 3) {
-        if (v[used] == '+')
-            after = atoi(v + used + 1);
+        if (v[used] == '+' || v[used] == '-')
+            after = atoi(v + used);
         if (nth > 0) {
             int64_t first = chr_date_days(year, m, 1);
             int off = (wd - chr_date_weekday(first) + 7) % 7;

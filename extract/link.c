@@ -910,6 +910,24 @@ static int coordinated(const ctx *c, const chr_event *e, size_t a)
     return 0;
 }
 
+/* Does a participle open the sentence (at sent_start) before time t, right before a preposition of it:
+ * "Born on March 3, 1935, in Duluth, Ellison earned a degree in 1956", "Elected in 2020, the mayor"? The
+ * time is then the participle's, not one that opens the whole sentence: "earned" had been dated 1935 (the
+ * model does not take a sentence's first "Born" for an event). TBAQ and the 276 documents: no link
+ * changes. */
+static int participle_before(const ctx *c, const chr_timex *t, size_t sent_start)
+{
+    size_t i = tok_at(c, sent_start);
+    if (i + 1 >= c->toks->n || c->toks->v[i + 1].end > t->start)
+        return 0;
+    const chr__token *w = &c->toks->v[i];
+    size_t n = w->end - w->start;
+    const char *s = c->text + w->start;
+    int participle = (n == 4 && !strncasecmp(s, "born", 4)) ||
+                     (n > 4 && (!strncmp(s + n - 2, "ed", 2) || !strncmp(s + n - 2, "en", 2)));
+    return participle && (tok_word(c, i + 1, "on") || tok_word(c, i + 1, "in") || tok_word(c, i + 1, "at"));
+}
+
 /* How far time expression t is from event e, in bytes with penalties: the text between them, what the
  * clause boundaries between them add, a duration's weaker claim and, at equal distance, the time on the
  * right ("gathered Wednesday night" rather than "42 years ago gathered"). (size_t)-1 when t is out of
@@ -920,7 +938,7 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     int opens = 0; /* a time that opens the sentence ("On Sept. 2, police raided ... and searched ...") */
     if (t->end <= e->start) {
         d = e->start - t->end;
-        int intro = t->start - e->sent_start <= INTRO_REACH;
+        int intro = t->start - e->sent_start <= INTRO_REACH && !participle_before(c, t, e->sent_start);
         opens = intro;
         if (!opens && d > LINK_REACH)
             return (size_t)-1; /* out of reach already: the penalties only add */

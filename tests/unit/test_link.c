@@ -1164,6 +1164,18 @@ static void test_trailing_report_not_dated_by_its_content(void **state)
     done(&r);
 }
 
+/* A time after a participle that opens the sentence is the participle's, not the whole sentence's: "Born on
+ * March 3, 1935, in Duluth, Ellison earned a degree in physics in 1956" earned it in 1956. */
+static void test_time_of_an_opening_participle(void **state)
+{
+    (void)state;
+    run r = extract("Born on March 3, 1935, in Duluth, Ellison earned a degree in physics from the "
+                    "University of Minnesota in 1956. On Monday, the university named a hall after her.");
+    assert_string_equal(event(&r, "earned")->time.value, "1956");
+    assert_string_equal(event(&r, "named")->time.value, "2014-12-01");
+    done(&r);
+}
+
 /* A possessive time is part of the object of a verb on its left: "will release November's figures on Dec. 4"
  * is on Dec. 4. */
 static void test_possessive_time_of_an_object(void **state)
@@ -1202,6 +1214,7 @@ int main(void)
         cmocka_unit_test(test_verb_before_an_early_time_owns_it),
         cmocka_unit_test(test_report_not_ended_by_what_it_reports),
         cmocka_unit_test(test_trailing_report_not_dated_by_its_content),
+        cmocka_unit_test(test_time_of_an_opening_participle),
         cmocka_unit_test(test_possessive_time_of_an_object),
         cmocka_unit_test(test_duration_dated_by_the_day_after_it),
         cmocka_unit_test(test_signals_in_any_case),

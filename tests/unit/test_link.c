@@ -1176,6 +1176,18 @@ static void test_time_of_an_opening_participle(void **state)
     done(&r);
 }
 
+/* A verb after "and ... expected to" is a coordinated predicate whose own time is on its right: "strengthened
+ * early Wednesday and is expected to make landfall along the Gulf Coast late Friday" lands on Friday. */
+static void test_coordinated_infinitive_takes_its_own_time(void **state)
+{
+    (void)state;
+    run r = extract("The storm strengthened early Wednesday and is expected to make landfall along the Gulf "
+                    "Coast late Friday.");
+    assert_string_equal(event(&r, "strengthened")->time.value, "2014-12-03");
+    assert_string_equal(event(&r, "make")->time.value, "2014-12-05");
+    done(&r);
+}
+
 /* A possessive time is part of the object of a verb on its left: "will release November's figures on Dec. 4"
  * is on Dec. 4. */
 static void test_possessive_time_of_an_object(void **state)
@@ -1215,6 +1227,7 @@ int main(void)
         cmocka_unit_test(test_report_not_ended_by_what_it_reports),
         cmocka_unit_test(test_trailing_report_not_dated_by_its_content),
         cmocka_unit_test(test_time_of_an_opening_participle),
+        cmocka_unit_test(test_coordinated_infinitive_takes_its_own_time),
         cmocka_unit_test(test_possessive_time_of_an_object),
         cmocka_unit_test(test_duration_dated_by_the_day_after_it),
         cmocka_unit_test(test_signals_in_any_case),

@@ -1306,11 +1306,13 @@ static int modal_verb(const ctx *c, const chr_event *e)
  * chronology lists them under the event that owns the time. What a report says will happen is AFTER its time:
  * a future or infinitive right of the report that owns the time, not a state ("no reason to believe"), when
  * the relation was IS_INCLUDED (TBAQ, with the gold events: 1508 -> 1513 of 2023 links; "would" too, or any
- * owner instead of a report, gave fewer). A report that shares a time of what it reports by a signal ("said
- * it would lay off 1,200 workers by the end of the year", ENDED_BY) does not take that relation: it is placed
- * by its tense (not in the passive: "were reported killed in recent days"). TBAQ with the gold events: 1547
- * links either way, awareness P 0.2652 -> 0.2659; the reports that share an IS_INCLUDED time too lost 9
- * links. */
+ * owner instead of a report, gave fewer). A report, or a verb of intent or belief, that shares a time of
+ * what it reports by a signal ("said it would lay off 1,200 workers by the end of the year", ENDED_BY;
+ * "warned that storm surge could reach 15 feet within the next 36 hours", DURING; "I think it's not going to
+ * change for a couple of years") does not take that relation: it is placed by its tense (not in the passive:
+ * "were reported killed in recent days"). TBAQ with the gold events: 1547 links either way, awareness P
+ * 0.2652 -> 0.2659 for the reports, 0.2677 with I_ACTION and I_STATE; the reports that share an IS_INCLUDED
+ * time too lost 9 links. */
 static int passive_be(const ctx *c, size_t i, size_t first);
 static int mark_heads(chr_result *res, const ctx *c)
 {
@@ -1358,7 +1360,9 @@ static int mark_heads(chr_result *res, const ctx *c)
             int after_report = owner->cls == CHR_EVENT_REPORTING && verbal(owner) && e->start > owner->end;
             if (after_report && future && !state && e->time.relation == CHR_REL_IS_INCLUDED)
                 e->time.relation = CHR_REL_AFTER;
-            if (e->cls == CHR_EVENT_REPORTING && verbal(e) && owner->start > e->end &&
+            int frames =
+                e->cls == CHR_EVENT_REPORTING || e->cls == CHR_EVENT_I_ACTION || e->cls == CHR_EVENT_I_STATE;
+            if (frames && verbal(e) && owner->start > e->end &&
                 res->timexes[e->time.timex].start > owner->end && e->time.relation != CHR_REL_IS_INCLUDED) {
                 size_t i = tok_at(c, e->start);
                 if (!passive_be(c, i, c->toks->sent_first[c->toks->v[i].sent])) {

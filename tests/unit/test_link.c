@@ -1149,6 +1149,10 @@ static void test_report_not_ended_by_what_it_reports(void **state)
     assert_int_equal(event(&r, "lay")->time.relation, CHR_REL_ENDED_BY);
     assert_int_not_equal(event(&r, "reported")->time.timex, -1);
     done(&r);
+    r = extract("Forecasters warned that storm surge could reach 15 feet within the next 36 hours.");
+    assert_string_equal(event(&r, "warned")->time.rule, "tense");
+    assert_int_equal(event(&r, "reach")->time.relation, CHR_REL_DURING);
+    done(&r);
 }
 
 /* A report that closes its sentence was not made at a time of what it reports: "... in the fatal shooting of

@@ -2276,10 +2276,12 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
         }
     }
     char actor[160];
-    span_text(c, memo, a, b, actor, sizeof actor);
-    if (shared_actor && a == b)
-        snprintf(actor, sizeof actor, "%s", shared_actor);
-    e->actor = chr__result_strdup(res, actor, strlen(actor));
+    size_t actor_len = span_text(c, memo, a, b, actor, sizeof actor);
+    if (shared_actor && a == b) {
+        copy_cut(actor, sizeof actor, shared_actor);
+        actor_len = strlen(actor);
+    }
+    e->actor = chr__result_strdup(res, actor, actor_len);
     e->source = e->cls == CHR_EVENT_REPORTING ? e->actor : "";
 
     char sum[SUMMARY_MAX];
@@ -2293,7 +2295,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
             cut--; /* the comma and the closing quote(s) before it: "bomb,''" */
         if (cut > first + SUMMARY_WORDS)
             cut = first + SUMMARY_WORDS;
-        append(sum, &o, sizeof sum, actor, strlen(actor));
+        append(sum, &o, sizeof sum, actor, actor_len);
         append(sum, &o, sizeof sum, " ", 1);
         append(sum, &o, sizeof sum, c->text + e->start, e->end - e->start);
         append(sum, &o, sizeof sum, " ", 1);
@@ -2365,13 +2367,13 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
                 to = agent_end;
         }
         if (aside) { /* the actor, then the event and its auxiliaries: the aside between them is left out */
-            append(sum, &o, sizeof sum, actor, strlen(actor));
+            append(sum, &o, sizeof sum, actor, actor_len);
             append(sum, &o, sizeof sum, " ", 1);
             from = tk->v[aux].start;
         } else if (prefix_actor && actor[0]) {
             /* the antecedent of "which" or "who" opens the summary: "Iran has not had diplomatic relations",
              * "footage showed" (the subject a coordinated verb shares does not: it is too often wrong) */
-            append(sum, &o, sizeof sum, actor, strlen(actor));
+            append(sum, &o, sizeof sum, actor, actor_len);
             append(sum, &o, sizeof sum, " ", 1);
         }
         append_text(sum, &o, sizeof sum, c, memo, from, to);

@@ -2423,6 +2423,13 @@ static void lines_of_headlines(ctx *c, size_t *from)
     if (c->wrapped || !n)
         return;
     for (const char *p = c->text, *end = c->text + c->len; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+        /* a line whose last word ends with a full stop or a quote (as paragraphs do) is no headline's: its
+         * break is not looked up (all but 500 of the 13,200 of the 2 MB slice) */
+        size_t b = (size_t)(p - c->text);
+        while (b > 0 && chr__ascii_space((unsigned char)c->text[b - 1]))
+            b--;
+        if (b > 0 && strchr(".!?\"':", c->text[b - 1]))
+            continue;
         size_t q = tok_at(c, (size_t)(p - c->text));
         if (q < n && c->toks->v[q].start > (size_t)(p - c->text) && line_break_at(c, q)) {
             if (!breaks++)

@@ -868,7 +868,8 @@ static uint64_t __attribute__((noinline)) find_marks(const ctx *c, size_t w)
 #if defined(__SSE2__)
     for (; n - k >= 16; k += 16) { /* 16 bytes a compare */
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + k));
-        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                                   _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
         hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
         hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
                                              _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
@@ -2093,7 +2094,8 @@ static int single_spaced(const char *s, size_t n)
      * their start; carry: the byte before the 16 is a space */
     for (size_t k = 0, carry = 0; n >= 16; k += 16) {
         size_t at = k > n - 16 ? n - 16 : k;
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at)), t = _mm_sub_epi8(v, _mm_set1_epi8(9));
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+        __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9));
         unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
         int other = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t)); /* \t to \r */
         if (other || (sp & ((sp << 1) | (at == k ? carry : 0))))

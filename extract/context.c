@@ -68,7 +68,8 @@ enum {
     CUE_ADVERB = 1 << 5,
     CUE_DETERMINER = 1 << 6,
     CUE_UNIT = 1 << 7,
-    CUE_FIXTURE = 1 << 8
+    CUE_FIXTURE = 1 << 8,
+    CUE_LASTING = 1 << 9
 };
 
 /* FNV-1a of w[0..l); upto works it out as it copies a word. */
@@ -85,7 +86,7 @@ static uint32_t cue_hash(const char *w, size_t l) {
 static uint16_t word_mask(const chr_engine *e, const char *w, size_t l, uint32_t h) {
     if (!e->cue_hashed) {
         uint16_t m = 0;
-        for (int k = 0; k < 9; k++)
+        for (int k = 0; k < CHR__CUE_TABLES; k++)
             if (e->tense_cues[k] && chr__table_lookup(e->tense_cues[k], w))
                 m |= (uint16_t)(1u << k);
         return m;
@@ -221,15 +222,15 @@ static int cue_add(chr_engine *e, const char *key, uint16_t m, size_t *used) {
 }
 
 void chr__context_init(chr_engine *e) {
-    static const char *const names[9] = {"tense_future", "tense_past",   "tense_present",    "tense_not_past",
-                                         "tense_copula", "tense_adverb", "tense_determiner", "tense_unit",
-                                         "tense_fixture"};
-    for (int k = 0; k < 9; k++)
+    static const char *const names[CHR__CUE_TABLES] = {
+        "tense_future", "tense_past",       "tense_present", "tense_not_past", "tense_copula",
+        "tense_adverb", "tense_determiner", "tense_unit",    "tense_fixture",  "tense_lasting"};
+    for (int k = 0; k < CHR__CUE_TABLES; k++)
         e->tense_cues[k] = chr__rules_table(e, names[k]);
     memset(e->cue_slots, 0, sizeof e->cue_slots);
     size_t used = 0;
     e->cue_hashed = 1;
-    for (int k = 0; k < 9 && e->cue_hashed; k++)
+    for (int k = 0; k < CHR__CUE_TABLES && e->cue_hashed; k++)
         for (size_t i = 0; e->tense_cues[k] && i < e->tense_cues[k]->n; i++)
             if (cue_add(e, e->tense_cues[k]->keys[i], (uint16_t)(1u << k), &used)) {
                 e->cue_hashed = 0;
@@ -275,6 +276,11 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
         size_t nr = d < WINDOW_RIGHT ? upto(&rw, d + 1) : rw.n;
         if (d < nl) {
             chr_tense t = classify(&left[d]);
+            /* "The exhibit opened on Oct. 6 and runs through July", "the ban remains until March": what
+             * goes on now lasts until a time to come */
+            if (!t && d == 1 && (left[1].mask & CUE_LASTING) &&
+                (!strcmp(left[0].w, "until") || !strcmp(left[0].w, "through") || !strcmp(left[0].w, "till")))
+                t = CHR_TENSE_FUTURE;
             /* not after a determiner: "told reporters after the vote late Thursday" is a noun */
             if (!t && d < FIXTURE_REACH && (left[d].mask & CUE_FIXTURE) &&
                 !(d + 1 < nl && (left[d + 1].mask & CUE_DETERMINER)))

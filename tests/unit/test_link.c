@@ -1192,6 +1192,22 @@ static void test_coordinated_infinitive_takes_its_own_time(void **state)
     done(&r);
 }
 
+/* "since then" and "until then" point back at the last date: "its shares have fallen 8% since then" begins
+ * on the Oct. 30 of the report; "Since then, it has cut 4,000 jobs" on 2004; not the report ", he said". */
+static void test_since_then(void **state)
+{
+    (void)state;
+    run r = extract("Acme reported results on Oct. 30, and its shares have fallen 8% since then. The company "
+                    "went public in 2004. Since then, it has cut 4,000 jobs, he said.");
+    const chr_event *fallen = event(&r, "fallen"), *cut = event(&r, "cut");
+    assert_int_equal(fallen->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(fallen->time.begin, "2014-10-30");
+    assert_int_equal(cut->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(cut->time.begin, "2004");
+    assert_int_not_equal(event(&r, "said")->time.relation, CHR_REL_BEGUN_BY);
+    done(&r);
+}
+
 /* A possessive time is part of the object of a verb on its left: "will release November's figures on Dec. 4"
  * is on Dec. 4. */
 static void test_possessive_time_of_an_object(void **state)
@@ -1232,6 +1248,7 @@ int main(void)
         cmocka_unit_test(test_trailing_report_not_dated_by_its_content),
         cmocka_unit_test(test_time_of_an_opening_participle),
         cmocka_unit_test(test_coordinated_infinitive_takes_its_own_time),
+        cmocka_unit_test(test_since_then),
         cmocka_unit_test(test_possessive_time_of_an_object),
         cmocka_unit_test(test_duration_dated_by_the_day_after_it),
         cmocka_unit_test(test_signals_in_any_case),

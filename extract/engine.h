@@ -110,7 +110,8 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
 int chr__prefilter_keep_occurrences(chr__prefilter *pf, size_t r);
 /* The prefilter of patterns[0..n) as bytes to embed (*out malloc'd), holding the patterns themselves:
  * 0 or CHR_ENOMEM. Loading it back: 1 and *out when data was saved from exactly these patterns, 0 when
- * not (or data is damaged; then build it), CHR_ENOMEM. */
+ * not (or data is damaged, or not aligned for uint64; then build it), CHR_ENOMEM. The loaded prefilter
+ * reads its big tables in data itself, which must stay unchanged while it lives. */
 int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilter *pf,
                         const char *const *patterns, size_t n);
 int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t len,

@@ -7,7 +7,7 @@
  * The output is the body of a C array initializer: the compiled form as uint64 words in this machine's
  * order, the empty ones (most of the tables' slots) as "0". cmake/embed.cmake includes it into an aligned
  * uint64_t array. As hex bytes through embed.cmake's regexes, the 11 MB form had made 68 MB of C that took
- * 31 s to generate and 31 s to compile; as words, 10 MB that take a second or two.
+ * 31 s to generate and 31 s to compile; as words it is 7.9 MB, written in 0.3 s and compiled in about 6.
  *
  * It links the library's own model loader (extract/model.c), so the hashes in the output are the ones
  * the library computes. Exit status 0, or 1 with a message. */

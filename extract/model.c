@@ -733,8 +733,8 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
  * Native byte order: it is made where it is used. The keys are this build's own (fh1, fh2). Loading it
  * copies nothing: the model points into the bytes (chr__event_model_load_bin), so that a run faults in
  * only the pages of the table it reads, and from the binary's file, not as fresh zeroed memory. Copying
- * the entries of the older compact form ("CHRMODL3", 3.4 MB) into calloc'd tables (10.5 MB) had cost
- * 2,770 of the 4,190 page faults of a one-line run; the file is 7.1 MB bigger. An empty slot of each
+ * the entries of the older compact form ("CHRMODL3", 3.4 MB) into calloc'd tables (11 MB) had cost
+ * 2,600 of the 4,200 page faults of a one-line run; the binary is 7.7 MB bigger. An empty slot of each
  * table, checked at load, is what ends every probe of a table made elsewhere (whose counts need not be
  * true): a probe that wraps around meets it, without a bound in the tagger's inner loop or a look at
  * every slot at load. */

@@ -1183,10 +1183,11 @@ static void fold_safe(first *f) {
 /* Node 0 is the root; the nodes are numbered by how often a walk reaches them (renumber), so the first
  * ones are those most walks go through and end at. Children are found through one open-addressing table
  * keyed (node, byte), and for the first DENSE_NODES nodes through a dense table over the classes of the
- * bytes the trie holds too (made from the edges once built or loaded), so that the walk's usual steps do
- * not hash. */
-#define DENSE_NODES 4096 /* 8192 took 2.2 M instructions fewer on the 2 MB slice (0.3%), but made at load a
-                          * table of 0.9 MB more: 230 more page faults and 0.6 ms of a one-line run's 17 */
+ * bytes the trie holds too (made from the edges once built, saved with them), so that the walk's usual
+ * steps do not hash. */
+#define DENSE_NODES 8192 /* 4096 took 1.3 M instructions more on the 2 MB slice (566.5 M); 8192 had cost 230
+                          * page faults at start when the table was made at load, none now that a saved one
+                          * is read in place (the binary is 0.9 MB bigger) */
 /* The walk's class of a text byte that folded() must read: the leads of the long s and the Kelvin sign;
  * of white space (a run of it is one ' '); of a digit (a run of them is one byte, its RUN). */
 #define CLS_SLOW 0xFFFF
@@ -2384,9 +2385,21 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
     size_t empty = 0;
     while (empty < pf->ecap && pf->ekeys[empty])
         empty++;
-    uint64_t counts[PF_COUNTS] = {pf->nrules, pf->nnodes, pf->nlist, pf->ecap, pf->nanywhere, pf->nrstr,
-                                  pf->rule_req_total, pf->ncls, pf->nstates, nout,
-                                  patterns_len(patterns, n), n, pf->nwcls, pf->ndense, empty};
+    uint64_t counts[PF_COUNTS] = {pf->nrules,
+                                  pf->nnodes,
+                                  pf->nlist,
+                                  pf->ecap,
+                                  pf->nanywhere,
+                                  pf->nrstr,
+                                  pf->rule_req_total,
+                                  pf->ncls,
+                                  pf->nstates,
+                                  nout,
+                                  patterns_len(patterns, n),
+                                  n,
+                                  pf->nwcls,
+                                  pf->ndense,
+                                  empty};
     *out = NULL;
     *out_len = 0;
     b_u64(&o, PF_MAGIC);
@@ -2397,12 +2410,10 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
         b_put(&o, patterns[i], strlen(patterns[i]) + 1);
     b_put(&o, pf->wbyte + 1, pf->nwcls - 1);
     const void *tables[6] = {pf->rules_at, pf->rules_n, pf->rule_list, pf->ekeys, pf->evals, pf->dense};
-    const size_t sizes[6] = {pf->nnodes * sizeof *pf->rules_at,
-                             pf->nnodes * sizeof *pf->rules_n,
-                             pf->nlist * sizeof *pf->rule_list,
-                             pf->ecap * sizeof *pf->ekeys,
-                             pf->ecap * sizeof *pf->evals,
-                             pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense};
+    const size_t sizes[6] = {
+        pf->nnodes * sizeof *pf->rules_at, pf->nnodes * sizeof *pf->rules_n,
+        pf->nlist * sizeof *pf->rule_list, pf->ecap * sizeof *pf->ekeys,
+        pf->ecap * sizeof *pf->evals,      pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense};
     for (int t = 0; t < 6; t++) {
         b_pad(&o);
         b_put(&o, tables[t], sizes[t]);

@@ -550,7 +550,8 @@ static int reach_broken(const chr_engine *e, size_t ri, const char *text, char *
     int rc = last1 && md ? chr__prefilter_required_paras(e->prefilter, text, len, last1, &ps) : CHR_ENOMEM;
     for (size_t p = 0; p < len && !rc; p++) {
         if (((unsigned char)text[p] & 0xC0) == 0x80 ||
-            pcre2_match(r->code, (PCRE2_SPTR)text, len, p, PCRE2_NO_UTF_CHECK, md, e->mctx) < 0)
+            pcre2_match(chr__rules_code(r, &(int){0}), (PCRE2_SPTR)text, len, p, PCRE2_NO_UTF_CHECK, md,
+                        e->mctx) < 0)
             continue;
         int near = 0;
         for (size_t j = 0; j < n && !near; j++)

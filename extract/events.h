@@ -30,7 +30,10 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
                           chr_error *err);
 void chr__event_model_free(chr__event_model *m);
 /* The model in its compiled form (model.c says the layout): written at build time by cmake/modelbin.c
- * for the built-in model, read at start-up without parsing. *out of save is malloc'ed. */
+ * for the built-in model, read at start-up without parsing or copying. *out of save is malloc'ed. The
+ * model that load_bin makes reads its tables in data itself, which must stay unchanged for as long as the
+ * model lives, and be aligned for uint64 (malloc's is; the built-in copy is aligned on 64 bytes, a cache
+ * line; misaligned bytes are refused: CHR_ERULE). */
 int chr__event_model_save_bin(char **out, size_t *len, const chr__event_model *m);
 int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t len, const char *name,
                               chr_error *err);

@@ -43,11 +43,14 @@ struct chr__event_model {
     size_t cap; /* power of 2 */
     size_t nf;
     uint64_t *ckeys; /* word categories */
-    unsigned *cvals;
+    uint32_t *cvals;
     size_t ccap;
     uint64_t *lkeys; /* the event lexicon */
     uint16_t *lvals;
     size_t lcap;
+    /* the tables point into the caller's bytes, a compiled form (chr__event_model_load_bin), rather than
+     * into memory of the model's own: the free leaves them */
+    int borrowed;
     /* the hashes of the few short values that context features take at every token (const_hashes) */
     uint64_t hcap[3][2];     /* capitalization '0'..'2', then 'F' first word or 'm' */
     uint64_t hpl[4];         /* the previous decision: 'E', 'O', '<', 'p' */
@@ -275,11 +278,13 @@ static inline const int16_t *weights(const chr__event_model *m, uint64_t h) {
 void chr__event_model_free(chr__event_model *m) {
     if (!m)
         return;
-    free(m->slots);
-    free(m->ckeys);
-    free(m->cvals);
-    free(m->lkeys);
-    free(m->lvals);
+    if (!m->borrowed) {
+        free(m->slots);
+        free(m->ckeys);
+        free(m->cvals);
+        free(m->lkeys);
+        free(m->lvals);
+    }
     free(m);
 }
 
@@ -717,151 +722,125 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
 
 /* ---- the compiled form ------------------------------------------------------------------------------ */
 
-/* The model as the loader leaves it, written out (cmake/modelbin.c does it at build time, so that the
- * built-in model is not parsed at every start): "CHRMODL3", then as uint64: the three table sizes, the
- * entry counts of features, categories and lexicon, and the near_time bias and bytes; then the entries:
- * features (key, 12 int16), categories (key, uint32), lexicon (key, uint16). Native byte order: it is
- * made where it is used. The keys are this build's own (fh1, fh2): "2" was the form whose feature keys
- * were fully mixed. */
-#define BIN_MAGIC "CHRMODL3"
-#define BIN_HEAD 72 /* the magic and 8 uint64 */
+/* The model's tables as they lie in memory, written out (cmake/modelbin.c does it at build time for the
+ * built-in model): a header, then the tables themselves, each at a multiple of 64 bytes from the start:
+ *
+ *   "CHRMODL4", then as uint64: cap, ccap, lcap (powers of 2), nf, the near_time bias and bytes, and for
+ *   each of the three tables the index of one of its empty slots; zeros up to 128 bytes
+ *   slots[cap]    (key, 12 int16; 32 bytes)     ckeys[ccap] (uint64)     cvals[ccap] (uint32)
+ *   lkeys[lcap]   (uint64)                      lvals[lcap] (uint16)     zeros up to a multiple of 64
+ *
+ * Native byte order: it is made where it is used. The keys are this build's own (fh1, fh2). Loading it
+ * copies nothing: the model points into the bytes (chr__event_model_load_bin), so that a run faults in
+ * only the pages of the table it reads, and from the binary's file, not as fresh zeroed memory. Copying
+ * the entries of the older compact form ("CHRMODL3", 3.4 MB) into calloc'd tables (11 MB) had cost
+ * 2,600 of the 4,200 page faults of a one-line run; the binary is 7.7 MB bigger. An empty slot of each
+ * table, checked at load, is what ends every probe of a table made elsewhere (whose counts need not be
+ * true): a probe that wraps around meets it, without a bound in the tagger's inner loop or a look at
+ * every slot at load. */
+#define BIN_MAGIC "CHRMODL4"
+#define BIN_HEAD 128
+#define BIN_ALIGN 64
 
-typedef struct wbuf {
-    char *b;
-    size_t n, cap;
-    int oom;
-} wbuf;
+/* Where each table starts, and the end: offsets from the start of the compiled form. */
+typedef struct binlayout {
+    uint64_t slots, ckeys, cvals, lkeys, lvals, end;
+} binlayout;
 
-static void wput(wbuf *w, const void *p, size_t n) {
-    if (w->oom)
-        return;
-    if (w->n + n > w->cap) {
-        size_t cap = w->cap ? w->cap : 1 << 20;
-        while (cap < w->n + n)
-            cap *= 2;
-        char *b = realloc(w->b, cap);
-        if (!b) {
-            w->oom = 1;
-            return;
-        }
-        w->b = b;
-        w->cap = cap;
-    }
-    memcpy(w->b + w->n, p, n);
-    w->n += n;
+static uint64_t align_up(uint64_t n) { return (n + BIN_ALIGN - 1) & ~(uint64_t)(BIN_ALIGN - 1); }
+
+/* The caller has checked that each cap is at most 2^40, so that nothing here overflows. */
+static binlayout layout(uint64_t cap, uint64_t ccap, uint64_t lcap) {
+    binlayout l;
+    l.slots = BIN_HEAD;
+    l.ckeys = align_up(l.slots + cap * sizeof(struct fslot));
+    l.cvals = align_up(l.ckeys + ccap * sizeof(uint64_t));
+    l.lkeys = align_up(l.cvals + ccap * sizeof(uint32_t));
+    l.lvals = align_up(l.lkeys + lcap * sizeof(uint64_t));
+    l.end = align_up(l.lvals + lcap * sizeof(uint16_t));
+    return l;
 }
 
-static void wu64(wbuf *w, uint64_t v) { wput(w, &v, sizeof v); }
+/* The index of an empty slot of keys[0..cap) (stride bytes apart), or cap when it has none. */
+static uint64_t empty_slot(const void *keys, size_t cap, size_t stride) {
+    for (size_t i = 0; i < cap; i++) {
+        uint64_t k;
+        memcpy(&k, (const char *)keys + i * stride, sizeof k);
+        if (!k)
+            return i;
+    }
+    return cap;
+}
 
 int chr__event_model_save_bin(char **out, size_t *len, const chr__event_model *m) {
-    wbuf w = {0};
-    uint64_t nc = 0, nl = 0;
-    for (size_t i = 0; i < m->ccap; i++)
-        nc += m->ckeys[i] != 0;
-    for (size_t i = 0; i < m->lcap; i++)
-        nl += m->lkeys[i] != 0;
-    wput(&w, BIN_MAGIC, 8);
-    wu64(&w, m->cap);
-    wu64(&w, m->ccap);
-    wu64(&w, m->lcap);
-    wu64(&w, m->nf);
-    wu64(&w, nc);
-    wu64(&w, nl);
-    wu64(&w, (uint64_t)m->near_bias);
-    wu64(&w, m->near_bytes);
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->slots[i].key) {
-            wu64(&w, m->slots[i].key);
-            wput(&w, m->slots[i].w, sizeof m->slots[i].w);
-        }
-    for (size_t i = 0; i < m->ccap; i++)
-        if (m->ckeys[i]) {
-            uint32_t v = m->cvals[i];
-            wu64(&w, m->ckeys[i]);
-            wput(&w, &v, sizeof v);
-        }
-    for (size_t i = 0; i < m->lcap; i++)
-        if (m->lkeys[i]) {
-            wu64(&w, m->lkeys[i]);
-            wput(&w, &m->lvals[i], sizeof m->lvals[i]);
-        }
-    if (w.oom) {
-        free(w.b);
+    *out = NULL;
+    *len = 0;
+    binlayout l = layout(m->cap, m->ccap, m->lcap);
+    char *b = calloc(1, l.end);
+    if (!b)
         return CHR_ENOMEM;
-    }
-    *out = w.b;
-    *len = w.n;
+    uint64_t head[12] = {m->cap,
+                         m->ccap,
+                         m->lcap,
+                         m->nf,
+                         (uint64_t)m->near_bias,
+                         m->near_bytes,
+                         empty_slot(m->slots, m->cap, sizeof *m->slots),
+                         empty_slot(m->ckeys, m->ccap, sizeof *m->ckeys),
+                         empty_slot(m->lkeys, m->lcap, sizeof *m->lkeys)};
+    memcpy(b, BIN_MAGIC, 8);
+    memcpy(b + 8, head, sizeof head);
+    memcpy(b + l.slots, m->slots, m->cap * sizeof *m->slots);
+    memcpy(b + l.ckeys, m->ckeys, m->ccap * sizeof *m->ckeys);
+    memcpy(b + l.cvals, m->cvals, m->ccap * sizeof *m->cvals);
+    memcpy(b + l.lkeys, m->lkeys, m->lcap * sizeof *m->lkeys);
+    memcpy(b + l.lvals, m->lvals, m->lcap * sizeof *m->lvals);
+    *out = b;
+    *len = l.end;
     return 0;
 }
 
-static uint64_t ru64(const char *p) {
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
+static int pow2(uint64_t n) { return n >= 16 && n <= (uint64_t)1 << 40 && !(n & (n - 1)); }
 
 int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t len, const char *name,
                               chr_error *err) {
     *out = NULL;
     if (len < BIN_HEAD || memcmp(data, BIN_MAGIC, 8) != 0)
         return chr__error_at(err, CHR_ERULE, name, 0, "not a compiled event model");
-    uint64_t cap = ru64(data + 8), ccap = ru64(data + 16), lcap = ru64(data + 24), nf = ru64(data + 32),
-             nc = ru64(data + 40), nl = ru64(data + 48), nb = ru64(data + 56), nn = ru64(data + 64);
-    const size_t fe = 8 + sizeof(((struct fslot *)0)->w), ce = 8 + 4, le = 8 + 2;
-    int pow2 = cap && !(cap & (cap - 1)) && ccap && !(ccap & (ccap - 1)) && lcap && !(lcap & (lcap - 1));
-    if (!pow2 || nf > cap / 4 * 3 || nc > ccap / 2 || nl > lcap / 2 || nb > INT16_MAX || nn > 1000 ||
-        len != BIN_HEAD + nf * fe + nc * ce + nl * le)
+    if ((uintptr_t)data % sizeof(uint64_t))
+        return chr__error_at(err, CHR_ERULE, name, 0, "compiled event model not aligned for uint64");
+    uint64_t h[9];
+    memcpy(h, data + 8, sizeof h);
+    uint64_t cap = h[0], ccap = h[1], lcap = h[2], nf = h[3], nb = h[4], nn = h[5];
+    if (!pow2(cap) || !pow2(ccap) || !pow2(lcap) || nf > cap / 4 * 3 || nb > INT16_MAX || nn > 1000)
         return chr__error_at(err, CHR_ERULE, name, 0, "compiled event model of a wrong size");
+    binlayout l = layout(cap, ccap, lcap);
+    if (len != l.end)
+        return chr__error_at(err, CHR_ERULE, name, 0, "compiled event model of a wrong size");
+    /* the tables, in place: aligned (data is, and the layout's offsets are multiples of 64), and never
+     * written through (the model is immutable once loaded; borrowed tells chr__event_model_free) */
+    char *base = (char *)(uintptr_t)data;
+    struct fslot *slots = (void *)(base + l.slots);
+    uint64_t *ckeys = (void *)(base + l.ckeys), *lkeys = (void *)(base + l.lkeys);
+    if (h[6] >= cap || slots[h[6]].key || h[7] >= ccap || ckeys[h[7]] || h[8] >= lcap || lkeys[h[8]])
+        return chr__error_at(err, CHR_ERULE, name, 0, "compiled event model: a table without an empty slot");
     chr__event_model *m = calloc(1, sizeof *m);
-    if (m)
-        const_hashes(m);
     if (!m)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    const_hashes(m);
+    m->borrowed = 1;
     m->cap = cap;
     m->ccap = ccap;
     m->lcap = lcap;
+    m->nf = nf;
     m->near_bias = (int32_t)nb;
     m->near_bytes = (uint32_t)nn;
-    m->slots = calloc(cap, sizeof *m->slots);
-    m->ckeys = calloc(ccap, sizeof *m->ckeys);
-    m->cvals = calloc(ccap, sizeof *m->cvals);
-    m->lkeys = calloc(lcap, sizeof *m->lkeys);
-    m->lvals = calloc(lcap, sizeof *m->lvals);
-    if (!m->slots || !m->ckeys || !m->cvals || !m->lkeys || !m->lvals) {
-        chr__event_model_free(m);
-        return chr__error_set(err, CHR_ENOMEM, "out of memory");
-    }
-    const char *p = data + BIN_HEAD;
-    for (uint64_t k = 0; k < nf; k++, p += fe) {
-        uint64_t h = ru64(p);
-        size_t i = h & (cap - 1);
-        while (m->slots[i].key && m->slots[i].key != h)
-            i = (i + 1) & (cap - 1);
-        if (!h || m->slots[i].key) {
-            chr__event_model_free(m);
-            return chr__error_at(err, CHR_ERULE, name, 0, "compiled event model: bad feature entry");
-        }
-        m->slots[i].key = h;
-        memcpy(m->slots[i].w, p + 8, sizeof m->slots[i].w);
-        m->nf++;
-    }
-    for (uint64_t k = 0; k < nc; k++, p += ce) {
-        uint64_t h = ru64(p);
-        uint32_t v;
-        memcpy(&v, p + 8, 4);
-        size_t i = probe(m->ckeys, ccap, h);
-        m->ckeys[i] = h ? h : 1;
-        m->cvals[i] = v;
-    }
-    for (uint64_t k = 0; k < nl; k++, p += le) {
-        uint64_t h = ru64(p);
-        uint16_t v;
-        memcpy(&v, p + 8, 2);
-        size_t i = probe(m->lkeys, lcap, h);
-        m->lkeys[i] = h ? h : 1;
-        m->lvals[i] = v;
-    }
-    m->has_wn = m->lcap && wn_get(m, "", 0);
+    m->slots = slots;
+    m->ckeys = ckeys;
+    m->cvals = (void *)(base + l.cvals);
+    m->lkeys = lkeys;
+    m->lvals = (void *)(base + l.lvals);
+    m->has_wn = wn_get(m, "", 0) != 0;
     tagger_tables(m);
     *out = m;
     return 0;

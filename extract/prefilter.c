@@ -1183,10 +1183,11 @@ static void fold_safe(first *f) {
 /* Node 0 is the root; the nodes are numbered by how often a walk reaches them (renumber), so the first
  * ones are those most walks go through and end at. Children are found through one open-addressing table
  * keyed (node, byte), and for the first DENSE_NODES nodes through a dense table over the classes of the
- * bytes the trie holds too (made from the edges once built or loaded), so that the walk's usual steps do
- * not hash. */
-#define DENSE_NODES 4096 /* 8192 took 2.2 M instructions fewer on the 2 MB slice (0.3%), but made at load a
-                          * table of 0.9 MB more: 230 more page faults and 0.6 ms of a one-line run's 17 */
+ * bytes the trie holds too (made from the edges once built, saved with them), so that the walk's usual
+ * steps do not hash. */
+#define DENSE_NODES 8192 /* 4096 took 1.3 M instructions more on the 2 MB slice (566.5 M); 8192 had cost 230
+                          * page faults at start when the table was made at load, none now that a saved one
+                          * is read in place (the binary is 0.9 MB bigger) */
 /* The walk's class of a text byte that folded() must read: the leads of the long s and the Kelvin sign;
  * of white space (a run of it is one ' '); of a digit (a run of them is one byte, its RUN). */
 #define CLS_SLOW 0xFFFF
@@ -1225,7 +1226,7 @@ struct chr__prefilter {
     uint32_t *out_at; /* per state: the strings that end there, out[out_at[s] .. out_at[s + 1]) */
     uint32_t *out;
     size_t nstates;
-    /* the walk's dense table (made from the edges, not saved) */
+    /* the walk's dense table (made from the edges; saved finished) and its classes */
     uint16_t wcls[256];       /* folded byte -> class, 0: in no string of the trie */
     uint16_t rcls[256];       /* text byte -> the class of its folded byte, or CLS_SLOW, _SPACE, _DIGIT */
     uint16_t qcls[256];       /* text byte -> its column in the dense table (the quick loop's class) */
@@ -1261,6 +1262,9 @@ struct chr__prefilter {
     /* per required string: its occurrences are kept for chr__paras (a rule's reach needs them; made at
      * load by chr__prefilter_keep_occurrences, not saved) */
     unsigned char *keep;
+    /* rules_at, rules_n, rule_list, ekeys, evals and dense point into a saved prefilter, which
+     * chr__prefilter_load reads in place: the free leaves them */
+    int borrowed;
 };
 
 /* The automaton's transitions: the next state's row (state * ncls), and this bit when strings end at it */
@@ -1310,14 +1314,12 @@ static void make_classes(chr__prefilter *pf) {
         }
 }
 
-/* The dense table (empty) for the walk's classes, and the pair table. */
+/* The dense table (empty) for the walk's classes. */
 static int alloc_dense(chr__prefilter *pf) {
     pf->ndense = pf->nnodes < DENSE_NODES ? pf->nnodes : DENSE_NODES;
     free(pf->dense);
-    free(pf->pair);
     pf->dense = calloc(pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
-    pf->pair = malloc((pf->nwcls + 1) * (pf->nwcls + 1) * sizeof *pf->pair);
-    return pf->dense && pf->pair ? 0 : CHR_ENOMEM;
+    return pf->dense ? 0 : CHR_ENOMEM;
 }
 
 /* Edge key -> child into the dense table when its node is in it and its byte has a class (column 0, the
@@ -1329,11 +1331,11 @@ static inline void dense_put(chr__prefilter *pf, uint64_t key, uint32_t child) {
             child | (pf->rules_n[child] ? WALK_RULES : 0) | (child >= pf->ndense ? WALK_FULL : 0);
 }
 
-/* Once the dense table is filled: its column for the bytes the full walk must read (the leads folded()
- * reads, digits: their run is one byte), its nodes reached by ' ' staying there on more of it (the full
- * walk reads the run as one ' ': a ' ' edge out of such a node is never taken), the pair table, the class
- * of each text byte, and the bytes a walk may start at. */
-static void finish_walk(chr__prefilter *pf) {
+/* Once the dense table is filled from the edges: its column for the bytes the full walk must read (the
+ * leads folded() reads, digits: their run is one byte), its nodes reached by ' ' staying there on more of
+ * it (the full walk reads the run as one ' ': a ' ' edge out of such a node is never taken). A saved
+ * prefilter holds the table so finished. */
+static void finish_dense(chr__prefilter *pf) {
     size_t nw1 = pf->nwcls + 1, sp = pf->wcls[' '];
     for (size_t node = 0; node < pf->ndense; node++) {
         pf->dense[node * nw1 + pf->nwcls] = WALK_FULL;
@@ -1341,6 +1343,16 @@ static void finish_walk(chr__prefilter *pf) {
         if (sp && c && !(c & WALK_FULL))
             pf->dense[(c & WALK_NODE) * nw1 + sp] = c & WALK_NODE;
     }
+}
+
+/* Once the dense table is finished: the pair table (allocated), the class of each text byte, and the
+ * bytes a walk may start at. */
+static int finish_walk(chr__prefilter *pf) {
+    size_t nw1 = pf->nwcls + 1;
+    free(pf->pair);
+    pf->pair = malloc(nw1 * nw1 * sizeof *pf->pair);
+    if (!pf->pair)
+        return CHR_ENOMEM;
     for (size_t c0 = 0; c0 < nw1; c0++) {
         uint32_t d0 = pf->dense[c0];
         for (size_t c1 = 0; c1 < nw1; c1++) {
@@ -1364,6 +1376,7 @@ static void finish_walk(chr__prefilter *pf) {
         pf->qcls[b] = slow || digit ? (uint16_t)pf->nwcls : (uint16_t)k;
         pf->starts[b] = pf->nanywhere || slow || (digit ? number : k && pf->dense[k]);
     }
+    return 0;
 }
 
 /* The required-strings pass's table from the automaton's, and the class of each text byte in it. */
@@ -1461,20 +1474,22 @@ static int make_dense(chr__prefilter *pf) {
     for (size_t j = 0; j < pf->ecap; j++)
         if (pf->ekeys[j])
             dense_put(pf, pf->ekeys[j], pf->evals[j]);
-    finish_walk(pf);
-    return 0;
+    finish_dense(pf);
+    return finish_walk(pf);
 }
 
 void chr__prefilter_free(chr__prefilter *pf) {
     if (!pf)
         return;
-    free(pf->dense);
+    if (!pf->borrowed) {
+        free(pf->dense);
+        free(pf->rules_at);
+        free(pf->rules_n);
+        free(pf->rule_list);
+        free(pf->ekeys);
+        free(pf->evals);
+    }
     free(pf->pair);
-    free(pf->rules_at);
-    free(pf->rules_n);
-    free(pf->rule_list);
-    free(pf->ekeys);
-    free(pf->evals);
     free(pf->anywhere);
     free(pf->rstr);
     free(pf->rule_req_at);
@@ -2308,15 +2323,19 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * once over the built-in rules (cmake/rulesbin.c) and embeds the result with the patterns it came
  * from; the engine takes it only when its own patterns are byte for byte those. The layout: a header of
  * 64-bit counts, then each array as it is in memory (little or big endian as built: the header's
- * byte-order mark must read back), the walk's class bytes after the patterns, the edge table as its
- * used slots in the order of the children (the dense table is filled from them as they are read),
- * strings as their bytes, length and exactness. What it holds is trusted as the build's own output
- * once its patterns match; the counts and lengths are checked all the same, so that a damaged copy is
- * refused rather than read past its end. */
+ * byte-order mark must read back), the walk's class bytes after the patterns, strings as their bytes,
+ * length and exactness. The six big tables, the trie's rules by node (rules_at, rules_n, rule_list), the
+ * edge table (ekeys, evals) whole and the dense table finished, each start at a multiple of 64 bytes
+ * and are read in place (the built-in copy is aligned on 64), so that a run faults in only the pages
+ * of them it reads. Copying them out (and filling the edge and dense tables from a list of the edges)
+ * had touched all of their 3.0 MB: 790 of the 1,618 page faults of a one-line run. What it holds is
+ * trusted as the build's own output once its patterns match; the counts and lengths are checked all
+ * the same, so that a damaged copy is refused rather than read past its end, and so is an empty slot of
+ * the edge table, which ends every probe. */
 
-#define PF_MAGIC 0x43485250464c5434ull /* "CHRPFLT4" */
+#define PF_MAGIC 0x43485250464c5435ull /* "CHRPFLT5" */
 #define PF_ORDER 0x0102030405060708ull
-#define PF_COUNTS 13
+#define PF_COUNTS 15
 
 typedef struct bout {
     unsigned char *p;
@@ -2345,6 +2364,12 @@ static void b_put(bout *o, const void *s, size_t n) {
 
 static void b_u64(bout *o, uint64_t v) { b_put(o, &v, sizeof v); }
 
+/* Zeros up to the next multiple of 64 bytes from the start. */
+static void b_pad(bout *o) {
+    static const unsigned char zeros[64];
+    b_put(o, zeros, (64 - o->n % 64) % 64);
+}
+
 /* The patterns as one block: each with its NUL. */
 static size_t patterns_len(const char *const *patterns, size_t n) {
     size_t t = 0;
@@ -2357,9 +2382,24 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
                         const char *const *patterns, size_t n) {
     bout o = {0};
     size_t nout = pf->out_at ? pf->out_at[pf->nstates] : 0;
-    uint64_t counts[PF_COUNTS] = {pf->nrules, pf->nnodes, pf->nlist, pf->ecap, pf->nanywhere, pf->nrstr,
-                                  pf->rule_req_total, pf->ncls, pf->nstates, nout,
-                                  patterns_len(patterns, n), n, pf->nwcls};
+    size_t empty = 0;
+    while (empty < pf->ecap && pf->ekeys[empty])
+        empty++;
+    uint64_t counts[PF_COUNTS] = {pf->nrules,
+                                  pf->nnodes,
+                                  pf->nlist,
+                                  pf->ecap,
+                                  pf->nanywhere,
+                                  pf->nrstr,
+                                  pf->rule_req_total,
+                                  pf->ncls,
+                                  pf->nstates,
+                                  nout,
+                                  patterns_len(patterns, n),
+                                  n,
+                                  pf->nwcls,
+                                  pf->ndense,
+                                  empty};
     *out = NULL;
     *out_len = 0;
     b_u64(&o, PF_MAGIC);
@@ -2369,22 +2409,15 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
     for (size_t i = 0; i < n; i++)
         b_put(&o, patterns[i], strlen(patterns[i]) + 1);
     b_put(&o, pf->wbyte + 1, pf->nwcls - 1);
-    b_put(&o, pf->rules_at, pf->nnodes * sizeof *pf->rules_at);
-    b_put(&o, pf->rules_n, pf->nnodes * sizeof *pf->rules_n);
-    b_put(&o, pf->rule_list, pf->nlist * sizeof *pf->rule_list);
-    /* the edge table's used slots: (slot, key, child), in the order of the children (the nodes' order) */
-    uint32_t *slot = malloc((pf->nnodes ? pf->nnodes : 1) * sizeof *slot);
-    if (!slot)
-        o.oom = 1;
-    for (size_t i = 0; slot && i < pf->ecap; i++)
-        if (pf->ekeys[i])
-            slot[pf->evals[i]] = (uint32_t)i;
-    for (size_t c = 1; slot && c < pf->nnodes; c++) {
-        b_put(&o, &slot[c], sizeof *slot);
-        b_put(&o, &pf->ekeys[slot[c]], sizeof *pf->ekeys);
-        b_put(&o, &pf->evals[slot[c]], sizeof *pf->evals);
+    const void *tables[6] = {pf->rules_at, pf->rules_n, pf->rule_list, pf->ekeys, pf->evals, pf->dense};
+    const size_t sizes[6] = {
+        pf->nnodes * sizeof *pf->rules_at, pf->nnodes * sizeof *pf->rules_n,
+        pf->nlist * sizeof *pf->rule_list, pf->ecap * sizeof *pf->ekeys,
+        pf->ecap * sizeof *pf->evals,      pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense};
+    for (int t = 0; t < 6; t++) {
+        b_pad(&o);
+        b_put(&o, tables[t], sizes[t]);
     }
-    free(slot);
     b_put(&o, pf->anywhere, pf->nanywhere * sizeof *pf->anywhere);
     for (size_t i = 0; i < pf->nrstr; i++) {
         uint32_t len = (uint32_t)pf->rstr[i].n, exact = (uint32_t)pf->rstr[i].exact;
@@ -2411,7 +2444,7 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
 }
 
 typedef struct bin {
-    const unsigned char *p, *end;
+    const unsigned char *start, *p, *end;
     int short_;
 } bin;
 
@@ -2440,14 +2473,26 @@ static void *b_array(bin *in, size_t n, size_t sz) {
     return v;
 }
 
+/* The next n elements of size sz in place, from the next multiple of 64 bytes (b_pad), or NULL. */
+static const void *b_view(bin *in, size_t n, size_t sz) {
+    size_t pad = (64 - (size_t)(in->p - in->start) % 64) % 64;
+    if (in->short_ || (size_t)(in->end - in->p) < pad || (size_t)(in->end - in->p - pad) / sz < n) {
+        in->short_ = 1;
+        return NULL;
+    }
+    const void *v = in->p + pad;
+    in->p += pad + n * sz;
+    return v;
+}
+
 int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t len,
                         const char *const *patterns, size_t n) {
-    bin in = {data, data + len, 0};
+    bin in = {data, data, data + len, 0};
     uint64_t magic = 0, order = 0, c[PF_COUNTS];
     *out = NULL;
-    if (b_get(&in, &magic, sizeof magic) || b_get(&in, &order, sizeof order) || magic != PF_MAGIC ||
-        order != PF_ORDER || b_get(&in, c, sizeof c))
-        return 0;
+    if ((uintptr_t)data % sizeof(uint64_t) || b_get(&in, &magic, sizeof magic) ||
+        b_get(&in, &order, sizeof order) || magic != PF_MAGIC || order != PF_ORDER || b_get(&in, c, sizeof c))
+        return 0; /* misaligned (the tables are read in place), or not a saved prefilter */
     /* the patterns it was made from, byte for byte */
     if (c[11] != n || c[10] != patterns_len(patterns, n) || (size_t)(in.end - in.p) < c[10])
         return 0;
@@ -2460,7 +2505,8 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     /* sane sizes: the edge table a power of two, the automaton's tables as big as their counts say */
     if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
         c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[1] > WALK_NODE ||
-        c[8] > (DELTA_SLOW - 1) / (c[7] + 1))
+        c[8] > (DELTA_SLOW - 1) / (c[7] + 1) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
+        c[14] >= c[3])
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
     if (!pf)
@@ -2484,30 +2530,17 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
         pf->wbyte[k] = *in.p;
         pf->wcls[*in.p] = (uint16_t)k;
     }
-    if (!in.short_ && alloc_dense(pf)) {
-        chr__prefilter_free(pf);
-        return CHR_ENOMEM;
-    }
-    pf->rules_at = b_array(&in, pf->nnodes, sizeof *pf->rules_at);
-    pf->rules_n = b_array(&in, pf->nnodes, sizeof *pf->rules_n);
-    pf->rule_list = b_array(&in, pf->nlist, sizeof *pf->rule_list);
-    pf->ekeys = calloc(pf->ecap, sizeof *pf->ekeys);
-    pf->evals = calloc(pf->ecap, sizeof *pf->evals);
-    /* one edge into each node but the root, 16 bytes each */
-    if (in.short_ || (size_t)(in.end - in.p) / 16 < pf->nnodes - 1)
-        in.short_ = 1;
-    size_t nedges = in.short_ || !pf->ekeys || !pf->evals || !pf->dense || !pf->rules_n ? 0 : pf->nnodes - 1;
-    for (size_t i = 0; i < nedges; i++, in.p += 16) {
-        uint32_t at;
-        memcpy(&at, in.p, 4);
-        if (at >= pf->ecap) {
-            in.short_ = 1;
-            break;
-        }
-        memcpy(&pf->ekeys[at], in.p + 4, 8);
-        memcpy(&pf->evals[at], in.p + 12, 4);
-        dense_put(pf, pf->ekeys[at], pf->evals[at]);
-    }
+    /* the big tables in place (never written through: the prefilter is immutable once loaded) */
+    pf->borrowed = 1;
+    pf->ndense = c[13];
+    pf->rules_at = (uint32_t *)(uintptr_t)b_view(&in, pf->nnodes, sizeof *pf->rules_at);
+    pf->rules_n = (uint32_t *)(uintptr_t)b_view(&in, pf->nnodes, sizeof *pf->rules_n);
+    pf->rule_list = (uint32_t *)(uintptr_t)b_view(&in, pf->nlist, sizeof *pf->rule_list);
+    pf->ekeys = (uint64_t *)(uintptr_t)b_view(&in, pf->ecap, sizeof *pf->ekeys);
+    pf->evals = (uint32_t *)(uintptr_t)b_view(&in, pf->ecap, sizeof *pf->evals);
+    pf->dense = (uint32_t *)(uintptr_t)b_view(&in, pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
+    if (pf->ekeys && pf->ekeys[c[14]])
+        in.short_ = 1; /* no empty slot where the header says: a probe might not end */
     pf->anywhere = b_array(&in, pf->nanywhere, sizeof *pf->anywhere);
     pf->rstr = in.short_ || pf->nrstr > (size_t)(in.end - in.p) ? NULL : calloc(pf->nrstr ? pf->nrstr : 1, sizeof *pf->rstr);
     for (size_t i = 0; pf->rstr && i < pf->nrstr; i++) {
@@ -2529,8 +2562,9 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
         in.short_ = 1;
     int rrc = 0;
     if (!in.short_ && pf->dense && pf->delta && pf->rule_req_n && pf->rule_req_at && pf->rule_req) {
-        finish_walk(pf);
-        rrc = finish_required(pf);
+        rrc = finish_walk(pf);
+        if (!rrc)
+            rrc = finish_required(pf);
         if (!rrc)
             rrc = finish_sets(pf, patterns);
     }

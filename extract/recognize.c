@@ -188,10 +188,11 @@ static void match_rule(scan *sc, uint32_t ri) {
     const char *text = sc->text;
     size_t len = sc->len;
     /* a JIT-compiled code goes straight to its machine code (pcre2_match would check and go there too) */
-    int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
-                                      sc->e->mctx)
-                    : pcre2_match(r->code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md,
-                                  sc->e->mctx);
+    int jit;
+    const pcre2_code *code = chr__rules_code(r, &jit);
+    int rc =
+        jit ? pcre2_jit_match(code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md, sc->e->mctx)
+            : pcre2_match(code, (PCRE2_SPTR)text, len, sc->pos, PCRE2_NO_UTF_CHECK, sc->md, sc->e->mctx);
     if (rc == PCRE2_ERROR_NOMATCH)
         return;
     if (rc < 0) {

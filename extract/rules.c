@@ -20,7 +20,9 @@
  *                              most N bytes after the start; each example's matches are checked for it
  *     example [@DCT] TEXT with [the expression] => VALUE
  *
- * Exports chr__rules_load, chr__rules_load_mem, chr__rules_free, chr__rules_table, chr__table_lookup. */
+ * Exports chr__rules_load, chr__rules_load_mem, chr__rules_free, chr__rules_table, chr__table_lookup,
+ * chr__rules_jit (the slow path of chr__rules_code, engine.h: a rule's JIT-compiled copy made at its first
+ * match). */
 #include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -598,12 +600,8 @@ static int compile_rules(loader *L)
             return chr__error_at(L->err, CHR_ERULE, r->file, r->line, "rule '%s': bad pattern at offset %zu: %s",
                                  r->name, (size_t)eo, (const char *)msg);
         }
-#ifndef CHRONICLE_NO_JIT /* CMake CHRONICLE_JIT=OFF: for valgrind, which takes JIT code's wide reads for errors */
-        /* JIT is an optimisation: without it (unsupported CPU) matching still works */
-        (void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
-#endif
-        size_t jit_size = 0;
-        r->jit = pcre2_pattern_info(r->code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
+        atomic_init(&r->jit_code, NULL); /* JIT-compiled at its first match (chr__rules_code) */
+        atomic_init(&r->jit_none, 0);
         uint32_t ncap = 0;
         pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
         if (ncap + 1 > e->max_groups)
@@ -741,6 +739,7 @@ void chr__rules_free(chr_engine *e)
         free(r->file);
         free(r->pattern);
         pcre2_code_free(r->code);
+        pcre2_code_free(atomic_load_explicit(&r->jit_code, memory_order_relaxed));
         free(r->value);
         free(r->mod);
         free(r->point);
@@ -771,4 +770,34 @@ void chr__rules_free(chr_engine *e)
         free(e->macros[i].body);
     }
     free(e->macros);
+}
+
+const pcre2_code *chr__rules_jit(const chr__rule *r, int *jit) {
+    chr__rule *w = (chr__rule *)(uintptr_t)r; /* only its atomics change */
+    *jit = 0;
+    /* CMake CHRONICLE_JIT=OFF builds without JIT: for valgrind (it takes JIT code's wide reads for errors) */
+#ifndef CHRONICLE_NO_JIT
+    if (atomic_load_explicit(&w->jit_none, memory_order_relaxed))
+        return r->code;
+    /* JIT is an optimisation: without it (unsupported CPU, no memory) matching still works */
+    pcre2_code *c = pcre2_code_copy(r->code);
+    size_t size = 0;
+    if (!c || pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0 ||
+        pcre2_pattern_info(c, PCRE2_INFO_JITSIZE, &size) != 0 || size == 0) {
+        pcre2_code_free(c);
+        atomic_store_explicit(&w->jit_none, 1, memory_order_relaxed);
+        return r->code;
+    }
+    pcre2_code *first = NULL;
+    if (!atomic_compare_exchange_strong_explicit(&w->jit_code, &first, c, memory_order_acq_rel,
+                                                 memory_order_acquire)) {
+        pcre2_code_free(c); /* another thread's came first */
+        c = first;
+    }
+    *jit = 1;
+    return c;
+#else
+    (void)w;
+    return r->code;
+#endif
 }

@@ -8,6 +8,12 @@
  * cache never changes a result. It holds at most the number of words it was made for; when a document
  * starts with it full, it starts again empty. It is bound to one model: another model empties it.
  *
+ * Its slots start few and double as words come (the entries stay where they are: a slot holds an
+ * offset), rather than made at once for all the words: a table of 65,536 slots (1.5 MB) zeroed at the
+ * start had been 384 of the 1,216 page faults of a one-line run (the heap's top, kept padded by the
+ * CLI's mallopt, is zeroed by calloc page by page); the entries are allocated at once but written only
+ * as they fill.
+ *
  * Exports chr__wordcache_new, chr__wordcache_free, chr__wordcache_begin (events.h), chr__wordcache_get,
  * chr__wordcache_tokens (event_model.h). */
 #include <stdlib.h>
@@ -24,9 +30,11 @@ typedef struct slot {
     uint32_t len1, off;
 } slot;
 
+#define FIRST_SLOTS 4096 /* 96 KB, enough for the distinct words of most documents */
+
 struct chr__wordcache {
     const chr__event_model *m; /* the model its entries were made with */
-    slot *slots;               /* 2 slots an entry */
+    slot *slots;               /* at least 2 slots an entry (grow) */
     unsigned shift;            /* 64 - log2 of the slots: a hash's top bits pick the slot */
     size_t mask;
     chr__wordent *ents;
@@ -37,13 +45,15 @@ chr__wordcache *chr__wordcache_new(size_t words) {
     chr__wordcache *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
-    size_t cap = 64;
+    size_t cap = 64, first = FIRST_SLOTS;
     unsigned bits = 6;
-    while (cap < 2 * words) {
+    while (cap < 2 * words)
         cap *= 2;
-        bits++;
-    }
     c->max = cap / 2;
+    if (first > cap)
+        first = cap;
+    for (cap = 64; cap < first; cap *= 2)
+        bits++;
     c->mask = cap - 1;
     c->shift = 64 - bits;
     c->slots = calloc(cap, sizeof *c->slots);
@@ -110,13 +120,49 @@ static inline int same_middle(const char *a, const char *b, size_t n) {
     return load8(a + 8) == load8(b + 8) && load8(a + n - 16) == load8(b + n - 16);
 }
 
+/* The first slot of the key (ka, kb) of a token of n bytes: the top bits of a multiply of the key, which
+ * the whole key reaches. */
+static inline size_t home(uint64_t ka, uint64_t kb, size_t n, unsigned shift) {
+    return (size_t)(((ka ^ n) * 0x9e3779b97f4a7c15ull ^ kb * 0xc2b2ae3d27d4eb4full) >> shift);
+}
+
+/* Twice the slots, the entries' slots put again: 0, or -1 when out of memory (the table stays). */
+static int grow(chr__wordcache *c) {
+    size_t cap = 2 * (c->mask + 1);
+    slot *v = calloc(cap, sizeof *v);
+    if (!v)
+        return -1;
+    for (size_t j = 0; j <= c->mask; j++) {
+        const slot *sl = &c->slots[j];
+        if (!sl->len1)
+            continue;
+        size_t i = home(sl->a, sl->b, sl->len1 - 1, c->shift - 1);
+        while (v[i].len1)
+            i = (i + 1) & (cap - 1);
+        v[i] = *sl;
+    }
+    free(c->slots);
+    c->slots = v;
+    c->mask = cap - 1;
+    c->shift--;
+    return 0;
+}
+
 /* A new entry for the word s[0..n) of key (ka, kb), in the empty slot i; NULL when the cache is full. Out
- * of line, so that the lookup, with nothing to save around a call, inlines into the tokens' loop. */
+ * of line, so that the lookup, with nothing to save around a call, inlines into the tokens' loop. When
+ * the entries would fill more than half the slots, the slots double first (and i is found again: the
+ * caller's table is then stale, get). */
 static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka, uint64_t kb, size_t i)
     __attribute__((noinline));
 static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka, uint64_t kb, size_t i) {
     if (c->n == c->max)
         return NULL;
+    if (2 * (c->n + 1) > c->mask + 1) {
+        if (grow(c))
+            return NULL;
+        for (i = home(ka, kb, n, c->shift); c->slots[i].len1; i = (i + 1) & c->mask)
+            ;
+    }
     chr__wordent *e = &c->ents[c->n];
     memcpy(e->bytes, s, n);
     e->n = (unsigned char)n;
@@ -142,43 +188,45 @@ static inline table table_of(const chr__wordcache *c) {
 }
 
 /* chr__wordcache_get, inlined into chr__wordcache_tokens' loop (the rare add is not); a NULL (a token too
- * long, or the cache full) counted in *none. The slot: the top bits of a multiply of the key, which the
- * whole key reaches. */
-static inline chr__wordent *get(chr__wordcache *c, table tb, const char *s, size_t n, size_t *none)
+ * long, or the cache full) counted in *none. *tb is made again when add has grown the table. */
+static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *s, size_t n, size_t *none)
     __attribute__((always_inline));
-static inline chr__wordent *get(chr__wordcache *c, table tb, const char *s, size_t n, size_t *none) {
+static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *s, size_t n, size_t *none) {
     if (n > MAX_BYTES) {
         ++*none;
         return NULL;
     }
     uint64_t ka, kb;
     key(&ka, &kb, s, n);
-    size_t i = (size_t)(((ka ^ n) * 0x9e3779b97f4a7c15ull ^ kb * 0xc2b2ae3d27d4eb4full) >> tb.shift);
-    for (; tb.slots[i].len1; i = (i + 1) & tb.mask) {
-        const slot *sl = &tb.slots[i];
+    size_t i = home(ka, kb, n, tb->shift);
+    for (; tb->slots[i].len1; i = (i + 1) & tb->mask) {
+        const slot *sl = &tb->slots[i];
         if (sl->a == ka && sl->b == kb && sl->len1 == n + 1) {
-            chr__wordent *e = (chr__wordent *)(void *)(tb.ents + sl->off);
+            chr__wordent *e = (chr__wordent *)(void *)(tb->ents + sl->off);
             if (n <= 16 || same_middle(e->bytes, s, n))
                 return e;
         }
     }
     chr__wordent *e = add(c, s, n, ka, kb, i);
     *none += !e;
+    if (c->slots != tb->slots)
+        *tb = table_of(c);
     return e;
 }
 
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) {
     size_t none = 0;
-    return get(c, table_of(c), s, n, &none);
+    table tb = table_of(c);
+    return get(c, &tb, s, n, &none);
 }
 
 size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
                              const chr__tokens *toks) {
-    const table tb = table_of(c);
+    table tb = table_of(c);
     const chr__token *v = toks->v;
     size_t none = 0;
     for (size_t i = 0, n = toks->n; i < n; i++) {
-        chr__wordent *e = get(c, tb, text + v[i].start, v[i].end - v[i].start, &none);
+        chr__wordent *e = get(c, &tb, text + v[i].start, v[i].end - v[i].start, &none);
         went[i] = e;
         t[i] = e ? &e->x : NULL;
     }

@@ -337,6 +337,30 @@ static void test_model_compiled_form(void **state) {
     memset(&err, 0, sizeof err);
     assert_int_equal(chr__event_model_load_bin(&c, bin, n - 1, "x.bin", &err), CHR_ERULE); /* cut short */
     assert_null(c);
+    /* damaged copies (b reads bin itself): misaligned, an "empty" slot of the feature table that is taken
+     * or past it (a probe would not end), a table size not a power of 2 */
+    char *dam = malloc(n + 8);
+    assert_non_null(dam);
+    memcpy(dam + 4, bin, n);
+    assert_int_equal(chr__event_model_load_bin(&c, dam + 4, n, "x.bin", &err), CHR_ERULE);
+    assert_non_null(strstr(err.message, "aligned"));
+    uint64_t cap, taken = 0, key = 0;
+    memcpy(&cap, bin + 8, 8);
+    for (; taken < cap && !key; taken++)
+        memcpy(&key, bin + 128 + 32 * taken, 8); /* the slots, 32 bytes each, after the 128-byte header */
+    taken--;
+    const uint64_t bad[] = {taken, cap};
+    for (size_t k = 0; k < 2; k++) {
+        memcpy(dam, bin, n);
+        memcpy(dam + 56, &bad[k], 8);
+        assert_int_equal(chr__event_model_load_bin(&c, dam, n, "x.bin", &err), CHR_ERULE);
+        assert_non_null(strstr(err.message, "empty slot"));
+    }
+    memcpy(dam, bin, n);
+    memcpy(dam + 8, &(uint64_t){24}, 8);
+    assert_int_equal(chr__event_model_load_bin(&c, dam, n, "x.bin", &err), CHR_ERULE);
+    assert_null(c);
+    free(dam);
     bin[0] = 'X';
     assert_int_equal(chr__event_model_load_bin(&c, bin, n, "x.bin", &err), CHR_ERULE); /* not one */
     free(bin);
@@ -367,8 +391,7 @@ static void test_near_time(void **state) {
     char *bin;
     size_t nbin;
     assert_int_equal(chr__event_model_save_bin(&bin, &nbin, m), 0);
-    assert_int_equal(chr__event_model_load_bin(&b, bin, nbin, "near.bin", NULL), 0);
-    free(bin);
+    assert_int_equal(chr__event_model_load_bin(&b, bin, nbin, "near.bin", NULL), 0); /* reads bin in place */
     const chr__event_model *models[] = {m, b};
     for (int k = 0; k < 2; k++) {
         chr_event *ev = NULL;
@@ -393,6 +416,7 @@ static void test_near_time(void **state) {
     chr__event_model_free(m);
     chr__event_model_free(plain);
     chr__event_model_free(b);
+    free(bin);
     static const char *const bad[] = {"near_time\t150\n", "near_time\t-1\t12\n", "near_time\t150\t5000\n",
                                       "near_time\tx\t12\n"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

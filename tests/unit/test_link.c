@@ -1208,6 +1208,16 @@ static void test_since_then(void **state)
     done(&r);
 }
 
+/* A noun in -ly is no adverb: "his family said", "The assembly voted" keep their actors. */
+static void test_actor_noun_in_ly(void **state)
+{
+    (void)state;
+    run r = extract("The clerk had worked there for years, his family said. The assembly voted on Tuesday.");
+    assert_string_equal(event(&r, "said")->actor, "his family");
+    assert_string_equal(event(&r, "voted")->actor, "The assembly");
+    done(&r);
+}
+
 /* A possessive time is part of the object of a verb on its left: "will release November's figures on Dec. 4"
  * is on Dec. 4. */
 static void test_possessive_time_of_an_object(void **state)
@@ -1249,6 +1259,7 @@ int main(void)
         cmocka_unit_test(test_time_of_an_opening_participle),
         cmocka_unit_test(test_coordinated_infinitive_takes_its_own_time),
         cmocka_unit_test(test_since_then),
+        cmocka_unit_test(test_actor_noun_in_ly),
         cmocka_unit_test(test_possessive_time_of_an_object),
         cmocka_unit_test(test_duration_dated_by_the_day_after_it),
         cmocka_unit_test(test_signals_in_any_case),

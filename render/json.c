@@ -21,10 +21,11 @@
  * way it is made; writing it directly costs a fraction of building a json_t tree and dumping it, which
  * matters when a run writes millions of records. Compact text (JSON Lines) is written by a second writer
  * of the same members, through the writer's cursor: the fixed keys with the separators around them as
- * whole fragments, the offsets by an inline routine, the names of an event's values kept a document
- * long, the strings held in arrays (ids, values) found and copied 16 bytes at a time, none of the
+ * whole fragments, the offsets by an inline routine, the names of an event's values kept for the
+ * process, the strings held in arrays (ids, values) found and copied 16 bytes at a time, none of the
  * writer's bookkeeping of where it stands: some 40 per cent of the instructions. The tests hold the two
  * to jansson's bytes. A string that is not UTF-8 fails the whole text. */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -354,22 +355,29 @@ static char *cspan(jw *w, char *p, const char *text, size_t len, size_t start, s
     return high && !utf8(text + start, n) ? lit(p, "null") : q;
 }
 
-/* The names of the values of the enumerations an event shows, as the library gives them (chr_tense_name,
- * ...), looked up once a document rather than once an event, and kept as the JSON they become: then
- * copied 24 bytes at once, with no call. */
-enum { N_CLASS, N_TENSE, N_ASPECT, N_RELATION, N_GRAN, N_KINDS, N_VALUES = 16 };
+/* The names of the values of the enumerations an event and a time expression show, as the library gives
+ * them (chr_tense_name, ...), kept as the JSON they become: then copied 24 bytes at once, with no call.
+ * The names are the same for every document, so the table is built once for the process, by the first
+ * caller that claims it (the others, while it builds, build their own): built a document long, it cost
+ * some 2.6 M of the 47 M instructions of the 2 MB slice's JSON, and a test of each name before its use. */
+enum { N_CLASS, N_TENSE, N_ASPECT, N_RELATION, N_GRAN, N_TYPE, N_KINDS, N_VALUES = 16 };
 #define NAME_JSON 23   /* the longest JSON text kept (a name of 21 bytes) */
 #define NAME_ASIS 0xFF /* the name is written as any string: it is longer, or not ASCII */
+
+typedef struct name_json {
+    unsigned char n; /* the length of json, or NAME_ASIS */
+    char json[NAME_JSON];
+} name_json;
+typedef struct name_table {
+    name_json v[N_KINDS][N_VALUES];
+} name_table;
 
 typedef struct names {
     jw *w;
     const char *text; /* the document's, len bytes */
     size_t len;
     const chr_result *res;
-    struct {
-        unsigned char n; /* the length of json; 0: not looked up yet; NAME_ASIS */
-        char json[NAME_JSON];
-    } v[N_KINDS][N_VALUES];
+    const name_table *t;
 } names;
 
 static const char *name_of(int kind, int v) {
@@ -382,8 +390,10 @@ static const char *name_of(int kind, int v) {
         return chr_aspect_name((chr_aspect)v);
     case N_RELATION:
         return chr_relation_name((chr_relation)v);
-    default:
+    case N_GRAN:
         return chr_gran_name((chr_gran)v);
+    default:
+        return chr_timex_type_name((chr_timex_type)v);
     }
 }
 
@@ -398,8 +408,8 @@ static __attribute__((noinline)) char *cname_slow(names *t, char *p, int kind, i
     return cstr(t->w, p, s);
 }
 
-/* The JSON of value v's name (v < N_VALUES), looked up. Out of line: once a document a name. */
-static __attribute__((noinline)) void name_fill(names *t, int kind, int v) {
+/* The JSON of value v's name (v < N_VALUES), looked up. */
+static void name_fill(name_json *out, int kind, int v) {
     const char *s = name_of(kind, v);
     size_t n = s ? strlen(s) : 0;
     char b[6 * (NAME_JSON - 2) + 2], *e = b;
@@ -409,24 +419,42 @@ static __attribute__((noinline)) void name_fill(names *t, int kind, int v) {
     else if (n <= NAME_JSON - 2)
         e = chr__jsonw_put_str(b, s, n, &high);
     if (e == b || high || e - b > NAME_JSON) {
-        t->v[kind][v].n = NAME_ASIS;
+        out->n = NAME_ASIS;
     } else {
-        t->v[kind][v].n = (unsigned char)(e - b);
-        memcpy(t->v[kind][v].json, b, (size_t)(e - b));
+        out->n = (unsigned char)(e - b);
+        memcpy(out->json, b, (size_t)(e - b));
     }
+}
+
+static void names_build(name_table *t) {
+    for (int kind = 0; kind < N_KINDS; kind++)
+        for (int v = 0; v < N_VALUES; v++)
+            name_fill(&t->v[kind][v], kind, v);
+}
+
+static name_table shared_names;
+static atomic_int shared_state; /* 0 none, 1 being built, 2 ready */
+
+static const name_table *names_table(name_table *local) {
+    if (atomic_load_explicit(&shared_state, memory_order_acquire) == 2)
+        return &shared_names;
+    int none = 0;
+    if (atomic_compare_exchange_strong(&shared_state, &none, 1)) {
+        names_build(&shared_names);
+        atomic_store_explicit(&shared_state, 2, memory_order_release);
+        return &shared_names;
+    }
+    names_build(local);
+    return local;
 }
 
 /* The name of value v of an enumeration of the given kind. */
 static inline char *cname(names *t, char *p, int kind, int v) {
-    if ((unsigned)v >= N_VALUES)
-        return cname_slow(t, p, kind, v);
-    if (!t->v[kind][v].n)
-        name_fill(t, kind, v);
-    if (t->v[kind][v].n == NAME_ASIS)
+    if ((unsigned)v >= N_VALUES || t->t->v[kind][v].n == NAME_ASIS)
         return cname_slow(t, p, kind, v);
     p = chr__jsonw_room(&t->w->w, p, NAME_JSON + SLACK);
-    memcpy(p, t->v[kind][v].json, NAME_JSON);
-    return p + t->v[kind][v].n;
+    memcpy(p, t->t->v[kind][v].json, NAME_JSON);
+    return p + t->t->v[kind][v].n;
 }
 
 /* The members a time expression and an event open with: "{"id":..,"start":..,"end":..,"text":.." (the id
@@ -443,10 +471,11 @@ static char *compact_head(jw *w, char *p, const char *id, size_t idsize, size_t 
     return cspan(w, p, text, len, start, end);
 }
 
-static char *compact_timex(jw *w, char *p, const char *text, size_t len, const chr_timex *x) {
-    p = compact_head(w, p, x->id, sizeof x->id, x->cp_start, x->cp_end, text, len, x->start, x->end);
+static char *compact_timex(names *nm, char *p, const chr_timex *x) {
+    jw *w = nm->w;
+    p = compact_head(w, p, x->id, sizeof x->id, x->cp_start, x->cp_end, nm->text, nm->len, x->start, x->end);
     p = lit(p, ",\"type\":");
-    p = cstr(w, p, chr_timex_type_name(x->type));
+    p = cname(nm, p, N_TYPE, (int)x->type);
     p = lit(p, ",\"value\":");
     p = cfixed(w, p, x->value, sizeof x->value);
     p = lit(p, ",\"mod\":");
@@ -533,12 +562,8 @@ static void write_compact(jw *w, const chr_doc *doc, const chr_result *res) {
     size_t len, n;
     const char *text = chr_doc_text(doc, &len);
     dct_view v;
-    names nm;
-    nm.w = w;
-    nm.text = text;
-    nm.len = len;
-    nm.res = res;
-    memset(nm.v, 0, sizeof nm.v);
+    name_table local;
+    names nm = {w, text, len, res, names_table(&local)};
     char *p = chr__jsonw_cursor(&w->w, SLACK);
     p = lit(p, "{\"id\":");
     p = cstr(w, p, chr_doc_id(doc));
@@ -559,7 +584,7 @@ static void write_compact(jw *w, const chr_doc *doc, const chr_result *res) {
             continue;
         if (k++)
             *p++ = ',';
-        p = compact_timex(w, p, text, len, x);
+        p = compact_timex(&nm, p, x);
     }
     p = lit(p, "],\"events\":[");
     n = res ? chr_result_event_count(res) : 0;

@@ -389,7 +389,7 @@ static void test_compact_edges(void **state) {
         ev[i].dct = (chr_relation)(i % 3);
     }
     ev[1].start = 1; /* cuts a character: text null */
-    /* values past the names' tables (kept a document long by the compact writer) */
+    /* values past the names' tables (kept for the process by the compact writer) */
     ev[5].cls = (chr_event_class)99;
     ev[6].tense = (chr_tense)16;
     ev[6].time.relation = (chr_relation)40;

@@ -21,10 +21,12 @@
  * way it is made; writing it directly costs a fraction of building a json_t tree and dumping it, which
  * matters when a run writes millions of records. Compact text (JSON Lines) is written by a second writer
  * of the same members, through the writer's cursor: the fixed keys with the separators around them as
- * whole fragments, the offsets by an inline routine, the names of an event's values kept a document
- * long, the strings held in arrays (ids, values) found and copied 16 bytes at a time, none of the
+ * whole fragments, the offsets by an inline routine, the names of an event's values kept for the
+ * process, the strings held in arrays (ids, values) found and copied 16 bytes at a time, none of the
  * writer's bookkeeping of where it stands: some 40 per cent of the instructions. The tests hold the two
  * to jansson's bytes. A string that is not UTF-8 fails the whole text. */
+#include <assert.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,11 +260,18 @@ static void write_doc(jw *w, const chr_doc *doc, const chr_result *res) {
     close(w, '}');
 }
 
-/* The compact writer. Room is made before each string and kept name for it at its longest and SLACK bytes
- * more, which hold the fixed fragments, numbers and nulls that may come before the next (at most some 190
- * bytes: from an event's aspect, through a null actor and summary, the sentence and a time against the
- * DCT, to the time's relation). */
-#define SLACK 256
+/* The compact writer. Room is made once a record (the document's head, a time expression, an event) from a
+ * bound of its size, so that what it holds is written with no test of room: each string at 6 bytes a byte
+ * (a control character becomes \u00XX) and 4 more (its quotes, or null), a string held in an array as one
+ * of the array's size, a name at its longest, and FIXED bytes for the keys, separators and numbers (at
+ * most some 330: an event's, with its four offsets of 21 characters, and the "],"events":[" that may
+ * follow). Tested before each string, the room had cost some 4 M of the 42 M instructions of the 2 MB
+ * slice's JSON: the compiler reads the writer's end again after each byte written, which may be it. */
+#define FIXED 512
+
+/* s of n bytes, as the bound counts it */
+#define STR_ROOM(n) (6 * (n) + 4)
+#define TIMEX_ID sizeof(((chr_timex *)0)->id)
 
 /* inline, so that the compiler works out strlen of each literal fragment */
 static inline char *lit(char *p, const char *f) {
@@ -271,15 +280,17 @@ static inline char *lit(char *p, const char *f) {
     return p + n;
 }
 
-/* A string value s[0..n), refused when not UTF-8 (the whole text fails). Once the writer has failed, the
- * cursor is on its scratch place and the string is dropped. */
+/* Room for the need bytes of a record at p: p, or where p is once the text moved; NULL once the writer has
+ * failed (memory is short), and the rest of the text is dropped. */
+static inline char *record_room(jw *w, char *p, size_t need) {
+    if (need <= (size_t)(w->w.buf + w->w.cap - p))
+        return p;
+    p = chr__jsonw_room_slow(&w->w, p, need);
+    return w->w.status ? NULL : p;
+}
+
+/* A string value s[0..n), refused when not UTF-8 (the whole text fails). */
 static inline char *cstrn(jw *w, char *p, const char *s, size_t n) {
-    size_t need = 6 * n + 2 + SLACK;
-    if (need > (size_t)(w->w.buf + w->w.cap - p)) {
-        p = chr__jsonw_room_slow(&w->w, p, need);
-        if (w->w.status)
-            return p;
-    }
     int high;
     p = chr__jsonw_put_str(p, s, n, &high);
     if (high && !utf8(s, n))
@@ -304,14 +315,17 @@ static inline char *cstr_or_null(jw *w, char *p, const char *s) {
     return s && *s ? cstrn(w, p, s, strlen(s)) : lit(p, "null");
 }
 
+/* The length of s, 0 for NULL */
+static inline size_t len0(const char *s) { return s ? strlen(s) : 0; }
+
 /* A string held in an array of size bytes, a multiple of 16 (an id, a value: NUL-terminated in it), as
  * cstr writes it. With SSE2, one that is all ASCII with nothing to escape (the usual one) is found and
  * copied 16 bytes at a time, with no call of strlen nor of the writer; any other goes to cstr. The array
- * is read whole, never past its end; the bytes after its NUL are copied too, and written over. */
+ * is read whole, never past its end; the bytes after its NUL are copied too (at most size + 2 bytes in
+ * all), and written over. */
 static inline char *cfixed(jw *w, char *p, const char *s, size_t size) __attribute__((always_inline));
 static inline char *cfixed(jw *w, char *p, const char *s, size_t size) {
 #if defined(__SSE2__)
-    p = chr__jsonw_room(&w->w, p, size + 2 + SLACK);
     char *q = p + 1;
     for (size_t i = 0; i < size; i += 16, q += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -338,38 +352,62 @@ static inline char *cfixed_or_null(jw *w, char *p, const char *s, size_t size) {
     return *s ? cfixed(w, p, s, size) : lit(p, "null");
 }
 
+/* Whether bytes [start, end) are inside the document text[0..len): else their text is null. */
+static inline int in_text(const char *text, size_t len, size_t start, size_t end) {
+    return text && start <= end && end <= len;
+}
+
 /* The text of bytes [start, end) of the document text[0..len), or null when it does not hold whole
- * characters: written, and written over by null in the rare text that is not all ASCII and not UTF-8. */
-static char *cspan(jw *w, char *p, const char *text, size_t len, size_t start, size_t end) {
-    if (!text || start > end || end > len)
+ * characters: written, and written over by null in the rare text that is not all ASCII and not UTF-8.
+ * With SSE2, a text of 16 bytes or less (an event's is 6.3 bytes on average) all ASCII with nothing to
+ * escape is checked and copied as one word of 16, read inside the document's text, and the bytes after
+ * it written over (the record's room holds them): 1.5 M instructions fewer on the 2 MB slice. */
+static inline char *cspan(char *p, const char *text, size_t len, size_t start, size_t end) {
+    if (!in_text(text, len, start, end))
         return lit(p, "null");
-    size_t n = end - start, need = 6 * n + 2 + SLACK;
-    if (need > (size_t)(w->w.buf + w->w.cap - p)) {
-        p = chr__jsonw_room_slow(&w->w, p, need);
-        if (w->w.status)
-            return p;
+    size_t n = end - start;
+#if defined(__SSE2__)
+    if (n <= 16 && len - start >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + start));
+        unsigned odd = (unsigned)(chr__jsonw_escapes16(v) | _mm_movemask_epi8(v)); /* or not ASCII */
+        if (!(odd & ((1u << n) - 1))) {
+            *p = '"';
+            _mm_storeu_si128((__m128i *)(void *)(p + 1), v);
+            p[n + 1] = '"';
+            return p + n + 2;
+        }
     }
+#endif
     int high;
     char *q = chr__jsonw_put_str(p, text + start, n, &high);
     return high && !utf8(text + start, n) ? lit(p, "null") : q;
 }
 
-/* The names of the values of the enumerations an event shows, as the library gives them (chr_tense_name,
- * ...), looked up once a document rather than once an event, and kept as the JSON they become: then
- * copied 24 bytes at once, with no call. */
-enum { N_CLASS, N_TENSE, N_ASPECT, N_RELATION, N_GRAN, N_KINDS, N_VALUES = 16 };
+/* The names of the values of the enumerations an event and a time expression show, as the library gives
+ * them (chr_tense_name, ...), kept as the JSON they become: then copied 24 bytes at once, with no call.
+ * The names are the same for every document, so the table is built once for the process, by the first
+ * caller that claims it (the others, while it builds, build their own): built a document long, it cost
+ * some 2.6 M of the 47 M instructions of the 2 MB slice's JSON, and a test of each name before its use. */
+enum { N_CLASS, N_TENSE, N_ASPECT, N_RELATION, N_GRAN, N_TYPE, N_KINDS, N_VALUES = 16 };
 #define NAME_JSON 23   /* the longest JSON text kept (a name of 21 bytes) */
 #define NAME_ASIS 0xFF /* the name is written as any string: it is longer, or not ASCII */
+
+typedef struct name_json {
+    unsigned char n; /* the length of json, or NAME_ASIS */
+    char json[NAME_JSON];
+} name_json;
+typedef struct name_table {
+    name_json v[N_KINDS][N_VALUES];
+    size_t most; /* the room a name of the table takes at most: NAME_JSON, or a longer one's STR_ROOM */
+} name_table;
 
 typedef struct names {
     jw *w;
     const char *text; /* the document's, len bytes */
     size_t len;
     const chr_result *res;
-    struct {
-        unsigned char n; /* the length of json; 0: not looked up yet; NAME_ASIS */
-        char json[NAME_JSON];
-    } v[N_KINDS][N_VALUES];
+    const name_table *t;
+    struct rule_json *rules; /* RULES of them */
 } names;
 
 static const char *name_of(int kind, int v) {
@@ -382,8 +420,10 @@ static const char *name_of(int kind, int v) {
         return chr_aspect_name((chr_aspect)v);
     case N_RELATION:
         return chr_relation_name((chr_relation)v);
-    default:
+    case N_GRAN:
         return chr_gran_name((chr_gran)v);
+    default:
+        return chr_timex_type_name((chr_timex_type)v);
     }
 }
 
@@ -391,17 +431,26 @@ static const char *name_of(int kind, int v) {
 static int null_when_empty(int kind) { return kind == N_RELATION || kind == N_GRAN; }
 
 /* A name as kstr or kstr_or_null writes it, past the names kept or not kept. */
-static __attribute__((noinline)) char *cname_slow(names *t, char *p, int kind, int v) {
+static __attribute__((noinline)) char *cname_slow(jw *w, char *p, int kind, int v) {
     const char *s = name_of(kind, v);
     if (null_when_empty(kind))
-        return cstr_or_null(t->w, p, s);
-    return cstr(t->w, p, s);
+        return cstr_or_null(w, p, s);
+    return cstr(w, p, s);
 }
 
-/* The JSON of value v's name (v < N_VALUES), looked up. Out of line: once a document a name. */
-static __attribute__((noinline)) void name_fill(names *t, int kind, int v) {
+/* The room of the names of values v[0..n) of the given kinds when one is not kept in the table (out of
+ * it: a value past the library's names): each name at its STR_ROOM. */
+static __attribute__((noinline)) size_t names_room_slow(const int *kind, const int *v, size_t n) {
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++)
+        need += NAME_JSON + STR_ROOM(len0(name_of(kind[i], v[i])));
+    return need;
+}
+
+/* The JSON of value v's name (v < N_VALUES), looked up; returns the room it takes. */
+static size_t name_fill(name_json *out, int kind, int v) {
     const char *s = name_of(kind, v);
-    size_t n = s ? strlen(s) : 0;
+    size_t n = len0(s);
     char b[6 * (NAME_JSON - 2) + 2], *e = b;
     int high = 0;
     if (!n && null_when_empty(kind))
@@ -409,22 +458,55 @@ static __attribute__((noinline)) void name_fill(names *t, int kind, int v) {
     else if (n <= NAME_JSON - 2)
         e = chr__jsonw_put_str(b, s, n, &high);
     if (e == b || high || e - b > NAME_JSON) {
-        t->v[kind][v].n = NAME_ASIS;
-    } else {
-        t->v[kind][v].n = (unsigned char)(e - b);
-        memcpy(t->v[kind][v].json, b, (size_t)(e - b));
+        out->n = NAME_ASIS;
+        return STR_ROOM(n);
     }
+    out->n = (unsigned char)(e - b);
+    memcpy(out->json, b, (size_t)(e - b));
+    return NAME_JSON; /* copied whole */
 }
 
-/* The name of value v of an enumeration of the given kind. */
-static inline char *cname(names *t, char *p, int kind, int v) {
-    if ((unsigned)v >= N_VALUES)
-        return cname_slow(t, p, kind, v);
-    if (!t->v[kind][v].n)
-        name_fill(t, kind, v);
-    if (t->v[kind][v].n == NAME_ASIS)
-        return cname_slow(t, p, kind, v);
-    p = chr__jsonw_room(&t->w->w, p, NAME_JSON + SLACK);
+static void names_build(name_table *t) {
+    t->most = NAME_JSON;
+    for (int kind = 0; kind < N_KINDS; kind++)
+        for (int v = 0; v < N_VALUES; v++) {
+            size_t room = name_fill(&t->v[kind][v], kind, v);
+            if (room > t->most)
+                t->most = room;
+        }
+}
+
+static name_table shared_names;
+static atomic_int shared_state; /* 0 none, 1 being built, 2 ready */
+
+static const name_table *names_table(name_table *local) {
+    if (atomic_load_explicit(&shared_state, memory_order_acquire) == 2)
+        return &shared_names;
+    int none = 0;
+    if (atomic_compare_exchange_strong(&shared_state, &none, 1)) {
+        names_build(&shared_names);
+        atomic_store_explicit(&shared_state, 2, memory_order_release);
+        return &shared_names;
+    }
+    names_build(local);
+    return local;
+}
+
+/* The room of the names of values v[0..n) of the given kinds: at most the table's longest each, when the
+ * values are all in it (or-ed together, they are below N_VALUES, a power of two). */
+static inline size_t names_room(const names *t, const int *kind, const int *v, size_t n) {
+    unsigned all = 0;
+    for (size_t i = 0; i < n; i++)
+        all |= (unsigned)v[i];
+    return all < N_VALUES ? n * t->t->most : names_room_slow(kind, v, n);
+}
+
+/* The name of value v of an enumeration of the given kind, from the table t. The caller holds t in a
+ * variable of its own: read from memory, it would be read again after each byte written (a char may be
+ * anything), which cost some 2 M instructions on the 2 MB slice. */
+static inline char *cname(const name_table *t, jw *w, char *p, int kind, int v) {
+    if ((unsigned)v >= N_VALUES || t->v[kind][v].n == NAME_ASIS)
+        return cname_slow(w, p, kind, v);
     memcpy(p, t->v[kind][v].json, NAME_JSON);
     return p + t->v[kind][v].n;
 }
@@ -440,13 +522,27 @@ static char *compact_head(jw *w, char *p, const char *id, size_t idsize, size_t 
     p = lit(p, ",\"end\":");
     p = cint(p, cp_end);
     p = lit(p, ",\"text\":");
-    return cspan(w, p, text, len, start, end);
+    return cspan(p, text, len, start, end);
 }
 
-static char *compact_timex(jw *w, char *p, const char *text, size_t len, const chr_timex *x) {
-    p = compact_head(w, p, x->id, sizeof x->id, x->cp_start, x->cp_end, text, len, x->start, x->end);
+/* The room of the text of bytes [start, end) */
+static inline size_t span_room(const names *nm, size_t start, size_t end) {
+    return in_text(nm->text, nm->len, start, end) ? STR_ROOM(end - start) : STR_ROOM(0);
+}
+
+/* A time expression, at p with room made for it; NULL once the writer has failed. */
+static char *compact_timex(names *nm, char *p, const chr_timex *x) {
+    jw *w = nm->w;
+    const int kind = N_TYPE, type = (int)x->type;
+    /* every string of a time expression but its text is held in it, in arrays */
+    size_t need = FIXED + span_room(nm, x->start, x->end) + STR_ROOM(sizeof *x);
+    need += names_room(nm, &kind, &type, 1);
+    if (!(p = record_room(w, p, need)))
+        return NULL;
+    char *start = p;
+    p = compact_head(w, p, x->id, sizeof x->id, x->cp_start, x->cp_end, nm->text, nm->len, x->start, x->end);
     p = lit(p, ",\"type\":");
-    p = cstr(w, p, chr_timex_type_name(x->type));
+    p = cname(nm->t, w, p, N_TYPE, type);
     p = lit(p, ",\"value\":");
     p = cfixed(w, p, x->value, sizeof x->value);
     p = lit(p, ",\"mod\":");
@@ -476,11 +572,47 @@ static char *compact_timex(jw *w, char *p, const char *text, size_t len, const c
         p = lit(p, ",\"signal\":");
         p = cfixed(w, p, x->signal, sizeof x->signal);
     }
-    return lit(p, "}");
+    p = lit(p, "}");
+    assert((size_t)(p - start) + FIXED / 2 <= need); /* and room for what follows */
+    (void)start;
+    return p;
 }
 
-static char *compact_event_time(names *nm, char *p, const chr_event_time *t) {
+/* The rule that placed an event's time (static, a handful a document: 30.6 K uses of some 5 K a document
+ * on the 2 MB slice), kept as its JSON by its address a document long, as the names are; one not kept
+ * (not ASCII, with a byte to escape, or longer than NAME_JSON) has n NAME_ASIS and its length in len. */
+#define RULES 8 /* slots, by the address */
+typedef struct rule_json {
+    const char *s; /* NULL: an empty slot */
+    size_t len;
+    unsigned char n;
+    char json[NAME_JSON];
+} rule_json;
+
+/* The slot of rule s (not NULL nor ""), filled if it held another. */
+static inline const rule_json *rule_of(rule_json *rules, const char *s) {
+    rule_json *r = &rules[((uintptr_t)s * 0x9e3779b97f4a7c15u) >> (64 - 3)];
+    if (r->s != s) {
+        char b[6 * (NAME_JSON - 2) + 2];
+        int high = 1;
+        r->s = s;
+        r->len = strlen(s);
+        r->n = NAME_ASIS;
+        if (r->len <= NAME_JSON - 2) {
+            char *e = chr__jsonw_put_str(b, s, r->len, &high);
+            if (!high && e - b <= NAME_JSON) {
+                r->n = (unsigned char)(e - b);
+                memcpy(r->json, b, r->n);
+            }
+        }
+    }
+    return r;
+}
+
+/* An event's time; rule: its slot, NULL for none. */
+static char *compact_event_time(names *nm, char *p, const chr_event_time *t, const rule_json *rule) {
     jw *w = nm->w;
+    const name_table *tab = nm->t;
     if (t->timex == -2)
         return lit(p, "null");
     if (t->timex == -1) {
@@ -491,7 +623,7 @@ static char *compact_event_time(names *nm, char *p, const chr_event_time *t) {
         p = x ? cfixed(w, p, x->id, sizeof x->id) : lit(p, "null");
     }
     p = lit(p, ",\"relation\":");
-    p = cname(nm, p, N_RELATION, (int)t->relation);
+    p = cname(tab, w, p, N_RELATION, (int)t->relation);
     p = lit(p, ",\"value\":");
     p = cfixed_or_null(w, p, t->value, sizeof t->value);
     p = lit(p, ",\"begin\":");
@@ -499,57 +631,84 @@ static char *compact_event_time(names *nm, char *p, const chr_event_time *t) {
     p = lit(p, ",\"end\":");
     p = cfixed_or_null(w, p, t->end, sizeof t->end);
     p = lit(p, ",\"granularity\":");
-    p = cname(nm, p, N_GRAN, (int)t->gran);
+    p = cname(tab, w, p, N_GRAN, (int)t->gran);
     p = lit(p, ",\"rule\":");
-    p = cstr_or_null(w, p, t->rule);
+    if (!rule)
+        p = lit(p, "null");
+    else if (rule->n != NAME_ASIS)
+        p = (char *)memcpy(p, rule->json, NAME_JSON) + rule->n;
+    else
+        p = cstrn(w, p, rule->s, rule->len);
     return lit(p, "}");
 }
 
+/* An event, at p with room made for it; NULL once the writer has failed. The lengths of its actor and
+ * summary, measured for the room, are handed on. */
 static char *compact_event(names *nm, char *p, const chr_event *e) {
     jw *w = nm->w;
+    const name_table *tab = nm->t;
+    const chr_event_time *t = &e->time;
+    static const int kinds[] = {N_CLASS, N_TENSE, N_ASPECT, N_RELATION, N_GRAN, N_RELATION};
+    const int vals[] = {(int)e->cls,      (int)e->tense, (int)e->aspect,
+                        (int)t->relation, (int)t->gran,  (int)e->dct};
+    size_t nactor = e->actor && *e->actor ? strlen(e->actor) : 0, nsummary = len0(e->summary);
+    const rule_json *rule = t->timex != -2 && t->rule && *t->rule ? rule_of(nm->rules, t->rule) : NULL;
+    /* the id and the strings of the time are held in arrays, and so is the id of the time's timex */
+    size_t arrays = sizeof e->id + sizeof t->value + sizeof t->begin + sizeof t->end + TIMEX_ID;
+    size_t need = FIXED + span_room(nm, e->start, e->end) + STR_ROOM(nactor) + STR_ROOM(nsummary) +
+                  STR_ROOM(arrays) + names_room(nm, kinds, vals, 6);
+    need += rule && rule->n == NAME_ASIS ? STR_ROOM(rule->len) : NAME_JSON;
+    if (!(p = record_room(w, p, need)))
+        return NULL;
+    char *start = p;
     p = compact_head(w, p, e->id, sizeof e->id, e->cp_start, e->cp_end, nm->text, nm->len, e->start, e->end);
     p = lit(p, ",\"class\":");
-    p = cname(nm, p, N_CLASS, (int)e->cls);
+    p = cname(tab, w, p, N_CLASS, (int)e->cls);
     p = lit(p, ",\"tense\":");
-    p = cname(nm, p, N_TENSE, (int)e->tense);
+    p = cname(tab, w, p, N_TENSE, (int)e->tense);
     p = lit(p, ",\"aspect\":");
-    p = cname(nm, p, N_ASPECT, (int)e->aspect);
+    p = cname(tab, w, p, N_ASPECT, (int)e->aspect);
     p = lit(p, e->negative ? ",\"polarity\":\"NEG\",\"actor\":" : ",\"polarity\":\"POS\",\"actor\":");
-    p = cstr_or_null(w, p, e->actor);
+    p = nactor ? cstrn(w, p, e->actor, nactor) : lit(p, "null");
     p = lit(p, ",\"summary\":");
-    p = cstr_or_null(w, p, e->summary);
+    p = nsummary ? cstrn(w, p, e->summary, nsummary) : lit(p, "null");
     p = lit(p, ",\"sentence\":{\"start\":");
     p = cint(p, e->cp_sent_start);
     p = lit(p, ",\"end\":");
     p = cint(p, e->cp_sent_end);
     p = lit(p, "},\"time\":");
-    p = compact_event_time(nm, p, &e->time);
+    p = compact_event_time(nm, p, t, rule);
     p = lit(p, ",\"dct_relation\":");
-    p = e->dct != CHR_REL_NONE ? cname(nm, p, N_RELATION, (int)e->dct) : lit(p, "null");
-    return lit(p, "}");
+    p = e->dct != CHR_REL_NONE ? cname(tab, w, p, N_RELATION, (int)e->dct) : lit(p, "null");
+    p = lit(p, "}");
+    assert((size_t)(p - start) + FIXED / 2 <= need); /* and room for what follows */
+    (void)start;
+    return p;
 }
 
 static void write_compact(jw *w, const chr_doc *doc, const chr_result *res) {
     size_t len, n;
     const char *text = chr_doc_text(doc, &len);
+    const char *id = chr_doc_id(doc);
     dct_view v;
-    names nm;
-    nm.w = w;
-    nm.text = text;
-    nm.len = len;
-    nm.res = res;
-    memset(nm.v, 0, sizeof nm.v);
-    char *p = chr__jsonw_cursor(&w->w, SLACK);
-    p = lit(p, "{\"id\":");
-    p = cstr(w, p, chr_doc_id(doc));
+    name_table local;
+    rule_json rules[RULES] = {{NULL, 0, 0, {0}}};
+    names nm = {w, text, len, res, names_table(&local), rules};
     dct_view_of(&v, doc);
+    size_t nid = strlen(id), nvalue = len0(v.value), nsource = strlen(v.source), ntz = strlen(v.tz);
+    size_t need = FIXED + STR_ROOM(nid) + STR_ROOM(nvalue) + STR_ROOM(nsource) + STR_ROOM(ntz);
+    char *p = record_room(w, chr__jsonw_cursor(&w->w, FIXED), need);
+    if (!p)
+        return;
+    p = lit(p, "{\"id\":");
+    p = cstrn(w, p, id, nid);
     p = lit(p, ",\"dct\":{\"value\":");
-    p = v.value ? cstr(w, p, v.value) : lit(p, "null");
+    p = v.value ? cstrn(w, p, v.value, nvalue) : lit(p, "null");
     p = lit(p, ",\"source\":");
-    p = cstr(w, p, v.source);
-    if (v.tz[0]) {
+    p = cstrn(w, p, v.source, nsource);
+    if (ntz) {
         p = lit(p, ",\"tz\":");
-        p = cstr(w, p, v.tz);
+        p = cstrn(w, p, v.tz, ntz);
     }
     p = lit(p, "},\"timexes\":[");
     n = res ? chr_result_count(res) : 0;
@@ -559,7 +718,8 @@ static void write_compact(jw *w, const chr_doc *doc, const chr_result *res) {
             continue;
         if (k++)
             *p++ = ',';
-        p = compact_timex(w, p, text, len, x);
+        if (!(p = compact_timex(&nm, p, x)))
+            return;
     }
     p = lit(p, "],\"events\":[");
     n = res ? chr_result_event_count(res) : 0;
@@ -569,7 +729,8 @@ static void write_compact(jw *w, const chr_doc *doc, const chr_result *res) {
             continue;
         if (k++)
             *p++ = ',';
-        p = compact_event(&nm, p, e);
+        if (!(p = compact_event(&nm, p, e)))
+            return;
     }
     p = lit(p, "]}");
     chr__jsonw_set_cursor(&w->w, p);

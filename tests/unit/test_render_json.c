@@ -92,7 +92,8 @@ static void test_escapes(void **state) {
     assert_null(t);
     assert_null(chr_render_json(doc, res));
     /* wherever the byte stands: the writer looks at long strings 8 bytes a step */
-    strcpy(res->timexes[0].value, "\xff" "bcdefghijklmnop");
+    strcpy(res->timexes[0].value, "\xff"
+                                  "bcdefghijklmnop");
     assert_int_equal(chr_render_json_text(&t, &n, doc, res, 0), CHR_EINVAL);
     strcpy(res->timexes[0].value, "abcdefghijk\xC3(mnop");
     assert_int_equal(chr_render_json_text(&t, &n, doc, res, 0), CHR_EINVAL);
@@ -113,7 +114,8 @@ static void test_no_dct_no_timexes(void **state) {
     (void)state;
     assert_int_equal(chr_doc_from_text(&doc, "Nothing here.", 13, NULL), 0);
     s = render(doc, NULL);
-    assert_string_equal(s, "{\"id\":\"\",\"dct\":{\"value\":null,\"source\":\"none\"},\"timexes\":[],\"events\":[]}");
+    assert_string_equal(
+        s, "{\"id\":\"\",\"dct\":{\"value\":null,\"source\":\"none\"},\"timexes\":[],\"events\":[]}");
     free(s);
     chr_doc_free(doc);
     assert_null(chr_render_json(NULL, NULL));
@@ -157,7 +159,8 @@ static void test_timexes(void **state) {
         "\"mod\":\"START\",\"anchor\":null,\"interval\":{\"begin\":\"1979\",\"end\":\"2014-12-03T20:58\"},"
         "\"signal\":\"since\"},"
         "{\"id\":\"t3\",\"start\":41,\"end\":53,\"text\":\"every Monday\",\"type\":\"SET\","
-        "\"value\":\"XXXX-WXX-1\",\"mod\":null,\"anchor\":null,\"interval\":null,\"quant\":\"EVERY\"}],\"events\":[]}");
+        "\"value\":\"XXXX-WXX-1\",\"mod\":null,\"anchor\":null,\"interval\":null,\"quant\":\"EVERY\"}],"
+        "\"events\":[]}");
     free(s);
     chr_result_free(res);
     chr_doc_free(doc);
@@ -170,8 +173,8 @@ static void test_dct_forms(void **state) {
     assert_int_equal(chr_doc_from_text(&doc, "x", 1, NULL), 0);
     assert_int_equal(chr_doc_set_dct(doc, "2019-03-15", CHR_DCT_OPTION, NULL), 0);
     s = render(doc, NULL);
-    assert_string_equal(
-        s, "{\"id\":\"\",\"dct\":{\"value\":\"2019-03-15\",\"source\":\"option\"},\"timexes\":[],\"events\":[]}");
+    assert_string_equal(s, "{\"id\":\"\",\"dct\":{\"value\":\"2019-03-15\",\"source\":\"option\"},"
+                           "\"timexes\":[],\"events\":[]}");
     free(s);
     assert_int_equal(chr_doc_set_dct(doc, "2019-03-15T10:02+05:30", CHR_DCT_FIELD, NULL), 0);
     s = render(doc, NULL);
@@ -282,7 +285,8 @@ static void test_events(void **state) {
         "\"time\":{\"timex\":\"t2\",\"relation\":\"BEGUN_BY\",\"value\":\"1979\",\"begin\":\"1979\","
         "\"end\":\"2014-12-03T20:58\",\"granularity\":\"year\",\"rule\":\"signal:since\"},"
         "\"dct_relation\":null},"
-        "{\"id\":\"e3\",\"start\":63,\"end\":68,\"text\":\"Talks\",\"class\":\"OCCURRENCE\",\"tense\":\"NONE\","
+        "{\"id\":\"e3\",\"start\":63,\"end\":68,\"text\":\"Talks\",\"class\":\"OCCURRENCE\",\"tense\":"
+        "\"NONE\","
         "\"aspect\":\"NONE\",\"polarity\":\"POS\",\"actor\":null,\"summary\":null,"
         "\"sentence\":{\"start\":63,\"end\":69},\"time\":null,\"dct_relation\":null},"
         "{\"id\":\"e4\",\"start\":8,\"end\":12,\"text\":\"said\",\"class\":\"REPORTING\",\"tense\":\"PAST\","
@@ -292,7 +296,8 @@ static void test_events(void **state) {
         "\"end\":\"2014-12-03T20:58\",\"granularity\":\"minute\",\"rule\":\"tense\"},"
         "\"dct_relation\":\"BEFORE\"}]}");
     /* events come after timexes, and the keys before them are unchanged */
-    assert_non_null(strstr(s, "\"value\":\"1979\",\"mod\":null,\"anchor\":null,\"interval\":null}],\"events\":["));
+    assert_non_null(
+        strstr(s, "\"value\":\"1979\",\"mod\":null,\"anchor\":null,\"interval\":null}],\"events\":["));
     free(s);
     /* the events are on the stack: take them back before the result is freed */
     res->events = NULL;
@@ -338,8 +343,9 @@ static void test_escapes_everywhere(void **state) {
  * compact text is jansson's, and the same document as the indented one (render). */
 static void test_compact_edges(void **state) {
     const char *text = "\xC3\xA9t\xC3\xA9 \"quoted\"\ttab\\ and more words to cover here, Monday.";
-    static const size_t offsets[] = {0, 9, 10, 99, 100, 999, 1000, 9999, 10000, 12345678, (size_t)INT64_MAX,
-                                     (size_t)INT64_MAX + 1, SIZE_MAX};
+    static const size_t offsets[] = {
+        0,       9, 10, 99, 100, 999, 1000, 9999, 10000, 12345678, (size_t)INT64_MAX, (size_t)INT64_MAX + 1,
+        SIZE_MAX};
     enum { NO = sizeof offsets / sizeof *offsets };
     chr_doc *doc;
     chr_timex tx[3];
@@ -375,8 +381,8 @@ static void test_compact_edges(void **state) {
         ev[i].aspect = (chr_aspect)(i % 3);
         ev[i].negative = (int)(i % 2);
         ev[i].actor = i % 3 ? "Caf\xC3\xA9 \"owner\"" : "";
-        ev[i].summary = i % 4 ? "a summary long enough for words, with a tab\there and \xE2\x80\x94 a dash"
-                              : "";
+        ev[i].summary =
+            i % 4 ? "a summary long enough for words, with a tab\there and \xE2\x80\x94 a dash" : "";
         ev[i].time.timex = (int)(i % 5) - 2; /* none, the DCT, t1, t2, t3 */
         if (i == 4)
             ev[i].time.timex = 7; /* no such time expression: null */
@@ -389,7 +395,7 @@ static void test_compact_edges(void **state) {
         ev[i].dct = (chr_relation)(i % 3);
     }
     ev[1].start = 1; /* cuts a character: text null */
-    /* values past the names' tables (kept a document long by the compact writer) */
+    /* values past the names' tables (kept for the process by the compact writer) */
     ev[5].cls = (chr_event_class)99;
     ev[6].tense = (chr_tense)16;
     ev[6].time.relation = (chr_relation)40;
@@ -479,6 +485,46 @@ static void test_array_strings(void **state) {
     chr_doc_free(doc);
 }
 
+/* The text of every extent of a document (the compact writer copies one of 16 bytes or less, read inside
+ * the document, as a word of 16): with a quote, a backslash, control characters, DEL, a UTF-8 character
+ * (cut by some extents: null), and extents near the text's end and of 0, 15, 16 and 17 bytes: the
+ * string that jansson makes of the bytes, or null, in jansson's bytes. */
+static void test_spans(void **state) {
+    const char *text = "ab\"c\\d\te\x01"
+                       "f g\xC3\xA9h\nij\x1f klm\x7fnopqrstuvwxyz0123456789ABCDEF";
+    size_t len = strlen(text), n = 0;
+    chr_doc *doc;
+    chr_event *ev = calloc(len * len, sizeof *ev);
+    (void)state;
+    assert_non_null(ev);
+    assert_int_equal(chr_doc_from_text(&doc, text, len, NULL), 0);
+    for (size_t start = 0; start <= len; start++)
+        for (size_t end = start; end <= len && end <= start + 20; end++)
+            ev[n++] = event(doc, "e1", start, end, 0, len);
+    chr_result *res = result_of(NULL, 0);
+    res->events = ev;
+    res->nevents = n;
+    char *s = render(doc, res);
+    json_t *j = json_loads(s, 0, NULL), *evs = json_object_get(j, "events");
+    assert_int_equal(json_array_size(evs), n);
+    for (size_t i = 0; i < n; i++) {
+        json_t *want = json_stringn(text + ev[i].start, ev[i].end - ev[i].start); /* NULL: not UTF-8 */
+        json_t *got = json_object_get(json_array_get(evs, i), "text");
+        if (want)
+            assert_true(json_equal(got, want));
+        else
+            assert_true(json_is_null(got));
+        json_decref(want);
+    }
+    json_decref(j);
+    free(s);
+    res->events = NULL;
+    res->nevents = 0;
+    chr_result_free(res);
+    free(ev);
+    chr_doc_free(doc);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_no_dct_no_timexes),
@@ -489,6 +535,7 @@ int main(void) {
         cmocka_unit_test(test_events),
         cmocka_unit_test(test_compact_edges),
         cmocka_unit_test(test_array_strings),
+        cmocka_unit_test(test_spans),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #define CHRONICLE_INTERNAL_H
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stddef.h>
 #include <string.h>
@@ -153,5 +154,9 @@ void chr__pa_free(chr__pa *g);
 void chr__pa_add(chr__pa *g, size_t a, chr_relation r, size_t b);
 void chr__pa_close(chr__pa *g);
 int chr__pa_entails(const chr__pa *g, size_t a, chr_relation r, size_t b);
+
+/* A table built once for the process (once.c): shared when state (0 none, 1 being built, 2 ready) says it is
+ * ready or this caller claims it, else local, which a caller that comes while it is being built fills. */
+const void *chr__build_once(atomic_int *state, void *shared, void *local, void (*build)(void *));
 
 #endif

@@ -2667,18 +2667,11 @@ static int link_all(chr_result *res, const ctx *c, size_t *stop, chr_error *err)
 static wordset shared_words;
 static atomic_int shared_state; /* 0 none, 1 being built, 2 ready */
 
+static void words_build(void *ws) { wordset_build(ws); }
+
 static const wordset *words_table(wordset *local)
 {
-    if (atomic_load_explicit(&shared_state, memory_order_acquire) == 2)
-        return &shared_words;
-    int none = 0;
-    if (atomic_compare_exchange_strong(&shared_state, &none, 1)) {
-        wordset_build(&shared_words);
-        atomic_store_explicit(&shared_state, 2, memory_order_release);
-        return &shared_words;
-    }
-    wordset_build(local);
-    return local;
+    return chr__build_once(&shared_state, &shared_words, local, words_build);
 }
 
 int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr__wordent *const *went,

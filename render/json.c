@@ -479,17 +479,10 @@ static void names_build(name_table *t) {
 static name_table shared_names;
 static atomic_int shared_state; /* 0 none, 1 being built, 2 ready */
 
+static void names_build_any(void *t) { names_build(t); }
+
 static const name_table *names_table(name_table *local) {
-    if (atomic_load_explicit(&shared_state, memory_order_acquire) == 2)
-        return &shared_names;
-    int none = 0;
-    if (atomic_compare_exchange_strong(&shared_state, &none, 1)) {
-        names_build(&shared_names);
-        atomic_store_explicit(&shared_state, 2, memory_order_release);
-        return &shared_names;
-    }
-    names_build(local);
-    return local;
+    return chr__build_once(&shared_state, &shared_names, local, names_build_any);
 }
 
 /* The room of the names of values v[0..n) of the given kinds: at most the table's longest each, when the

@@ -137,6 +137,9 @@ struct chr__wordent {
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n);
 size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
                              const chr__tokens *toks);
+/* Room for n token pointers (the t of chr__wordcache_tokens), kept in the cache from one document to the
+ * next; NULL when out of memory. */
+const chr__ev_tok **chr__wordcache_room(chr__wordcache *c, size_t n);
 
 /* The categories of a lower-case word. */
 unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n);

@@ -17,9 +17,13 @@ typedef struct chr__tokens {
     size_t *sent_start, *sent_end; /* bytes, per sentence */
     size_t *sent_first;            /* index of the sentence's first token */
     size_t nsent;
+    size_t cap, scap; /* room in v and in each of the sentence arrays */
 } chr__tokens;
 
 int chr__tokenize(chr__tokens *out, const char *text, size_t len);
+/* chr__tokenize into the arrays t already has (from a chr__tokenize, or all zeros), grown as needed: a
+ * thread's scratch keeps them from one document to the next. On failure t is freed (and zeroed). */
+int chr__tokenize_again(chr__tokens *t, const char *text, size_t len);
 /* Is s[0..n) (without its dot) an abbreviation that keeps its dot ("Mr", "vs", "Ala")? */
 int chr__tokenize_abbrev(const char *s, size_t n);
 void chr__tokens_free(chr__tokens *t);

@@ -1,6 +1,6 @@
 /* tokenize.c: words and sentences of a text, for the event recognizer and the event anchoring.
  *
- * Exports chr__tokenize, chr__tokens_free and chr__tokenize_abbrev (events.h).
+ * Exports chr__tokenize, chr__tokenize_again, chr__tokens_free and chr__tokenize_abbrev (events.h).
  *
  * One linear pass over the bytes. A token is a word (letters, digits and non-ASCII letters, with inner
  * hyphens, "&", dots between letters as in "U.S." and dots and commas between digits as in "3.5" and
@@ -280,11 +280,19 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, int *abbrev
 }
 
 int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
+    memset(out, 0, sizeof *out);
+    return chr__tokenize_again(out, text, len);
+}
+
+int chr__tokenize_again(chr__tokens *out, const char *text, size_t len) {
     const unsigned char *s = (const unsigned char *)text;
     builder b;
-    memset(out, 0, sizeof *out);
     memset(&b, 0, sizeof b);
     b.t = out;
+    b.v = out->v;
+    b.cap = out->cap;
+    b.scap = out->scap;
+    out->n = out->nsent = 0;
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
@@ -362,6 +370,8 @@ int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
         i = end;
     }
     out->n = b.n;
+    out->cap = b.cap;
+    out->scap = b.scap;
     /* a sentence ends where its last token does, the one before the next sentence's first */
     for (size_t k = 0; k < out->nsent; k++)
         out->sent_end[k] = b.v[(k + 1 < out->nsent ? out->sent_first[k + 1] : b.n) - 1].end;

@@ -288,6 +288,22 @@ static int abbrev_compound(const char *text, const chr__tokens *toks, size_t i) 
            text[w->start] <= 'z';
 }
 
+/* Is token i the capitalised name after "v." or "vs." of a court case ("Roe v. Wade", "Dobbs v. Jackson")?
+ * The model took "Wade" for the verb, which then took the date of "overturned Roe v. Wade in June 2022". */
+static int case_name(const char *text, const chr__tokens *toks, size_t i) __attribute__((noinline));
+static int case_name(const char *text, const chr__tokens *toks, size_t i) {
+    if (i < 1 || text[toks->v[i].start] < 'A' || text[toks->v[i].start] > 'Z')
+        return 0;
+    const chr__token *p = &toks->v[i - 1];
+    if (p->end - p->start == 1 && text[p->start] == '.' && i >= 2) /* "v" "." when the tokenizer splits it */
+        p = &toks->v[i - 2];
+    else if (p->end - p->start < 2 || text[p->end - 1] != '.')
+        return 0;
+    const char *w = text + p->start;
+    size_t n = p->end - p->start - (text[p->end - 1] == '.');
+    return (n == 1 && w[0] == 'v') || (n == 2 && w[0] == 'v' && w[1] == 's');
+}
+
 /* Is the token [a, b) of the sentence [ss, se) within reach bytes of a time expression of that sentence,
  * without being part of it? *k: the first time expression that may still be near a token at or after a
  * (tokens are asked about left to right). */
@@ -373,7 +389,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         size_t sent = toks->v[i].sent;
         int near = near_bias && near_time(tx, ntx, reach, &tk, toks->v[i].start, toks->v[i].end,
                                           toks->sent_start[sent], toks->sent_end[sent]);
-        int event = sc[CHR__EV_EVENT] > sc[CHR__EV_O] - (near ? near_bias : 0);
+        int event = sc[CHR__EV_EVENT] > sc[CHR__EV_O] - (near ? near_bias : 0) && !case_name(text, toks, i);
         pl = event ? 'E' : 'O';
         if (!event)
             continue;

@@ -102,7 +102,7 @@ static int is_abbrev(const unsigned char *s, size_t n) {
         "jun", "kan", "ky", "la", "lt", "ltd", "maj", "mar", "mass", "md", "messrs", "mich", "minn", "mo",
         "mont", "mr", "mrs", "ms", "mt", "n.j", "n.y", "neb", "nev", "no", "nos", "nov", "oct", "okla", "ore",
         "p.m", "pa", "penn", "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "tenn",
-        "tex", "u.k", "u.n", "u.s", "univ", "va", "vs", "vt", "wash", "wis", "wyo"};
+        "tex", "u.k", "u.n", "u.s", "univ", "v", "va", "vs", "vt", "wash", "wis", "wyo"};
     if (n == 0 || n >= 8) /* none is that long */
         return 0;
     uint64_t k = 0; /* key8 of s in lower case, padded with NULs */

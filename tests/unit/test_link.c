@@ -1218,6 +1218,17 @@ static void test_actor_noun_in_ly(void **state)
     done(&r);
 }
 
+/* A court case's name is one phrase of its sentence: "v." ends no sentence, and "Wade" is no event that
+ * takes the date of "overturned". */
+static void test_court_case_name(void **state)
+{
+    (void)state;
+    run r = extract("The court overturned Roe v. Wade in June 2022.");
+    assert_string_equal(event(&r, "overturned")->time.value, "2022-06");
+    assert_int_equal(chr_result_event_count(r.res), 1);
+    done(&r);
+}
+
 /* A possessive time is part of the object of a verb on its left: "will release November's figures on Dec. 4"
  * is on Dec. 4. */
 static void test_possessive_time_of_an_object(void **state)
@@ -1260,6 +1271,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_infinitive_takes_its_own_time),
         cmocka_unit_test(test_since_then),
         cmocka_unit_test(test_actor_noun_in_ly),
+        cmocka_unit_test(test_court_case_name),
         cmocka_unit_test(test_possessive_time_of_an_object),
         cmocka_unit_test(test_duration_dated_by_the_day_after_it),
         cmocka_unit_test(test_signals_in_any_case),

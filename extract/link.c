@@ -1010,20 +1010,23 @@ static int coordinated(const ctx *c, const chr_event *e, size_t a)
     return 0;
 }
 
-/* Does a participle open the sentence (at sent_start) before time t, right before a preposition of it:
+/* Does a participle open the sentence of time t, right before a preposition of it:
  * "Born on March 3, 1935, in Duluth, Ellison earned a degree in 1956", "Elected in 2020, the mayor"? The
  * time is then the participle's, not one that opens the whole sentence: "earned" had been dated 1935 (the
  * model does not take a sentence's first "Born" for an event). TBAQ and the 276 documents: no link
  * changes. */
-static int participle_before(const ctx *c, const chr_timex *t, size_t sent_start)
+static int participle_before(const ctx *c, const chr_timex *t)
 {
-    size_t i = tok_at(c, sent_start);
-    if (i + 1 >= c->toks->n || c->toks->v[i + 1].end > t->start)
+    size_t k = tx_start(c, t);
+    if (k >= c->toks->n)
+        return 0;
+    size_t i = c->toks->sent_first[c->toks->v[k].sent];
+    if (i + 1 >= k)
         return 0;
     const chr__token *w = &c->toks->v[i];
     size_t n = w->end - w->start;
     const char *s = c->text + w->start;
-    int participle = (n == 4 && !strncasecmp(s, "born", 4)) ||
+    int participle = tok_word(c, i, "born") ||
                      (n > 4 && (!strncmp(s + n - 2, "ed", 2) || !strncmp(s + n - 2, "en", 2)));
     return participle && (tok_word(c, i + 1, "on") || tok_word(c, i + 1, "in") || tok_word(c, i + 1, "at"));
 }
@@ -1038,7 +1041,7 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     int opens = 0; /* a time that opens the sentence ("On Sept. 2, police raided ... and searched ...") */
     if (t->end <= e->start) {
         d = e->start - t->end;
-        int intro = t->start - e->sent_start <= INTRO_REACH && !participle_before(c, t, e->sent_start);
+        int intro = t->start - e->sent_start <= INTRO_REACH && !participle_before(c, t);
         opens = intro;
         if (!opens && d > LINK_REACH)
             return (size_t)-1; /* out of reach already: the penalties only add */
@@ -2617,7 +2620,8 @@ static void since_then(chr_result *res, const ctx *c)
             k = opening - 1;
         if (k == (size_t)-1)
             continue;
-        size_t from = toks->sent_start[sent > 0 ? sent - 1 : 0], then = v[k + 1].start, ti = res->n;
+        size_t from = toks->sent_start[sent > 0 ? sent - 1 : 0], then = v[k + 1].start;
+        size_t ti = first_timex_from(res, then);
         while (ti-- > 0) { /* the last date before "then", of its sentence or the one before */
             const chr_timex *t = &res->timexes[ti];
             if (t->end <= then && c->gran[ti] != CHR_GRAN_NONE && !(c->line[ti] & (OWN_LINE | DATELINE)))

@@ -470,16 +470,10 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
         chr__wordcache *own = NULL, *words = scratch ? scratch->words : (own = chr__wordcache_new(toks->n));
         size_t nw = toks->n ? toks->n : 1;
         chr__wordent **went = NULL;
-        if (!scratch) {
+        if (scratch)
+            went = scratch->went = chr__room(scratch->went, &scratch->wcap, nw, sizeof *went);
+        else
             went = malloc(nw * sizeof *went);
-        } else if (scratch->wcap >= nw) {
-            went = scratch->went;
-        } else {
-            free(scratch->went);
-            scratch->wcap = 0;
-            if ((went = scratch->went = malloc(nw * sizeof *went)))
-                scratch->wcap = nw;
-        }
         rc = words && went ? chr__events_detect(&r->events, &r->nevents, e->events, words, went, doc->text,
                                                 doc->len, toks, r->timexes, r->n, err)
                            : chr__error_set(err, CHR_ENOMEM, "out of memory");

@@ -155,6 +155,11 @@ void chr__pa_add(chr__pa *g, size_t a, chr_relation r, size_t b);
 void chr__pa_close(chr__pa *g);
 int chr__pa_entails(const chr__pa *g, size_t a, chr_relation r, size_t b);
 
+/* Room for n (at least 1) items of size bytes in old, an array of *cap items kept from one use to the next
+ * (room.c): old when it is big enough, else a new array (old freed, its contents not kept); NULL, *cap 0
+ * and old freed when out of memory. */
+void *chr__room(void *old, size_t *cap, size_t n, size_t size);
+
 /* A table built once for the process (once.c): shared when state (0 none, 1 being built, 2 ready) says it is
  * ready or this caller claims it, else local, which a caller that comes while it is being built fills. */
 const void *chr__build_once(atomic_int *state, void *shared, void *local, void (*build)(void *));

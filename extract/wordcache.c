@@ -80,14 +80,7 @@ void chr__wordcache_free(chr__wordcache *c) {
 }
 
 const chr__ev_tok **chr__wordcache_room(chr__wordcache *c, size_t n) {
-    if (n > c->nroom) {
-        free(c->room);
-        c->nroom = 0;
-        if (!(c->room = malloc((n ? n : 1) * sizeof *c->room)))
-            return NULL;
-        c->nroom = n;
-    }
-    return c->room;
+    return c->room = chr__room(c->room, &c->nroom, n, sizeof *c->room);
 }
 
 static void clear(chr__wordcache *c) {

@@ -1194,10 +1194,13 @@ static void fold_safe(first *f) {
 #define CLS_SPACE 0xFFFE
 #define CLS_DIGIT 0xFFFD
 /* In the dense table: the child has rules to call; the walk's quick loop leaves the step to the full one
- * (the child is beyond the dense table, or the byte is one folded() must read: then the child is 0) */
+ * (the child is beyond the dense table, or the byte is one folded() must read: then the child is 0); no
+ * child, the walk ends (an entry of its own rather than 0, so that one comparison tells a plain step from
+ * all the others); the child's row. */
 #define WALK_RULES 0x80000000u
 #define WALK_FULL 0x40000000u
-#define WALK_NODE 0x3FFFFFFFu
+#define WALK_END 0x20000000u
+#define WALK_NODE 0x1FFFFFFFu
 
 struct chr__prefilter {
     uint32_t *rules_at; /* per node: offset of its rule list in rule_list, or UINT32_MAX */
@@ -1232,14 +1235,18 @@ struct chr__prefilter {
     uint16_t qcls[256];       /* text byte -> its column in the dense table (the quick loop's class) */
     unsigned char wbyte[257]; /* class -> folded byte */
     size_t nwcls, ndense;
-    /* node * (nwcls + 1) + class -> child | WALK_RULES | WALK_FULL, 0 none; the nodes below ndense. Column
-     * nwcls is the leads folded() must read (WALK_FULL), and a node reached by ' ' stays on ' ', so that
-     * the quick loop takes a run of white space as one ' ' without a branch for it. */
+    /* row + class -> the child's row | WALK_RULES | WALK_FULL, WALK_END none, where a node's row is node * (nwcls
+     * + 1) (so that a step multiplies nothing), for the nodes below ndense. Column nwcls is the leads
+     * folded() must read (WALK_FULL), and a node reached by ' ' stays on ' ', so that the quick loop takes
+     * a run of white space as one ' ' without a branch for it. */
     uint32_t *dense;
-    /* the first two steps from the root at once: class * (nwcls + 1) + class -> the node they reach (as
-     * dense, without flags), 0 where the walk ends, WALK_FULL where either step has rules or is a full one
-     * (the walk takes them one by one); most walks end at the second or third byte */
+    /* the first two steps from the root at once, on the two text bytes themselves: pair[b0 | b1 << 8] ->
+     * the row of the node they reach (as dense, without flags), WALK_END where the walk ends, WALK_FULL where
+     * either step has rules or is a full one (the walk takes them one by one); most walks end at the
+     * second or third byte. Saved with dense: 256 KB, of which a run reads the few pages of the byte pairs
+     * of words (a class pair table, made at load, took two class loads and a multiplication a walk more) */
     uint32_t *pair;
+    uint32_t row_inv;          /* 2^32 / (nwcls + 1), rounded up (row_node) */
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
     /* the required-strings pass's table (made from delta, not saved): as delta with one more class,
      * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW | the row it is in: folded() reads
@@ -1314,21 +1321,25 @@ static void make_classes(chr__prefilter *pf) {
         }
 }
 
-/* The dense table (empty) for the walk's classes. */
+/* The dense table (no child anywhere) for the walk's classes. */
 static int alloc_dense(chr__prefilter *pf) {
-    pf->ndense = pf->nnodes < DENSE_NODES ? pf->nnodes : DENSE_NODES;
+    size_t n = (pf->ndense = pf->nnodes < DENSE_NODES ? pf->nnodes : DENSE_NODES) * (pf->nwcls + 1);
     free(pf->dense);
-    pf->dense = calloc(pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
+    pf->dense = malloc(n * sizeof *pf->dense);
+    for (size_t i = 0; pf->dense && i < n; i++)
+        pf->dense[i] = WALK_END;
     return pf->dense ? 0 : CHR_ENOMEM;
 }
 
 /* Edge key -> child into the dense table when its node is in it and its byte has a class (column 0, the
- * bytes in no string, stays 0 even for a damaged copy); rules_n is known. */
+ * bytes in no string, stays WALK_END even for a damaged copy); rules_n is known. */
 static inline void dense_put(chr__prefilter *pf, uint64_t key, uint32_t child) {
     uint64_t k = key - 1;
-    if ((k >> 8) < pf->ndense && pf->wcls[k & 0xFF] && child < pf->nnodes && child <= WALK_NODE)
-        pf->dense[(k >> 8) * (pf->nwcls + 1) + pf->wcls[k & 0xFF]] =
-            child | (pf->rules_n[child] ? WALK_RULES : 0) | (child >= pf->ndense ? WALK_FULL : 0);
+    size_t nw1 = pf->nwcls + 1;
+    if ((k >> 8) < pf->ndense && pf->wcls[k & 0xFF] && child < pf->nnodes && child * nw1 <= WALK_NODE)
+        pf->dense[(k >> 8) * nw1 + pf->wcls[k & 0xFF]] = (uint32_t)(child * nw1) |
+                                                        (pf->rules_n[child] ? WALK_RULES : 0) |
+                                                        (child >= pf->ndense ? WALK_FULL : 0);
 }
 
 /* Once the dense table is filled from the edges: its column for the bytes the full walk must read (the
@@ -1340,29 +1351,42 @@ static void finish_dense(chr__prefilter *pf) {
     for (size_t node = 0; node < pf->ndense; node++) {
         pf->dense[node * nw1 + pf->nwcls] = WALK_FULL;
         uint32_t c = pf->dense[node * nw1 + sp];
-        if (sp && c && !(c & WALK_FULL))
-            pf->dense[(c & WALK_NODE) * nw1 + sp] = c & WALK_NODE;
+        if (sp && c != WALK_END && !(c & WALK_FULL))
+            pf->dense[(c & WALK_NODE) + sp] = c & WALK_NODE;
     }
 }
 
-/* Once the dense table is finished: the pair table (allocated), the class of each text byte, and the
- * bytes a walk may start at. */
-static int finish_walk(chr__prefilter *pf) {
-    size_t nw1 = pf->nwcls + 1;
+/* The two bytes at t as one number, the pair table's index (in the machine's byte order, as the table
+ * was made: one load). */
+static inline uint16_t two_bytes(const unsigned char *t) {
+    uint16_t w;
+    memcpy(&w, t, sizeof w);
+    return w;
+}
+
+/* Once the dense table is finished (and qcls known): the pair table, allocated. */
+static int make_pair(chr__prefilter *pf) {
     free(pf->pair);
-    pf->pair = malloc(nw1 * nw1 * sizeof *pf->pair);
+    pf->pair = malloc(65536 * sizeof *pf->pair);
     if (!pf->pair)
         return CHR_ENOMEM;
-    for (size_t c0 = 0; c0 < nw1; c0++) {
-        uint32_t d0 = pf->dense[c0];
-        for (size_t c1 = 0; c1 < nw1; c1++) {
-            uint32_t d1 = d0 && !(d0 & (WALK_RULES | WALK_FULL)) ? pf->dense[d0 * nw1 + c1] : d0;
-            pf->pair[c0 * nw1 + c1] = d1 & (WALK_RULES | WALK_FULL) ? WALK_FULL : d1;
+    for (unsigned b0 = 0; b0 < 256; b0++) {
+        uint32_t d0 = pf->dense[pf->qcls[b0]];
+        for (unsigned b1 = 0; b1 < 256; b1++) {
+            uint32_t d1 = d0 < WALK_END ? pf->dense[d0 + pf->qcls[b1]] : d0;
+            unsigned char two[2] = {(unsigned char)b0, (unsigned char)b1};
+            pf->pair[two_bytes(two)] = d1 & (WALK_RULES | WALK_FULL) ? WALK_FULL : d1;
         }
     }
+    return 0;
+}
+
+/* Once the dense table is finished: the class of each text byte, and the bytes a walk may start at. */
+static void finish_walk(chr__prefilter *pf) {
+    pf->row_inv = (uint32_t)(0xFFFFFFFFu / (pf->nwcls + 1) + 1);
     int number = 0; /* a string starts with a run of digits */
     for (unsigned r = 1; r <= RUN_MAX; r++)
-        number |= pf->wcls['0' + r] && pf->dense[pf->wcls['0' + r]];
+        number |= pf->wcls['0' + r] && pf->dense[pf->wcls['0' + r]] != WALK_END;
     for (unsigned b = 0; b < 256; b++) {
         int slow = b == 0xC5 || b == 0xE2, digit = b >= '0' && b <= '9';
         unsigned k = b >= 'A' && b <= 'Z'                 ? pf->wcls[b + 32]
@@ -1374,9 +1398,8 @@ static int finish_walk(chr__prefilter *pf) {
                       : digit                              ? CLS_DIGIT
                                                            : (uint16_t)k;
         pf->qcls[b] = slow || digit ? (uint16_t)pf->nwcls : (uint16_t)k;
-        pf->starts[b] = pf->nanywhere || slow || (digit ? number : k && pf->dense[k]);
+        pf->starts[b] = pf->nanywhere || slow || (digit ? number : k && pf->dense[k] != WALK_END);
     }
-    return 0;
 }
 
 /* The required-strings pass's table from the automaton's, and the class of each text byte in it. */
@@ -1475,7 +1498,8 @@ static int make_dense(chr__prefilter *pf) {
         if (pf->ekeys[j])
             dense_put(pf, pf->ekeys[j], pf->evals[j]);
     finish_dense(pf);
-    return finish_walk(pf);
+    finish_walk(pf);
+    return make_pair(pf);
 }
 
 void chr__prefilter_free(chr__prefilter *pf) {
@@ -1483,13 +1507,13 @@ void chr__prefilter_free(chr__prefilter *pf) {
         return;
     if (!pf->borrowed) {
         free(pf->dense);
+        free(pf->pair);
         free(pf->rules_at);
         free(pf->rules_n);
         free(pf->rule_list);
         free(pf->ekeys);
         free(pf->evals);
     }
-    free(pf->pair);
     free(pf->anywhere);
     free(pf->rstr);
     free(pf->rule_req_at);
@@ -1964,103 +1988,114 @@ static inline uint32_t call_rules(const chr__prefilter *pf, uint32_t node, size_
     return n;
 }
 
-/* The walk from pos on at text[i], at node; how many calls of sink it made. */
-static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, size_t pos, size_t i,
-                      uint32_t node, chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
+/* The node of a row of the dense table (row / (nwcls + 1), exact for a multiple of it below 2^32, as a
+ * multiplication: a division took 20 to 40 cycles a call of rules). */
+static inline uint32_t row_node(const chr__prefilter *pf, uint32_t row) {
+    return (uint32_t)((uint64_t)row * pf->row_inv >> 32);
+}
+
+/* What a walk reads besides where it is, passed as one pointer (the loop of the walks keeps its tables in
+ * registers). */
+typedef struct walker {
+    const chr__prefilter *pf;
+    const unsigned char *t;
+    size_t len;
+    chr__prefilter_sink sink;
+    void *ctx;
+} walker;
+
+/* The walk from pos on at t[i], at the node of row; how many calls of sink it made. */
+static size_t walk_on(const walker *w, size_t pos, size_t i, uint32_t row) __attribute__((noinline));
 
 /* The walk from pos: its first steps, until a node with rules, another step or the end, call nothing, so
  * that they save no registers and the rest of the walk is a call of its own; most walks end in them
  * (284520 of 325615 at the word starts of 2 MB of news; 90347 at the second byte, 129649 at the third).
- * The first two bytes are one step in the pair table. */
-static inline size_t walk_from(const chr__prefilter *pf, const uint32_t *pair, const uint32_t *dense,
-                               const uint16_t *qcls, size_t nw1, const char *text, size_t len, size_t pos,
-                               chr__prefilter_sink sink, void *ctx) {
-    const unsigned char *t = (const unsigned char *)text;
-    uint32_t node = 0, d;
-    size_t i = pos;
-    if (pos + 1 < len) {
-        if ((d = pair[qcls[t[pos]] * nw1 + qcls[t[pos + 1]]]) - 1 >= WALK_FULL - 1)
-            return d ? walk_on(pf, text, len, pos, pos, 0, sink, ctx) : 0;
-        node = d;
-        i = pos + 2;
+ * The first two bytes are one step in the pair table, and the third one is there to read (pos < lim, len
+ * - 2; a walk from one of the last two bytes is walk_on's). */
+static inline size_t walk_from(const walker *w, const uint32_t *pair, const uint32_t *dense,
+                               const uint16_t *qcls, size_t lim, size_t pos) {
+    const unsigned char *t = w->t;
+    size_t row, d;
+    if (pos >= lim)
+        return walk_on(w, pos, pos, 0);
+    if ((d = pair[two_bytes(t + pos)]) >= WALK_END)
+        return d != WALK_END ? walk_on(w, pos, pos, 0) : 0;
+    row = d;
+    for (size_t i = pos + 2;;) {
+        if ((d = dense[row + qcls[t[i]]]) >= WALK_END)
+            return d != WALK_END ? walk_on(w, pos, i, (uint32_t)row) : 0;
+        row = d;
+        if (++i == w->len)
+            return 0;
     }
-    for (; i < len; i++) {
-        if ((d = dense[node * nw1 + qcls[t[i]]]) - 1 >= WALK_FULL - 1)
-            return d ? walk_on(pf, text, len, pos, i, node, sink, ctx) : 0;
-        node = d;
-    }
-    return 0;
-}
-
-/* chr__prefilter_walk when some rules are tried everywhere. */
-static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
-                            size_t n, chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
-static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
-                            size_t n, chr__prefilter_sink sink, void *ctx) {
-    size_t tried = 0;
-    for (size_t k = 0; k < n; k++) {
-        for (size_t j = 0; j < pf->nanywhere; j++)
-            sink(ctx, pos[k], pf->anywhere[j]);
-        tried += pf->nanywhere +
-                 walk_from(pf, pf->pair, pf->dense, pf->qcls, pf->nwcls + 1, text, len, pos[k], sink, ctx);
-    }
-    return tried;
 }
 
 size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
                            size_t n, chr__prefilter_sink sink, void *ctx) {
-    if (pf->nanywhere)
-        return walk_anywhere(pf, text, len, pos, n, sink, ctx);
-    /* the walks of a batch in one loop: the tables stay in registers from one walk to the next */
+    walker w = {pf, (const unsigned char *)text, len, sink, ctx};
     const uint32_t *pair = pf->pair, *dense = pf->dense;
     const uint16_t *qcls = pf->qcls;
-    size_t nw1 = pf->nwcls + 1, tried = 0;
+    size_t tried = 0, lim = len > 2 ? len - 2 : 0;
+    if (pf->nanywhere) { /* some rules are tried everywhere */
+        for (size_t k = 0; k < n; k++) {
+            for (size_t j = 0; j < pf->nanywhere; j++)
+                sink(ctx, pos[k], pf->anywhere[j]);
+            tried += pf->nanywhere + walk_from(&w, pair, dense, qcls, lim, pos[k]);
+        }
+        return tried;
+    }
+    /* the walks of a batch in one loop: the tables stay in registers from one walk to the next */
     for (size_t k = 0; k < n; k++)
-        tried += walk_from(pf, pair, dense, qcls, nw1, text, len, pos[k], sink, ctx);
+        tried += walk_from(&w, pair, dense, qcls, lim, pos[k]);
     return tried;
 }
 
-static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, size_t pos, size_t i,
-                      uint32_t node, chr__prefilter_sink sink, void *ctx) {
-    size_t tried = 0;
-    const unsigned char *t = (const unsigned char *)text;
+static size_t walk_on(const walker *w, size_t pos, size_t i, uint32_t row) {
+    const chr__prefilter *pf = w->pf;
+    const unsigned char *t = w->t;
+    size_t tried = 0, len = w->len;
     while (i < len) {
         /* the quick loop, in the dense table: a byte a step (no string is longer than MAX_PREFIX, and a
          * run of white space ends: the walk ends by itself); the children without rules in an inner loop
          * that calls nothing, so that its tables stay in registers */
         const uint32_t *dense = pf->dense;
         const uint16_t *qcls = pf->qcls;
-        size_t nw1 = pf->nwcls + 1;
         uint32_t d;
-        while ((d = dense[node * nw1 + qcls[t[i]]]) - 1 < WALK_FULL - 1) {
-            node = d;
+        while ((d = dense[row + qcls[t[i]]]) < WALK_END) {
+            row = d;
             if (++i == len)
                 return tried;
         }
-        if (!d)
+        if (d == WALK_END)
             return tried;
         if (!(d & WALK_FULL)) {
-            node = d & WALK_NODE;
+            row = d & WALK_NODE;
             i++;
-            tried += call_rules(pf, node, pos, sink, ctx);
+            tried += call_rules(pf, row_node(pf, row), pos, w->sink, w->ctx);
             continue;
         }
         /* the full steps: a run of digits, characters folded() reads, children beyond the dense table
-         * (through the edge table); back to the quick loop once in the dense table again */
+         * (through the edge table); back to the quick loop once in the dense table again. A full step
+         * starts in the dense table: the quick loop stops before a step out of it. */
         const uint16_t *rcls = pf->rcls;
-        size_t nd = pf->ndense;
+        uint32_t ndrow = (uint32_t)(pf->ndense * (pf->nwcls + 1)), node = 0;
         do {
             unsigned k = rcls[t[i++]];
             if (k >= CLS_DIGIT)
-                k = pf->wcls[fold_run(k, rcls, text, len, &i)];
-            if (node < nd)
-                node = dense[node * nw1 + k] & WALK_NODE; /* column 0 (a byte in no string) is all 0 */
-            else
+                k = pf->wcls[fold_run(k, rcls, (const char *)t, len, &i)];
+            if (row < ndrow) {
+                row = dense[row + k] & WALK_NODE; /* column 0 (a byte in no string) is all WALK_END */
+                if (!row)
+                    return tried;
+                node = row_node(pf, row);
+            } else {
                 node = k ? child(pf, node, pf->wbyte[k]) : 0;
-            if (!node)
-                return tried;
-            tried += call_rules(pf, node, pos, sink, ctx);
-        } while (node >= nd && i < len);
+                if (!node)
+                    return tried;
+                row = node < pf->ndense ? node * (uint32_t)(pf->nwcls + 1) : ndrow;
+            }
+            tried += call_rules(pf, node, pos, w->sink, w->ctx);
+        } while (row >= ndrow && i < len);
     }
     return tried;
 }
@@ -2324,8 +2359,8 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * from; the engine takes it only when its own patterns are byte for byte those. The layout: a header of
  * 64-bit counts, then each array as it is in memory (little or big endian as built: the header's
  * byte-order mark must read back), the walk's class bytes after the patterns, strings as their bytes,
- * length and exactness. The six big tables, the trie's rules by node (rules_at, rules_n, rule_list), the
- * edge table (ekeys, evals) whole and the dense table finished, each start at a multiple of 64 bytes
+ * length and exactness. The seven big tables, the trie's rules by node (rules_at, rules_n, rule_list), the
+ * edge table (ekeys, evals) whole, the dense table finished and the pair table, each start at a multiple of 64 bytes
  * and are read in place (the built-in copy is aligned on 64), so that a run faults in only the pages
  * of them it reads. Copying them out (and filling the edge and dense tables from a list of the edges)
  * had touched all of their 3.0 MB: 790 of the 1,618 page faults of a one-line run. What it holds is
@@ -2333,7 +2368,7 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * the same, so that a damaged copy is refused rather than read past its end, and so is an empty slot of
  * the edge table, which ends every probe. */
 
-#define PF_MAGIC 0x43485250464c5435ull /* "CHRPFLT5" */
+#define PF_MAGIC 0x43485250464c5436ull /* "CHRPFLT6" */
 #define PF_ORDER 0x0102030405060708ull
 #define PF_COUNTS 15
 
@@ -2409,12 +2444,16 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
     for (size_t i = 0; i < n; i++)
         b_put(&o, patterns[i], strlen(patterns[i]) + 1);
     b_put(&o, pf->wbyte + 1, pf->nwcls - 1);
-    const void *tables[6] = {pf->rules_at, pf->rules_n, pf->rule_list, pf->ekeys, pf->evals, pf->dense};
-    const size_t sizes[6] = {
-        pf->nnodes * sizeof *pf->rules_at, pf->nnodes * sizeof *pf->rules_n,
-        pf->nlist * sizeof *pf->rule_list, pf->ecap * sizeof *pf->ekeys,
-        pf->ecap * sizeof *pf->evals,      pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense};
-    for (int t = 0; t < 6; t++) {
+    const void *tables[7] = {pf->rules_at, pf->rules_n, pf->rule_list, pf->ekeys,
+                             pf->evals,    pf->dense,   pf->pair};
+    const size_t sizes[7] = {pf->nnodes * sizeof *pf->rules_at,
+                             pf->nnodes * sizeof *pf->rules_n,
+                             pf->nlist * sizeof *pf->rule_list,
+                             pf->ecap * sizeof *pf->ekeys,
+                             pf->ecap * sizeof *pf->evals,
+                             pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense,
+                             65536 * sizeof *pf->pair};
+    for (int t = 0; t < 7; t++) {
         b_pad(&o);
         b_put(&o, tables[t], sizes[t]);
     }
@@ -2504,7 +2543,8 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     }
     /* sane sizes: the edge table a power of two, the automaton's tables as big as their counts say */
     if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
-        c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[1] > WALK_NODE ||
+        c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[12] == 0 || c[12] > 257 ||
+        c[1] > WALK_NODE / (c[12] + 1) ||
         c[8] > (DELTA_SLOW - 1) / (c[7] + 1) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
         c[14] >= c[3])
         return 0;
@@ -2539,6 +2579,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->ekeys = (uint64_t *)(uintptr_t)b_view(&in, pf->ecap, sizeof *pf->ekeys);
     pf->evals = (uint32_t *)(uintptr_t)b_view(&in, pf->ecap, sizeof *pf->evals);
     pf->dense = (uint32_t *)(uintptr_t)b_view(&in, pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
+    pf->pair = (uint32_t *)(uintptr_t)b_view(&in, 65536, sizeof *pf->pair);
     if (pf->ekeys && pf->ekeys[c[14]])
         in.short_ = 1; /* no empty slot where the header says: a probe might not end */
     pf->anywhere = b_array(&in, pf->nanywhere, sizeof *pf->anywhere);
@@ -2562,15 +2603,14 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
         in.short_ = 1;
     int rrc = 0;
     if (!in.short_ && pf->dense && pf->delta && pf->rule_req_n && pf->rule_req_at && pf->rule_req) {
-        rrc = finish_walk(pf);
-        if (!rrc)
-            rrc = finish_required(pf);
+        finish_walk(pf);
+        rrc = finish_required(pf);
         if (!rrc)
             rrc = finish_sets(pf, patterns);
     }
     int ok = !in.short_ && in.p == in.end && pf->rules_at && pf->rules_n && pf->rule_list && pf->ekeys &&
              pf->evals && pf->anywhere && pf->rstr && pf->rule_req_at && pf->rule_req_n && pf->rule_req &&
-             pf->delta && pf->out_at && pf->out && pf->dense && !rrc;
+             pf->delta && pf->out_at && pf->out && pf->dense && pf->pair && !rrc;
     if (!ok) {
         int oom = !in.short_;
         chr__prefilter_free(pf);

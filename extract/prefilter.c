@@ -1266,9 +1266,11 @@ struct chr__prefilter {
      * none (made from the lists, not saved) */
     uint32_t *str_rule_at, *str_rule;
     size_t *last1_none;
-    /* per required string: its occurrences are kept for chr__paras (a rule's reach needs them; made at
-     * load by chr__prefilter_keep_occurrences, not saved) */
-    unsigned char *keep;
+    /* per entry of out: the string | its length << ROUT_LEN_SHIFT | ROUT_KEEP when its occurrences are
+     * kept for chr__paras (a rule's reach needs them; set at load by chr__prefilter_keep_occurrences), so
+     * that the pass reads one word a string (made from out, not saved) */
+    uint32_t *rout;
+    uint32_t rrow_inv; /* 2^32 / (ncls + 1), rounded up: a row of rdelta to its state (as row_node) */
     /* rules_at, rules_n, rule_list, ekeys, evals and dense point into a saved prefilter, which
      * chr__prefilter_load reads in place: the free leaves them */
     int borrowed;
@@ -1278,6 +1280,13 @@ struct chr__prefilter {
 #define DELTA_OUT 0x80000000u
 /* In rdelta: the byte is the lead of a character folded() must read */
 #define DELTA_SLOW 0x40000000u
+/* rout: the string, its length, the last of its state's, kept */
+#define ROUT_ID 0xFFFFFFu
+#define ROUT_LEN_SHIFT 24
+#define ROUT_LEN 0x1Fu
+#define ROUT_LAST 0x40000000u
+#define ROUT_KEEP 0x80000000u
+_Static_assert(MAX_PREFIX <= ROUT_LEN, "a string's length fits in rout");
 
 static uint64_t mix(uint64_t k) {
     k ^= k >> 33;
@@ -1423,6 +1432,17 @@ static int finish_required(chr__prefilter *pf) {
         if (t && t < pf->nstates)
             pf->rdelta[t * rn + sp] = pf->rdelta[st * rn + sp];
     }
+    free(pf->rout);
+    size_t nout = pf->out_at[pf->nstates];
+    pf->rout = malloc((nout ? nout : 1) * sizeof *pf->rout);
+    if (!pf->rout)
+        return CHR_ENOMEM;
+    for (size_t o = 0; o < nout; o++)
+        pf->rout[o] = pf->out[o] | (uint32_t)pf->rstr[pf->out[o]].n << ROUT_LEN_SHIFT;
+    for (size_t st = 0; st < pf->nstates; st++)
+        if (pf->out_at[st + 1] > pf->out_at[st])
+            pf->rout[pf->out_at[st + 1] - 1] |= ROUT_LAST;
+    pf->rrow_inv = (uint32_t)(0xFFFFFFFFu / rn + 1);
     for (unsigned b = 0; b < 256; b++)
         pf->rbcls[b] = chr__ascii_space((unsigned char)b) ? (uint16_t)sp
                        : b == 0xC5 || b == 0xE2   ? (uint16_t)nc
@@ -1525,7 +1545,7 @@ void chr__prefilter_free(chr__prefilter *pf) {
     free(pf->str_rule_at);
     free(pf->str_rule);
     free(pf->last1_none);
-    free(pf->keep);
+    free(pf->rout);
     free(pf->out_at);
     free(pf->out);
     free(pf);
@@ -1696,6 +1716,8 @@ static int keep_required(chr__prefilter *pf, const reqset *req, uint32_t r) {
             return 0;
         tmp[i] = x;
     }
+    if (pf->nrstr + req->n > ROUT_ID) /* more strings than the pass numbers: the rule requires none */
+        return 0;
     pf->rule_req_at[r] = 0; /* set below, once the list is known */
     for (size_t i = 0; i < req->n; i++) {
         size_t k = 0;
@@ -1994,84 +2016,39 @@ static inline uint32_t row_node(const chr__prefilter *pf, uint32_t row) {
     return (uint32_t)((uint64_t)row * pf->row_inv >> 32);
 }
 
-/* What a walk reads besides where it is, passed as one pointer (the loop of the walks keeps its tables in
- * registers). */
-typedef struct walker {
-    const chr__prefilter *pf;
-    const unsigned char *t;
-    size_t len;
-    chr__prefilter_sink sink;
-    void *ctx;
-} walker;
+/* A node with rules that the walk from pos[k] meets. */
+typedef struct walk_hit {
+    uint32_t k, node;
+} walk_hit;
 
-/* The walk from pos on at t[i], at the node of row; how many calls of sink it made. */
-static size_t walk_on(const walker *w, size_t pos, size_t i, uint32_t row) __attribute__((noinline));
+/* Room for the hits of a batch of walks, and at least for those of one walk (a node a folded byte). */
+#define WALK_HITS 256
+_Static_assert(WALK_HITS > MAX_PREFIX, "one walk's hits fit");
 
-/* The walk from pos: its first steps, until a node with rules, another step or the end, call nothing, so
- * that they save no registers and the rest of the walk is a call of its own; most walks end in them
- * (284520 of 325615 at the word starts of 2 MB of news; 90347 at the second byte, 129649 at the third).
- * The first two bytes are one step in the pair table, and the third one is there to read (pos < lim, len
- * - 2; a walk from one of the last two bytes is walk_on's). */
-static inline size_t walk_from(const walker *w, const uint32_t *pair, const uint32_t *dense,
-                               const uint16_t *qcls, size_t lim, size_t pos) {
-    const unsigned char *t = w->t;
-    size_t row, d;
-    if (pos >= lim)
-        return walk_on(w, pos, pos, 0);
-    if ((d = pair[two_bytes(t + pos)]) >= WALK_END)
-        return d != WALK_END ? walk_on(w, pos, pos, 0) : 0;
-    row = d;
-    for (size_t i = pos + 2;;) {
-        if ((d = dense[row + qcls[t[i]]]) >= WALK_END)
-            return d != WALK_END ? walk_on(w, pos, i, (uint32_t)row) : 0;
-        row = d;
-        if (++i == w->len)
-            return 0;
-    }
-}
-
-size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
-                           size_t n, chr__prefilter_sink sink, void *ctx) {
-    walker w = {pf, (const unsigned char *)text, len, sink, ctx};
-    const uint32_t *pair = pf->pair, *dense = pf->dense;
+/* The walk from t[i] on, at the node of row, after its first steps (walk_quick): its nodes with rules
+ * into h (at most MAX_PREFIX); how many. In walk_quick's loop (out of line, walk_quick had kept fewer of its
+ * tables in registers: 1.5 M instructions more). */
+static inline __attribute__((always_inline)) size_t walk_on(const chr__prefilter *pf, const unsigned char *t,
+                                                            size_t len, size_t i, uint32_t row, uint32_t k,
+                                                            walk_hit *h) {
+    const uint32_t *dense = pf->dense;
     const uint16_t *qcls = pf->qcls;
-    size_t tried = 0, lim = len > 2 ? len - 2 : 0;
-    if (pf->nanywhere) { /* some rules are tried everywhere */
-        for (size_t k = 0; k < n; k++) {
-            for (size_t j = 0; j < pf->nanywhere; j++)
-                sink(ctx, pos[k], pf->anywhere[j]);
-            tried += pf->nanywhere + walk_from(&w, pair, dense, qcls, lim, pos[k]);
-        }
-        return tried;
-    }
-    /* the walks of a batch in one loop: the tables stay in registers from one walk to the next */
-    for (size_t k = 0; k < n; k++)
-        tried += walk_from(&w, pair, dense, qcls, lim, pos[k]);
-    return tried;
-}
-
-static size_t walk_on(const walker *w, size_t pos, size_t i, uint32_t row) {
-    const chr__prefilter *pf = w->pf;
-    const unsigned char *t = w->t;
-    size_t tried = 0, len = w->len;
+    size_t n = 0;
     while (i < len) {
         /* the quick loop, in the dense table: a byte a step (no string is longer than MAX_PREFIX, and a
-         * run of white space ends: the walk ends by itself); the children without rules in an inner loop
-         * that calls nothing, so that its tables stay in registers */
-        const uint32_t *dense = pf->dense;
-        const uint16_t *qcls = pf->qcls;
+         * run of white space ends: the walk ends by itself) */
         uint32_t d;
         while ((d = dense[row + qcls[t[i]]]) < WALK_END) {
             row = d;
             if (++i == len)
-                return tried;
+                return n;
         }
         if (d == WALK_END)
-            return tried;
+            return n;
         if (!(d & WALK_FULL)) {
             row = d & WALK_NODE;
             i++;
-            tried += call_rules(pf, row_node(pf, row), pos, w->sink, w->ctx);
+            h[n++] = (walk_hit){k, row_node(pf, row)};
             continue;
         }
         /* the full steps: a run of digits, characters folded() reads, children beyond the dense table
@@ -2080,22 +2057,89 @@ static size_t walk_on(const walker *w, size_t pos, size_t i, uint32_t row) {
         const uint16_t *rcls = pf->rcls;
         uint32_t ndrow = (uint32_t)(pf->ndense * (pf->nwcls + 1)), node = 0;
         do {
-            unsigned k = rcls[t[i++]];
-            if (k >= CLS_DIGIT)
-                k = pf->wcls[fold_run(k, rcls, (const char *)t, len, &i)];
+            unsigned c = rcls[t[i++]];
+            if (c >= CLS_DIGIT)
+                c = pf->wcls[fold_run(c, rcls, (const char *)t, len, &i)];
             if (row < ndrow) {
-                row = dense[row + k] & WALK_NODE; /* column 0 (a byte in no string) is all WALK_END */
+                row = dense[row + c] & WALK_NODE; /* column 0 (a byte in no string) is all WALK_END */
                 if (!row)
-                    return tried;
+                    return n;
                 node = row_node(pf, row);
             } else {
-                node = k ? child(pf, node, pf->wbyte[k]) : 0;
+                node = c ? child(pf, node, pf->wbyte[c]) : 0;
                 if (!node)
-                    return tried;
+                    return n;
                 row = node < pf->ndense ? node * (uint32_t)(pf->nwcls + 1) : ndrow;
             }
-            tried += call_rules(pf, node, pos, w->sink, w->ctx);
+            if (pf->rules_n[node] && n < MAX_PREFIX)
+                h[n++] = (walk_hit){k, node};
         } while (row >= ndrow && i < len);
+    }
+    return n;
+}
+
+/* The walks from pos[0..n), up to the first that might not find room in h: the nodes with rules they meet,
+ * in order, into h (*nh of them); how many positions it took. It calls nothing: its caller calls the
+ * rules once it is over (the same calls, in the same order), so that it keeps its tables in registers (the
+ * calls of the rules in the walk had made it save and reload most of them).
+ *
+ * A walk's first steps, until a node with rules, another step or the end, are the quick loop's; most walks
+ * end in them (284520 of 325615 at the word starts of 2 MB of news; 90347 at the second byte, 129649 at
+ * the third). The first two bytes are one step in the pair table, and the third one is there to read (p <
+ * lim, len - 2; a walk from one of the last two bytes is walk_on's from the root). */
+static size_t walk_quick(const chr__prefilter *pf, const unsigned char *t, size_t len, const size_t *pos,
+                         size_t n, walk_hit *h, size_t *nh) __attribute__((noinline));
+static size_t walk_quick(const chr__prefilter *pf, const unsigned char *t, size_t len, const size_t *pos,
+                         size_t n, walk_hit *h, size_t *nh) {
+    const uint32_t *pair = pf->pair, *dense = pf->dense;
+    const uint16_t *qcls = pf->qcls;
+    size_t lim = len > 2 ? len - 2 : 0, m = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t p = pos[k], i, row, d;
+        if (p >= lim) {
+            i = p, row = 0;
+            goto on;
+        }
+        if ((d = pair[two_bytes(t + p)]) >= WALK_END) {
+            if (d == WALK_END)
+                continue;
+            i = p, row = 0;
+            goto on;
+        }
+        for (row = d, i = p + 2;; row = d) {
+            if ((d = dense[row + qcls[t[i]]]) >= WALK_END)
+                break;
+            if (++i == len)
+                goto next;
+        }
+        if (d == WALK_END)
+            continue;
+    on:
+        m += walk_on(pf, t, len, i, (uint32_t)row, (uint32_t)k, h + m);
+        if (m > WALK_HITS - MAX_PREFIX) {
+            *nh = m;
+            return k + 1;
+        }
+    next:;
+    }
+    *nh = m;
+    return n;
+}
+
+size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
+                           size_t n, chr__prefilter_sink sink, void *ctx) {
+    walk_hit h[WALK_HITS];
+    size_t tried = 0;
+    for (size_t k = 0; k < n;) {
+        if (pf->nanywhere) { /* some rules are tried everywhere: at each position, before its walk's */
+            for (size_t j = 0; j < pf->nanywhere; j++)
+                sink(ctx, pos[k], pf->anywhere[j]);
+            tried += pf->nanywhere;
+        }
+        size_t nh, took = walk_quick(pf, (const unsigned char *)text, len, pos + k, pf->nanywhere ? 1 : n - k, h, &nh);
+        for (size_t j = 0; j < nh; j++)
+            tried += call_rules(pf, h[j].node, pos[k + h[j].k], sink, ctx);
+        k += took;
     }
     return tried;
 }
@@ -2106,6 +2150,7 @@ const unsigned char *chr__prefilter_starts(const chr__prefilter *pf) { return pf
  * from the start of the text): back over a run of white space, a long s, a Kelvin sign as one byte
  * each. None of these can be the tail of another (folded() reads whole runs, and the bytes of the two
  * characters are not white space nor their lead bytes), so the steps back are folded()'s steps. */
+static size_t folded_back(const char *text, size_t end, size_t n) __attribute__((noinline));
 static size_t folded_back(const char *text, size_t end, size_t n) {
     const unsigned char *t = (const unsigned char *)text;
     while (n-- > 0 && end > 0) {
@@ -2126,23 +2171,26 @@ static size_t folded_back(const char *text, size_t end, size_t n) {
 
 /* The usual steps of the required-strings pass over p[0..end) from the state *dp (its row): no string
  * ends, nothing to fold. Returns where the first other step ends, *dp its entry in rdelta (DELTA_OUT or
- * DELTA_SLOW set), or end and *dp the state there (neither set); four bytes at a time, so that a step is a
- * few loads and one branch, and the state is all a step keeps (an entry with DELTA_SLOW holds the state
- * it was taken from). */
+ * DELTA_SLOW set), or end and *dp the state there (neither set); eight bytes at a time, so that a step is
+ * a few loads and one branch, and the state is all a step keeps (an entry with DELTA_SLOW holds the state
+ * it was taken from). Four at a time took 0.7 M instructions more on the 2 MB slice. */
 static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uint16_t *rbcls,
                                                const unsigned char *p, const unsigned char *end, size_t *dp) {
     size_t d = *dp;
-    const unsigned char *end4 = end - p >= 4 ? end - 3 : p;
-    for (; p < end4; p += 4) {
-        if ((d = rdelta[d + rbcls[p[0]]]) >= DELTA_SLOW)
-            return *dp = d, p + 1;
-        if ((d = rdelta[d + rbcls[p[1]]]) >= DELTA_SLOW)
-            return *dp = d, p + 2;
-        if ((d = rdelta[d + rbcls[p[2]]]) >= DELTA_SLOW)
-            return *dp = d, p + 3;
-        if ((d = rdelta[d + rbcls[p[3]]]) >= DELTA_SLOW)
-            return *dp = d, p + 4;
+#define PLAIN_STEP(k)                                                                                      \
+    if ((d = rdelta[d + rbcls[p[k]]]) >= DELTA_SLOW)                                                       \
+        return *dp = d, p + (k) + 1;
+    for (const unsigned char *stop = p + (size_t)(end - p) / 8 * 8; p != stop; p += 8) {
+        PLAIN_STEP(0)
+        PLAIN_STEP(1)
+        PLAIN_STEP(2)
+        PLAIN_STEP(3)
+        PLAIN_STEP(4)
+        PLAIN_STEP(5)
+        PLAIN_STEP(6)
+        PLAIN_STEP(7)
     }
+#undef PLAIN_STEP
     for (; p < end; p++)
         if ((d = rdelta[d + rbcls[*p]]) >= DELTA_SLOW)
             return *dp = d, p + 1;
@@ -2157,58 +2205,40 @@ static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uin
 #define PARA_MIN 64
 
 void chr__paras_free(chr__paras *ps) {
-    free(ps->last);
-    free(ps->sets);
-    free(ps->occ_at);
-    free(ps->occ);
+    free(ps->last); /* with the pieces' ends and sets: one block (paras_split) */
+    free(ps->occ_at); /* with occ (occ_group) */
     memset(ps, 0, sizeof *ps);
-}
-
-/* String id starts at q: one more occurrence, in the order they are found (grouped by string later). */
-static int occ_put(size_t **occ, size_t *n, size_t *cap, size_t q, size_t id) {
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 256;
-        size_t *v = realloc(*occ, 2 * c * sizeof *v);
-        if (!v)
-            return CHR_ENOMEM;
-        *occ = v;
-        *cap = c;
-    }
-    (*occ)[2 * *n] = id;
-    (*occ)[2 * *n + 1] = q;
-    (*n)++;
-    return 0;
 }
 
 /* The occurrences (id, start) pairs[0..n) grouped by string into ps, each string's in the order found:
  * the order of their starts (occurrences of one string end in order, and start as many folded bytes
- * before). */
-static int occ_group(chr__paras *ps, const size_t *pairs, size_t n, size_t nrstr) {
-    ps->occ_at = calloc(nrstr + 1, sizeof *ps->occ_at);
-    ps->occ = malloc((n ? n : 1) * sizeof *ps->occ);
-    if (!ps->occ_at || !ps->occ)
+ * before). occ_at and occ are one block; next (nrstr of them) is room to use. */
+static int occ_group(chr__paras *ps, const size_t *pairs, size_t n, size_t nrstr, size_t *next) {
+    ps->occ_at = calloc(nrstr + 1 + n, sizeof *ps->occ_at);
+    if (!ps->occ_at)
         return CHR_ENOMEM;
+    ps->occ = ps->occ_at + nrstr + 1;
+    if (!n)
+        return 0;
     for (size_t i = 0; i < n; i++)
         ps->occ_at[pairs[2 * i] + 1]++;
     for (size_t k = 0; k < nrstr; k++)
         ps->occ_at[k + 1] += ps->occ_at[k];
-    size_t *next = malloc((nrstr ? nrstr : 1) * sizeof *next);
-    if (!next)
-        return CHR_ENOMEM;
     memcpy(next, ps->occ_at, nrstr * sizeof *next);
     for (size_t i = 0; i < n; i++)
         ps->occ[next[pairs[2 * i]]++] = pairs[2 * i + 1];
-    free(next);
     return 0;
 }
 
 /* The pieces of the paragraphs of text: ends (ps->last) and, per piece, where the blank line after its
  * paragraph ends (*endp: a string starting before it counts); the sets hold bit 0, of every piece, all
- * bits for the last. */
+ * bits for the last. The three are one block (a document had made eight allocations in this pass). */
 static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t len, size_t nrstr) {
     size_t cap = len / PARA_MIN + 2, n = 0, lo = 0, w = ps->words = (nrstr + 1 + 63) / 64;
-    size_t *last = malloc(cap * sizeof *last), *end = malloc(cap * sizeof *end);
-    for (const char *q = len ? memchr(text, '\n', len) : NULL; q && last && end;
+    size_t *last = malloc(cap * (2 * sizeof *last + w * sizeof *ps->sets)), *end = last ? last + cap : NULL;
+    if (!last)
+        return CHR_ENOMEM;
+    for (const char *q = len ? memchr(text, '\n', len) : NULL; q;
          q = memchr(q + 1, '\n', (size_t)(text + len - q - 1))) {
         size_t i = (size_t)(q - text), j = i + 1;
         while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) /* as recognize.c's */
@@ -2223,12 +2253,8 @@ static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t l
         end[n++] = j;
         lo = i + 1;
     }
-    uint64_t *sets = last && end ? calloc((n + 1) * w, sizeof *sets) : NULL;
-    if (!sets) {
-        free(last);
-        free(end);
-        return CHR_ENOMEM;
-    }
+    uint64_t *sets = (uint64_t *)(end + cap);
+    memset(sets, 0, n * w * sizeof *sets);
     last[n] = SIZE_MAX;
     end[n] = SIZE_MAX;
     for (size_t k = 0; k < n; k++)
@@ -2240,19 +2266,6 @@ static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t l
     ps->strings = nrstr;
     *endp = end;
     return 0;
-}
-
-/* String id starts at q: into the set of the piece that holds q (*k, the piece of the last one put: the
- * starts come about nearly in order). A string starts at no white space, so never inside a blank line:
- * the paragraph before has no business with it. */
-static void paras_put(chr__paras *ps, size_t *k, size_t q, size_t id) {
-    size_t at = *k;
-    while (q > ps->last[at])
-        at++;
-    while (at > 0 && q <= ps->last[at - 1])
-        at--;
-    *k = at;
-    ps->sets[at * ps->words + (id + 1) / 64] |= (uint64_t)1 << ((id + 1) % 64);
 }
 
 /* Each piece's set takes in those of the pieces after it in its paragraph. */
@@ -2270,81 +2283,182 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
     return chr__prefilter_required_paras(pf, text, len, last1, NULL);
 }
 
+/* Where strings end, as the scan finds them: its step ended at text[i - 1] in a state where strings end,
+ * of this row of rdelta. The scan puts them in a small buffer, and the strings are looked at in a loop of
+ * their own (req_strings): each loop keeps its own values in registers. */
+typedef struct req_end {
+    size_t i, row;
+} req_end;
+
+#define REQ_ENDS 64
+/* Up to this many strings, the pass's arrays per string are on the stack. */
+#define REQ_STACK 256
+
+/* The state of the pass over a document's occurrences. */
+typedef struct req_pass {
+    const char *text;
+    size_t slow;     /* just past the last character folded() read of more bytes than one */
+    size_t *seen;    /* per string: 1 + the start of its last occurrence, 0 none */
+    uint32_t *found; /* the strings seen, in the order first seen */
+    size_t nfound;
+    const size_t *last; /* the pieces (chr__paras), or NULL */
+    uint64_t *sets;
+    size_t words;
+    size_t piece;                /* the piece of the last start put */
+    size_t *pairs, npairs, pcap; /* the kept occurrences, (string, start) as found */
+    size_t *pairs_stack;         /* pairs while on the stack */
+    int rc;
+} req_pass;
+
+/* Room for more kept occurrences: 0, or CHR_ENOMEM. */
+static int pairs_grow(req_pass *R) {
+    size_t c = R->pcap * 2, *v = R->pairs == R->pairs_stack ? malloc(2 * c * sizeof *v)
+                                                             : realloc(R->pairs, 2 * c * sizeof *v);
+    if (!v)
+        return CHR_ENOMEM;
+    if (R->pairs == R->pairs_stack)
+        memcpy(v, R->pairs, 2 * R->npairs * sizeof *v);
+    R->pairs = v;
+    R->pcap = c;
+    return 0;
+}
+
+/* The strings that end at e[0..n): their starts, last starts, pieces and kept occurrences. A string
+ * starts at no white space, so never inside a blank line: the paragraph before has no business with it;
+ * the starts come about in order, so a start's piece is found from the last one's. What it reads and
+ * writes through pointers is in locals (the stores to seen and sets would have made every other field
+ * read again). */
+static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e, size_t n)
+    __attribute__((noinline));
+static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e, size_t n) {
+    const uint32_t *rout = pf->rout, *out_at = pf->out_at, inv = pf->rrow_inv;
+    size_t *seen = R->seen, piece = R->piece, w = R->words, slow = pf->cls[' '] ? SIZE_MAX : R->slow;
+    size_t *pairs = R->pairs, np = R->npairs;
+    uint32_t *found = R->found + R->nfound;
+    const size_t *last = R->last;
+    uint64_t *pset = R->sets + piece * w;
+    for (const req_end *ee = e + n; e < ee; e++) {
+        /* a string of m folded bytes is the m bytes before i unless folded() read a character of more
+         * bytes among them (after slow), or the strings hold white space */
+        size_t i = e->i, fast = slow == SIZE_MAX ? 0 : i - slow;
+        for (const uint32_t *x = rout + out_at[(uint64_t)e->row * inv >> 32];; x++) {
+            size_t id = *x & ROUT_ID, m = *x >> ROUT_LEN_SHIFT & ROUT_LEN;
+            size_t q = fast >= m ? i - m : folded_back(R->text, i, m);
+            if (!seen[id])
+                *found++ = (uint32_t)id;
+            seen[id] = q + 1;
+            if (last) {
+                if (q > last[piece] || (piece > 0 && q <= last[piece - 1])) {
+                    while (q > last[piece])
+                        piece++;
+                    while (piece > 0 && q <= last[piece - 1])
+                        piece--;
+                    pset = R->sets + piece * w;
+                }
+                pset[(id + 1) / 64] |= (uint64_t)1 << ((id + 1) % 64);
+                if (*x & ROUT_KEEP) {
+                    if (np == R->pcap) {
+                        R->npairs = np;
+                        if (R->rc || (R->rc = pairs_grow(R)))
+                            continue;
+                        pairs = R->pairs;
+                    }
+                    pairs[2 * np] = id;
+                    pairs[2 * np + 1] = q;
+                    np++;
+                }
+            }
+            if (*x & ROUT_LAST)
+                break;
+        }
+    }
+    R->nfound = (size_t)(found - R->found);
+    R->piece = piece;
+    R->npairs = np;
+}
+
 int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, size_t len, size_t *last1,
                                   chr__paras *ps) {
-    size_t *pend = NULL, para = 0; /* where the blank line after each paragraph ends */
+    size_t *pend = NULL; /* where the blank line after each paragraph ends */
     if (ps && paras_split(ps, &pend, text, len, pf->nrstr))
         return CHR_ENOMEM;
-    /* per string: 1 + the start of its last occurrence; and the strings seen, in the order first seen */
-    size_t *seen = malloc((pf->nrstr ? 2 * pf->nrstr : 1) * sizeof *seen), *found = seen + pf->nrstr,
-           nfound = 0;
-    size_t *pairs = NULL, npairs = 0, pcap = 0; /* the occurrences as they are found, for ps */
-    int rc = 0;
-    if (!seen) {
-        free(pend);
-        if (ps)
-            chr__paras_free(ps);
-        return CHR_ENOMEM;
+    size_t seen_stack[REQ_STACK], pairs_stack[2 * 64];
+    uint32_t found_stack[REQ_STACK];
+    req_pass R = {text, 0, seen_stack, found_stack, 0, ps ? ps->last : NULL, ps ? ps->sets : NULL,
+                  ps ? ps->words : 0, 0, pairs_stack, 0, 64, pairs_stack, 0};
+    if (pf->nrstr > REQ_STACK) {
+        R.seen = malloc(pf->nrstr * sizeof *R.seen);
+        R.found = malloc(pf->nrstr * sizeof *R.found);
+        if (!R.seen || !R.found) {
+            free(R.seen);
+            free(R.found);
+            if (ps)
+                chr__paras_free(ps);
+            return CHR_ENOMEM;
+        }
     }
-    memset(seen, 0, pf->nrstr * sizeof *seen);
-    const unsigned char *keep = pf->keep;
+    memset(R.seen, 0, pf->nrstr * sizeof *R.seen);
     if (pf->nrstr) {
-        size_t rn = pf->ncls + 1, d = 0; /* the state * rn, or its entry when flagged */
-        /* an occurrence of n folded bytes is the n bytes before its end unless folded() read a character
-         * of more bytes among them (slow: just past the last it read), or the strings hold white space */
-        size_t slow = 0;
-        int spaces = pf->cls[' '] != 0;
+        const uint32_t *rdelta = pf->rdelta;
+        const uint16_t *rbcls = pf->rbcls;
+        size_t d = 0, nev = 0; /* d: the state's row, or its entry when flagged */
+        req_end ev[REQ_ENDS];
         const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
-        while ((p = plain_steps(pf->rdelta, pf->rbcls, p, end, &d)), d >= DELTA_SLOW) {
+        while ((p = plain_steps(rdelta, rbcls, p, end, &d)), d >= DELTA_SLOW) {
             size_t i = (size_t)(p - t);
-            if (d & DELTA_SLOW) {
+            if (d & DELTA_SLOW) { /* the ends before it are looked at with the slow before it */
+                req_strings(pf, &R, ev, nev);
+                nev = 0;
                 i--;
-                d = pf->rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
-                slow = i;
+                d = rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
+                R.slow = i;
+                p = t + i;
             }
             if (d & DELTA_OUT) {
                 d &= ~DELTA_OUT;
-                size_t st = d / rn;
-                for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
-                    size_t id = pf->out[o], n = pf->rstr[id].n;
-                    size_t q = !spaces && i - slow >= n ? i - n : folded_back(text, i, n);
-                    if (!seen[id])
-                        found[nfound++] = id;
-                    seen[id] = q + 1;
-                    if (ps) {
-                        paras_put(ps, &para, q, id);
-                        if (keep && keep[id] && !rc)
-                            rc = occ_put(&pairs, &npairs, &pcap, q, id);
-                    }
+                ev[nev].i = i;
+                ev[nev].row = d;
+                if (++nev == REQ_ENDS) {
+                    req_strings(pf, &R, ev, nev);
+                    nev = 0;
                 }
             }
-            p = t + i;
         }
+        req_strings(pf, &R, ev, nev);
     }
     memcpy(last1, pf->last1_none, pf->nrules * sizeof *last1);
-    for (size_t f = 0; f < nfound; f++) {
-        size_t v = seen[found[f]];
-        for (uint32_t j = pf->str_rule_at[found[f]]; j < pf->str_rule_at[found[f] + 1]; j++)
+    for (size_t f = 0; f < R.nfound; f++) {
+        size_t v = R.seen[R.found[f]];
+        for (uint32_t j = pf->str_rule_at[R.found[f]]; j < pf->str_rule_at[R.found[f] + 1]; j++)
             if (v > last1[pf->str_rule[j]])
                 last1[pf->str_rule[j]] = v;
     }
+    int rc = R.rc;
     if (ps) {
         paras_finish(ps, pend);
-        rc = rc ? rc : occ_group(ps, pairs, npairs, pf->nrstr);
+        rc = rc ? rc : occ_group(ps, R.pairs, R.npairs, pf->nrstr, R.seen);
         if (rc)
             chr__paras_free(ps);
     }
-    free(pairs);
-    free(seen);
-    free(pend);
+    if (R.pairs != pairs_stack)
+        free(R.pairs);
+    if (R.seen != seen_stack) {
+        free(R.seen);
+        free(R.found);
+    }
     return rc;
 }
 
 int chr__prefilter_keep_occurrences(chr__prefilter *pf, size_t r) {
-    if (!pf->keep && !(pf->keep = calloc(pf->nrstr ? pf->nrstr : 1, 1)))
+    unsigned char *keep = calloc(pf->nrstr ? pf->nrstr : 1, 1);
+    if (!keep)
         return CHR_ENOMEM;
     for (uint32_t j = 0; j < pf->rule_req_n[r]; j++)
-        pf->keep[pf->rule_req[pf->rule_req_at[r] + j]] = 1;
+        keep[pf->rule_req[pf->rule_req_at[r] + j]] = 1;
+    for (size_t o = 0; o < pf->out_at[pf->nstates]; o++)
+        if (keep[pf->rout[o] & ROUT_ID])
+            pf->rout[o] |= ROUT_KEEP;
+    free(keep);
     return 0;
 }
 
@@ -2546,7 +2660,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
         c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[12] == 0 || c[12] > 257 ||
         c[1] > WALK_NODE / (c[12] + 1) ||
         c[8] > (DELTA_SLOW - 1) / (c[7] + 1) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
-        c[14] >= c[3])
+        c[14] >= c[3] || c[5] > ROUT_ID)
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
     if (!pf)

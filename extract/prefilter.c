@@ -2169,35 +2169,6 @@ static size_t folded_back(const char *text, size_t end, size_t n) {
     return end;
 }
 
-/* The usual steps of the required-strings pass over p[0..end) from the state *dp (its row): no string
- * ends, nothing to fold. Returns where the first other step ends, *dp its entry in rdelta (DELTA_OUT or
- * DELTA_SLOW set), or end and *dp the state there (neither set); eight bytes at a time, so that a step is
- * a few loads and one branch, and the state is all a step keeps (an entry with DELTA_SLOW holds the state
- * it was taken from). Four at a time took 0.7 M instructions more on the 2 MB slice. */
-static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uint16_t *rbcls,
-                                               const unsigned char *p, const unsigned char *end, size_t *dp) {
-    size_t d = *dp;
-#define PLAIN_STEP(k)                                                                                      \
-    if ((d = rdelta[d + rbcls[p[k]]]) >= DELTA_SLOW)                                                       \
-        return *dp = d, p + (k) + 1;
-    for (const unsigned char *stop = p + (size_t)(end - p) / 8 * 8; p != stop; p += 8) {
-        PLAIN_STEP(0)
-        PLAIN_STEP(1)
-        PLAIN_STEP(2)
-        PLAIN_STEP(3)
-        PLAIN_STEP(4)
-        PLAIN_STEP(5)
-        PLAIN_STEP(6)
-        PLAIN_STEP(7)
-    }
-#undef PLAIN_STEP
-    for (; p < end; p++)
-        if ((d = rdelta[d + rbcls[*p]]) >= DELTA_SLOW)
-            return *dp = d, p + 1;
-    *dp = d;
-    return end;
-}
-
 /* Paragraphs end at a blank line, and are cut into pieces, only where that leaves pieces this long
  * (bytes): a piece's set is of the strings that start from it to its paragraph's end, so that a position
  * is told about what starts after it more than about its whole paragraph; and a text of blank lines does
@@ -2377,6 +2348,64 @@ static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e,
     R->npairs = np;
 }
 
+enum { REQ_END, REQ_SLOW, REQ_FULL };
+
+/* The scan from t[*ip] on, in the state of row *dp of rdelta, that puts where strings end in ev (from
+ * *nev on), until the end (REQ_END), a lead byte folded() must read (REQ_SLOW: *ip just past it, *dp its
+ * entry, DELTA_SLOW | the row it was in) or REQ_ENDS of them (REQ_FULL). A usual step is a few loads and
+ * one branch, eight of them a turn of the loop, and the state is all it keeps; it calls nothing, so that
+ * all it keeps is in registers (the strings that end are looked at after it: req_strings). Four steps a
+ * turn took 0.7 M instructions more on the 2 MB slice; a scan that returned at each end to a loop that
+ * looked at its strings, 2.5 M more. */
+static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigned char *t, size_t len,
+                    size_t *ip, size_t *dp, req_end *ev, size_t *nev) __attribute__((noinline));
+static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigned char *t, size_t len,
+                    size_t *ip, size_t *dp, req_end *ev, size_t *nev) {
+    const unsigned char *p = t + *ip, *end = t + len;
+    size_t d = *dp, n = *nev;
+    int r;
+    for (;;) {
+#define REQ_STEP(k)                                                                                        \
+    if ((d = rdelta[d + rbcls[p[k]]]) >= DELTA_SLOW) {                                                     \
+        p += (k) + 1;                                                                                      \
+        goto flagged;                                                                                      \
+    }
+        while (end - p >= 8) {
+            REQ_STEP(0)
+            REQ_STEP(1)
+            REQ_STEP(2)
+            REQ_STEP(3)
+            REQ_STEP(4)
+            REQ_STEP(5)
+            REQ_STEP(6)
+            REQ_STEP(7)
+            p += 8;
+        }
+#undef REQ_STEP
+        while (p < end)
+            if ((d = rdelta[d + rbcls[*p++]]) >= DELTA_SLOW)
+                goto flagged;
+        r = REQ_END;
+        break;
+    flagged:
+        if (d & DELTA_SLOW) {
+            r = REQ_SLOW;
+            break;
+        }
+        d &= ~DELTA_OUT;
+        ev[n].i = (size_t)(p - t);
+        ev[n].row = d;
+        if (++n == REQ_ENDS) {
+            r = REQ_FULL;
+            break;
+        }
+    }
+    *ip = (size_t)(p - t);
+    *dp = d;
+    *nev = n;
+    return r;
+}
+
 int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, size_t len, size_t *last1,
                                   chr__paras *ps) {
     size_t *pend = NULL; /* where the blank line after each paragraph ends */
@@ -2399,32 +2428,23 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
     }
     memset(R.seen, 0, pf->nrstr * sizeof *R.seen);
     if (pf->nrstr) {
-        const uint32_t *rdelta = pf->rdelta;
-        const uint16_t *rbcls = pf->rbcls;
-        size_t d = 0, nev = 0; /* d: the state's row, or its entry when flagged */
+        size_t i = 0, d = 0, nev = 0; /* d: the state's row, or its entry when flagged */
         req_end ev[REQ_ENDS];
-        const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
-        while ((p = plain_steps(rdelta, rbcls, p, end, &d)), d >= DELTA_SLOW) {
-            size_t i = (size_t)(p - t);
-            if (d & DELTA_SLOW) { /* the ends before it are looked at with the slow before it */
-                req_strings(pf, &R, ev, nev);
-                nev = 0;
+        for (int r = REQ_FULL; r != REQ_END;) {
+            r = req_scan(pf->rdelta, pf->rbcls, (const unsigned char *)text, len, &i, &d, ev, &nev);
+            req_strings(pf, &R, ev, nev); /* those before a slow byte with the slow before it */
+            nev = 0;
+            if (r == REQ_SLOW) {
                 i--;
-                d = rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
+                d = pf->rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
                 R.slow = i;
-                p = t + i;
-            }
-            if (d & DELTA_OUT) {
-                d &= ~DELTA_OUT;
-                ev[nev].i = i;
-                ev[nev].row = d;
-                if (++nev == REQ_ENDS) {
-                    req_strings(pf, &R, ev, nev);
-                    nev = 0;
+                if (d & DELTA_OUT) {
+                    d &= ~DELTA_OUT;
+                    ev[nev].i = i;
+                    ev[nev++].row = d;
                 }
             }
         }
-        req_strings(pf, &R, ev, nev);
     }
     memcpy(last1, pf->last1_none, pf->nrules * sizeof *last1);
     for (size_t f = 0; f < R.nfound; f++) {

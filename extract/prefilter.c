@@ -1250,11 +1250,12 @@ struct chr__prefilter {
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
     /* the required-strings pass's table (made from delta, not saved): as delta with one more class,
      * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW | the row it is in: folded() reads
-     * them, from that state), rows of
-     * ncls + 1; white space is the class of ' ', and a state reached by ' ' stays on more of it, so that
-     * a run of it is one ' ' without a branch for it */
+     * them, from that state), rows of ncls + 1 rounded up to a power of two (row_len); white space is the
+     * class of ' ', and a state reached by ' ' stays on more of it, so that a run of it is one ' ' without
+     * a branch for it */
     uint32_t *rdelta;
     uint16_t rbcls[256]; /* text byte -> its class in rdelta */
+    unsigned rshift;     /* rdelta's rows are of 1 << rshift entries (ncls + 1 of them used) */
     /* per rule, the set of its required strings for the paragraphs (chr__paras; made from the lists and
      * the patterns, not saved): bit k + 1 for rstr[k], bit 0 (every paragraph has it, and the first word
      * is looked at first) for a rule without required strings or with a positive lookahead (its strings
@@ -1270,7 +1271,6 @@ struct chr__prefilter {
      * kept for chr__paras (a rule's reach needs them; set at load by chr__prefilter_keep_occurrences), so
      * that the pass reads one word a string (made from out, not saved) */
     uint32_t *rout;
-    uint32_t rrow_inv; /* 2^32 / (ncls + 1), rounded up: a row of rdelta to its state (as row_node) */
     /* rules_at, rules_n, rule_list, ekeys, evals and dense point into a saved prefilter, which
      * chr__prefilter_load reads in place: the free leaves them */
     int borrowed;
@@ -1412,8 +1412,19 @@ static void finish_walk(chr__prefilter *pf) {
 }
 
 /* The required-strings pass's table from the automaton's, and the class of each text byte in it. */
+/* The entries of a row of rdelta for ncls classes: ncls + 1, rounded up to a power of two (a row's state
+ * is a shift away). */
+static size_t row_len(size_t ncls) {
+    size_t n = 1;
+    while (n < ncls + 1)
+        n *= 2;
+    return n;
+}
+
 static int finish_required(chr__prefilter *pf) {
-    size_t nc = pf->ncls, rn = nc + 1, sp = pf->cls[' '];
+    size_t nc = pf->ncls, sp = pf->cls[' '], rn = row_len(nc);
+    for (pf->rshift = 0; ((size_t)1 << pf->rshift) < rn;)
+        pf->rshift++;
     free(pf->rdelta);
     pf->rdelta = malloc(pf->nstates * rn * sizeof *pf->rdelta);
     if (!pf->rdelta)
@@ -1442,7 +1453,6 @@ static int finish_required(chr__prefilter *pf) {
     for (size_t st = 0; st < pf->nstates; st++)
         if (pf->out_at[st + 1] > pf->out_at[st])
             pf->rout[pf->out_at[st + 1] - 1] |= ROUT_LAST;
-    pf->rrow_inv = (uint32_t)(0xFFFFFFFFu / rn + 1);
     for (unsigned b = 0; b < 256; b++)
         pf->rbcls[b] = chr__ascii_space((unsigned char)b) ? (uint16_t)sp
                        : b == 0xC5 || b == 0xE2   ? (uint16_t)nc
@@ -1810,13 +1820,27 @@ static int build_automaton(chr__prefilter *pf) {
             }
         }
     }
+    /* the states numbered breadth first, by their depth (the scan's pair steps are from the first few):
+     * order[new] = old, and the table in the new numbers */
+    uint32_t *order = malloc(ns * sizeof *order), *newid = malloc(ns * sizeof *newid);
+    uint32_t *ngo = malloc(ns * nc * sizeof *ngo);
     /* outputs: the strings ending at a state and at the states its fail links reach */
     pf->out_at = malloc((ns + 1) * sizeof *pf->out_at);
     size_t cap = 64, n = 0;
     pf->out = malloc(cap * sizeof *pf->out);
-    int rc = pf->out_at && pf->out ? 0 : CHR_ENOMEM;
-    for (size_t st = 0; st < ns && !rc; st++) {
-        pf->out_at[st] = (uint32_t)n;
+    int rc = pf->out_at && pf->out && order && newid && ngo ? 0 : CHR_ENOMEM;
+    if (!rc) {
+        order[0] = 0;
+        memcpy(order + 1, queue, (ns - 1) * sizeof *order); /* every state but the root, breadth first */
+        for (size_t j = 0; j < ns; j++)
+            newid[order[j]] = (uint32_t)j;
+        for (size_t j = 0; j < ns; j++)
+            for (size_t c = 0; c < nc; c++)
+                ngo[j * nc + c] = newid[go[order[j] * nc + c]];
+    }
+    for (size_t j = 0; j < ns && !rc; j++) {
+        size_t st = order[j];
+        pf->out_at[j] = (uint32_t)n;
         for (uint32_t s2 = (uint32_t)st;; s2 = fail[s2]) {
             for (uint32_t k = first_out[s2]; k != UINT32_MAX; k = next_out[k]) {
                 if (n == cap) {
@@ -1836,11 +1860,13 @@ static int build_automaton(chr__prefilter *pf) {
     }
     if (!rc)
         pf->out_at[ns] = (uint32_t)n;
-    for (size_t i = 0; i < total * nc && !rc; i++) /* rows, and the bit for the states with strings */
-        if (go[i] < ns)
-            go[i] = (uint32_t)(go[i] * nc) | (pf->out_at[go[i] + 1] > pf->out_at[go[i]] ? DELTA_OUT : 0);
-    pf->delta = go;
+    for (size_t i = 0; i < ns * nc && !rc; i++) /* rows, and the bit for the states with strings */
+        ngo[i] = (uint32_t)(ngo[i] * nc) | (pf->out_at[ngo[i] + 1] > pf->out_at[ngo[i]] ? DELTA_OUT : 0);
+    pf->delta = ngo;
     pf->nstates = ns;
+    free(go);
+    free(order);
+    free(newid);
     free(fail);
     free(queue);
     free(first_out);
@@ -2302,7 +2328,8 @@ static int pairs_grow(req_pass *R) {
 static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e, size_t n)
     __attribute__((noinline));
 static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e, size_t n) {
-    const uint32_t *rout = pf->rout, *out_at = pf->out_at, inv = pf->rrow_inv;
+    const uint32_t *rout = pf->rout, *out_at = pf->out_at;
+    unsigned rshift = pf->rshift;
     size_t *seen = R->seen, piece = R->piece, w = R->words, slow = pf->cls[' '] ? SIZE_MAX : R->slow;
     size_t *pairs = R->pairs, np = R->npairs;
     uint32_t *found = R->found + R->nfound;
@@ -2312,7 +2339,7 @@ static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e,
         /* a string of m folded bytes is the m bytes before i unless folded() read a character of more
          * bytes among them (after slow), or the strings hold white space */
         size_t i = e->i, fast = slow == SIZE_MAX ? 0 : i - slow;
-        for (const uint32_t *x = rout + out_at[(uint64_t)e->row * inv >> 32];; x++) {
+        for (const uint32_t *x = rout + out_at[e->row >> rshift];; x++) {
             size_t id = *x & ROUT_ID, m = *x >> ROUT_LEN_SHIFT & ROUT_LEN;
             size_t q = fast >= m ? i - m : folded_back(R->text, i, m);
             if (!seen[id])
@@ -2679,7 +2706,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
         c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[12] == 0 || c[12] > 257 ||
         c[1] > WALK_NODE / (c[12] + 1) ||
-        c[8] > (DELTA_SLOW - 1) / (c[7] + 1) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
+        c[8] > (DELTA_SLOW - 1) / row_len(c[7]) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
         c[14] >= c[3] || c[5] > ROUT_ID)
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);

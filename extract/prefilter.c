@@ -2355,15 +2355,16 @@ static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e,
                 }
                 pset[(id + 1) / 64] |= (uint64_t)1 << ((id + 1) % 64);
                 if (*x & ROUT_KEEP) {
-                    if (np == R->pcap) {
+                    if (np == R->pcap && !R->rc) {
                         R->npairs = np;
-                        if (R->rc || (R->rc = pairs_grow(R)))
-                            continue;
+                        R->rc = pairs_grow(R);
                         pairs = R->pairs;
                     }
-                    pairs[2 * np] = id;
-                    pairs[2 * np + 1] = q;
-                    np++;
+                    if (np < R->pcap) { /* else out of memory: R->rc says so */
+                        pairs[2 * np] = id;
+                        pairs[2 * np + 1] = q;
+                        np++;
+                    }
                 }
             }
             if (*x & ROUT_LAST)

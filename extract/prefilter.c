@@ -1248,14 +1248,14 @@ struct chr__prefilter {
     uint32_t *pair;
     uint32_t row_inv;          /* 2^32 / (nwcls + 1), rounded up (row_node) */
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
-    /* the required-strings pass's table (made from delta, not saved): as delta with one more class,
-     * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW | the row it is in: folded() reads
-     * them, from that state), rows of ncls + 1 rounded up to a power of two (row_len); white space is the
-     * class of ' ', and a state reached by ' ' stays on more of it, so that a run of it is one ' ' without
-     * a branch for it */
+    /* the required-strings pass's table (made from delta; saved, read in place): delta on the text's
+     * bytes themselves, state << RROW_SHIFT | byte -> the next state << RROW_SHIFT | DELTA_OUT, the leads
+     * of the long s and the Kelvin sign DELTA_SLOW | the row they are in (folded() reads them, from that
+     * state); all white space is ' ', and a state reached by it stays on more of it, so that a run of it
+     * is one ' ' without a branch for it. 858 KB for the built-in rules, of which a run reads the few rows
+     * of the states of most steps (numbered first); on classes, a step had been a load more (1.9 M
+     * instructions of the 2 MB slice) and the table made at each start (0.3 M) */
     uint32_t *rdelta;
-    uint16_t rbcls[256]; /* text byte -> its class in rdelta */
-    unsigned rshift;     /* rdelta's rows are of 1 << rshift entries (ncls + 1 of them used) */
     /* per rule, the set of its required strings for the paragraphs (chr__paras; made from the lists and
      * the patterns, not saved): bit k + 1 for rstr[k], bit 0 (every paragraph has it, and the first word
      * is looked at first) for a rule without required strings or with a positive lookahead (its strings
@@ -1280,6 +1280,8 @@ struct chr__prefilter {
 #define DELTA_OUT 0x80000000u
 /* In rdelta: the byte is the lead of a character folded() must read */
 #define DELTA_SLOW 0x40000000u
+/* rdelta's rows: a column for each byte */
+#define RROW_SHIFT 8
 /* rout: the string, its length, the last of its state's, kept */
 #define ROUT_ID 0xFFFFFFu
 #define ROUT_LEN_SHIFT 24
@@ -1412,37 +1414,38 @@ static void finish_walk(chr__prefilter *pf) {
 }
 
 /* The required-strings pass's table from the automaton's, and the class of each text byte in it. */
-/* The entries of a row of rdelta for ncls classes: ncls + 1, rounded up to a power of two (a row's state
- * is a shift away). */
-static size_t row_len(size_t ncls) {
-    size_t n = 1;
-    while (n < ncls + 1)
-        n *= 2;
-    return n;
-}
-
-static int finish_required(chr__prefilter *pf) {
-    size_t nc = pf->ncls, sp = pf->cls[' '], rn = row_len(nc);
-    for (pf->rshift = 0; ((size_t)1 << pf->rshift) < rn;)
-        pf->rshift++;
+/* The required-strings pass's table, from the automaton's (at build time: saved). */
+static int make_rdelta(chr__prefilter *pf) {
+    size_t nc = pf->ncls, sp = pf->cls[' '], st;
+    unsigned char cls[256]; /* a text byte's class, nc for the leads folded() must read */
+    for (unsigned b = 0; b < 256; b++)
+        cls[b] = chr__ascii_space((unsigned char)b) ? (unsigned char)sp
+                 : b == 0xC5 || b == 0xE2           ? (unsigned char)nc
+                 : b >= 'A' && b <= 'Z'             ? pf->cls[b + 32]
+                                                    : pf->cls[b];
     free(pf->rdelta);
-    pf->rdelta = malloc(pf->nstates * rn * sizeof *pf->rdelta);
+    pf->rdelta = malloc((pf->nstates << RROW_SHIFT) * sizeof *pf->rdelta);
     if (!pf->rdelta)
         return CHR_ENOMEM;
-    for (size_t st = 0; st < pf->nstates; st++) {
-        for (size_t c = 0; c < nc; c++) {
-            uint32_t d = pf->delta[st * nc + c], t = (d & ~DELTA_OUT) / (uint32_t)nc;
-            pf->rdelta[st * rn + c] = (uint32_t)(t * rn) | (d & DELTA_OUT);
+    for (st = 0; st < pf->nstates; st++)
+        for (unsigned b = 0; b < 256; b++) {
+            uint32_t d = cls[b] < nc ? pf->delta[st * nc + cls[b]] : 0, t = (d & ~DELTA_OUT) / (uint32_t)nc;
+            pf->rdelta[st << RROW_SHIFT | b] = cls[b] < nc ? (uint32_t)(t << RROW_SHIFT) | (d & DELTA_OUT)
+                                                           : DELTA_SLOW | (uint32_t)(st << RROW_SHIFT);
         }
-        pf->rdelta[st * rn + nc] = DELTA_SLOW | (uint32_t)(st * rn);
-    }
     /* a state reached by ' ' stays there on more white space (the strings neither begin nor end with
      * ' ': none ends at such a state, and the root, where ' ' leads when no string has one, has none) */
-    for (size_t st = 0; sp && st < pf->nstates; st++) {
+    for (st = 0; sp && st < pf->nstates; st++) {
         uint32_t t = (pf->delta[st * nc + sp] & ~DELTA_OUT) / (uint32_t)nc;
-        if (t && t < pf->nstates)
-            pf->rdelta[t * rn + sp] = pf->rdelta[st * rn + sp];
+        for (unsigned b = 0; t && t < pf->nstates && b < 256; b++)
+            if (cls[b] == sp)
+                pf->rdelta[t << RROW_SHIFT | b] = pf->rdelta[st << RROW_SHIFT | b];
     }
+    return 0;
+}
+
+/* The required-strings pass's list of strings by state, once rdelta and the lists are there. */
+static int finish_required(chr__prefilter *pf) {
     free(pf->rout);
     size_t nout = pf->out_at[pf->nstates];
     pf->rout = malloc((nout ? nout : 1) * sizeof *pf->rout);
@@ -1453,11 +1456,6 @@ static int finish_required(chr__prefilter *pf) {
     for (size_t st = 0; st < pf->nstates; st++)
         if (pf->out_at[st + 1] > pf->out_at[st])
             pf->rout[pf->out_at[st + 1] - 1] |= ROUT_LAST;
-    for (unsigned b = 0; b < 256; b++)
-        pf->rbcls[b] = chr__ascii_space((unsigned char)b) ? (uint16_t)sp
-                       : b == 0xC5 || b == 0xE2   ? (uint16_t)nc
-                       : b >= 'A' && b <= 'Z'     ? pf->cls[b + 32]
-                                                  : pf->cls[b];
     return 0;
 }
 
@@ -1538,6 +1536,7 @@ void chr__prefilter_free(chr__prefilter *pf) {
     if (!pf->borrowed) {
         free(pf->dense);
         free(pf->pair);
+        free(pf->rdelta);
         free(pf->rules_at);
         free(pf->rules_n);
         free(pf->rule_list);
@@ -1550,7 +1549,6 @@ void chr__prefilter_free(chr__prefilter *pf) {
     free(pf->rule_req_n);
     free(pf->rule_req);
     free(pf->delta);
-    free(pf->rdelta);
     free(pf->rsets);
     free(pf->str_rule_at);
     free(pf->str_rule);
@@ -1970,6 +1968,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
     if (!rc)
         rc = make_dense(pf);
     if (!rc)
+        rc = make_rdelta(pf);
+    if (!rc)
         rc = finish_required(pf);
     if (!rc)
         rc = finish_sets(pf, patterns);
@@ -2329,7 +2329,6 @@ static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e,
     __attribute__((noinline));
 static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e, size_t n) {
     const uint32_t *rout = pf->rout, *out_at = pf->out_at;
-    unsigned rshift = pf->rshift;
     size_t *seen = R->seen, piece = R->piece, w = R->words, slow = pf->cls[' '] ? SIZE_MAX : R->slow;
     size_t *pairs = R->pairs, np = R->npairs;
     uint32_t *found = R->found + R->nfound;
@@ -2339,7 +2338,7 @@ static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e,
         /* a string of m folded bytes is the m bytes before i unless folded() read a character of more
          * bytes among them (after slow), or the strings hold white space */
         size_t i = e->i, fast = slow == SIZE_MAX ? 0 : i - slow;
-        for (const uint32_t *x = rout + out_at[e->row >> rshift];; x++) {
+        for (const uint32_t *x = rout + out_at[e->row >> RROW_SHIFT];; x++) {
             size_t id = *x & ROUT_ID, m = *x >> ROUT_LEN_SHIFT & ROUT_LEN;
             size_t q = fast >= m ? i - m : folded_back(R->text, i, m);
             if (!seen[id])
@@ -2385,16 +2384,16 @@ enum { REQ_END, REQ_SLOW, REQ_FULL };
  * all it keeps is in registers (the strings that end are looked at after it: req_strings). Four steps a
  * turn took 0.7 M instructions more on the 2 MB slice; a scan that returned at each end to a loop that
  * looked at its strings, 2.5 M more. */
-static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigned char *t, size_t len,
-                    size_t *ip, size_t *dp, req_end *ev, size_t *nev) __attribute__((noinline));
-static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigned char *t, size_t len,
-                    size_t *ip, size_t *dp, req_end *ev, size_t *nev) {
+static int req_scan(const uint32_t *rdelta, const unsigned char *t, size_t len, size_t *ip, size_t *dp,
+                    req_end *ev, size_t *nev) __attribute__((noinline));
+static int req_scan(const uint32_t *rdelta, const unsigned char *t, size_t len, size_t *ip, size_t *dp,
+                    req_end *ev, size_t *nev) {
     const unsigned char *p = t + *ip, *end = t + len;
     size_t d = *dp, n = *nev;
     int r;
     for (;;) {
 #define REQ_STEP(k)                                                                                        \
-    if ((d = rdelta[d + rbcls[p[k]]]) >= DELTA_SLOW) {                                                     \
+    if ((d = rdelta[d + p[k]]) >= DELTA_SLOW) {                                                            \
         p += (k) + 1;                                                                                      \
         goto flagged;                                                                                      \
     }
@@ -2411,7 +2410,7 @@ static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigne
         }
 #undef REQ_STEP
         while (p < end)
-            if ((d = rdelta[d + rbcls[*p++]]) >= DELTA_SLOW)
+            if ((d = rdelta[d + *p++]) >= DELTA_SLOW)
                 goto flagged;
         r = REQ_END;
         break;
@@ -2459,12 +2458,13 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
         size_t i = 0, d = 0, nev = 0; /* d: the state's row, or its entry when flagged */
         req_end ev[REQ_ENDS];
         for (int r = REQ_FULL; r != REQ_END;) {
-            r = req_scan(pf->rdelta, pf->rbcls, (const unsigned char *)text, len, &i, &d, ev, &nev);
+            r = req_scan(pf->rdelta, (const unsigned char *)text, len, &i, &d, ev, &nev);
             req_strings(pf, &R, ev, nev); /* those before a slow byte with the slow before it */
             nev = 0;
             if (r == REQ_SLOW) {
                 i--;
-                d = pf->rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
+                unsigned char c = folded(text, len, &i); /* a lead alone is in no string: as byte 0 */
+                d = pf->rdelta[(d & ~DELTA_SLOW) + (c == 0xC5 || c == 0xE2 ? 0 : c)];
                 R.slow = i;
                 if (d & DELTA_OUT) {
                     d &= ~DELTA_OUT;
@@ -2521,8 +2521,9 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * from; the engine takes it only when its own patterns are byte for byte those. The layout: a header of
  * 64-bit counts, then each array as it is in memory (little or big endian as built: the header's
  * byte-order mark must read back), the walk's class bytes after the patterns, strings as their bytes,
- * length and exactness. The seven big tables, the trie's rules by node (rules_at, rules_n, rule_list), the
- * edge table (ekeys, evals) whole, the dense table finished and the pair table, each start at a multiple of 64 bytes
+ * length and exactness. The eight big tables, the trie's rules by node (rules_at, rules_n, rule_list), the
+ * edge table (ekeys, evals) whole, the dense table finished, the pair table and the required strings'
+ * table (rdelta), each start at a multiple of 64 bytes
  * and are read in place (the built-in copy is aligned on 64), so that a run faults in only the pages
  * of them it reads. Copying them out (and filling the edge and dense tables from a list of the edges)
  * had touched all of their 3.0 MB: 790 of the 1,618 page faults of a one-line run. What it holds is
@@ -2530,7 +2531,7 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * the same, so that a damaged copy is refused rather than read past its end, and so is an empty slot of
  * the edge table, which ends every probe. */
 
-#define PF_MAGIC 0x43485250464c5436ull /* "CHRPFLT6" */
+#define PF_MAGIC 0x43485250464c5437ull /* "CHRPFLT7" */
 #define PF_ORDER 0x0102030405060708ull
 #define PF_COUNTS 15
 
@@ -2606,16 +2607,17 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
     for (size_t i = 0; i < n; i++)
         b_put(&o, patterns[i], strlen(patterns[i]) + 1);
     b_put(&o, pf->wbyte + 1, pf->nwcls - 1);
-    const void *tables[7] = {pf->rules_at, pf->rules_n, pf->rule_list, pf->ekeys,
-                             pf->evals,    pf->dense,   pf->pair};
-    const size_t sizes[7] = {pf->nnodes * sizeof *pf->rules_at,
+    const void *tables[8] = {pf->rules_at, pf->rules_n, pf->rule_list, pf->ekeys,
+                             pf->evals,    pf->dense,   pf->pair,      pf->rdelta};
+    const size_t sizes[8] = {pf->nnodes * sizeof *pf->rules_at,
                              pf->nnodes * sizeof *pf->rules_n,
                              pf->nlist * sizeof *pf->rule_list,
                              pf->ecap * sizeof *pf->ekeys,
                              pf->ecap * sizeof *pf->evals,
                              pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense,
-                             65536 * sizeof *pf->pair};
-    for (int t = 0; t < 7; t++) {
+                             65536 * sizeof *pf->pair,
+                             (pf->nstates << RROW_SHIFT) * sizeof *pf->rdelta};
+    for (int t = 0; t < 8; t++) {
         b_pad(&o);
         b_put(&o, tables[t], sizes[t]);
     }
@@ -2632,7 +2634,6 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
     b_put(&o, pf->rule_req_n, 2 * pf->nrules * sizeof *pf->rule_req_n);
     b_put(&o, pf->rule_req, pf->rule_req_total * sizeof *pf->rule_req);
     b_put(&o, pf->cls, sizeof pf->cls);
-    b_put(&o, pf->delta, pf->nstates * pf->ncls * sizeof *pf->delta);
     b_put(&o, pf->out_at, (pf->nstates + 1) * sizeof *pf->out_at);
     b_put(&o, pf->out, nout * sizeof *pf->out);
     if (o.oom) {
@@ -2707,7 +2708,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
         c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[12] == 0 || c[12] > 257 ||
         c[1] > WALK_NODE / (c[12] + 1) ||
-        c[8] > (DELTA_SLOW - 1) / row_len(c[7]) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
+        c[8] > (DELTA_SLOW - 1) >> RROW_SHIFT || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
         c[14] >= c[3] || c[5] > ROUT_ID)
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
@@ -2742,6 +2743,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->evals = (uint32_t *)(uintptr_t)b_view(&in, pf->ecap, sizeof *pf->evals);
     pf->dense = (uint32_t *)(uintptr_t)b_view(&in, pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
     pf->pair = (uint32_t *)(uintptr_t)b_view(&in, 65536, sizeof *pf->pair);
+    pf->rdelta = (uint32_t *)(uintptr_t)b_view(&in, pf->nstates << RROW_SHIFT, sizeof *pf->rdelta);
     if (pf->ekeys && pf->ekeys[c[14]])
         in.short_ = 1; /* no empty slot where the header says: a probe might not end */
     pf->anywhere = b_array(&in, pf->nanywhere, sizeof *pf->anywhere);
@@ -2758,13 +2760,12 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->rule_req_n = b_array(&in, 2 * pf->nrules, sizeof *pf->rule_req_n);
     pf->rule_req = b_array(&in, pf->rule_req_total, sizeof *pf->rule_req);
     b_get(&in, pf->cls, sizeof pf->cls);
-    pf->delta = b_array(&in, pf->nstates * pf->ncls, sizeof *pf->delta);
     pf->out_at = b_array(&in, pf->nstates + 1, sizeof *pf->out_at);
     pf->out = b_array(&in, c[9], sizeof *pf->out);
     if (in.p != in.end)
         in.short_ = 1;
     int rrc = 0;
-    if (!in.short_ && pf->dense && pf->delta && pf->rule_req_n && pf->rule_req_at && pf->rule_req) {
+    if (!in.short_ && pf->dense && pf->rdelta && pf->rule_req_n && pf->rule_req_at && pf->rule_req) {
         finish_walk(pf);
         rrc = finish_required(pf);
         if (!rrc)
@@ -2772,7 +2773,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     }
     int ok = !in.short_ && in.p == in.end && pf->rules_at && pf->rules_n && pf->rule_list && pf->ekeys &&
              pf->evals && pf->anywhere && pf->rstr && pf->rule_req_at && pf->rule_req_n && pf->rule_req &&
-             pf->delta && pf->out_at && pf->out && pf->dense && pf->pair && !rrc;
+             pf->rdelta && pf->out_at && pf->out && pf->dense && pf->pair && !rrc;
     if (!ok) {
         int oom = !in.short_;
         chr__prefilter_free(pf);

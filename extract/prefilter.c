@@ -1204,6 +1204,8 @@ static void fold_safe(first *f) {
 #define WALK_FULL 0x40000000u
 #define WALK_END 0x20000000u
 #define WALK_NODE 0x1FFFFFFFu
+/* The pair table's entries: one for each two bytes */
+#define PAIRS 65536
 
 struct chr__prefilter {
     uint32_t *rules_at; /* per node: offset of its rule list in rule_list, or UINT32_MAX */
@@ -1281,8 +1283,8 @@ struct chr__prefilter {
      * kept for chr__paras (a rule's reach needs them; set at load by chr__prefilter_keep_occurrences), so
      * that the pass reads one word a string (made from out, not saved) */
     uint32_t *rout;
-    /* rules_at, rules_n, rule_list, ekeys, evals and dense point into a saved prefilter, which
-     * chr__prefilter_load reads in place: the free leaves them */
+    /* rules_at, rules_n, rule_list, ekeys, evals, pair, dense and rdelta point into a saved prefilter,
+     * which chr__prefilter_load reads in place: the free leaves them */
     int borrowed;
 };
 
@@ -1342,11 +1344,13 @@ static void make_classes(chr__prefilter *pf) {
         }
 }
 
-/* The dense table (no child anywhere) for the walk's classes. */
+/* The dense table (no child anywhere) for the walk's classes, just after the pair table (made later) in
+ * one block: the walk reaches both from one pointer. */
 static int alloc_dense(chr__prefilter *pf) {
     size_t n = (pf->ndense = pf->nnodes < DENSE_NODES ? pf->nnodes : DENSE_NODES) * (pf->nwcls + 1);
-    free(pf->dense);
-    pf->dense = malloc(n * sizeof *pf->dense);
+    free(pf->pair);
+    pf->pair = malloc((PAIRS + n) * sizeof *pf->pair);
+    pf->dense = pf->pair ? pf->pair + PAIRS : NULL;
     for (size_t i = 0; pf->dense && i < n; i++)
         pf->dense[i] = WALK_END;
     return pf->dense ? 0 : CHR_ENOMEM;
@@ -1385,12 +1389,8 @@ static inline uint16_t two_bytes(const unsigned char *t) {
     return w;
 }
 
-/* Once the dense table is finished (and qcls known): the pair table, allocated. */
-static int make_pair(chr__prefilter *pf) {
-    free(pf->pair);
-    pf->pair = malloc(65536 * sizeof *pf->pair);
-    if (!pf->pair)
-        return CHR_ENOMEM;
+/* Once the dense table is finished (and qcls known): the pair table, before it. */
+static void make_pair(chr__prefilter *pf) {
     for (unsigned b0 = 0; b0 < 256; b0++) {
         uint32_t d0 = pf->dense[pf->qcls[b0]];
         for (unsigned b1 = 0; b1 < 256; b1++) {
@@ -1399,7 +1399,6 @@ static int make_pair(chr__prefilter *pf) {
             pf->pair[two_bytes(two)] = d1 & (WALK_RULES | WALK_FULL) ? WALK_FULL : d1;
         }
     }
-    return 0;
 }
 
 /* Once the dense table is finished: the class of each text byte, and the bytes a walk may start at. */
@@ -1537,15 +1536,15 @@ static int make_dense(chr__prefilter *pf) {
             dense_put(pf, pf->ekeys[j], pf->evals[j]);
     finish_dense(pf);
     finish_walk(pf);
-    return make_pair(pf);
+    make_pair(pf);
+    return 0;
 }
 
 void chr__prefilter_free(chr__prefilter *pf) {
     if (!pf)
         return;
     if (!pf->borrowed) {
-        free(pf->dense);
-        free(pf->pair);
+        free(pf->pair); /* and dense, in its block */
         free(pf->rdelta);
         free(pf->rules_at);
         free(pf->rules_n);
@@ -2159,7 +2158,7 @@ static size_t walk_quick(const chr__prefilter *pf, const unsigned char *t, size_
                          size_t n, walk_hit *h, size_t *nh) __attribute__((noinline));
 static size_t walk_quick(const chr__prefilter *pf, const unsigned char *t, size_t len, const size_t *pos,
                          size_t n, walk_hit *h, size_t *nh) {
-    const uint32_t *pair = pf->pair, *dense = pf->dense;
+    const uint32_t *dense = pf->dense, *pair = dense - PAIRS; /* one pointer (alloc_dense) */
     const uint16_t *qcls = pf->qcls;
     size_t lim = len > 2 ? len - 2 : 0, m = 0;
     for (size_t k = 0; k < n; k++) {
@@ -2174,9 +2173,9 @@ static size_t walk_quick(const chr__prefilter *pf, const unsigned char *t, size_
             i = p, row = 0;
             goto on;
         }
-        for (row = d, i = p + 2;; row = d) {
-            if ((d = dense[row + qcls[t[i]]]) >= WALK_END)
-                break;
+        row = d, i = p + 2; /* the third byte is there */
+        while ((d = dense[row + qcls[t[i]]]) < WALK_END) {
+            row = d;
             if (++i == len)
                 goto next;
         }
@@ -2584,8 +2583,8 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * 64-bit counts, then each array as it is in memory (little or big endian as built: the header's
  * byte-order mark must read back), the walk's class bytes after the patterns, strings as their bytes,
  * length and exactness. The eight big tables, the trie's rules by node (rules_at, rules_n, rule_list), the
- * edge table (ekeys, evals) whole, the dense table finished, the pair table and the required strings'
- * table (rdelta), each start at a multiple of 64 bytes
+ * edge table (ekeys, evals) whole, the pair table and just after it the dense table finished, and the
+ * required strings' table (rdelta), each start at a multiple of 64 bytes
  * and are read in place (the built-in copy is aligned on 64), so that a run faults in only the pages
  * of them it reads. Copying them out (and filling the edge and dense tables from a list of the edges)
  * had touched all of their 3.0 MB: 790 of the 1,618 page faults of a one-line run. What it holds is
@@ -2670,14 +2669,14 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
         b_put(&o, patterns[i], strlen(patterns[i]) + 1);
     b_put(&o, pf->wbyte + 1, pf->nwcls - 1);
     const void *tables[8] = {pf->rules_at, pf->rules_n, pf->rule_list, pf->ekeys,
-                             pf->evals,    pf->dense,   pf->pair,      pf->rdelta};
+                             pf->evals,    pf->pair,    pf->dense,     pf->rdelta};
     const size_t sizes[8] = {pf->nnodes * sizeof *pf->rules_at,
                              pf->nnodes * sizeof *pf->rules_n,
                              pf->nlist * sizeof *pf->rule_list,
                              pf->ecap * sizeof *pf->ekeys,
                              pf->ecap * sizeof *pf->evals,
+                             PAIRS * sizeof *pf->pair,
                              pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense,
-                             65536 * sizeof *pf->pair,
                              (pf->nstates << RROW_SHIFT) * sizeof *pf->rdelta};
     for (int t = 0; t < 8; t++) {
         b_pad(&o);
@@ -2804,8 +2803,10 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->rule_list = (uint32_t *)(uintptr_t)b_view(&in, pf->nlist, sizeof *pf->rule_list);
     pf->ekeys = (uint64_t *)(uintptr_t)b_view(&in, pf->ecap, sizeof *pf->ekeys);
     pf->evals = (uint32_t *)(uintptr_t)b_view(&in, pf->ecap, sizeof *pf->evals);
+    pf->pair = (uint32_t *)(uintptr_t)b_view(&in, PAIRS, sizeof *pf->pair);
     pf->dense = (uint32_t *)(uintptr_t)b_view(&in, pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
-    pf->pair = (uint32_t *)(uintptr_t)b_view(&in, 65536, sizeof *pf->pair);
+    if (pf->pair && pf->dense != pf->pair + PAIRS) /* 64-byte multiples: dense just after */
+        in.short_ = 1;
     pf->rdelta = (uint32_t *)(uintptr_t)b_view(&in, pf->nstates << RROW_SHIFT, sizeof *pf->rdelta);
     if (pf->ekeys && pf->ekeys[c[14]])
         in.short_ = 1; /* no empty slot where the header says: a probe might not end */

@@ -1252,6 +1252,7 @@ struct chr__prefilter {
      * of words (a class pair table, made at load, took two class loads and a multiplication a walk more) */
     uint32_t *pair;
     uint32_t row_inv;          /* 2^32 / (nwcls + 1), rounded up (row_node) */
+    uint32_t ndrow;            /* the first row past the dense table: ndense * (nwcls + 1) */
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
     /* the required-strings pass's table (made from delta; saved, read in place): delta on the text's
      * bytes themselves, state << RROW_SHIFT | byte -> the next state << RROW_SHIFT | DELTA_OUT, the leads
@@ -1404,6 +1405,7 @@ static void make_pair(chr__prefilter *pf) {
 /* Once the dense table is finished: the class of each text byte, and the bytes a walk may start at. */
 static void finish_walk(chr__prefilter *pf) {
     pf->row_inv = (uint32_t)(0xFFFFFFFFu / (pf->nwcls + 1) + 1);
+    pf->ndrow = (uint32_t)(pf->ndense * (pf->nwcls + 1));
     int number = 0; /* a string starts with a run of digits */
     for (unsigned r = 1; r <= RUN_MAX; r++)
         number |= pf->wcls['0' + r] && pf->dense[pf->wcls['0' + r]] != WALK_END;
@@ -2122,7 +2124,7 @@ static inline __attribute__((always_inline)) size_t walk_on(const chr__prefilter
          * (through the edge table); back to the quick loop once in the dense table again. A full step
          * starts in the dense table: the quick loop stops before a step out of it. */
         const uint16_t *rcls = pf->rcls;
-        uint32_t ndrow = (uint32_t)(pf->ndense * (pf->nwcls + 1)), node = 0;
+        uint32_t ndrow = pf->ndrow, node = 0;
         do {
             unsigned c = rcls[t[i++]];
             if (c >= CLS_DIGIT)

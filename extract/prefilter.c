@@ -1390,12 +1390,16 @@ static inline uint16_t two_bytes(const unsigned char *t) {
     return w;
 }
 
-/* Once the dense table is finished (and qcls known): the pair table, before it. */
+/* Once the dense table is finished (and qcls known): the pair table, before it. A digit followed by
+ * another byte is a run of one, its RUN; two digits are the full walk's. */
 static void make_pair(chr__prefilter *pf) {
     for (unsigned b0 = 0; b0 < 256; b0++) {
-        uint32_t d0 = pf->dense[pf->qcls[b0]];
+        int digit = b0 >= '0' && b0 <= '9';
+        uint32_t d0 = pf->dense[digit ? pf->wcls[(unsigned char)run_of(1)] : pf->qcls[b0]];
         for (unsigned b1 = 0; b1 < 256; b1++) {
-            uint32_t d1 = d0 < WALK_END ? pf->dense[d0 + pf->qcls[b1]] : d0;
+            uint32_t d1 = digit && b1 >= '0' && b1 <= '9' ? WALK_FULL
+                          : d0 < WALK_END                 ? pf->dense[d0 + pf->qcls[b1]]
+                                                          : d0;
             unsigned char two[2] = {(unsigned char)b0, (unsigned char)b1};
             pf->pair[two_bytes(two)] = d1 & (WALK_RULES | WALK_FULL) ? WALK_FULL : d1;
         }

@@ -1254,14 +1254,16 @@ struct chr__prefilter {
     uint32_t row_inv;          /* 2^32 / (nwcls + 1), rounded up (row_node) */
     uint32_t ndrow;            /* the first row past the dense table: ndense * (nwcls + 1) */
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
-    /* the required-strings pass's table (made from delta; saved, read in place): delta on the text's
-     * bytes themselves, state << RROW_SHIFT | byte -> the next state << RROW_SHIFT | DELTA_OUT, the leads
-     * of the long s and the Kelvin sign DELTA_SLOW | the row they are in (folded() reads them, from that
-     * state); all white space is ' ', and a state reached by it stays on more of it, so that a run of it
-     * is one ' ' without a branch for it. 858 KB for the built-in rules, of which a run reads the few rows
-     * of the states of most steps (numbered first); on classes, a step had been a load more (1.9 M
-     * instructions of the 2 MB slice) and the table made at each start (0.3 M) */
+    /* the required-strings pass's table (made from delta at build time; saved, read in place, rather than
+     * made at each start: 0.3 M instructions): as delta with one more class, ncls, for the leads of the
+     * long s and the Kelvin sign (DELTA_SLOW | the row it is in: folded() reads them, from that state),
+     * rows of ncls + 1 rounded up to a power of two (row_len), state << rshift; white space is the class
+     * of ' ', and a state reached by ' ' stays on more of it, so that a run of it is one ' ' without a
+     * branch for it. (A column for each byte saved the class load, 1.9 M instructions on the 2 MB slice,
+     * but made the scan 8% slower: 879 KB, of which the states of most steps used 115 KB, not 15) */
     uint32_t *rdelta;
+    uint16_t rbcls[256]; /* text byte -> its class in rdelta */
+    unsigned rshift;
     /* per rule, the set of its required strings for the paragraphs (chr__paras; made from the lists and
      * the patterns, not saved): bit k + 1 for rstr[k], bit 0 (every paragraph has it, and the first word
      * is looked at first) for a rule without required strings or with a positive lookahead (its strings
@@ -1293,8 +1295,6 @@ struct chr__prefilter {
 #define DELTA_OUT 0x80000000u
 /* In rdelta: the byte is the lead of a character folded() must read */
 #define DELTA_SLOW 0x40000000u
-/* rdelta's rows: a column for each byte */
-#define RROW_SHIFT 8
 /* rout: the string, its length, the last of its state's, kept */
 #define ROUT_ID 0xFFFFFFu
 #define ROUT_LEN_SHIFT 24
@@ -1429,34 +1429,49 @@ static void finish_walk(chr__prefilter *pf) {
 }
 
 /* The required-strings pass's table from the automaton's, and the class of each text byte in it. */
+/* The entries of a row of rdelta for ncls classes: ncls + 1, rounded up to a power of two (a row's state
+ * is a shift away). */
+static size_t row_len(size_t ncls) {
+    size_t n = 1;
+    while (n < ncls + 1)
+        n *= 2;
+    return n;
+}
+
 /* The required-strings pass's table, from the automaton's (at build time: saved). */
 static int make_rdelta(chr__prefilter *pf) {
-    size_t nc = pf->ncls, sp = pf->cls[' '], st;
-    unsigned char cls[256]; /* a text byte's class, nc for the leads folded() must read */
-    for (unsigned b = 0; b < 256; b++)
-        cls[b] = chr__ascii_space((unsigned char)b) ? (unsigned char)sp
-                 : b == 0xC5 || b == 0xE2           ? (unsigned char)nc
-                 : b >= 'A' && b <= 'Z'             ? pf->cls[b + 32]
-                                                    : pf->cls[b];
+    size_t nc = pf->ncls, sp = pf->cls[' '], rn = (size_t)1 << pf->rshift;
     free(pf->rdelta);
-    pf->rdelta = malloc((pf->nstates << RROW_SHIFT) * sizeof *pf->rdelta);
+    pf->rdelta = calloc(pf->nstates * rn, sizeof *pf->rdelta); /* the columns past nc: 0, never read */
     if (!pf->rdelta)
         return CHR_ENOMEM;
-    for (st = 0; st < pf->nstates; st++)
-        for (unsigned b = 0; b < 256; b++) {
-            uint32_t d = cls[b] < nc ? pf->delta[st * nc + cls[b]] : 0, t = (d & ~DELTA_OUT) / (uint32_t)nc;
-            pf->rdelta[st << RROW_SHIFT | b] = cls[b] < nc ? (uint32_t)(t << RROW_SHIFT) | (d & DELTA_OUT)
-                                                           : DELTA_SLOW | (uint32_t)(st << RROW_SHIFT);
+    for (size_t st = 0; st < pf->nstates; st++) {
+        for (size_t c = 0; c < nc; c++) {
+            uint32_t d = pf->delta[st * nc + c], t = (d & ~DELTA_OUT) / (uint32_t)nc;
+            pf->rdelta[st * rn + c] = (uint32_t)(t * rn) | (d & DELTA_OUT);
         }
+        pf->rdelta[st * rn + nc] = DELTA_SLOW | (uint32_t)(st * rn);
+    }
     /* a state reached by ' ' stays there on more white space (the strings neither begin nor end with
      * ' ': none ends at such a state, and the root, where ' ' leads when no string has one, has none) */
-    for (st = 0; sp && st < pf->nstates; st++) {
+    for (size_t st = 0; sp && st < pf->nstates; st++) {
         uint32_t t = (pf->delta[st * nc + sp] & ~DELTA_OUT) / (uint32_t)nc;
-        for (unsigned b = 0; t && t < pf->nstates && b < 256; b++)
-            if (cls[b] == sp)
-                pf->rdelta[t << RROW_SHIFT | b] = pf->rdelta[st << RROW_SHIFT | b];
+        if (t && t < pf->nstates)
+            pf->rdelta[t * rn + sp] = pf->rdelta[st * rn + sp];
     }
     return 0;
+}
+
+/* The row length of rdelta and the class of each text byte (before make_rdelta at build time). */
+static void required_classes(chr__prefilter *pf) {
+    size_t nc = pf->ncls, sp = pf->cls[' '];
+    for (pf->rshift = 0; ((size_t)1 << pf->rshift) < row_len(nc);)
+        pf->rshift++;
+    for (unsigned b = 0; b < 256; b++)
+        pf->rbcls[b] = chr__ascii_space((unsigned char)b) ? (uint16_t)sp
+                       : b == 0xC5 || b == 0xE2           ? (uint16_t)nc
+                       : b >= 'A' && b <= 'Z'             ? pf->cls[b + 32]
+                                                          : pf->cls[b];
 }
 
 /* The required-strings pass's list of strings by state, once rdelta and the lists are there. */
@@ -2014,8 +2029,10 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         rc = build_automaton(pf);
     if (!rc)
         rc = make_dense(pf);
-    if (!rc)
+    if (!rc) {
+        required_classes(pf);
         rc = make_rdelta(pf);
+    }
     if (!rc)
         rc = finish_required(pf);
     if (!rc)
@@ -2384,6 +2401,7 @@ static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e,
     __attribute__((noinline));
 static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e, size_t n) {
     const uint32_t *rout = pf->rout, *out_at = pf->out_at;
+    unsigned rshift = pf->rshift;
     size_t *seen = R->seen, piece = R->piece, w = R->words, slow = pf->cls[' '] ? SIZE_MAX : R->slow;
     size_t *pairs = R->pairs, np = R->npairs;
     uint32_t *found = R->found + R->nfound;
@@ -2393,7 +2411,7 @@ static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e,
         /* a string of m folded bytes is the m bytes before i unless folded() read a character of more
          * bytes among them (after slow), or the strings hold white space */
         size_t i = e->i, fast = slow == SIZE_MAX ? 0 : i - slow;
-        for (const uint32_t *x = rout + out_at[e->row >> RROW_SHIFT];; x++) {
+        for (const uint32_t *x = rout + out_at[e->row >> rshift];; x++) {
             size_t id = *x & ROUT_ID, m = *x >> ROUT_LEN_SHIFT & ROUT_LEN;
             size_t q = fast >= m ? i - m : folded_back(R->text, i, m);
             if (!seen[id])
@@ -2439,17 +2457,17 @@ enum { REQ_END, REQ_SLOW, REQ_FULL };
  * all it keeps is in registers (the strings that end are looked at after it: req_strings). Four steps a
  * turn took 1.3 M instructions more on the 2 MB slice, eight 0.6 M; a scan that returned at each end to a
  * loop that looked at its strings, 2.5 M more. */
-static int req_scan(const uint32_t *rdelta, const unsigned char *t, size_t len, size_t *ip, size_t *dp,
-                    req_end *ev, size_t *nev) __attribute__((noinline));
-static int req_scan(const uint32_t *rdelta, const unsigned char *t, size_t len, size_t *ip, size_t *dp,
-                    req_end *ev, size_t *nev) {
+static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigned char *t, size_t len,
+                    size_t *ip, size_t *dp, req_end *ev, size_t *nev) __attribute__((noinline));
+static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigned char *t, size_t len,
+                    size_t *ip, size_t *dp, req_end *ev, size_t *nev) {
     /* before stop, sixteen bytes are there to read */
     const unsigned char *p = t + *ip, *end = t + len, *stop = len > 15 ? end - 15 : t;
     size_t d = *dp, n = *nev;
     int r;
     for (;;) {
 #define REQ_STEP(k)                                                                                        \
-    if ((d = rdelta[d + p[k]]) >= DELTA_SLOW) {                                                            \
+    if ((d = rdelta[d + rbcls[p[k]]]) >= DELTA_SLOW) {                                                     \
         p += (k) + 1;                                                                                      \
         goto flagged;                                                                                      \
     }
@@ -2473,7 +2491,7 @@ static int req_scan(const uint32_t *rdelta, const unsigned char *t, size_t len, 
         }
 #undef REQ_STEP
         while (p < end)
-            if ((d = rdelta[d + *p++]) >= DELTA_SLOW)
+            if ((d = rdelta[d + rbcls[*p++]]) >= DELTA_SLOW)
                 goto flagged;
         r = REQ_END;
         break;
@@ -2521,13 +2539,12 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
         size_t i = 0, d = 0, nev = 0; /* d: the state's row, or its entry when flagged */
         req_end ev[REQ_ENDS];
         for (int r = REQ_FULL; r != REQ_END;) {
-            r = req_scan(pf->rdelta, (const unsigned char *)text, len, &i, &d, ev, &nev);
+            r = req_scan(pf->rdelta, pf->rbcls, (const unsigned char *)text, len, &i, &d, ev, &nev);
             req_strings(pf, &R, ev, nev); /* those before a slow byte with the slow before it */
             nev = 0;
             if (r == REQ_SLOW) {
                 i--;
-                unsigned char c = folded(text, len, &i); /* a lead alone is in no string: as byte 0 */
-                d = pf->rdelta[(d & ~DELTA_SLOW) + (c == 0xC5 || c == 0xE2 ? 0 : c)];
+                d = pf->rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
                 R.slow = i;
                 if (d & DELTA_OUT) {
                     d &= ~DELTA_OUT;
@@ -2683,7 +2700,7 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
                              pf->ecap * sizeof *pf->evals,
                              PAIRS * sizeof *pf->pair,
                              pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense,
-                             (pf->nstates << RROW_SHIFT) * sizeof *pf->rdelta};
+                             (pf->nstates << pf->rshift) * sizeof *pf->rdelta};
     for (int t = 0; t < 8; t++) {
         b_pad(&o);
         b_put(&o, tables[t], sizes[t]);
@@ -2776,7 +2793,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
         c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[12] == 0 || c[12] > 257 ||
         c[1] > WALK_NODE / (c[12] + 1) ||
-        c[8] > (DELTA_SLOW - 1) >> RROW_SHIFT || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
+        c[8] > (DELTA_SLOW - 1) / row_len(c[7]) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
         c[14] >= c[3] || c[5] > ROUT_ID)
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
@@ -2813,7 +2830,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->dense = (uint32_t *)(uintptr_t)b_view(&in, pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
     if (pf->pair && pf->dense != pf->pair + PAIRS) /* 64-byte multiples: dense just after */
         in.short_ = 1;
-    pf->rdelta = (uint32_t *)(uintptr_t)b_view(&in, pf->nstates << RROW_SHIFT, sizeof *pf->rdelta);
+    pf->rdelta = (uint32_t *)(uintptr_t)b_view(&in, pf->nstates * row_len(pf->ncls), sizeof *pf->rdelta);
     if (pf->ekeys && pf->ekeys[c[14]])
         in.short_ = 1; /* no empty slot where the header says: a probe might not end */
     pf->anywhere = b_array(&in, pf->nanywhere, sizeof *pf->anywhere);
@@ -2831,6 +2848,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->rule_req = b_array(&in, pf->rule_req_total, sizeof *pf->rule_req);
     pf->implied = b_array(&in, pf->nrules, 1);
     b_get(&in, pf->cls, sizeof pf->cls);
+    required_classes(pf);
     pf->out_at = b_array(&in, pf->nstates + 1, sizeof *pf->out_at);
     pf->out = b_array(&in, c[9], sizeof *pf->out);
     if (in.p != in.end)

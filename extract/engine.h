@@ -96,7 +96,8 @@ typedef struct chr__paras {
     uint64_t *sets; /* per piece: its set, words of them; the last piece has every string */
     /* where each required string starts in the text, in order: string k's are occ[occ_at[k] ..
      * occ_at[k + 1]) (for the rules' reach: recognize.c), for the strings of the rules given to
-     * chr__prefilter_keep_occurrences (none for the others) */
+     * chr__prefilter_keep_occurrences (none for the others); k below strings, the number of the strings
+     * the pass looks for (those of every rule whose reach is not always met among them) */
     size_t strings, *occ_at, *occ;
 } chr__paras;
 /* chr__prefilter_required, and the paragraphs of text into *ps (chr__paras_free frees them). */

@@ -1222,6 +1222,10 @@ struct chr__prefilter {
      * document, where each required string occurs last */
     str *rstr; /* the distinct required strings */
     size_t nrstr;
+    /* the strings the pass looks for, rstr[0 .. nreq) (the others only implied rules require: they are
+     * numbered last, so that the paragraphs' sets and the pass's arrays are of these: 191 of 211, three
+     * words a set rather than four) */
+    size_t nreq;
     /* per rule r: its strings are rule_req[at .. at + n), n == 0: none required; at nrules + r, those of
      * a rule with a positive lookahead that lie in the matched text itself (finish_sets) */
     uint32_t *rule_req_at;
@@ -1523,7 +1527,7 @@ static int finish_last1(chr__prefilter *pf) {
 
 /* The rules' sets for the paragraphs (chr__paras). */
 static int finish_sets(chr__prefilter *pf, const char *const *patterns) {
-    size_t w = pf->nwords = (pf->nrstr + 1 + 63) / 64;
+    size_t w = pf->nwords = (pf->nreq + 1 + 63) / 64;
     free(pf->rsets);
     pf->rsets = calloc((pf->nrules ? pf->nrules : 1) * w, sizeof *pf->rsets);
     if (!pf->rsets)
@@ -1540,7 +1544,7 @@ static int finish_sets(chr__prefilter *pf, const char *const *patterns) {
         }
         for (uint32_t j = 0; j < pf->rule_req_n[q]; j++) {
             uint32_t k = pf->rule_req[pf->rule_req_at[q] + j] + 1;
-            if (k <= pf->nrstr)
+            if (k <= pf->nreq)
                 set[k / 64] |= (uint64_t)1 << (k % 64);
         }
     }
@@ -1786,20 +1790,45 @@ static int keep_required(chr__prefilter *pf, const reqset *req, uint32_t r) {
     return 0;
 }
 
+/* The strings a rule not implied requires numbered first, rstr[0 .. nreq), the others after them, each
+ * in the order they were; the rules' lists in the new numbers. */
+static int number_required(chr__prefilter *pf) {
+    size_t n = pf->nrstr, next = 0;
+    uint32_t *newid = malloc((n ? n : 1) * sizeof *newid);
+    str *v = malloc((n ? n : 1) * sizeof *v);
+    unsigned char *needed = calloc(n ? n : 1, 1);
+    int rc = newid && v && needed ? 0 : CHR_ENOMEM;
+    for (size_t r = 0; r < 2 * pf->nrules && !rc; r++)
+        for (uint32_t j = 0; j < pf->rule_req_n[r] && !(r < pf->nrules && pf->implied[r]); j++)
+            needed[pf->rule_req[pf->rule_req_at[r] + j]] = 1;
+    for (int pass = 1; pass >= 0 && !rc; pass--)
+        for (size_t k = 0; k < n; k++)
+            if (needed[k] == pass) {
+                newid[k] = (uint32_t)next;
+                v[next++] = pf->rstr[k];
+            }
+    if (!rc) {
+        for (size_t j = 0; j < pf->rule_req_total; j++)
+            pf->rule_req[j] = newid[pf->rule_req[j]];
+        free(pf->rstr);
+        pf->rstr = v;
+        v = NULL;
+        pf->nreq = 0;
+        for (size_t k = 0; k < n; k++)
+            pf->nreq += needed[k];
+    }
+    free(newid);
+    free(v);
+    free(needed);
+    return rc;
+}
+
 /* The Aho-Corasick automaton of the required strings, as a full transition table over byte classes. */
 static int build_automaton(chr__prefilter *pf) {
     size_t total = 1;
-    unsigned char *needed = calloc(pf->nrstr ? pf->nrstr : 1, 1); /* a rule not implied requires it */
-    if (!needed)
-        return CHR_ENOMEM;
-    for (size_t r = 0; r < 2 * pf->nrules; r++)
-        for (uint32_t j = 0; j < pf->rule_req_n[r] && !(r < pf->nrules && pf->implied[r]); j++)
-            needed[pf->rule_req[pf->rule_req_at[r] + j]] = 1;
     memset(pf->cls, 0, sizeof pf->cls);
     pf->ncls = 1;
-    for (size_t k = 0; k < pf->nrstr; k++) {
-        if (!needed[k])
-            continue;
+    for (size_t k = 0; k < pf->nreq; k++) { /* the strings a rule not implied requires */
         total += pf->rstr[k].n;
         for (size_t i = 0; i < pf->rstr[k].n; i++)
             if (!pf->cls[pf->rstr[k].b[i]])
@@ -1812,7 +1841,6 @@ static int build_automaton(chr__prefilter *pf) {
     uint32_t *first_out = malloc(total * sizeof *first_out); /* string ending exactly here, or UINT32_MAX */
     uint32_t *next_out = malloc((pf->nrstr ? pf->nrstr : 1) * sizeof *next_out);
     if (!go || !fail || !queue || !first_out || !next_out) {
-        free(needed);
         free(go);
         free(fail);
         free(queue);
@@ -1825,10 +1853,8 @@ static int build_automaton(chr__prefilter *pf) {
     for (size_t i = 0; i < total; i++)
         first_out[i] = UINT32_MAX;
     size_t ns = 1;
-    for (size_t k = 0; k < pf->nrstr; k++) {
+    for (size_t k = 0; k < pf->nreq; k++) {
         uint32_t st = 0;
-        if (!needed[k])
-            continue;
         for (size_t i = 0; i < pf->rstr[k].n; i++) {
             size_t c = pf->cls[pf->rstr[k].b[i]];
             if (go[st * nc + c] == UINT32_MAX)
@@ -1904,7 +1930,6 @@ static int build_automaton(chr__prefilter *pf) {
         ngo[i] = (uint32_t)(ngo[i] * nc) | (pf->out_at[ngo[i] + 1] > pf->out_at[ngo[i]] ? DELTA_OUT : 0);
     pf->delta = ngo;
     pf->nstates = ns;
-    free(needed);
     free(go);
     free(order);
     free(newid);
@@ -2025,6 +2050,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         }
     }
     free(B.pairs);
+    if (!rc)
+        rc = number_required(pf);
     if (!rc)
         rc = build_automaton(pf);
     if (!rc)
@@ -2517,15 +2544,15 @@ static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigne
 int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, size_t len, size_t *last1,
                                   chr__paras *ps) {
     size_t *pend = NULL; /* where the blank line after each paragraph ends */
-    if (ps && paras_split(ps, &pend, text, len, pf->nrstr))
+    if (ps && paras_split(ps, &pend, text, len, pf->nreq))
         return CHR_ENOMEM;
     size_t seen_stack[REQ_STACK], pairs_stack[2 * 64];
     uint32_t found_stack[REQ_STACK];
     req_pass R = {text, 0, seen_stack, found_stack, 0, ps ? ps->last : NULL, ps ? ps->sets : NULL,
                   ps ? ps->words : 0, 0, pairs_stack, 0, 64, pairs_stack, 0};
-    if (pf->nrstr > REQ_STACK) {
-        R.seen = malloc(pf->nrstr * sizeof *R.seen);
-        R.found = malloc(pf->nrstr * sizeof *R.found);
+    if (pf->nreq > REQ_STACK) {
+        R.seen = malloc(pf->nreq * sizeof *R.seen);
+        R.found = malloc(pf->nreq * sizeof *R.found);
         if (!R.seen || !R.found) {
             free(R.seen);
             free(R.found);
@@ -2534,8 +2561,8 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
             return CHR_ENOMEM;
         }
     }
-    memset(R.seen, 0, pf->nrstr * sizeof *R.seen);
-    if (pf->nrstr) {
+    memset(R.seen, 0, pf->nreq * sizeof *R.seen);
+    if (pf->nreq) {
         size_t i = 0, d = 0, nev = 0; /* d: the state's row, or its entry when flagged */
         req_end ev[REQ_ENDS];
         for (int r = REQ_FULL; r != REQ_END;) {
@@ -2564,7 +2591,7 @@ int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, si
     int rc = R.rc;
     if (ps) {
         paras_finish(ps, pend);
-        rc = rc ? rc : occ_group(ps, R.pairs, R.npairs, pf->nrstr, R.seen);
+        rc = rc ? rc : occ_group(ps, R.pairs, R.npairs, pf->nreq, R.seen);
         if (rc)
             chr__paras_free(ps);
     }
@@ -2615,9 +2642,9 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * the same, so that a damaged copy is refused rather than read past its end, and so is an empty slot of
  * the edge table, which ends every probe. */
 
-#define PF_MAGIC 0x43485250464c5438ull /* "CHRPFLT8" */
+#define PF_MAGIC 0x43485250464c5439ull /* "CHRPFLT9" */
 #define PF_ORDER 0x0102030405060708ull
-#define PF_COUNTS 15
+#define PF_COUNTS 16
 
 typedef struct bout {
     unsigned char *p;
@@ -2681,7 +2708,8 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
                                   n,
                                   pf->nwcls,
                                   pf->ndense,
-                                  empty};
+                                  empty,
+                                  pf->nreq};
     *out = NULL;
     *out_len = 0;
     b_u64(&o, PF_MAGIC);
@@ -2794,7 +2822,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
         c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[12] == 0 || c[12] > 257 ||
         c[1] > WALK_NODE / (c[12] + 1) ||
         c[8] > (DELTA_SLOW - 1) / row_len(c[7]) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
-        c[14] >= c[3] || c[5] > ROUT_ID)
+        c[14] >= c[3] || c[5] > ROUT_ID || c[15] > c[5])
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
     if (!pf)
@@ -2805,6 +2833,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->ecap = c[3];
     pf->nanywhere = c[4];
     pf->nrstr = c[5];
+    pf->nreq = c[15];
     pf->rule_req_total = c[6];
     pf->ncls = c[7];
     pf->nstates = c[8];

@@ -74,8 +74,8 @@ typedef void (*chr__prefilter_sink)(void *ctx, size_t pos, uint32_t rule);
 /* Work out where each pattern may start; patterns[i] belongs to rule i. 0 or CHR_ENOMEM. */
 int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size_t n);
 void chr__prefilter_free(chr__prefilter *pf);
-/* For each position p of pos[0..n) in turn, call sink with p for each rule that may start a match at
- * text[p] (a rule may come more than once); returns how many calls it made. */
+/* For each position p of pos[0..n) in turn (ascending, each below len), call sink with p for each rule
+ * that may start a match at text[p] (a rule may come more than once); returns how many calls it made. */
 size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
                            size_t n, chr__prefilter_sink sink, void *ctx);
 /* 256 flags, one for each byte: 0 where a walk from a position at that byte calls nothing (the

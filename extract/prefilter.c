@@ -2210,13 +2210,13 @@ static size_t walk_quick(const chr__prefilter *pf, const unsigned char *t, size_
                          size_t n, walk_hit *h, size_t *nh) {
     const uint32_t *dense = pf->dense, *pair = dense - PAIRS; /* one pointer (alloc_dense) */
     const uint16_t *qcls = pf->qcls;
-    size_t lim = len > 2 ? len - 2 : 0, m = 0;
-    for (size_t k = 0; k < n; k++) {
+    /* the positions are ascending: those from nq on are the last two bytes' (walk_on's from the root),
+     * those before have a third byte to read */
+    size_t lim = len > 2 ? len - 2 : 0, m = 0, nq = n, k = 0;
+    while (nq > 0 && pos[nq - 1] >= lim)
+        nq--;
+    for (; k < nq; k++) {
         size_t p = pos[k], i, row, d;
-        if (p >= lim) {
-            i = p, row = 0;
-            goto on;
-        }
         if ((d = pair[two_bytes(t + p)]) >= WALK_END) {
             if (d == WALK_END)
                 continue;
@@ -2238,6 +2238,13 @@ static size_t walk_quick(const chr__prefilter *pf, const unsigned char *t, size_
             return k + 1;
         }
     next:;
+    }
+    for (; k < n; k++) {
+        m += walk_on(pf, t, len, pos[k], 0, (uint32_t)k, h + m);
+        if (m > WALK_HITS - MAX_PREFIX) {
+            *nh = m;
+            return k + 1;
+        }
     }
     *nh = m;
     return n;

@@ -2117,16 +2117,6 @@ static inline unsigned char fold_run(unsigned k, const uint16_t *tc, const char 
     return b;
 }
 
-/* Calls sink for the rules of node at pos; how many. */
-static inline uint32_t call_rules(const chr__prefilter *pf, uint32_t node, size_t pos,
-                                  chr__prefilter_sink sink, void *ctx) {
-    uint32_t n = pf->rules_n[node];
-    const uint32_t *l = pf->rule_list + pf->rules_at[node];
-    for (uint32_t j = 0; j < n; j++)
-        sink(ctx, pos, l[j]);
-    return n;
-}
-
 /* The node of a row of the dense table (row / (nwcls + 1), exact for a multiple of it below 2^32, as a
  * multiplication: a division took 20 to 40 cycles a call of rules). */
 static inline uint32_t row_node(const chr__prefilter *pf, uint32_t row) {
@@ -2261,8 +2251,13 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
             tried += pf->nanywhere;
         }
         size_t nh, took = walk_quick(pf, (const unsigned char *)text, len, pos + k, pf->nanywhere ? 1 : n - k, h, &nh);
-        for (size_t j = 0; j < nh; j++)
-            tried += call_rules(pf, h[j].node, pos[k + h[j].k], sink, ctx);
+        for (const walk_hit *hp = h, *he = h + nh; hp < he; hp++) {
+            const uint32_t *l = pf->rule_list + pf->rules_at[hp->node], *le = l + pf->rules_n[hp->node];
+            size_t p = pos[k + hp->k];
+            tried += (size_t)(le - l);
+            for (; l < le; l++)
+                sink(ctx, p, *l);
+        }
         k += took;
     }
     return tried;

@@ -2369,10 +2369,11 @@ static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t l
 /* Each piece's set takes in those of the pieces after it in its paragraph. */
 static void paras_finish(chr__paras *ps, const size_t *end) {
     size_t w = ps->words;
-    for (size_t k = ps->n - 1; k-- > 0;)
+    uint64_t *s = ps->sets + (ps->n - 1) * w; /* piece k + 1's set */
+    for (size_t k = ps->n - 1; k-- > 0; s -= w)
         if (end[k] == end[k + 1])
             for (size_t x = 0; x < w; x++)
-                ps->sets[k * w + x] |= ps->sets[(k + 1) * w + x];
+                (s - w)[x] |= s[x];
 }
 
 const uint64_t *chr__prefilter_rule_sets(const chr__prefilter *pf) { return pf->rsets; }

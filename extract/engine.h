@@ -139,7 +139,7 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
                         const char *const *patterns, size_t n);
 
 #define CHR__CUE_SLOTS 1024 /* a power of two; the built-in cue tables hold about 200 keys */
-#define CHR__CUE_TABLES 10 /* the tense cue tables (context.c) */
+#define CHR__CUE_TABLES 11 /* the tense cue tables (context.c) */
 
 struct chr_engine {
     chr__rule *rules;
@@ -154,9 +154,10 @@ struct chr_engine {
     struct chr__event_model *events; /* the event model */
     const chr__table *tense_cues[CHR__CUE_TABLES]; /* tables tense_future, _past, _present, _not_past,
                                                     * _copula, _adverb, _determiner, _unit, _fixture,
-                                                    * _lasting (context.c), found once; NULL when absent */
+                                                    * _lasting, _implicative (context.c), found once;
+                                                    * NULL when absent */
     /* every key of those tables with the tables it is in (bit k: tense_cues[k]), open addressing; the
-     * words around each time expression are looked up once here, not up to ten binary searches each
+     * words around each time expression are looked up once here, not up to eleven binary searches each
      * (context.c). Unused (cue_hashed 0) when the tables hold more keys than fit. */
     struct chr__cue_slot {
         const char *key; /* a table's own key; NULL: free */

@@ -9,20 +9,20 @@
  * left of it in its clause, or the first verb after a time that opens the sentence); the others only share it
  * (rule "sentence"), and of those that share a report's time, a future or infinitive after the report, not a
  * state, is AFTER it ("said Friday that he will seek"). A report that closes its sentence takes no date of
- * what it reports across the comma (", police said"). In a sentence with a report, the events placed by
- * tense alone are what it reports (rule "reported"). A chronology lists neither as entries of their own. The
- * word before the expression (or before its "the": "after the Oct. 23 slaying", for all but the noun the
- * time modifies) gives the relation: since/from/between -> BEGUN_BY, until/till/through/by/due -> ENDED_BY
- * ("not until" -> IS_INCLUDED), before -> BEFORE, after -> AFTER, a duration (for three days) -> DURING,
- * except a period between two events ("one year after he was killed": the event after "after" BEGINS it, the
- * others END it; "before" the reverse; "a few days later" -> ENDS), a report before the quarter or half that
- * modifies its noun -> AFTER ("reported third-quarter profit"), otherwise IS_INCLUDED. An event
- * with no expression of its own whose clause opens with "after", "before", "when" or "while" is placed
- * against the dated event of the main clause ("hours after the deadline passed"); otherwise against the
- * document date by its tense: past (or present perfect) -> BEFORE, future -> AFTER, present -> INCLUDES,
- * except a report in the simple present ("says"), an act within the day -> IS_INCLUDED. Nouns with no time
- * stay undated. The interval that follows is given as TIMEX3 values: "since 1979" runs from 1979 to the
- * document date, an event before the document date ends at it.
+ * what it reports across the comma (", police said"). In a sentence with a report, the events placed by tense
+ * alone are what it reports (rule "reported"). A chronology lists neither as entries of their own. The word
+ * before the expression (or before its "the": "after the Oct. 23 slaying", for all but the noun the time
+ * modifies) gives the relation: since/from/between -> BEGUN_BY, until/till/through/by/due -> ENDED_BY ("not
+ * until" -> IS_INCLUDED), before -> BEFORE, after -> AFTER, a duration (for three days) -> DURING, except a
+ * period between two events ("one year after he was killed": the event after "after" BEGINS it, the others
+ * END it; "before" the reverse; "a few days later" -> ENDS), a report before the quarter or half that
+ * modifies its noun -> AFTER ("reported third-quarter profit"), the term of a comparison ("lower than in
+ * 2020") -> AFTER, otherwise IS_INCLUDED. An event with no expression of its own whose clause opens with
+ * "after", "before", "when" or "while" is placed against the dated event of the main clause ("hours after the
+ * deadline passed"); otherwise against the document date by its tense: past (or present perfect) -> BEFORE,
+ * future -> AFTER, present -> INCLUDES, except a report in the simple present ("says"), an act within the day
+ * -> IS_INCLUDED. Nouns with no time stay undated. The interval that follows is given as TIMEX3 values:
+ * "since 1979" runs from 1979 to the document date, an event before the document date ends at it.
  *
  * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs; a finite verb's ends at
  * another verb or a form of "be" (after ", which" the phrase before the comma; after "and" the antecedent of
@@ -182,7 +182,7 @@ enum {
     ADVERB = 1u << 19 /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
 };
 
-enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4 }; /* ctx.line */
+enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4, COMPARED = 8 }; /* ctx.line */
 
 typedef struct ctx {
     const char *text;
@@ -196,8 +196,8 @@ typedef struct ctx {
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
-    const unsigned char *line; /* per time expression: OWN_LINE, HEADER, DATELINE (own_line, header_label,
-                                * in_dateline), once */
+    const unsigned char *line; /* per time expression: OWN_LINE, HEADER, DATELINE, COMPARED (own_line,
+                                * header_label, in_dateline, comparison_term), once */
     unsigned char lines;       /* the bits of line of all the time expressions: most texts have no HEADER */
     int wrapped; /* the text is hard-wrapped: a line break is no boundary (hard_wrapped) */
     const size_t *breaks; /* the tokens that open a headline's line (line_break_at), in order; nbreaks of them
@@ -630,6 +630,19 @@ static int not_until(const ctx *c, const chr_timex *t)
     return i >= 2 && (tok_word(c, i - 2, "not") || tok_word(c, i - 2, "n't"));
 }
 
+/* Is time t the term of a comparison: "than", or "than" and a preposition, before it ("turnout was lower than
+ * in 2020", "prices higher than a year earlier")? What is compared holds after that time, which belongs to
+ * another clause's events (", when a record 158 million Americans voted"). Asked once per time (COMPARED). */
+static int comparison_term(const ctx *c, const chr_timex *t)
+{
+    size_t i = tx_start(c, t);
+    if (i >= 1 && tok_word(c, i - 1, "than"))
+        return 1;
+    return i >= 2 && tok_word(c, i - 2, "than") &&
+           (tok_word(c, i - 1, "in") || tok_word(c, i - 1, "at") || tok_word(c, i - 1, "on") ||
+            tok_word(c, i - 1, "during"));
+}
+
 /* Is time t counted back from the document date ("a year ago", "a year earlier")? */
 static int counted_back(const ctx *c, const chr_timex *t)
 {
@@ -705,6 +718,10 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         set_time(&e->time, ti, CHR_REL_BEFORE, t->value, c->gran[ti], "", t->value, "signal:before");
     } else if (w == SIG_AFTER) {
         set_time(&e->time, ti, CHR_REL_AFTER, t->value, c->gran[ti], t->value, "", "signal:after");
+    } else if (e->end <= t->start && (c->line[ti] & COMPARED)) {
+        /* "lower than in 2020": what is compared holds after the time (TimeBank: "higher than a year
+         * earlier" is AFTER it) */
+        set_time(&e->time, ti, CHR_REL_AFTER, t->value, c->gran[ti], t->value, "", "signal:than");
     } else if (e->cls == CHR_EVENT_REPORTING && e->end <= t->start && modifier(c, t) &&
                (c->gran[ti] == CHR_GRAN_QUARTER || c->gran[ti] == CHR_GRAN_HALF)) {
         /* "reported third-quarter profit": results are reported after their period (TBAQ with the gold
@@ -1419,8 +1436,12 @@ static int mark_heads(chr_result *res, const ctx *c)
         x->sent_start = e->sent_start;
         if (!verbal(e) && !modal_verb(c, e))
             continue;
-        if (e->end <= t->start && !boundary_between(c, e->end, t->start))
-            x->left = e; /* events come in text order: the last one is the nearest */
+        if (e->end <= t->start && !boundary_between(c, e->end, t->start)) {
+            size_t after = tx_end(c, t);
+            if (!((c->line[e->time.timex] & COMPARED) && word_at(c, after + word_at(c, after, ","), "when")))
+                x->left = e; /* events come in text order: the last one is the nearest; but "lower than
+                              * in 2020, when a record 158 million Americans voted" is "voted"'s 2020 */
+        }
         else if (e->start >= t->end && !x->right)
             x->right = e;
     }
@@ -2716,7 +2737,8 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             int header = header_label(&c, &res->timexes[i]);
             int own = header || own_line(&c, &res->timexes[i]);
             line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0) |
-                                      (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0));
+                                      (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0) |
+                                      (comparison_term(&c, &res->timexes[i]) ? COMPARED : 0));
             c.lines |= line[i];
         }
         st = link_all(res, &c, tx_tok + 2 * res->n, err);

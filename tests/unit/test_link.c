@@ -1208,6 +1208,21 @@ static void test_since_then(void **state)
     done(&r);
 }
 
+/* A time after "than" is the term of a comparison: what is compared holds AFTER it, and the time belongs to
+ * the "when" clause after it ("voted"), not to the comparison. */
+static void test_comparison_time(void **state)
+{
+    (void)state;
+    run r = extract("Turnout appeared to be lower than in 2020, when a record 158 million Americans voted.");
+    const chr_event *lower = event(&r, "lower"), *voted = event(&r, "voted");
+    assert_int_equal(lower->time.relation, CHR_REL_AFTER);
+    assert_string_equal(lower->time.rule, "sentence");
+    assert_int_equal(voted->time.relation, CHR_REL_IS_INCLUDED);
+    assert_string_equal(voted->time.value, "2020");
+    assert_string_equal(voted->time.rule, "same-sentence");
+    done(&r);
+}
+
 /* A noun in -ly is no adverb: "his family said", "The assembly voted" keep their actors. */
 static void test_actor_noun_in_ly(void **state)
 {
@@ -1270,6 +1285,7 @@ int main(void)
         cmocka_unit_test(test_time_of_an_opening_participle),
         cmocka_unit_test(test_coordinated_infinitive_takes_its_own_time),
         cmocka_unit_test(test_since_then),
+        cmocka_unit_test(test_comparison_time),
         cmocka_unit_test(test_actor_noun_in_ly),
         cmocka_unit_test(test_court_case_name),
         cmocka_unit_test(test_possessive_time_of_an_object),

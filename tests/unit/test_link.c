@@ -1223,6 +1223,17 @@ static void test_comparison_time(void **state)
     done(&r);
 }
 
+/* "for two days before": the event before it lasted the two days (DURING), the one after "before" ends
+ * them, as in "several months before he entered". */
+static void test_duration_lasted_before(void **state)
+{
+    (void)state;
+    run r = extract("The jury deliberated for two days before returning its verdict.");
+    assert_int_equal(event(&r, "deliberated")->time.relation, CHR_REL_DURING);
+    assert_int_equal(event(&r, "returning")->time.relation, CHR_REL_ENDS);
+    done(&r);
+}
+
 /* A noun in -ly is no adverb: "his family said", "The assembly voted" keep their actors. */
 static void test_actor_noun_in_ly(void **state)
 {
@@ -1286,6 +1297,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_infinitive_takes_its_own_time),
         cmocka_unit_test(test_since_then),
         cmocka_unit_test(test_comparison_time),
+        cmocka_unit_test(test_duration_lasted_before),
         cmocka_unit_test(test_actor_noun_in_ly),
         cmocka_unit_test(test_court_case_name),
         cmocka_unit_test(test_possessive_time_of_an_object),

@@ -678,10 +678,8 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
     int after = word_at(c, next, "after"), before = word_at(c, next, "before");
     int counted = w != SIG_THE && strncasecmp(c->text + t->start, "the ", 4) &&
                   memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
-    size_t first = tx_start(c, t);
-    /* "deliberated for two days before returning": how long the event before it lasted */
-    int lasted = e->end <= t->start && first > 0 && tok_word(c, first - 1, "for");
-    if (t->type == CHR_TIMEX_DURATION && (after || before || word_at(c, next, "later")) && counted && !lasted) {
+    if (t->type == CHR_TIMEX_DURATION && (after || before || word_at(c, next, "later")) && counted &&
+        !(e->end <= t->start && word_at(c, tx_start(c, t) - 1, "for"))) { /* "deliberated for two days" */
         /* a period between two events: "one year after he was killed" (killed BEGINS the year, the event it
          * leads to ENDS it), "several months before he entered" (the reverse), "a few days later"; not "in
          * the weeks before the shooting" or "days after", a stretch of time the events fall in, nor "for two

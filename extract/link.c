@@ -21,7 +21,8 @@
  * "after", "before", "when" or "while" is placed against the dated event of the main clause ("hours after the
  * deadline passed"); otherwise against the document date by its tense: past (or present perfect) -> BEFORE,
  * future -> AFTER, present -> INCLUDES, except a report in the simple present ("says"), an act within the day
- * -> IS_INCLUDED. Nouns with no time stay undated. The interval that follows is given as TIMEX3 values:
+ * -> IS_INCLUDED, and a present in a clause of time or condition of a future ("once the deal is completed")
+ * -> AFTER. Nouns with no time stay undated. The interval that follows is given as TIMEX3 values:
  * "since 1979" runs from 1979 to the document date, an event before the document date ends at it.
  *
  * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs; a finite verb's ends at
@@ -1543,10 +1544,43 @@ static chr_relation tense_relation(const chr_event *e)
     return CHR_REL_NONE;
 }
 
-static void link_by_tense(chr_event *e, const ctx *c)
+/* Is present event ei (token i) in a clause of time or condition opened by once, when, after, before,
+ * until, till, unless or if, with a future in its sentence ("will join the board once the deal is
+ * completed")? Its present then speaks of what is to come. */
+static int future_clause(const chr_result *res, const ctx *c, size_t ei, size_t i)
+{
+    const chr_event *e = &res->events[ei];
+    if (e->tense != CHR_TENSE_PRESENT || e->aspect != CHR_ASPECT_NONE || i >= c->toks->n)
+        return 0;
+    int future = 0; /* first, as most sentences have none */
+    for (size_t j = ei; !future && j-- > 0 && res->events[j].sent_start == e->sent_start;)
+        future = res->events[j].tense == CHR_TENSE_FUTURE;
+    for (size_t j = ei + 1; !future && j < res->nevents && res->events[j].sent_start == e->sent_start; j++)
+        future = res->events[j].tense == CHR_TENSE_FUTURE;
+    size_t first = c->toks->sent_first[c->toks->v[i].sent], k = i, steps = 0;
+    while (future && k > first && steps++ < SIGNAL_REACH) {
+        k--;
+        if (tok_punct(c, k))
+            break;
+        if (tok_word(c, k, "once") || tok_word(c, k, "when") || tok_word(c, k, "after") ||
+            tok_word(c, k, "before") || tok_word(c, k, "until") || tok_word(c, k, "till") ||
+            tok_word(c, k, "unless") || tok_word(c, k, "if"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The relation of event ei (token i) to the document date: its tense's, but AFTER for a present in a clause
+ * of a future (future_clause). */
+static chr_relation dct_relation(const chr_result *res, const ctx *c, size_t ei, size_t i)
+{
+    chr_relation r = tense_relation(&res->events[ei]);
+    return r == CHR_REL_INCLUDES && future_clause(res, c, ei, i) ? CHR_REL_AFTER : r;
+}
+
+static void link_by_tense(chr_event *e, chr_relation r, const ctx *c)
 {
     const char *dct = c->dct;
-    chr_relation r = tense_relation(e);
     if (r != CHR_REL_NONE)
         set_time(&e->time, -1, r, dct, c->dct_gran, r == CHR_REL_BEFORE ? "" : dct, r == CHR_REL_AFTER ? "" : dct,
                  "tense");
@@ -2678,9 +2712,10 @@ static int link_all(chr_result *res, const ctx *c, size_t *stop, chr_error *err)
         chr_event *e = &res->events[i];
         size_t tok = c->ev_tok[i]; /* the event's token */
         int header = e->time.timex == -2 && header_event(res, c, e);
+        chr_relation r = header ? CHR_REL_NONE : dct_relation(res, c, i, tok);
         if (e->time.timex == -2 && !header && !link_to_event(i, tok, res, c))
-            link_by_tense(e, c);
-        e->dct = c->dct[0] && !header ? tense_relation(e) : CHR_REL_NONE;
+            link_by_tense(e, r, c);
+        e->dct = c->dct[0] ? r : CHR_REL_NONE;
         if (describe(res, e, tok, c, &memo))
             return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }

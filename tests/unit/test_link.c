@@ -1234,6 +1234,20 @@ static void test_duration_lasted_before(void **state)
     done(&r);
 }
 
+/* A present in a clause of time or condition of a future speaks of what is to come: AFTER the document
+ * date, not INCLUDES it; a present with no future in its sentence still INCLUDES it. */
+static void test_present_of_a_future_clause(void **state)
+{
+    (void)state;
+    run r = extract("Its chief executive will join the board once the deal is completed. Prices rise when "
+                    "demand grows.");
+    const chr_event *completed = event(&r, "completed");
+    assert_int_equal(completed->time.relation, CHR_REL_AFTER);
+    assert_int_equal(completed->dct, CHR_REL_AFTER);
+    assert_int_equal(event(&r, "rise")->dct, CHR_REL_INCLUDES);
+    done(&r);
+}
+
 /* A noun in -ly is no adverb: "his family said", "The assembly voted" keep their actors. */
 static void test_actor_noun_in_ly(void **state)
 {
@@ -1298,6 +1312,7 @@ int main(void)
         cmocka_unit_test(test_since_then),
         cmocka_unit_test(test_comparison_time),
         cmocka_unit_test(test_duration_lasted_before),
+        cmocka_unit_test(test_present_of_a_future_clause),
         cmocka_unit_test(test_actor_noun_in_ly),
         cmocka_unit_test(test_court_case_name),
         cmocka_unit_test(test_possessive_time_of_an_object),

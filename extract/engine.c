@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine.h"
 #include "events.h"
@@ -408,6 +409,14 @@ int chr_extract(chr_result **out, const chr_engine *e, const chr_doc *doc, chr_e
     return chr_extract_with(out, e, NULL, doc, err);
 }
 
+/* Does the word "since" (any case) end right before offset at, over spaces? */
+static int after_since(const char *text, size_t at) {
+    while (at > 0 && text[at - 1] == ' ')
+        at--;
+    return at >= 5 && !strncasecmp(text + at - 5, "since", 5) &&
+           (at == 5 || !chr__ascii_alnum((unsigned char)text[at - 6]));
+}
+
 int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch, const chr_doc *doc,
                      chr_error *err) {
     *out = NULL;
@@ -440,7 +449,10 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
         if ((day_before(&d, &t, doc, from) || clock_before(&d, &t, doc, from)) && (rc = push_day(r, &d, doc)))
             break;
         chr__copy_num(t.id, sizeof t.id, "t", r->n + 1);
-        if (ctx.last.gran != CHR_GRAN_NONE) {
+        if (ctx.last.gran != CHR_GRAN_NONE && after_since(doc->text, t.start)) {
+            /* "cut rates on Thursday for the fourth time since August. The decision, announced at noon": the
+             * start of a span is not the time talked about */
+        } else if (ctx.last.gran != CHR_GRAN_NONE) {
             ctx.ref = ctx.last;
             chr__copy(ctx.ref_id, sizeof ctx.ref_id, t.id);
             ctx.ref_end = t.end;

@@ -660,6 +660,19 @@ static int ongoing(const chr_event *e)
     return e->tense == CHR_TENSE_PRESENT && (perfect || state || e->aspect == CHR_ASPECT_PROGRESSIVE);
 }
 
+/* Does "for" stand before duration t, over one hedge ("deliberated for two days", "had practiced for only
+ * nine days before the opener"): how long the event on its left lasted? */
+static int lasted_for(const ctx *c, const chr_timex *t)
+{
+    size_t i = tx_start(c, t);
+    if (word_at(c, i - 1, "for"))
+        return 1;
+    return (word_at(c, i - 1, "only") || word_at(c, i - 1, "just") || word_at(c, i - 1, "about") ||
+            word_at(c, i - 1, "nearly") || word_at(c, i - 1, "almost") || word_at(c, i - 1, "roughly") ||
+            word_at(c, i - 1, "barely")) &&
+           word_at(c, i - 2, "for");
+}
+
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     signal w = signal_before(c, tx_start(c, t));
@@ -680,7 +693,7 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
     int counted = w != SIG_THE && strncasecmp(c->text + t->start, "the ", 4) &&
                   memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
     if (t->type == CHR_TIMEX_DURATION && (after || before || word_at(c, next, "later")) && counted &&
-        !(e->end <= t->start && word_at(c, tx_start(c, t) - 1, "for"))) { /* "deliberated for two days" */
+        !(e->end <= t->start && lasted_for(c, t))) {
         /* a period between two events: "one year after he was killed" (killed BEGINS the year, the event it
          * leads to ENDS it), "several months before he entered" (the reverse), "a few days later"; not "in
          * the weeks before the shooting" or "days after", a stretch of time the events fall in, nor "for two

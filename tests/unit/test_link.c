@@ -1223,14 +1223,16 @@ static void test_comparison_time(void **state)
     done(&r);
 }
 
-/* "for two days before": the event before it lasted the two days (DURING), the one after "before" ends
- * them, as in "several months before he entered". */
+/* "for two days before", "for only nine days before": the event before it lasted them (DURING), the one
+ * after "before" ends them, as in "several months before he entered". */
 static void test_duration_lasted_before(void **state)
 {
     (void)state;
-    run r = extract("The jury deliberated for two days before returning its verdict.");
+    run r = extract("The jury deliberated for two days before returning its verdict. The team had practiced "
+                    "for only nine days before the opener.");
     assert_int_equal(event(&r, "deliberated")->time.relation, CHR_REL_DURING);
     assert_int_equal(event(&r, "returning")->time.relation, CHR_REL_ENDS);
+    assert_int_equal(event(&r, "practiced")->time.relation, CHR_REL_DURING);
     done(&r);
 }
 

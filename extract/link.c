@@ -2640,6 +2640,65 @@ static void date_durations(chr_result *res, const ctx *c)
     }
 }
 
+/* The seconds of a counted duration of days, weeks, hours or minutes ("P2D", "P3W", "PT2H", "PT30M"), else
+ * 0; *clock: hours or minutes, which need a time of day to count from. */
+static int64_t period_seconds(const char *v, int *clock)
+{
+    size_t i = 1;
+    *clock = v[0] == 'P' && v[1] == 'T';
+    if (v[0] != 'P' || v[i += *clock] < '1' || v[i] > '9')
+        return 0;
+    int64_t n = 0;
+    while (v[i] >= '0' && v[i] <= '9' && n < 100000)
+        n = n * 10 + (v[i++] - '0');
+    if (v[i + 1])
+        return 0;
+    if (*clock)
+        return v[i] == 'H' ? n * 3600 : v[i] == 'M' ? n * 60 : 0;
+    return v[i] == 'D' ? n * 86400 : v[i] == 'W' ? n * 7 * 86400 : 0;
+}
+
+/* A period between two events dates the one it leads from or to when the other has a day: in "opened their
+ * season on Saturday night, two days after signing Hill", "signing" BEGINS "two days" (link_timex) and so
+ * fell two days before the Saturday of "opened", the dated event of its sentence before the period; "three
+ * weeks before the offer expired" puts "expired" three weeks after, and "arrived at 9 p.m. Friday, two hours
+ * after the shooting" the shooting at 7 p.m. The relation and the duration stay; begin and end give the day
+ * (or the time of day), so that a chronology can place the event. Counted days, weeks, hours and minutes
+ * only ("two days", not "days"). */
+static void date_periods(chr_result *res)
+{
+    for (size_t i = 0; i < res->nevents; i++) {
+        chr_event *e = &res->events[i];
+        int k = e->time.timex;
+        int begins = e->time.relation == CHR_REL_BEGINS, clock;
+        if (k < 0 || (!begins && e->time.relation != CHR_REL_ENDS) || e->time.begin[0] || e->time.end[0] ||
+            strcmp(e->time.rule, "duration") || e->end <= res->timexes[k].start)
+            continue; /* the event after the period only: "two days after signing" */
+        const chr_timex *d = &res->timexes[k];
+        int64_t secs = period_seconds(d->value, &clock);
+        if (!secs)
+            continue;
+        const chr_event *f = NULL; /* the dated event of the sentence before the period, nearest first */
+        for (size_t j = i; j-- > 0 && res->events[j].sent_start == e->sent_start && !f;) {
+            const chr_event *g = &res->events[j];
+            if (g->end <= d->start && g->time.timex >= 0 && (size_t)g->time.timex < res->n &&
+                g->time.relation == CHR_REL_IS_INCLUDED && res->timexes[g->time.timex].end <= d->start)
+                f = g;
+        }
+        chr_time t;
+        if (!f || chr_time_parse_value(&t, f->time.value, NULL) ||
+            t.gran < (clock ? CHR_GRAN_HOUR : CHR_GRAN_DAY))
+            continue;
+        int64_t at = t.day * 86400 + (clock ? t.sec : 0) + (begins ? -secs : secs);
+        int64_t day = at >= 0 ? at / 86400 : -((-at + 86399) / 86400);
+        t = (chr_time){.day = day, .sec = (int32_t)(at - day * 86400), .gran = clock ? t.gran : CHR_GRAN_DAY};
+        char v[sizeof e->time.begin];
+        chr_time_format(v, sizeof v, &t);
+        copy_cut(e->time.begin, sizeof e->time.begin, v);
+        copy_cut(e->time.end, sizeof e->time.end, v);
+    }
+}
+
 /* Is token k "since" (1) or "until" (2) followed by "then" (else -1), or neither (0)? */
 static int then_signal(const ctx *c, size_t k)
 {
@@ -2720,6 +2779,7 @@ static int link_all(chr_result *res, const ctx *c, size_t *stop, chr_error *err)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     date_durations(res, c);
     since_then(res, c);
+    date_periods(res);
     body_memo memo = {1, 0, 0, stop, 0, 0};
     for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];

@@ -1250,6 +1250,23 @@ static void test_present_of_a_future_clause(void **state)
     done(&r);
 }
 
+/* A period between two events dates the event it leads from or to by the other's day or time: "signing"
+ * two days before the Saturday of "opened" (DCT Wednesday 2014-12-03: 2014-11-27), "expired" three weeks
+ * after March 3, "the crash" 90 minutes before 1 a.m. Saturday, on the day before. */
+static void test_period_between_dated_events(void **state)
+{
+    (void)state;
+    run r = extract("The Celtics opened their season on Saturday night, two days after signing Hill. The company "
+                    "signed the deal on March 3, three weeks before the offer expired. Rescuers came at 1 a.m. "
+                    "Saturday, 90 minutes after the crash.");
+    const chr_event *signing = event(&r, "signing"), *expired = event(&r, "expired"), *crash = event(&r, "crash");
+    assert_int_equal(signing->time.relation, CHR_REL_BEGINS);
+    assert_string_equal(signing->time.begin, "2014-11-27");
+    assert_string_equal(expired->time.begin, "2014-03-24");
+    assert_string_equal(crash->time.begin, "2014-11-28T23:30");
+    done(&r);
+}
+
 /* A noun in -ly is no adverb: "his family said", "The assembly voted" keep their actors. */
 static void test_actor_noun_in_ly(void **state)
 {
@@ -1315,6 +1332,7 @@ int main(void)
         cmocka_unit_test(test_comparison_time),
         cmocka_unit_test(test_duration_lasted_before),
         cmocka_unit_test(test_present_of_a_future_clause),
+        cmocka_unit_test(test_period_between_dated_events),
         cmocka_unit_test(test_actor_noun_in_ly),
         cmocka_unit_test(test_court_case_name),
         cmocka_unit_test(test_possessive_time_of_an_object),

@@ -23,7 +23,9 @@
  * future -> AFTER, present -> INCLUDES, except a report in the simple present ("says"), an act within the day
  * -> IS_INCLUDED, and a present in a clause of time or condition of a future ("once the deal is completed")
  * -> AFTER. Nouns with no time stay undated. The interval that follows is given as TIMEX3 values:
- * "since 1979" runs from 1979 to the document date, an event before the document date ends at it.
+ * "since 1979" runs from 1979 to the document date, an event before the document date ends at it; a
+ * counted period between two events ("two days after signing") gives the event it leads from or to a day
+ * by the other's (date_periods).
  *
  * Actor: the subject phrase left of the event, skipping auxiliaries and adverbs; a finite verb's ends at
  * another verb or a form of "be" (after ", which" the phrase before the comma; after "and" the antecedent of

@@ -50,6 +50,7 @@
 #define SUMMARY_WORDS 28   /* words of the clause kept after the event in a summary */
 #define SUMMARY_COMMA 6    /* after this many words, a comma ends the summary */
 #define SUMMARY_MAX 320    /* bytes */
+#define ACTOR_MAX 160      /* bytes */
 #define ACTOR_TOKENS 8     /* tokens of a subject phrase, at most */
 #define ASIDE_TOKENS 24    /* tokens of an aside between a subject and its verb, at most */
 #define SIGNAL_REACH 6     /* tokens left of an undated event searched for after/before/when */
@@ -2373,16 +2374,21 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
             }
         }
     }
-    char actor[160];
-    size_t actor_len = span_text(c, memo, a, b, actor, sizeof actor);
+    /* both written in place into the result's strings */
+    char *actor = chr__result_room(res, ACTOR_MAX);
+    if (!actor)
+        return CHR_ENOMEM;
+    size_t actor_len = span_text(c, memo, a, b, actor, ACTOR_MAX);
     if (shared_actor && a == b) {
-        copy_cut(actor, sizeof actor, shared_actor);
+        copy_cut(actor, ACTOR_MAX, shared_actor);
         actor_len = strlen(actor);
     }
-    e->actor = chr__result_strdup(res, actor, actor_len);
+    e->actor = chr__result_keep(res, actor_len);
     e->source = e->cls == CHR_EVENT_REPORTING ? e->actor : "";
 
-    char sum[SUMMARY_MAX];
+    char *sum = chr__result_room(res, SUMMARY_MAX);
+    if (!sum)
+        return CHR_ENOMEM;
     size_t o = 0;
     sum[0] = '\0';
     if (reported_before) {
@@ -2393,10 +2399,10 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
             cut--; /* the comma and the closing quote(s) before it: "bomb,''" */
         if (cut > first + SUMMARY_WORDS)
             cut = first + SUMMARY_WORDS;
-        append(sum, &o, sizeof sum, actor, actor_len);
-        append(sum, &o, sizeof sum, " ", 1);
-        append(sum, &o, sizeof sum, c->text + e->start, e->end - e->start);
-        append(sum, &o, sizeof sum, " ", 1);
+        append(sum, &o, SUMMARY_MAX, actor, actor_len);
+        append(sum, &o, SUMMARY_MAX, " ", 1);
+        append(sum, &o, SUMMARY_MAX, c->text + e->start, e->end - e->start);
+        append(sum, &o, SUMMARY_MAX, " ", 1);
         if (a < i && tell_form(c, i)) {
             /* whom it was told to: "the official told The Huffington Post we're there ...", up to a time
              * expression, a punctuation mark or a preposition (when the actor follows the verb, '..., told
@@ -2407,8 +2413,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
                 q++;
             if (q > i + 1) {
                 size_t from = tk->v[i + 1].start;
-                append(sum, &o, sizeof sum, c->text + from, tk->v[q - 1].end - from);
-                append(sum, &o, sizeof sum, " ", 1);
+                append(sum, &o, SUMMARY_MAX, c->text + from, tk->v[q - 1].end - from);
+                append(sum, &o, SUMMARY_MAX, " ", 1);
             }
         }
         size_t cstart = tk->v[first].start, cend = tk->v[cut].start;
@@ -2416,7 +2422,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
                                  (unsigned char)c->text[cstart] >= 0x80))
             cstart++;
         size_t content = o;
-        append(sum, &o, sizeof sum, c->text + cstart, cend > cstart ? cend - cstart : 0);
+        append(sum, &o, SUMMARY_MAX, c->text + cstart, cend > cstart ? cend - cstart : 0);
         /* "Kerry said the U.S. would ...": an article or pronoun that opened the sentence is lower case now */
         size_t wl = 0;
         while (content + wl < o && isalpha((unsigned char)sum[content + wl]))
@@ -2465,20 +2471,20 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
                 to = agent_end;
         }
         if (aside) { /* the actor, then the event and its auxiliaries: the aside between them is left out */
-            append(sum, &o, sizeof sum, actor, actor_len);
-            append(sum, &o, sizeof sum, " ", 1);
+            append(sum, &o, SUMMARY_MAX, actor, actor_len);
+            append(sum, &o, SUMMARY_MAX, " ", 1);
             from = tk->v[aux].start;
         } else if (prefix_actor && actor[0]) {
             /* the antecedent of "which" or "who" opens the summary: "Iran has not had diplomatic relations",
              * "footage showed" (the subject a coordinated verb shares does not: it is too often wrong) */
-            append(sum, &o, sizeof sum, actor, actor_len);
-            append(sum, &o, sizeof sum, " ", 1);
+            append(sum, &o, SUMMARY_MAX, actor, actor_len);
+            append(sum, &o, SUMMARY_MAX, " ", 1);
         }
-        append_text(sum, &o, sizeof sum, c, memo, from, to);
+        append_text(sum, &o, SUMMARY_MAX, c, memo, from, to);
     }
     trim_tail(sum, &o);
-    e->summary = chr__result_strdup(res, sum, o);
-    return e->actor && e->summary ? 0 : CHR_ENOMEM;
+    e->summary = chr__result_keep(res, o);
+    return 0;
 }
 
 /* In a sentence that holds a report ("Kerry said ...", '"...," the official told HuffPost'), the other

@@ -494,6 +494,22 @@ static void copy_cut(char *dst, size_t n, const char *src)
     dst[l] = '\0';
 }
 
+/* dst = src as copy_cut(dst, 64, src) says, for tm's begin or end; where src is the value (most calls
+ * pass the value or "" for both), its copy in tm->value is copied whole, 64 bytes without a call: three
+ * strlen and memcpy calls a time had cost 4.5 M instructions on the 2 MB slice. */
+_Static_assert(sizeof ((chr_event_time *)0)->value == 64 && sizeof ((chr_event_time *)0)->begin == 64 &&
+                   sizeof ((chr_event_time *)0)->end == 64,
+               "copy_bound copies 64 bytes");
+static inline void copy_bound(char dst[64], const char *src, const char *value, const char value_copy[64])
+{
+    if (src == value)
+        memcpy(dst, value_copy, 64);
+    else if (src && !src[0])
+        dst[0] = '\0';
+    else
+        copy_cut(dst, 64, src);
+}
+
 /* gran: value's granularity, as gran_of says. */
 static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char *value, chr_gran gran,
                      const char *begin, const char *end, const char *rule)
@@ -501,8 +517,8 @@ static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char
     tm->timex = timex;
     tm->relation = rel;
     copy_cut(tm->value, sizeof tm->value, value);
-    copy_cut(tm->begin, sizeof tm->begin, begin);
-    copy_cut(tm->end, sizeof tm->end, end);
+    copy_bound(tm->begin, begin, value, tm->value);
+    copy_bound(tm->end, end, value, tm->value);
     tm->gran = gran;
     tm->rule = rule;
 }

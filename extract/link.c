@@ -180,7 +180,8 @@ enum {
     TENSE_KNOWN = 1u << 15,
     TENSE_SHIFT = 16,
     TENSE_BITS = 7u << TENSE_SHIFT,
-    ADVERB = 1u << 19 /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
+    ADVERB = 1u << 19, /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
+    CLITIC = 1u << 20  /* clitic_of, set by look_up too */
 };
 
 enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4 }; /* ctx.line */
@@ -192,8 +193,8 @@ typedef struct ctx {
     const wordset *words;
     chr__wordent *const *went; /* per token, its word cache entry, where look_up keeps a word's bits (link),
                                 * or NULL; or NULL */
-    uint32_t *lists;      /* per token: its bits of wordset_lists and ADVERB, with LOOKED_UP once looked up,
-                           * and the answers kept of tok_punct, tok_in_timex and tok_tense */
+    uint32_t *lists;      /* per token: its bits of wordset_lists, ADVERB and CLITIC, with LOOKED_UP once
+                           * looked up, and the answers kept of tok_punct, tok_in_timex and tok_tense */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
@@ -311,10 +312,11 @@ static unsigned __attribute__((noinline)) word_lists_rsquo(const wordset *ws, co
 }
 
 static int tok_adverb(const ctx *c, size_t i);
+static int clitic_of(const ctx *c, size_t i);
 
-/* Token i's bits of wordset_lists, with ADVERB and LOOKED_UP; the apostrophe U+2019 is taken as ' ("n’t",
- * "it’s"). They depend on the token's bytes alone. Out of line: asked once a word, not once a token, it
- * would only make look_up save registers. */
+/* Token i's bits of wordset_lists, with ADVERB, CLITIC and LOOKED_UP; the apostrophe U+2019 is taken as '
+ * ("n’t", "it’s"). They depend on the token's bytes alone. Out of line: asked once a word, not once a token,
+ * it would only make look_up save registers. */
 static unsigned __attribute__((noinline)) word_bits(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
@@ -324,7 +326,7 @@ static unsigned __attribute__((noinline)) word_bits(const ctx *c, size_t i)
     int rsquo = n >= 3 && n <= WORDSET_LONGEST + 2 &&
                 ((unsigned char)s[0] == 0xE2 || (unsigned char)s[1] == 0xE2);
     unsigned bits = rsquo ? word_lists_rsquo(c->words, s, n) : word_lists(c->words, s, n, c->len - t->start);
-    return bits | LOOKED_UP | (tok_adverb(c, i) ? ADVERB : 0);
+    return bits | LOOKED_UP | (tok_adverb(c, i) ? ADVERB : 0) | (clitic_of(c, i) ? CLITIC : 0);
 }
 
 /* Token i's word_bits, the first time token i is asked about: from its word cache entry, where the first
@@ -350,6 +352,9 @@ static inline int tok_is(const ctx *c, size_t i, unsigned list)
         bits = look_up(c, i);
     return (bits & list) != 0;
 }
+
+/* clitic_of(c, i), looked up with the word's lists. */
+static inline int tok_clitic(const ctx *c, size_t i) { return tok_is(c, i, CLITIC); }
 
 /* Is token i the word w regardless of case? Inline, with the lengths (when w is a literal, whose length the
  * compiler knows) and the first bytes compared before the call: most tokens asked about differ there. */
@@ -397,7 +402,7 @@ static inline int tok_punct(const ctx *c, size_t i)
 }
 
 /* Is token i a clitic ("'s", "'re", "’ve": it opens with an apostrophe, ' or U+2019)? */
-static int tok_clitic(const ctx *c, size_t i)
+static int clitic_of(const ctx *c, size_t i)
 {
     const chr__token *t = &c->toks->v[i];
     const unsigned char *s = (const unsigned char *)c->text + t->start;
@@ -1648,6 +1653,34 @@ static inline int tok_in_timex(const ctx *c, const chr_result *res, size_t i)
     return (bits & IN_TIMEX) != 0;
 }
 
+/* What the subject's search asks of a token, all at once (tok_bits): its word lists, whether it is
+ * punctuation, whether it lies in a time expression, and the tense of the event that starts there. */
+enum { ALL_KNOWN = LOOKED_UP | PUNCT_KNOWN | TIMEX_KNOWN | TENSE_KNOWN };
+
+static uint32_t __attribute__((noinline)) know_all(const ctx *c, const chr_result *res, size_t i)
+{
+    if (!(c->lists[i] & LOOKED_UP))
+        look_up(c, i);
+    tok_punct(c, i);
+    tok_in_timex(c, res, i);
+    tok_tense(c, res, i);
+    return c->lists[i] | c->known;
+}
+
+/* Token i's bits with all of ALL_KNOWN worked out: one load and one test for the many questions that
+ * actor_phrase asks of each token it walks over (each tok_is or tok_punct loads and tests on its own). */
+static inline uint32_t tok_bits(const ctx *c, const chr_result *res, size_t i)
+{
+    uint32_t bits = c->lists[i] | c->known;
+    return (bits & ALL_KNOWN) == ALL_KNOWN ? bits : know_all(c, res, i);
+}
+
+/* tok_verb_event of bits from tok_bits: the tense kept plus one is PAST or after it. */
+static inline int bits_verb(uint32_t bits)
+{
+    return (bits & TENSE_BITS) >= (uint32_t)(CHR_TENSE_NONE + 2) << TENSE_SHIFT;
+}
+
 /* Each event's token (tok_at) into tok_of; and every token's tense (tok_tense) at once, when the events come
  * in the order of their starts (as first_event_from, which tok_tense would ask, assumes): a token no event
  * starts at keeps the bits of -1. */
@@ -1846,38 +1879,39 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
     size_t end = j, k = j, count = 0;
     while (k > first && count < ACTOR_TOKENS) {
         size_t p = k - 1;
-        if (tok_punct(c, p) && !glued_hyphen(c, p))
+        uint32_t bits = tok_bits(c, res, p);
+        if ((bits & PUNCT) && !glued_hyphen(c, p))
             break;
-        if (p + 1 < end && tok_in_timex(c, res, p) && !tok_in_timex(c, res, p + 1)) {
-            /* a time that modifies the noun after it, after an article: "the 2025 fiscal year began", "an
-             * October letter": the phrase takes it and its article */
-            size_t q = p;
-            while (q > first && tok_in_timex(c, res, q - 1))
-                q--;
-            if (q > first && tok_is(c, q - 1, ARTICLE) && !tok_punct(c, p + 1) && !tok_clitic(c, p + 1)) {
-                k = q - 1;
-                count++;
-                break;
+        if (bits & IN_TIMEX) {
+            if (p + 1 < end && !tok_in_timex(c, res, p + 1)) {
+                /* a time that modifies the noun after it, after an article: "the 2025 fiscal year began", "an
+                 * October letter": the phrase takes it and its article */
+                size_t q = p;
+                while (q > first && tok_in_timex(c, res, q - 1))
+                    q--;
+                if (q > first && tok_is(c, q - 1, ARTICLE) && !tok_punct(c, p + 1) && !tok_clitic(c, p + 1)) {
+                    k = q - 1;
+                    count++;
+                }
             }
+            break; /* any other time ends the phrase */
         }
-        if (tok_verb_event(c, res, p) || tok_is(c, p, PRONOUN) || tok_in_timex(c, res, p))
+        if (bits_verb(bits) || (bits & PRONOUN) || (finite && (bits & (BE | AUXILIARY))))
             break;
-        if (finite && tok_is(c, p, BE | AUXILIARY))
-            break;
-        if (p > first && tok_is(c, p - 1, PRONOUN) && tok_clitic(c, p)) {
+        if ((bits & CLITIC) && p > first && tok_is(c, p - 1, PRONOUN)) {
             /* "it's confined to taking on ISIL": the pronoun and its verb open the phrase, not "'s" */
             k = p - 1;
             break;
         }
-        size_t h = hedge_at(c, p, first);
-        if (h != (size_t)-1) {
-            /* "About 50 cars of a freight train derailed", "more than 1,000 people fled": a number's hedge
-             * stays with it */
-            k = h;
-            count++;
-            break;
-        }
-        if (tok_is(c, p, STOP)) {
+        if (bits & STOP) {
+            size_t h = stop_hedge_at(c, p, first);
+            if (h != (size_t)-1) {
+                /* "About 50 cars of a freight train derailed", "more than 1,000 people fled": a number's
+                 * hedge stays with it */
+                k = h;
+                count++;
+                break;
+            }
             /* "Secretary of State", "Kerry and Kirby": "of" and "and" between capitalised words stay */
             if (!((tok_word(c, p, "of") || tok_word(c, p, "and")) && p > first && tok_capital(c, p - 1) &&
                   tok_capital(c, p + 1)))
@@ -1885,7 +1919,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
         }
         k = p;
         count++;
-        if (tok_is(c, p, ARTICLE))
+        if (bits & ARTICLE)
             break; /* a determiner opens the phrase */
     }
     /* a phrase does not open with a preposition: "(a week) of national mourning starting Monday"; "outside"
@@ -1916,17 +1950,18 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
                 n++;
                 continue;
             }
-            size_t h = hedge_at(c, p, first);
+            uint32_t bits = tok_bits(c, res, p);
+            size_t h = bits & STOP ? stop_hedge_at(c, p, first) : (size_t)-1;
             if (h != (size_t)-1) {
                 q = h; /* a number's hedge: "About 50 cars of a freight train" */
                 break;
             }
-            if (tok_punct(c, p) || tok_clitic(c, p) || tok_verb_event(c, res, p) || tok_in_timex(c, res, p) ||
-                tok_is(c, p, PRONOUN | STOP | BE | AUXILIARY | RELATIVE | BETWEEN))
+            if (bits_verb(bits) ||
+                (bits & (PUNCT | CLITIC | IN_TIMEX | PRONOUN | STOP | BE | AUXILIARY | RELATIVE | BETWEEN)))
                 break;
             q = p;
             n++;
-            if (tok_is(c, p, ARTICLE))
+            if (bits & ARTICLE)
                 break;
         }
         if (q == k - 1 || end - q > 2 * ACTOR_TOKENS)
@@ -1974,9 +2009,8 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
     }
     /* a phrase that is only function words is no phrase */
     int content = 0;
-    for (size_t q = k; q < end; q++)
-        if (!tok_is(c, q, ARTICLE) && !tok_punct(c, q))
-            content = 1;
+    for (size_t q = k; q < end && !content; q++)
+        content = !tok_is(c, q, ARTICLE) && !tok_punct(c, q);
     if (content) {
         *a = k;
         *b = end;

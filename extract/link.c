@@ -392,12 +392,15 @@ static int punct_of(const ctx *c, size_t i)
     return s[0] < 0x80;
 }
 
-/* punct_of(c, i), worked out once for token i. */
+/* punct_of(c, i), worked out once for token i; a word, which opens with a letter or digit, without the
+ * call. */
 static inline int tok_punct(const ctx *c, size_t i)
 {
     uint32_t bits = c->lists[i];
-    if (!(bits & PUNCT_KNOWN))
-        c->lists[i] = bits = bits | PUNCT_KNOWN | (punct_of(c, i) ? PUNCT : 0);
+    if (!(bits & PUNCT_KNOWN)) {
+        int punct = !chr__ascii_alnum((unsigned char)c->text[c->toks->v[i].start]) && punct_of(c, i);
+        c->lists[i] = bits = bits | PUNCT_KNOWN | (punct ? PUNCT : 0);
+    }
     return (bits & PUNCT) != 0;
 }
 

@@ -205,7 +205,7 @@ typedef struct ctx {
     const size_t *breaks; /* the tokens that open a headline's line (line_break_at), in order; nbreaks of them
                            * (lines_of_headlines) */
     size_t nbreaks;
-    unsigned char *soft_commas; /* soft_commas_of, or NULL */
+    unsigned char *soft_commas; /* see soft_commas_size, or NULL */
     uint64_t *marks; /* per 64 bytes of the text, its marks (mark_word), or NULL when out of memory; once
                       * known, the block's bit is set in marks_known */
     unsigned char *marks_known;
@@ -851,7 +851,7 @@ static int list_comma(const ctx *c, size_t i)
  * (place_comma) or "Hungary, Poland and ..." (list_comma)? */
 static int clause_comma(const ctx *c, size_t i)
 {
-    if (c->soft_commas) { /* worked out once per comma (soft_commas_of) */
+    if (c->soft_commas) { /* worked out once per comma (soft_commas_size) */
         unsigned char bit = (unsigned char)(1u << (i & 7)), *soft = c->soft_commas + (i >> 3),
                       *known = soft + c->len / 8 + 1;
         if (!(*known & bit)) {
@@ -864,14 +864,11 @@ static int clause_comma(const ctx *c, size_t i)
     return !digit_comma(c, i) && !place_comma(c, i) && !list_comma(c, i);
 }
 
-/* Two bitmaps of the document's bytes, one bit a byte: the commas that are no clause boundary (digit_comma,
- * place_comma, list_comma), then the commas asked about. The distance to a time asks about the same commas
- * for every event and time of a sentence (the states' names made each question cost some 60 compares); a
- * comma is worked out when first asked, as most never are. NULL when out of memory: asked each time. */
-static unsigned char *soft_commas_of(const ctx *c)
-{
-    return calloc(2 * (c->len / 8 + 1), 1);
-}
+/* ctx.soft_commas: two bitmaps of the document's bytes, one bit a byte: the commas that are no clause
+ * boundary (digit_comma, place_comma, list_comma), then the commas asked about. The distance to a time asks
+ * about the same commas for every event and time of a sentence (the states' names made each question cost
+ * some 60 compares); a comma is worked out when first asked, as most never are. NULL: asked each time. */
+static size_t soft_commas_size(size_t len) { return 2 * (len / 8 + 1); }
 
 /* Is byte ch one that clause_gap (',' ';' '-' '_'), boundary_between (',' ';' ':' '-') or quotes_between
  * ('"' '\'' '`', and 0xE2, which opens U+201C and U+201D) looks at? */
@@ -881,16 +878,9 @@ static int mark_byte(unsigned char ch)
            ch == '`' || ch == 0xE2;
 }
 
-/* ctx.marks and ctx.marks_known (none known) for a text of len bytes, in one block; NULL when out of
- * memory. */
-static uint64_t *marks_of(size_t len)
-{
-    size_t words = len / 64 + 1, known = words / 8 + 1;
-    uint64_t *marks = malloc(words * sizeof *marks + known);
-    if (marks)
-        memset(marks + words, 0, known);
-    return marks;
-}
+/* The words of ctx.marks and the bytes of ctx.marks_known for a text of len bytes. */
+static size_t marks_words(size_t len) { return len / 64 + 1; }
+static size_t marks_known_size(size_t len) { return marks_words(len) / 8 + 1; }
 
 /* The marks (mark_byte) of the w-th 64 bytes of the text, bit k for byte 64 w + k, found when first asked.
  * The events of a sentence ask about the bytes between each of them and each time of the sentence, the
@@ -2747,22 +2737,33 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
     char dct[64] = "";
     if (doc->dct.gran != CHR_GRAN_NONE)
         chr_time_format(dct, sizeof dct, &doc->dct);
-    uint32_t *lists = malloc((toks->n ? toks->n : 1) * sizeof *lists);
-    if (lists && went) {
-        /* each token's bits as an earlier token of its word left them in the word cache (0: none yet), in
-         * one pass: asked for by look_up token by token, they had cost 3.5 M instructions on the 2 MB slice */
-        for (size_t k = 0; k < toks->n; k++)
-            lists[k] = went[k] ? went[k]->link : 0;
-    } else if (lists) {
-        memset(lists, 0, (toks->n ? toks->n : 1) * sizeof *lists);
-    }
-    chr_gran *gran = malloc((res->n ? res->n : 1) * sizeof *gran);
-    unsigned char *line = malloc(res->n ? res->n : 1);
-    /* ctx.breaks (lines_of_headlines), each event's token (know_tenses), ctx.tx_tok, then body_memo.stop */
-    size_t *breaks = malloc((2 * (toks->n ? toks->n : 1) + res->nevents + 2 * res->n) * sizeof *breaks);
+    /* the arrays of the document in one block, those of the widest elements first: ctx.breaks
+     * (lines_of_headlines), each event's token (know_tenses), ctx.tx_tok and body_memo.stop; ctx.marks;
+     * ctx.lists; ctx.gran; ctx.line; ctx.soft_commas and ctx.marks_known, zeroed (six blocks a document,
+     * allocated and freed, had cost 1 M instructions on the 2 MB slice) */
+    _Static_assert(_Alignof(chr_gran) <= _Alignof(uint32_t), "gran follows lists");
+    size_t ntok = toks->n ? toks->n : 1, ntx = res->n ? res->n : 1;
+    size_t nsize = 2 * ntok + res->nevents + 2 * res->n, nmarks = marks_words(doc->len);
+    size_t nzero = soft_commas_size(doc->len) + marks_known_size(doc->len);
+    size_t *breaks = malloc(nsize * sizeof(size_t) + nmarks * sizeof(uint64_t) + ntok * sizeof(uint32_t) +
+                            ntx * sizeof(chr_gran) + ntx + nzero);
     int st = CHR_OK;
-    if (lists && gran && line && breaks) {
-        size_t *tok_of = breaks + (toks->n ? toks->n : 1), *tx_tok = tok_of + res->nevents;
+    if (breaks) {
+        uint64_t *marks = (uint64_t *)(breaks + nsize);
+        uint32_t *lists = (uint32_t *)(marks + nmarks);
+        chr_gran *gran = (chr_gran *)(lists + ntok);
+        unsigned char *line = (unsigned char *)(gran + ntx), *soft = line + ntx;
+        memset(soft, 0, nzero);
+        if (went) {
+            /* each token's bits as an earlier token of its word left them in the word cache (0: none yet),
+             * in one pass: asked for by look_up token by token, they had cost 3.5 M instructions on the 2 MB
+             * slice */
+            for (size_t k = 0; k < toks->n; k++)
+                lists[k] = went[k] ? went[k]->link : 0;
+        } else {
+            memset(lists, 0, ntok * sizeof *lists);
+        }
+        size_t *tok_of = breaks + ntok, *tx_tok = tok_of + res->nevents;
         ctx c = {doc->text, doc->len, toks, words, went, lists, dct, gran_of(dct), gran, line, 0,
                  hard_wrapped(doc->text, doc->len), NULL, 0, NULL, NULL, NULL, 0, res->timexes, tx_tok,
                  res->events, tok_of};
@@ -2770,11 +2771,9 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             tx_tok[2 * k] = tok_at(&c, res->timexes[k].start);
             tx_tok[2 * k + 1] = tok_at_from(&c, tx_tok[2 * k], res->timexes[k].end);
         }
-        unsigned char *soft = soft_commas_of(&c);
-        uint64_t *marks = marks_of(c.len);
         c.soft_commas = soft;
         c.marks = marks;
-        c.marks_known = marks ? (unsigned char *)(marks + c.len / 64 + 1) : NULL;
+        c.marks_known = soft + soft_commas_size(doc->len);
         lines_of_headlines(&c, breaks);
         know_tenses(&c, res, tok_of);
         know_timexes(&c, res);
@@ -2787,14 +2786,9 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             c.lines |= line[i];
         }
         st = link_all(res, &c, tx_tok + 2 * res->n, err);
-        free(soft);
-        free(marks);
     } else {
         st = chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
-    free(lists);
-    free(gran);
-    free(line);
     free(breaks);
     return st;
 }

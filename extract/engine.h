@@ -183,13 +183,11 @@ struct chr_result {
  * event are not built on the stack and copied again (3 M instructions on the 2 MB slice). */
 char *chr__result_grow(chr_result *res, size_t cap);
 
-static inline char *chr__result_room(chr_result *res, size_t cap)
-{
+static inline char *chr__result_room(chr_result *res, size_t cap) {
     return res->strings_left >= cap ? res->strings_next : chr__result_grow(res, cap);
 }
 
-static inline const char *chr__result_keep(chr_result *res, size_t len)
-{
+static inline const char *chr__result_keep(chr_result *res, size_t len) {
     char *s = res->strings_next;
     s[len] = '\0';
     res->strings_next += len + 1;

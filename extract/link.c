@@ -505,8 +505,8 @@ static void copy_cut(char *dst, size_t n, const char *src)
 /* dst = src as copy_cut(dst, 64, src) says, for tm's begin or end; where src is the value (most calls
  * pass the value or "" for both), its copy in tm->value is copied whole, 64 bytes without a call: three
  * strlen and memcpy calls a time had cost 4.5 M instructions on the 2 MB slice. */
-_Static_assert(sizeof ((chr_event_time *)0)->value == 64 && sizeof ((chr_event_time *)0)->begin == 64 &&
-                   sizeof ((chr_event_time *)0)->end == 64,
+_Static_assert(sizeof((chr_event_time *)0)->value == 64 && sizeof((chr_event_time *)0)->begin == 64 &&
+                   sizeof((chr_event_time *)0)->end == 64,
                "copy_bound copies 64 bytes");
 static inline void copy_bound(char dst[64], const char *src, const char *value, const char value_copy[64])
 {

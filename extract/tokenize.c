@@ -148,6 +148,7 @@ typedef struct builder {
 typedef struct hot {
     chr__token *v;
     size_t n, lim, sent;
+    size_t gate;  /* lim, or 0 while end_next is set: push's one test for the usual token */
     int open;
     int end_next; /* the sentence ends unless the next token starts lower case */
 } hot;
@@ -210,13 +211,12 @@ static int push_slow(builder *b, size_t start, size_t end) {
 /* The open sentence ends before the next token. */
 static inline void close_sentence(hot *h) {
     h->open = 0;
-    h->lim = 0;
+    h->lim = h->gate = 0;
 }
 
-/* attach: a closing quote or bracket, which stays with a sentence that ends before it. */
-static inline int push(hot *h, builder *b, const unsigned char *s, size_t start, size_t end, int attach)
-    __attribute__((always_inline));
-static inline int push(hot *h, builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
+/* push() past the gate: after a sentence's final mark, when the array is full or the token opens a
+ * sentence. */
+static int push_gated(hot *h, builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
     if (!attach && h->end_next) {
         if (h->open && !is_lower(s[start]) && s[start] != ',' && s[start] != ';')
             close_sentence(h); /* not before a comma: "in Birmingham, Ala., killed" */
@@ -233,8 +233,25 @@ static inline int push(hot *h, builder *b, const unsigned char *s, size_t start,
         h->lim = b->lim;
         h->sent = b->sent;
         h->open = 1;
-        return 0;
+    } else {
+        chr__token *v = &h->v[n];
+        v->start = start;
+        v->end = end;
+        v->sent = h->sent;
+        h->n = n + 1;
     }
+    h->gate = h->end_next ? 0 : h->lim;
+    return 0;
+}
+
+/* attach: a closing quote or bracket, which stays with a sentence that ends before it. The usual token
+ * is one test and three stores; the sentence's end, a full array and a new sentence are push_gated's. */
+static inline int push(hot *h, builder *b, const unsigned char *s, size_t start, size_t end, int attach)
+    __attribute__((always_inline));
+static inline int push(hot *h, builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
+    size_t n = h->n;
+    if (__builtin_expect(n >= h->gate, 0))
+        return push_gated(h, b, s, start, end, attach);
     chr__token *v = &h->v[n];
     v->start = start;
     v->end = end;
@@ -244,14 +261,14 @@ static inline int push(hot *h, builder *b, const unsigned char *s, size_t start,
 }
 
 /* The bytes after a word's first run of ASCII letters and digits that may go on with it or begin its
- * clitic: & - . / ' and the non-ASCII ones (',' is asked apart: only after a digit). Any other byte ends
- * the word where word_end would, with no dot kept and no clitic: so end 90% of the words that start with
- * an ASCII letter or digit (78% of the tokens of news: at a space, a comma, a quote), which the tokenizer
- * pushes without word_end's tests. */
+ * clitic: & - . / ' and the non-ASCII ones, and ',' (2), which goes on only after a digit. Any other
+ * byte ends the word where word_end would, with no dot kept and no clitic: so end 90% of the words that
+ * start with an ASCII letter or digit (78% of the tokens of news: at a space, a comma, a quote), which
+ * the tokenizer pushes without word_end's tests. */
 static const unsigned char goes_on[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
-    0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, /* 0x20 */
+    0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 2, 1, 1, 1, /* 0x20 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x50 */
@@ -332,7 +349,7 @@ int chr__tokenize_again(chr__tokens *out, const char *text, size_t len) {
     b.v = out->v;
     b.cap = out->cap;
     b.scap = out->scap;
-    hot h = {b.v, 0, 0, 0, 0, 0};
+    hot h = {b.v, 0, 0, 0, 0, 0, 0};
     out->n = out->nsent = 0;
     size_t i = 0;
     while (i < len) {
@@ -341,7 +358,8 @@ int chr__tokenize_again(chr__tokens *out, const char *text, size_t len) {
         if (chr__ascii_alnum(c)) {
             r = chr__ascii_alnum_end(s, i + 1, len);
             unsigned char e = r < len ? s[r] : 0;
-            if (!goes_on[e] && !(e == ',' && is_digit(s[r - 1]))) { /* the usual word, as word_end says */
+            /* the usual word, as word_end would have it */
+            if (!goes_on[e] || (goes_on[e] == 2 && !is_digit(s[r - 1]))) {
                 if (push(&h, &b, s, start, r, 0))
                     goto oom;
                 i = r + (e == ' '); /* and the usual space after it, without a turn of the loop */
@@ -424,8 +442,10 @@ int chr__tokenize_again(chr__tokens *out, const char *text, size_t len) {
                      (ul == 3 && s[i + 1] == 0x80 && (s[i + 2] == 0x99 || s[i + 2] == 0x9D));
         if (push(&h, &b, s, start, end, closer && h.end_next && h.n && h.v[h.n - 1].end == start))
             goto oom;
-        if (final)
+        if (final) {
             h.end_next = 1;
+            h.gate = 0;
+        }
         i = end;
         if (i < len && s[i] == ' ')
             i++; /* as a turn of the loop on it would */

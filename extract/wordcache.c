@@ -114,7 +114,7 @@ static inline uint64_t load8(const char *p) {
 static inline uint64_t key_short(const char *text, size_t start, size_t n, size_t len) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     unsigned sh = (0u - 8u * (unsigned)n) & 63; /* 64 - 8n, 0 for 8 */
-    if (__builtin_expect(len - start >= 8, 1))
+    if (__builtin_expect(start + 8 <= len, 1))
         return load8(text + start) << sh;
     if (start + n >= 8)
         return load8(text + start + n - 8) >> sh << sh;

@@ -223,8 +223,12 @@ static inline void close_sentence(hot *h) {
 }
 
 /* push() past the gate: after a sentence's final mark, when the array is full or the token opens a
- * sentence. */
-static int push_gated(hot *h, builder *b, const unsigned char *s, size_t start, size_t end, int attach) {
+ * sentence. Inlined too: out of line, it took h's address, and the compiler then stored the token count
+ * to memory at every token. */
+static inline int push_gated(hot *h, builder *b, const unsigned char *s, size_t start, size_t end,
+                             int attach) __attribute__((always_inline));
+static inline int push_gated(hot *h, builder *b, const unsigned char *s, size_t start, size_t end,
+                             int attach) {
     if (!attach && h->end_next) {
         if (h->open && !is_lower(s[start]) && s[start] != ',' && s[start] != ';')
             close_sentence(h); /* not before a comma: "in Birmingham, Ala., killed" */
@@ -253,7 +257,8 @@ static int push_gated(hot *h, builder *b, const unsigned char *s, size_t start, 
 }
 
 /* attach: a closing quote or bracket, which stays with a sentence that ends before it. The usual token
- * is one test and three stores; the sentence's end, a full array and a new sentence are push_gated's. */
+ * is one test and three stores; the sentence's end, a full array and a new sentence are push_gated's
+ * (1 token in 22). */
 static inline int push(hot *h, builder *b, const unsigned char *s, size_t start, size_t end, int attach)
     __attribute__((always_inline));
 static inline int push(hot *h, builder *b, const unsigned char *s, size_t start, size_t end, int attach) {

@@ -201,13 +201,12 @@ static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka
 typedef struct table {
     const slot *slots;
     const char *ents;
-    chr__wordent *const *one;
     size_t mask;
     unsigned shift;
 } table;
 
 static inline table table_of(const chr__wordcache *c) {
-    return (table){c->slots, (const char *)c->ents, c->one, c->mask, c->shift};
+    return (table){c->slots, (const char *)c->ents, c->mask, c->shift};
 }
 
 /* The entry of the token text[start..start+n) of a text of len bytes, added when it is new: inlined into
@@ -220,7 +219,7 @@ static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *text, 
     const char *s = text + start;
     chr__wordent *e;
     if (n == 1) {
-        if (!(e = tb->one[(unsigned char)s[0]]))
+        if (!(e = c->one[(unsigned char)s[0]])) /* read in c: one value fewer for the loop to hold */
             *none += !(e = add(c, s, 1, 0, 0, 0));
         return e;
     }

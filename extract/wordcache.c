@@ -109,8 +109,9 @@ static inline uint64_t load8(const char *p) {
  * bytes at the top of the word (read as a little-endian number) and zeros below, read in one load of the
  * 8 bytes from its start (or to its end, near the end of the text), shifted; where neither fits in the
  * text, and on a big-endian machine, its bytes copied (the same number, or one of its own: either way one
- * number for one token). 6 instructions where the old key, overlapping loads of 4 bytes or 3 loads of 1
- * byte for a token of less than 4 bytes, took 7 to 12. */
+ * number for one token). With the length, it is the token: the slot's second word is 0 for all of them,
+ * and one multiply makes the slot (the old key, two overlapping loads of 4 bytes, or 3 loads of 1 byte
+ * below 4 bytes, went to a second word and a second multiply). */
 static inline uint64_t key_short(const char *text, size_t start, size_t n, size_t len) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     unsigned sh = (0u - 8u * (unsigned)n) & 63; /* 64 - 8n, 0 for 8 */

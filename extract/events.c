@@ -320,7 +320,6 @@ static int near_time(const chr_timex *tx, size_t ntx, size_t reach, size_t *k, s
 int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
                        chr__wordent **keep, const char *text, size_t len, const chr__tokens *toks,
                        const chr_timex *tx, size_t ntx, chr_error *err) {
-    (void)len;
     *out = NULL;
     *n = 0;
     if (!m || !toks || toks->n == 0)
@@ -335,7 +334,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
     chr__wordent **went = keep && !own ? keep : malloc(toks->n * sizeof *went);
     chr__ev_tok *spill = NULL;
     int rc = 0;
-    size_t uncached = t && went ? chr__wordcache_tokens(went, t, words, text, toks) : 0;
+    size_t uncached = t && went ? chr__wordcache_tokens(went, t, words, text, len, toks) : 0;
     for (size_t i = 0; uncached && i < toks->n; i++) {
         if (went[i])
             continue;

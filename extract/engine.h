@@ -127,8 +127,11 @@ static inline const pcre2_code *chr__rules_code(const chr__rule *r, int *jit) {
  * string numbers of chr__paras's occurrences; *n of them, 0 when the rule requires none. */
 const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, size_t *n);
 /* Keep the occurrences of rule r's required strings in chr__paras from now on (while the engine is
- * built, before it is shared): 0 or CHR_ENOMEM. */
+ * built, before it is shared): 0 or CHR_ENOMEM. Nothing for a rule whose reach is always met. */
 int chr__prefilter_keep_occurrences(chr__prefilter *pf, size_t r);
+/* 1 when one of rule r's required strings starts wherever the walk tries it (every string it is tried at
+ * begins with one): its reach is always met, and its strings' occurrences are not kept; else 0. */
+int chr__prefilter_reach_met(const chr__prefilter *pf, size_t r);
 /* The prefilter of patterns[0..n) as bytes to embed (*out malloc'd), holding the patterns themselves:
  * 0 or CHR_ENOMEM. Loading it back: 1 and *out when data was saved from exactly these patterns, 0 when
  * not (or data is damaged, or not aligned for uint64; then build it), CHR_ENOMEM. The loaded prefilter

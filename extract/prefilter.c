@@ -30,11 +30,14 @@
  * without them. Also exact. The same pass notes which strings start in each piece of a paragraph: a
  * kept match spans no blank line (recognize.c), so a rule none of whose strings starts from a position's
  * piece to its paragraph's end need not be tried there (for a rule with a positive lookahead, which may
- * look past the paragraph, the strings of its pattern without the lookaheads: they lie in the match).
+ * look past the paragraph, the strings of its pattern without the lookaheads: they lie in the match). A
+ * rule whose every walk string begins with one of its required strings needs none of this (one starts
+ * wherever it is tried): it requires nothing of the pass, and a string only such rules require is not
+ * looked for ("the").
  *
  * Exports chr__prefilter_build, chr__prefilter_free, chr__prefilter_walk, chr__prefilter_starts,
  * chr__prefilter_required, chr__prefilter_required_paras, chr__paras_free, chr__prefilter_rule_sets,
- * chr__prefilter_keep_occurrences, chr__prefilter_rule_strings,
+ * chr__prefilter_keep_occurrences, chr__prefilter_reach_met, chr__prefilter_rule_strings,
  * chr__prefilter_save, chr__prefilter_load (engine.h). */
 #include <stdint.h>
 #include <stdlib.h>
@@ -1194,10 +1197,15 @@ static void fold_safe(first *f) {
 #define CLS_SPACE 0xFFFE
 #define CLS_DIGIT 0xFFFD
 /* In the dense table: the child has rules to call; the walk's quick loop leaves the step to the full one
- * (the child is beyond the dense table, or the byte is one folded() must read: then the child is 0) */
+ * (the child is beyond the dense table, or the byte is one folded() must read: then the child is 0); no
+ * child, the walk ends (an entry of its own rather than 0, so that one comparison tells a plain step from
+ * all the others); the child's row. */
 #define WALK_RULES 0x80000000u
 #define WALK_FULL 0x40000000u
-#define WALK_NODE 0x3FFFFFFFu
+#define WALK_END 0x20000000u
+#define WALK_NODE 0x1FFFFFFFu
+/* The pair table's entries: one for each two bytes */
+#define PAIRS 65536
 
 struct chr__prefilter {
     uint32_t *rules_at; /* per node: offset of its rule list in rule_list, or UINT32_MAX */
@@ -1232,22 +1240,30 @@ struct chr__prefilter {
     uint16_t qcls[256];       /* text byte -> its column in the dense table (the quick loop's class) */
     unsigned char wbyte[257]; /* class -> folded byte */
     size_t nwcls, ndense;
-    /* node * (nwcls + 1) + class -> child | WALK_RULES | WALK_FULL, 0 none; the nodes below ndense. Column
-     * nwcls is the leads folded() must read (WALK_FULL), and a node reached by ' ' stays on ' ', so that
-     * the quick loop takes a run of white space as one ' ' without a branch for it. */
+    /* row + class -> the child's row | WALK_RULES | WALK_FULL, WALK_END none, where a node's row is node * (nwcls
+     * + 1) (so that a step multiplies nothing), for the nodes below ndense. Column nwcls is the leads
+     * folded() must read (WALK_FULL), and a node reached by ' ' stays on ' ', so that the quick loop takes
+     * a run of white space as one ' ' without a branch for it. */
     uint32_t *dense;
-    /* the first two steps from the root at once: class * (nwcls + 1) + class -> the node they reach (as
-     * dense, without flags), 0 where the walk ends, WALK_FULL where either step has rules or is a full one
-     * (the walk takes them one by one); most walks end at the second or third byte */
+    /* the first two steps from the root at once, on the two text bytes themselves: pair[b0 | b1 << 8] ->
+     * the row of the node they reach (as dense, without flags), WALK_END where the walk ends, WALK_FULL where
+     * either step has rules or is a full one (the walk takes them one by one); most walks end at the
+     * second or third byte. Saved with dense: 256 KB, of which a run reads the few pages of the byte pairs
+     * of words (a class pair table, made at load, took two class loads and a multiplication a walk more) */
     uint32_t *pair;
+    uint32_t row_inv;          /* 2^32 / (nwcls + 1), rounded up (row_node) */
+    uint32_t ndrow;            /* the first row past the dense table: ndense * (nwcls + 1) */
     unsigned char starts[256]; /* 0: a walk from a position at this byte calls nothing */
-    /* the required-strings pass's table (made from delta, not saved): as delta with one more class,
-     * ncls, for the leads of the long s and the Kelvin sign (DELTA_SLOW | the row it is in: folded() reads
-     * them, from that state), rows of
-     * ncls + 1; white space is the class of ' ', and a state reached by ' ' stays on more of it, so that
-     * a run of it is one ' ' without a branch for it */
+    /* the required-strings pass's table (made from delta at build time; saved, read in place, rather than
+     * made at each start: 0.3 M instructions): as delta with one more class, ncls, for the leads of the
+     * long s and the Kelvin sign (DELTA_SLOW | the row it is in: folded() reads them, from that state),
+     * rows of ncls + 1 rounded up to a power of two (row_len), state << rshift; white space is the class
+     * of ' ', and a state reached by ' ' stays on more of it, so that a run of it is one ' ' without a
+     * branch for it. (A column for each byte saved the class load, 1.9 M instructions on the 2 MB slice,
+     * but made the scan 8% slower: 879 KB, of which the states of most steps used 115 KB, not 15) */
     uint32_t *rdelta;
     uint16_t rbcls[256]; /* text byte -> its class in rdelta */
+    unsigned rshift;
     /* per rule, the set of its required strings for the paragraphs (chr__paras; made from the lists and
      * the patterns, not saved): bit k + 1 for rstr[k], bit 0 (every paragraph has it, and the first word
      * is looked at first) for a rule without required strings or with a positive lookahead (its strings
@@ -1258,12 +1274,20 @@ struct chr__prefilter {
      * str_rule_at[k + 1]); and last1 before any string is seen, per rule: 0, or SIZE_MAX when it requires
      * none (made from the lists, not saved) */
     uint32_t *str_rule_at, *str_rule;
+    /* per rule: every string the walk tries it at begins with one of its required strings (none with a
+     * digit: the walk reads a run of them as one byte), so that one starts wherever it is tried: its last
+     * start and the paragraphs' sets would never keep it from being tried, and its reach is always met.
+     * Such a rule requires nothing of the pass, and a string only such rules require is not looked for
+     * ("the", 25148 of the 60344 strings the pass found in 2 MB of news, only for "the past two years"
+     * and "the early 1990s"). Saved. */
+    unsigned char *implied;
     size_t *last1_none;
-    /* per required string: its occurrences are kept for chr__paras (a rule's reach needs them; made at
-     * load by chr__prefilter_keep_occurrences, not saved) */
-    unsigned char *keep;
-    /* rules_at, rules_n, rule_list, ekeys, evals and dense point into a saved prefilter, which
-     * chr__prefilter_load reads in place: the free leaves them */
+    /* per entry of out: the string | its length << ROUT_LEN_SHIFT | ROUT_KEEP when its occurrences are
+     * kept for chr__paras (a rule's reach needs them; set at load by chr__prefilter_keep_occurrences), so
+     * that the pass reads one word a string (made from out, not saved) */
+    uint32_t *rout;
+    /* rules_at, rules_n, rule_list, ekeys, evals, pair, dense and rdelta point into a saved prefilter,
+     * which chr__prefilter_load reads in place: the free leaves them */
     int borrowed;
 };
 
@@ -1271,6 +1295,13 @@ struct chr__prefilter {
 #define DELTA_OUT 0x80000000u
 /* In rdelta: the byte is the lead of a character folded() must read */
 #define DELTA_SLOW 0x40000000u
+/* rout: the string, its length, the last of its state's, kept */
+#define ROUT_ID 0xFFFFFFu
+#define ROUT_LEN_SHIFT 24
+#define ROUT_LEN 0x1Fu
+#define ROUT_LAST 0x40000000u
+#define ROUT_KEEP 0x80000000u
+_Static_assert(MAX_PREFIX <= ROUT_LEN, "a string's length fits in rout");
 
 static uint64_t mix(uint64_t k) {
     k ^= k >> 33;
@@ -1314,21 +1345,27 @@ static void make_classes(chr__prefilter *pf) {
         }
 }
 
-/* The dense table (empty) for the walk's classes. */
+/* The dense table (no child anywhere) for the walk's classes, just after the pair table (made later) in
+ * one block: the walk reaches both from one pointer. */
 static int alloc_dense(chr__prefilter *pf) {
-    pf->ndense = pf->nnodes < DENSE_NODES ? pf->nnodes : DENSE_NODES;
-    free(pf->dense);
-    pf->dense = calloc(pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
+    size_t n = (pf->ndense = pf->nnodes < DENSE_NODES ? pf->nnodes : DENSE_NODES) * (pf->nwcls + 1);
+    free(pf->pair);
+    pf->pair = malloc((PAIRS + n) * sizeof *pf->pair);
+    pf->dense = pf->pair ? pf->pair + PAIRS : NULL;
+    for (size_t i = 0; pf->dense && i < n; i++)
+        pf->dense[i] = WALK_END;
     return pf->dense ? 0 : CHR_ENOMEM;
 }
 
 /* Edge key -> child into the dense table when its node is in it and its byte has a class (column 0, the
- * bytes in no string, stays 0 even for a damaged copy); rules_n is known. */
+ * bytes in no string, stays WALK_END even for a damaged copy); rules_n is known. */
 static inline void dense_put(chr__prefilter *pf, uint64_t key, uint32_t child) {
     uint64_t k = key - 1;
-    if ((k >> 8) < pf->ndense && pf->wcls[k & 0xFF] && child < pf->nnodes && child <= WALK_NODE)
-        pf->dense[(k >> 8) * (pf->nwcls + 1) + pf->wcls[k & 0xFF]] =
-            child | (pf->rules_n[child] ? WALK_RULES : 0) | (child >= pf->ndense ? WALK_FULL : 0);
+    size_t nw1 = pf->nwcls + 1;
+    if ((k >> 8) < pf->ndense && pf->wcls[k & 0xFF] && child < pf->nnodes && child * nw1 <= WALK_NODE)
+        pf->dense[(k >> 8) * nw1 + pf->wcls[k & 0xFF]] = (uint32_t)(child * nw1) |
+                                                        (pf->rules_n[child] ? WALK_RULES : 0) |
+                                                        (child >= pf->ndense ? WALK_FULL : 0);
 }
 
 /* Once the dense table is filled from the edges: its column for the bytes the full walk must read (the
@@ -1340,29 +1377,42 @@ static void finish_dense(chr__prefilter *pf) {
     for (size_t node = 0; node < pf->ndense; node++) {
         pf->dense[node * nw1 + pf->nwcls] = WALK_FULL;
         uint32_t c = pf->dense[node * nw1 + sp];
-        if (sp && c && !(c & WALK_FULL))
-            pf->dense[(c & WALK_NODE) * nw1 + sp] = c & WALK_NODE;
+        if (sp && c != WALK_END && !(c & WALK_FULL))
+            pf->dense[(c & WALK_NODE) + sp] = c & WALK_NODE;
     }
 }
 
-/* Once the dense table is finished: the pair table (allocated), the class of each text byte, and the
- * bytes a walk may start at. */
-static int finish_walk(chr__prefilter *pf) {
-    size_t nw1 = pf->nwcls + 1;
-    free(pf->pair);
-    pf->pair = malloc(nw1 * nw1 * sizeof *pf->pair);
-    if (!pf->pair)
-        return CHR_ENOMEM;
-    for (size_t c0 = 0; c0 < nw1; c0++) {
-        uint32_t d0 = pf->dense[c0];
-        for (size_t c1 = 0; c1 < nw1; c1++) {
-            uint32_t d1 = d0 && !(d0 & (WALK_RULES | WALK_FULL)) ? pf->dense[d0 * nw1 + c1] : d0;
-            pf->pair[c0 * nw1 + c1] = d1 & (WALK_RULES | WALK_FULL) ? WALK_FULL : d1;
+/* The two bytes at t as one number, the pair table's index (in the machine's byte order, as the table
+ * was made: one load). */
+static inline uint16_t two_bytes(const unsigned char *t) {
+    uint16_t w;
+    memcpy(&w, t, sizeof w);
+    return w;
+}
+
+/* Once the dense table is finished (and qcls known): the pair table, before it. A digit followed by
+ * another byte is a run of one, its RUN; two digits are the full walk's. */
+static void make_pair(chr__prefilter *pf) {
+    for (unsigned b0 = 0; b0 < 256; b0++) {
+        int digit = b0 >= '0' && b0 <= '9';
+        uint32_t d0 = pf->dense[digit ? pf->wcls[(unsigned char)run_of(1)] : pf->qcls[b0]];
+        for (unsigned b1 = 0; b1 < 256; b1++) {
+            uint32_t d1 = digit && b1 >= '0' && b1 <= '9' ? WALK_FULL
+                          : d0 < WALK_END                 ? pf->dense[d0 + pf->qcls[b1]]
+                                                          : d0;
+            unsigned char two[2] = {(unsigned char)b0, (unsigned char)b1};
+            pf->pair[two_bytes(two)] = d1 & (WALK_RULES | WALK_FULL) ? WALK_FULL : d1;
         }
     }
+}
+
+/* Once the dense table is finished: the class of each text byte, and the bytes a walk may start at. */
+static void finish_walk(chr__prefilter *pf) {
+    pf->row_inv = (uint32_t)(0xFFFFFFFFu / (pf->nwcls + 1) + 1);
+    pf->ndrow = (uint32_t)(pf->ndense * (pf->nwcls + 1));
     int number = 0; /* a string starts with a run of digits */
     for (unsigned r = 1; r <= RUN_MAX; r++)
-        number |= pf->wcls['0' + r] && pf->dense[pf->wcls['0' + r]];
+        number |= pf->wcls['0' + r] && pf->dense[pf->wcls['0' + r]] != WALK_END;
     for (unsigned b = 0; b < 256; b++) {
         int slow = b == 0xC5 || b == 0xE2, digit = b >= '0' && b <= '9';
         unsigned k = b >= 'A' && b <= 'Z'                 ? pf->wcls[b + 32]
@@ -1374,16 +1424,25 @@ static int finish_walk(chr__prefilter *pf) {
                       : digit                              ? CLS_DIGIT
                                                            : (uint16_t)k;
         pf->qcls[b] = slow || digit ? (uint16_t)pf->nwcls : (uint16_t)k;
-        pf->starts[b] = pf->nanywhere || slow || (digit ? number : k && pf->dense[k]);
+        pf->starts[b] = pf->nanywhere || slow || (digit ? number : k && pf->dense[k] != WALK_END);
     }
-    return 0;
 }
 
 /* The required-strings pass's table from the automaton's, and the class of each text byte in it. */
-static int finish_required(chr__prefilter *pf) {
-    size_t nc = pf->ncls, rn = nc + 1, sp = pf->cls[' '];
+/* The entries of a row of rdelta for ncls classes: ncls + 1, rounded up to a power of two (a row's state
+ * is a shift away). */
+static size_t row_len(size_t ncls) {
+    size_t n = 1;
+    while (n < ncls + 1)
+        n *= 2;
+    return n;
+}
+
+/* The required-strings pass's table, from the automaton's (at build time: saved). */
+static int make_rdelta(chr__prefilter *pf) {
+    size_t nc = pf->ncls, sp = pf->cls[' '], rn = (size_t)1 << pf->rshift;
     free(pf->rdelta);
-    pf->rdelta = malloc(pf->nstates * rn * sizeof *pf->rdelta);
+    pf->rdelta = calloc(pf->nstates * rn, sizeof *pf->rdelta); /* the columns past nc: 0, never read */
     if (!pf->rdelta)
         return CHR_ENOMEM;
     for (size_t st = 0; st < pf->nstates; st++) {
@@ -1400,11 +1459,33 @@ static int finish_required(chr__prefilter *pf) {
         if (t && t < pf->nstates)
             pf->rdelta[t * rn + sp] = pf->rdelta[st * rn + sp];
     }
+    return 0;
+}
+
+/* The row length of rdelta and the class of each text byte (before make_rdelta at build time). */
+static void required_classes(chr__prefilter *pf) {
+    size_t nc = pf->ncls, sp = pf->cls[' '];
+    for (pf->rshift = 0; ((size_t)1 << pf->rshift) < row_len(nc);)
+        pf->rshift++;
     for (unsigned b = 0; b < 256; b++)
         pf->rbcls[b] = chr__ascii_space((unsigned char)b) ? (uint16_t)sp
-                       : b == 0xC5 || b == 0xE2   ? (uint16_t)nc
-                       : b >= 'A' && b <= 'Z'     ? pf->cls[b + 32]
-                                                  : pf->cls[b];
+                       : b == 0xC5 || b == 0xE2           ? (uint16_t)nc
+                       : b >= 'A' && b <= 'Z'             ? pf->cls[b + 32]
+                                                          : pf->cls[b];
+}
+
+/* The required-strings pass's list of strings by state, once rdelta and the lists are there. */
+static int finish_required(chr__prefilter *pf) {
+    free(pf->rout);
+    size_t nout = pf->out_at[pf->nstates];
+    pf->rout = malloc((nout ? nout : 1) * sizeof *pf->rout);
+    if (!pf->rout)
+        return CHR_ENOMEM;
+    for (size_t o = 0; o < nout; o++)
+        pf->rout[o] = pf->out[o] | (uint32_t)pf->rstr[pf->out[o]].n << ROUT_LEN_SHIFT;
+    for (size_t st = 0; st < pf->nstates; st++)
+        if (pf->out_at[st + 1] > pf->out_at[st])
+            pf->rout[pf->out_at[st + 1] - 1] |= ROUT_LAST;
     return 0;
 }
 
@@ -1421,8 +1502,8 @@ static int finish_last1(chr__prefilter *pf) {
     if (!pf->str_rule_at || !pf->str_rule || !pf->last1_none)
         return CHR_ENOMEM;
     for (size_t r = 0; r < pf->nrules; r++) {
-        pf->last1_none[r] = pf->rule_req_n[r] ? 0 : SIZE_MAX;
-        for (uint32_t j = 0; j < pf->rule_req_n[r]; j++) {
+        pf->last1_none[r] = pf->rule_req_n[r] && !pf->implied[r] ? 0 : SIZE_MAX;
+        for (uint32_t j = 0; j < pf->rule_req_n[r] && !pf->implied[r]; j++) {
             uint32_t k = pf->rule_req[pf->rule_req_at[r] + j];
             if (k < pf->nrstr)
                 pf->str_rule_at[k]++;
@@ -1432,7 +1513,7 @@ static int finish_last1(chr__prefilter *pf) {
     for (size_t k = 1; k <= pf->nrstr; k++)
         pf->str_rule_at[k] += pf->str_rule_at[k - 1];
     for (size_t r = pf->nrules; r-- > 0;)
-        for (uint32_t j = pf->rule_req_n[r]; j-- > 0;) {
+        for (uint32_t j = pf->implied[r] ? 0 : pf->rule_req_n[r]; j-- > 0;) {
             uint32_t k = pf->rule_req[pf->rule_req_at[r] + j];
             if (k < pf->nrstr)
                 pf->str_rule[--pf->str_rule_at[k]] = (uint32_t)r;
@@ -1453,7 +1534,7 @@ static int finish_sets(chr__prefilter *pf, const char *const *patterns) {
          * adds nothing, \K and verbs make a rule "any"; a rule with a positive lookahead has the strings
          * of its pattern without the lookaheads, which lie in the matched text */
         size_t q = strstr(patterns[r], "(?=") ? pf->nrules + r : r;
-        if (!pf->rule_req_n[q]) {
+        if (!pf->rule_req_n[q] || pf->implied[r]) {
             set[0] |= 1;
             continue;
         }
@@ -1475,33 +1556,35 @@ static int make_dense(chr__prefilter *pf) {
         if (pf->ekeys[j])
             dense_put(pf, pf->ekeys[j], pf->evals[j]);
     finish_dense(pf);
-    return finish_walk(pf);
+    finish_walk(pf);
+    make_pair(pf);
+    return 0;
 }
 
 void chr__prefilter_free(chr__prefilter *pf) {
     if (!pf)
         return;
     if (!pf->borrowed) {
-        free(pf->dense);
+        free(pf->pair); /* and dense, in its block */
+        free(pf->rdelta);
         free(pf->rules_at);
         free(pf->rules_n);
         free(pf->rule_list);
         free(pf->ekeys);
         free(pf->evals);
     }
-    free(pf->pair);
     free(pf->anywhere);
     free(pf->rstr);
     free(pf->rule_req_at);
     free(pf->rule_req_n);
     free(pf->rule_req);
+    free(pf->implied);
     free(pf->delta);
-    free(pf->rdelta);
     free(pf->rsets);
     free(pf->str_rule_at);
     free(pf->str_rule);
     free(pf->last1_none);
-    free(pf->keep);
+    free(pf->rout);
     free(pf->out_at);
     free(pf->out);
     free(pf);
@@ -1672,6 +1755,8 @@ static int keep_required(chr__prefilter *pf, const reqset *req, uint32_t r) {
             return 0;
         tmp[i] = x;
     }
+    if (pf->nrstr + req->n > ROUT_ID) /* more strings than the pass numbers: the rule requires none */
+        return 0;
     pf->rule_req_at[r] = 0; /* set below, once the list is known */
     for (size_t i = 0; i < req->n; i++) {
         size_t k = 0;
@@ -1704,9 +1789,17 @@ static int keep_required(chr__prefilter *pf, const reqset *req, uint32_t r) {
 /* The Aho-Corasick automaton of the required strings, as a full transition table over byte classes. */
 static int build_automaton(chr__prefilter *pf) {
     size_t total = 1;
+    unsigned char *needed = calloc(pf->nrstr ? pf->nrstr : 1, 1); /* a rule not implied requires it */
+    if (!needed)
+        return CHR_ENOMEM;
+    for (size_t r = 0; r < 2 * pf->nrules; r++)
+        for (uint32_t j = 0; j < pf->rule_req_n[r] && !(r < pf->nrules && pf->implied[r]); j++)
+            needed[pf->rule_req[pf->rule_req_at[r] + j]] = 1;
     memset(pf->cls, 0, sizeof pf->cls);
     pf->ncls = 1;
     for (size_t k = 0; k < pf->nrstr; k++) {
+        if (!needed[k])
+            continue;
         total += pf->rstr[k].n;
         for (size_t i = 0; i < pf->rstr[k].n; i++)
             if (!pf->cls[pf->rstr[k].b[i]])
@@ -1719,6 +1812,7 @@ static int build_automaton(chr__prefilter *pf) {
     uint32_t *first_out = malloc(total * sizeof *first_out); /* string ending exactly here, or UINT32_MAX */
     uint32_t *next_out = malloc((pf->nrstr ? pf->nrstr : 1) * sizeof *next_out);
     if (!go || !fail || !queue || !first_out || !next_out) {
+        free(needed);
         free(go);
         free(fail);
         free(queue);
@@ -1733,6 +1827,8 @@ static int build_automaton(chr__prefilter *pf) {
     size_t ns = 1;
     for (size_t k = 0; k < pf->nrstr; k++) {
         uint32_t st = 0;
+        if (!needed[k])
+            continue;
         for (size_t i = 0; i < pf->rstr[k].n; i++) {
             size_t c = pf->cls[pf->rstr[k].b[i]];
             if (go[st * nc + c] == UINT32_MAX)
@@ -1764,13 +1860,27 @@ static int build_automaton(chr__prefilter *pf) {
             }
         }
     }
+    /* the states numbered breadth first, by their depth (the scan's pair steps are from the first few):
+     * order[new] = old, and the table in the new numbers */
+    uint32_t *order = malloc(ns * sizeof *order), *newid = malloc(ns * sizeof *newid);
+    uint32_t *ngo = malloc(ns * nc * sizeof *ngo);
     /* outputs: the strings ending at a state and at the states its fail links reach */
     pf->out_at = malloc((ns + 1) * sizeof *pf->out_at);
     size_t cap = 64, n = 0;
     pf->out = malloc(cap * sizeof *pf->out);
-    int rc = pf->out_at && pf->out ? 0 : CHR_ENOMEM;
-    for (size_t st = 0; st < ns && !rc; st++) {
-        pf->out_at[st] = (uint32_t)n;
+    int rc = pf->out_at && pf->out && order && newid && ngo ? 0 : CHR_ENOMEM;
+    if (!rc) {
+        order[0] = 0;
+        memcpy(order + 1, queue, (ns - 1) * sizeof *order); /* every state but the root, breadth first */
+        for (size_t j = 0; j < ns; j++)
+            newid[order[j]] = (uint32_t)j;
+        for (size_t j = 0; j < ns; j++)
+            for (size_t c = 0; c < nc; c++)
+                ngo[j * nc + c] = newid[go[order[j] * nc + c]];
+    }
+    for (size_t j = 0; j < ns && !rc; j++) {
+        size_t st = order[j];
+        pf->out_at[j] = (uint32_t)n;
         for (uint32_t s2 = (uint32_t)st;; s2 = fail[s2]) {
             for (uint32_t k = first_out[s2]; k != UINT32_MAX; k = next_out[k]) {
                 if (n == cap) {
@@ -1790,16 +1900,36 @@ static int build_automaton(chr__prefilter *pf) {
     }
     if (!rc)
         pf->out_at[ns] = (uint32_t)n;
-    for (size_t i = 0; i < total * nc && !rc; i++) /* rows, and the bit for the states with strings */
-        if (go[i] < ns)
-            go[i] = (uint32_t)(go[i] * nc) | (pf->out_at[go[i] + 1] > pf->out_at[go[i]] ? DELTA_OUT : 0);
-    pf->delta = go;
+    for (size_t i = 0; i < ns * nc && !rc; i++) /* rows, and the bit for the states with strings */
+        ngo[i] = (uint32_t)(ngo[i] * nc) | (pf->out_at[ngo[i] + 1] > pf->out_at[ngo[i]] ? DELTA_OUT : 0);
+    pf->delta = ngo;
     pf->nstates = ns;
+    free(needed);
+    free(go);
+    free(order);
+    free(newid);
     free(fail);
     free(queue);
     free(first_out);
     free(next_out);
     return rc;
+}
+
+/* Does every string of f (the walk's for rule r) begin with one of r's required strings, none of which
+ * has a digit? (pf->implied) */
+static int implied_by_walk(const chr__prefilter *pf, uint32_t r, const first *f) {
+    int all = pf->rule_req_n[r] > 0 && f->n > 0;
+    for (size_t i = 0; i < f->n && all; i++) {
+        int begins = 0;
+        for (uint32_t j = 0; j < pf->rule_req_n[r] && !begins; j++) {
+            const str *x = &pf->rstr[pf->rule_req[pf->rule_req_at[r] + j]];
+            begins = x->n <= f->v[i].n && !memcmp(x->b, f->v[i].b, x->n);
+            for (size_t b = 0; b < x->n && begins; b++)
+                begins = x->b[b] < '0' || x->b[b] > '9';
+        }
+        all = begins;
+    }
+    return all;
 }
 
 int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size_t n) {
@@ -1814,7 +1944,8 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
     /* entries n + r: what a match of a rule r with a lookahead holds in its own text (finish_sets) */
     pf->rule_req_at = calloc(n ? 2 * n : 1, sizeof *pf->rule_req_at);
     pf->rule_req_n = calloc(n ? 2 * n : 1, sizeof *pf->rule_req_n);
-    if (!pf->rule_req_at || !pf->rule_req_n) {
+    pf->implied = calloc(n ? n : 1, 1);
+    if (!pf->rule_req_at || !pf->rule_req_n || !pf->implied) {
         chr__prefilter_free(pf);
         return CHR_ENOMEM;
     }
@@ -1855,6 +1986,7 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         if (P.bad || f.any || f.n == 0) {
             pf->anywhere[pf->nanywhere++] = (uint32_t)r;
         } else {
+            pf->implied[r] = !strstr(patterns[r], "(?=") && implied_by_walk(pf, (uint32_t)r, &f);
             for (size_t i = 0; i < f.n && !rc; i++) {
                 /* a run of digits that ends a string may go on in the text: a longer one is there too */
                 str x = f.v[i];
@@ -1897,6 +2029,10 @@ int chr__prefilter_build(chr__prefilter **out, const char *const *patterns, size
         rc = build_automaton(pf);
     if (!rc)
         rc = make_dense(pf);
+    if (!rc) {
+        required_classes(pf);
+        rc = make_rdelta(pf);
+    }
     if (!rc)
         rc = finish_required(pf);
     if (!rc)
@@ -1964,103 +2100,136 @@ static inline uint32_t call_rules(const chr__prefilter *pf, uint32_t node, size_
     return n;
 }
 
-/* The walk from pos on at text[i], at node; how many calls of sink it made. */
-static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, size_t pos, size_t i,
-                      uint32_t node, chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
-
-/* The walk from pos: its first steps, until a node with rules, another step or the end, call nothing, so
- * that they save no registers and the rest of the walk is a call of its own; most walks end in them
- * (284520 of 325615 at the word starts of 2 MB of news; 90347 at the second byte, 129649 at the third).
- * The first two bytes are one step in the pair table. */
-static inline size_t walk_from(const chr__prefilter *pf, const uint32_t *pair, const uint32_t *dense,
-                               const uint16_t *qcls, size_t nw1, const char *text, size_t len, size_t pos,
-                               chr__prefilter_sink sink, void *ctx) {
-    const unsigned char *t = (const unsigned char *)text;
-    uint32_t node = 0, d;
-    size_t i = pos;
-    if (pos + 1 < len) {
-        if ((d = pair[qcls[t[pos]] * nw1 + qcls[t[pos + 1]]]) - 1 >= WALK_FULL - 1)
-            return d ? walk_on(pf, text, len, pos, pos, 0, sink, ctx) : 0;
-        node = d;
-        i = pos + 2;
-    }
-    for (; i < len; i++) {
-        if ((d = dense[node * nw1 + qcls[t[i]]]) - 1 >= WALK_FULL - 1)
-            return d ? walk_on(pf, text, len, pos, i, node, sink, ctx) : 0;
-        node = d;
-    }
-    return 0;
+/* The node of a row of the dense table (row / (nwcls + 1), exact for a multiple of it below 2^32, as a
+ * multiplication: a division took 20 to 40 cycles a call of rules). */
+static inline uint32_t row_node(const chr__prefilter *pf, uint32_t row) {
+    return (uint32_t)((uint64_t)row * pf->row_inv >> 32);
 }
 
-/* chr__prefilter_walk when some rules are tried everywhere. */
-static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
-                            size_t n, chr__prefilter_sink sink, void *ctx) __attribute__((noinline));
-static size_t walk_anywhere(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
-                            size_t n, chr__prefilter_sink sink, void *ctx) {
-    size_t tried = 0;
-    for (size_t k = 0; k < n; k++) {
-        for (size_t j = 0; j < pf->nanywhere; j++)
-            sink(ctx, pos[k], pf->anywhere[j]);
-        tried += pf->nanywhere +
-                 walk_from(pf, pf->pair, pf->dense, pf->qcls, pf->nwcls + 1, text, len, pos[k], sink, ctx);
+/* A node with rules that the walk from pos[k] meets. */
+typedef struct walk_hit {
+    uint32_t k, node;
+} walk_hit;
+
+/* Room for the hits of a batch of walks, and at least for those of one walk (a node a folded byte). */
+#define WALK_HITS 256
+_Static_assert(WALK_HITS > MAX_PREFIX, "one walk's hits fit");
+
+/* The walk from t[i] on, at the node of row, after its first steps (walk_quick): its nodes with rules
+ * into h (at most MAX_PREFIX); how many. In walk_quick's loop (out of line, walk_quick had kept fewer of its
+ * tables in registers: 1.5 M instructions more). */
+static inline __attribute__((always_inline)) size_t walk_on(const chr__prefilter *pf, const unsigned char *t,
+                                                            size_t len, size_t i, uint32_t row, uint32_t k,
+                                                            walk_hit *h) {
+    const uint32_t *dense = pf->dense;
+    const uint16_t *qcls = pf->qcls;
+    size_t n = 0;
+    while (i < len) {
+        /* the quick loop, in the dense table: a byte a step (no string is longer than MAX_PREFIX, and a
+         * run of white space ends: the walk ends by itself) */
+        uint32_t d;
+        while ((d = dense[row + qcls[t[i]]]) < WALK_END) {
+            row = d;
+            if (++i == len)
+                return n;
+        }
+        if (d == WALK_END)
+            return n;
+        if (!(d & WALK_FULL)) {
+            row = d & WALK_NODE;
+            i++;
+            h[n++] = (walk_hit){k, row_node(pf, row)};
+            continue;
+        }
+        /* the full steps: a run of digits, characters folded() reads, children beyond the dense table
+         * (through the edge table); back to the quick loop once in the dense table again. A full step
+         * starts in the dense table: the quick loop stops before a step out of it. */
+        const uint16_t *rcls = pf->rcls;
+        uint32_t ndrow = pf->ndrow, node = 0;
+        do {
+            unsigned c = rcls[t[i++]];
+            if (c >= CLS_DIGIT)
+                c = pf->wcls[fold_run(c, rcls, (const char *)t, len, &i)];
+            if (row < ndrow) {
+                row = dense[row + c] & WALK_NODE; /* column 0 (a byte in no string) is all WALK_END */
+                if (!row)
+                    return n;
+                node = row_node(pf, row);
+            } else {
+                node = c ? child(pf, node, pf->wbyte[c]) : 0;
+                if (!node)
+                    return n;
+                row = node < pf->ndense ? node * (uint32_t)(pf->nwcls + 1) : ndrow;
+            }
+            if (pf->rules_n[node] && n < MAX_PREFIX)
+                h[n++] = (walk_hit){k, node};
+        } while (row >= ndrow && i < len);
     }
-    return tried;
+    return n;
+}
+
+/* The walks from pos[0..n), up to the first that might not find room in h: the nodes with rules they meet,
+ * in order, into h (*nh of them); how many positions it took. It calls nothing: its caller calls the
+ * rules once it is over (the same calls, in the same order), so that it keeps its tables in registers (the
+ * calls of the rules in the walk had made it save and reload most of them).
+ *
+ * A walk's first steps, until a node with rules, another step or the end, are the quick loop's; most walks
+ * end in them (284520 of 325615 at the word starts of 2 MB of news; 90347 at the second byte, 129649 at
+ * the third). The first two bytes are one step in the pair table, and the third one is there to read (p <
+ * lim, len - 2; a walk from one of the last two bytes is walk_on's from the root). */
+static size_t walk_quick(const chr__prefilter *pf, const unsigned char *t, size_t len, const size_t *pos,
+                         size_t n, walk_hit *h, size_t *nh) __attribute__((noinline));
+static size_t walk_quick(const chr__prefilter *pf, const unsigned char *t, size_t len, const size_t *pos,
+                         size_t n, walk_hit *h, size_t *nh) {
+    const uint32_t *dense = pf->dense, *pair = dense - PAIRS; /* one pointer (alloc_dense) */
+    const uint16_t *qcls = pf->qcls;
+    size_t lim = len > 2 ? len - 2 : 0, m = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t p = pos[k], i, row, d;
+        if (p >= lim) {
+            i = p, row = 0;
+            goto on;
+        }
+        if ((d = pair[two_bytes(t + p)]) >= WALK_END) {
+            if (d == WALK_END)
+                continue;
+            i = p, row = 0;
+            goto on;
+        }
+        row = d, i = p + 2; /* the third byte is there */
+        while ((d = dense[row + qcls[t[i]]]) < WALK_END) {
+            row = d;
+            if (++i == len)
+                goto next;
+        }
+        if (d == WALK_END)
+            continue;
+    on:
+        m += walk_on(pf, t, len, i, (uint32_t)row, (uint32_t)k, h + m);
+        if (m > WALK_HITS - MAX_PREFIX) {
+            *nh = m;
+            return k + 1;
+        }
+    next:;
+    }
+    *nh = m;
+    return n;
 }
 
 size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t len, const size_t *pos,
                            size_t n, chr__prefilter_sink sink, void *ctx) {
-    if (pf->nanywhere)
-        return walk_anywhere(pf, text, len, pos, n, sink, ctx);
-    /* the walks of a batch in one loop: the tables stay in registers from one walk to the next */
-    const uint32_t *pair = pf->pair, *dense = pf->dense;
-    const uint16_t *qcls = pf->qcls;
-    size_t nw1 = pf->nwcls + 1, tried = 0;
-    for (size_t k = 0; k < n; k++)
-        tried += walk_from(pf, pair, dense, qcls, nw1, text, len, pos[k], sink, ctx);
-    return tried;
-}
-
-static size_t walk_on(const chr__prefilter *pf, const char *text, size_t len, size_t pos, size_t i,
-                      uint32_t node, chr__prefilter_sink sink, void *ctx) {
+    walk_hit h[WALK_HITS];
     size_t tried = 0;
-    const unsigned char *t = (const unsigned char *)text;
-    while (i < len) {
-        /* the quick loop, in the dense table: a byte a step (no string is longer than MAX_PREFIX, and a
-         * run of white space ends: the walk ends by itself); the children without rules in an inner loop
-         * that calls nothing, so that its tables stay in registers */
-        const uint32_t *dense = pf->dense;
-        const uint16_t *qcls = pf->qcls;
-        size_t nw1 = pf->nwcls + 1;
-        uint32_t d;
-        while ((d = dense[node * nw1 + qcls[t[i]]]) - 1 < WALK_FULL - 1) {
-            node = d;
-            if (++i == len)
-                return tried;
+    for (size_t k = 0; k < n;) {
+        if (pf->nanywhere) { /* some rules are tried everywhere: at each position, before its walk's */
+            for (size_t j = 0; j < pf->nanywhere; j++)
+                sink(ctx, pos[k], pf->anywhere[j]);
+            tried += pf->nanywhere;
         }
-        if (!d)
-            return tried;
-        if (!(d & WALK_FULL)) {
-            node = d & WALK_NODE;
-            i++;
-            tried += call_rules(pf, node, pos, sink, ctx);
-            continue;
-        }
-        /* the full steps: a run of digits, characters folded() reads, children beyond the dense table
-         * (through the edge table); back to the quick loop once in the dense table again */
-        const uint16_t *rcls = pf->rcls;
-        size_t nd = pf->ndense;
-        do {
-            unsigned k = rcls[t[i++]];
-            if (k >= CLS_DIGIT)
-                k = pf->wcls[fold_run(k, rcls, text, len, &i)];
-            if (node < nd)
-                node = dense[node * nw1 + k] & WALK_NODE; /* column 0 (a byte in no string) is all 0 */
-            else
-                node = k ? child(pf, node, pf->wbyte[k]) : 0;
-            if (!node)
-                return tried;
-            tried += call_rules(pf, node, pos, sink, ctx);
-        } while (node >= nd && i < len);
+        size_t nh, took = walk_quick(pf, (const unsigned char *)text, len, pos + k, pf->nanywhere ? 1 : n - k, h, &nh);
+        for (size_t j = 0; j < nh; j++)
+            tried += call_rules(pf, h[j].node, pos[k + h[j].k], sink, ctx);
+        k += took;
     }
     return tried;
 }
@@ -2071,6 +2240,7 @@ const unsigned char *chr__prefilter_starts(const chr__prefilter *pf) { return pf
  * from the start of the text): back over a run of white space, a long s, a Kelvin sign as one byte
  * each. None of these can be the tail of another (folded() reads whole runs, and the bytes of the two
  * characters are not white space nor their lead bytes), so the steps back are folded()'s steps. */
+static size_t folded_back(const char *text, size_t end, size_t n) __attribute__((noinline));
 static size_t folded_back(const char *text, size_t end, size_t n) {
     const unsigned char *t = (const unsigned char *)text;
     while (n-- > 0 && end > 0) {
@@ -2089,32 +2259,6 @@ static size_t folded_back(const char *text, size_t end, size_t n) {
     return end;
 }
 
-/* The usual steps of the required-strings pass over p[0..end) from the state *dp (its row): no string
- * ends, nothing to fold. Returns where the first other step ends, *dp its entry in rdelta (DELTA_OUT or
- * DELTA_SLOW set), or end and *dp the state there (neither set); four bytes at a time, so that a step is a
- * few loads and one branch, and the state is all a step keeps (an entry with DELTA_SLOW holds the state
- * it was taken from). */
-static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uint16_t *rbcls,
-                                               const unsigned char *p, const unsigned char *end, size_t *dp) {
-    size_t d = *dp;
-    const unsigned char *end4 = end - p >= 4 ? end - 3 : p;
-    for (; p < end4; p += 4) {
-        if ((d = rdelta[d + rbcls[p[0]]]) >= DELTA_SLOW)
-            return *dp = d, p + 1;
-        if ((d = rdelta[d + rbcls[p[1]]]) >= DELTA_SLOW)
-            return *dp = d, p + 2;
-        if ((d = rdelta[d + rbcls[p[2]]]) >= DELTA_SLOW)
-            return *dp = d, p + 3;
-        if ((d = rdelta[d + rbcls[p[3]]]) >= DELTA_SLOW)
-            return *dp = d, p + 4;
-    }
-    for (; p < end; p++)
-        if ((d = rdelta[d + rbcls[*p]]) >= DELTA_SLOW)
-            return *dp = d, p + 1;
-    *dp = d;
-    return end;
-}
-
 /* Paragraphs end at a blank line, and are cut into pieces, only where that leaves pieces this long
  * (bytes): a piece's set is of the strings that start from it to its paragraph's end, so that a position
  * is told about what starts after it more than about its whole paragraph; and a text of blank lines does
@@ -2122,58 +2266,48 @@ static inline const unsigned char *plain_steps(const uint32_t *rdelta, const uin
 #define PARA_MIN 64
 
 void chr__paras_free(chr__paras *ps) {
-    free(ps->last);
-    free(ps->sets);
-    free(ps->occ_at);
-    free(ps->occ);
+    free(ps->last); /* with the pieces' ends and sets: one block (paras_split) */
+    free(ps->occ_at); /* with occ (occ_group) */
     memset(ps, 0, sizeof *ps);
-}
-
-/* String id starts at q: one more occurrence, in the order they are found (grouped by string later). */
-static int occ_put(size_t **occ, size_t *n, size_t *cap, size_t q, size_t id) {
-    if (*n == *cap) {
-        size_t c = *cap ? *cap * 2 : 256;
-        size_t *v = realloc(*occ, 2 * c * sizeof *v);
-        if (!v)
-            return CHR_ENOMEM;
-        *occ = v;
-        *cap = c;
-    }
-    (*occ)[2 * *n] = id;
-    (*occ)[2 * *n + 1] = q;
-    (*n)++;
-    return 0;
 }
 
 /* The occurrences (id, start) pairs[0..n) grouped by string into ps, each string's in the order found:
  * the order of their starts (occurrences of one string end in order, and start as many folded bytes
- * before). */
-static int occ_group(chr__paras *ps, const size_t *pairs, size_t n, size_t nrstr) {
-    ps->occ_at = calloc(nrstr + 1, sizeof *ps->occ_at);
-    ps->occ = malloc((n ? n : 1) * sizeof *ps->occ);
-    if (!ps->occ_at || !ps->occ)
+ * before). occ_at and occ are one block; next (nrstr of them) is room to use. */
+static int occ_group(chr__paras *ps, const size_t *pairs, size_t n, size_t nrstr, size_t *next) {
+    size_t *at = ps->occ_at = malloc((nrstr + 1 + n) * sizeof *ps->occ_at);
+    if (!at)
         return CHR_ENOMEM;
+    ps->occ = at + nrstr + 1;
+    memset(at, 0, (nrstr + 1) * sizeof *at);
+    if (!n)
+        return 0;
     for (size_t i = 0; i < n; i++)
-        ps->occ_at[pairs[2 * i] + 1]++;
-    for (size_t k = 0; k < nrstr; k++)
-        ps->occ_at[k + 1] += ps->occ_at[k];
-    size_t *next = malloc((nrstr ? nrstr : 1) * sizeof *next);
-    if (!next)
-        return CHR_ENOMEM;
-    memcpy(next, ps->occ_at, nrstr * sizeof *next);
+        at[pairs[2 * i] + 1]++;
+    size_t s = 0, k = 1; /* the counts' running sums, four a turn */
+    for (; k + 4 <= nrstr + 1; k += 4) {
+        at[k] = s += at[k];
+        at[k + 1] = s += at[k + 1];
+        at[k + 2] = s += at[k + 2];
+        at[k + 3] = s += at[k + 3];
+    }
+    for (; k <= nrstr; k++)
+        at[k] = s += at[k];
+    memcpy(next, at, nrstr * sizeof *next);
     for (size_t i = 0; i < n; i++)
         ps->occ[next[pairs[2 * i]]++] = pairs[2 * i + 1];
-    free(next);
     return 0;
 }
 
 /* The pieces of the paragraphs of text: ends (ps->last) and, per piece, where the blank line after its
  * paragraph ends (*endp: a string starting before it counts); the sets hold bit 0, of every piece, all
- * bits for the last. */
+ * bits for the last. The three are one block (a document had made eight allocations in this pass). */
 static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t len, size_t nrstr) {
     size_t cap = len / PARA_MIN + 2, n = 0, lo = 0, w = ps->words = (nrstr + 1 + 63) / 64;
-    size_t *last = malloc(cap * sizeof *last), *end = malloc(cap * sizeof *end);
-    for (const char *q = len ? memchr(text, '\n', len) : NULL; q && last && end;
+    size_t *last = malloc(cap * (2 * sizeof *last + w * sizeof *ps->sets)), *end = last ? last + cap : NULL;
+    if (!last)
+        return CHR_ENOMEM;
+    for (const char *q = len ? memchr(text, '\n', len) : NULL; q;
          q = memchr(q + 1, '\n', (size_t)(text + len - q - 1))) {
         size_t i = (size_t)(q - text), j = i + 1;
         while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) /* as recognize.c's */
@@ -2188,12 +2322,8 @@ static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t l
         end[n++] = j;
         lo = i + 1;
     }
-    uint64_t *sets = last && end ? calloc((n + 1) * w, sizeof *sets) : NULL;
-    if (!sets) {
-        free(last);
-        free(end);
-        return CHR_ENOMEM;
-    }
+    uint64_t *sets = (uint64_t *)(end + cap);
+    memset(sets, 0, n * w * sizeof *sets);
     last[n] = SIZE_MAX;
     end[n] = SIZE_MAX;
     for (size_t k = 0; k < n; k++)
@@ -2205,19 +2335,6 @@ static int paras_split(chr__paras *ps, size_t **endp, const char *text, size_t l
     ps->strings = nrstr;
     *endp = end;
     return 0;
-}
-
-/* String id starts at q: into the set of the piece that holds q (*k, the piece of the last one put: the
- * starts come about nearly in order). A string starts at no white space, so never inside a blank line:
- * the paragraph before has no business with it. */
-static void paras_put(chr__paras *ps, size_t *k, size_t q, size_t id) {
-    size_t at = *k;
-    while (q > ps->last[at])
-        at++;
-    while (at > 0 && q <= ps->last[at - 1])
-        at--;
-    *k = at;
-    ps->sets[at * ps->words + (id + 1) / 64] |= (uint64_t)1 << ((id + 1) % 64);
 }
 
 /* Each piece's set takes in those of the pieces after it in its paragraph. */
@@ -2235,83 +2352,247 @@ int chr__prefilter_required(const chr__prefilter *pf, const char *text, size_t l
     return chr__prefilter_required_paras(pf, text, len, last1, NULL);
 }
 
-int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, size_t len, size_t *last1,
-                                  chr__paras *ps) {
-    size_t *pend = NULL, para = 0; /* where the blank line after each paragraph ends */
-    if (ps && paras_split(ps, &pend, text, len, pf->nrstr))
+/* Where strings end, as the scan finds them: its step ended at text[i - 1] in a state where strings end,
+ * of this row of rdelta. The scan puts them in a small buffer, and the strings are looked at in a loop of
+ * their own (req_strings): each loop keeps its own values in registers. */
+typedef struct req_end {
+    size_t i, row;
+} req_end;
+
+#define REQ_ENDS 64
+/* Up to this many strings, the pass's arrays per string are on the stack. */
+#define REQ_STACK 256
+
+/* The state of the pass over a document's occurrences. */
+typedef struct req_pass {
+    const char *text;
+    size_t slow;     /* just past the last character folded() read of more bytes than one */
+    size_t *seen;    /* per string: 1 + the start of its last occurrence, 0 none */
+    uint32_t *found; /* the strings seen, in the order first seen */
+    size_t nfound;
+    const size_t *last; /* the pieces (chr__paras), or NULL */
+    uint64_t *sets;
+    size_t words;
+    size_t piece;                /* the piece of the last start put */
+    size_t *pairs, npairs, pcap; /* the kept occurrences, (string, start) as found */
+    size_t *pairs_stack;         /* pairs while on the stack */
+    int rc;
+} req_pass;
+
+/* Room for more kept occurrences: 0, or CHR_ENOMEM. */
+static int pairs_grow(req_pass *R) {
+    size_t c = R->pcap * 2, *v = R->pairs == R->pairs_stack ? malloc(2 * c * sizeof *v)
+                                                             : realloc(R->pairs, 2 * c * sizeof *v);
+    if (!v)
         return CHR_ENOMEM;
-    /* per string: 1 + the start of its last occurrence; and the strings seen, in the order first seen */
-    size_t *seen = malloc((pf->nrstr ? 2 * pf->nrstr : 1) * sizeof *seen), *found = seen + pf->nrstr,
-           nfound = 0;
-    size_t *pairs = NULL, npairs = 0, pcap = 0; /* the occurrences as they are found, for ps */
-    int rc = 0;
-    if (!seen) {
-        free(pend);
-        if (ps)
-            chr__paras_free(ps);
-        return CHR_ENOMEM;
-    }
-    memset(seen, 0, pf->nrstr * sizeof *seen);
-    const unsigned char *keep = pf->keep;
-    if (pf->nrstr) {
-        size_t rn = pf->ncls + 1, d = 0; /* the state * rn, or its entry when flagged */
-        /* an occurrence of n folded bytes is the n bytes before its end unless folded() read a character
-         * of more bytes among them (slow: just past the last it read), or the strings hold white space */
-        size_t slow = 0;
-        int spaces = pf->cls[' '] != 0;
-        const unsigned char *t = (const unsigned char *)text, *p = t, *end = t + len;
-        while ((p = plain_steps(pf->rdelta, pf->rbcls, p, end, &d)), d >= DELTA_SLOW) {
-            size_t i = (size_t)(p - t);
-            if (d & DELTA_SLOW) {
-                i--;
-                d = pf->rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
-                slow = i;
-            }
-            if (d & DELTA_OUT) {
-                d &= ~DELTA_OUT;
-                size_t st = d / rn;
-                for (uint32_t o = pf->out_at[st]; o < pf->out_at[st + 1]; o++) {
-                    size_t id = pf->out[o], n = pf->rstr[id].n;
-                    size_t q = !spaces && i - slow >= n ? i - n : folded_back(text, i, n);
-                    if (!seen[id])
-                        found[nfound++] = id;
-                    seen[id] = q + 1;
-                    if (ps) {
-                        paras_put(ps, &para, q, id);
-                        if (keep && keep[id] && !rc)
-                            rc = occ_put(&pairs, &npairs, &pcap, q, id);
+    if (R->pairs == R->pairs_stack)
+        memcpy(v, R->pairs, 2 * R->npairs * sizeof *v);
+    R->pairs = v;
+    R->pcap = c;
+    return 0;
+}
+
+/* The strings that end at e[0..n): their starts, last starts, pieces and kept occurrences. A string
+ * starts at no white space, so never inside a blank line: the paragraph before has no business with it;
+ * the starts come about in order, so a start's piece is found from the last one's. What it reads and
+ * writes through pointers is in locals (the stores to seen and sets would have made every other field
+ * read again). */
+static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e, size_t n)
+    __attribute__((noinline));
+static void req_strings(const chr__prefilter *pf, req_pass *R, const req_end *e, size_t n) {
+    const uint32_t *rout = pf->rout, *out_at = pf->out_at;
+    unsigned rshift = pf->rshift;
+    size_t *seen = R->seen, piece = R->piece, w = R->words, slow = pf->cls[' '] ? SIZE_MAX : R->slow;
+    size_t *pairs = R->pairs, np = R->npairs;
+    uint32_t *found = R->found + R->nfound;
+    const size_t *last = R->last;
+    uint64_t *pset = R->sets + piece * w;
+    for (const req_end *ee = e + n; e < ee; e++) {
+        /* a string of m folded bytes is the m bytes before i unless folded() read a character of more
+         * bytes among them (after slow), or the strings hold white space */
+        size_t i = e->i, fast = slow == SIZE_MAX ? 0 : i - slow;
+        for (const uint32_t *x = rout + out_at[e->row >> rshift];; x++) {
+            size_t id = *x & ROUT_ID, m = *x >> ROUT_LEN_SHIFT & ROUT_LEN;
+            size_t q = fast >= m ? i - m : folded_back(R->text, i, m);
+            if (!seen[id])
+                *found++ = (uint32_t)id;
+            seen[id] = q + 1;
+            if (last) {
+                if (q > last[piece] || (piece > 0 && q <= last[piece - 1])) {
+                    while (q > last[piece])
+                        piece++;
+                    while (piece > 0 && q <= last[piece - 1])
+                        piece--;
+                    pset = R->sets + piece * w;
+                }
+                pset[(id + 1) / 64] |= (uint64_t)1 << ((id + 1) % 64);
+                if (*x & ROUT_KEEP) {
+                    if (np == R->pcap && !R->rc) {
+                        R->npairs = np;
+                        R->rc = pairs_grow(R);
+                        pairs = R->pairs;
+                    }
+                    if (np < R->pcap) { /* else out of memory: R->rc says so */
+                        pairs[2 * np] = id;
+                        pairs[2 * np + 1] = q;
+                        np++;
                     }
                 }
             }
-            p = t + i;
+            if (*x & ROUT_LAST)
+                break;
+        }
+    }
+    R->nfound = (size_t)(found - R->found);
+    R->piece = piece;
+    R->npairs = np;
+}
+
+enum { REQ_END, REQ_SLOW, REQ_FULL };
+
+/* The scan from t[*ip] on, in the state of row *dp of rdelta, that puts where strings end in ev (from
+ * *nev on), until the end (REQ_END), a lead byte folded() must read (REQ_SLOW: *ip just past it, *dp its
+ * entry, DELTA_SLOW | the row it was in) or REQ_ENDS of them (REQ_FULL). A usual step is two loads and
+ * one branch, sixteen of them a turn of the loop, and the state is all it keeps; it calls nothing, so that
+ * all it keeps is in registers (the strings that end are looked at after it: req_strings). Four steps a
+ * turn took 1.3 M instructions more on the 2 MB slice, eight 0.6 M; a scan that returned at each end to a
+ * loop that looked at its strings, 2.5 M more. */
+static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigned char *t, size_t len,
+                    size_t *ip, size_t *dp, req_end *ev, size_t *nev) __attribute__((noinline));
+static int req_scan(const uint32_t *rdelta, const uint16_t *rbcls, const unsigned char *t, size_t len,
+                    size_t *ip, size_t *dp, req_end *ev, size_t *nev) {
+    /* before stop, sixteen bytes are there to read */
+    const unsigned char *p = t + *ip, *end = t + len, *stop = len > 15 ? end - 15 : t;
+    size_t d = *dp, n = *nev;
+    int r;
+    for (;;) {
+#define REQ_STEP(k)                                                                                        \
+    if ((d = rdelta[d + rbcls[p[k]]]) >= DELTA_SLOW) {                                                     \
+        p += (k) + 1;                                                                                      \
+        goto flagged;                                                                                      \
+    }
+        for (; p < stop; p += 16) {
+            REQ_STEP(0)
+            REQ_STEP(1)
+            REQ_STEP(2)
+            REQ_STEP(3)
+            REQ_STEP(4)
+            REQ_STEP(5)
+            REQ_STEP(6)
+            REQ_STEP(7)
+            REQ_STEP(8)
+            REQ_STEP(9)
+            REQ_STEP(10)
+            REQ_STEP(11)
+            REQ_STEP(12)
+            REQ_STEP(13)
+            REQ_STEP(14)
+            REQ_STEP(15)
+        }
+#undef REQ_STEP
+        while (p < end)
+            if ((d = rdelta[d + rbcls[*p++]]) >= DELTA_SLOW)
+                goto flagged;
+        r = REQ_END;
+        break;
+    flagged:
+        if (d & DELTA_SLOW) {
+            r = REQ_SLOW;
+            break;
+        }
+        d &= ~DELTA_OUT;
+        ev[n].i = (size_t)(p - t);
+        ev[n].row = d;
+        if (++n == REQ_ENDS) {
+            r = REQ_FULL;
+            break;
+        }
+    }
+    *ip = (size_t)(p - t);
+    *dp = d;
+    *nev = n;
+    return r;
+}
+
+int chr__prefilter_required_paras(const chr__prefilter *pf, const char *text, size_t len, size_t *last1,
+                                  chr__paras *ps) {
+    size_t *pend = NULL; /* where the blank line after each paragraph ends */
+    if (ps && paras_split(ps, &pend, text, len, pf->nrstr))
+        return CHR_ENOMEM;
+    size_t seen_stack[REQ_STACK], pairs_stack[2 * 64];
+    uint32_t found_stack[REQ_STACK];
+    req_pass R = {text, 0, seen_stack, found_stack, 0, ps ? ps->last : NULL, ps ? ps->sets : NULL,
+                  ps ? ps->words : 0, 0, pairs_stack, 0, 64, pairs_stack, 0};
+    if (pf->nrstr > REQ_STACK) {
+        R.seen = malloc(pf->nrstr * sizeof *R.seen);
+        R.found = malloc(pf->nrstr * sizeof *R.found);
+        if (!R.seen || !R.found) {
+            free(R.seen);
+            free(R.found);
+            if (ps)
+                chr__paras_free(ps);
+            return CHR_ENOMEM;
+        }
+    }
+    memset(R.seen, 0, pf->nrstr * sizeof *R.seen);
+    if (pf->nrstr) {
+        size_t i = 0, d = 0, nev = 0; /* d: the state's row, or its entry when flagged */
+        req_end ev[REQ_ENDS];
+        for (int r = REQ_FULL; r != REQ_END;) {
+            r = req_scan(pf->rdelta, pf->rbcls, (const unsigned char *)text, len, &i, &d, ev, &nev);
+            req_strings(pf, &R, ev, nev); /* those before a slow byte with the slow before it */
+            nev = 0;
+            if (r == REQ_SLOW) {
+                i--;
+                d = pf->rdelta[(d & ~DELTA_SLOW) + pf->cls[folded(text, len, &i)]];
+                R.slow = i;
+                if (d & DELTA_OUT) {
+                    d &= ~DELTA_OUT;
+                    ev[nev].i = i;
+                    ev[nev++].row = d;
+                }
+            }
         }
     }
     memcpy(last1, pf->last1_none, pf->nrules * sizeof *last1);
-    for (size_t f = 0; f < nfound; f++) {
-        size_t v = seen[found[f]];
-        for (uint32_t j = pf->str_rule_at[found[f]]; j < pf->str_rule_at[found[f] + 1]; j++)
+    for (size_t f = 0; f < R.nfound; f++) {
+        size_t v = R.seen[R.found[f]];
+        for (uint32_t j = pf->str_rule_at[R.found[f]]; j < pf->str_rule_at[R.found[f] + 1]; j++)
             if (v > last1[pf->str_rule[j]])
                 last1[pf->str_rule[j]] = v;
     }
+    int rc = R.rc;
     if (ps) {
         paras_finish(ps, pend);
-        rc = rc ? rc : occ_group(ps, pairs, npairs, pf->nrstr);
+        rc = rc ? rc : occ_group(ps, R.pairs, R.npairs, pf->nrstr, R.seen);
         if (rc)
             chr__paras_free(ps);
     }
-    free(pairs);
-    free(seen);
-    free(pend);
+    if (R.pairs != pairs_stack)
+        free(R.pairs);
+    if (R.seen != seen_stack) {
+        free(R.seen);
+        free(R.found);
+    }
     return rc;
 }
 
 int chr__prefilter_keep_occurrences(chr__prefilter *pf, size_t r) {
-    if (!pf->keep && !(pf->keep = calloc(pf->nrstr ? pf->nrstr : 1, 1)))
+    if (pf->implied[r]) /* its reach is always met (chr__prefilter_reach_met) */
+        return 0;
+    unsigned char *keep = calloc(pf->nrstr ? pf->nrstr : 1, 1);
+    if (!keep)
         return CHR_ENOMEM;
     for (uint32_t j = 0; j < pf->rule_req_n[r]; j++)
-        pf->keep[pf->rule_req[pf->rule_req_at[r] + j]] = 1;
+        keep[pf->rule_req[pf->rule_req_at[r] + j]] = 1;
+    for (size_t o = 0; o < pf->out_at[pf->nstates]; o++)
+        if (keep[pf->rout[o] & ROUT_ID])
+            pf->rout[o] |= ROUT_KEEP;
+    free(keep);
     return 0;
 }
+
+int chr__prefilter_reach_met(const chr__prefilter *pf, size_t r) { return pf->implied[r]; }
 
 const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, size_t *n) {
     *n = pf->rule_req_n[r];
@@ -2324,8 +2605,9 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * from; the engine takes it only when its own patterns are byte for byte those. The layout: a header of
  * 64-bit counts, then each array as it is in memory (little or big endian as built: the header's
  * byte-order mark must read back), the walk's class bytes after the patterns, strings as their bytes,
- * length and exactness. The six big tables, the trie's rules by node (rules_at, rules_n, rule_list), the
- * edge table (ekeys, evals) whole and the dense table finished, each start at a multiple of 64 bytes
+ * length and exactness. The eight big tables, the trie's rules by node (rules_at, rules_n, rule_list), the
+ * edge table (ekeys, evals) whole, the pair table and just after it the dense table finished, and the
+ * required strings' table (rdelta), each start at a multiple of 64 bytes
  * and are read in place (the built-in copy is aligned on 64), so that a run faults in only the pages
  * of them it reads. Copying them out (and filling the edge and dense tables from a list of the edges)
  * had touched all of their 3.0 MB: 790 of the 1,618 page faults of a one-line run. What it holds is
@@ -2333,7 +2615,7 @@ const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, 
  * the same, so that a damaged copy is refused rather than read past its end, and so is an empty slot of
  * the edge table, which ends every probe. */
 
-#define PF_MAGIC 0x43485250464c5435ull /* "CHRPFLT5" */
+#define PF_MAGIC 0x43485250464c5438ull /* "CHRPFLT8" */
 #define PF_ORDER 0x0102030405060708ull
 #define PF_COUNTS 15
 
@@ -2409,12 +2691,17 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
     for (size_t i = 0; i < n; i++)
         b_put(&o, patterns[i], strlen(patterns[i]) + 1);
     b_put(&o, pf->wbyte + 1, pf->nwcls - 1);
-    const void *tables[6] = {pf->rules_at, pf->rules_n, pf->rule_list, pf->ekeys, pf->evals, pf->dense};
-    const size_t sizes[6] = {
-        pf->nnodes * sizeof *pf->rules_at, pf->nnodes * sizeof *pf->rules_n,
-        pf->nlist * sizeof *pf->rule_list, pf->ecap * sizeof *pf->ekeys,
-        pf->ecap * sizeof *pf->evals,      pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense};
-    for (int t = 0; t < 6; t++) {
+    const void *tables[8] = {pf->rules_at, pf->rules_n, pf->rule_list, pf->ekeys,
+                             pf->evals,    pf->pair,    pf->dense,     pf->rdelta};
+    const size_t sizes[8] = {pf->nnodes * sizeof *pf->rules_at,
+                             pf->nnodes * sizeof *pf->rules_n,
+                             pf->nlist * sizeof *pf->rule_list,
+                             pf->ecap * sizeof *pf->ekeys,
+                             pf->ecap * sizeof *pf->evals,
+                             PAIRS * sizeof *pf->pair,
+                             pf->ndense * (pf->nwcls + 1) * sizeof *pf->dense,
+                             (pf->nstates << pf->rshift) * sizeof *pf->rdelta};
+    for (int t = 0; t < 8; t++) {
         b_pad(&o);
         b_put(&o, tables[t], sizes[t]);
     }
@@ -2430,8 +2717,8 @@ int chr__prefilter_save(unsigned char **out, size_t *out_len, const chr__prefilt
     b_put(&o, pf->rule_req_at, 2 * pf->nrules * sizeof *pf->rule_req_at);
     b_put(&o, pf->rule_req_n, 2 * pf->nrules * sizeof *pf->rule_req_n);
     b_put(&o, pf->rule_req, pf->rule_req_total * sizeof *pf->rule_req);
+    b_put(&o, pf->implied, pf->nrules);
     b_put(&o, pf->cls, sizeof pf->cls);
-    b_put(&o, pf->delta, pf->nstates * pf->ncls * sizeof *pf->delta);
     b_put(&o, pf->out_at, (pf->nstates + 1) * sizeof *pf->out_at);
     b_put(&o, pf->out, nout * sizeof *pf->out);
     if (o.oom) {
@@ -2504,9 +2791,10 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     }
     /* sane sizes: the edge table a power of two, the automaton's tables as big as their counts say */
     if (c[0] != n || c[1] == 0 || c[3] == 0 || (c[3] & (c[3] - 1)) || c[3] > ((size_t)1 << 32) ||
-        c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[1] > WALK_NODE ||
-        c[8] > (DELTA_SLOW - 1) / (c[7] + 1) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
-        c[14] >= c[3])
+        c[1] > c[3] || c[4] > n || c[7] == 0 || c[7] > 256 || c[8] == 0 || c[12] == 0 || c[12] > 257 ||
+        c[1] > WALK_NODE / (c[12] + 1) ||
+        c[8] > (DELTA_SLOW - 1) / row_len(c[7]) || c[13] != (c[1] < DENSE_NODES ? c[1] : DENSE_NODES) ||
+        c[14] >= c[3] || c[5] > ROUT_ID)
         return 0;
     chr__prefilter *pf = calloc(1, sizeof *pf);
     if (!pf)
@@ -2538,7 +2826,11 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->rule_list = (uint32_t *)(uintptr_t)b_view(&in, pf->nlist, sizeof *pf->rule_list);
     pf->ekeys = (uint64_t *)(uintptr_t)b_view(&in, pf->ecap, sizeof *pf->ekeys);
     pf->evals = (uint32_t *)(uintptr_t)b_view(&in, pf->ecap, sizeof *pf->evals);
+    pf->pair = (uint32_t *)(uintptr_t)b_view(&in, PAIRS, sizeof *pf->pair);
     pf->dense = (uint32_t *)(uintptr_t)b_view(&in, pf->ndense * (pf->nwcls + 1), sizeof *pf->dense);
+    if (pf->pair && pf->dense != pf->pair + PAIRS) /* 64-byte multiples: dense just after */
+        in.short_ = 1;
+    pf->rdelta = (uint32_t *)(uintptr_t)b_view(&in, pf->nstates * row_len(pf->ncls), sizeof *pf->rdelta);
     if (pf->ekeys && pf->ekeys[c[14]])
         in.short_ = 1; /* no empty slot where the header says: a probe might not end */
     pf->anywhere = b_array(&in, pf->nanywhere, sizeof *pf->anywhere);
@@ -2554,23 +2846,24 @@ int chr__prefilter_load(chr__prefilter **out, const unsigned char *data, size_t 
     pf->rule_req_at = b_array(&in, 2 * pf->nrules, sizeof *pf->rule_req_at);
     pf->rule_req_n = b_array(&in, 2 * pf->nrules, sizeof *pf->rule_req_n);
     pf->rule_req = b_array(&in, pf->rule_req_total, sizeof *pf->rule_req);
+    pf->implied = b_array(&in, pf->nrules, 1);
     b_get(&in, pf->cls, sizeof pf->cls);
-    pf->delta = b_array(&in, pf->nstates * pf->ncls, sizeof *pf->delta);
+    required_classes(pf);
     pf->out_at = b_array(&in, pf->nstates + 1, sizeof *pf->out_at);
     pf->out = b_array(&in, c[9], sizeof *pf->out);
     if (in.p != in.end)
         in.short_ = 1;
     int rrc = 0;
-    if (!in.short_ && pf->dense && pf->delta && pf->rule_req_n && pf->rule_req_at && pf->rule_req) {
-        rrc = finish_walk(pf);
-        if (!rrc)
-            rrc = finish_required(pf);
+    if (!in.short_ && pf->dense && pf->rdelta && pf->rule_req_n && pf->rule_req_at && pf->rule_req &&
+        pf->implied) {
+        finish_walk(pf);
+        rrc = finish_required(pf);
         if (!rrc)
             rrc = finish_sets(pf, patterns);
     }
     int ok = !in.short_ && in.p == in.end && pf->rules_at && pf->rules_n && pf->rule_list && pf->ekeys &&
              pf->evals && pf->anywhere && pf->rstr && pf->rule_req_at && pf->rule_req_n && pf->rule_req &&
-             pf->delta && pf->out_at && pf->out && pf->dense && !rrc;
+             pf->rdelta && pf->out_at && pf->out && pf->dense && pf->pair && pf->implied && !rrc;
     if (!ok) {
         int oom = !in.short_;
         chr__prefilter_free(pf);

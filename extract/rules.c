@@ -629,11 +629,13 @@ static int compile_rules(loader *L)
      * have one */
     for (size_t i = 0; i < e->nrules && !rc; i++) {
         size_t n;
-        const chr__rule *r = &e->rules[i];
+        chr__rule *r = &e->rules[i];
         if (r->reach && (chr__prefilter_rule_strings(e->prefilter, i, &n), n == 0))
             rc = chr__error_at(L->err, CHR_ERULE, r->file, r->line,
                                "rule '%s': reach, but its pattern has no string that every match holds",
                                r->name);
+        else if (r->reach && chr__prefilter_reach_met(e->prefilter, i))
+            r->reach = 0; /* one of its strings starts wherever it is tried: no need to look */
         else if (r->reach)
             rc = chr__prefilter_keep_occurrences(e->prefilter, i);
     }

@@ -354,10 +354,11 @@ static void test_required_paragraphs(void **state) {
 }
 
 /* Where a required string that spans folded text starts: runs of white space, the Kelvin sign and the
- * long s are one folded byte each, before and inside the string. */
+ * long s are one folded byte each, before and inside the string. (The optional "the" keeps the string
+ * required: a rule tried only where one of its strings starts requires none, test_implied.) */
 static void test_required_folded(void **state) {
     (void)state;
-    const char *const pats[] = {"kelvin\\s+scales"};
+    const char *const pats[] = {"(?:the\\s+)?kelvin\\s+scales"};
     chr__prefilter *pf;
     assert_int_equal(chr__prefilter_build(&pf, pats, 1), 0);
     static const struct {
@@ -384,7 +385,7 @@ static void test_required_folded(void **state) {
  * lead byte folded() reads as itself. */
 static void test_required_folded_plain(void **state) {
     (void)state;
-    const char *const pats[] = {"kelvin", "seconds"};
+    const char *const pats[] = {"(?:the\\s+)?kelvin", "(?:the\\s+)?seconds"};
     chr__prefilter *pf;
     assert_int_equal(chr__prefilter_build(&pf, pats, 2), 0);
     static const struct {
@@ -407,6 +408,36 @@ static void test_required_folded_plain(void **state) {
                 fail_msg("case %zu, pattern %zu: last1 %zu, not %zu", i, k, last1[k], want);
         }
     }
+    chr__prefilter_free(pf);
+}
+
+/* A rule whose every string the walk tries it at begins with one of its required strings ("yesterday
+ * morning", "yesterday evening": "yesterday") requires nothing of the pass (one of them starts wherever it
+ * is tried), and its reach is always met; one that the walk may try elsewhere ("3 days ago": "days") still
+ * requires its strings, and so does one whose strings hold a digit (the walk reads a run of them as one
+ * byte: "4th of x" is "1th of x" to it). */
+static void test_implied(void **state) {
+    (void)state;
+    const char *const pats[] = {"yesterday\\s+(?:morning|evening)", "\\d+\\s+days\\s+ago",
+                                "(?:3rd|4th)\\s+of\\s+(?:x|y)"};
+    chr__prefilter *pf;
+    assert_int_equal(chr__prefilter_build(&pf, pats, 3), 0);
+    size_t n, last1[3];
+    chr__prefilter_rule_strings(pf, 0, &n);
+    assert_true(n > 0); /* it has them: a reach is allowed */
+    assert_int_equal(chr__prefilter_reach_met(pf, 0), 1);
+    assert_int_equal(chr__prefilter_reach_met(pf, 1), 0);
+    assert_int_equal(chr__prefilter_reach_met(pf, 2), 0);
+    const char *s = "nothing here";
+    assert_int_equal(chr__prefilter_required(pf, s, strlen(s), last1), 0);
+    assert_int_equal(last1[0], SIZE_MAX); /* requires nothing */
+    assert_int_equal(last1[1], 0);        /* "days" occurs nowhere */
+    assert_int_equal(last1[2], 0);
+    s = "yesterday evening, 3 days ago, 4th of x";
+    assert_int_equal(chr__prefilter_required(pf, s, strlen(s), last1), 0);
+    assert_int_equal(last1[0], SIZE_MAX);
+    assert_int_equal(last1[1], (size_t)(strstr(s, "days") - s) + 1);
+    assert_int_equal(last1[2], (size_t)(strstr(s, "4th") - s) + 1);
     chr__prefilter_free(pf);
 }
 
@@ -716,6 +747,7 @@ int main(void) {
         cmocka_unit_test(test_required_lookahead),
         cmocka_unit_test(test_required_folded),
         cmocka_unit_test(test_required_folded_plain),
+        cmocka_unit_test(test_implied),
         cmocka_unit_test(test_required_paragraphs),
         cmocka_unit_test(test_starts),
         cmocka_unit_test(test_batch),

@@ -1240,10 +1240,10 @@ struct chr__prefilter {
     uint16_t qcls[256];       /* text byte -> its column in the dense table (the quick loop's class) */
     unsigned char wbyte[257]; /* class -> folded byte */
     size_t nwcls, ndense;
-    /* row + class -> the child's row | WALK_RULES | WALK_FULL, WALK_END none, where a node's row is node * (nwcls
-     * + 1) (so that a step multiplies nothing), for the nodes below ndense. Column nwcls is the leads
-     * folded() must read (WALK_FULL), and a node reached by ' ' stays on ' ', so that the quick loop takes
-     * a run of white space as one ' ' without a branch for it. */
+    /* row + class -> the child's row | WALK_RULES | WALK_FULL, WALK_END none, where a node's row is node *
+     * (nwcls + 1) (so that a step multiplies nothing), for the nodes below ndense. Column nwcls is the leads
+     * folded() must read (WALK_FULL), and a node reached by ' ' stays on ' ', so that the quick loop takes a
+     * run of white space as one ' ' without a branch for it. */
     uint32_t *dense;
     /* the first two steps from the root at once, on the two text bytes themselves: pair[b0 | b1 << 8] ->
      * the row of the node they reach (as dense, without flags), WALK_END where the walk ends, WALK_FULL where
@@ -2226,7 +2226,8 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
                 sink(ctx, pos[k], pf->anywhere[j]);
             tried += pf->nanywhere;
         }
-        size_t nh, took = walk_quick(pf, (const unsigned char *)text, len, pos + k, pf->nanywhere ? 1 : n - k, h, &nh);
+        size_t nh, took = walk_quick(pf, (const unsigned char *)text, len, pos + k,
+                                     pf->nanywhere ? 1 : n - k, h, &nh);
         for (size_t j = 0; j < nh; j++)
             tried += call_rules(pf, h[j].node, pos[k + h[j].k], sink, ctx);
         k += took;

@@ -84,8 +84,9 @@ static void test_header_styles(void **state) {
          "least another week.\n",
          "2024-03-03"},
         /* the agency between the place and the date */
-        {"WASHINGTON (AP) \xe2\x80\x94 November 6, 2024. Republicans won control of the Senate early Wednesday, "
-         "flipping seats in West Virginia and Ohio after a night of tight counts that ran past midnight.\n",
+        {"WASHINGTON (AP) \xe2\x80\x94 November 6, 2024. Republicans won control of the Senate early "
+         "Wednesday, flipping seats in West Virginia and Ohio after a night of tight counts that ran past "
+         "midnight.\n",
          "2024-11-06"},
         /* a year-less dateline takes the year found elsewhere in the header */
         {"Copyright 2014 Reuters\nWASHINGTON, Dec. 3 (Reuters) - The United States said on Wednesday "

@@ -1256,10 +1256,11 @@ static void test_present_of_a_future_clause(void **state)
 static void test_period_between_dated_events(void **state)
 {
     (void)state;
-    run r = extract("The Celtics opened their season on Saturday night, two days after signing Hill. The company "
-                    "signed the deal on March 3, three weeks before the offer expired. Rescuers came at 1 a.m. "
-                    "Saturday, 90 minutes after the crash.");
-    const chr_event *signing = event(&r, "signing"), *expired = event(&r, "expired"), *crash = event(&r, "crash");
+    run r = extract("The Celtics opened their season on Saturday night, two days after signing Hill. "
+                    "The company signed the deal on March 3, three weeks before the offer expired. "
+                    "Rescuers came at 1 a.m. Saturday, 90 minutes after the crash.");
+    const chr_event *signing = event(&r, "signing"), *expired = event(&r, "expired");
+    const chr_event *crash = event(&r, "crash");
     assert_int_equal(signing->time.relation, CHR_REL_BEGINS);
     assert_string_equal(signing->time.begin, "2014-11-27");
     assert_string_equal(expired->time.begin, "2014-03-24");

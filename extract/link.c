@@ -1474,8 +1474,7 @@ static int mark_heads(chr_result *res, const ctx *c)
             if (!((c->line[e->time.timex] & COMPARED) && word_at(c, after + word_at(c, after, ","), "when")))
                 x->left = e; /* events come in text order: the last one is the nearest; but "lower than
                               * in 2020, when a record 158 million Americans voted" is "voted"'s 2020 */
-        }
-        else if (e->start >= t->end && !x->right)
+        } else if (e->start >= t->end && !x->right)
             x->right = e;
     }
     for (size_t k = 0; k < res->nevents; k++) {

@@ -442,6 +442,13 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             }
             break;
         }
+        if (k->arg[3][0]) { /* "a week from Friday": so many days or weeks after the weekday */
+            long n = atol(k->arg[3]);
+            int unit = !strcmp(k->arg[4], "W") ? 7 : !strcmp(k->arg[4], "D") ? 1 : 0;
+            if (!unit || n < 0 || n > 520)
+                return -1;
+            day += n * unit;
+        }
         chr_time t = {.day = day, .gran = CHR_GRAN_DAY};
         if (k->arg[1][0]) {
             const char *pods = "MOMIAFEVNIDT";
@@ -816,6 +823,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         k2.fn = FN_WEEKDAY;
         snprintf(k2.arg[1], MAXV, "%s", "");
         snprintf(k2.arg[2], MAXV, "%s", k->arg[4]);
+        k2.arg[3][0] = k2.arg[4][0] = '\0'; /* no days after it */
         chr_time d;
         int rc = eval_call(&d, und, undn, ctx, c, &k2, used_ref);
         if (rc <= 0)

@@ -1,8 +1,8 @@
 /* context.c: clues from the words around a time expression: the tense of its clause (from the cue
  * word lists of the rule files: tables tense_future, tense_present, tense_past, tense_not_past,
  * tense_copula, tense_adverb, the cues that are adverbs of time, tense_determiner, after which a past
- * form is no verb, and tense_unit, the words that "last" or "next" makes a time of) and the
- * interval signal word before it ("since", "until", ...).
+ * form is no verb, tense_unit, the words that "last" or "next" makes a time of, tense_fixture,
+ * tense_lasting and tense_implicative) and the interval signal word before it ("since", "until", ...).
  *
  * Exports chr__context_init, chr__context_tense and chr__context_signal (engine.h). */
 #include <ctype.h>
@@ -69,7 +69,8 @@ enum {
     CUE_DETERMINER = 1 << 6,
     CUE_UNIT = 1 << 7,
     CUE_FIXTURE = 1 << 8,
-    CUE_LASTING = 1 << 9
+    CUE_LASTING = 1 << 9,
+    CUE_IMPLICATIVE = 1 << 10
 };
 
 /* FNV-1a of w[0..l); upto works it out as it copies a word. */
@@ -224,7 +225,8 @@ static int cue_add(chr_engine *e, const char *key, uint16_t m, size_t *used) {
 void chr__context_init(chr_engine *e) {
     static const char *const names[CHR__CUE_TABLES] = {
         "tense_future", "tense_past",       "tense_present", "tense_not_past", "tense_copula",
-        "tense_adverb", "tense_determiner", "tense_unit",    "tense_fixture",  "tense_lasting"};
+        "tense_adverb", "tense_determiner", "tense_unit",    "tense_fixture",  "tense_lasting",
+        "tense_implicative"};
     for (int k = 0; k < CHR__CUE_TABLES; k++)
         e->tense_cues[k] = chr__rules_table(e, names[k]);
     memset(e->cue_slots, 0, sizeof e->cue_slots);
@@ -281,9 +283,12 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (!t && d == 1 && (left[1].mask & CUE_LASTING) &&
                 (!strcmp(left[0].w, "until") || !strcmp(left[0].w, "through") || !strcmp(left[0].w, "till")))
                 t = CHR_TENSE_FUTURE;
-            /* not after a determiner: "told reporters after the vote late Thursday" is a noun */
+            /* not after a determiner: "told reporters after the vote late Thursday" is a noun; nor after
+             * "tried to" (table tense_implicative): "had tried to sign him in August" is a past attempt, and
+             * the walk goes on to "tried" */
             if (!t && d < FIXTURE_REACH && (left[d].mask & CUE_FIXTURE) &&
-                !(d + 1 < nl && (left[d + 1].mask & CUE_DETERMINER)))
+                !(d + 1 < nl && (left[d + 1].mask & CUE_DETERMINER)) &&
+                !(d + 2 < nl && !strcmp(left[d + 1].w, "to") && (left[d + 2].mask & CUE_IMPLICATIVE)))
                 t = CHR_TENSE_FUTURE;
             /* "Apple reports earnings Thursday": the present of a report of results is a schedule (a bare
              * "reports" is as often a plural noun: "filed compliance reports by Wednesday") */

@@ -655,6 +655,9 @@ static int dateline_place(const line *L, size_t k) {
         } else if (words > 0 && is_p(L, i, ',') && i + 1 < k && word_capitalized(L, i + 1) &&
                    (i + 2 == k || (i + 3 == k && is_p(L, i + 2, '.')))) {
             return 1; /* the state: "Calif.", "Texas" */
+        } else if (words > 0 && is_p(L, i, '(') && i + 2 < k && L->t[i + 1].kind == T_WORD &&
+                   is_p(L, i + 2, ')')) {
+            i += 2; /* the agency: "WASHINGTON (AP) - Nov. 6, 2024." */
         } else if (!(is_p(L, i, '.') || is_p(L, i, '\''))) {
             return 0;
         }

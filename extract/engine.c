@@ -4,7 +4,7 @@
  *
  * Exports chr_engine_new, chr_engine_free, chr_engine_rule_count, chr_engine_check_examples,
  * chr_scratch_new, chr_scratch_free, chr_extract, chr_extract_with, chr_result_count, chr_result_timex,
- * chr_result_event_count, chr_result_event, chr_result_free; chr__result_strdup and
+ * chr_result_event_count, chr_result_event, chr_result_free; chr__result_grow and
  * chr__engine_new_from_mem (engine.h).
  *
  * The event model is rules_dir/events.model when a rules directory is given and has one, else the
@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine.h"
 #include "events.h"
@@ -408,6 +409,14 @@ int chr_extract(chr_result **out, const chr_engine *e, const chr_doc *doc, chr_e
     return chr_extract_with(out, e, NULL, doc, err);
 }
 
+/* Does the word "since" (any case) end right before offset at, over spaces? */
+static int after_since(const char *text, size_t at) {
+    while (at > 0 && text[at - 1] == ' ')
+        at--;
+    return at >= 5 && !strncasecmp(text + at - 5, "since", 5) &&
+           (at == 5 || !chr__ascii_alnum((unsigned char)text[at - 6]));
+}
+
 int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch, const chr_doc *doc,
                      chr_error *err) {
     *out = NULL;
@@ -440,7 +449,10 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
         if ((day_before(&d, &t, doc, from) || clock_before(&d, &t, doc, from)) && (rc = push_day(r, &d, doc)))
             break;
         chr__copy_num(t.id, sizeof t.id, "t", r->n + 1);
-        if (ctx.last.gran != CHR_GRAN_NONE) {
+        if (ctx.last.gran != CHR_GRAN_NONE && after_since(doc->text, t.start)) {
+            /* "cut rates on Thursday for the fourth time since August. The decision, announced at noon": the
+             * start of a span is not the time talked about */
+        } else if (ctx.last.gran != CHR_GRAN_NONE) {
             ctx.ref = ctx.last;
             chr__copy(ctx.ref_id, sizeof ctx.ref_id, t.id);
             ctx.ref_end = t.end;
@@ -500,34 +512,26 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
     return CHR_OK;
 }
 
-/* The bytes of a block of the result's strings (a longer string has a block of its own). */
+/* The bytes of a block of the result's strings (a larger room asked for has a block of its own). */
 #define STRING_BLOCK 8192
 
-const char *chr__result_strdup(chr_result *r, const char *s, size_t len) {
-    if (len + 1 > r->strings_left) {
-        if (r->nstrings == r->strings_cap) {
-            size_t cap = r->strings_cap ? r->strings_cap * 2 : 8;
-            char **p = realloc(r->strings, cap * sizeof *p);
-            if (!p)
-                return NULL;
-            r->strings = p;
-            r->strings_cap = cap;
-        }
-        size_t size = len + 1 > STRING_BLOCK ? len + 1 : STRING_BLOCK;
-        char *b = malloc(size);
-        if (!b)
+char *chr__result_grow(chr_result *r, size_t cap) {
+    if (r->nstrings == r->strings_cap) {
+        size_t n = r->strings_cap ? r->strings_cap * 2 : 8;
+        char **p = realloc(r->strings, n * sizeof *p);
+        if (!p)
             return NULL;
-        r->strings[r->nstrings++] = b;
-        r->strings_next = b;
-        r->strings_left = size;
+        r->strings = p;
+        r->strings_cap = n;
     }
-    char *c = r->strings_next;
-    if (len)
-        memcpy(c, s, len);
-    c[len] = '\0';
-    r->strings_next += len + 1;
-    r->strings_left -= len + 1;
-    return c;
+    size_t size = cap > STRING_BLOCK ? cap : STRING_BLOCK;
+    char *b = malloc(size);
+    if (!b)
+        return NULL;
+    r->strings[r->nstrings++] = b;
+    r->strings_next = b;
+    r->strings_left = size;
+    return b;
 }
 
 size_t chr_result_count(const chr_result *r) { return r ? r->n : 0; }

@@ -123,8 +123,8 @@ void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t
 
 /* The word cache's entries (wordcache.c, events.h): chr__wordcache_get gives the entry of the token of
  * bytes s[0..n), its x prepared (verdict 0 until the caller sets it); NULL when the token is too long to
- * cache or the cache is full. chr__wordcache_tokens does it for every token of text: went[i] the entry
- * (or NULL), t[i] its x (or NULL); it returns the number of NULLs. */
+ * cache or the cache is full. chr__wordcache_tokens does it for every token of text (len bytes): went[i]
+ * the entry (or NULL), t[i] its x (or NULL); it returns the number of NULLs. */
 struct chr__wordent {
     chr__ev_tok x;
     unsigned char verdict; /* what the recognizer made of the word alone (events.c), 0 until it sets it */
@@ -136,7 +136,7 @@ struct chr__wordent {
 };
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n);
 size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
-                             const chr__tokens *toks);
+                             size_t len, const chr__tokens *toks);
 /* Room for n token pointers (the t of chr__wordcache_tokens), kept in the cache from one document to the
  * next; NULL when out of memory. */
 const chr__ev_tok **chr__wordcache_room(chr__wordcache *c, size_t n);

@@ -1244,10 +1244,10 @@ struct chr__prefilter {
     uint16_t qcls[256];       /* text byte -> its column in the dense table (the quick loop's class) */
     unsigned char wbyte[257]; /* class -> folded byte */
     size_t nwcls, ndense;
-    /* row + class -> the child's row | WALK_RULES | WALK_FULL, WALK_END none, where a node's row is node * (nwcls
-     * + 1) (so that a step multiplies nothing), for the nodes below ndense. Column nwcls is the leads
-     * folded() must read (WALK_FULL), and a node reached by ' ' stays on ' ', so that the quick loop takes
-     * a run of white space as one ' ' without a branch for it. */
+    /* row + class -> the child's row | WALK_RULES | WALK_FULL, WALK_END none, where a node's row is node *
+     * (nwcls + 1) (so that a step multiplies nothing), for the nodes below ndense. Column nwcls is the leads
+     * folded() must read (WALK_FULL), and a node reached by ' ' stays on ' ', so that the quick loop takes a
+     * run of white space as one ' ' without a branch for it. */
     uint32_t *dense;
     /* the first two steps from the root at once, on the two text bytes themselves: pair[b0 | b1 << 8] ->
      * the row of the node they reach (as dense, without flags), WALK_END where the walk ends, WALK_FULL where
@@ -2250,7 +2250,8 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
                 sink(ctx, pos[k], pf->anywhere[j]);
             tried += pf->nanywhere;
         }
-        size_t nh, took = walk_quick(pf, (const unsigned char *)text, len, pos + k, pf->nanywhere ? 1 : n - k, h, &nh);
+        size_t nh, took = walk_quick(pf, (const unsigned char *)text, len, pos + k,
+                                     pf->nanywhere ? 1 : n - k, h, &nh);
         for (const walk_hit *hp = h, *he = h + nh; hp < he; hp++) {
             const uint32_t *l = pf->rule_list + pf->rules_at[hp->node], *le = l + pf->rules_n[hp->node];
             size_t p = pos[k + hp->k];

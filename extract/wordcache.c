@@ -4,9 +4,14 @@
  * News repeats its words: with the cache, the per-word work of the event model is done once per word, not
  * once per token.
  *
- * Keys are a token's bytes (at most 31: longer tokens are not cached); a lookup compares them, so the
- * cache never changes a result. It holds at most the number of words it was made for; when a document
- * starts with it full, it starts again empty. It is bound to one model: another model empties it.
+ * A token of 1 byte (15% of the tokens of news: punctuation, "a", digits) has its entry by its byte, one
+ * load. A longer one (at most 31 bytes: longer tokens are not cached) is found in a table of slots, each
+ * holding the token's bytes as its key (ka, kb), its length + 1 (0: an empty slot) and its entry, as a
+ * byte offset into the entries (a lookup adds it: no multiply by the entry's size). The key holds every
+ * byte of a token of up to 16 (one of 17 to 31 is told apart by its middle bytes too, same_middle), so that
+ * a lookup compares keys and lengths, not bytes, and the cache never changes a result. It holds at most
+ * the number of words it was made for; when a document starts with it full, it starts again empty. It is
+ * bound to one model: another model empties it.
  *
  * Its slots start few and double as words come (the entries stay where they are: a slot holds an
  * offset), rather than made at once for all the words: a table of 65,536 slots (1.5 MB) zeroed at the
@@ -26,8 +31,6 @@
 
 #define MAX_BYTES 31
 
-/* A slot: the token's bytes as key (key), its length + 1 (0: an empty slot) and its entry, as a byte offset
- * into the entries (a lookup adds it: no multiply by the entry's size). */
 typedef struct slot {
     uint64_t a, b;
     uint32_t len1, off;
@@ -42,6 +45,7 @@ struct chr__wordcache {
     size_t mask;
     chr__wordent *ents;
     size_t n, max;
+    chr__wordent *one[256];   /* the entries of the tokens of 1 byte, which have no slot */
     const chr__ev_tok **room; /* chr__wordcache_room's */
     size_t nroom;
 };
@@ -85,6 +89,7 @@ const chr__ev_tok **chr__wordcache_room(chr__wordcache *c, size_t n) {
 
 static void clear(chr__wordcache *c) {
     memset(c->slots, 0, (c->mask + 1) * sizeof *c->slots);
+    memset(c->one, 0, sizeof c->one);
     c->n = 0;
 }
 
@@ -100,29 +105,29 @@ static inline uint64_t load8(const char *p) {
     return v;
 }
 
-static inline uint32_t load4(const char *p) {
-    uint32_t v;
-    memcpy(&v, p, 4);
+/* The first word of the key of the token text[start..start+n), 2..8 bytes of a text of len bytes: its
+ * bytes at the top of the word (read as a little-endian number) and zeros below, read in one load of the
+ * 8 bytes from its start (or to its end, near the end of the text), shifted; where neither fits in the
+ * text, and on a big-endian machine, its bytes copied (the same number, or one of its own: either way one
+ * number for one token). With the length, it is the token: the slot's second word is 0 for all of them,
+ * and one multiply makes the slot (the old key, two overlapping loads of 4 bytes, or 3 loads of 1 byte
+ * below 4 bytes, went to a second word and a second multiply). */
+static inline uint64_t key_short(const char *text, size_t start, size_t n, size_t len) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    unsigned sh = (0u - 8u * (unsigned)n) & 63; /* 64 - 8n, 0 for 8 */
+    if (__builtin_expect(start + 8 <= len, 1))
+        return load8(text + start) << sh;
+    if (start + n >= 8)
+        return load8(text + start + n - 8) >> sh << sh;
+    uint64_t v = 0;
+    memcpy(&v, text + start, n);
+    return v << sh;
+#else
+    (void)len;
+    uint64_t v = 0;
+    memcpy(&v, text + start, n);
     return v;
-}
-
-/* The key of a token of n bytes (0..31): its bytes in two words, read in overlapping loads (no
- * variable-length copy) that cover them all up to 16 bytes, so that with the length the key is the token
- * (a longer one is told apart by its middle bytes too, same_middle): a lookup compares keys, and no hash
- * of them is kept. */
-static inline void key(uint64_t *a, uint64_t *b, const char *s, size_t n) {
-    if (n >= 8) {
-        *a = load8(s);
-        *b = load8(s + n - 8);
-    } else if (n >= 4) {
-        *a = load4(s) | (uint64_t)load4(s + n - 4) << 32;
-        *b = 0;
-    } else {
-        *a = n ? (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
-                     (uint64_t)(unsigned char)s[n - 1] << 16
-               : 0;
-        *b = 0;
-    }
+#endif
 }
 
 /* Whether the bytes 8..n-9 of two tokens of n bytes (17..31) are the same (the key holds the others). */
@@ -131,9 +136,12 @@ static inline int same_middle(const char *a, const char *b, size_t n) {
 }
 
 /* The first slot of the key (ka, kb) of a token of n bytes: the top bits of a multiply of the key, which
- * the whole key reaches. */
+ * the whole key reaches (kb is 0 up to 8 bytes: one multiply). */
 static inline size_t home(uint64_t ka, uint64_t kb, size_t n, unsigned shift) {
-    return (size_t)(((ka ^ n) * 0x9e3779b97f4a7c15ull ^ kb * 0xc2b2ae3d27d4eb4full) >> shift);
+    uint64_t h = (ka ^ n) * 0x9e3779b97f4a7c15ull;
+    if (n > 8)
+        h ^= kb * 0xc2b2ae3d27d4eb4full;
+    return (size_t)(h >> shift);
 }
 
 /* Twice the slots, the entries' slots put again: 0, or -1 when out of memory (the table stays). */
@@ -158,16 +166,16 @@ static int grow(chr__wordcache *c) {
     return 0;
 }
 
-/* A new entry for the word s[0..n) of key (ka, kb), in the empty slot i; NULL when the cache is full. Out
- * of line, so that the lookup, with nothing to save around a call, inlines into the tokens' loop. When
- * the entries would fill more than half the slots, the slots double first (and i is found again: the
- * caller's table is then stale, get). */
+/* A new entry for the token s[0..n) of key (ka, kb), whose lookup ended at the empty slot i (none for a
+ * token of 1 byte); NULL when the cache is full. Out of line, so that the lookup, with nothing to save
+ * around a call, inlines into the tokens' loop. When the entries would fill more than half the slots, the
+ * slots double first (and i is found again: the caller's table is then stale, get). */
 static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka, uint64_t kb, size_t i)
     __attribute__((noinline));
 static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka, uint64_t kb, size_t i) {
     if (c->n == c->max)
         return NULL;
-    if (2 * (c->n + 1) > c->mask + 1) {
+    if (n > 1 && 2 * (c->n + 1) > c->mask + 1) {
         if (grow(c))
             return NULL;
         for (i = home(ka, kb, n, c->shift); c->slots[i].len1; i = (i + 1) & c->mask)
@@ -180,12 +188,17 @@ static chr__wordent *add(chr__wordcache *c, const char *s, size_t n, uint64_t ka
     e->verdict = 0;
     e->forms = 0;
     e->link = 0;
-    c->slots[i] = (slot){ka, kb, (uint32_t)n + 1, (uint32_t)(c->n++ * sizeof *e)};
+    if (n == 1)
+        c->one[(unsigned char)s[0]] = e;
+    else
+        c->slots[i] = (slot){ka, kb, (uint32_t)n + 1, (uint32_t)(c->n * sizeof *e)};
+    c->n++;
     return e;
 }
 
-/* The table's fields that a lookup reads, which adds never change: loaded once for all the tokens of a
- * document (the compiler reloads them after every store through a pointer, which might alias them). */
+/* The table's fields that a lookup reads, which adds change only by growing it: loaded once for all the
+ * tokens of a document (the compiler reloads them after every store through a pointer, which might alias
+ * them). */
 typedef struct table {
     const slot *slots;
     const char *ents;
@@ -197,28 +210,48 @@ static inline table table_of(const chr__wordcache *c) {
     return (table){c->slots, (const char *)c->ents, c->mask, c->shift};
 }
 
-/* chr__wordcache_get, inlined into chr__wordcache_tokens' loop (the rare add is not); a NULL (a token too
- * long, or the cache full) counted in *none. *tb is made again when add has grown the table. */
-static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *s, size_t n, size_t *none)
-    __attribute__((always_inline));
-static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *s, size_t n, size_t *none) {
-    if (n > MAX_BYTES) {
+/* The entry of the token text[start..start+n) of a text of len bytes, added when it is new: inlined into
+ * chr__wordcache_tokens' loop (the rare add is not); a NULL (a token too long, or the cache full) counted
+ * in *none. *tb is made again when add has grown the table. */
+static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *text, size_t start, size_t n,
+                                size_t len, size_t *none) __attribute__((always_inline));
+static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *text, size_t start, size_t n,
+                                size_t len, size_t *none) {
+    const char *s = text + start;
+    chr__wordent *e;
+    if (n == 1) {
+        if (!(e = c->one[(unsigned char)s[0]])) /* read in c: one value fewer for the loop to hold */
+            *none += !(e = add(c, s, 1, 0, 0, 0));
+        return e;
+    }
+    uint64_t ka, kb = 0;
+    size_t i;
+    if (n <= 8) {
+        /* the key's second word is 0 for every token this short: the first and the length tell it */
+        ka = key_short(text, start, n, len);
+        for (i = home(ka, 0, n, tb->shift);; i = (i + 1) & tb->mask) {
+            const slot *sl = &tb->slots[i];
+            if (sl->a == ka && sl->len1 == n + 1) /* asked first: most lookups find their word */
+                return (chr__wordent *)(void *)(tb->ents + sl->off);
+            if (!sl->len1)
+                break;
+        }
+    } else if (n <= MAX_BYTES) {
+        ka = load8(s);
+        kb = load8(s + n - 8);
+        for (i = home(ka, kb, n, tb->shift); tb->slots[i].len1; i = (i + 1) & tb->mask) {
+            const slot *sl = &tb->slots[i];
+            if (sl->a == ka && sl->b == kb && sl->len1 == n + 1) {
+                e = (chr__wordent *)(void *)(tb->ents + sl->off);
+                if (n <= 16 || same_middle(e->bytes, s, n))
+                    return e;
+            }
+        }
+    } else {
         ++*none;
         return NULL;
     }
-    uint64_t ka, kb;
-    key(&ka, &kb, s, n);
-    size_t i = home(ka, kb, n, tb->shift);
-    for (; tb->slots[i].len1; i = (i + 1) & tb->mask) {
-        const slot *sl = &tb->slots[i];
-        if (sl->a == ka && sl->b == kb && sl->len1 == n + 1) {
-            chr__wordent *e = (chr__wordent *)(void *)(tb->ents + sl->off);
-            if (n <= 16 || same_middle(e->bytes, s, n))
-                return e;
-        }
-    }
-    chr__wordent *e = add(c, s, n, ka, kb, i);
-    *none += !e;
+    *none += !(e = add(c, s, n, ka, kb, i));
     if (c->slots != tb->slots)
         *tb = table_of(c);
     return e;
@@ -227,16 +260,16 @@ static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *s, siz
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) {
     size_t none = 0;
     table tb = table_of(c);
-    return get(c, &tb, s, n, &none);
+    return get(c, &tb, s, 0, n, n, &none);
 }
 
 size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
-                             const chr__tokens *toks) {
+                             size_t len, const chr__tokens *toks) {
     table tb = table_of(c);
     const chr__token *v = toks->v;
     size_t none = 0;
     for (size_t i = 0, n = toks->n; i < n; i++) {
-        chr__wordent *e = get(c, &tb, text + v[i].start, v[i].end - v[i].start, &none);
+        chr__wordent *e = get(c, &tb, text, v[i].start, v[i].end - v[i].start, len, &none);
         went[i] = e;
         t[i] = e ? &e->x : NULL;
     }

@@ -574,7 +574,10 @@ static char *compact_timex(names *nm, char *p, const chr_timex *x) {
 /* The rule that placed an event's time (static, a handful a document: 30.6 K uses of some 5 K a document
  * on the 2 MB slice), kept as its JSON by its address a document long, as the names are; one not kept
  * (not ASCII, with a byte to escape, or longer than NAME_JSON) has n NAME_ASIS and its length in len. */
-#define RULES 8 /* slots, by the address */
+#define RULE_BITS 5 /* 32 slots, by the address, probed in turn: the library has about a dozen rules, and
+                      * 8 slots with one place each made the cost depend on where the linker put its string
+                      * literals (one more rule, "signal:than", cost 0.9 M instructions on the 2 MB slice) */
+#define RULES (1u << RULE_BITS)
 typedef struct rule_json {
     const char *s; /* NULL: an empty slot */
     size_t len;
@@ -582,9 +585,20 @@ typedef struct rule_json {
     char json[NAME_JSON];
 } rule_json;
 
-/* The slot of rule s (not NULL nor ""), filled if it held another. */
+/* The slot of rule s (not NULL nor ""): its own, or the first empty one from its place (a full table, which
+ * the library's rules do not fill, gives up the slot at that place). */
 static inline const rule_json *rule_of(rule_json *rules, const char *s) {
-    rule_json *r = &rules[((uintptr_t)s * 0x9e3779b97f4a7c15u) >> (64 - 3)];
+    size_t h = ((uintptr_t)s * 0x9e3779b97f4a7c15u) >> (64 - RULE_BITS);
+    rule_json *r = &rules[h];
+    for (size_t k = 0; k < RULES && r->s != s; k++) {
+        if (!r->s)
+            break;
+        if (k + 1 == RULES) {
+            r = &rules[h]; /* full: take the first place */
+            break;
+        }
+        r = &rules[(h + k + 1) & (RULES - 1)];
+    }
     if (r->s != s) {
         char b[6 * (NAME_JSON - 2) + 2];
         int high = 1;

@@ -83,6 +83,11 @@ static void test_header_styles(void **state) {
         {"PARIS, France, March 3, 2024 -- The ministry said on Sunday that the strike would go on for at "
          "least another week.\n",
          "2024-03-03"},
+        /* the agency between the place and the date */
+        {"WASHINGTON (AP) \xe2\x80\x94 November 6, 2024. Republicans won control of the Senate early "
+         "Wednesday, flipping seats in West Virginia and Ohio after a night of tight counts that ran past "
+         "midnight.\n",
+         "2024-11-06"},
         /* a year-less dateline takes the year found elsewhere in the header */
         {"Copyright 2014 Reuters\nWASHINGTON, Dec. 3 (Reuters) - The United States said on Wednesday "
          "that it had been aware of Iranian air strikes against Islamic State in Iraq.\n",

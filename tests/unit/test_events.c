@@ -576,6 +576,56 @@ static void test_word_cache(void **state) {
     chr__event_model_free(b);
 }
 
+/* The entries of text's tokens in c (the caller frees *went): their count. */
+static size_t entries(chr__wordent ***went, chr__wordcache *c, const char *text) {
+    chr__tokens toks;
+    assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
+    size_t n = toks.n;
+    *went = malloc(n * sizeof **went);
+    const chr__ev_tok **t = malloc(n * sizeof *t);
+    assert_non_null(*went);
+    assert_non_null(t);
+    assert_int_equal(chr__wordcache_tokens(*went, t, c, text, strlen(text), &toks), 0);
+    for (size_t i = 0; i < n; i++)
+        assert_ptr_equal(t[i], &(*went)[i]->x);
+    free(t);
+    chr__tokens_free(&toks);
+    return n;
+}
+
+/* A word has one entry wherever it stands: the key of a token of 2 to 8 bytes is read in one load from
+ * its start, or to its end near the end of the text, or copied from a text of fewer than 8 bytes, and the
+ * three must agree; a token of 1 byte has its entry by its byte. */
+static void test_word_cache_keys(void **state) {
+    (void)state;
+    static const char ma[] = "chronicle-events-model\t2\nlist\tBE\tis\twas\nf\tb\t0:100\n";
+    chr__event_model *a = NULL;
+    assert_int_equal(chr__event_model_load(&a, ma, strlen(ma), "a.model", NULL), 0);
+    chr__wordcache *c = chr__wordcache_new(64);
+    assert_non_null(c);
+    chr__wordcache_begin(c, a);
+    chr__wordent **w1, **w2, **w3;
+    /* the first "said" read from its start, the last to its end; "," and "x" of 1 byte */
+    assert_int_equal(entries(&w1, c, "said , abcdefgh x told abcdefgh , said"), 8);
+    assert_ptr_equal(w1[0], w1[7]);
+    assert_ptr_equal(w1[2], w1[5]);
+    assert_ptr_equal(w1[1], w1[6]);
+    assert_ptr_not_equal(w1[0], w1[4]);
+    assert_int_equal(entries(&w2, c, "said"), 1); /* copied: fewer than 8 bytes */
+    assert_ptr_equal(w2[0], w1[0]);
+    assert_int_equal(entries(&w3, c, "x told,"), 3); /* "told" copied too */
+    assert_ptr_equal(w3[0], w1[3]);
+    assert_ptr_equal(w3[1], w1[4]);
+    assert_ptr_equal(w3[2], w1[1]);
+    assert_ptr_equal(chr__wordcache_get(c, "abcdefgh", 8), w1[2]);
+    assert_ptr_equal(chr__wordcache_get(c, "told", 4), w1[4]);
+    free(w1);
+    free(w2);
+    free(w3);
+    chr__wordcache_free(c);
+    chr__event_model_free(a);
+}
+
 /* The part-of-speech guess of a word from its suffix (the feature g): each suffix, words too short for it
  * (it needs 3 bytes before it), and -ness and -ous, which end in -s too. */
 static void test_guess(void **state) {
@@ -738,6 +788,7 @@ static void test_scratch(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_cache),
+        cmocka_unit_test(test_word_cache_keys),
         cmocka_unit_test(test_tagger_scores),
         cmocka_unit_test(test_event_numbers),
         cmocka_unit_test(test_guess),

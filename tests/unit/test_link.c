@@ -1208,6 +1208,66 @@ static void test_since_then(void **state)
     done(&r);
 }
 
+/* A time after "than" is the term of a comparison: what is compared holds AFTER it, and the time belongs to
+ * the "when" clause after it ("voted"), not to the comparison. */
+static void test_comparison_time(void **state)
+{
+    (void)state;
+    run r = extract("Turnout appeared to be lower than in 2020, when a record 158 million Americans voted.");
+    const chr_event *lower = event(&r, "lower"), *voted = event(&r, "voted");
+    assert_int_equal(lower->time.relation, CHR_REL_AFTER);
+    assert_string_equal(lower->time.rule, "sentence");
+    assert_int_equal(voted->time.relation, CHR_REL_IS_INCLUDED);
+    assert_string_equal(voted->time.value, "2020");
+    assert_string_equal(voted->time.rule, "same-sentence");
+    done(&r);
+}
+
+/* "for two days before", "for only nine days before": the event before it lasted them (DURING), the one
+ * after "before" ends them, as in "several months before he entered". */
+static void test_duration_lasted_before(void **state)
+{
+    (void)state;
+    run r = extract("The jury deliberated for two days before returning its verdict. The team had practiced "
+                    "for only nine days before the opener.");
+    assert_int_equal(event(&r, "deliberated")->time.relation, CHR_REL_DURING);
+    assert_int_equal(event(&r, "returning")->time.relation, CHR_REL_ENDS);
+    assert_int_equal(event(&r, "practiced")->time.relation, CHR_REL_DURING);
+    done(&r);
+}
+
+/* A present in a clause of time or condition of a future speaks of what is to come: AFTER the document
+ * date, not INCLUDES it; a present with no future in its sentence still INCLUDES it. */
+static void test_present_of_a_future_clause(void **state)
+{
+    (void)state;
+    run r = extract("Its chief executive will join the board once the deal is completed. Prices rise when "
+                    "demand grows.");
+    const chr_event *completed = event(&r, "completed");
+    assert_int_equal(completed->time.relation, CHR_REL_AFTER);
+    assert_int_equal(completed->dct, CHR_REL_AFTER);
+    assert_int_equal(event(&r, "rise")->dct, CHR_REL_INCLUDES);
+    done(&r);
+}
+
+/* A period between two events dates the event it leads from or to by the other's day or time: "signing"
+ * two days before the Saturday of "opened" (DCT Wednesday 2014-12-03: 2014-11-27), "expired" three weeks
+ * after March 3, "the crash" 90 minutes before 1 a.m. Saturday, on the day before. */
+static void test_period_between_dated_events(void **state)
+{
+    (void)state;
+    run r = extract("The Celtics opened their season on Saturday night, two days after signing Hill. "
+                    "The company signed the deal on March 3, three weeks before the offer expired. "
+                    "Rescuers came at 1 a.m. Saturday, 90 minutes after the crash.");
+    const chr_event *signing = event(&r, "signing"), *expired = event(&r, "expired");
+    const chr_event *crash = event(&r, "crash");
+    assert_int_equal(signing->time.relation, CHR_REL_BEGINS);
+    assert_string_equal(signing->time.begin, "2014-11-27");
+    assert_string_equal(expired->time.begin, "2014-03-24");
+    assert_string_equal(crash->time.begin, "2014-11-28T23:30");
+    done(&r);
+}
+
 /* A noun in -ly is no adverb: "his family said", "The assembly voted" keep their actors. */
 static void test_actor_noun_in_ly(void **state)
 {
@@ -1270,6 +1330,10 @@ int main(void)
         cmocka_unit_test(test_time_of_an_opening_participle),
         cmocka_unit_test(test_coordinated_infinitive_takes_its_own_time),
         cmocka_unit_test(test_since_then),
+        cmocka_unit_test(test_comparison_time),
+        cmocka_unit_test(test_duration_lasted_before),
+        cmocka_unit_test(test_present_of_a_future_clause),
+        cmocka_unit_test(test_period_between_dated_events),
         cmocka_unit_test(test_actor_noun_in_ly),
         cmocka_unit_test(test_court_case_name),
         cmocka_unit_test(test_possessive_time_of_an_object),

@@ -7,8 +7,9 @@
  *   rel(UNIT, N)              the DCT's UNIT shifted by N ("last week": rel(week,-1)); N may be -X / +X
  *   ref(UNIT, N)              the reference time shifted by N UNITs ("a year earlier", "the next day")
  *   weekday(D, POD, DIR)      day D (1 = Monday) by tense, or DIR -1 / +1 / 0 (last / next / this)
- *   month(M, DIR)  monthday(M, D, DIR[, WD])  season(S, DIR)  quarter(Q, DIR)  half(H, DIR)
- *                             (WD: the weekday written with the day, which picks its year)
+ *   month(M, DIR[, M2])  monthday(M, D, DIR[, WD])  season(S, DIR)  quarter(Q, DIR)  half(H, DIR)
+ *                             (WD: the weekday written with the day, which picks its year; M2: the month
+ *                             that ends a range M opens, "April-June", whose year M takes, or the one before)
  *   pod(N, P)                 part P (MO AF EV NI) of the DCT day + N
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
  *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
@@ -473,6 +474,28 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
                       .sub = (int8_t)((p - pods) / 2 + 1)};
         return set_time(out, t);
     }
+    if (k->fn == FN_MONTH && k->arg[2][0]) {
+        /* the first month of a range, "April-June": in the year of the month that ends it, found as that
+         * month alone would be, or in the year before when it comes later in the calendar ("November-
+         * February") */
+        int m = atoi(k->arg[0]), m2;
+        call k2 = *k;
+        chr_time end;
+        snprintf(k2.arg[0], MAXV, "%s", k->arg[2]);
+        k2.arg[2][0] = '\0';
+        snprintf(k2.arg[3], MAXV, "until"); /* the range lasts until it, as "through June" does */
+        int rc = eval_call(&end, und, undn, ctx, c, &k2, used_ref);
+        if (m < 1 || m > 12 || rc <= 0) {
+            if (rc == 0 && m >= 1 && m <= 12)
+                snprintf(und, undn, "XXXX-%02d", m);
+            return m < 1 || m > 12 ? -1 : rc;
+        }
+        int y, d;
+        chr_date_civil(end.day, &y, &m2, &d);
+        if (m > m2)
+            y--;
+        return set_time(out, (chr_time){.day = chr_date_days(y, m, 1), .gran = CHR_GRAN_MONTH});
+    }
     if (k->fn == FN_MONTH || k->fn == FN_MONTHDAY) {
         int m = atoi(k->arg[0]);
         int isday = k->fn == FN_MONTHDAY;
@@ -518,7 +541,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             chr_date_days(y, m, d) < dct->day - UNTIL_RECENT_DAYS && until_signal(ctx, c))
             y = pick_year(dy, cmp, 2);
         /* the same for a month more than two back: "The contract runs through June" (in November) */
-        if (!isday && dir == -3 && y == dy && m < dm - 2 && until_signal(ctx, c))
+        if (!isday && dir == -3 && y == dy && m < dm - 2 && (!strcmp(k->arg[3], "until") || until_signal(ctx, c)))
             y = pick_year(dy, cmp, 2);
         /* "Monday, March 2": of the year next to the DCT's whose March 2 is a Monday, when one alone is */
         int wd = isday ? atoi(k->arg[3]) : 0;

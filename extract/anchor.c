@@ -541,7 +541,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             chr_date_days(y, m, d) < dct->day - UNTIL_RECENT_DAYS && until_signal(ctx, c))
             y = pick_year(dy, cmp, 2);
         /* the same for a month more than two back: "The contract runs through June" (in November) */
-        if (!isday && dir == -3 && y == dy && m < dm - 2 && (!strcmp(k->arg[3], "until") || until_signal(ctx, c)))
+        if (!isday && dir == -3 && y == dy && m < dm - 2 &&
+            (!strcmp(k->arg[3], "until") || until_signal(ctx, c)))
             y = pick_year(dy, cmp, 2);
         /* "Monday, March 2": of the year next to the DCT's whose March 2 is a Monday, when one alone is */
         int wd = isday ? atoi(k->arg[3]) : 0;

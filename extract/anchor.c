@@ -14,6 +14,8 @@
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
  *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
  *   weekendof(M, N, Y)        the weekend of the first Saturday from day N of month M (N 28: its last)
+ *   weekdayof(M, N, D, Y)     the first weekday D (1 = Monday) from day N of month M (N 28: its last D):
+ *                             "the first Monday in October"
  *   monthref(M, N[, D])       month M (day D) of the reference year shifted by N ("February of that year",
  *                             "Jan. 17 of that year")
  *   seasonafter(S, N)         the first season S after (N = 1) or the last before (N = -1) the reference
@@ -54,7 +56,7 @@ enum fn {
     FN_REL, FN_REF, FN_SEQ, FN_WEEKDAY, FN_POD, FN_MONTH, FN_MONTHDAY, FN_WEEKENDOF, FN_WEEKOF, FN_SEASON,
     FN_QUARTER, FN_HALF, FN_TIME, FN_DTIME, FN_VAGUE, FN_YEARSPAN, FN_DATETIME, FN_DECADE, FN_CENTURY,
     FN_WEEKEND, FN_QUARTERYEAR, FN_HALFYEAR, FN_SEASONYEAR, FN_YEARAGO, FN_PERIODIN, FN_WDTIME,
-    FN_SEASONAFTER, FN_MONTHIN, FN_MONTHREF, FN_LONG, FN_REFPOD, FN_HOLIDAY,
+    FN_SEASONAFTER, FN_MONTHIN, FN_MONTHREF, FN_LONG, FN_REFPOD, FN_HOLIDAY, FN_WEEKDAYOF,
 };
 
 /* the most called first (in news) */
@@ -72,7 +74,7 @@ static const struct {
     FN("decade", FN_DECADE), FN("datetime", FN_DATETIME), FN("weekof", FN_WEEKOF), FN("refpod", FN_REFPOD),
     FN("yearspan", FN_YEARSPAN), FN("monthref", FN_MONTHREF), FN("halfyear", FN_HALFYEAR),
     FN("dtime", FN_DTIME), FN("weekendof", FN_WEEKENDOF), FN("season", FN_SEASON), FN("quarter", FN_QUARTER),
-    FN("half", FN_HALF), FN("seasonafter", FN_SEASONAFTER),
+    FN("half", FN_HALF), FN("seasonafter", FN_SEASONAFTER), FN("weekdayof", FN_WEEKDAYOF),
 };
 #undef FN
 
@@ -561,14 +563,17 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         chr_time t = {.day = chr_date_days(y, m, d), .gran = isday ? CHR_GRAN_DAY : CHR_GRAN_MONTH};
         return set_time(out, t);
     }
-    if (k->fn == FN_WEEKENDOF) {
+    if (k->fn == FN_WEEKENDOF || k->fn == FN_WEEKDAYOF) {
         /* "the last weekend of May": the weekend of the first Saturday on or after day N of the month (N from
-         * table monthweek: 1, 8, 15, 22), or of its last Saturday (N 28); the year as monthday picks it */
+         * table monthweek: 1, 8, 15, 22), or of its last Saturday (N 28); the year as monthday picks it.
+         * "the first Monday in October": the day itself, of weekday D */
         int m = atoi(k->arg[0]), n = atoi(k->arg[1]), y;
-        if (m < 1 || m > 12 || n < 1 || n > 28)
+        int wd = k->fn == FN_WEEKDAYOF ? atoi(k->arg[2]) : 6;
+        const char *year = k->arg[k->fn == FN_WEEKDAYOF ? 3 : 2];
+        if (m < 1 || m > 12 || n < 1 || n > 28 || wd < 1 || wd > 7)
             return -1;
-        if (k->arg[2][0]) {
-            y = atoi(k->arg[2]);
+        if (year[0]) {
+            y = atoi(year);
         } else {
             call k2 = *k;
             chr_time md;
@@ -577,7 +582,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             k2.arg[2][0] = k2.arg[3][0] = '\0';
             int rc = eval_call(&md, und, undn, ctx, c, &k2, used_ref);
             if (rc <= 0) {
-                snprintf(und, undn, "XXXX-WXX-WE");
+                snprintf(und, undn, k->fn == FN_WEEKDAYOF ? "XXXX-%02d-XX" : "XXXX-WXX-WE", m);
                 return rc;
             }
             int dmd;
@@ -591,11 +596,13 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             while (!chr_date_valid(y, m, last))
                 last--;
             day = chr_date_days(y, m, last);
-            day -= (chr_date_weekday(day) - 6 + 7) % 7; /* back to its Saturday */
+            day -= (chr_date_weekday(day) - wd + 7) % 7; /* back to its last weekday D (a Saturday) */
         } else {
             day = chr_date_days(y, m, n);
-            day += (6 - chr_date_weekday(day) + 7) % 7; /* on to a Saturday */
+            day += (wd - chr_date_weekday(day) + 7) % 7; /* on to its weekday D */
         }
+        if (k->fn == FN_WEEKDAYOF)
+            return set_time(out, (chr_time){.day = day, .gran = CHR_GRAN_DAY});
         chr_time t = chr__time_period(&(chr_time){.day = day, .gran = CHR_GRAN_DAY}, CHR_GRAN_WEEK);
         t.gran = CHR_GRAN_WEEKEND;
         return set_time(out, t);

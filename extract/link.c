@@ -1008,7 +1008,9 @@ static int modifier(const ctx *c, const chr_timex *t)
 {
     const char *p = c->text + t->end;
     size_t left = c->len - t->end;
-    if (left < 2 || p[0] != ' ' || !islower((unsigned char)p[1]))
+    /* or the first of two, the second an amount: "a 10-year, $700 million contract" */
+    int amount = left >= 3 && p[0] == ',' && p[1] == ' ' && (p[2] == '$' || isdigit((unsigned char)p[2]));
+    if (!amount && (left < 2 || p[0] != ' ' || !islower((unsigned char)p[1])))
         return 0;
     size_t i = t->end;
     while (i > t->start && c->text[i - 1] != ' ') /* the last word of the expression */

@@ -386,15 +386,17 @@ static void test_possessive_time_opens_nothing(void **state)
     done(&r);
 }
 
-/* A hyphenated time before a noun ("a 24-hour vigil", "third-quarter earnings") modifies that noun: the
- * verbs around it take another time of the sentence. */
+/* A hyphenated time before a noun ("a 24-hour vigil", "third-quarter earnings", "a three-year, $30 million
+ * contract") modifies that noun: the verbs around it take another time of the sentence. */
 static void test_modifying_time_kept_by_its_noun(void **state)
 {
     (void)state;
     run r = extract("Protesters held a 24-hour vigil outside the embassy on Sunday. The company reported "
-                    "third-quarter earnings of $9.8 million on Friday.");
+                    "third-quarter earnings of $9.8 million on Friday. The club signed him to a three-year, "
+                    "$30 million contract on Tuesday.");
     assert_string_equal(event(&r, "held")->time.value, "2014-11-30");
     assert_string_equal(event(&r, "reported")->time.value, "2014-11-28");
+    assert_string_equal(event(&r, "signed")->time.value, "2014-12-02"); /* the first of two modifiers */
     assert_string_equal(event(&r, "earnings")->time.value, "2014-Q3");
     done(&r);
 }

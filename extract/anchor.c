@@ -14,6 +14,7 @@
  *   time(H, M, AMPM, N)       a clock time on the reference day (DCT + N days)
  *   dtime(H, M, AMPM, N)      a clock time on the DCT's day + N ("9 a.m. tomorrow")
  *   weekendof(M, N, Y)        the weekend of the first Saturday from day N of month M (N 28: its last)
+ *   weekof(M, D, Y[, we])     the ISO week holding day D of month M (we: that week's weekend)
  *   weekdayof(M, N, D, Y)     the first weekday D (1 = Monday) from day N of month M (N 28: its last D):
  *                             "the first Monday in October"
  *   monthref(M, N[, D])       month M (day D) of the reference year shifted by N ("February of that year",
@@ -624,7 +625,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             if (rc <= 0)
                 return rc; /* no DCT: XXXX-12-08, the day is all that is known */
         }
-        return set_time(out, chr__time_period(&dd, CHR_GRAN_WEEK));
+        chr_time w = chr__time_period(&dd, CHR_GRAN_WEEK);
+        if (!strcmp(k->arg[3], "we"))
+            w.gran = CHR_GRAN_WEEKEND; /* "the weekend of Oct. 4-5": that week's weekend */
+        return set_time(out, w);
     }
     if (k->fn == FN_SEASON || k->fn == FN_QUARTER || k->fn == FN_HALF) {
         int q = atoi(k->arg[0]);

@@ -187,7 +187,19 @@ enum {
     CLITIC = 1u << 20  /* clitic_of, set by look_up too */
 };
 
-enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4, COMPARED = 8 }; /* ctx.line */
+/* ctx.line: what is known of each time expression, worked out once rather than for each event that weighs
+ * it (POSSESSIVE to FROM_NOW had cost 2 M instructions on the 2 MB slice, asked of every event and time of
+ * a sentence) */
+enum {
+    OWN_LINE = 1,
+    HEADER = 2,
+    DATELINE = 4,
+    COMPARED = 8,
+    POSSESSIVE = 16, /* possessive */
+    MODIFIER = 32,   /* modifier */
+    RATE = 64,       /* rate */
+    FROM_NOW = 128   /* now_of_from_now */
+};
 
 typedef struct ctx {
     const char *text;
@@ -202,7 +214,7 @@ typedef struct ctx {
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
     const unsigned char *line; /* per time expression: OWN_LINE, HEADER, DATELINE, COMPARED (own_line,
-                                * header_label, in_dateline, comparison_term), once */
+                                * header_label, in_dateline, comparison_term) and the bits after them */
     unsigned char lines;       /* the bits of line of all the time expressions: most texts have no HEADER */
     int wrapped; /* the text is hard-wrapped: a line break is no boundary (hard_wrapped) */
     const size_t *breaks; /* the tokens that open a headline's line (line_break_at), in order; nbreaks of them
@@ -466,6 +478,12 @@ static size_t tx_end(const ctx *c, const chr_timex *t)
     return c->tx_tok[2 * (size_t)(t - c->timexes) + 1];
 }
 
+/* Has time expression t of the result the bit of ctx.line? */
+static int tx_is(const ctx *c, const chr_timex *t, unsigned bit)
+{
+    return (c->line[t - c->timexes] & bit) != 0;
+}
+
 /* tok_at(c, e->start) for an event e of the result, worked out once. */
 static size_t ev_tok(const ctx *c, const chr_event *e)
 {
@@ -647,10 +665,6 @@ static int signal_word(signal w)
            w == SIG_BY || w == SIG_BEFORE || w == SIG_AFTER;
 }
 
-static int possessive(const ctx *c, const chr_timex *t);
-
-static int modifier(const ctx *c, const chr_timex *t);
-
 /* Is the "until" before time t negated ("not until Tuesday", "wasn't to begin ... until 1993")? */
 static int not_until(const ctx *c, const chr_timex *t)
 {
@@ -703,7 +717,7 @@ static int lasted_for(const ctx *c, const chr_timex *t)
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     signal w = signal_before(c, tx_start(c, t));
-    if (possessive(c, t))
+    if (tx_is(c, t, POSSESSIVE))
         w = SIG_NONE; /* "the toll from Friday's earthquake": the signal is the noun's, not the time's (TBAQ
                        * with the gold events: 1531 -> 1535 links) */
     size_t next = tx_end(c, t); /* the word after the timex: "13 days after", "a few days later" */
@@ -765,7 +779,7 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         /* "lower than in 2020": what is compared holds after the time (TimeBank: "higher than a year
          * earlier" is AFTER it) */
         set_time(&e->time, ti, CHR_REL_AFTER, t->value, c->gran[ti], t->value, "", "signal:than");
-    } else if (e->cls == CHR_EVENT_REPORTING && e->end <= t->start && modifier(c, t) &&
+    } else if (e->cls == CHR_EVENT_REPORTING && e->end <= t->start && tx_is(c, t, MODIFIER) &&
                (c->gran[ti] == CHR_GRAN_QUARTER || c->gran[ti] == CHR_GRAN_HALF)) {
         /* "reported third-quarter profit": results are reported after their period (TBAQ with the gold
          * events: 3 links fixed, 1 lost) */
@@ -1098,7 +1112,7 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
         /* "On Monday, a U.S. official confirmed", "On Tuesday, the league, a lobbying group, plans": an
          * opening time scopes over its sentence, the commas after it are no boundary; not a possessive
          * ("Monday's email announcement marked ... in the past decade that Jobs, aged 55, has taken") */
-        d += (intro && !possessive(c, t) ? 0 : clause_gap(c, t->end, e->start)) + LEFT_PENALTY;
+        d += (intro && !tx_is(c, t, POSSESSIVE) ? 0 : clause_gap(c, t->end, e->start)) + LEFT_PENALTY;
     } else if (t->start >= e->end) {
         d = t->start - e->end;
         if (d > LINK_REACH)
@@ -1109,11 +1123,11 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     }
     if (t->type == CHR_TIMEX_DURATION)
         d += DURATION_PENALTY;
-    if (rate(c, t))
+    if (tx_is(c, t, RATE))
         d += RATE_PENALTY;
-    if (modifier(c, t) && !(e->start >= t->end && e->start - t->end <= MODIFIER_REACH))
+    if (tx_is(c, t, MODIFIER) && !(e->start >= t->end && e->start - t->end <= MODIFIER_REACH))
         d += MODIFIER_PENALTY;
-    if (e->end <= t->start && possessive(c, t))
+    if (e->end <= t->start && tx_is(c, t, POSSESSIVE))
         d += POSSESSIVE_PENALTY;
     if (d > LINK_REACH && !opens)
         return (size_t)-1; /* an opening time reaches its whole sentence */
@@ -1318,7 +1332,7 @@ static int not_the_reports(const chr_result *res, size_t ei, size_t ti, const ct
 static int far_own_time(const ctx *c, const chr_result *res, const chr_event *e, const chr_timex *t)
 {
     if (t->start < e->end || e->tense == CHR_TENSE_NONE || e->tense == CHR_TENSE_INFINITIVE ||
-        t->type == CHR_TIMEX_DURATION || modifier(c, t) || clause_gap(c, e->end, t->start))
+        t->type == CHR_TIMEX_DURATION || tx_is(c, t, MODIFIER) || clause_gap(c, e->end, t->start))
         return 0; /* not "on fourth-quarter results": the noun's */
     for (size_t k = first_event_from(res, e->end); k < res->nevents && res->events[k].start < t->start; k++)
         if (res->events[k].tense != CHR_TENSE_NONE && res->events[k].start >= e->end)
@@ -1344,7 +1358,7 @@ static int link_timexes(chr_result *res, const ctx *c)
         size_t best = (size_t)-1, bestd = (size_t)-1;
         for (size_t ti = lo; ti < res->n && res->timexes[ti].start < e->sent_end; ti++) {
             const chr_timex *t = &res->timexes[ti];
-            if (t->end > e->sent_end || (c->line[ti] & (OWN_LINE | DATELINE)) || now_of_from_now(res, c, ti))
+            if (t->end > e->sent_end || (c->line[ti] & (OWN_LINE | DATELINE | FROM_NOW)))
                 continue; /* SETs stay: "held rallies daily" is IS_INCLUDED "daily" */
             size_t d = timex_distance(c, e, t);
             if (d == (size_t)-1 && far_own_time(c, res, e, t))
@@ -1372,7 +1386,7 @@ static int link_timexes(chr_result *res, const ctx *c)
      * 1955 of 'the text "Steve Jobs 1955-2011", states: "..., and the world has lost' dated "lost") */
     for (size_t ti = 0; ti < res->n; ti++) {
         const chr_timex *t = &res->timexes[ti];
-        if (taken[ti] || (c->line[ti] & (OWN_LINE | DATELINE)) || now_of_from_now(res, c, ti))
+        if (taken[ti] || (c->line[ti] & (OWN_LINE | DATELINE | FROM_NOW)))
             continue;
         size_t lo = first_event_from(res, t->start);
         chr_event *pick = NULL;
@@ -2918,7 +2932,11 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             int own = header || own_line(&c, &res->timexes[i]);
             line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0) |
                                       (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0) |
-                                      (comparison_term(&c, &res->timexes[i]) ? COMPARED : 0));
+                                      (comparison_term(&c, &res->timexes[i]) ? COMPARED : 0) |
+                                      (possessive(&c, &res->timexes[i]) ? POSSESSIVE : 0) |
+                                      (modifier(&c, &res->timexes[i]) ? MODIFIER : 0) |
+                                      (rate(&c, &res->timexes[i]) ? RATE : 0) |
+                                      (now_of_from_now(res, &c, i) ? FROM_NOW : 0));
             c.lines |= line[i];
         }
         st = link_all(res, &c, tx_tok + 2 * res->n, err);

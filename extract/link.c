@@ -130,7 +130,7 @@ typedef struct wordset {
     struct {
         uint64_t key[2]; /* word_key of the word */
         unsigned char n; /* its length; 0: empty slot */
-        uint16_t lists;  /* bit k: in the k-th list of wordset_lists */
+        uint32_t lists;  /* bit k: in the k-th list of wordset_lists; and the bits of named_words */
     } slot[WORDSET_SLOTS];
     uint16_t lengths[256]; /* per first byte (the words are lower case): bit n, some word of n bytes opens
                             * with it; a token no word could be is told without its key and hash */
@@ -184,8 +184,25 @@ enum {
     TENSE_SHIFT = 16,
     TENSE_BITS = 7u << TENSE_SHIFT,
     ADVERB = 1u << 19, /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
-    CLITIC = 1u << 20  /* clitic_of, set by look_up too */
+    CLITIC = 1u << 20, /* clitic_of, set by look_up too */
+    /* the words of named_words, one bit each */
+    AND = 1u << 21,
+    BUT = 1u << 22,
+    OR = 1u << 23,
+    BY = 1u << 24,
+    WHICH = 1u << 25,
+    WHO = 1u << 26,
+    OF = 1u << 27
 };
+
+/* Words asked about one at a time where every event or token asks ("and" or "but" ends a summary, "by"
+ * after a verb opens its agent): a bit each, looked up with the lists, rather than their bytes compared
+ * (tok_word) each time. */
+static const struct {
+    const char *word;
+    uint32_t bit;
+} named_words[] = {{"and", AND},     {"but", BUT}, {"or", OR}, {"by", BY},
+                   {"which", WHICH}, {"who", WHO}, {"of", OF}};
 
 /* ctx.line: what is known of each time expression, worked out once rather than for each event that weighs
  * it (POSSESSIVE to FROM_NOW had cost 2 M instructions on the 2 MB slice, asked of every event and time of
@@ -208,8 +225,9 @@ typedef struct ctx {
     const wordset *words;
     chr__wordent *const *went; /* per token, its word cache entry, where look_up keeps a word's bits (link),
                                 * or NULL; or NULL */
-    uint32_t *lists;      /* per token: its bits of wordset_lists, ADVERB and CLITIC, with LOOKED_UP once
-                           * looked up, and the answers kept of tok_punct, tok_in_timex and tok_tense */
+    uint32_t *lists;      /* per token: its bits of wordset_lists, named_words, ADVERB and CLITIC, with
+                           * LOOKED_UP once looked up, and the answers kept of tok_punct, tok_in_timex and
+                           * tok_tense */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
@@ -277,26 +295,33 @@ static inline size_t word_hash(const uint64_t key[2])
     return (size_t)(((key[0] ^ key[1] * 31) * 0x9E3779B97F4A7C15u) >> (64 - WORDSET_BITS));
 }
 
+/* Word w into the table with the bits lists. */
+static void wordset_add(wordset *ws, const char *w, uint32_t lists)
+{
+    size_t n = strlen(w), h;
+    uint64_t key[2];
+    word_key(key, w, n, n);
+    for (h = word_hash(key); ws->slot[h].n; h = (h + 1) & (WORDSET_SLOTS - 1))
+        if (ws->slot[h].n == n && ws->slot[h].key[0] == key[0] && ws->slot[h].key[1] == key[1])
+            break;
+    ws->slot[h].key[0] = key[0];
+    ws->slot[h].key[1] = key[1];
+    ws->slot[h].n = (unsigned char)n;
+    ws->slot[h].lists |= lists;
+    ws->lengths[(unsigned char)w[0]] |= (uint16_t)(1u << n);
+}
+
 static void wordset_build(wordset *ws)
 {
     memset(ws, 0, sizeof *ws);
     for (size_t l = 0; l < sizeof wordset_lists / sizeof wordset_lists[0]; l++)
-        for (const char *const *w = wordset_lists[l]; *w; w++) {
-            size_t n = strlen(*w), h;
-            uint64_t key[2];
-            word_key(key, *w, n, n);
-            for (h = word_hash(key); ws->slot[h].n; h = (h + 1) & (WORDSET_SLOTS - 1))
-                if (ws->slot[h].n == n && ws->slot[h].key[0] == key[0] && ws->slot[h].key[1] == key[1])
-                    break;
-            ws->slot[h].key[0] = key[0];
-            ws->slot[h].key[1] = key[1];
-            ws->slot[h].n = (unsigned char)n;
-            ws->slot[h].lists |= 1u << l;
-            ws->lengths[(unsigned char)(*w)[0]] |= (uint16_t)(1u << n);
-        }
+        for (const char *const *w = wordset_lists[l]; *w; w++)
+            wordset_add(ws, *w, 1u << l);
+    for (size_t k = 0; k < sizeof named_words / sizeof named_words[0]; k++)
+        wordset_add(ws, named_words[k].word, named_words[k].bit);
 }
 
-/* The bits of wordset_lists that s[0..n) has, room bytes of it readable. */
+/* The bits of wordset_lists (and named_words) that s[0..n) has, room bytes of it readable. */
 static unsigned word_lists(const wordset *ws, const char *s, size_t n, size_t room)
 {
     if (n == 0 || n > WORDSET_LONGEST || !(ws->lengths[lower((unsigned char)s[0])] >> n & 1))
@@ -1059,7 +1084,7 @@ static int coordinated(const ctx *c, const chr_event *e, size_t a)
     size_t i = ev_tok(c, e);
     int to = 0;
     for (size_t k = 0; k < 5 && i > 0 && c->toks->v[i - 1].start >= a; k++, i--) {
-        if (tok_word(c, i - 1, "and") || tok_word(c, i - 1, "but") || tok_word(c, i - 1, "or"))
+        if (tok_is(c, i - 1, AND | BUT | OR))
             return 1;
         if (k == 0 && tok_word(c, i - 1, "to")) {
             to = 1;
@@ -1993,8 +2018,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
                 break;
             }
             /* "Secretary of State", "Kerry and Kirby": "of" and "and" between capitalised words stay */
-            if (!((tok_word(c, p, "of") || tok_word(c, p, "and")) && p > first && tok_capital(c, p - 1) &&
-                  tok_capital(c, p + 1)))
+            if (!(tok_is(c, p, OF | AND) && p > first && tok_capital(c, p - 1) && tok_capital(c, p + 1)))
                 break;
         }
         k = p;
@@ -2077,7 +2101,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
             return;
         }
     }
-    if (verb && finite && k < end && k > first + 2 && tok_word(c, k - 1, "by") &&
+    if (verb && finite && k < end && k > first + 2 && tok_is(c, k - 1, BY) &&
         participle_at(c, res, k - 2)) {
         size_t ra, rb;
         actor_phrase(c, res, k - 2, first, &ra, &rb);
@@ -2368,7 +2392,7 @@ static int summary_stop(const ctx *c, size_t q)
         char ch = c->text[t->start];
         return ch == ',' || ch == ';' || ch == '.';
     }
-    return n == 3 && (tok_word(c, q, "and") || tok_word(c, q, "but"));
+    return n == 3 && tok_is(c, q, AND | BUT);
 }
 
 /* The actor and the summary of event e, whose token is i (tok_at). */
@@ -2429,7 +2453,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
         /* '"...," Kerry said Wednesday'; not 'Noting that ..., they said it had to have belonged to Iran',
          * which reports what follows it */
         reported_before = 1;
-    } else if (i + 2 < last && tok_word(c, i + 1, "by") &&
+    } else if (i + 2 < last && tok_is(c, i + 1, BY) &&
                (e->tense == CHR_TENSE_PASTPART || passive_be(c, i, first))) {
         /* a passive: "first broken by The Huffington Post" ("by" asked first: passive_be, asked of every
          * event, had cost 1.5 M instructions on the 2 MB slice) */
@@ -2459,7 +2483,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
     int prefix_actor = 0;            /* the antecedent of "which" or "who", which opens the summary */
     if (a == b && e->tense != CHR_TENSE_NONE && e->tense != CHR_TENSE_INFINITIVE) {
         size_t k = skip_to_subject(c, res, i, first);
-        if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
+        if (k > first + 1 && tok_is(c, k - 1, WHICH | WHO) &&
             tok_word(c, k - 2, ",")) {
             /* "Iran, which is a top regional rival": the phrase before the comma, over an apposition ("Maria
              * Lopez, 62, who had lived there") */
@@ -2471,20 +2495,20 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
             }
             prefix_actor = a < b;
         } else if (k > first + 1 &&
-                   (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who") ||
+                   (tok_is(c, k - 1, WHICH | WHO) ||
                     (tok_word(c, k - 1, "that") && k - 2 > first && !tok_verb_event(c, res, k - 2) &&
                      !tok_is(c, k - 2, BETWEEN | ADVERB))) &&
-                   !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_word(c, k - 2, "of")) {
+                   !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_is(c, k - 2, OF)) {
             /* "footage which showed a U.S.-made jet", "a strike that began": the phrase before "which" (not
              * "the effects of which"; not the verb of "said that", nor "Note that" opening a sentence) */
             actor_phrase(c, res, k - 1, first, &a, &b);
             prefix_actor = a < b;
-        } else if (k > first && (tok_word(c, k - 1, "and") || tok_word(c, k - 1, "or") || tok_word(c, k - 1, "but"))) {
+        } else if (k > first && tok_is(c, k - 1, AND | OR | BUT)) {
             /* "... and has not had relations": the subject of the clause it continues: the antecedent of
              * a "which" before it ("Iran, which is a rival ... and has not had"), else the actor of the
              * verb before it */
             for (size_t q = k - 1; q-- > first + 1;) {
-                if ((tok_word(c, q, "which") || tok_word(c, q, "who")) && tok_word(c, q - 1, ",")) {
+                if (tok_is(c, q, WHICH | WHO) && tok_word(c, q - 1, ",")) {
                     actor_phrase(c, res, q - 1, first, &a, &b);
                     prefix_actor = a < b;
                     break;
@@ -2492,7 +2516,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
                 if (tok_verb_event(c, res, q)) {
                     /* the nearest verb before it that has an actor ("Jobs has not yet mentioned what
                      * prompted his decision, but said": Jobs, not the actor-less "prompted") */
-                    if (q + 1 < last && tok_word(c, q + 1, "by"))
+                    if (q + 1 < last && tok_is(c, q + 1, BY))
                         break; /* a passive's actor is its agent, not the subject the verbs share */
                     const chr_event *p = e;
                     while (p > res->events && p->start > c->toks->v[q].start)
@@ -2584,15 +2608,14 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
              * \"Great companies ...\"") */
             if (ch == ',' && words < SUMMARY_COMMA && !relative && in_relative < 0) {
                 size_t rk = skip_to_subject(c, res, i, first);
-                in_relative = rk > first && (tok_word(c, rk - 1, "which") || tok_word(c, rk - 1, "who"));
+                in_relative = rk > first && tok_is(c, rk - 1, WHICH | WHO);
                 relative = in_relative && e->cls != CHR_EVENT_REPORTING;
             }
             if (ch == ';' || ch == '.' || (ch == ',' && (words >= SUMMARY_COMMA || relative)))
                 break;
             /* "which lawmakers passed in June and which took effect": the next relative clause is not its */
             if (t->end - t->start == 3 && q + 1 < last &&
-                (tok_word(c, q, "and") || tok_word(c, q, "but")) &&
-                (tok_word(c, q + 1, "which") || tok_word(c, q + 1, "who")))
+                tok_is(c, q, AND | BUT) && tok_is(c, q + 1, WHICH | WHO))
                 break;
         }
         size_t to = tk->v[q - 1].end;

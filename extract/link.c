@@ -192,17 +192,51 @@ enum {
     BY = 1u << 24,
     WHICH = 1u << 25,
     WHO = 1u << 26,
-    OF = 1u << 27
+    OF = 1u << 27,
+    SIGNAL_SHIFT = 28 /* the bits from it up: the signal (below) a word of named_words is, if any */
 };
 
+/* The words before a time expression that link_timex tells apart (SIG_NONE: any other word, or none). */
+typedef enum signal {
+    SIG_NONE,
+    SIG_THE,
+    SIG_SINCE,
+    SIG_FROM,
+    SIG_BETWEEN,
+    SIG_UNTIL,
+    SIG_TILL,
+    SIG_THROUGH,
+    SIG_BY,
+    SIG_DUE,
+    SIG_BEFORE,
+    SIG_AFTER
+} signal;
+_Static_assert(SIG_AFTER < 1u << (32 - SIGNAL_SHIFT), "a signal fits in a token's bits");
+
 /* Words asked about one at a time where every event or token asks ("and" or "but" ends a summary, "by"
- * after a verb opens its agent): a bit each, looked up with the lists, rather than their bytes compared
- * (tok_word) each time. */
+ * after a verb opens its agent), and the signals, asked of the word before every time an event takes: a
+ * bit each, or the signal, looked up with the lists, rather than their bytes compared (tok_word) each
+ * time. */
 static const struct {
     const char *word;
     uint32_t bit;
-} named_words[] = {{"and", AND},     {"but", BUT}, {"or", OR}, {"by", BY},
-                   {"which", WHICH}, {"who", WHO}, {"of", OF}};
+} named_words[] = {{"and", AND},
+                   {"but", BUT},
+                   {"or", OR},
+                   {"by", BY | (uint32_t)SIG_BY << SIGNAL_SHIFT},
+                   {"which", WHICH},
+                   {"who", WHO},
+                   {"of", OF},
+                   {"the", (uint32_t)SIG_THE << SIGNAL_SHIFT},
+                   {"since", (uint32_t)SIG_SINCE << SIGNAL_SHIFT},
+                   {"from", (uint32_t)SIG_FROM << SIGNAL_SHIFT},
+                   {"between", (uint32_t)SIG_BETWEEN << SIGNAL_SHIFT},
+                   {"until", (uint32_t)SIG_UNTIL << SIGNAL_SHIFT},
+                   {"till", (uint32_t)SIG_TILL << SIGNAL_SHIFT},
+                   {"through", (uint32_t)SIG_THROUGH << SIGNAL_SHIFT},
+                   {"due", (uint32_t)SIG_DUE << SIGNAL_SHIFT},
+                   {"before", (uint32_t)SIG_BEFORE << SIGNAL_SHIFT},
+                   {"after", (uint32_t)SIG_AFTER << SIGNAL_SHIFT}};
 
 /* ctx.line: what is known of each time expression, worked out once rather than for each event that weighs
  * it (POSSESSIVE to FROM_NOW had cost 2 M instructions on the 2 MB slice, asked of every event and time of
@@ -383,15 +417,16 @@ static unsigned look_up(const ctx *c, size_t i)
     return c->lists[i] |= bits;
 }
 
-/* Is token i in list (bits of wordset_lists, or ADVERB)? Each token is looked up once, when first asked
- * about; inline, since most calls only read the bits. */
-static inline int tok_is(const ctx *c, size_t i, unsigned list)
+/* Token i's bits, with those of look_up. Each token is looked up once, when first asked about; inline,
+ * since most calls only read the bits. */
+static inline unsigned tok_lists(const ctx *c, size_t i)
 {
     unsigned bits = c->lists[i];
-    if (!(bits & LOOKED_UP))
-        bits = look_up(c, i);
-    return (bits & list) != 0;
+    return bits & LOOKED_UP ? bits : look_up(c, i);
 }
+
+/* Is token i in list (bits of wordset_lists or named_words, or ADVERB)? */
+static inline int tok_is(const ctx *c, size_t i, unsigned list) { return (tok_lists(c, i) & list) != 0; }
 
 /* clitic_of(c, i), looked up with the word's lists. */
 static inline int tok_clitic(const ctx *c, size_t i) { return tok_is(c, i, CLITIC); }
@@ -577,46 +612,8 @@ static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char
     tm->rule = rule;
 }
 
-/* The words before a time expression that link_timex tells apart (SIG_NONE: any other word, or none). */
-typedef enum signal {
-    SIG_NONE,
-    SIG_THE,
-    SIG_SINCE,
-    SIG_FROM,
-    SIG_BETWEEN,
-    SIG_UNTIL,
-    SIG_TILL,
-    SIG_THROUGH,
-    SIG_BY,
-    SIG_DUE,
-    SIG_BEFORE,
-    SIG_AFTER
-} signal;
-
-/* Which of them token i is, regardless of case: by its length, then the words of that length. */
-static signal signal_of(const ctx *c, size_t i)
-{
-    const chr__token *t = &c->toks->v[i];
-    switch (t->end - t->start) {
-    case 2:
-        return tok_word(c, i, "by") ? SIG_BY : SIG_NONE;
-    case 3:
-        return tok_word(c, i, "the") ? SIG_THE : tok_word(c, i, "due") ? SIG_DUE : SIG_NONE;
-    case 4:
-        return tok_word(c, i, "from") ? SIG_FROM : tok_word(c, i, "till") ? SIG_TILL : SIG_NONE;
-    case 5:
-        return tok_word(c, i, "since")   ? SIG_SINCE
-               : tok_word(c, i, "until") ? SIG_UNTIL
-               : tok_word(c, i, "after") ? SIG_AFTER
-                                         : SIG_NONE;
-    case 6:
-        return tok_word(c, i, "before") ? SIG_BEFORE : SIG_NONE;
-    case 7:
-        return tok_word(c, i, "between") ? SIG_BETWEEN : tok_word(c, i, "through") ? SIG_THROUGH : SIG_NONE;
-    default:
-        return SIG_NONE;
-    }
-}
+/* Which of them token i is, regardless of case: looked up with its lists (SIGNAL_SHIFT). */
+static signal signal_of(const ctx *c, size_t i) { return (signal)(tok_lists(c, i) >> SIGNAL_SHIFT); }
 
 /* Can token i end a hedge (the first words of hedges)? Most tokens before a time cannot: the hedges are
  * not walked for them. */
@@ -755,7 +752,8 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
                        tok_word(c, i - 2, "since") || tok_word(c, i - 2, "until")))
             w = signal_before(c, i - 1);
     }
-    int after = word_at(c, next, "after"), before = word_at(c, next, "before");
+    signal w_next = next < c->toks->n ? signal_of(c, next) : SIG_NONE;
+    int after = w_next == SIG_AFTER, before = w_next == SIG_BEFORE;
     int counted = w != SIG_THE && strncasecmp(c->text + t->start, "the ", 4) &&
                   memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
     if (t->type == CHR_TIMEX_DURATION && (after || before || word_at(c, next, "later")) && counted &&
@@ -1565,9 +1563,10 @@ static int link_to_event(size_t ei, size_t i, const chr_result *res, const ctx *
             break;
         if (!tok_is(c, k, SUBORDINATOR)) /* the signals below are all subordinators: skip other words */
             continue;
-        if (tok_word(c, k, "after"))
+        signal w = signal_of(c, k);
+        if (w == SIG_AFTER)
             rel = CHR_REL_BEFORE; /* X after e: e came first */
-        else if (tok_word(c, k, "before"))
+        else if (w == SIG_BEFORE)
             rel = CHR_REL_AFTER;
         else if (tok_word(c, k, "when") || tok_word(c, k, "while") || tok_word(c, k, "as"))
             rel = CHR_REL_IS_INCLUDED;

@@ -619,9 +619,20 @@ static signal signal_of(const ctx *c, size_t i) { return (signal)(tok_lists(c, i
  * not walked for them. */
 static int hedge_end(const ctx *c, size_t i)
 {
-    return tok_word(c, i, "least") || tok_word(c, i, "about") || tok_word(c, i, "around") ||
-           tok_word(c, i, "approximately") || tok_word(c, i, "roughly") || tok_word(c, i, "nearly") ||
-           tok_word(c, i, "as");
+    switch (c->toks->v[i].end - c->toks->v[i].start) { /* the length first, as signal_of did */
+    case 2:
+        return tok_word(c, i, "as");
+    case 5:
+        return tok_word(c, i, "least") || tok_word(c, i, "about");
+    case 6:
+        return tok_word(c, i, "around") || tok_word(c, i, "nearly");
+    case 7:
+        return tok_word(c, i, "roughly");
+    case 13:
+        return tok_word(c, i, "approximately");
+    default:
+        return 0;
+    }
 }
 
 /* The signal of the word right before token i, skipping one hedge ("at least", "about", "as early as"). */
@@ -2307,8 +2318,10 @@ static int after_modal(const ctx *c, size_t i, size_t first)
     for (size_t k = i; k > first && i - k < 5; k--) {
         if (tok_is(c, k - 1, MODAL))
             return 1;
-        if (!tok_is(c, k - 1, ADVERB) && !tok_word(c, k - 1, "not") && !tok_word(c, k - 1, "n't") &&
-            !tok_word(c, k - 1, "have") && !tok_is(c, k - 1, BE))
+        /* "not", "n't" and "have" are words of between_words, which most tokens are not: asked first */
+        if (!tok_is(c, k - 1, ADVERB | BE) &&
+            !(tok_is(c, k - 1, BETWEEN) &&
+              (tok_word(c, k - 1, "not") || tok_word(c, k - 1, "n't") || tok_word(c, k - 1, "have"))))
             return 0;
     }
     return 0;

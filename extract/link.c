@@ -871,6 +871,13 @@ static size_t state_at(const ctx *c, size_t at)
 /* Does a state name end right before offset at, after ", " (the comma after "Austin, Texas")? */
 static int state_before(const ctx *c, size_t at)
 {
+    /* a state's last word is a capital and lower-case letters, which the word before most commas is not:
+     * told without the walk back to a comma */
+    size_t w = at;
+    while (w > 0 && at - w <= STATE_LONGEST && c->text[w - 1] >= 'a' && c->text[w - 1] <= 'z')
+        w--;
+    if (w == 0 || c->text[w - 1] < 'A' || c->text[w - 1] > 'Z')
+        return 0;
     size_t b = at;
     while (b > 0 && at - b <= STATE_LONGEST && c->text[b - 1] != ',' && c->text[b - 1] != '\n')
         b--;
@@ -908,15 +915,15 @@ static int place_comma(const ctx *c, size_t i)
 static int list_comma(const ctx *c, size_t i)
 {
     const char *t = c->text;
+    size_t q = i + 1; /* the word after the comma first: most commas have none capitalised */
+    if (q < c->len && t[q] == ' ')
+        q++;
+    if (q >= c->len || !isupper((unsigned char)t[q]))
+        return 0;
     size_t b = i;
     while (b > 0 && isalpha((unsigned char)t[b - 1]))
         b--;
     if (b == i || !isupper((unsigned char)t[b]))
-        return 0;
-    size_t q = i + 1;
-    if (q < c->len && t[q] == ' ')
-        q++;
-    if (q >= c->len || !isupper((unsigned char)t[q]))
         return 0;
     for (size_t k = q; k < c->len && k - q < LIST_REACH; k++) {
         unsigned char ch = (unsigned char)t[k];

@@ -612,14 +612,14 @@ static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char
     tm->rule = rule;
 }
 
-/* Which of them token i is, regardless of case: looked up with its lists (SIGNAL_SHIFT). */
+/* The signal token i is (SIG_NONE: none), regardless of case: looked up with its lists (SIGNAL_SHIFT). */
 static signal signal_of(const ctx *c, size_t i) { return (signal)(tok_lists(c, i) >> SIGNAL_SHIFT); }
 
 /* Can token i end a hedge (the first words of hedges)? Most tokens before a time cannot: the hedges are
  * not walked for them. */
 static int hedge_end(const ctx *c, size_t i)
 {
-    switch (c->toks->v[i].end - c->toks->v[i].start) { /* the length first, as signal_of did */
+    switch (c->toks->v[i].end - c->toks->v[i].start) { /* by its length, then the words of that length */
     case 2:
         return tok_word(c, i, "as");
     case 5:

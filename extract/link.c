@@ -130,7 +130,7 @@ typedef struct wordset {
     struct {
         uint64_t key[2]; /* word_key of the word */
         unsigned char n; /* its length; 0: empty slot */
-        uint16_t lists;  /* bit k: in the k-th list of wordset_lists */
+        uint32_t lists;  /* bit k: in the k-th list of wordset_lists; and the bits of named_words */
     } slot[WORDSET_SLOTS];
     uint16_t lengths[256]; /* per first byte (the words are lower case): bit n, some word of n bytes opens
                             * with it; a token no word could be is told without its key and hash */
@@ -184,10 +184,73 @@ enum {
     TENSE_SHIFT = 16,
     TENSE_BITS = 7u << TENSE_SHIFT,
     ADVERB = 1u << 19, /* tok_adverb, set by look_up: asked of the tokens asked about with tok_is */
-    CLITIC = 1u << 20  /* clitic_of, set by look_up too */
+    CLITIC = 1u << 20, /* clitic_of, set by look_up too */
+    /* the words of named_words, one bit each */
+    AND = 1u << 21,
+    BUT = 1u << 22,
+    OR = 1u << 23,
+    BY = 1u << 24,
+    WHICH = 1u << 25,
+    WHO = 1u << 26,
+    OF = 1u << 27,
+    SIGNAL_SHIFT = 28 /* the bits from it up: the signal (below) a word of named_words is, if any */
 };
 
-enum { OWN_LINE = 1, HEADER = 2, DATELINE = 4, COMPARED = 8 }; /* ctx.line */
+/* The words before a time expression that link_timex tells apart (SIG_NONE: any other word, or none). */
+typedef enum signal {
+    SIG_NONE,
+    SIG_THE,
+    SIG_SINCE,
+    SIG_FROM,
+    SIG_BETWEEN,
+    SIG_UNTIL,
+    SIG_TILL,
+    SIG_THROUGH,
+    SIG_BY,
+    SIG_DUE,
+    SIG_BEFORE,
+    SIG_AFTER
+} signal;
+_Static_assert(SIG_AFTER < 1u << (32 - SIGNAL_SHIFT), "a signal fits in a token's bits");
+
+/* Words asked about one at a time where every event or token asks ("and" or "but" ends a summary, "by"
+ * after a verb opens its agent), and the signals, asked of the word before every time an event takes: a
+ * bit each, or the signal, looked up with the lists, rather than their bytes compared (tok_word) each
+ * time. */
+static const struct {
+    const char *word;
+    uint32_t bit;
+} named_words[] = {{"and", AND},
+                   {"but", BUT},
+                   {"or", OR},
+                   {"by", BY | (uint32_t)SIG_BY << SIGNAL_SHIFT},
+                   {"which", WHICH},
+                   {"who", WHO},
+                   {"of", OF},
+                   {"the", (uint32_t)SIG_THE << SIGNAL_SHIFT},
+                   {"since", (uint32_t)SIG_SINCE << SIGNAL_SHIFT},
+                   {"from", (uint32_t)SIG_FROM << SIGNAL_SHIFT},
+                   {"between", (uint32_t)SIG_BETWEEN << SIGNAL_SHIFT},
+                   {"until", (uint32_t)SIG_UNTIL << SIGNAL_SHIFT},
+                   {"till", (uint32_t)SIG_TILL << SIGNAL_SHIFT},
+                   {"through", (uint32_t)SIG_THROUGH << SIGNAL_SHIFT},
+                   {"due", (uint32_t)SIG_DUE << SIGNAL_SHIFT},
+                   {"before", (uint32_t)SIG_BEFORE << SIGNAL_SHIFT},
+                   {"after", (uint32_t)SIG_AFTER << SIGNAL_SHIFT}};
+
+/* ctx.line: what is known of each time expression, worked out once rather than for each event that weighs
+ * it (POSSESSIVE to FROM_NOW had cost 2 M instructions on the 2 MB slice, asked of every event and time of
+ * a sentence) */
+enum {
+    OWN_LINE = 1,
+    HEADER = 2,
+    DATELINE = 4,
+    COMPARED = 8,
+    POSSESSIVE = 16, /* possessive */
+    MODIFIER = 32,   /* modifier */
+    RATE = 64,       /* rate */
+    FROM_NOW = 128   /* now_of_from_now */
+};
 
 typedef struct ctx {
     const char *text;
@@ -196,13 +259,14 @@ typedef struct ctx {
     const wordset *words;
     chr__wordent *const *went; /* per token, its word cache entry, where look_up keeps a word's bits (link),
                                 * or NULL; or NULL */
-    uint32_t *lists;      /* per token: its bits of wordset_lists, ADVERB and CLITIC, with LOOKED_UP once
-                           * looked up, and the answers kept of tok_punct, tok_in_timex and tok_tense */
+    uint32_t *lists;      /* per token: its bits of wordset_lists, named_words, ADVERB and CLITIC, with
+                           * LOOKED_UP once looked up, and the answers kept of tok_punct, tok_in_timex and
+                           * tok_tense */
     const char *dct;      /* the document date as a TIMEX3 value, or "" */
     chr_gran dct_gran;    /* its granularity */
     const chr_gran *gran; /* per time expression: the granularity of its value */
     const unsigned char *line; /* per time expression: OWN_LINE, HEADER, DATELINE, COMPARED (own_line,
-                                * header_label, in_dateline, comparison_term), once */
+                                * header_label, in_dateline, comparison_term) and the bits after them */
     unsigned char lines;       /* the bits of line of all the time expressions: most texts have no HEADER */
     int wrapped; /* the text is hard-wrapped: a line break is no boundary (hard_wrapped) */
     const size_t *breaks; /* the tokens that open a headline's line (line_break_at), in order; nbreaks of them
@@ -265,26 +329,33 @@ static inline size_t word_hash(const uint64_t key[2])
     return (size_t)(((key[0] ^ key[1] * 31) * 0x9E3779B97F4A7C15u) >> (64 - WORDSET_BITS));
 }
 
+/* Word w into the table with the bits lists. */
+static void wordset_add(wordset *ws, const char *w, uint32_t lists)
+{
+    size_t n = strlen(w), h;
+    uint64_t key[2];
+    word_key(key, w, n, n);
+    for (h = word_hash(key); ws->slot[h].n; h = (h + 1) & (WORDSET_SLOTS - 1))
+        if (ws->slot[h].n == n && ws->slot[h].key[0] == key[0] && ws->slot[h].key[1] == key[1])
+            break;
+    ws->slot[h].key[0] = key[0];
+    ws->slot[h].key[1] = key[1];
+    ws->slot[h].n = (unsigned char)n;
+    ws->slot[h].lists |= lists;
+    ws->lengths[(unsigned char)w[0]] |= (uint16_t)(1u << n);
+}
+
 static void wordset_build(wordset *ws)
 {
     memset(ws, 0, sizeof *ws);
     for (size_t l = 0; l < sizeof wordset_lists / sizeof wordset_lists[0]; l++)
-        for (const char *const *w = wordset_lists[l]; *w; w++) {
-            size_t n = strlen(*w), h;
-            uint64_t key[2];
-            word_key(key, *w, n, n);
-            for (h = word_hash(key); ws->slot[h].n; h = (h + 1) & (WORDSET_SLOTS - 1))
-                if (ws->slot[h].n == n && ws->slot[h].key[0] == key[0] && ws->slot[h].key[1] == key[1])
-                    break;
-            ws->slot[h].key[0] = key[0];
-            ws->slot[h].key[1] = key[1];
-            ws->slot[h].n = (unsigned char)n;
-            ws->slot[h].lists |= 1u << l;
-            ws->lengths[(unsigned char)(*w)[0]] |= (uint16_t)(1u << n);
-        }
+        for (const char *const *w = wordset_lists[l]; *w; w++)
+            wordset_add(ws, *w, 1u << l);
+    for (size_t k = 0; k < sizeof named_words / sizeof named_words[0]; k++)
+        wordset_add(ws, named_words[k].word, named_words[k].bit);
 }
 
-/* The bits of wordset_lists that s[0..n) has, room bytes of it readable. */
+/* The bits of wordset_lists (and named_words) that s[0..n) has, room bytes of it readable. */
 static unsigned word_lists(const wordset *ws, const char *s, size_t n, size_t room)
 {
     if (n == 0 || n > WORDSET_LONGEST || !(ws->lengths[lower((unsigned char)s[0])] >> n & 1))
@@ -346,15 +417,16 @@ static unsigned look_up(const ctx *c, size_t i)
     return c->lists[i] |= bits;
 }
 
-/* Is token i in list (bits of wordset_lists, or ADVERB)? Each token is looked up once, when first asked
- * about; inline, since most calls only read the bits. */
-static inline int tok_is(const ctx *c, size_t i, unsigned list)
+/* Token i's bits, with those of look_up. Each token is looked up once, when first asked about; inline,
+ * since most calls only read the bits. */
+static inline unsigned tok_lists(const ctx *c, size_t i)
 {
     unsigned bits = c->lists[i];
-    if (!(bits & LOOKED_UP))
-        bits = look_up(c, i);
-    return (bits & list) != 0;
+    return bits & LOOKED_UP ? bits : look_up(c, i);
 }
+
+/* Is token i in list (bits of wordset_lists or named_words, or ADVERB)? */
+static inline int tok_is(const ctx *c, size_t i, unsigned list) { return (tok_lists(c, i) & list) != 0; }
 
 /* clitic_of(c, i), looked up with the word's lists. */
 static inline int tok_clitic(const ctx *c, size_t i) { return tok_is(c, i, CLITIC); }
@@ -466,6 +538,12 @@ static size_t tx_end(const ctx *c, const chr_timex *t)
     return c->tx_tok[2 * (size_t)(t - c->timexes) + 1];
 }
 
+/* Has time expression t of the result the bit of ctx.line? */
+static int tx_is(const ctx *c, const chr_timex *t, unsigned bit)
+{
+    return (c->line[t - c->timexes] & bit) != 0;
+}
+
 /* tok_at(c, e->start) for an event e of the result, worked out once. */
 static size_t ev_tok(const ctx *c, const chr_event *e)
 {
@@ -534,54 +612,27 @@ static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char
     tm->rule = rule;
 }
 
-/* The words before a time expression that link_timex tells apart (SIG_NONE: any other word, or none). */
-typedef enum signal {
-    SIG_NONE,
-    SIG_THE,
-    SIG_SINCE,
-    SIG_FROM,
-    SIG_BETWEEN,
-    SIG_UNTIL,
-    SIG_TILL,
-    SIG_THROUGH,
-    SIG_BY,
-    SIG_DUE,
-    SIG_BEFORE,
-    SIG_AFTER
-} signal;
-
-/* Which of them token i is, regardless of case: by its length, then the words of that length. */
-static signal signal_of(const ctx *c, size_t i)
-{
-    const chr__token *t = &c->toks->v[i];
-    switch (t->end - t->start) {
-    case 2:
-        return tok_word(c, i, "by") ? SIG_BY : SIG_NONE;
-    case 3:
-        return tok_word(c, i, "the") ? SIG_THE : tok_word(c, i, "due") ? SIG_DUE : SIG_NONE;
-    case 4:
-        return tok_word(c, i, "from") ? SIG_FROM : tok_word(c, i, "till") ? SIG_TILL : SIG_NONE;
-    case 5:
-        return tok_word(c, i, "since")   ? SIG_SINCE
-               : tok_word(c, i, "until") ? SIG_UNTIL
-               : tok_word(c, i, "after") ? SIG_AFTER
-                                         : SIG_NONE;
-    case 6:
-        return tok_word(c, i, "before") ? SIG_BEFORE : SIG_NONE;
-    case 7:
-        return tok_word(c, i, "between") ? SIG_BETWEEN : tok_word(c, i, "through") ? SIG_THROUGH : SIG_NONE;
-    default:
-        return SIG_NONE;
-    }
-}
+/* The signal token i is (SIG_NONE: none), regardless of case: looked up with its lists (SIGNAL_SHIFT). */
+static signal signal_of(const ctx *c, size_t i) { return (signal)(tok_lists(c, i) >> SIGNAL_SHIFT); }
 
 /* Can token i end a hedge (the first words of hedges)? Most tokens before a time cannot: the hedges are
  * not walked for them. */
 static int hedge_end(const ctx *c, size_t i)
 {
-    return tok_word(c, i, "least") || tok_word(c, i, "about") || tok_word(c, i, "around") ||
-           tok_word(c, i, "approximately") || tok_word(c, i, "roughly") || tok_word(c, i, "nearly") ||
-           tok_word(c, i, "as");
+    switch (c->toks->v[i].end - c->toks->v[i].start) { /* by its length, then the words of that length */
+    case 2:
+        return tok_word(c, i, "as");
+    case 5:
+        return tok_word(c, i, "least") || tok_word(c, i, "about");
+    case 6:
+        return tok_word(c, i, "around") || tok_word(c, i, "nearly");
+    case 7:
+        return tok_word(c, i, "roughly");
+    case 13:
+        return tok_word(c, i, "approximately");
+    default:
+        return 0;
+    }
 }
 
 /* The signal of the word right before token i, skipping one hedge ("at least", "about", "as early as"). */
@@ -647,10 +698,6 @@ static int signal_word(signal w)
            w == SIG_BY || w == SIG_BEFORE || w == SIG_AFTER;
 }
 
-static int possessive(const ctx *c, const chr_timex *t);
-
-static int modifier(const ctx *c, const chr_timex *t);
-
 /* Is the "until" before time t negated ("not until Tuesday", "wasn't to begin ... until 1993")? */
 static int not_until(const ctx *c, const chr_timex *t)
 {
@@ -703,7 +750,7 @@ static int lasted_for(const ctx *c, const chr_timex *t)
 static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
 {
     signal w = signal_before(c, tx_start(c, t));
-    if (possessive(c, t))
+    if (tx_is(c, t, POSSESSIVE))
         w = SIG_NONE; /* "the toll from Friday's earthquake": the signal is the noun's, not the time's (TBAQ
                        * with the gold events: 1531 -> 1535 links) */
     size_t next = tx_end(c, t); /* the word after the timex: "13 days after", "a few days later" */
@@ -716,7 +763,8 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
                        tok_word(c, i - 2, "since") || tok_word(c, i - 2, "until")))
             w = signal_before(c, i - 1);
     }
-    int after = word_at(c, next, "after"), before = word_at(c, next, "before");
+    signal w_next = next < c->toks->n ? signal_of(c, next) : SIG_NONE;
+    int after = w_next == SIG_AFTER, before = w_next == SIG_BEFORE;
     int counted = w != SIG_THE && strncasecmp(c->text + t->start, "the ", 4) &&
                   memchr(c->text + t->start, ' ', t->end - t->start); /* "13 days", not "the weeks", "days" */
     if (t->type == CHR_TIMEX_DURATION && (after || before || word_at(c, next, "later")) && counted &&
@@ -765,7 +813,7 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         /* "lower than in 2020": what is compared holds after the time (TimeBank: "higher than a year
          * earlier" is AFTER it) */
         set_time(&e->time, ti, CHR_REL_AFTER, t->value, c->gran[ti], t->value, "", "signal:than");
-    } else if (e->cls == CHR_EVENT_REPORTING && e->end <= t->start && modifier(c, t) &&
+    } else if (e->cls == CHR_EVENT_REPORTING && e->end <= t->start && tx_is(c, t, MODIFIER) &&
                (c->gran[ti] == CHR_GRAN_QUARTER || c->gran[ti] == CHR_GRAN_HALF)) {
         /* "reported third-quarter profit": results are reported after their period (TBAQ with the gold
          * events: 3 links fixed, 1 lost) */
@@ -823,6 +871,13 @@ static size_t state_at(const ctx *c, size_t at)
 /* Does a state name end right before offset at, after ", " (the comma after "Austin, Texas")? */
 static int state_before(const ctx *c, size_t at)
 {
+    /* a state's last word is a capital and lower-case letters, which the word before most commas is not:
+     * told without the walk back to a comma */
+    size_t w = at;
+    while (w > 0 && at - w <= STATE_LONGEST && c->text[w - 1] >= 'a' && c->text[w - 1] <= 'z')
+        w--;
+    if (w == 0 || c->text[w - 1] < 'A' || c->text[w - 1] > 'Z')
+        return 0;
     size_t b = at;
     while (b > 0 && at - b <= STATE_LONGEST && c->text[b - 1] != ',' && c->text[b - 1] != '\n')
         b--;
@@ -860,15 +915,15 @@ static int place_comma(const ctx *c, size_t i)
 static int list_comma(const ctx *c, size_t i)
 {
     const char *t = c->text;
+    size_t q = i + 1; /* the word after the comma first: most commas have none capitalised */
+    if (q < c->len && t[q] == ' ')
+        q++;
+    if (q >= c->len || !isupper((unsigned char)t[q]))
+        return 0;
     size_t b = i;
     while (b > 0 && isalpha((unsigned char)t[b - 1]))
         b--;
     if (b == i || !isupper((unsigned char)t[b]))
-        return 0;
-    size_t q = i + 1;
-    if (q < c->len && t[q] == ' ')
-        q++;
-    if (q >= c->len || !isupper((unsigned char)t[q]))
         return 0;
     for (size_t k = q; k < c->len && k - q < LIST_REACH; k++) {
         unsigned char ch = (unsigned char)t[k];
@@ -1047,7 +1102,7 @@ static int coordinated(const ctx *c, const chr_event *e, size_t a)
     size_t i = ev_tok(c, e);
     int to = 0;
     for (size_t k = 0; k < 5 && i > 0 && c->toks->v[i - 1].start >= a; k++, i--) {
-        if (tok_word(c, i - 1, "and") || tok_word(c, i - 1, "but") || tok_word(c, i - 1, "or"))
+        if (tok_is(c, i - 1, AND | BUT | OR))
             return 1;
         if (k == 0 && tok_word(c, i - 1, "to")) {
             to = 1;
@@ -1100,7 +1155,7 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
         /* "On Monday, a U.S. official confirmed", "On Tuesday, the league, a lobbying group, plans": an
          * opening time scopes over its sentence, the commas after it are no boundary; not a possessive
          * ("Monday's email announcement marked ... in the past decade that Jobs, aged 55, has taken") */
-        d += (intro && !possessive(c, t) ? 0 : clause_gap(c, t->end, e->start)) + LEFT_PENALTY;
+        d += (intro && !tx_is(c, t, POSSESSIVE) ? 0 : clause_gap(c, t->end, e->start)) + LEFT_PENALTY;
     } else if (t->start >= e->end) {
         d = t->start - e->end;
         if (d > LINK_REACH)
@@ -1111,11 +1166,11 @@ static size_t timex_distance(const ctx *c, const chr_event *e, const chr_timex *
     }
     if (t->type == CHR_TIMEX_DURATION)
         d += DURATION_PENALTY;
-    if (rate(c, t))
+    if (tx_is(c, t, RATE))
         d += RATE_PENALTY;
-    if (modifier(c, t) && !(e->start >= t->end && e->start - t->end <= MODIFIER_REACH))
+    if (tx_is(c, t, MODIFIER) && !(e->start >= t->end && e->start - t->end <= MODIFIER_REACH))
         d += MODIFIER_PENALTY;
-    if (e->end <= t->start && possessive(c, t))
+    if (e->end <= t->start && tx_is(c, t, POSSESSIVE))
         d += POSSESSIVE_PENALTY;
     if (d > LINK_REACH && !opens)
         return (size_t)-1; /* an opening time reaches its whole sentence */
@@ -1320,7 +1375,7 @@ static int not_the_reports(const chr_result *res, size_t ei, size_t ti, const ct
 static int far_own_time(const ctx *c, const chr_result *res, const chr_event *e, const chr_timex *t)
 {
     if (t->start < e->end || e->tense == CHR_TENSE_NONE || e->tense == CHR_TENSE_INFINITIVE ||
-        t->type == CHR_TIMEX_DURATION || modifier(c, t) || clause_gap(c, e->end, t->start))
+        t->type == CHR_TIMEX_DURATION || tx_is(c, t, MODIFIER) || clause_gap(c, e->end, t->start))
         return 0; /* not "on fourth-quarter results": the noun's */
     for (size_t k = first_event_from(res, e->end); k < res->nevents && res->events[k].start < t->start; k++)
         if (res->events[k].tense != CHR_TENSE_NONE && res->events[k].start >= e->end)
@@ -1346,7 +1401,7 @@ static int link_timexes(chr_result *res, const ctx *c)
         size_t best = (size_t)-1, bestd = (size_t)-1;
         for (size_t ti = lo; ti < res->n && res->timexes[ti].start < e->sent_end; ti++) {
             const chr_timex *t = &res->timexes[ti];
-            if (t->end > e->sent_end || (c->line[ti] & (OWN_LINE | DATELINE)) || now_of_from_now(res, c, ti))
+            if (t->end > e->sent_end || (c->line[ti] & (OWN_LINE | DATELINE | FROM_NOW)))
                 continue; /* SETs stay: "held rallies daily" is IS_INCLUDED "daily" */
             size_t d = timex_distance(c, e, t);
             if (d == (size_t)-1 && far_own_time(c, res, e, t))
@@ -1374,7 +1429,7 @@ static int link_timexes(chr_result *res, const ctx *c)
      * 1955 of 'the text "Steve Jobs 1955-2011", states: "..., and the world has lost' dated "lost") */
     for (size_t ti = 0; ti < res->n; ti++) {
         const chr_timex *t = &res->timexes[ti];
-        if (taken[ti] || (c->line[ti] & (OWN_LINE | DATELINE)) || now_of_from_now(res, c, ti))
+        if (taken[ti] || (c->line[ti] & (OWN_LINE | DATELINE | FROM_NOW)))
             continue;
         size_t lo = first_event_from(res, t->start);
         chr_event *pick = NULL;
@@ -1528,9 +1583,10 @@ static int link_to_event(size_t ei, size_t i, const chr_result *res, const ctx *
             break;
         if (!tok_is(c, k, SUBORDINATOR)) /* the signals below are all subordinators: skip other words */
             continue;
-        if (tok_word(c, k, "after"))
+        signal w = signal_of(c, k);
+        if (w == SIG_AFTER)
             rel = CHR_REL_BEFORE; /* X after e: e came first */
-        else if (tok_word(c, k, "before"))
+        else if (w == SIG_BEFORE)
             rel = CHR_REL_AFTER;
         else if (tok_word(c, k, "when") || tok_word(c, k, "while") || tok_word(c, k, "as"))
             rel = CHR_REL_IS_INCLUDED;
@@ -1981,8 +2037,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
                 break;
             }
             /* "Secretary of State", "Kerry and Kirby": "of" and "and" between capitalised words stay */
-            if (!((tok_word(c, p, "of") || tok_word(c, p, "and")) && p > first && tok_capital(c, p - 1) &&
-                  tok_capital(c, p + 1)))
+            if (!(tok_is(c, p, OF | AND) && p > first && tok_capital(c, p - 1) && tok_capital(c, p + 1)))
                 break;
         }
         k = p;
@@ -2065,7 +2120,7 @@ static void actor_phrase(const ctx *c, const chr_result *res, size_t i, size_t f
             return;
         }
     }
-    if (verb && finite && k < end && k > first + 2 && tok_word(c, k - 1, "by") &&
+    if (verb && finite && k < end && k > first + 2 && tok_is(c, k - 1, BY) &&
         participle_at(c, res, k - 2)) {
         size_t ra, rb;
         actor_phrase(c, res, k - 2, first, &ra, &rb);
@@ -2272,8 +2327,10 @@ static int after_modal(const ctx *c, size_t i, size_t first)
     for (size_t k = i; k > first && i - k < 5; k--) {
         if (tok_is(c, k - 1, MODAL))
             return 1;
-        if (!tok_is(c, k - 1, ADVERB) && !tok_word(c, k - 1, "not") && !tok_word(c, k - 1, "n't") &&
-            !tok_word(c, k - 1, "have") && !tok_is(c, k - 1, BE))
+        /* "not", "n't" and "have" are words of between_words, which most tokens are not: asked first */
+        if (!tok_is(c, k - 1, ADVERB | BE) &&
+            !(tok_is(c, k - 1, BETWEEN) &&
+              (tok_word(c, k - 1, "not") || tok_word(c, k - 1, "n't") || tok_word(c, k - 1, "have"))))
             return 0;
     }
     return 0;
@@ -2356,7 +2413,7 @@ static int summary_stop(const ctx *c, size_t q)
         char ch = c->text[t->start];
         return ch == ',' || ch == ';' || ch == '.';
     }
-    return n == 3 && (tok_word(c, q, "and") || tok_word(c, q, "but"));
+    return n == 3 && tok_is(c, q, AND | BUT);
 }
 
 /* The actor and the summary of event e, whose token is i (tok_at). */
@@ -2417,7 +2474,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
         /* '"...," Kerry said Wednesday'; not 'Noting that ..., they said it had to have belonged to Iran',
          * which reports what follows it */
         reported_before = 1;
-    } else if (i + 2 < last && tok_word(c, i + 1, "by") &&
+    } else if (i + 2 < last && tok_is(c, i + 1, BY) &&
                (e->tense == CHR_TENSE_PASTPART || passive_be(c, i, first))) {
         /* a passive: "first broken by The Huffington Post" ("by" asked first: passive_be, asked of every
          * event, had cost 1.5 M instructions on the 2 MB slice) */
@@ -2447,7 +2504,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
     int prefix_actor = 0;            /* the antecedent of "which" or "who", which opens the summary */
     if (a == b && e->tense != CHR_TENSE_NONE && e->tense != CHR_TENSE_INFINITIVE) {
         size_t k = skip_to_subject(c, res, i, first);
-        if (k > first + 1 && (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who")) &&
+        if (k > first + 1 && tok_is(c, k - 1, WHICH | WHO) &&
             tok_word(c, k - 2, ",")) {
             /* "Iran, which is a top regional rival": the phrase before the comma, over an apposition ("Maria
              * Lopez, 62, who had lived there") */
@@ -2459,20 +2516,20 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
             }
             prefix_actor = a < b;
         } else if (k > first + 1 &&
-                   (tok_word(c, k - 1, "which") || tok_word(c, k - 1, "who") ||
+                   (tok_is(c, k - 1, WHICH | WHO) ||
                     (tok_word(c, k - 1, "that") && k - 2 > first && !tok_verb_event(c, res, k - 2) &&
                      !tok_is(c, k - 2, BETWEEN | ADVERB))) &&
-                   !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_word(c, k - 2, "of")) {
+                   !tok_punct(c, k - 2) && !tok_is(c, k - 2, STOP) && !tok_is(c, k - 2, OF)) {
             /* "footage which showed a U.S.-made jet", "a strike that began": the phrase before "which" (not
              * "the effects of which"; not the verb of "said that", nor "Note that" opening a sentence) */
             actor_phrase(c, res, k - 1, first, &a, &b);
             prefix_actor = a < b;
-        } else if (k > first && (tok_word(c, k - 1, "and") || tok_word(c, k - 1, "or") || tok_word(c, k - 1, "but"))) {
+        } else if (k > first && tok_is(c, k - 1, AND | OR | BUT)) {
             /* "... and has not had relations": the subject of the clause it continues: the antecedent of
              * a "which" before it ("Iran, which is a rival ... and has not had"), else the actor of the
              * verb before it */
             for (size_t q = k - 1; q-- > first + 1;) {
-                if ((tok_word(c, q, "which") || tok_word(c, q, "who")) && tok_word(c, q - 1, ",")) {
+                if (tok_is(c, q, WHICH | WHO) && tok_word(c, q - 1, ",")) {
                     actor_phrase(c, res, q - 1, first, &a, &b);
                     prefix_actor = a < b;
                     break;
@@ -2480,7 +2537,7 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
                 if (tok_verb_event(c, res, q)) {
                     /* the nearest verb before it that has an actor ("Jobs has not yet mentioned what
                      * prompted his decision, but said": Jobs, not the actor-less "prompted") */
-                    if (q + 1 < last && tok_word(c, q + 1, "by"))
+                    if (q + 1 < last && tok_is(c, q + 1, BY))
                         break; /* a passive's actor is its agent, not the subject the verbs share */
                     const chr_event *p = e;
                     while (p > res->events && p->start > c->toks->v[q].start)
@@ -2572,15 +2629,14 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
              * \"Great companies ...\"") */
             if (ch == ',' && words < SUMMARY_COMMA && !relative && in_relative < 0) {
                 size_t rk = skip_to_subject(c, res, i, first);
-                in_relative = rk > first && (tok_word(c, rk - 1, "which") || tok_word(c, rk - 1, "who"));
+                in_relative = rk > first && tok_is(c, rk - 1, WHICH | WHO);
                 relative = in_relative && e->cls != CHR_EVENT_REPORTING;
             }
             if (ch == ';' || ch == '.' || (ch == ',' && (words >= SUMMARY_COMMA || relative)))
                 break;
             /* "which lawmakers passed in June and which took effect": the next relative clause is not its */
             if (t->end - t->start == 3 && q + 1 < last &&
-                (tok_word(c, q, "and") || tok_word(c, q, "but")) &&
-                (tok_word(c, q + 1, "which") || tok_word(c, q + 1, "who")))
+                tok_is(c, q, AND | BUT) && tok_is(c, q + 1, WHICH | WHO))
                 break;
         }
         size_t to = tk->v[q - 1].end;
@@ -2920,7 +2976,11 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
             int own = header || own_line(&c, &res->timexes[i]);
             line[i] = (unsigned char)((header ? HEADER : 0) | (own ? OWN_LINE : 0) |
                                       (in_dateline(&c, &res->timexes[i]) ? DATELINE : 0) |
-                                      (comparison_term(&c, &res->timexes[i]) ? COMPARED : 0));
+                                      (comparison_term(&c, &res->timexes[i]) ? COMPARED : 0) |
+                                      (possessive(&c, &res->timexes[i]) ? POSSESSIVE : 0) |
+                                      (modifier(&c, &res->timexes[i]) ? MODIFIER : 0) |
+                                      (rate(&c, &res->timexes[i]) ? RATE : 0) |
+                                      (now_of_from_now(res, &c, i) ? FROM_NOW : 0));
             c.lines |= line[i];
         }
         st = link_all(res, &c, tx_tok + 2 * res->n, err);

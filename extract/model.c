@@ -414,6 +414,16 @@ static uint64_t fh1(int k, uint64_t ha) {
 static uint64_t fh2(int k, uint64_t ha, uint64_t hb) {
     return fkey((((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full ^ hb);
 }
+/* The tagger's keys: fh1 and fh2 without fkey's guard, 3 instructions a lookup. The loader stores no key 1,
+ * what fkey makes of a fold of 0 or 1: a fold of 0 then misses in every slot as the guard's 1 would. */
+static inline uint64_t tk1(int k, uint64_t ha) {
+    uint64_t h = (((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full;
+    return h ^ h >> 32;
+}
+static inline uint64_t tk2(int k, uint64_t ha, uint64_t hb) {
+    uint64_t h = (((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full ^ hb;
+    return h ^ h >> 32;
+}
 
 /* The templates by name, for the loader: open addressing over the hash of the name. */
 typedef struct keymap {
@@ -590,6 +600,9 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
                     i = (i + 1) & mask;
                 if (m->slots[i].key)
                     rc = chr__error_at(err, CHR_ERULE, name, line, "feature %.*s appears twice", (int)fl,
+                                       feat);
+                else if (h == 1) /* what tk1 and tk2 may miss (2^-63 a feature) */
+                    rc = chr__error_at(err, CHR_ERULE, name, line, "feature %.*s has the key 1", (int)fl,
                                        feat);
                 else if (4 * (m->nf + 1) > 3 * m->cap)
                     rc = chr__error_at(err, CHR_ERULE, name, line, "too many features");
@@ -1326,17 +1339,17 @@ static void nb_rows(chr__ev_tok *x, const chr__event_model *m) {
     if (!m || !m->cap)
         return;
     if (x->cw) {
-        sum_row(x->nbsum[0], weights(m, fh1(K_CM2, x->hcs)));
-        sum_row(x->nbsum[1], weights(m, fh1(K_CM1, x->hcs)));
-        sum_row(x->nbsum[2], weights(m, fh1(K_CP1, x->hcs)));
-        sum_row(x->nbsum[3], weights(m, fh1(K_CP2, x->hcs)));
+        sum_row(x->nbsum[0], weights(m, tk1(K_CM2, x->hcs)));
+        sum_row(x->nbsum[1], weights(m, tk1(K_CM1, x->hcs)));
+        sum_row(x->nbsum[2], weights(m, tk1(K_CP1, x->hcs)));
+        sum_row(x->nbsum[3], weights(m, tk1(K_CP2, x->hcs)));
     }
-    sum_row(x->nbsum[1], weights(m, fh1(K_LM1, x->hl)));
+    sum_row(x->nbsum[1], weights(m, tk1(K_LM1, x->hl)));
     unsigned v = x->lx ? x->lx : x->lxs;
-    sum_row(x->nbsum[2], weights(m, fh1(K_ERP1, m->herp[v ? (v & 7) : 8])));
-    sum_row(x->nbsum[3], weights(m, fh1(K_WP2, x->hw)));
+    sum_row(x->nbsum[2], weights(m, tk1(K_ERP1, m->herp[v ? (v & 7) : 8])));
+    sum_row(x->nbsum[3], weights(m, tk1(K_WP2, x->hw)));
     if (x->cat & AUXLIKE)
-        x->larow = weights(m, fh1(K_LA, x->hw));
+        x->larow = weights(m, tk1(K_LA, x->hw));
 }
 
 /* The index of the we feature's value of WordNet entry c (wn_values) among 32: the eventive share, the
@@ -1480,20 +1493,20 @@ void chr__ev_score_word(const chr__ev_tok *x, const chr__event_model *m, int32_t
     acc a;
     acc_load(&a, scores);
     acc_opt(&a, m->wb);
-    acc_opt(&a, weights(m, fh1(K_W, x->hw)));
+    acc_opt(&a, weights(m, tk1(K_W, x->hw)));
     for (size_t k = 1; k <= 3 && k < n; k++)
-        acc_opt(&a, weights(m, fh1(K_P1 + (int)k - 1, hash_short(w, k))));
+        acc_opt(&a, weights(m, tk1(K_P1 + (int)k - 1, hash_short(w, k))));
     for (size_t k = 1; k <= 4 && k < n; k++)
-        acc_opt(&a, weights(m, fh1(K_S1 + (int)k - 1, k == 3 ? x->hs3 : hash_short(w + n - k, k))));
-    acc_opt(&a, weights(m, fh1(K_SH, x->hsh)));
+        acc_opt(&a, weights(m, tk1(K_S1 + (int)k - 1, k == 3 ? x->hs3 : hash_short(w + n - k, k))));
+    acc_opt(&a, weights(m, tk1(K_SH, x->hsh)));
     acc_opt(&a, m->wg[g]);
     if (x->cw)
-        acc_opt(&a, weights(m, fh1(K_C, x->hcs)));
-    acc_opt(&a, weights(m, fh1(K_L, x->hl)));
+        acc_opt(&a, weights(m, tk1(K_C, x->hcs)));
+    acc_opt(&a, weights(m, tk1(K_L, x->hl)));
     for (int k = 0; k < 6; k++)
         if (x->cat & (CHR__CAT_LREP << k))
             acc_opt(&a, m->wlex[k]);
-    acc_opt(&a, weights(m, fh2(K_SH_G, x->hsh, x->hg)));
+    acc_opt(&a, weights(m, tk2(K_SH_G, x->hsh, x->hg)));
     acc_opt(&a, m->wcapg[x->cap][g]);
     unsigned v = x->lx ? x->lx : x->lxs;
     if (v) {
@@ -1528,23 +1541,23 @@ void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks
     acc_sum(&a, p->nbsum[1]);
     acc_sum(&a, q->nbsum[2]);
     acc_sum(&a, p2->nbsum[3]);
-    acc_opt(&a, weights(m, fh2(K_WM1_W, p->hw, x->hw)));
-    acc_opt(&a, weights(m, fh2(K_WM2_WM1, m2->hw, p->hw)));
+    acc_opt(&a, weights(m, tk2(K_WM1_W, p->hw, x->hw)));
+    acc_opt(&a, weights(m, tk2(K_WM2_WM1, m2->hw, p->hw)));
     /* the nearest auxiliary-like word on the left, over adverbs and negation, within 4 tokens */
     for (size_t k = 1; k <= 4 && i >= first + k; k++) {
         const chr__ev_tok *y = tp[i - k];
         if (y->cat & AUXLIKE) {
             acc_opt(&a, y->larow);
-            acc_opt(&a, weights(m, fh2(K_LA_G, y->hw, x->hg)));
+            acc_opt(&a, weights(m, tk2(K_LA_G, y->hw, x->hg)));
             break;
         }
         if (!(y->cat & (CHR__CAT_ADV | CHR__CAT_NEG)))
             break;
     }
-    acc_opt(&a, weights(m, fh2(K_WM1_L, p->hw, x->hl)));
-    acc_opt(&a, weights(m, fh2(K_G_WP1, x->hg, q->hw)));
-    acc_opt(&a, weights(m, fh2(K_G_CM1, x->hg, p->hcs)));
-    acc_opt(&a, weights(m, fh2(K_L_CP1, x->hl, q->hcs)));
+    acc_opt(&a, weights(m, tk2(K_WM1_L, p->hw, x->hl)));
+    acc_opt(&a, weights(m, tk2(K_G_WP1, x->hg, q->hw)));
+    acc_opt(&a, weights(m, tk2(K_G_CM1, x->hg, p->hcs)));
+    acc_opt(&a, weights(m, tk2(K_L_CP1, x->hl, q->hcs)));
     /* the capitalization, the previous decision and it with the guess: 'E', 'O', '<' at the sentence's
      * start, 'p' after punctuation, quotes or a number (m->hpl's order) */
     int k = i == first                                                        ? 2

@@ -40,7 +40,8 @@ struct chr__event_model {
         uint64_t key;  /* feature hash, 0 = empty slot */
         int16_t w[12]; /* its weights (CHR__EV_NLABELS, then zeros: a row sums in vector lanes) */
     } * slots;
-    size_t cap; /* power of 2 */
+    size_t cap;   /* power of 2 */
+    size_t bmask; /* (cap - 1) * the slot's size: weights() steps by bytes */
     size_t nf;
     uint64_t *ckeys; /* word categories */
     uint32_t *cvals;
@@ -266,11 +267,13 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
 /* The weights of feature h (CHR__EV_NLABELS of them, then zeros up to 12), or NULL; inlined into the
  * tagger's inner loop (m has a table). */
 static inline const int16_t *weights(const chr__event_model *m, uint64_t h) {
-    size_t mask = m->cap - 1, i = h & mask;
-    while (m->slots[i].key) {
-        if (m->slots[i].key == h)
-            return m->slots[i].w;
-        i = (i + 1) & mask;
+    const char *base = (const char *)m->slots;
+    size_t at = (h * sizeof *m->slots) & m->bmask;
+    const struct fslot *s;
+    while ((s = (const struct fslot *)(const void *)(base + at))->key) {
+        if (s->key == h)
+            return s->w;
+        at = (at + sizeof *s) & m->bmask;
     }
     return NULL;
 }
@@ -514,6 +517,7 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
     if (!m)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     m->cap = pow2_at_least(2 * (nlines + 1));
+    m->bmask = (m->cap - 1) * sizeof *m->slots;
     m->ccap = 4096;
     m->slots = calloc(m->cap, sizeof *m->slots);
     m->ckeys = calloc(m->ccap, sizeof *m->ckeys);
@@ -843,6 +847,7 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
     const_hashes(m);
     m->borrowed = 1;
     m->cap = cap;
+    m->bmask = (cap - 1) * sizeof *m->slots;
     m->ccap = ccap;
     m->lcap = lcap;
     m->nf = nf;

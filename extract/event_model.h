@@ -128,7 +128,7 @@ void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t
 struct chr__wordent {
     chr__ev_tok x;
     unsigned char verdict; /* what the recognizer made of the word alone (events.c), 0 until it sets it */
-    unsigned char forms;   /* the recognizer's own facts about the word (events.c), 0 until it sets them */
+    uint16_t forms;        /* the recognizer's own facts about the word (events.c), 0 until it sets them */
     int32_t s[12];         /* the word part of the scores (chr__ev_score_word), when the verdict needs them */
     char bytes[32];
     unsigned char n;

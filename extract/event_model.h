@@ -75,6 +75,7 @@ typedef struct chr__ev_tok {
     unsigned char ll;
     char pl;          /* 'E' when the previous word is an event (the tagger's decision, or the gold label when
                        * training), else 'O' or 0; set by the caller as it goes left to right */
+    unsigned char pd; /* 1 when the shape starts with p, d or ' (punctuation, a number, a quote or clitic) */
     uint16_t lx, lxs; /* the word's and its stem's event-lexicon entries (chr__event_model_lex), 0 none */
     uint16_t wn;      /* the word's WordNet entry (chr__event_model_wn), 0 none */
     uint64_t hw, hl, hsh, hs3;  /* chr__ev_hash of the word, its stem, its shape, its last 3 bytes (or all) */

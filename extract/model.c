@@ -58,9 +58,9 @@ struct chr__event_model {
     uint64_t herp[9];        /* the next word's event rate '0'..'7', or 'u' */
     uint64_t hguess[NGUESS]; /* the part-of-speech guesses (guess) */
     /* the tagger's (tagger_tables): the weights of the context features cap, pl and pl|g summed, by the
-     * word's capitalization, the previous decision (hpl's order) and the word's guess; and the sentence
+     * word's capitalization, the word's guess and the previous decision (hpl's order); and the sentence
      * edges as neighbours */
-    _Alignas(16) int32_t self[3][4][NGUESS][12];
+    _Alignas(16) int32_t self[3][NGUESS][4][12];
     chr__ev_tok bos, eos;
     /* the rows of the word features of few values (tagger_tables; NULL when the model lacks one): the
      * bias, g and cap|g by guess, lex by lexicon, er and ers by the lexicon entry's rate and frequency
@@ -169,18 +169,28 @@ static int cat_put(chr__event_model *m, const char *w, size_t n, unsigned bit) {
     return 0;
 }
 
-unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n) {
+/* The categories and the lexicon entry of the word of hash h (chr__ev_hash): chr__ev_prepare_one has the
+ * hash of the word and its stem already. */
+static unsigned cat_of(const chr__event_model *m, uint64_t h) {
     if (!m || !m->ccap)
         return 0;
-    size_t i = probe(m->ckeys, m->ccap, chr__ev_hash(w, n));
+    size_t i = probe(m->ckeys, m->ccap, h);
     return m->ckeys[i] ? m->cvals[i] : 0;
 }
 
-uint16_t chr__event_model_lex(const chr__event_model *m, const char *w, size_t n) {
+static uint16_t lex_of(const chr__event_model *m, uint64_t h) {
     if (!m || !m->lcap)
         return 0;
-    size_t i = probe(m->lkeys, m->lcap, chr__ev_hash(w, n));
+    size_t i = probe(m->lkeys, m->lcap, h);
     return m->lkeys[i] ? m->lvals[i] : 0;
+}
+
+unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n) {
+    return m && m->ccap ? cat_of(m, chr__ev_hash(w, n)) : 0;
+}
+
+uint16_t chr__event_model_lex(const chr__event_model *m, const char *w, size_t n) {
+    return m && m->lcap ? lex_of(m, chr__ev_hash(w, n)) : 0;
 }
 
 uint16_t chr__ev_lex_pack(long n, long e, long cls) {
@@ -911,15 +921,18 @@ void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *
     x->wl = (unsigned char)o;
     x->shape[sh] = '\0';
     x->pl = 0;
+    x->pd = x->shape[0] == 'p' || x->shape[0] == 'd' || x->shape[0] == '\'';
     x->cap = upper == 0 ? 0 : (lower == 0 && upper > 1 ? 2 : ((s[0] >= 'A' && s[0] <= 'Z') ? 1 : 0));
-    x->cat = chr__event_model_cat(m, x->w, x->wl) & ~(unsigned)LEXICONS;
     char *lem = x->lem;
     size_t ll = lemma(x->w, x->wl, lem);
     x->ll = (unsigned char)ll;
-    x->cat |= chr__event_model_cat(m, lem, ll) & LEXICONS;
-    x->lx = chr__event_model_lex(m, x->w, x->wl);
+    /* most words are their own stem: one hash and one lookup of the categories */
+    int stem = ll == x->wl && !memcmp(lem, x->w, ll);
     x->hw = chr__ev_hash(x->w, x->wl);
-    x->hl = chr__ev_hash(lem, ll);
+    x->hl = stem ? x->hw : chr__ev_hash(lem, ll);
+    unsigned cw = cat_of(m, x->hw);
+    x->cat = (cw & ~(unsigned)LEXICONS) | ((stem ? cw : cat_of(m, x->hl)) & LEXICONS);
+    x->lx = lex_of(m, x->hw);
     x->hsh = chr__ev_hash(x->shape, sh);
     x->hs3 = x->wl > 3 ? chr__ev_hash(x->w + x->wl - 3, 3) : x->hw;
     x->shl = (unsigned char)sh;
@@ -1422,9 +1435,9 @@ static void tagger_tables(chr__event_model *m) {
                           *plg = weights(m, fh2(K_PL_G, m->hpl[k], hg));
             for (int c = 0; c < 3; c++) {
                 /* pl is '<' (k 2) at the sentence's first word, whose cap feature ends in 'F' */
-                sum_row(m->self[c][k][g], weights(m, fh1(K_CAP, m->hcap[c][k != 2])));
-                sum_row(m->self[c][k][g], pl);
-                sum_row(m->self[c][k][g], plg);
+                sum_row(m->self[c][g][k], weights(m, fh1(K_CAP, m->hcap[c][k != 2])));
+                sum_row(m->self[c][g][k], pl);
+                sum_row(m->self[c][g][k], plg);
             }
         }
     }
@@ -1564,11 +1577,8 @@ void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks
     acc_opt(&a, weights(m, tk2(K_G_CM1, x->hg, p->hcs)));
     acc_opt(&a, weights(m, tk2(K_L_CP1, x->hl, q->hcs)));
     /* the capitalization, the previous decision and it with the guess: 'E', 'O', '<' at the sentence's
-     * start, 'p' after punctuation, quotes or a number (m->hpl's order) */
-    int k = i == first                                                        ? 2
-            : p->shape[0] == 'p' || p->shape[0] == 'd' || p->shape[0] == '\'' ? 3
-            : pl == 'E'                                                       ? 0
-                                                                              : 1;
-    acc_sum(&a, m->self[x->cap][k][x->gi]);
+     * start, 'p' after punctuation, quotes or a number (m->hpl's order: 'O' is 1) */
+    int k = i == first ? 2 : p->pd ? 3 : pl != 'E';
+    acc_sum(&a, m->self[x->cap][x->gi][k]);
     acc_store(&a, scores);
 }

@@ -404,7 +404,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         int event = (gap < 0 || (gap < near_bias && near_time(tx, ntx, reach, &tk, toks->v[i].start,
                                                               toks->v[i].end, toks->sent_start[sent],
                                                               toks->sent_end[sent]))) &&
-                    !case_name(text, toks, i);
+                    !(t[i]->cap && case_name(text, toks, i)); /* a name has a capital: most words no call */
         pl = event ? 'E' : 'O';
         if (!event)
             continue;

@@ -390,11 +390,6 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         }
         if (v == V_NEVER)
             continue;
-        /* "U.S.-led": part of a modifier, never an event (a word that is none anyway need not ask) */
-        if (abbrev_compound(text, toks, i)) {
-            pl = 'O';
-            continue;
-        }
         chr__ev_score_context(t, toks, i, xpl, m, sc);
         /* near a time expression matters only to a word that falls short of an event by less than the
          * bias: the others need not ask (2.5 M instructions on the 2 MB slice). Skipping a token leaves tk
@@ -404,7 +399,8 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         int event = (gap < 0 || (gap < near_bias && near_time(tx, ntx, reach, &tk, toks->v[i].start,
                                                               toks->v[i].end, toks->sent_start[sent],
                                                               toks->sent_end[sent]))) &&
-                    !(t[i]->cap && case_name(text, toks, i)); /* a name has a capital: most words no call */
+                    !(t[i]->cap && case_name(text, toks, i)) && /* a name has a capital: most words no call */
+                    !abbrev_compound(text, toks, i); /* "U.S.-led": part of a modifier, never an event */
         pl = event ? 'E' : 'O';
         if (!event)
             continue;

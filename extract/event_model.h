@@ -75,6 +75,7 @@ typedef struct chr__ev_tok {
     unsigned char ll;
     char pl;          /* 'E' when the previous word is an event (the tagger's decision, or the gold label when
                        * training), else 'O' or 0; set by the caller as it goes left to right */
+    unsigned char pd; /* 1 when the shape starts with p, d or ' (punctuation, a number, a quote or clitic) */
     uint16_t lx, lxs; /* the word's and its stem's event-lexicon entries (chr__event_model_lex), 0 none */
     uint16_t wn;      /* the word's WordNet entry (chr__event_model_wn), 0 none */
     uint64_t hw, hl, hsh, hs3;  /* chr__ev_hash of the word, its stem, its shape, its last 3 bytes (or all) */
@@ -128,7 +129,7 @@ void chr__event_model_near_time(const chr__event_model *m, int32_t *bias, size_t
 struct chr__wordent {
     chr__ev_tok x;
     unsigned char verdict; /* what the recognizer made of the word alone (events.c), 0 until it sets it */
-    unsigned char forms;   /* the recognizer's own facts about the word (events.c), 0 until it sets them */
+    uint16_t forms;        /* the recognizer's own facts about the word (events.c), 0 until it sets them */
     int32_t s[12];         /* the word part of the scores (chr__ev_score_word), when the verdict needs them */
     char bytes[32];
     unsigned char n;

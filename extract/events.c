@@ -105,9 +105,9 @@ int chr__ev_forms_sorted(void) {
 }
 
 /* What tense_aspect reads of a word: whether it is an irregular past form or a participle (the lists
- * above, sorted: a binary search) and which of the suffixes -ing, -ed, -s, -en, -wn it ends with; worked
- * out once per word of the word cache, the answer kept in its entry (we NULL: a word too long to cache),
- * and read at each event. */
+ * above, sorted: a binary search), a past or present auxiliary, and which of the suffixes -ing, -ed, -s,
+ * -en, -wn it ends with; worked out once per word of the word cache, the answer kept in its entry (we
+ * NULL: a word too long to cache), and read at each event. */
 #define FORM_KNOWN 1u
 #define FORM_PAST 2u
 #define FORM_PART 4u
@@ -116,14 +116,20 @@ int chr__ev_forms_sorted(void) {
 #define FORM_S 32u
 #define FORM_EN 64u
 #define FORM_WN 128u
+#define FORM_PAST_AUX 256u /* past_aux, asked of the words that can be tense_aspect's finite one */
+#define FORM_PRES_AUX 512u /* pres_aux, likewise */
+#define FINITE (CHR__CAT_TO | CHR__CAT_WILL | CHR__CAT_MODAL | CHR__CAT_HAVE | CHR__CAT_BE | CHR__CAT_DO)
 static unsigned forms_of(chr__wordent *we, const chr__ev_tok *x) __attribute__((noinline));
 static unsigned forms_of(chr__wordent *we, const chr__ev_tok *x) {
+    const int aux = (x->cat & FINITE) != 0;
     unsigned f = FORM_KNOWN | (in_sorted(x, irregular_past, NWORDS(irregular_past)) ? FORM_PAST : 0) |
                  (in_sorted(x, participles, NWORDS(participles)) ? FORM_PART : 0) |
                  (ends(x, "ing") ? FORM_ING : 0) | (ends(x, "ed") ? FORM_ED : 0) |
-                 (ends(x, "s") ? FORM_S : 0) | (ends(x, "en") ? FORM_EN : 0) | (ends(x, "wn") ? FORM_WN : 0);
+                 (ends(x, "s") ? FORM_S : 0) | (ends(x, "en") ? FORM_EN : 0) | (ends(x, "wn") ? FORM_WN : 0) |
+                 (aux && in_list(x, past_aux) ? FORM_PAST_AUX : 0) |
+                 (aux && in_list(x, pres_aux) ? FORM_PRES_AUX : 0);
     if (we)
-        we->forms = (unsigned char)f;
+        we->forms = (uint16_t)f;
     return f;
 }
 
@@ -151,7 +157,7 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent
     const chr__ev_tok *x = t[i];
     size_t first = toks->sent_first[toks->v[i].sent];
     int neg = 0, have = 0, be = 0, will = 0, modal = 0, to = 0, did = 0;
-    const chr__ev_tok *finite = NULL; /* the leftmost auxiliary */
+    size_t finite = 0; /* the leftmost auxiliary, + 1 */
     size_t k = i;
     while (k > first && i - k < 6) {
         const chr__ev_tok *y = t[k - 1];
@@ -160,24 +166,24 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent
             neg = 1;
         } else if (c & CHR__CAT_TO) {
             to = 1;
-            finite = y;
+            finite = k;
             k--;
             break;
         } else if ((c & CHR__CAT_WILL) || ((c & CHR__CAT_MODAL) && !strcmp(y->w, "wo"))) {
             will = 1; /* "wo" of "won't" is will's */
-            finite = y;
+            finite = k;
         } else if (c & CHR__CAT_MODAL) {
             modal = 1;
-            finite = y;
+            finite = k;
         } else if (c & CHR__CAT_HAVE) {
             have = 1;
-            finite = y;
+            finite = k;
         } else if (c & CHR__CAT_BE) {
             be = 1;
-            finite = y;
+            finite = k;
         } else if (c & CHR__CAT_DO) {
             did = 1;
-            finite = y;
+            finite = k;
         } else if (!(c & CHR__CAT_ADV) && !(y->wl > 4 && ends(y, "ly"))) {
             break;
         }
@@ -228,13 +234,13 @@ static void tense_aspect(chr_event *e, const chr__ev_tok *const *t, chr__wordent
         e->tense = CHR_TENSE_FUTURE;
     } else if (modal) {
         e->tense = CHR_TENSE_NONE;
-    } else if (finite && (in_list(finite, past_aux))) {
+    } else if (finite && (forms(went[finite - 1], t[finite - 1]) & FORM_PAST_AUX)) {
         e->tense = CHR_TENSE_PAST;
-    } else if (finite && (in_list(finite, pres_aux))) {
+    } else if (finite && (forms(went[finite - 1], t[finite - 1]) & FORM_PRES_AUX)) {
         e->tense = CHR_TENSE_PRESENT;
     } else if (finite && (have || be || did)) {
         /* "be", "been", "being", "having" alone */
-        e->tense = ends(finite, "ing") ? CHR_TENSE_PRESPART : CHR_TENSE_NONE;
+        e->tense = forms(went[finite - 1], t[finite - 1]) & FORM_ING ? CHR_TENSE_PRESPART : CHR_TENSE_NONE;
     } else if (ing) {
         e->tense = CHR_TENSE_PRESPART;
     } else if (xf & (FORM_ED | FORM_PAST)) {
@@ -368,22 +374,22 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         int32_t sc[12];
         chr__wordent *we = went[i];
         int v = we ? we->verdict : 0;
-        if (v == V_CONTEXT) {
-            memcpy(sc, we->s, sizeof sc);
-        } else if (!v) {
+        if (!v) {
             v = verdict(sc, t[i], m);
             if (we) {
                 we->verdict = (unsigned char)v;
                 memcpy(we->s, sc, sizeof sc);
             }
+        } else if (v == V_CONTEXT) {
+            memcpy(sc, we->s, sizeof sc);
         }
-        if (v == V_NEVER)
-            continue;
-        /* "U.S.-led": part of a modifier, never an event (a word that is none anyway need not ask) */
-        if (v == V_NO || abbrev_compound(text, toks, i)) {
+        /* the verdicts by how often they come: most words are no event by their own features */
+        if (v == V_NO) {
             pl = 'O';
             continue;
         }
+        if (v == V_NEVER)
+            continue;
         chr__ev_score_context(t, toks, i, xpl, m, sc);
         /* near a time expression matters only to a word that falls short of an event by less than the
          * bias: the others need not ask (2.5 M instructions on the 2 MB slice). Skipping a token leaves tk
@@ -393,7 +399,8 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         int event = (gap < 0 || (gap < near_bias && near_time(tx, ntx, reach, &tk, toks->v[i].start,
                                                               toks->v[i].end, toks->sent_start[sent],
                                                               toks->sent_end[sent]))) &&
-                    !case_name(text, toks, i);
+                    !(t[i]->cap && case_name(text, toks, i)) && /* a name has a capital: most words no call */
+                    !abbrev_compound(text, toks, i); /* "U.S.-led": part of a modifier, never an event */
         pl = event ? 'E' : 'O';
         if (!event)
             continue;
@@ -416,9 +423,12 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         e->start = toks->v[i].start;
         e->end = toks->v[i].end;
         int cls = CHR__EV_CLASS0;
+        int32_t best = sc[cls];
         for (int k = CHR__EV_CLASS0 + 1; k < CHR__EV_CLASS0 + 7; k++)
-            if (sc[k] > sc[cls])
+            if (sc[k] > best) {
+                best = sc[k];
                 cls = k;
+            }
         e->cls = (chr_event_class)(cls - CHR__EV_CLASS0);
         tense_aspect(e, t, went, toks, i, sc[CHR__EV_VERBAL] > sc[CHR__EV_NOMINAL]);
         e->sent_start = toks->sent_start[toks->v[i].sent];

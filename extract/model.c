@@ -40,7 +40,8 @@ struct chr__event_model {
         uint64_t key;  /* feature hash, 0 = empty slot */
         int16_t w[12]; /* its weights (CHR__EV_NLABELS, then zeros: a row sums in vector lanes) */
     } * slots;
-    size_t cap; /* power of 2 */
+    size_t cap;   /* power of 2 */
+    size_t bmask; /* (cap - 1) * the slot's size: weights() steps by bytes */
     size_t nf;
     uint64_t *ckeys; /* word categories */
     uint32_t *cvals;
@@ -57,9 +58,9 @@ struct chr__event_model {
     uint64_t herp[9];        /* the next word's event rate '0'..'7', or 'u' */
     uint64_t hguess[NGUESS]; /* the part-of-speech guesses (guess) */
     /* the tagger's (tagger_tables): the weights of the context features cap, pl and pl|g summed, by the
-     * word's capitalization, the previous decision (hpl's order) and the word's guess; and the sentence
+     * word's capitalization, the word's guess and the previous decision (hpl's order); and the sentence
      * edges as neighbours */
-    _Alignas(16) int32_t self[3][4][NGUESS][12];
+    _Alignas(16) int32_t self[3][NGUESS][4][12];
     chr__ev_tok bos, eos;
     /* the rows of the word features of few values (tagger_tables; NULL when the model lacks one): the
      * bias, g and cap|g by guess, lex by lexicon, er and ers by the lexicon entry's rate and frequency
@@ -168,18 +169,28 @@ static int cat_put(chr__event_model *m, const char *w, size_t n, unsigned bit) {
     return 0;
 }
 
-unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n) {
+/* The categories and the lexicon entry of the word of hash h (chr__ev_hash): chr__ev_prepare_one has the
+ * hash of the word and its stem already. */
+static unsigned cat_of(const chr__event_model *m, uint64_t h) {
     if (!m || !m->ccap)
         return 0;
-    size_t i = probe(m->ckeys, m->ccap, chr__ev_hash(w, n));
+    size_t i = probe(m->ckeys, m->ccap, h);
     return m->ckeys[i] ? m->cvals[i] : 0;
 }
 
-uint16_t chr__event_model_lex(const chr__event_model *m, const char *w, size_t n) {
+static uint16_t lex_of(const chr__event_model *m, uint64_t h) {
     if (!m || !m->lcap)
         return 0;
-    size_t i = probe(m->lkeys, m->lcap, chr__ev_hash(w, n));
+    size_t i = probe(m->lkeys, m->lcap, h);
     return m->lkeys[i] ? m->lvals[i] : 0;
+}
+
+unsigned chr__event_model_cat(const chr__event_model *m, const char *w, size_t n) {
+    return m && m->ccap ? cat_of(m, chr__ev_hash(w, n)) : 0;
+}
+
+uint16_t chr__event_model_lex(const chr__event_model *m, const char *w, size_t n) {
+    return m && m->lcap ? lex_of(m, chr__ev_hash(w, n)) : 0;
 }
 
 uint16_t chr__ev_lex_pack(long n, long e, long cls) {
@@ -266,11 +277,13 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
 /* The weights of feature h (CHR__EV_NLABELS of them, then zeros up to 12), or NULL; inlined into the
  * tagger's inner loop (m has a table). */
 static inline const int16_t *weights(const chr__event_model *m, uint64_t h) {
-    size_t mask = m->cap - 1, i = h & mask;
-    while (m->slots[i].key) {
-        if (m->slots[i].key == h)
-            return m->slots[i].w;
-        i = (i + 1) & mask;
+    const char *base = (const char *)m->slots;
+    size_t at = (h * sizeof *m->slots) & m->bmask;
+    const struct fslot *s;
+    while ((s = (const struct fslot *)(const void *)(base + at))->key) {
+        if (s->key == h)
+            return s->w;
+        at = (at + sizeof *s) & m->bmask;
     }
     return NULL;
 }
@@ -414,6 +427,16 @@ static uint64_t fh1(int k, uint64_t ha) {
 static uint64_t fh2(int k, uint64_t ha, uint64_t hb) {
     return fkey((((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full ^ hb);
 }
+/* The tagger's keys: fh1 and fh2 without fkey's guard, 3 instructions a lookup. The loader stores no key 1,
+ * what fkey makes of a fold of 0 or 1: a fold of 0 then misses in every slot as the guard's 1 would. */
+static inline uint64_t tk1(int k, uint64_t ha) {
+    uint64_t h = (((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full;
+    return h ^ h >> 32;
+}
+static inline uint64_t tk2(int k, uint64_t ha, uint64_t hb) {
+    uint64_t h = (((uint64_t)k + 1) * 0x9e3779b97f4a7c15ull ^ ha) * 0xc2b2ae3d27d4eb4full ^ hb;
+    return h ^ h >> 32;
+}
 
 /* The templates by name, for the loader: open addressing over the hash of the name. */
 typedef struct keymap {
@@ -504,6 +527,7 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
     if (!m)
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     m->cap = pow2_at_least(2 * (nlines + 1));
+    m->bmask = (m->cap - 1) * sizeof *m->slots;
     m->ccap = 4096;
     m->slots = calloc(m->cap, sizeof *m->slots);
     m->ckeys = calloc(m->ccap, sizeof *m->ckeys);
@@ -590,6 +614,9 @@ int chr__event_model_load(chr__event_model **out, const char *data, size_t len, 
                     i = (i + 1) & mask;
                 if (m->slots[i].key)
                     rc = chr__error_at(err, CHR_ERULE, name, line, "feature %.*s appears twice", (int)fl,
+                                       feat);
+                else if (h == 1) /* what tk1 and tk2 may miss (2^-63 a feature) */
+                    rc = chr__error_at(err, CHR_ERULE, name, line, "feature %.*s has the key 1", (int)fl,
                                        feat);
                 else if (4 * (m->nf + 1) > 3 * m->cap)
                     rc = chr__error_at(err, CHR_ERULE, name, line, "too many features");
@@ -830,6 +857,7 @@ int chr__event_model_load_bin(chr__event_model **out, const char *data, size_t l
     const_hashes(m);
     m->borrowed = 1;
     m->cap = cap;
+    m->bmask = (cap - 1) * sizeof *m->slots;
     m->ccap = ccap;
     m->lcap = lcap;
     m->nf = nf;
@@ -893,15 +921,18 @@ void chr__ev_prepare_one(chr__ev_tok *x, const chr__event_model *m, const char *
     x->wl = (unsigned char)o;
     x->shape[sh] = '\0';
     x->pl = 0;
+    x->pd = x->shape[0] == 'p' || x->shape[0] == 'd' || x->shape[0] == '\'';
     x->cap = upper == 0 ? 0 : (lower == 0 && upper > 1 ? 2 : ((s[0] >= 'A' && s[0] <= 'Z') ? 1 : 0));
-    x->cat = chr__event_model_cat(m, x->w, x->wl) & ~(unsigned)LEXICONS;
     char *lem = x->lem;
     size_t ll = lemma(x->w, x->wl, lem);
     x->ll = (unsigned char)ll;
-    x->cat |= chr__event_model_cat(m, lem, ll) & LEXICONS;
-    x->lx = chr__event_model_lex(m, x->w, x->wl);
+    /* most words are their own stem: one hash and one lookup of the categories */
+    int stem = ll == x->wl && !memcmp(lem, x->w, ll);
     x->hw = chr__ev_hash(x->w, x->wl);
-    x->hl = chr__ev_hash(lem, ll);
+    x->hl = stem ? x->hw : chr__ev_hash(lem, ll);
+    unsigned cw = cat_of(m, x->hw);
+    x->cat = (cw & ~(unsigned)LEXICONS) | ((stem ? cw : cat_of(m, x->hl)) & LEXICONS);
+    x->lx = lex_of(m, x->hw);
     x->hsh = chr__ev_hash(x->shape, sh);
     x->hs3 = x->wl > 3 ? chr__ev_hash(x->w + x->wl - 3, 3) : x->hw;
     x->shl = (unsigned char)sh;
@@ -1326,17 +1357,17 @@ static void nb_rows(chr__ev_tok *x, const chr__event_model *m) {
     if (!m || !m->cap)
         return;
     if (x->cw) {
-        sum_row(x->nbsum[0], weights(m, fh1(K_CM2, x->hcs)));
-        sum_row(x->nbsum[1], weights(m, fh1(K_CM1, x->hcs)));
-        sum_row(x->nbsum[2], weights(m, fh1(K_CP1, x->hcs)));
-        sum_row(x->nbsum[3], weights(m, fh1(K_CP2, x->hcs)));
+        sum_row(x->nbsum[0], weights(m, tk1(K_CM2, x->hcs)));
+        sum_row(x->nbsum[1], weights(m, tk1(K_CM1, x->hcs)));
+        sum_row(x->nbsum[2], weights(m, tk1(K_CP1, x->hcs)));
+        sum_row(x->nbsum[3], weights(m, tk1(K_CP2, x->hcs)));
     }
-    sum_row(x->nbsum[1], weights(m, fh1(K_LM1, x->hl)));
+    sum_row(x->nbsum[1], weights(m, tk1(K_LM1, x->hl)));
     unsigned v = x->lx ? x->lx : x->lxs;
-    sum_row(x->nbsum[2], weights(m, fh1(K_ERP1, m->herp[v ? (v & 7) : 8])));
-    sum_row(x->nbsum[3], weights(m, fh1(K_WP2, x->hw)));
+    sum_row(x->nbsum[2], weights(m, tk1(K_ERP1, m->herp[v ? (v & 7) : 8])));
+    sum_row(x->nbsum[3], weights(m, tk1(K_WP2, x->hw)));
     if (x->cat & AUXLIKE)
-        x->larow = weights(m, fh1(K_LA, x->hw));
+        x->larow = weights(m, tk1(K_LA, x->hw));
 }
 
 /* The index of the we feature's value of WordNet entry c (wn_values) among 32: the eventive share, the
@@ -1404,9 +1435,9 @@ static void tagger_tables(chr__event_model *m) {
                           *plg = weights(m, fh2(K_PL_G, m->hpl[k], hg));
             for (int c = 0; c < 3; c++) {
                 /* pl is '<' (k 2) at the sentence's first word, whose cap feature ends in 'F' */
-                sum_row(m->self[c][k][g], weights(m, fh1(K_CAP, m->hcap[c][k != 2])));
-                sum_row(m->self[c][k][g], pl);
-                sum_row(m->self[c][k][g], plg);
+                sum_row(m->self[c][g][k], weights(m, fh1(K_CAP, m->hcap[c][k != 2])));
+                sum_row(m->self[c][g][k], pl);
+                sum_row(m->self[c][g][k], plg);
             }
         }
     }
@@ -1480,20 +1511,20 @@ void chr__ev_score_word(const chr__ev_tok *x, const chr__event_model *m, int32_t
     acc a;
     acc_load(&a, scores);
     acc_opt(&a, m->wb);
-    acc_opt(&a, weights(m, fh1(K_W, x->hw)));
+    acc_opt(&a, weights(m, tk1(K_W, x->hw)));
     for (size_t k = 1; k <= 3 && k < n; k++)
-        acc_opt(&a, weights(m, fh1(K_P1 + (int)k - 1, hash_short(w, k))));
+        acc_opt(&a, weights(m, tk1(K_P1 + (int)k - 1, hash_short(w, k))));
     for (size_t k = 1; k <= 4 && k < n; k++)
-        acc_opt(&a, weights(m, fh1(K_S1 + (int)k - 1, k == 3 ? x->hs3 : hash_short(w + n - k, k))));
-    acc_opt(&a, weights(m, fh1(K_SH, x->hsh)));
+        acc_opt(&a, weights(m, tk1(K_S1 + (int)k - 1, k == 3 ? x->hs3 : hash_short(w + n - k, k))));
+    acc_opt(&a, weights(m, tk1(K_SH, x->hsh)));
     acc_opt(&a, m->wg[g]);
     if (x->cw)
-        acc_opt(&a, weights(m, fh1(K_C, x->hcs)));
-    acc_opt(&a, weights(m, fh1(K_L, x->hl)));
+        acc_opt(&a, weights(m, tk1(K_C, x->hcs)));
+    acc_opt(&a, weights(m, tk1(K_L, x->hl)));
     for (int k = 0; k < 6; k++)
         if (x->cat & (CHR__CAT_LREP << k))
             acc_opt(&a, m->wlex[k]);
-    acc_opt(&a, weights(m, fh2(K_SH_G, x->hsh, x->hg)));
+    acc_opt(&a, weights(m, tk2(K_SH_G, x->hsh, x->hg)));
     acc_opt(&a, m->wcapg[x->cap][g]);
     unsigned v = x->lx ? x->lx : x->lxs;
     if (v) {
@@ -1528,29 +1559,26 @@ void chr__ev_score_context(const chr__ev_tok *const *tp, const chr__tokens *toks
     acc_sum(&a, p->nbsum[1]);
     acc_sum(&a, q->nbsum[2]);
     acc_sum(&a, p2->nbsum[3]);
-    acc_opt(&a, weights(m, fh2(K_WM1_W, p->hw, x->hw)));
-    acc_opt(&a, weights(m, fh2(K_WM2_WM1, m2->hw, p->hw)));
+    acc_opt(&a, weights(m, tk2(K_WM1_W, p->hw, x->hw)));
+    acc_opt(&a, weights(m, tk2(K_WM2_WM1, m2->hw, p->hw)));
     /* the nearest auxiliary-like word on the left, over adverbs and negation, within 4 tokens */
     for (size_t k = 1; k <= 4 && i >= first + k; k++) {
         const chr__ev_tok *y = tp[i - k];
         if (y->cat & AUXLIKE) {
             acc_opt(&a, y->larow);
-            acc_opt(&a, weights(m, fh2(K_LA_G, y->hw, x->hg)));
+            acc_opt(&a, weights(m, tk2(K_LA_G, y->hw, x->hg)));
             break;
         }
         if (!(y->cat & (CHR__CAT_ADV | CHR__CAT_NEG)))
             break;
     }
-    acc_opt(&a, weights(m, fh2(K_WM1_L, p->hw, x->hl)));
-    acc_opt(&a, weights(m, fh2(K_G_WP1, x->hg, q->hw)));
-    acc_opt(&a, weights(m, fh2(K_G_CM1, x->hg, p->hcs)));
-    acc_opt(&a, weights(m, fh2(K_L_CP1, x->hl, q->hcs)));
+    acc_opt(&a, weights(m, tk2(K_WM1_L, p->hw, x->hl)));
+    acc_opt(&a, weights(m, tk2(K_G_WP1, x->hg, q->hw)));
+    acc_opt(&a, weights(m, tk2(K_G_CM1, x->hg, p->hcs)));
+    acc_opt(&a, weights(m, tk2(K_L_CP1, x->hl, q->hcs)));
     /* the capitalization, the previous decision and it with the guess: 'E', 'O', '<' at the sentence's
-     * start, 'p' after punctuation, quotes or a number (m->hpl's order) */
-    int k = i == first                                                        ? 2
-            : p->shape[0] == 'p' || p->shape[0] == 'd' || p->shape[0] == '\'' ? 3
-            : pl == 'E'                                                       ? 0
-                                                                              : 1;
-    acc_sum(&a, m->self[x->cap][k][x->gi]);
+     * start, 'p' after punctuation, quotes or a number (m->hpl's order: 'O' is 1) */
+    int k = i == first ? 2 : p->pd ? 3 : pl != 'E';
+    acc_sum(&a, m->self[x->cap][x->gi][k]);
     acc_store(&a, scores);
 }

@@ -18,7 +18,7 @@
 
 #include "internal.h"
 
-#define CP_STEP 64
+#define CP_STEP CHR__CP_STEP
 
 /* The code points that start in the CP_STEP bytes at s: with SSE2, the bytes less the continuation bytes
  * (below -64 as signed bytes), counted in the lanes of one register, inline (a call a block cost twice). */

@@ -520,9 +520,13 @@ static inline char *cname(const name_table *t, jw *w, char *p, int kind, int v) 
 }
 
 /* The members a time expression and an event open with: "{"id":..,"start":..,"end":..,"text":.." (the id
- * an array of idsize bytes, code points, then the text of bytes [start, end)). */
-static char *compact_head(jw *w, char *p, const char *id, size_t idsize, size_t cp_start, size_t cp_end,
-                          const char *text, size_t len, size_t start, size_t end) {
+ * an array of idsize bytes, code points, then the text of bytes [start, end)). Inline: the call with its ten
+ * arguments cost some 0.6 M instructions on the 2 MB slice. */
+static inline char *compact_head(jw *w, char *p, const char *id, size_t idsize, size_t cp_start,
+                                 size_t cp_end, const char *text, size_t len, size_t start, size_t end)
+    __attribute__((always_inline));
+static inline char *compact_head(jw *w, char *p, const char *id, size_t idsize, size_t cp_start,
+                                 size_t cp_end, const char *text, size_t len, size_t start, size_t end) {
     p = lit(p, "{\"id\":");
     p = cfixed(w, p, id, idsize);
     p = lit(p, ",\"start\":");

@@ -24,11 +24,15 @@
  * (below -64 as signed bytes), counted in the lanes of one register, inline (a call a block cost twice). */
 static inline size_t block_count(const char *s) {
 #if defined(__SSE2__)
-    __m128i cont = _mm_setzero_si128();
-    for (size_t k = 0; k < CP_STEP; k += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
-        cont = _mm_sub_epi8(cont, _mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
-    }
+    _Static_assert(CP_STEP == 64, "four words of 16 bytes a block");
+    const __m128i top = _mm_set1_epi8(-64);
+    __m128i c0 = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)s), top);
+    __m128i c1 = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + 16)), top);
+    __m128i c2 = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + 32)), top);
+    __m128i c3 = _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + 48)), top);
+    /* each lane -1 a continuation byte: 0 less their sum is the count, 4 at most */
+    __m128i cont =
+        _mm_sub_epi8(_mm_setzero_si128(), _mm_add_epi8(_mm_add_epi8(c0, c1), _mm_add_epi8(c2, c3)));
     __m128i sum = _mm_sad_epu8(cont, _mm_setzero_si128());
     return CP_STEP - (size_t)_mm_cvtsi128_si32(sum) - (size_t)_mm_cvtsi128_si32(_mm_unpackhi_epi64(sum, sum));
 #else

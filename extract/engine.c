@@ -317,8 +317,8 @@ static int clock_before(chr_timex *d, const chr_timex *t, const chr_doc *doc, si
 }
 
 static int push_day(chr_result *r, chr_timex *d, const chr_doc *doc) {
-    d->cp_start = chr_doc_cp_offset(doc, d->start);
-    d->cp_end = chr_doc_cp_offset(doc, d->end);
+    d->cp_start = chr__doc_cp(doc, d->start);
+    d->cp_end = chr__doc_cp(doc, d->end);
     chr__copy_num(d->id, sizeof d->id, "t", r->n + 1);
     return result_push(r, d);
 }
@@ -442,8 +442,8 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
             continue;
         t.start = cs[i].start;
         t.end = cs[i].end;
-        t.cp_start = chr_doc_cp_offset(doc, t.start);
-        t.cp_end = chr_doc_cp_offset(doc, t.end);
+        t.cp_start = chr__doc_cp(doc, t.start);
+        t.cp_end = chr__doc_cp(doc, t.end);
         t.rule = e->rules[cs[i].rule].name;
         size_t from = r->n ? r->timexes[r->n - 1].end : 0;
         if ((day_before(&d, &t, doc, from) || clock_before(&d, &t, doc, from)) && (rc = push_day(r, &d, doc)))
@@ -491,10 +491,10 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
                            : chr__error_set(err, CHR_ENOMEM, "out of memory");
         for (size_t i = 0; i < r->nevents && !rc; i++) {
             chr_event *ev = &r->events[i];
-            ev->cp_start = chr_doc_cp_offset(doc, ev->start);
-            ev->cp_end = chr_doc_cp_offset(doc, ev->end);
-            ev->cp_sent_start = chr_doc_cp_offset(doc, ev->sent_start);
-            ev->cp_sent_end = chr_doc_cp_offset(doc, ev->sent_end);
+            ev->cp_start = chr__doc_cp(doc, ev->start);
+            ev->cp_end = chr__doc_cp(doc, ev->end);
+            ev->cp_sent_start = chr__doc_cp(doc, ev->sent_start);
+            ev->cp_sent_end = chr__doc_cp(doc, ev->sent_end);
         }
         if (!rc)
             rc = chr__events_link(r, doc, toks, went, err);

@@ -27,9 +27,20 @@ struct chr_doc {
     size_t ngold_events;
     chr_tlink *gold_tlinks;  /* TimeML TLINKs between an event instance and a timex (or t0) */
     size_t ngold_tlinks;
-    /* lazily built code point index: cp_at[i] = code points before byte i*64 */
+    /* lazily built code point index: cp_at[i] = code points before byte i * CHR__CP_STEP */
     size_t *cp_index;
 };
+
+#define CHR__CP_STEP 64
+/* chr_doc_cp_offset, inline in its usual case: an offset in a block of CHR__CP_STEP code points (ASCII),
+ * where each byte starts one. The extractor asks for four offsets an event. */
+static inline size_t chr__doc_cp(const chr_doc *doc, size_t byte_offset) {
+    const size_t *idx = doc->cp_index;
+    size_t block = byte_offset / CHR__CP_STEP;
+    if (idx && block < doc->len / CHR__CP_STEP && idx[block + 1] - idx[block] == CHR__CP_STEP)
+        return idx[block] + byte_offset % CHR__CP_STEP;
+    return chr_doc_cp_offset(doc, byte_offset);
+}
 
 /* Fill err (when not NULL) and return code. printf-style message. */
 int chr__error_set(chr_error *err, int code, const char *fmt, ...)

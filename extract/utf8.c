@@ -7,6 +7,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "internal.h"
 
 #define A CHR__ASCII_ALNUM
@@ -35,8 +39,18 @@ int chr__utf8_check(const char *s, size_t len, size_t *bad) {
 
         if (c >= 0x01 && c <= 0x7F) {
             i++;
-            /* a run of ASCII without NUL, 8 bytes a step: no high bit, and no zero byte (whose borrow
-             * would show in the lowest one) */
+#if defined(__SSE2__)
+            /* a run of ASCII without NUL, 16 bytes a step: no high bit, in the bytes or in their
+             * comparison with zero */
+            while (len - i >= 16) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+                if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128()))))
+                    break;
+                i += 16;
+            }
+#endif
+            /* then 8 bytes a step: no high bit, and no zero byte (whose borrow would show in the lowest
+             * one) */
             while (len - i >= 8) {
                 uint64_t x;
                 memcpy(&x, p + i, 8);

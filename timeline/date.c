@@ -180,6 +180,13 @@ impossible:
     return chr__error_set(err, CHR_EDATE, "impossible date: '%.*s'", (int)(len > 64 ? 64 : len), s);
 }
 
+/* v (0 <= v < 10^k) in k decimal digits at p, as "%0kd" writes it; returns the end. */
+static char *put_digits(char *p, int v, int k) {
+    for (int i = k - 1; i >= 0; i--, v /= 10)
+        p[i] = (char)('0' + v % 10);
+    return p + k;
+}
+
 size_t chr_time_format(char *buf, size_t n, const chr_time *t) {
     static const char *const season[] = {"", "SP", "SU", "FA", "WI"};
     static const char *const part[] = {"", "MO", "MI", "AF", "EV", "NI", "DT"};
@@ -222,6 +229,49 @@ size_t chr_time_format(char *buf, size_t n, const chr_time *t) {
         *p = '\0';
         return (size_t)(p - buf);
     }
+    if (t->gran == CHR_GRAN_WEEK || t->gran == CHR_GRAN_WEEKEND)
+        chr__date_iso_week(t->day, &iy, &w);
+    /* the parts of a year, the weeks and the parts of a day too (a quarter is the most common of them) */
+    if (n >= 20 && y >= 0 && y <= 9999 &&
+        (t->gran == CHR_GRAN_HALF || t->gran == CHR_GRAN_QUARTER || t->gran == CHR_GRAN_SEASON ||
+         t->gran == CHR_GRAN_PART_OF_DAY ||
+         ((t->gran == CHR_GRAN_WEEK || t->gran == CHR_GRAN_WEEKEND) && iy >= 0 && iy <= 9999))) {
+        int weeks = t->gran == CHR_GRAN_WEEK || t->gran == CHR_GRAN_WEEKEND;
+        char *p = put_digits(buf, weeks ? iy : y, 4);
+        *p++ = '-';
+        switch (t->gran) {
+        case CHR_GRAN_HALF:
+            *p++ = 'H';
+            *p++ = (char)('0' + (t->sub >= 1 && t->sub <= 2 ? t->sub : 1));
+            break;
+        case CHR_GRAN_QUARTER:
+            *p++ = 'Q';
+            *p++ = (char)('0' + (t->sub >= 1 && t->sub <= 4 ? t->sub : 1));
+            break;
+        case CHR_GRAN_SEASON:
+            memcpy(p, season[t->sub >= 1 && t->sub <= 4 ? t->sub : 1], 2);
+            p += 2;
+            break;
+        case CHR_GRAN_PART_OF_DAY:
+            p = put_digits(p, m, 2);
+            *p++ = '-';
+            p = put_digits(p, d, 2);
+            *p++ = 'T';
+            memcpy(p, part[t->sub >= 1 && t->sub <= 6 ? t->sub : 1], 2);
+            p += 2;
+            break;
+        default:
+            *p++ = 'W';
+            p = put_digits(p, w, 2);
+            if (t->gran == CHR_GRAN_WEEKEND) {
+                memcpy(p, "-WE", 3);
+                p += 3;
+            }
+            break;
+        }
+        *p = '\0';
+        return (size_t)(p - buf);
+    }
     switch (t->gran) {
     case CHR_GRAN_MILLENNIUM:
         r = snprintf(buf, n, "%d", y / 1000);
@@ -248,11 +298,9 @@ size_t chr_time_format(char *buf, size_t n, const chr_time *t) {
         r = snprintf(buf, n, "%04d-%02d", y, m);
         break;
     case CHR_GRAN_WEEK:
-        chr__date_iso_week(t->day, &iy, &w);
         r = snprintf(buf, n, "%04d-W%02d", iy, w);
         break;
     case CHR_GRAN_WEEKEND:
-        chr__date_iso_week(t->day, &iy, &w);
         r = snprintf(buf, n, "%04d-W%02d-WE", iy, w);
         break;
     case CHR_GRAN_DAY:

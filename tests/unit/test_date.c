@@ -149,6 +149,62 @@ static void test_format_digits(void **state) {
     assert_string_equal(got, "12345-06-07");
 }
 
+/* The parts of a year, the weeks and the parts of a day, written without printf in years 0 to 9999, write
+ * what the printf formats write: each sub value (out of range ones too), a small buffer, and ISO years
+ * next to the ends of the range. */
+static void test_format_periods(void **state) {
+    (void)state;
+    static const char *const season[] = {"", "SP", "SU", "FA", "WI"};
+    static const char *const part[] = {"", "MO", "MI", "AF", "EV", "NI", "DT"};
+    static const chr_gran grans[] = {CHR_GRAN_HALF, CHR_GRAN_QUARTER, CHR_GRAN_SEASON,
+                                     CHR_GRAN_WEEK, CHR_GRAN_WEEKEND, CHR_GRAN_PART_OF_DAY};
+    char got[64], want[64], small[8], swant[8];
+    for (int y = 0; y <= 9999; y += 37)
+        for (int m = 1; m <= 12; m++)
+            for (size_t g = 0; g < 6; g++) {
+                int d = 1 + (y + m) % 31, iy, w;
+                if (d > 28 && m == 2)
+                    d = 28;
+                if (d == 31 && (m == 4 || m == 6 || m == 9 || m == 11))
+                    d = 30;
+                chr_time t = {.day = chr_date_days(y, m, d), .gran = grans[g], .sub = (int8_t)((y + m) % 8)};
+                int sub = t.sub;
+                chr__date_iso_week(t.day, &iy, &w);
+                switch (t.gran) {
+                case CHR_GRAN_HALF:
+                    snprintf(want, sizeof want, "%04d-H%d", y, sub >= 1 && sub <= 2 ? sub : 1);
+                    break;
+                case CHR_GRAN_QUARTER:
+                    snprintf(want, sizeof want, "%04d-Q%d", y, sub >= 1 && sub <= 4 ? sub : 1);
+                    break;
+                case CHR_GRAN_SEASON:
+                    snprintf(want, sizeof want, "%04d-%s", y, season[sub >= 1 && sub <= 4 ? sub : 1]);
+                    break;
+                case CHR_GRAN_WEEK:
+                    snprintf(want, sizeof want, "%04d-W%02d", iy, w);
+                    break;
+                case CHR_GRAN_WEEKEND:
+                    snprintf(want, sizeof want, "%04d-W%02d-WE", iy, w);
+                    break;
+                default:
+                    snprintf(want, sizeof want, "%04d-%02d-%02dT%s", y, m, d,
+                             part[sub >= 1 && sub <= 6 ? sub : 1]);
+                    break;
+                }
+                assert_int_equal(chr_time_format(got, sizeof got, &t), strlen(want));
+                assert_string_equal(got, want);
+                assert_true(snprintf(swant, sizeof swant, "%s", want) >= 0);
+                assert_int_equal(chr_time_format(small, sizeof small, &t), strlen(want));
+                assert_string_equal(small, swant);
+            }
+    chr_time t = {.day = chr_date_days(9999, 12, 31), .gran = CHR_GRAN_WEEK};
+    chr_time_format(got, sizeof got, &t);
+    assert_string_equal(got, "9999-W52");
+    t.day = chr_date_days(0, 1, 1);
+    chr_time_format(got, sizeof got, &t);
+    assert_string_equal(got, "-001-W52"); /* ISO year -1: printf again */
+}
+
 static void test_spans(void **state) {
     (void)state;
     chr_time t = {.day = chr_date_days(2014, 11, 26), .gran = CHR_GRAN_WEEKEND};
@@ -167,7 +223,7 @@ int main(void) {
         cmocka_unit_test(test_days_roundtrip), cmocka_unit_test(test_weekday_and_iso_week),
         cmocka_unit_test(test_valid),          cmocka_unit_test(test_parse_iso),
         cmocka_unit_test(test_format_views),   cmocka_unit_test(test_spans),
-        cmocka_unit_test(test_format_digits),
+        cmocka_unit_test(test_format_digits),  cmocka_unit_test(test_format_periods),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include "engine.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* After a pattern hits a PCRE2 limit, the scan goes on at most this far on (bytes). */
 #define MAX_SKIP 4096u
@@ -102,6 +105,31 @@ static int inside_word(const char *text, size_t p) {
         return 0;
     size_t k = s[p - 1] == '\'' ? p - 2 : p >= 4 && s[p - 2] == 0x80 && s[p - 3] == 0xE2 ? p - 4 : p;
     return k < p && (unsigned)((s[k] | 0x20) - 'a') < 26;
+}
+
+/* For the n bytes from s (at most 64), bit k set where s[k] is an ASCII letter or digit; in *tail, where
+ * it is a UTF-8 continuation byte. */
+static inline uint64_t alnum_bits(const unsigned char *s, size_t n, uint64_t *tail) {
+    uint64_t m = 0, c = 0;
+    size_t k = 0;
+#if defined(__SSE2__)
+    /* 16 bytes a step; a range of bytes is one signed compare, with its first byte moved to -128 */
+    for (; n - k >= 16; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
+        __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
+        __m128i a = _mm_or_si128(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)),
+                                 _mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)));
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(a) << k;
+        c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x40))) << k;
+    }
+#endif
+    for (; k < n; k++) {
+        m |= (uint64_t)chr__ascii_alnum(s[k]) << k;
+        c |= (uint64_t)((s[k] & 0xC0) == 0x80) << k;
+    }
+    *tail = c;
+    return m;
 }
 
 /* Is text[i] a line end followed, after blanks, by another before offset e: a blank line? */
@@ -275,23 +303,32 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     for (size_t i = 0; i < e->nrules && !rc; i++)
         sc.skip[i] = 1;
     /* a match starts at a word boundary, never inside a UTF-8 character, and where the walk would
-     * try some rule (the prefilter's first bytes); p is at a word boundary at the top of the loop. The
-     * positions are walked WALK_BATCH at a time. */
+     * try some rule (the prefilter's first bytes): at the start of the text or after a byte that is no
+     * ASCII letter or digit. The text is read 64 bytes at a time, a bit a byte for those boundaries (a byte
+     * at a time, the loop had cost 23 M instructions on the 2 MB slice); the positions are walked
+     * WALK_BATCH at a time. */
+    const unsigned char *t = (const unsigned char *)text;
     const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
     size_t batch[WALK_BATCH], nb = 0;
-    for (size_t p = 0; p < len && !rc && e->nrules;) {
-        unsigned char c = (unsigned char)text[p];
-        if (starts[c] && (c & 0xC0) != 0x80 && !inside_word(text, p)) {
-            batch[nb++] = p;
-            if (nb == WALK_BATCH) {
-                chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
-                rc = sc.rc;
-                nb = 0;
+    uint64_t last = 0; /* the last byte before b is a letter or digit */
+    for (size_t b = 0; b < len && !rc && e->nrules; b += 64) {
+        size_t n = len - b < 64 ? len - b : 64;
+        uint64_t tail, an = alnum_bits(t + b, n, &tail), at = ~(an << 1 | last) & ~tail;
+        last = an >> 63;
+        if (n < 64)
+            at &= ((uint64_t)1 << n) - 1;
+        for (; at; at &= at - 1) {
+            size_t p = b + (size_t)__builtin_ctzll(at);
+            if (starts[t[p]] && !inside_word(text, p)) {
+                batch[nb++] = p;
+                if (nb == WALK_BATCH) {
+                    chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
+                    nb = 0;
+                    if ((rc = sc.rc) != 0)
+                        break;
+                }
             }
         }
-        p++;
-        if (chr__ascii_alnum(c)) /* no boundary inside the word, nor just after it */
-            p = chr__ascii_alnum_end((const unsigned char *)text, p, len) + 1;
     }
     if (nb && !rc) {
         chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);

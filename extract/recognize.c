@@ -162,10 +162,16 @@ static int blank_line_in(const char *text, size_t s, size_t e) {
  * goal in the fourth quarter" is no quarter of a year)? */
 static int paragraph_has(const chr__table *t, const char *text, size_t len, size_t s, size_t e) {
     size_t a = s, b = e;
-    while (a > 0 && s - a < UNLESS_REACH && !blank_line_at(text, a - 1, len))
+    while (a > 0 && s - a < UNLESS_REACH && (text[a - 1] != '\n' || !blank_line_at(text, a - 1, len)))
         a--;
-    while (b < len && b - e < UNLESS_REACH && !blank_line_at(text, b, len))
+    while (b < len && b - e < UNLESS_REACH && (text[b] != '\n' || !blank_line_at(text, b, len)))
         b++;
+    /* the first two bytes of the table's keys (5 bits of each), so that most words need no lookup */
+    uint64_t two[16] = {0};
+    for (size_t k = 0; k < t->n; k++) {
+        unsigned x = ((unsigned char)t->keys[k][0] & 31) << 5 | (t->keys[k][0] ? t->keys[k][1] & 31 : 0);
+        two[x >> 6] |= (uint64_t)1 << (x & 63);
+    }
     for (size_t i = a; i < b;) {
         if ((unsigned)((text[i] | 0x20) - 'a') >= 26) {
             i++;
@@ -177,7 +183,8 @@ static int paragraph_has(const chr__table *t, const char *text, size_t len, size
             if (n < sizeof w - 1)
                 w[n++] = (char)(text[i] | 0x20);
         w[n] = '\0';
-        if ((i <= s || ws >= e) && chr__table_lookup(t, w))
+        unsigned x = ((unsigned char)w[0] & 31) << 5 | ((unsigned char)w[1] & 31);
+        if ((i <= s || ws >= e) && two[x >> 6] >> (x & 63) & 1 && chr__table_lookup(t, w))
             return 1;
     }
     return 0;

@@ -22,8 +22,10 @@
 #define MAX_SKIP 4096u
 /* The positions walked by one call of the prefilter. */
 #define WALK_BATCH 256
-/* The most rules whose state a scan keeps on the stack (5 words a rule). */
+/* The most rules whose state a scan keeps on the stack (5 words a rule), and the most required strings
+ * (a word each: 2 KB, which memset zeroes without a rep stosb). */
 #define LOCAL_RULES 256
+#define LOCAL_STRINGS 256
 
 /* The candidates of a scan, and their ovectors, ng pairs each (the match data's: the same for all), in
  * one array in the order they came (a malloc each had cost 4 M instructions on the 2 MB slice). */
@@ -117,7 +119,7 @@ typedef struct scan {
     size_t nwords;
     const chr__paras *paras; /* where each required string starts (for the rules' reach) */
     size_t *next1;           /* per rule with a reach: 1 + the next start of its strings, 0 not known */
-    size_t *cur;             /* per required string: its first occurrence not before pos (so far) */
+    size_t *cur; /* per required string: its first occurrence not before pos (so far), from its first */
     int rc;
     chr_error *err;
 } scan;
@@ -223,10 +225,10 @@ static int in_reach(scan *sc, uint32_t ri, size_t reach) {
         const uint32_t *l = chr__prefilter_rule_strings(sc->e->prefilter, ri, &n);
         nx = SIZE_MAX;
         for (size_t j = 0; j < n && nx - 1 - pos > reach; j++) {
-            size_t k = l[j], c = sc->cur[k], end = ps->occ_at[k + 1];
+            size_t k = l[j], c = ps->occ_at[k] + sc->cur[k], end = ps->occ_at[k + 1];
             while (c < end && ps->occ[c] < pos)
                 c++;
-            sc->cur[k] = c;
+            sc->cur[k] = c - ps->occ_at[k];
             if (c < end && ps->occ[c] < nx - 1)
                 nx = ps->occ[c] + 1;
         }
@@ -328,17 +330,19 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.cs.ng = sc.md ? pcre2_get_ovector_count(sc.md) : 0;
     int rc = block && sc.md ? 0 : CHR_ENOMEM;
     chr__paras paras = {0};
+    size_t local_cur[LOCAL_STRINGS];
     if (!rc && e->nrules) {
         rc = chr__prefilter_required_paras(e->prefilter, text, len, sc.last1, &paras);
         sc.rule_sets = chr__prefilter_rule_sets(e->prefilter);
         sc.nwords = paras.words;
         sc.para_set = paras.sets;
         sc.paras = &paras;
-        sc.cur = rc ? NULL : malloc((paras.strings ? paras.strings : 1) * sizeof *sc.cur);
+        size_t ns = paras.strings ? paras.strings : 1;
+        sc.cur = rc ? NULL : ns <= LOCAL_STRINGS ? local_cur : malloc(ns * sizeof *sc.cur);
         if (!rc && !sc.cur)
             rc = CHR_ENOMEM;
-        for (size_t k = 0; !rc && k < paras.strings; k++)
-            sc.cur[k] = paras.occ_at[k];
+        if (!rc)
+            memset(sc.cur, 0, ns * sizeof *sc.cur);
     }
     for (size_t i = 0; i < e->nrules && !rc; i++)
         sc.skip[i] = 1;
@@ -378,7 +382,8 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     chr__paras_free(&paras);
     if (block != local)
         free(block);
-    free(sc.cur);
+    if (sc.cur != local_cur)
+        free(sc.cur);
     cands cs = sc.cs;
     if (rc) {
         free(cs.ov);
@@ -390,8 +395,10 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     if (cs.n > 1) /* qsort with a NULL array is undefined, even for no elements */
         sort_cands(cs.v, cs.n, by_preference);
     /* greedy selection; the bytes already taken are marked in a bitmap, so that each candidate costs
-     * its own length and a long text with many candidates stays linear */
-    unsigned char *taken = calloc(len / 8 + 1, 1);
+     * its own length and a long text with many candidates stays linear (on the stack up to 16 KB of text) */
+    unsigned char local_taken[2048];
+    size_t ntaken = len / 8 + 1;
+    unsigned char *taken = ntaken <= sizeof local_taken ? memset(local_taken, 0, ntaken) : calloc(ntaken, 1);
     if (!taken) {
         free(cs.ov);
         free(cs.v);
@@ -410,7 +417,8 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         cs.v[i] = cs.v[kept];
         cs.v[kept++] = c;
     }
-    free(taken);
+    if (taken != local_taken)
+        free(taken);
     /* drop what REJECT rules won */
     size_t n = 0;
     for (size_t i = 0; i < kept; i++)

@@ -135,9 +135,9 @@ static int inside_word(const char *text, size_t p) {
 }
 
 /* For the n bytes from s (at most 64), bit k set where s[k] is an ASCII letter or digit; in *tail, where
- * it is a UTF-8 continuation byte. */
-static inline uint64_t alnum_bits(const unsigned char *s, size_t n, uint64_t *tail) {
-    uint64_t m = 0, c = 0;
+ * it is a UTF-8 continuation byte; in *apos, where it is an apostrophe or the last byte of U+2019. */
+static inline uint64_t alnum_bits(const unsigned char *s, size_t n, uint64_t *tail, uint64_t *apos) {
+    uint64_t m = 0, c = 0, q = 0;
     size_t k = 0;
 #if defined(__SSE2__)
     /* 16 bytes a step; a range of bytes is one signed compare, with its first byte moved to -128 */
@@ -147,15 +147,20 @@ static inline uint64_t alnum_bits(const unsigned char *s, size_t n, uint64_t *ta
         __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
         __m128i a = _mm_or_si128(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)),
                                  _mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)));
+        __m128i ap = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x99)));
         m |= (uint64_t)(unsigned)_mm_movemask_epi8(a) << k;
         c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x40))) << k;
+        q |= (uint64_t)(unsigned)_mm_movemask_epi8(ap) << k;
     }
 #endif
     for (; k < n; k++) {
         m |= (uint64_t)chr__ascii_alnum(s[k]) << k;
         c |= (uint64_t)((s[k] & 0xC0) == 0x80) << k;
+        q |= (uint64_t)(s[k] == '\'' || s[k] == 0x99) << k;
     }
     *tail = c;
+    *apos = q;
     return m;
 }
 
@@ -354,16 +359,21 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     const unsigned char *t = (const unsigned char *)text;
     const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
     size_t batch[WALK_BATCH], nb = 0;
-    uint64_t last = 0; /* the last byte before b is a letter or digit */
+    uint64_t last = 0, last_apos = 0; /* the last byte before b is a letter or digit, an apostrophe's */
     for (size_t b = 0; b < len && !rc && e->nrules; b += 64) {
         size_t n = len - b < 64 ? len - b : 64;
-        uint64_t tail, an = alnum_bits(t + b, n, &tail), at = ~(an << 1 | last) & ~tail;
+        uint64_t tail, apos, an = alnum_bits(t + b, n, &tail, &apos), at = ~(an << 1 | last) & ~tail;
+        uint64_t after_apos = apos << 1 | last_apos;
         last = an >> 63;
+        last_apos = apos >> 63;
         if (n < 64)
             at &= ((uint64_t)1 << n) - 1;
+        for (uint64_t q = at & after_apos; q; q &= q - 1) /* few: the positions after an apostrophe */
+            if (inside_word(text, b + (size_t)__builtin_ctzll(q)))
+                at &= ~(q & (0 - q));
         for (; at; at &= at - 1) {
             size_t p = b + (size_t)__builtin_ctzll(at);
-            if (starts[t[p]] && !inside_word(text, p)) {
+            if (starts[t[p]]) {
                 batch[nb++] = p;
                 if (nb == WALK_BATCH) {
                     chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);

@@ -309,6 +309,27 @@ static void try_rule(void *ctx, size_t pos, uint32_t ri) {
         }
 }
 
+/* The bits of a bitmap's word w (the lowest first) that lie in [s, e), s < e. */
+static inline uint64_t bits_in(size_t w, size_t s, size_t e) {
+    uint64_t lo = w == s >> 6 ? ~(uint64_t)0 << (s & 63) : ~(uint64_t)0;
+    uint64_t hi = w == (e - 1) >> 6 ? ~(uint64_t)0 >> (63 - ((e - 1) & 63)) : ~(uint64_t)0;
+    return lo & hi;
+}
+
+/* Are the bits [s, e) (s < e) of the bitmap m all clear? */
+static int bits_clear(const uint64_t *m, size_t s, size_t e) {
+    for (size_t w = s >> 6; w <= (e - 1) >> 6; w++)
+        if (m[w] & bits_in(w, s, e))
+            return 0;
+    return 1;
+}
+
+/* Set the bits [s, e) (s < e) of the bitmap m. */
+static void bits_set(uint64_t *m, size_t s, size_t e) {
+    for (size_t w = s >> 6; w <= (e - 1) >> 6; w++)
+        m[w] |= bits_in(w, s, e);
+}
+
 int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const char *text, size_t len,
                    chr_error *err) {
     *out = NULL;
@@ -405,10 +426,12 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     if (cs.n > 1) /* qsort with a NULL array is undefined, even for no elements */
         sort_cands(cs.v, cs.n, by_preference);
     /* greedy selection; the bytes already taken are marked in a bitmap, so that each candidate costs
-     * its own length and a long text with many candidates stays linear (on the stack up to 16 KB of text) */
-    unsigned char local_taken[2048];
-    size_t ntaken = len / 8 + 1;
-    unsigned char *taken = ntaken <= sizeof local_taken ? memset(local_taken, 0, ntaken) : calloc(ntaken, 1);
+     * its own length (64 bytes a step) and a long text with many candidates stays linear (on the stack up
+     * to 16 KB of text) */
+    uint64_t local_taken[256];
+    size_t ntaken = len / 64 + 1;
+    uint64_t *taken = ntaken <= 256 ? memset(local_taken, 0, ntaken * sizeof *local_taken)
+                                    : calloc(ntaken, sizeof *local_taken);
     if (!taken) {
         free(cs.ov);
         free(cs.v);
@@ -417,13 +440,9 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     size_t kept = 0;
     for (size_t i = 0; i < cs.n; i++) {
         chr__cand c = cs.v[i];
-        int overlaps = 0;
-        for (size_t b = c.start; b < c.end && !overlaps; b++)
-            overlaps = taken[b >> 3] & (1u << (b & 7));
-        if (overlaps)
+        if (!bits_clear(taken, c.start, c.end))
             continue;
-        for (size_t b = c.start; b < c.end; b++)
-            taken[b >> 3] |= (unsigned char)(1u << (b & 7));
+        bits_set(taken, c.start, c.end);
         cs.v[i] = cs.v[kept];
         cs.v[kept++] = c;
     }

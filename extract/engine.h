@@ -238,7 +238,7 @@ typedef struct chr__cand {
 } chr__cand;
 
 /* recognize.c: all rule matches over text, selected to a non-overlapping set in text order.
- * *out is malloc'ed (free each ovector and the array with chr__cands_free). */
+ * *out is malloc'ed, and the ovectors one block (free both with chr__cands_free). */
 int chr__recognize(chr__cand **out, size_t *n, const chr_engine *e, const char *text, size_t len,
                    chr_error *err);
 void chr__cands_free(chr__cand *c, size_t n);

@@ -66,7 +66,7 @@ extern const unsigned char chr__ascii_class[256];
 static inline int chr__ascii_alnum(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_ALNUM; }
 static inline int chr__ascii_space(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_SPACE; }
 /* The end of the run of ASCII letters and digits from s[i] (i itself when s[i] is none), before len. The
- * tokenizer and the recognizer skip every word with it: four bytes to one test of the length. */
+ * tokenizer skips every word with it: four bytes to one test of the length. */
 static inline size_t chr__ascii_alnum_end(const unsigned char *s, size_t i, size_t len)
 {
     for (; len - i >= 4; i += 4) {

@@ -14,15 +14,26 @@
 #include <string.h>
 
 #include "engine.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* After a pattern hits a PCRE2 limit, the scan goes on at most this far on (bytes). */
 #define MAX_SKIP 4096u
 /* The positions walked by one call of the prefilter. */
 #define WALK_BATCH 256
+/* The most rules whose state a scan keeps on the stack (5 words a rule), and the most required strings
+ * (a word each: 2 KB, which memset zeroes without a rep stosb). */
+#define LOCAL_RULES 256
+#define LOCAL_STRINGS 256
 
+/* The candidates of a scan, and their ovectors, ng pairs each (the match data's: the same for all), in
+ * one array in the order they came (a malloc each had cost 4 M instructions on the 2 MB slice). */
 typedef struct cands {
     chr__cand *v;
     size_t n, cap;
+    PCRE2_SIZE *ov;
+    uint32_t ng;
 } cands;
 
 static int push(cands *cs, size_t start, size_t end, size_t rule, int priority, pcre2_match_data *md) {
@@ -32,24 +43,24 @@ static int push(cands *cs, size_t start, size_t end, size_t rule, int priority, 
         if (!p)
             return CHR_ENOMEM;
         cs->v = p;
+        PCRE2_SIZE *o = realloc(cs->ov, cap * 2 * cs->ng * sizeof *o);
+        if (!o)
+            return CHR_ENOMEM;
+        cs->ov = o;
         cs->cap = cap;
     }
-    uint32_t ng = pcre2_get_ovector_count(md);
-    PCRE2_SIZE *ov = malloc(2 * ng * sizeof *ov);
-    if (!ov)
-        return CHR_ENOMEM;
-    memcpy(ov, pcre2_get_ovector_pointer(md), 2 * ng * sizeof *ov);
+    memcpy(cs->ov + cs->n * 2 * cs->ng, pcre2_get_ovector_pointer(md), 2 * cs->ng * sizeof *cs->ov);
     chr__cand *c = &cs->v[cs->n++];
     c->start = start;
     c->end = end;
     c->rule = rule;
     c->priority = priority;
-    c->ngroups = ng;
-    c->ovector = ov;
+    c->ngroups = cs->ng;
+    c->ovector = NULL; /* known once the array stops moving */
     return 0;
 }
 
-static int by_preference(const void *a, const void *b) {
+static inline __attribute__((always_inline)) int by_preference(const void *a, const void *b) {
     const chr__cand *x = a, *y = b;
     size_t lx = x->end - x->start, ly = y->end - y->start;
     if (lx != ly)
@@ -61,14 +72,33 @@ static int by_preference(const void *a, const void *b) {
     return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-static int by_start(const void *a, const void *b) {
+static inline __attribute__((always_inline)) int by_start(const void *a, const void *b) {
     const chr__cand *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* v[0..n) sorted by cmp (a total order): by insertion when they are few, as in most documents (the C
+ * library's qsort, a call of cmp a comparison, had cost 4.2 M instructions on the 2 MB slice), else by
+ * qsort. Inlined, with cmp inlined into it. */
+#define FEW_CANDS 32
+static inline __attribute__((always_inline)) void sort_cands(chr__cand *v, size_t n,
+                                                             int (*cmp)(const void *, const void *)) {
+    if (n > FEW_CANDS) {
+        qsort(v, n, sizeof *v, cmp);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        chr__cand c = v[i];
+        size_t j = i;
+        for (; j > 0 && cmp(&c, &v[j - 1]) < 0; j--)
+            v[j] = v[j - 1];
+        v[j] = c;
+    }
+}
+
 void chr__cands_free(chr__cand *c, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        free(c[i].ovector);
+    if (n)
+        free(c[0].ovector); /* the block of them all */
     free(c);
 }
 
@@ -89,7 +119,7 @@ typedef struct scan {
     size_t nwords;
     const chr__paras *paras; /* where each required string starts (for the rules' reach) */
     size_t *next1;           /* per rule with a reach: 1 + the next start of its strings, 0 not known */
-    size_t *cur;             /* per required string: its first occurrence not before pos (so far) */
+    size_t *cur; /* per required string: its first occurrence not before pos (so far), from its first */
     int rc;
     chr_error *err;
 } scan;
@@ -102,6 +132,36 @@ static int inside_word(const char *text, size_t p) {
         return 0;
     size_t k = s[p - 1] == '\'' ? p - 2 : p >= 4 && s[p - 2] == 0x80 && s[p - 3] == 0xE2 ? p - 4 : p;
     return k < p && (unsigned)((s[k] | 0x20) - 'a') < 26;
+}
+
+/* For the n bytes from s (at most 64), bit k set where s[k] is an ASCII letter or digit; in *tail, where
+ * it is a UTF-8 continuation byte; in *apos, where it is an apostrophe or the last byte of U+2019. */
+static inline uint64_t alnum_bits(const unsigned char *s, size_t n, uint64_t *tail, uint64_t *apos) {
+    uint64_t m = 0, c = 0, q = 0;
+    size_t k = 0;
+#if defined(__SSE2__)
+    /* 16 bytes a step; a range of bytes is one signed compare, with its first byte moved to -128 */
+    for (; n - k >= 16; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
+        __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
+        __m128i a = _mm_or_si128(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)),
+                                 _mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)));
+        __m128i ap = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x99)));
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(a) << k;
+        c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x40))) << k;
+        q |= (uint64_t)(unsigned)_mm_movemask_epi8(ap) << k;
+    }
+#endif
+    for (; k < n; k++) {
+        m |= (uint64_t)chr__ascii_alnum(s[k]) << k;
+        c |= (uint64_t)((s[k] & 0xC0) == 0x80) << k;
+        q |= (uint64_t)(s[k] == '\'' || s[k] == 0x99) << k;
+    }
+    *tail = c;
+    *apos = q;
+    return m;
 }
 
 /* Is text[i] a line end followed, after blanks, by another before offset e: a blank line? */
@@ -130,10 +190,16 @@ static int blank_line_in(const char *text, size_t s, size_t e) {
  * goal in the fourth quarter" is no quarter of a year)? */
 static int paragraph_has(const chr__table *t, const char *text, size_t len, size_t s, size_t e) {
     size_t a = s, b = e;
-    while (a > 0 && s - a < UNLESS_REACH && !blank_line_at(text, a - 1, len))
+    while (a > 0 && s - a < UNLESS_REACH && (text[a - 1] != '\n' || !blank_line_at(text, a - 1, len)))
         a--;
-    while (b < len && b - e < UNLESS_REACH && !blank_line_at(text, b, len))
+    while (b < len && b - e < UNLESS_REACH && (text[b] != '\n' || !blank_line_at(text, b, len)))
         b++;
+    /* the first two bytes of the table's keys (5 bits of each), so that most words need no lookup */
+    uint64_t two[16] = {0};
+    for (size_t k = 0; k < t->n; k++) {
+        unsigned x = ((unsigned char)t->keys[k][0] & 31) << 5 | (t->keys[k][0] ? t->keys[k][1] & 31 : 0);
+        two[x >> 6] |= (uint64_t)1 << (x & 63);
+    }
     for (size_t i = a; i < b;) {
         if ((unsigned)((text[i] | 0x20) - 'a') >= 26) {
             i++;
@@ -145,7 +211,8 @@ static int paragraph_has(const chr__table *t, const char *text, size_t len, size
             if (n < sizeof w - 1)
                 w[n++] = (char)(text[i] | 0x20);
         w[n] = '\0';
-        if ((i <= s || ws >= e) && chr__table_lookup(t, w))
+        unsigned x = ((unsigned char)w[0] & 31) << 5 | ((unsigned char)w[1] & 31);
+        if ((i <= s || ws >= e) && two[x >> 6] >> (x & 63) & 1 && chr__table_lookup(t, w))
             return 1;
     }
     return 0;
@@ -163,10 +230,10 @@ static int in_reach(scan *sc, uint32_t ri, size_t reach) {
         const uint32_t *l = chr__prefilter_rule_strings(sc->e->prefilter, ri, &n);
         nx = SIZE_MAX;
         for (size_t j = 0; j < n && nx - 1 - pos > reach; j++) {
-            size_t k = l[j], c = sc->cur[k], end = ps->occ_at[k + 1];
+            size_t k = l[j], c = ps->occ_at[k] + sc->cur[k], end = ps->occ_at[k + 1];
             while (c < end && ps->occ[c] < pos)
                 c++;
-            sc->cur[k] = c;
+            sc->cur[k] = c - ps->occ_at[k];
             if (c < end && ps->occ[c] < nx - 1)
                 nx = ps->occ[c] + 1;
         }
@@ -242,6 +309,27 @@ static void try_rule(void *ctx, size_t pos, uint32_t ri) {
         }
 }
 
+/* The bits of a bitmap's word w (the lowest first) that lie in [s, e), s < e. */
+static inline uint64_t bits_in(size_t w, size_t s, size_t e) {
+    uint64_t lo = w == s >> 6 ? ~(uint64_t)0 << (s & 63) : ~(uint64_t)0;
+    uint64_t hi = w == (e - 1) >> 6 ? ~(uint64_t)0 >> (63 - ((e - 1) & 63)) : ~(uint64_t)0;
+    return lo & hi;
+}
+
+/* Are the bits [s, e) (s < e) of the bitmap m all clear? */
+static int bits_clear(const uint64_t *m, size_t s, size_t e) {
+    for (size_t w = s >> 6; w <= (e - 1) >> 6; w++)
+        if (m[w] & bits_in(w, s, e))
+            return 0;
+    return 1;
+}
+
+/* Set the bits [s, e) (s < e) of the bitmap m. */
+static void bits_set(uint64_t *m, size_t s, size_t e) {
+    for (size_t w = s >> 6; w <= (e - 1) >> 6; w++)
+        m[w] |= bits_in(w, s, e);
+}
+
 int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const char *text, size_t len,
                    chr_error *err) {
     *out = NULL;
@@ -251,47 +339,71 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.text = text;
     sc.len = len;
     sc.err = err;
-    size_t nr = e->nrules ? e->nrules : 1;
-    sc.tried_at = calloc(nr, sizeof *sc.tried_at);
-    sc.resume = calloc(nr, sizeof *sc.resume);
-    sc.skip = malloc(nr * sizeof *sc.skip);
-    sc.last1 = malloc(nr * sizeof *sc.last1);
-    sc.next1 = calloc(nr, sizeof *sc.next1);
+    /* the rules' five arrays in one block, on the stack for up to LOCAL_RULES rules (five allocations a
+     * document had cost 3 M instructions on the 2 MB slice): tried_at, resume and next1 zeroed, skip 1 */
+    size_t nr = e->nrules ? e->nrules : 1, local[5 * LOCAL_RULES];
+    size_t *block = nr <= LOCAL_RULES ? local : malloc(5 * nr * sizeof *block);
+    if (block) {
+        /* zeroed one by one: the C library's memset of more than 2 KB is a rep stosb, which callgrind
+         * counts as an instruction a byte (3 M on the slice) */
+        sc.tried_at = memset(block, 0, nr * sizeof *block);
+        sc.resume = memset(block + nr, 0, nr * sizeof *block);
+        sc.next1 = memset(block + 2 * nr, 0, nr * sizeof *block);
+        sc.skip = block + 3 * nr;
+        sc.last1 = block + 4 * nr;
+    }
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
-    int rc = (sc.tried_at && sc.resume && sc.skip && sc.last1 && sc.next1 && sc.md) ? 0 : CHR_ENOMEM;
+    sc.cs.ng = sc.md ? pcre2_get_ovector_count(sc.md) : 0;
+    int rc = block && sc.md ? 0 : CHR_ENOMEM;
     chr__paras paras = {0};
+    size_t local_cur[LOCAL_STRINGS];
     if (!rc && e->nrules) {
         rc = chr__prefilter_required_paras(e->prefilter, text, len, sc.last1, &paras);
         sc.rule_sets = chr__prefilter_rule_sets(e->prefilter);
         sc.nwords = paras.words;
         sc.para_set = paras.sets;
         sc.paras = &paras;
-        sc.cur = rc ? NULL : malloc((paras.strings ? paras.strings : 1) * sizeof *sc.cur);
+        size_t ns = paras.strings ? paras.strings : 1;
+        sc.cur = rc ? NULL : ns <= LOCAL_STRINGS ? local_cur : malloc(ns * sizeof *sc.cur);
         if (!rc && !sc.cur)
             rc = CHR_ENOMEM;
-        for (size_t k = 0; !rc && k < paras.strings; k++)
-            sc.cur[k] = paras.occ_at[k];
+        if (!rc)
+            memset(sc.cur, 0, ns * sizeof *sc.cur);
     }
     for (size_t i = 0; i < e->nrules && !rc; i++)
         sc.skip[i] = 1;
     /* a match starts at a word boundary, never inside a UTF-8 character, and where the walk would
-     * try some rule (the prefilter's first bytes); p is at a word boundary at the top of the loop. The
-     * positions are walked WALK_BATCH at a time. */
+     * try some rule (the prefilter's first bytes): at the start of the text or after a byte that is no
+     * ASCII letter or digit. The text is read 64 bytes at a time, a bit a byte for those boundaries (a byte
+     * at a time, the loop had cost 23 M instructions on the 2 MB slice); the positions are walked
+     * WALK_BATCH at a time. */
+    const unsigned char *t = (const unsigned char *)text;
     const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
     size_t batch[WALK_BATCH], nb = 0;
-    for (size_t p = 0; p < len && !rc && e->nrules;) {
-        unsigned char c = (unsigned char)text[p];
-        if (starts[c] && (c & 0xC0) != 0x80 && !inside_word(text, p)) {
-            batch[nb++] = p;
-            if (nb == WALK_BATCH) {
-                chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
-                rc = sc.rc;
-                nb = 0;
+    uint64_t last = 0, last_apos = 0; /* the last byte before b is a letter or digit, an apostrophe's */
+    for (size_t b = 0; b < len && !rc && e->nrules; b += 64) {
+        size_t n = len - b < 64 ? len - b : 64;
+        uint64_t tail, apos, an = alnum_bits(t + b, n, &tail, &apos), at = ~(an << 1 | last) & ~tail;
+        uint64_t after_apos = apos << 1 | last_apos;
+        last = an >> 63;
+        last_apos = apos >> 63;
+        if (n < 64)
+            at &= ((uint64_t)1 << n) - 1;
+        for (uint64_t q = at & after_apos; q; q &= q - 1) /* few: the positions after an apostrophe */
+            if (inside_word(text, b + (size_t)__builtin_ctzll(q)))
+                at &= ~(q & (0 - q));
+        for (; at; at &= at - 1) {
+            size_t p = b + (size_t)__builtin_ctzll(at);
+            if (starts[t[p]]) {
+                batch[nb++] = p;
+                if (nb == WALK_BATCH) {
+                    chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
+                    nb = 0;
+                    if ((rc = sc.rc) != 0)
+                        break;
+                }
             }
         }
-        p++;
-        if (chr__ascii_alnum(c)) /* no boundary inside the word, nor just after it */
-            p = chr__ascii_alnum_end((const unsigned char *)text, p, len) + 1;
     }
     if (nb && !rc) {
         chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
@@ -299,52 +411,62 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     }
     pcre2_match_data_free(sc.md);
     chr__paras_free(&paras);
-    free(sc.tried_at);
-    free(sc.resume);
-    free(sc.skip);
-    free(sc.last1);
-    free(sc.next1);
-    free(sc.cur);
+    if (block != local)
+        free(block);
+    if (sc.cur != local_cur)
+        free(sc.cur);
     cands cs = sc.cs;
     if (rc) {
-        chr__cands_free(cs.v, cs.n);
+        free(cs.ov);
+        free(cs.v);
         return rc == CHR_ENOMEM ? chr__error_set(err, rc, "out of memory") : rc;
     }
+    for (size_t i = 0; i < cs.n; i++)
+        cs.v[i].ovector = cs.ov + i * 2 * cs.ng;
     if (cs.n > 1) /* qsort with a NULL array is undefined, even for no elements */
-        qsort(cs.v, cs.n, sizeof *cs.v, by_preference);
+        sort_cands(cs.v, cs.n, by_preference);
     /* greedy selection; the bytes already taken are marked in a bitmap, so that each candidate costs
-     * its own length and a long text with many candidates stays linear */
-    unsigned char *taken = calloc(len / 8 + 1, 1);
+     * its own length (64 bytes a step) and a long text with many candidates stays linear (on the stack up
+     * to 16 KB of text) */
+    uint64_t local_taken[256];
+    size_t ntaken = len / 64 + 1;
+    uint64_t *taken = ntaken <= 256 ? memset(local_taken, 0, ntaken * sizeof *local_taken)
+                                    : calloc(ntaken, sizeof *local_taken);
     if (!taken) {
-        chr__cands_free(cs.v, cs.n);
+        free(cs.ov);
+        free(cs.v);
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     size_t kept = 0;
     for (size_t i = 0; i < cs.n; i++) {
         chr__cand c = cs.v[i];
-        int overlaps = 0;
-        for (size_t b = c.start; b < c.end && !overlaps; b++)
-            overlaps = taken[b >> 3] & (1u << (b & 7));
-        if (overlaps) {
-            free(c.ovector);
+        if (!bits_clear(taken, c.start, c.end))
             continue;
-        }
-        for (size_t b = c.start; b < c.end; b++)
-            taken[b >> 3] |= (unsigned char)(1u << (b & 7));
+        bits_set(taken, c.start, c.end);
         cs.v[i] = cs.v[kept];
         cs.v[kept++] = c;
     }
-    free(taken);
+    if (taken != local_taken)
+        free(taken);
     /* drop what REJECT rules won */
     size_t n = 0;
-    for (size_t i = 0; i < kept; i++) {
-        if (e->rules[cs.v[i].rule].kind == CHR_RULE_REJECT)
-            free(cs.v[i].ovector);
-        else
+    for (size_t i = 0; i < kept; i++)
+        if (e->rules[cs.v[i].rule].kind != CHR_RULE_REJECT)
             cs.v[n++] = cs.v[i];
-    }
     if (n > 1)
-        qsort(cs.v, n, sizeof *cs.v, by_start);
+        sort_cands(cs.v, n, by_start);
+    /* the ovectors of those kept, in one block of their own (chr__cands_free frees it with c[0]'s) */
+    PCRE2_SIZE *ov = n ? malloc(n * 2 * cs.ng * sizeof *ov) : NULL;
+    if (n && !ov) {
+        free(cs.ov);
+        free(cs.v);
+        return chr__error_set(err, CHR_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        memcpy(ov + i * 2 * cs.ng, cs.v[i].ovector, 2 * cs.ng * sizeof *ov);
+        cs.v[i].ovector = ov + i * 2 * cs.ng;
+    }
+    free(cs.ov);
     *out = cs.v;
     *nout = n;
     return 0;

@@ -1,5 +1,6 @@
 /* rules_cmd.c: `chronicle rules check`, the self-test of the rules: every rule's example lines are
- * extracted and compared with the value they expect. Exports cli_rules. */
+ * extracted and compared with the value they expect, and the rules tried at every position are named.
+ * Exports cli_rules. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,9 @@ static const char rules_usage[] =
     "\n"
     "Run every rule's example lines (built-in rules, or the *.rules files of DIR) and print each\n"
     "failure as  file:line: \"text\": expected X, got Y  then  N passed, M failed.\n"
+    "A rule tried at every position of every text (its pattern shows no string its matches begin\n"
+    "with, or uses a construct the prefilter does not read, such as \\x{...}) is legal but slow: each\n"
+    "gets a warning on stderr, which changes no exit status.\n"
     "\n"
     "Options:\n"
     "  --rules DIR   check the rules of DIR instead of the built-in ones\n"
@@ -18,6 +22,13 @@ static const char rules_usage[] =
     "\n"
     "Exit status: 0 all examples pass; 1 some fail; 2 usage error; 4 broken rule file;\n"
     "5 cannot write output; 70 internal error.\n";
+
+static void warn_unbounded(void *ctx, const char *file, int line, const char *name) {
+    (void)ctx;
+    cli_error("warning: %s:%d: rule %s is tried at every position of every text (slow): the prefilter "
+              "finds no string its matches begin with",
+              file ? file : "?", line, name ? name : "?");
+}
 
 static void report(void *ctx, const char *file, int line, const char *text, const char *expected,
                    const char *actual) {
@@ -64,6 +75,7 @@ int cli_rules(int argc, char **argv) {
     if (rc != EXIT_OK)
         return rc;
     size_t checked = 0;
+    chr_engine_unbounded_rules(engine, warn_unbounded, NULL);
     int failed = chr_engine_check_examples(engine, report, NULL, &checked);
     chr_engine_free(engine);
     if (failed < 0) {

@@ -3,6 +3,7 @@
  * signals over one document, then finds its events and anchors them in time.
  *
  * Exports chr_engine_new, chr_engine_free, chr_engine_rule_count, chr_engine_check_examples,
+ * chr_engine_unbounded_rules,
  * chr_scratch_new, chr_scratch_free, chr_extract, chr_extract_with, chr_result_count, chr_result_timex,
  * chr_result_event_count, chr_result_event, chr_result_free; chr__result_grow and
  * chr__engine_new_from_mem (engine.h).
@@ -131,6 +132,14 @@ void chr_engine_free(chr_engine *e) {
 }
 
 size_t chr_engine_rule_count(const chr_engine *e) { return e ? e->nrules : 0; }
+
+size_t chr_engine_unbounded_rules(const chr_engine *e, chr_rule_report report, void *ctx) {
+    size_t n = 0;
+    const uint32_t *r = e && e->prefilter ? chr__prefilter_anywhere(e->prefilter, &n) : NULL;
+    for (size_t i = 0; i < n && report; i++)
+        report(ctx, e->rules[r[i]].file, e->rules[r[i]].line, e->rules[r[i]].name);
+    return n;
+}
 
 static int result_push(chr_result *r, const chr_timex *t) {
     if (r->n == r->cap) {

@@ -81,6 +81,9 @@ size_t chr__prefilter_walk(const chr__prefilter *pf, const char *text, size_t le
 /* 256 flags, one for each byte: 0 where a walk from a position at that byte calls nothing (the
  * recognizer need not walk there). */
 const unsigned char *chr__prefilter_starts(const chr__prefilter *pf);
+/* The rules tried at every position (their pattern gave the analysis no string a match begins with), in
+ * rule order: *n of them. */
+const uint32_t *chr__prefilter_anywhere(const chr__prefilter *pf, size_t *n);
 /* For each rule r, where in text a match of it can start at the latest: last1[r] is 1 + the start of
  * the last occurrence of a string every match of it holds (a match starting after that cannot be), 0
  * when none occurs (no match at all), SIZE_MAX when the rule requires no string. 0 or CHR_ENOMEM. */

@@ -2625,6 +2625,11 @@ int chr__prefilter_keep_occurrences(chr__prefilter *pf, size_t r) {
 
 int chr__prefilter_reach_met(const chr__prefilter *pf, size_t r) { return pf->implied[r]; }
 
+const uint32_t *chr__prefilter_anywhere(const chr__prefilter *pf, size_t *n) {
+    *n = pf->nanywhere;
+    return pf->anywhere;
+}
+
 const uint32_t *chr__prefilter_rule_strings(const chr__prefilter *pf, size_t r, size_t *n) {
     *n = pf->rule_req_n[r];
     return pf->rule_req + pf->rule_req_at[r];

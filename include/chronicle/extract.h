@@ -31,6 +31,12 @@ typedef void (*chr_example_report)(void *ctx, const char *file, int line, const 
                                    const char *expected, const char *actual);
 int chr_engine_check_examples(const chr_engine *engine, chr_example_report report, void *ctx,
                               size_t *checked);
+/* The rules that are tried at every position of every text, because their pattern shows no string that
+ * each of their matches begins with (or uses a construct the analysis does not read, such as \x{...}):
+ * legal, but each one slows extraction down. For each, when report is not NULL, it is called with the
+ * rule's file, line and name. Returns how many there are. */
+typedef void (*chr_rule_report)(void *ctx, const char *file, int line, const char *name);
+size_t chr_engine_unbounded_rules(const chr_engine *engine, chr_rule_report report, void *ctx);
 
 /* Find and resolve the time expressions of doc, find its events and anchor each in time. Uses the
  * document's DCT; without one, relative expressions stay underspecified ("XXXX-WXX-1"). */

@@ -105,25 +105,36 @@ static inline uint64_t load8(const char *p) {
     return v;
 }
 
+/* The bytes of a key of n bytes (0..8) read as a little-endian number: its own, and zeros above. */
+static const uint64_t key_mask[9] = {0,
+                                     0xff,
+                                     0xffff,
+                                     0xffffff,
+                                     0xffffffffull,
+                                     0xffffffffffull,
+                                     0xffffffffffffull,
+                                     0xffffffffffffffull,
+                                     0xffffffffffffffffull};
+
 /* The first word of the key of the token text[start..start+n), 2..8 bytes of a text of len bytes: its
- * bytes at the top of the word (read as a little-endian number) and zeros below, read in one load of the
- * 8 bytes from its start (or to its end, near the end of the text), shifted; where neither fits in the
- * text, and on a big-endian machine, its bytes copied (the same number, or one of its own: either way one
- * number for one token). With the length, it is the token: the slot's second word is 0 for all of them,
- * and one multiply makes the slot (the old key, two overlapping loads of 4 bytes, or 3 loads of 1 byte
- * below 4 bytes, went to a second word and a second multiply). */
-static inline uint64_t key_short(const char *text, size_t start, size_t n, size_t len) {
+ * bytes at the bottom of the word (read as a little-endian number) and zeros above, read in one load of
+ * the 8 bytes from its start and masked (tail: 0 when those 8 bytes are in the text, which the caller may
+ * know), or in one load of the 8 bytes to its end, shifted down; where neither fits in the text, and on a
+ * big-endian machine, its bytes copied (the same number, or one of its own: either way one number for one
+ * token). With the length, it is the token: the slot's second word is 0 for all of them, and one multiply
+ * makes the slot. */
+static inline uint64_t key_short(const char *text, size_t start, size_t n, size_t len, int tail) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    unsigned sh = (0u - 8u * (unsigned)n) & 63; /* 64 - 8n, 0 for 8 */
-    if (__builtin_expect(start + 8 <= len, 1))
-        return load8(text + start) << sh;
+    if (!tail || __builtin_expect(start + 8 <= len, 1))
+        return load8(text + start) & key_mask[n];
     if (start + n >= 8)
-        return load8(text + start + n - 8) >> sh << sh;
+        return load8(text + start + n - 8) >> ((0u - 8u * (unsigned)n) & 63);
     uint64_t v = 0;
     memcpy(&v, text + start, n);
-    return v << sh;
+    return v;
 #else
     (void)len;
+    (void)tail;
     uint64_t v = 0;
     memcpy(&v, text + start, n);
     return v;
@@ -138,9 +149,9 @@ static inline int same_middle(const char *a, const char *b, size_t n) {
 /* The first slot of the key (ka, kb) of a token of n bytes: the top bits of a multiply of the key, which
  * the whole key reaches (kb is 0 up to 8 bytes: one multiply). */
 static inline size_t home(uint64_t ka, uint64_t kb, size_t n, unsigned shift) {
-    uint64_t h = (ka ^ n) * 0x9e3779b97f4a7c15ull;
+    uint64_t h = ka * 0x9e3779b97f4a7c15ull; /* a key of up to 8 bytes tells its length (a text has no NUL) */
     if (n > 8)
-        h ^= kb * 0xc2b2ae3d27d4eb4full;
+        h ^= (kb ^ n) * 0xc2b2ae3d27d4eb4full;
     return (size_t)(h >> shift);
 }
 
@@ -214,9 +225,9 @@ static inline table table_of(const chr__wordcache *c) {
  * chr__wordcache_tokens' loop (the rare add is not); a NULL (a token too long, or the cache full) counted
  * in *none. *tb is made again when add has grown the table. */
 static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *text, size_t start, size_t n,
-                                size_t len, size_t *none) __attribute__((always_inline));
+                                size_t len, int tail, size_t *none) __attribute__((always_inline));
 static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *text, size_t start, size_t n,
-                                size_t len, size_t *none) {
+                                size_t len, int tail, size_t *none) {
     const char *s = text + start;
     chr__wordent *e;
     if (n == 1) {
@@ -228,10 +239,10 @@ static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *text, 
     size_t i;
     if (n <= 8) {
         /* the key's second word is 0 for every token this short: the first and the length tell it */
-        ka = key_short(text, start, n, len);
+        ka = key_short(text, start, n, len, tail);
         for (i = home(ka, 0, n, tb->shift);; i = (i + 1) & tb->mask) {
             const slot *sl = &tb->slots[i];
-            if (sl->a == ka && sl->len1 == n + 1) /* asked first: most lookups find their word */
+            if (sl->a == ka && sl->len1 == (uint32_t)n + 1) /* asked first: most lookups find their word */
                 return (chr__wordent *)(void *)(tb->ents + sl->off);
             if (!sl->len1)
                 break;
@@ -260,16 +271,25 @@ static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *text, 
 chr__wordent *chr__wordcache_get(chr__wordcache *c, const char *s, size_t n) {
     size_t none = 0;
     table tb = table_of(c);
-    return get(c, &tb, s, 0, n, n, &none);
+    return get(c, &tb, s, 0, n, n, 1, &none);
 }
 
 size_t chr__wordcache_tokens(chr__wordent **went, const chr__ev_tok **t, chr__wordcache *c, const char *text,
                              size_t len, const chr__tokens *toks) {
     table tb = table_of(c);
     const chr__token *v = toks->v;
-    size_t none = 0;
-    for (size_t i = 0, n = toks->n; i < n; i++) {
-        chr__wordent *e = get(c, &tb, text, v[i].start, v[i].end - v[i].start, len, &none);
+    size_t none = 0, n = toks->n, fast = n;
+    /* the tokens come in the order of their starts: all but the last few have 8 bytes of the text from their
+     * start, which key_short then reads with no test */
+    while (fast && v[fast - 1].start + 8 > len)
+        fast--;
+    for (size_t i = 0; i < fast; i++) {
+        chr__wordent *e = get(c, &tb, text, v[i].start, v[i].end - v[i].start, len, 0, &none);
+        went[i] = e;
+        t[i] = e ? &e->x : NULL;
+    }
+    for (size_t i = fast; i < n; i++) {
+        chr__wordent *e = get(c, &tb, text, v[i].start, v[i].end - v[i].start, len, 1, &none);
         went[i] = e;
         t[i] = e ? &e->x : NULL;
     }

@@ -1803,17 +1803,17 @@ static inline int bits_verb(uint32_t bits)
     return (bits & TENSE_BITS) >= (uint32_t)(CHR_TENSE_NONE + 2) << TENSE_SHIFT;
 }
 
-/* Each event's token (tok_at) into tok_of; and every token's tense (tok_tense) at once, when the events come
- * in the order of their starts (as first_event_from, which tok_tense would ask, assumes): a token no event
- * starts at keeps the bits of -1. */
-static void know_tenses(ctx *c, const chr_result *res, size_t *tok_of)
+/* Each event's token (given: the detector's, else tok_at) into tok_of; and every token's tense (tok_tense) at
+ * once, when the events come in the order of their starts (as first_event_from, which tok_tense would ask,
+ * assumes): a token no event starts at keeps the bits of -1. */
+static void know_tenses(ctx *c, const chr_result *res, size_t *tok_of, const size_t *given)
 {
     int sorted = 1;
     for (size_t k = 1; k < res->nevents && sorted; k++)
         sorted = res->events[k].start >= res->events[k - 1].start;
     for (size_t k = 0, tok = 0; k < res->nevents; k++) {
         const chr_event *e = &res->events[k];
-        tok_of[k] = tok = tok_at_from(c, tok, e->start);
+        tok_of[k] = tok = given ? given[k] : tok_at_from(c, tok, e->start);
         /* the first of the events that start there, as first_event_from finds it */
         if (sorted && tok < c->toks->n && c->toks->v[tok].start == e->start && !(c->lists[tok] & TENSE_BITS))
             c->lists[tok] |= (uint32_t)((int)e->tense + 1) << TENSE_SHIFT;
@@ -2921,7 +2921,7 @@ static const wordset *words_table(wordset *local)
 }
 
 int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr__wordent *const *went,
-                     chr_error *err)
+                     const size_t *given, chr_error *err)
 {
     if (!res->nevents)
         return CHR_OK;
@@ -2968,7 +2968,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
         c.marks = marks;
         c.marks_known = soft + soft_commas_size(doc->len);
         lines_of_headlines(&c, breaks);
-        know_tenses(&c, res, tok_of);
+        know_tenses(&c, res, tok_of, given);
         know_timexes(&c, res);
         for (size_t i = 0; i < res->n; i++) {
             gran[i] = gran_of(res->timexes[i].value);

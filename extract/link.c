@@ -2345,7 +2345,7 @@ typedef struct body_memo {
     size_t first0, last, first; /* first0 > last: none yet */
     size_t *stop;               /* per token of the text; those of [from, last) worked out */
     size_t from;
-    int single; /* the bytes of the tokens are single_spaced */
+    size_t lo, hi; /* the bytes of the tokens when they are single_spaced, else lo > hi */
 } body_memo;
 
 /* Does s[0..n) hold no blank but single spaces, so that append would copy it as it is (after a first byte
@@ -2377,12 +2377,11 @@ static int single_spaced(const char *s, size_t n)
 /* append of text[from..to) of the sentence of memo: copied as it is when the sentence is single_spaced.
  * The summaries and actors of the 2 MB slice append 5 MB of text (a clause for each of its events), which
  * append, looking at every byte for blanks, took 12 M instructions over. */
-static void append_text(char *buf, size_t *o, size_t cap, const ctx *c, const body_memo *memo, size_t from,
-                        size_t to)
+static inline void append_text(char *buf, size_t *o, size_t cap, const ctx *c, const body_memo *memo,
+                               size_t from, size_t to)
 {
     size_t n = to > from ? to - from : 0, k = *o;
-    if (!memo->single || from < c->toks->v[memo->first0].start || to > c->toks->v[memo->last - 1].end ||
-        (n && chr__ascii_space((unsigned char)c->text[from]))) {
+    if (from < memo->lo || to > memo->hi || (n && chr__ascii_space((unsigned char)c->text[from]))) {
         append(buf, o, cap, c->text + from, n);
         return;
     }
@@ -2446,7 +2445,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
         memo->first = body_start(c, first0, last);
         memo->from = last;
         size_t from = tk->v[first0].start;
-        memo->single = single_spaced(c->text + from, tk->v[last - 1].end - from);
+        memo->hi = tk->v[last - 1].end;
+        memo->lo = single_spaced(c->text + from, memo->hi - from) ? from : memo->hi + 1;
     }
     if (i + 1 < memo->from) { /* the stops from the token after the event on */
         for (size_t q = memo->from, next = q < last ? memo->stop[q] : last; q-- > i + 1;)
@@ -2891,7 +2891,7 @@ static int link_all(chr_result *res, const ctx *c, size_t *stop, chr_error *err)
     date_durations(res, c);
     since_then(res, c);
     date_periods(res);
-    body_memo memo = {1, 0, 0, stop, 0, 0};
+    body_memo memo = {1, 0, 0, stop, 0, 1, 0};
     for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
         size_t tok = c->ev_tok[i]; /* the event's token */

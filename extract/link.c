@@ -2353,19 +2353,21 @@ typedef struct body_memo {
 static int single_spaced(const char *s, size_t n)
 {
 #if defined(__SSE2__)
-    /* 16 bytes at a time, the last 16 overlapping those before them, which looked at the two bytes across
-     * their start; carry: the byte before the 16 is a space */
-    for (size_t k = 0, carry = 0; n >= 16; k += 16) {
-        size_t at = k > n - 16 ? n - 16 : k;
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
-        __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9));
-        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-        int other = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t)); /* \t to \r */
-        if (other || (sp & ((sp << 1) | (at == k ? carry : 0))))
-            return 0; /* a blank other than a space, or a space after a space */
-        if (at + 16 == n)
-            return 1;
-        carry = sp >> 15;
+    /* 16 pairs of bytes a step, the last 16 overlapping those before them: a space after a space, or a blank
+     * other than a space (\t to \r) second in a pair, or-ed together and asked once, at the end */
+    if (n >= 17) {
+        __m128i bad = _mm_setzero_si128(), sp = _mm_set1_epi8(' ');
+        for (size_t k = 0;; k += 16) {
+            size_t at = k < n - 17 ? k : n - 17;
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+            __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + at + 1));
+            __m128i t = _mm_sub_epi8(w, _mm_set1_epi8(9));
+            bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(w, sp)));
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t));
+            if (at == n - 17)
+                break;
+        }
+        return !_mm_movemask_epi8(bad) && (s[0] == ' ' || !chr__ascii_space((unsigned char)s[0]));
     }
 #endif
     for (size_t k = 0; k < n; k++)

@@ -2231,9 +2231,13 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
         const chr__token *t = &c->toks->v[k];
         int upper = 1;
         for (size_t q = t->start; q < t->end; q++) {
-            if (islower((unsigned char)c->text[q]))
+            /* (ASCII: the C locale's) a lower case letter ends the loop below at this token, which is no
+             * punctuation mark: letters is not asked then, nor the rest of the token */
+            if (c->text[q] >= 'a' && c->text[q] <= 'z') {
                 upper = 0;
-            letters |= isupper((unsigned char)c->text[q]) != 0;
+                break;
+            }
+            letters |= c->text[q] >= 'A' && c->text[q] <= 'Z';
         }
         if (!upper)
             break;

@@ -389,6 +389,8 @@ struct chr_scratch {
     chr__tokens toks;
     chr__wordent **went;
     size_t wcap; /* room in went */
+    size_t *tok_of;
+    size_t tcap; /* room in tok_of */
 };
 
 int chr_scratch_new(chr_scratch **out, const chr_engine *e, chr_error *err) {
@@ -411,6 +413,7 @@ void chr_scratch_free(chr_scratch *s) {
     chr__wordcache_free(s->words);
     chr__tokens_free(&s->toks);
     free(s->went);
+    free(s->tok_of);
     free(s);
 }
 
@@ -491,13 +494,18 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
         chr__wordcache *own = NULL, *words = scratch ? scratch->words : (own = chr__wordcache_new(toks->n));
         size_t nw = toks->n ? toks->n : 1;
         chr__wordent **went = NULL;
-        if (scratch)
+        size_t *tok_of = NULL; /* each event's token, for the linker */
+        if (scratch) {
             went = scratch->went = chr__room(scratch->went, &scratch->wcap, nw, sizeof *went);
-        else
+            tok_of = scratch->tok_of = chr__room(scratch->tok_of, &scratch->tcap, nw, sizeof *tok_of);
+        } else {
             went = malloc(nw * sizeof *went);
-        rc = words && went ? chr__events_detect(&r->events, &r->nevents, e->events, words, went, doc->text,
-                                                doc->len, toks, r->timexes, r->n, err)
-                           : chr__error_set(err, CHR_ENOMEM, "out of memory");
+            tok_of = malloc(nw * sizeof *tok_of);
+        }
+        rc = words && went && tok_of ? chr__events_detect(&r->events, &r->nevents, e->events, words, went,
+                                                          doc->text, doc->len, toks, tok_of, r->timexes, r->n,
+                                                          err)
+                                     : chr__error_set(err, CHR_ENOMEM, "out of memory");
         for (size_t i = 0; i < r->nevents && !rc; i++) {
             chr_event *ev = &r->events[i];
             ev->cp_start = chr__doc_cp(doc, ev->start);
@@ -506,9 +514,10 @@ int chr_extract_with(chr_result **out, const chr_engine *e, chr_scratch *scratch
             ev->cp_sent_end = chr__doc_cp(doc, ev->sent_end);
         }
         if (!rc)
-            rc = chr__events_link(r, doc, toks, went, err);
+            rc = chr__events_link(r, doc, toks, went, tok_of, err);
         if (!scratch) {
             free(went);
+            free(tok_of);
             chr__tokens_free(toks);
         }
         chr__wordcache_free(own);

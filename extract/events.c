@@ -325,7 +325,7 @@ static int near_time(const chr_timex *tx, size_t ntx, size_t reach, size_t *k, s
 
 int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
                        chr__wordent **keep, const char *text, size_t len, const chr__tokens *toks,
-                       const chr_timex *tx, size_t ntx, chr_error *err) {
+                       size_t *tok_of, const chr_timex *tx, size_t ntx, chr_error *err) {
     *out = NULL;
     *n = 0;
     if (!m || !toks || toks->n == 0)
@@ -416,6 +416,8 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
             ev = p;
             cap = c;
         }
+        if (tok_of)
+            tok_of[nev] = i;
         chr_event *e = &ev[nev++];
         memset(e, 0, sizeof *e);
         count_up(&num);

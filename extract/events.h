@@ -64,15 +64,17 @@ typedef struct chr__wordent chr__wordent;
  * this document alone); the results do not depend on it. tx[0..ntx): the document's time expressions in
  * text order (byte offsets), or none: a word close to one is taken for an event more readily. went: NULL,
  * or (with words not NULL) toks->n places where each token's entry in words is left for the linker (NULL
- * for a token not cached), valid until words is next begun; filled when some event is found. */
+ * for a token not cached), valid until words is next begun; filled when some event is found. tok_of: NULL,
+ * or toks->n places where the index of each event's token is left for the linker. */
 int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
                        chr__wordent **went, const char *text, size_t len, const chr__tokens *toks,
-                       const chr_timex *tx, size_t ntx, chr_error *err);
+                       size_t *tok_of, const chr_timex *tx, size_t ntx, chr_error *err);
 
 /* link.c: anchor each event in time against the result's timexes and the DCT, and find its actor and
  * summary (strings allocated into res). went: each token's word cache entry as chr__events_detect left it
- * (where the linker keeps what it works out of a word, once a word rather than once a token), or NULL. */
+ * (where the linker keeps what it works out of a word, once a word rather than once a token), or NULL.
+ * tok_of: the index of each event's token as chr__events_detect left it, or NULL (looked for here). */
 int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr__wordent *const *went,
-                     chr_error *err);
+                     const size_t *tok_of, chr_error *err);
 
 #endif

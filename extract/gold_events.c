@@ -54,7 +54,7 @@ int chr_extract_gold_events(chr_result **out, const chr_engine *e, const chr_doc
         memset(&ev->time, 0, sizeof ev->time);
         ev->time.timex = -2;
     }
-    rc = chr__events_link(r, doc, &toks, NULL, err);
+    rc = chr__events_link(r, doc, &toks, NULL, NULL, err);
     chr__tokens_free(&toks);
     if (rc) {
         chr_result_free(r);

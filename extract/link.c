@@ -1803,17 +1803,17 @@ static inline int bits_verb(uint32_t bits)
     return (bits & TENSE_BITS) >= (uint32_t)(CHR_TENSE_NONE + 2) << TENSE_SHIFT;
 }
 
-/* Each event's token (tok_at) into tok_of; and every token's tense (tok_tense) at once, when the events come
- * in the order of their starts (as first_event_from, which tok_tense would ask, assumes): a token no event
- * starts at keeps the bits of -1. */
-static void know_tenses(ctx *c, const chr_result *res, size_t *tok_of)
+/* Each event's token (given: the detector's, else tok_at) into tok_of; and every token's tense (tok_tense) at
+ * once, when the events come in the order of their starts (as first_event_from, which tok_tense would ask,
+ * assumes): a token no event starts at keeps the bits of -1. */
+static void know_tenses(ctx *c, const chr_result *res, size_t *tok_of, const size_t *given)
 {
     int sorted = 1;
     for (size_t k = 1; k < res->nevents && sorted; k++)
         sorted = res->events[k].start >= res->events[k - 1].start;
     for (size_t k = 0, tok = 0; k < res->nevents; k++) {
         const chr_event *e = &res->events[k];
-        tok_of[k] = tok = tok_at_from(c, tok, e->start);
+        tok_of[k] = tok = given ? given[k] : tok_at_from(c, tok, e->start);
         /* the first of the events that start there, as first_event_from finds it */
         if (sorted && tok < c->toks->n && c->toks->v[tok].start == e->start && !(c->lists[tok] & TENSE_BITS))
             c->lists[tok] |= (uint32_t)((int)e->tense + 1) << TENSE_SHIFT;
@@ -2231,9 +2231,13 @@ static size_t body_start(const ctx *c, size_t first, size_t last)
         const chr__token *t = &c->toks->v[k];
         int upper = 1;
         for (size_t q = t->start; q < t->end; q++) {
-            if (islower((unsigned char)c->text[q]))
+            /* (ASCII: the C locale's) a lower case letter ends the loop below at this token, which is no
+             * punctuation mark: letters is not asked then, nor the rest of the token */
+            if (c->text[q] >= 'a' && c->text[q] <= 'z') {
                 upper = 0;
-            letters |= isupper((unsigned char)c->text[q]) != 0;
+                break;
+            }
+            letters |= c->text[q] >= 'A' && c->text[q] <= 'Z';
         }
         if (!upper)
             break;
@@ -2345,7 +2349,7 @@ typedef struct body_memo {
     size_t first0, last, first; /* first0 > last: none yet */
     size_t *stop;               /* per token of the text; those of [from, last) worked out */
     size_t from;
-    int single; /* the bytes of the tokens are single_spaced */
+    size_t lo, hi; /* the bytes of the tokens when they are single_spaced, else lo > hi */
 } body_memo;
 
 /* Does s[0..n) hold no blank but single spaces, so that append would copy it as it is (after a first byte
@@ -2353,19 +2357,21 @@ typedef struct body_memo {
 static int single_spaced(const char *s, size_t n)
 {
 #if defined(__SSE2__)
-    /* 16 bytes at a time, the last 16 overlapping those before them, which looked at the two bytes across
-     * their start; carry: the byte before the 16 is a space */
-    for (size_t k = 0, carry = 0; n >= 16; k += 16) {
-        size_t at = k > n - 16 ? n - 16 : k;
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
-        __m128i t = _mm_sub_epi8(v, _mm_set1_epi8(9));
-        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-        int other = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t)); /* \t to \r */
-        if (other || (sp & ((sp << 1) | (at == k ? carry : 0))))
-            return 0; /* a blank other than a space, or a space after a space */
-        if (at + 16 == n)
-            return 1;
-        carry = sp >> 15;
+    /* 16 pairs of bytes a step, the last 16 overlapping those before them: a space after a space, or a blank
+     * other than a space (\t to \r) second in a pair, or-ed together and asked once, at the end */
+    if (n >= 17) {
+        __m128i bad = _mm_setzero_si128(), sp = _mm_set1_epi8(' ');
+        for (size_t k = 0;; k += 16) {
+            size_t at = k < n - 17 ? k : n - 17;
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+            __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + at + 1));
+            __m128i t = _mm_sub_epi8(w, _mm_set1_epi8(9));
+            bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(w, sp)));
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(4)), t));
+            if (at == n - 17)
+                break;
+        }
+        return !_mm_movemask_epi8(bad) && (s[0] == ' ' || !chr__ascii_space((unsigned char)s[0]));
     }
 #endif
     for (size_t k = 0; k < n; k++)
@@ -2377,12 +2383,11 @@ static int single_spaced(const char *s, size_t n)
 /* append of text[from..to) of the sentence of memo: copied as it is when the sentence is single_spaced.
  * The summaries and actors of the 2 MB slice append 5 MB of text (a clause for each of its events), which
  * append, looking at every byte for blanks, took 12 M instructions over. */
-static void append_text(char *buf, size_t *o, size_t cap, const ctx *c, const body_memo *memo, size_t from,
-                        size_t to)
+static inline void append_text(char *buf, size_t *o, size_t cap, const ctx *c, const body_memo *memo,
+                               size_t from, size_t to)
 {
     size_t n = to > from ? to - from : 0, k = *o;
-    if (!memo->single || from < c->toks->v[memo->first0].start || to > c->toks->v[memo->last - 1].end ||
-        (n && chr__ascii_space((unsigned char)c->text[from]))) {
+    if (from < memo->lo || to > memo->hi || (n && chr__ascii_space((unsigned char)c->text[from]))) {
         append(buf, o, cap, c->text + from, n);
         return;
     }
@@ -2446,7 +2451,8 @@ static int describe(chr_result *res, chr_event *e, size_t i, const ctx *c, body_
         memo->first = body_start(c, first0, last);
         memo->from = last;
         size_t from = tk->v[first0].start;
-        memo->single = single_spaced(c->text + from, tk->v[last - 1].end - from);
+        memo->hi = tk->v[last - 1].end;
+        memo->lo = single_spaced(c->text + from, memo->hi - from) ? from : memo->hi + 1;
     }
     if (i + 1 < memo->from) { /* the stops from the token after the event on */
         for (size_t q = memo->from, next = q < last ? memo->stop[q] : last; q-- > i + 1;)
@@ -2891,7 +2897,7 @@ static int link_all(chr_result *res, const ctx *c, size_t *stop, chr_error *err)
     date_durations(res, c);
     since_then(res, c);
     date_periods(res);
-    body_memo memo = {1, 0, 0, stop, 0, 0};
+    body_memo memo = {1, 0, 0, stop, 0, 1, 0};
     for (size_t i = 0; i < res->nevents; i++) {
         chr_event *e = &res->events[i];
         size_t tok = c->ev_tok[i]; /* the event's token */
@@ -2921,7 +2927,7 @@ static const wordset *words_table(wordset *local)
 }
 
 int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *toks, chr__wordent *const *went,
-                     chr_error *err)
+                     const size_t *given, chr_error *err)
 {
     if (!res->nevents)
         return CHR_OK;
@@ -2968,7 +2974,7 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
         c.marks = marks;
         c.marks_known = soft + soft_commas_size(doc->len);
         lines_of_headlines(&c, breaks);
-        know_tenses(&c, res, tok_of);
+        know_tenses(&c, res, tok_of, given);
         know_timexes(&c, res);
         for (size_t i = 0; i < res->n; i++) {
             gran[i] = gran_of(res->timexes[i].value);

@@ -20,7 +20,7 @@ static size_t tag(const chr__event_model *m, chr_event **ev) {
     *ev = NULL;
     if (chr__tokenize(&toks, text, sizeof text - 1))
         return 0;
-    if (chr__events_detect(ev, &n, m, NULL, NULL, text, sizeof text - 1, &toks, NULL, 0, NULL))
+    if (chr__events_detect(ev, &n, m, NULL, NULL, text, sizeof text - 1, &toks, NULL, NULL, 0, NULL))
         n = 0;
     chr__tokens_free(&toks);
     return n;

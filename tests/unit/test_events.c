@@ -163,7 +163,7 @@ static void test_train_is_deterministic_and_detects(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, len), 0);
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, NULL, text, len, &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, NULL, text, len, &toks, NULL, NULL, 0, NULL), 0);
     int said = 0;
     for (size_t i = 0; i < n; i++)
         if (ev[i].end - ev[i].start == 4 && !memcmp(text + ev[i].start, "said", 4) &&
@@ -202,7 +202,8 @@ static void test_model_features_with_bars(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(
+        chr__events_detect(&ev, &n, m, NULL, NULL, text, strlen(text), &toks, NULL, NULL, 0, NULL), 0);
     assert_int_equal(n, 2);
     assert_int_equal(ev[0].start, 4);  /* "said" after "|" */
     assert_int_equal(ev[1].start, 11); /* "e" after "|": its stem is empty */
@@ -220,7 +221,8 @@ static const chr_event *tag(chr_event **ev, size_t *n, const char *model, const 
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     *ev = NULL;
     *n = 0;
-    assert_int_equal(chr__events_detect(ev, n, m, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(ev, n, m, NULL, NULL, text, strlen(text), &toks, NULL, NULL, 0, NULL),
+                     0);
     chr__tokens_free(&toks);
     chr__event_model_free(m);
     for (size_t i = 0; i < *n; i++)
@@ -319,10 +321,10 @@ static void test_model_compiled_form(void **state) {
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     chr_event *ea = NULL, *eb = NULL;
     size_t na = 0, nb = 0;
-    assert_int_equal(chr__events_detect(&ea, &na, a, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL),
-                     0);
-    assert_int_equal(chr__events_detect(&eb, &nb, b, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL),
-                     0);
+    assert_int_equal(
+        chr__events_detect(&ea, &na, a, NULL, NULL, text, strlen(text), &toks, NULL, NULL, 0, NULL), 0);
+    assert_int_equal(
+        chr__events_detect(&eb, &nb, b, NULL, NULL, text, strlen(text), &toks, NULL, NULL, 0, NULL), 0);
     assert_true(na >= 3); /* "said" twice (word weight), "made" after "was" (category) */
     assert_int_equal(na, nb);
     for (size_t i = 0; i < na; i++) {
@@ -397,7 +399,8 @@ static void test_near_time(void **state) {
         chr_event *ev = NULL;
         size_t n = 0;
         assert_int_equal(
-            chr__events_detect(&ev, &n, models[k], NULL, NULL, text, strlen(text), &toks, &tx, 1, NULL), 0);
+            chr__events_detect(&ev, &n, models[k], NULL, NULL, text, strlen(text), &toks, NULL, &tx, 1, NULL),
+            0);
         /* "and left on" end within 12 bytes of "Wednesday"; "city" (13 bytes), "Wednesday" itself and the
          * next sentence are not */
         assert_int_equal(n, 3);
@@ -407,10 +410,11 @@ static void test_near_time(void **state) {
     }
     chr_event *ev = NULL;
     size_t n = 0;
-    assert_int_equal(chr__events_detect(&ev, &n, m, NULL, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(
+        chr__events_detect(&ev, &n, m, NULL, NULL, text, strlen(text), &toks, NULL, NULL, 0, NULL), 0);
     assert_int_equal(n, 0); /* no time expressions given */
-    assert_int_equal(chr__events_detect(&ev, &n, plain, NULL, NULL, text, strlen(text), &toks, &tx, 1, NULL),
-                     0);
+    assert_int_equal(
+        chr__events_detect(&ev, &n, plain, NULL, NULL, text, strlen(text), &toks, NULL, &tx, 1, NULL), 0);
     assert_int_equal(n, 0); /* no record */
     chr__tokens_free(&toks);
     chr__event_model_free(m);
@@ -503,7 +507,8 @@ static size_t detect_with(chr_event **ev, const chr__event_model *m, chr__wordca
     chr__tokens toks;
     assert_int_equal(chr__tokenize(&toks, text, strlen(text)), 0);
     size_t n = 0;
-    assert_int_equal(chr__events_detect(ev, &n, m, c, NULL, text, strlen(text), &toks, NULL, 0, NULL), 0);
+    assert_int_equal(chr__events_detect(ev, &n, m, c, NULL, text, strlen(text), &toks, NULL, NULL, 0, NULL),
+                     0);
     chr__tokens_free(&toks);
     return n;
 }

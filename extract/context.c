@@ -73,14 +73,25 @@ enum {
     CUE_IMPLICATIVE = 1 << 10
 };
 
-/* FNV-1a of w[0..l); upto works it out as it copies a word. */
-#define FNV_BASIS 2166136261u
-#define FNV_PRIME 16777619u
-static uint32_t cue_hash(const char *w, size_t l) {
-    uint32_t h = FNV_BASIS;
-    for (size_t i = 0; i < l; i++)
-        h = (h ^ (unsigned char)w[i]) * FNV_PRIME;
-    return h;
+/* A hash of w[0..l) (l > 0) from its first and last 8 bytes (or fewer, overlapping, in a shorter word) and
+ * its length: a few instructions a word rather than a multiply a byte. */
+static inline uint32_t cue_hash(const char *w, size_t l) {
+    uint64_t a, b;
+    if (l >= 8) {
+        memcpy(&a, w, 8);
+        memcpy(&b, w + l - 8, 8);
+    } else if (l >= 4) {
+        uint32_t x, y;
+        memcpy(&x, w, 4);
+        memcpy(&y, w + l - 4, 4);
+        a = x, b = y;
+    } else {
+        a = (unsigned char)w[0] | (uint64_t)(unsigned char)w[l >> 1] << 8 |
+            (uint64_t)(unsigned char)w[l - 1] << 16;
+        b = 0;
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ l;
+    return (uint32_t)(h >> 32 ^ h);
 }
 
 /* The cue tables w[0..l) (lower case, NUL-terminated; h its cue_hash) is in. */
@@ -118,11 +129,11 @@ static void walk_init(walk *k, word *out, const chr_engine *e, const char *text,
     *k = (walk){e, text, len, pos, dir, 0, 0, 0, out};
 }
 
-/* Is ch part of a word: a letter or an apostrophe? ASCII letters only, as isalpha has them in the C locale
- * the library keeps to, without a call per byte. */
-static inline int word_char(char ch) {
-    return (unsigned)(((unsigned char)ch | 32) - 'a') < 26 || ch == '\'';
-}
+/* Is a byte part of a word: an ASCII letter or an apostrophe (as isalpha has them in the C locale the
+ * library keeps to)? A table, without a call or a range test per byte. */
+#define ONES13 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char word_bytes[256] = {['\''] = 1, ['A'] = ONES13, ONES13, ['a'] = ONES13, ONES13};
+static inline int word_char(char ch) { return word_bytes[(unsigned char)ch]; }
 
 /* Can a sentence end at ch (sentence_end is 0 at any other byte)? Tried before the call at each byte. */
 static inline int may_end(char ch) { return ch == '.' || ch == '\n' || ch == '!' || ch == '?'; }
@@ -169,17 +180,35 @@ static size_t upto(walk *k, size_t want) {
             e = i;
         }
         size_t l = e - s < MAX_WORD - 1 ? e - s : MAX_WORD - 1;
-        uint32_t h = FNV_BASIS; /* cue_hash of the word, worked out as it is copied */
-        for (size_t c = 0; c < l; c++) {
-            unsigned char ch = (unsigned char)text[s + c];
-            ch = ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
-            out->w[c] = (char)ch;
-            h = (h ^ ch) * FNV_PRIME;
+        /* lower case by setting bit 5, which an apostrophe has: 8 bytes at a time (the last 8 overlapping
+         * some copied), 4 and 4 overlapping, or byte by byte */
+        const char *src = text + s;
+        const uint64_t low = 0x2020202020202020u;
+        if (l >= 8) {
+            uint64_t x;
+            for (size_t c = 0; c + 8 < l; c += 8) {
+                memcpy(&x, src + c, 8);
+                x |= low;
+                memcpy(out->w + c, &x, 8);
+            }
+            memcpy(&x, src + l - 8, 8);
+            x |= low;
+            memcpy(out->w + l - 8, &x, 8);
+        } else if (l >= 4) {
+            uint32_t x, y;
+            memcpy(&x, src, 4);
+            memcpy(&y, src + l - 4, 4);
+            x |= (uint32_t)low, y |= (uint32_t)low;
+            memcpy(out->w, &x, 4);
+            memcpy(out->w + l - 4, &y, 4);
+        } else {
+            for (size_t c = 0; c < l; c++)
+                out->w[c] = (char)(src[c] | 0x20);
         }
         out->w[l] = '\0';
         out->len = (uint8_t)l;
         out->cap = text[s] >= 'A' && text[s] <= 'Z';
-        out->mask = k->e ? word_mask(k->e, out->w, l, h) : 0;
+        out->mask = k->e ? word_mask(k->e, out->w, l, cue_hash(out->w, l)) : 0;
         out->dist = (int)k->n + 1;
         out->comma = k->comma;
         k->n++;
@@ -205,8 +234,8 @@ static chr_tense classify(const word *w) {
  * are too full. */
 static int cue_add(chr_engine *e, const char *key, uint16_t m, size_t *used) {
     size_t l = strlen(key);
-    if (l >= MAX_WORD)
-        return 0; /* longer than any word collected */
+    if (l == 0 || l >= MAX_WORD)
+        return 0; /* empty, or longer than any word collected */
     for (uint32_t h = cue_hash(key, l) & (CHR__CUE_SLOTS - 1);; h = (h + 1) & (CHR__CUE_SLOTS - 1)) {
         struct chr__cue_slot *sl = &e->cue_slots[h];
         if (sl->key && sl->len == l && !memcmp(sl->key, key, l)) {

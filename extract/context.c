@@ -49,6 +49,10 @@ static int sentence_end(const char *text, size_t len, size_t i) {
     return 0;
 }
 
+/* Is x (a struct word) the literal lit? Its length first, then a compare of a known size, which the
+ * compiler does inline. */
+#define IS(x, lit) ((x).len == sizeof(lit) - 1 && !memcmp((x).w, lit, sizeof(lit) - 1))
+
 typedef struct word {
     char w[MAX_WORD];
     int dist;
@@ -73,14 +77,25 @@ enum {
     CUE_IMPLICATIVE = 1 << 10
 };
 
-/* FNV-1a of w[0..l); upto works it out as it copies a word. */
-#define FNV_BASIS 2166136261u
-#define FNV_PRIME 16777619u
-static uint32_t cue_hash(const char *w, size_t l) {
-    uint32_t h = FNV_BASIS;
-    for (size_t i = 0; i < l; i++)
-        h = (h ^ (unsigned char)w[i]) * FNV_PRIME;
-    return h;
+/* A hash of w[0..l) (l > 0) from its first and last 8 bytes (or fewer, overlapping, in a shorter word) and
+ * its length: a few instructions a word rather than a multiply a byte. */
+static inline uint32_t cue_hash(const char *w, size_t l) {
+    uint64_t a, b;
+    if (l >= 8) {
+        memcpy(&a, w, 8);
+        memcpy(&b, w + l - 8, 8);
+    } else if (l >= 4) {
+        uint32_t x, y;
+        memcpy(&x, w, 4);
+        memcpy(&y, w + l - 4, 4);
+        a = x, b = y;
+    } else {
+        a = (unsigned char)w[0] | (uint64_t)(unsigned char)w[l >> 1] << 8 |
+            (uint64_t)(unsigned char)w[l - 1] << 16;
+        b = 0;
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15u) ^ (b * 0xC2B2AE3D27D4EB4Fu) ^ l;
+    return (uint32_t)(h >> 32 ^ h);
 }
 
 /* The cue tables w[0..l) (lower case, NUL-terminated; h its cue_hash) is in. */
@@ -118,11 +133,11 @@ static void walk_init(walk *k, word *out, const chr_engine *e, const char *text,
     *k = (walk){e, text, len, pos, dir, 0, 0, 0, out};
 }
 
-/* Is ch part of a word: a letter or an apostrophe? ASCII letters only, as isalpha has them in the C locale
- * the library keeps to, without a call per byte. */
-static inline int word_char(char ch) {
-    return (unsigned)(((unsigned char)ch | 32) - 'a') < 26 || ch == '\'';
-}
+/* Is a byte part of a word: an ASCII letter or an apostrophe (as isalpha has them in the C locale the
+ * library keeps to)? A table, without a call or a range test per byte. */
+#define ONES13 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char word_bytes[256] = {['\''] = 1, ['A'] = ONES13, ONES13, ['a'] = ONES13, ONES13};
+static inline int word_char(char ch) { return word_bytes[(unsigned char)ch]; }
 
 /* Can a sentence end at ch (sentence_end is 0 at any other byte)? Tried before the call at each byte. */
 static inline int may_end(char ch) { return ch == '.' || ch == '\n' || ch == '!' || ch == '?'; }
@@ -169,17 +184,35 @@ static size_t upto(walk *k, size_t want) {
             e = i;
         }
         size_t l = e - s < MAX_WORD - 1 ? e - s : MAX_WORD - 1;
-        uint32_t h = FNV_BASIS; /* cue_hash of the word, worked out as it is copied */
-        for (size_t c = 0; c < l; c++) {
-            unsigned char ch = (unsigned char)text[s + c];
-            ch = ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
-            out->w[c] = (char)ch;
-            h = (h ^ ch) * FNV_PRIME;
+        /* lower case by setting bit 5, which an apostrophe has: 8 bytes at a time (the last 8 overlapping
+         * some copied), 4 and 4 overlapping, or byte by byte */
+        const char *src = text + s;
+        const uint64_t low = 0x2020202020202020u;
+        if (l >= 8) {
+            uint64_t x;
+            for (size_t c = 0; c + 8 < l; c += 8) {
+                memcpy(&x, src + c, 8);
+                x |= low;
+                memcpy(out->w + c, &x, 8);
+            }
+            memcpy(&x, src + l - 8, 8);
+            x |= low;
+            memcpy(out->w + l - 8, &x, 8);
+        } else if (l >= 4) {
+            uint32_t x, y;
+            memcpy(&x, src, 4);
+            memcpy(&y, src + l - 4, 4);
+            x |= (uint32_t)low, y |= (uint32_t)low;
+            memcpy(out->w, &x, 4);
+            memcpy(out->w + l - 4, &y, 4);
+        } else {
+            for (size_t c = 0; c < l; c++)
+                out->w[c] = (char)(src[c] | 0x20);
         }
         out->w[l] = '\0';
         out->len = (uint8_t)l;
         out->cap = text[s] >= 'A' && text[s] <= 'Z';
-        out->mask = k->e ? word_mask(k->e, out->w, l, h) : 0;
+        out->mask = k->e ? word_mask(k->e, out->w, l, cue_hash(out->w, l)) : 0;
         out->dist = (int)k->n + 1;
         out->comma = k->comma;
         k->n++;
@@ -205,8 +238,8 @@ static chr_tense classify(const word *w) {
  * are too full. */
 static int cue_add(chr_engine *e, const char *key, uint16_t m, size_t *used) {
     size_t l = strlen(key);
-    if (l >= MAX_WORD)
-        return 0; /* longer than any word collected */
+    if (l == 0 || l >= MAX_WORD)
+        return 0; /* empty, or longer than any word collected */
     for (uint32_t h = cue_hash(key, l) & (CHR__CUE_SLOTS - 1);; h = (h + 1) & (CHR__CUE_SLOTS - 1)) {
         struct chr__cue_slot *sl = &e->cue_slots[h];
         if (sl->key && sl->len == l && !memcmp(sl->key, key, l)) {
@@ -281,28 +314,26 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             /* "The exhibit opened on Oct. 6 and runs through July", "the ban remains until March": what
              * goes on now lasts until a time to come */
             if (!t && d == 1 && (left[1].mask & CUE_LASTING) &&
-                (!strcmp(left[0].w, "until") || !strcmp(left[0].w, "through") || !strcmp(left[0].w, "till")))
+                (IS(left[0], "until") || IS(left[0], "through") || IS(left[0], "till")))
                 t = CHR_TENSE_FUTURE;
             /* not after a determiner: "told reporters after the vote late Thursday" is a noun; nor after
              * "tried to" (table tense_implicative): "had tried to sign him in August" is a past attempt, and
              * the walk goes on to "tried" */
             if (!t && d < FIXTURE_REACH && (left[d].mask & CUE_FIXTURE) &&
                 !(d + 1 < nl && (left[d + 1].mask & CUE_DETERMINER)) &&
-                !(d + 2 < nl && !strcmp(left[d + 1].w, "to") && (left[d + 2].mask & CUE_IMPLICATIVE)))
+                !(d + 2 < nl && IS(left[d + 1], "to") && (left[d + 2].mask & CUE_IMPLICATIVE)))
                 t = CHR_TENSE_FUTURE;
             /* "Apple reports earnings Thursday": the present of a report of results is a schedule (a bare
              * "reports" is as often a plural noun: "filed compliance reports by Wednesday") */
-            if (!t && d > 0 && d < FIXTURE_REACH &&
-                (!strcmp(left[d].w, "reports") || !strcmp(left[d].w, "report")))
+            if (!t && d > 0 && d < FIXTURE_REACH && (IS(left[d], "reports") || IS(left[d], "report")))
                 for (size_t k = 0; k < d; k++) {
-                    const char *o = left[k].w;
-                    if (!strcmp(o, "earnings") || !strcmp(o, "results") || !strcmp(o, "profit") ||
-                        !strcmp(o, "revenue") || !strcmp(o, "sales"))
+                    const word *o = &left[k];
+                    if (IS(*o, "earnings") || IS(*o, "results") || IS(*o, "profit") || IS(*o, "revenue") ||
+                        IS(*o, "sales"))
                         t = CHR_TENSE_FUTURE;
                 }
             /* "expected to last until Friday": a verb, not the "last" of "last week" */
-            if (t == CHR_TENSE_PAST && d + 1 < nl && !strcmp(left[d].w, "last") &&
-                verb_before_last(left[d + 1].w))
+            if (t == CHR_TENSE_PAST && d + 1 < nl && IS(left[d], "last") && verb_before_last(left[d + 1].w))
                 t = CHR_TENSE_NONE;
             /* "will stay closed", "was expected": after a copula an -ed word is a participle; the copula
              * (or what comes before it) tells the tense */
@@ -310,12 +341,11 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
                 !(left[d].mask & CUE_PAST))
                 t = CHR_TENSE_NONE;
             /* "rose more than expected in October", "as expected": an adjective, no plan */
-            if (t == CHR_TENSE_FUTURE && d + 1 < nl && !strcmp(left[d].w, "expected") &&
-                (!strcmp(left[d + 1].w, "than") || !strcmp(left[d + 1].w, "as")))
+            if (t == CHR_TENSE_FUTURE && d + 1 < nl && IS(left[d], "expected") &&
+                (IS(left[d + 1], "than") || IS(left[d + 1], "as")))
                 t = CHR_TENSE_NONE;
             /* "shorter than last year because Thanksgiving falls": the "last" of another time expression */
-            if (t && d > 0 && (!strcmp(left[d].w, "last") || !strcmp(left[d].w, "next")) &&
-                (left[d - 1].mask & CUE_UNIT))
+            if (t && d > 0 && (IS(left[d], "last") || IS(left[d], "next")) && (left[d - 1].mask & CUE_UNIT))
                 t = CHR_TENSE_NONE;
             /* "a controlled burn as early as Monday night", "the shot": a past form right after a determiner
              * is an adjective or a noun */
@@ -323,33 +353,31 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
                 t = CHR_TENSE_NONE;
             /* "plans to vote in April" is a plan; "proposed the plan in April" and "revealed the plan to
              * his generals" are none */
-            if (t == CHR_TENSE_FUTURE && (!strcmp(left[d].w, "plan") || !strcmp(left[d].w, "plans")) &&
-                (d == 0 || strcmp(left[d - 1].w, "to") || (d >= 2 && (left[d - 2].mask & CUE_DETERMINER))))
+            if (t == CHR_TENSE_FUTURE && (IS(left[d], "plan") || IS(left[d], "plans")) &&
+                (d == 0 || !IS(left[d - 1], "to") || (d >= 2 && (left[d - 2].mask & CUE_DETERMINER))))
                 t = CHR_TENSE_NONE;
             /* "followed by a cold snap in early February", "led by": an -ed word before "by" is a
              * participle, no past tense */
-            if (t == CHR_TENSE_PAST && d > 0 && !strcmp(left[d - 1].w, "by") && !(left[d].mask & CUE_PAST))
+            if (t == CHR_TENSE_PAST && d > 0 && IS(left[d - 1], "by") && !(left[d].mask & CUE_PAST))
                 t = CHR_TENSE_NONE;
             /* "is set for noon Friday", "set to vote Friday", "A vigil is planned for Tuesday evening",
              * "Storms are forecast for Wednesday": a plan, as "scheduled" is ("was planned for" stays a past,
              * as "planned the attack for") */
-            int planned = !strcmp(left[d].w, "planned") && d + 1 < nl &&
-                          (!strcmp(left[d + 1].w, "is") || !strcmp(left[d + 1].w, "are") ||
-                           !strcmp(left[d + 1].w, "be") || !strcmp(left[d + 1].w, "been"));
-            if ((!t || planned) && d > 0 &&
-                (!strcmp(left[d].w, "set") || planned || !strcmp(left[d].w, "forecast")) &&
-                (!strcmp(left[d - 1].w, "for") || !strcmp(left[d - 1].w, "to")))
+            int planned = IS(left[d], "planned") && d + 1 < nl &&
+                          (IS(left[d + 1], "is") || IS(left[d + 1], "are") || IS(left[d + 1], "be") ||
+                           IS(left[d + 1], "been"));
+            if ((!t || planned) && d > 0 && (IS(left[d], "set") || planned || IS(left[d], "forecast")) &&
+                (IS(left[d - 1], "for") || IS(left[d - 1], "to")))
                 t = CHR_TENSE_FUTURE;
             /* "Game 4 is Monday night", "the vote is on Tuesday", "the match is at the weekend": a time that
              * is the predicate of a present copula is one to come (or today) */
-            if (t == CHR_TENSE_PRESENT &&
-                (d == 0 || (d == 1 && (!strcmp(left[0].w, "on") || !strcmp(left[0].w, "at")))) &&
-                (!strcmp(left[d].w, "is") || !strcmp(left[d].w, "are")))
+            if (t == CHR_TENSE_PRESENT && (d == 0 || (d == 1 && (IS(left[0], "on") || IS(left[0], "at")))) &&
+                (IS(left[d], "is") || IS(left[d], "are")))
                 t = CHR_TENSE_FUTURE;
             /* "is traveling to Japan on Monday": the present progressive of an arrangement is a future */
             if (t == CHR_TENSE_PRESENT && d > 0) {
                 size_t l = left[d - 1].len;
-                if (l > 4 && !strcmp(left[d - 1].w + l - 3, "ing"))
+                if (l > 4 && !memcmp(left[d - 1].w + l - 3, "ing", 4))
                     t = CHR_TENSE_FUTURE;
             }
             /* "had been due to", "was scheduled to": a plan told in the past tense is a past plan */
@@ -358,13 +386,13 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
                     if (left[k].mask & CUE_PAST)
                         return CHR_TENSE_PAST;
                     /* only an auxiliary between: "said they will close" is a plan told now */
-                    if (!(left[k].mask & CUE_COPULA) && strcmp(left[k].w, "not"))
+                    if (!(left[k].mask & CUE_COPULA) && !IS(left[k], "not"))
                         break;
                 }
             if (t)
                 return t;
         }
-        if (d < nr && !right_stop && !strcmp(right[d].w, "that"))
+        if (d < nr && !right_stop && IS(right[d], "that"))
             right_stop = 1; /* "wrote on Thursday that she would resign": the clause after is another's */
         if (d < nr && !right_stop) {
             chr_tense t = classify(&right[d]);
@@ -373,7 +401,7 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
             if (t && (right[d].mask & CUE_ADVERB))
                 t = CHR_TENSE_NONE;
             /* "reported results on July 31 and will report": the cue after "and" is another verb's */
-            if (t && d > 0 && (!strcmp(right[d - 1].w, "and") || !strcmp(right[d - 1].w, "but")))
+            if (t && d > 0 && (IS(right[d - 1], "and") || IS(right[d - 1], "but")))
                 t = CHR_TENSE_NONE, right_stop = 1;
             /* a cue behind a comma on the right is the attribution's ("... from late Monday into early
              * Thursday, forecasters said"): it holds only when no cue stands on the left, looked for
@@ -393,7 +421,7 @@ chr_tense chr__context_tense(const chr_engine *e, const char *text, size_t len, 
      * the relative clause's the time is in */
     if (deferred)
         for (size_t k = 0; k < lw.n; k++)
-            if (!strcmp(left[k].w, "who") || !strcmp(left[k].w, "which"))
+            if (IS(left[k], "who") || IS(left[k], "which"))
                 return CHR_TENSE_NONE;
     return deferred;
 }
@@ -409,7 +437,7 @@ const char *chr__context_signal(const char *text, size_t len, size_t start) {
         return NULL;
     size_t k = 0;
     /* "since at least last week", "until as late as May" */
-    if (!strcmp(left[0].w, "least") && upto(&lw, 3) >= 3 && !strcmp(left[1].w, "at"))
+    if (IS(left[0], "least") && upto(&lw, 3) >= 3 && IS(left[1], "at"))
         k = 2;
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
         if (left[k].w[0] == signals[i][0] && !strcmp(left[k].w, signals[i]))

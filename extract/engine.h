@@ -61,6 +61,12 @@ struct chr__table {
     char **keys; /* lower case, sorted */
     char **vals;
     size_t n;
+    /* a table of 16 keys or more: the keys' slots by hash (open addressing, mask + 1 of them, at most half
+     * used), each the key's hash and 1 + the index the binary search finds it at; NULL: the search only */
+    struct chr__table_slot {
+        uint32_t hash, idx;
+    } *slots;
+    size_t mask;
 };
 
 typedef struct chr__macro {

@@ -438,20 +438,77 @@ const chr__table *chr__rules_table(const chr_engine *e, const char *name)
     return NULL;
 }
 
-const char *chr__table_lookup(const chr__table *t, const char *key)
+/* The index of key in t, by binary search; n when it is not there. */
+static size_t table_search(const chr__table *t, const char *key)
 {
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         int c = strcmp(t->keys[mid], key);
         if (c == 0)
-            return t->vals[mid];
+            return mid;
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return NULL;
+    return t->n;
+}
+
+/* FNV-1a of a NUL-terminated key. */
+static uint32_t key_hash(const char *key)
+{
+    uint32_t h = 2166136261u;
+    for (; *key; key++)
+        h = (h ^ (unsigned char)*key) * 16777619u;
+    return h;
+}
+
+/* The slots of a sorted table of 16 keys or more (chr__table.slots): a hash and a compare a look-up rather
+ * than some log2(n) compares. A key written twice is found where the binary search finds it. Left without
+ * when memory is short. */
+static void index_table(chr__table *t)
+{
+    free(t->slots);
+    t->slots = NULL;
+    if (t->n < 16)
+        return;
+    size_t cap = 32;
+    while (cap < 2 * t->n)
+        cap *= 2;
+    struct chr__table_slot *sl = calloc(cap, sizeof *sl);
+    if (!sl)
+        return;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t at = table_search(t, t->keys[i]);
+        uint32_t h = key_hash(t->keys[i]);
+        for (size_t j = h & (cap - 1);; j = (j + 1) & (cap - 1)) {
+            if (!sl[j].idx) {
+                sl[j] = (struct chr__table_slot){h, (uint32_t)at + 1};
+                break;
+            }
+            if (sl[j].idx == at + 1)
+                break; /* a key written twice */
+        }
+    }
+    t->slots = sl;
+    t->mask = cap - 1;
+}
+
+const char *chr__table_lookup(const chr__table *t, const char *key)
+{
+    if (t->slots) {
+        uint32_t h = key_hash(key);
+        for (size_t j = h & t->mask;; j = (j + 1) & t->mask) {
+            const struct chr__table_slot *sl = &t->slots[j];
+            if (!sl->idx)
+                return NULL;
+            if (sl->hash == h && !strcmp(t->keys[sl->idx - 1], key))
+                return t->vals[sl->idx - 1];
+        }
+    }
+    size_t i = table_search(t, key);
+    return i < t->n ? t->vals[i] : NULL;
 }
 
 /* Append key as a regex literal: escape metacharacters, let a space match any run of blanks, and
@@ -565,7 +622,10 @@ static int compile_rules(loader *L)
 {
     chr_engine *e = L->e;
     for (size_t i = 0; i < e->ntables; i++)
+    {
         sort_table(&e->tables[i]);
+        index_table(&e->tables[i]);
+    }
     chr__codecache cache; /* the built-in rules' codes, compiled at build time (codecache.c) */
     chr__codecache_open(&cache);
     for (size_t i = 0; i < e->nrules; i++) {
@@ -764,6 +824,7 @@ void chr__rules_free(chr_engine *e)
         }
         free(e->tables[i].keys);
         free(e->tables[i].vals);
+        free(e->tables[i].slots);
         free(e->tables[i].name);
     }
     free(e->tables);

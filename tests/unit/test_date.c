@@ -105,9 +105,22 @@ static void test_format_views(void **state) {
 /* The digit-by-digit formats (year, month, day, hour, minute) write what the printf formats write: every
  * month of years 0 to 9999 (a step of 37 years), several times of day, a small buffer (the fast path needs
  * 20 bytes) and a year out of 0..9999 (printf again). */
+/* chr_time_format writes t as want, whole in a large buffer and cut in a small one, and returns want's
+ * length either way. */
+static void format_as(const chr_time *t, const char *want) {
+    char got[64], small[8], swant[8];
+    assert_int_equal(chr_time_format(got, sizeof got, t), strlen(want));
+    assert_string_equal(got, want);
+    /* cut on purpose, as chr_time_format cuts; its return value used, so that GCC (-Wformat-truncation)
+     * knows the cut is meant */
+    assert_true(snprintf(swant, sizeof swant, "%s", want) >= 0);
+    assert_int_equal(chr_time_format(small, sizeof small, t), strlen(want));
+    assert_string_equal(small, swant);
+}
+
 static void test_format_digits(void **state) {
     (void)state;
-    char got[64], want[64], small[8], swant[8];
+    char got[64], want[64];
     static const chr_gran grans[] = {CHR_GRAN_YEAR, CHR_GRAN_MONTH, CHR_GRAN_DAY, CHR_GRAN_HOUR,
                                      CHR_GRAN_MINUTE};
     static const int32_t secs[] = {0, 59, 3600, 45296, 86399};
@@ -134,13 +147,7 @@ static void test_format_digits(void **state) {
                     snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d", y, m, d, hh, mi);
                     break;
                 }
-                assert_int_equal(chr_time_format(got, sizeof got, &t), strlen(want));
-                assert_string_equal(got, want);
-                /* cut on purpose, as chr_time_format cuts; its return value used, so that GCC
-                 * (-Wformat-truncation) knows the cut is meant */
-                assert_true(snprintf(swant, sizeof swant, "%s", want) >= 0);
-                assert_int_equal(chr_time_format(small, sizeof small, &t), strlen(want));
-                assert_string_equal(small, swant);
+                format_as(&t, want);
             }
     chr_time t = {0};
     t.day = chr_date_days(12345, 6, 7);
@@ -158,7 +165,7 @@ static void test_format_periods(void **state) {
     static const char *const part[] = {"", "MO", "MI", "AF", "EV", "NI", "DT"};
     static const chr_gran grans[] = {CHR_GRAN_HALF, CHR_GRAN_QUARTER, CHR_GRAN_SEASON,
                                      CHR_GRAN_WEEK, CHR_GRAN_WEEKEND, CHR_GRAN_PART_OF_DAY};
-    char got[64], want[64], small[8], swant[8];
+    char got[64], want[64];
     for (int y = 0; y <= 9999; y += 37)
         for (int m = 1; m <= 12; m++)
             for (size_t g = 0; g < 6; g++) {
@@ -191,11 +198,7 @@ static void test_format_periods(void **state) {
                              part[sub >= 1 && sub <= 6 ? sub : 1]);
                     break;
                 }
-                assert_int_equal(chr_time_format(got, sizeof got, &t), strlen(want));
-                assert_string_equal(got, want);
-                assert_true(snprintf(swant, sizeof swant, "%s", want) >= 0);
-                assert_int_equal(chr_time_format(small, sizeof small, &t), strlen(want));
-                assert_string_equal(small, swant);
+                format_as(&t, want);
             }
     chr_time t = {.day = chr_date_days(9999, 12, 31), .gran = CHR_GRAN_WEEK};
     chr_time_format(got, sizeof got, &t);

@@ -198,61 +198,56 @@ size_t chr_time_format(char *buf, size_t n, const chr_time *t) {
         return 0;
     }
     chr_date_civil(t->day, &y, &m, &d);
-    /* the common values written digit by digit, as the formats below write them */
-    if (n >= 20 && y >= 0 && y <= 9999 && t->sec >= 0 && t->sec < 100 * 3600 &&
-        (t->gran == CHR_GRAN_YEAR || t->gran == CHR_GRAN_MONTH || t->gran == CHR_GRAN_DAY ||
-         t->gran == CHR_GRAN_HOUR || t->gran == CHR_GRAN_MINUTE)) {
-        char *p = buf;
-        int hh = (int)(t->sec / 3600), mm = (int)(t->sec / 60 % 60);
-        *p++ = (char)('0' + y / 1000);
-        *p++ = (char)('0' + y / 100 % 10);
-        *p++ = (char)('0' + y / 10 % 10);
-        *p++ = (char)('0' + y % 10);
-        if (t->gran != CHR_GRAN_YEAR) {
-            *p++ = '-';
-            *p++ = (char)('0' + m / 10);
-            *p++ = (char)('0' + m % 10);
-        }
-        if (t->gran == CHR_GRAN_DAY || t->gran == CHR_GRAN_HOUR || t->gran == CHR_GRAN_MINUTE) {
-            *p++ = '-';
-            *p++ = (char)('0' + d / 10);
-            *p++ = (char)('0' + d % 10);
-        }
-        if (t->gran == CHR_GRAN_HOUR || t->gran == CHR_GRAN_MINUTE) {
-            *p++ = 'T';
-            *p++ = (char)('0' + hh / 10);
-            *p++ = (char)('0' + hh % 10);
-            *p++ = ':';
-            *p++ = (char)('0' + mm / 10);
-            *p++ = (char)('0' + mm % 10);
-        }
-        *p = '\0';
-        return (size_t)(p - buf);
-    }
-    if (t->gran == CHR_GRAN_WEEK || t->gran == CHR_GRAN_WEEKEND)
+    int weeks = t->gran == CHR_GRAN_WEEK || t->gran == CHR_GRAN_WEEKEND;
+    if (weeks)
         chr__date_iso_week(t->day, &iy, &w);
-    /* the parts of a year, the weeks and the parts of a day too (a quarter is the most common of them) */
+    /* the common values written digit by digit, as the formats below write them: a year, month, day or
+     * clock time, the parts of a year (a quarter is the most common of them), the weeks and the parts of a
+     * day */
+    int clock = t->gran == CHR_GRAN_YEAR || t->gran == CHR_GRAN_MONTH || t->gran == CHR_GRAN_DAY ||
+                t->gran == CHR_GRAN_HOUR || t->gran == CHR_GRAN_MINUTE;
     if (n >= 20 && y >= 0 && y <= 9999 &&
-        (t->gran == CHR_GRAN_HALF || t->gran == CHR_GRAN_QUARTER || t->gran == CHR_GRAN_SEASON ||
-         t->gran == CHR_GRAN_PART_OF_DAY ||
-         ((t->gran == CHR_GRAN_WEEK || t->gran == CHR_GRAN_WEEKEND) && iy >= 0 && iy <= 9999))) {
-        int weeks = t->gran == CHR_GRAN_WEEK || t->gran == CHR_GRAN_WEEKEND;
+        ((clock && t->sec >= 0 && t->sec < 100 * 3600) || t->gran == CHR_GRAN_HALF ||
+         t->gran == CHR_GRAN_QUARTER || t->gran == CHR_GRAN_SEASON || t->gran == CHR_GRAN_PART_OF_DAY ||
+         (weeks && iy >= 0 && iy <= 9999))) {
         char *p = put_digits(buf, weeks ? iy : y, 4);
-        *p++ = '-';
         switch (t->gran) {
+        case CHR_GRAN_YEAR:
+            break;
+        case CHR_GRAN_MONTH:
+        case CHR_GRAN_DAY:
+        case CHR_GRAN_HOUR:
+        case CHR_GRAN_MINUTE:
+            *p++ = '-';
+            p = put_digits(p, m, 2);
+            if (t->gran == CHR_GRAN_MONTH)
+                break;
+            *p++ = '-';
+            p = put_digits(p, d, 2);
+            if (t->gran == CHR_GRAN_DAY)
+                break;
+            *p++ = 'T';
+            p = put_digits(p, (int)(t->sec / 3600), 2);
+            *p++ = ':';
+            p = put_digits(p, (int)(t->sec / 60 % 60), 2);
+            break;
         case CHR_GRAN_HALF:
+            *p++ = '-';
             *p++ = 'H';
             *p++ = (char)('0' + (t->sub >= 1 && t->sub <= 2 ? t->sub : 1));
             break;
         case CHR_GRAN_QUARTER:
+            *p++ = '-';
             *p++ = 'Q';
             *p++ = (char)('0' + (t->sub >= 1 && t->sub <= 4 ? t->sub : 1));
             break;
         case CHR_GRAN_SEASON:
+            *p++ = '-';
             memcpy(p, season[t->sub >= 1 && t->sub <= 4 ? t->sub : 1], 2);
             p += 2;
             break;
         case CHR_GRAN_PART_OF_DAY:
+            *p++ = '-';
             p = put_digits(p, m, 2);
             *p++ = '-';
             p = put_digits(p, d, 2);
@@ -260,7 +255,8 @@ size_t chr_time_format(char *buf, size_t n, const chr_time *t) {
             memcpy(p, part[t->sub >= 1 && t->sub <= 6 ? t->sub : 1], 2);
             p += 2;
             break;
-        default:
+        default: /* a week or a weekend */
+            *p++ = '-';
             *p++ = 'W';
             p = put_digits(p, w, 2);
             if (t->gran == CHR_GRAN_WEEKEND) {

@@ -1048,18 +1048,6 @@ static void span(chr_timex *out, const chr__tpl *tmpl, chr__anchor_ctx *ctx, con
     snprintf(out->anchor, sizeof out->anchor, "t0");
 }
 
-/* The n digits at s as a number, or -1 when one of them is not a digit. */
-static int digits(const char *s, int n)
-{
-    int x = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return -1;
-        x = x * 10 + (s[i] - '0');
-    }
-    return x;
-}
-
 /* A literal value that is a point or period in time, parsed back so that it can be a reference. A value
  * that opens with four digits and then a dash or its end (the usual one) is read by hand, as sscanf reads
  * it (sscanf cost some 1 M instructions on the 2 MB slice); any other as before. */
@@ -1069,7 +1057,7 @@ static int parse_literal(chr_time *t, const char *v)
     char c;
     memset(t, 0, sizeof *t);
     size_t l = strlen(v);
-    int y4 = l >= 4 ? digits(v, 4) : -1;
+    int y4 = l >= 4 ? chr__digits(v, 4) : -1;
     int plain = y4 >= 0 && (l == 4 || v[4] == '-'); /* then y is y4, and the fifth byte the dash */
     if (plain) {
         y = y4;
@@ -1085,7 +1073,7 @@ static int parse_literal(chr_time *t, const char *v)
         return 1;
     }
     /* "%c" takes the sixth byte whatever it is; the quarter's digit is the seventh */
-    if (l == 7 && (plain ? (c == 'Q' || c == 'H') && (q = digits(v + 6, 1)) >= 0
+    if (l == 7 && (plain ? (c == 'Q' || c == 'H') && (q = chr__digits(v + 6, 1)) >= 0
                          : sscanf(v, "%4d-%c%d", &y, &c, &q) == 3 && (c == 'Q' || c == 'H'))) {
         t->gran = c == 'Q' ? CHR_GRAN_QUARTER : CHR_GRAN_HALF;
         if (q < 1 || q > (c == 'Q' ? 4 : 2) || y < 1)
@@ -1094,14 +1082,15 @@ static int parse_literal(chr_time *t, const char *v)
         t->day = chr_date_days(y, c == 'Q' ? (q - 1) * 3 + 1 : (q - 1) * 6 + 1, 1);
         return 1;
     }
-    if (l == 7 && (plain && (m = digits(v + 5, 2)) >= 0 ? 1 : sscanf(v, "%4d-%2d", &y, &m) == 2)) {
+    if (l == 7 && (plain && (m = chr__digits(v + 5, 2)) >= 0 ? 1 : sscanf(v, "%4d-%2d", &y, &m) == 2)) {
         if (!chr_date_valid(y, m, 1))
             return -1;
         t->day = chr_date_days(y, m, 1);
         t->gran = CHR_GRAN_MONTH;
         return 1;
     }
-    if (l == 10 && (plain && (m = digits(v + 5, 2)) >= 0 && v[7] == '-' && (d = digits(v + 8, 2)) >= 0
+    if (l == 10 && (plain && (m = chr__digits(v + 5, 2)) >= 0 && v[7] == '-' &&
+                            (d = chr__digits(v + 8, 2)) >= 0
                         ? 1
                         : sscanf(v, "%4d-%2d-%2d", &y, &m, &d) == 3)) {
         if (!chr_date_valid(y, m, d))

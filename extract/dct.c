@@ -892,16 +892,6 @@ static int parse_epoch(chr_time *out, const char *s, size_t len) {
     return chr__dct_from_epoch(out, v);
 }
 
-/* Whether the n bytes at s are all ASCII digits. */
-static int digits_at(const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 int chr__dct_parse_string(chr_time *out, const char *s, size_t len) {
     line scratch;
     line *L = &scratch;
@@ -924,10 +914,9 @@ int chr__dct_parse_string(chr_time *out, const char *s, size_t len) {
     }
     /* "2019-03-15", the usual date field, read by hand as match_stamp reads it (no time can open with four
      * digits, and nothing follows): tokenizing it cost some 1.2 M instructions on the 2 MB slice */
-    if (len == 10 && s[4] == '-' && s[7] == '-' && digits_at(s, 4) && digits_at(s + 5, 2) &&
-        digits_at(s + 8, 2)) {
-        int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-        int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    int y, m, d;
+    if (len == 10 && s[4] == '-' && s[7] == '-' && (y = chr__digits(s, 4)) >= 0 &&
+        (m = chr__digits(s + 5, 2)) >= 0 && (d = chr__digits(s + 8, 2)) >= 0) {
         if (chr_date_valid(y, m, d)) {
             memset(out, 0, sizeof *out);
             out->day = chr_date_days(y, m, d);

@@ -42,6 +42,17 @@ static inline size_t chr__doc_cp(const chr_doc *doc, size_t byte_offset) {
     return chr_doc_cp_offset(doc, byte_offset);
 }
 
+/* The n ASCII digits at s as a number, or -1 when one of them is not a digit (n at most 9). */
+static inline int chr__digits(const char *s, int n) {
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        x = x * 10 + (s[i] - '0');
+    }
+    return x;
+}
+
 /* Fill err (when not NULL) and return code. printf-style message. */
 int chr__error_set(chr_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

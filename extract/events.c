@@ -323,6 +323,15 @@ static int near_time(const chr_timex *tx, size_t ntx, size_t reach, size_t *k, s
     return 0;
 }
 
+/* Does the token [a, b) lie within a time expression ("the fall" of "by the fall", "the weekend")? TimeML
+ * never nests an event in a TIMEX3. *k: the first time expression that does not end before a token at or
+ * after a (tokens are asked about left to right). */
+static int inside_time(const chr_timex *tx, size_t ntx, size_t *k, size_t a, size_t b) {
+    while (*k < ntx && tx[*k].end <= a)
+        ++*k;
+    return *k < ntx && tx[*k].start <= a && b <= tx[*k].end;
+}
+
 int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, chr__wordcache *words,
                        chr__wordent **keep, const char *text, size_t len, const chr__tokens *toks,
                        size_t *tok_of, const chr_timex *tx, size_t ntx, chr_error *err) {
@@ -359,7 +368,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }
     chr_event *ev = NULL;
-    size_t nev = 0, cap = 0, tk = 0, reach;
+    size_t nev = 0, cap = 0, tk = 0, ti = 0, reach;
     counter num = {{0}, 0};
     int32_t near_bias;
     chr__event_model_near_time(m, &near_bias, &reach);
@@ -402,7 +411,7 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
                     !(t[i]->cap && case_name(text, toks, i)) && /* a name has a capital: most words no call */
                     !abbrev_compound(text, toks, i); /* "U.S.-led": part of a modifier, never an event */
         pl = event ? 'E' : 'O';
-        if (!event)
+        if (!event || inside_time(tx, ntx, &ti, toks->v[i].start, toks->v[i].end))
             continue;
         if (nev == cap) {
             /* first room for one event in 8 tokens (the 2 MB slice has one in 8.6): a realloc that grows

@@ -502,6 +502,36 @@ static void test_builtin_model(void **state) {
     chr_engine_free(e);
 }
 
+/* No event lies within a time expression, as TimeML never nests an EVENT in a TIMEX3: "the fall" of "by
+ * the fall" is a season, "fall" no event (the model alone tags it one). */
+static void test_no_event_in_time(void **state) {
+    (void)state;
+    chr_engine *e = NULL;
+    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
+    const char *s = "The attorney general said late Thursday that she would ask the full court to rehear the "
+                    "case within 14 days, and if that fails, appeal to the Supreme Court by the fall.";
+    chr_doc *doc = NULL;
+    assert_int_equal(chr_doc_from_text(&doc, s, strlen(s), NULL), 0);
+    assert_int_equal(chr_doc_set_dct(doc, "2025-06-27", CHR_DCT_OPTION, NULL), 0);
+    chr_result *res = NULL;
+    assert_int_equal(chr_extract(&res, e, doc, NULL), 0);
+    int appeal = 0, fall = 0;
+    for (size_t i = 0; i < chr_result_event_count(res); i++) {
+        const chr_event *ev = chr_result_event(res, i);
+        appeal |= ev->end - ev->start == 6 && !memcmp(s + ev->start, "appeal", 6);
+        for (size_t k = 0; k < chr_result_count(res); k++) {
+            const chr_timex *t = chr_result_timex(res, k);
+            fall |= !strcmp(t->value, "2025-FA");
+            assert_false(t->start <= ev->start && ev->end <= t->end);
+        }
+    }
+    assert_true(appeal);
+    assert_true(fall);
+    chr_result_free(res);
+    chr_doc_free(doc);
+    chr_engine_free(e);
+}
+
 /* Events of text with model m through word cache c (NULL: none). */
 static size_t detect_with(chr_event **ev, const chr__event_model *m, chr__wordcache *c, const char *text) {
     chr__tokens toks;
@@ -792,6 +822,7 @@ static void test_scratch(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_no_event_in_time),
         cmocka_unit_test(test_word_cache),
         cmocka_unit_test(test_word_cache_keys),
         cmocka_unit_test(test_tagger_scores),

@@ -705,14 +705,25 @@ static int not_until(const ctx *c, const chr_timex *t)
     return i >= 2 && (tok_word(c, i - 2, "not") || tok_word(c, i - 2, "n't"));
 }
 
+/* Is time t the bound of "no later than" or "not later than" (-1: the event is at it or before it), or of
+ * "no earlier than" or "no sooner than" (1: at it or after it)? 0: neither. */
+static int bound_than(const ctx *c, const chr_timex *t)
+{
+    size_t i = tx_start(c, t);
+    if (i < 3 || !tok_word(c, i - 1, "than") || !(tok_word(c, i - 3, "no") || tok_word(c, i - 3, "not")))
+        return 0;
+    return tok_word(c, i - 2, "later") ? -1 : tok_word(c, i - 2, "earlier") || tok_word(c, i - 2, "sooner");
+}
+
 /* Is time t the term of a comparison: "than", or "than" and a preposition, before it ("turnout was lower than
  * in 2020", "prices higher than a year earlier")? What is compared holds after that time, which belongs to
- * another clause's events (", when a record 158 million Americans voted"). Asked once per time (COMPARED). */
+ * another clause's events (", when a record 158 million Americans voted"). Not a bound ("no later than
+ * March 1", bound_than). Asked once per time (COMPARED). */
 static int comparison_term(const ctx *c, const chr_timex *t)
 {
     size_t i = tx_start(c, t);
     if (i >= 1 && tok_word(c, i - 1, "than"))
-        return 1;
+        return !bound_than(c, t);
     return i >= 2 && tok_word(c, i - 2, "than") &&
            (tok_word(c, i - 1, "in") || tok_word(c, i - 1, "at") || tok_word(c, i - 1, "on") ||
             tok_word(c, i - 1, "during"));
@@ -798,13 +809,22 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         int open = w == SIG_SINCE || ongoing(e) || counted_back(c, t);
         set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], from,
                  t->end_value[0] ? t->end_value : open ? c->dct : "", "signal:since");
-    } else if ((w == SIG_UNTIL || w == SIG_TILL) && not_until(c, t)) {
-        /* "it was not until Tuesday that Castro revealed": the event is at the time, not ended by it */
+    } else if ((w == SIG_UNTIL || w == SIG_TILL) && (not_until(c, t) || (e->negative && e->end <= t->start))) {
+        /* "it was not until Tuesday that Castro revealed", "talks will not start until next week": the event
+         * is at the time, not ended by it */
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,
                  "same-sentence");
     } else if (w == SIG_UNTIL || w == SIG_TILL || w == SIG_THROUGH || w == SIG_BY ||
                w == SIG_DUE) { /* "debentures due March 1, 2011" */
         set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, c->gran[ti], "", t->value, "signal:until");
+    } else if (t->type != CHR_TIMEX_DURATION && bound_than(c, t) < 0) {
+        /* "must decide no later than March 1": at the time or before it, as "by March 1" */
+        set_time(&e->time, ti, CHR_REL_ENDED_BY, t->value, c->gran[ti], "", t->value, "signal:until");
+    } else if (t->type != CHR_TIMEX_DURATION &&
+               (bound_than(c, t) > 0 || (w == SIG_BEFORE && e->negative && e->end <= t->start))) {
+        /* "will fly no earlier than 2026", "will not reopen before September": at the time or after it, an
+         * interval that opens with it */
+        set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], t->value, "", "signal:since");
     } else if (w == SIG_BEFORE) {
         set_time(&e->time, ti, CHR_REL_BEFORE, t->value, c->gran[ti], "", t->value, "signal:before");
     } else if (w == SIG_AFTER) {

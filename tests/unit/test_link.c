@@ -707,6 +707,30 @@ static void test_not_until(void **state)
     done(&r);
 }
 
+/* A negated event before "until" or "before" is at the time or after it ("will not start until next
+ * week"), as are events "no earlier than" a time; "no later than" one ends by it, not after it as a
+ * comparison's term would ("lower than in 2013"). */
+static void test_negated_until_and_bounds(void **state)
+{
+    (void)state;
+    run r = extract("Talks will not start until next week. The plant will not reopen before September. The "
+                    "agency must decide no later than March 1. The rocket will fly no earlier than 2016.");
+    const chr_event *e = event(&r, "start");
+    assert_int_equal(e->time.relation, CHR_REL_IS_INCLUDED);
+    assert_string_equal(e->time.value, "2014-W50");
+    e = event(&r, "reopen");
+    assert_int_equal(e->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(e->time.begin, "2015-09");
+    assert_string_equal(e->time.end, "");
+    e = event(&r, "decide");
+    assert_int_equal(e->time.relation, CHR_REL_ENDED_BY);
+    assert_string_equal(e->time.end, "2015-03-01");
+    e = event(&r, "fly");
+    assert_int_equal(e->time.relation, CHR_REL_BEGUN_BY);
+    assert_string_equal(e->time.begin, "2016");
+    done(&r);
+}
+
 /* A number's hedge stays with it in a subject phrase: "About 50 cars of a freight train derailed", "More
  * than 1,000 people fled", "At least three tornadoes touched down" (whose "At" no phrase opens with, as a
  * preposition). */
@@ -1392,6 +1416,7 @@ int main(void)
         cmocka_unit_test(test_actor_with_a_modifying_time),
         cmocka_unit_test(test_phrase_opens_with_no_preposition),
         cmocka_unit_test(test_not_until),
+        cmocka_unit_test(test_negated_until_and_bounds),
         cmocka_unit_test(test_actor_keeps_a_numbers_hedge),
         cmocka_unit_test(test_actor_over_a_place_preposition),
         cmocka_unit_test(test_dateline_alone_on_its_line),

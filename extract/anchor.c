@@ -25,6 +25,8 @@
  *                             Thanksgiving Eve, "easter-2" Good Friday); WE "we": the weekend it makes
  *                             ("Labor Day weekend"), "5+":
  *                             the first Friday after it, "5-" the last before it
+ *   holtime(NAME, H, M, AMPM, P)  a clock time on a holiday ("midnight on New Year's Eve"), or its part of
+ *                             the day P (MO AF EV NI: "Christmas Eve night")
  * UNIT is day, week, weekend, month, quarter, half, season, year, decade, century.
  *
  * Exports chr__anchor_resolve. */
@@ -58,6 +60,7 @@ enum fn {
     FN_QUARTER, FN_HALF, FN_TIME, FN_DTIME, FN_VAGUE, FN_YEARSPAN, FN_DATETIME, FN_DECADE, FN_CENTURY,
     FN_WEEKEND, FN_QUARTERYEAR, FN_HALFYEAR, FN_SEASONYEAR, FN_YEARAGO, FN_PERIODIN, FN_WDTIME,
     FN_SEASONAFTER, FN_MONTHIN, FN_MONTHREF, FN_LONG, FN_REFPOD, FN_HOLIDAY, FN_WEEKDAYOF,
+    FN_HOLTIME,
 };
 
 /* the most called first (in news) */
@@ -76,6 +79,7 @@ static const struct {
     FN("yearspan", FN_YEARSPAN), FN("monthref", FN_MONTHREF), FN("halfyear", FN_HALFYEAR),
     FN("dtime", FN_DTIME), FN("weekendof", FN_WEEKENDOF), FN("season", FN_SEASON), FN("quarter", FN_QUARTER),
     FN("half", FN_HALF), FN("seasonafter", FN_SEASONAFTER), FN("weekdayof", FN_WEEKDAYOF),
+    FN("holtime", FN_HOLTIME),
 };
 #undef FN
 
@@ -873,6 +877,35 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             h = 0;
         /* midnight closing the day stays on it: T24:00 */
         d.gran = CHR_GRAN_MINUTE;
+        d.sec = h * 3600 + mi * 60;
+        return set_time(out, d);
+    }
+    if (k->fn == FN_HOLTIME) {
+        /* a clock time or a part of the day on a holiday: resolve the day, then put the time on it */
+        call k2 = *k;
+        k2.fn = FN_HOLIDAY;
+        k2.arg[1][0] = k2.arg[2][0] = k2.arg[3][0] = '\0'; /* of the year the holiday picks */
+        chr_time d;
+        int rc = eval_call(&d, und, undn, ctx, c, &k2, used_ref);
+        if (rc <= 0)
+            return rc;
+        if (k->arg[4][0]) {
+            const char *pods = "MOMIAFEVNIDT", *p = strstr(pods, k->arg[4]);
+            if (!p || (p - pods) % 2)
+                return -1;
+            d.gran = CHR_GRAN_PART_OF_DAY;
+            d.sub = (int8_t)((p - pods) / 2 + 1);
+            return set_time(out, d);
+        }
+        int h = atoi(k->arg[1]), mi = k->arg[2][0] ? atoi(k->arg[2]) : 0;
+        const char *ap = k->arg[3];
+        if (!k->arg[1][0] || h > 24 || (h == 24 && mi) || mi > 59)
+            return -1;
+        if ((ap[0] == 'p' || ap[0] == 'P') && h < 12)
+            h += 12;
+        if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)
+            h = 0;
+        d.gran = CHR_GRAN_MINUTE; /* midnight closing the day stays on it: T24:00 */
         d.sec = h * 3600 + mi * 60;
         return set_time(out, d);
     }

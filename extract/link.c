@@ -1903,13 +1903,54 @@ static size_t skip_to_subject(const ctx *c, const chr_result *res, size_t i, siz
 /* The subject phrase of the event at token i, as actor_phrase finds it; when a comma stands right before
  * the verb ("Kerry, using the administration's name for the group, said"), the phrase before the comma
  * that opens the aside. */
+/* When the phrase [*a, *b) before a verb ends a relative clause, the verb's subject is the clause's
+ * antecedent: "A wildfire that broke out late Tuesday near this mountain town had burned" (not "this
+ * mountain town"), "The company that makes the chips said". Only a clause that opens with "who", "which" or
+ * "that" and a verb right after it ("the fact that we are", "told reporters that she" open none), after a
+ * word that is no verb ("said that the storm had" is no clause of "said"), with one verb and no pronoun
+ * nor subordinator or question word in it ("seconds before the bomb exploded", "said they opposed abortion
+ * decried", "studied how a country might remove": the phrase may be the subject of a clause within it); a
+ * pronoun is the subject itself. Asked for finite verbs only ("rallying Cuban scientists" has none). */
+static void relative_antecedent(const ctx *c, const chr_result *res, size_t first, size_t *a, size_t *b)
+{
+    if (*b == *a + 1 && tok_is(c, *a, PRONOUN))
+        return;
+    int verbs = 0;
+    for (size_t k = *a, n = 0; k-- > first + 1 && n < ASIDE_TOKENS; n++) {
+        if (tok_punct(c, k) || tok_is(c, k, PRONOUN | SUBORDINATOR) || tok_word(c, k, "how") ||
+            tok_word(c, k, "what") || tok_word(c, k, "why") || tok_word(c, k, "whether") ||
+            tok_word(c, k, "where"))
+            return;
+        if (tok_is(c, k, WHICH | WHO) || tok_word(c, k, "that")) {
+            size_t v = k + 1;
+            while (v < *a && tok_is(c, v, AUXILIARY | BE | ADVERB))
+                v++;
+            if (verbs != 1 || !tok_verb_event(c, res, v) || tok_verb_event(c, res, k - 1) ||
+                tok_is(c, k - 1, BETWEEN | ADVERB | STOP | OF))
+                return;
+            size_t pa, pb;
+            actor_phrase(c, res, k, first, &pa, &pb);
+            if (pa < pb) {
+                *a = pa;
+                *b = pb;
+            }
+            return;
+        }
+        verbs += tok_verb_event(c, res, k);
+    }
+}
+
 static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b,
                        int *aside)
 {
     *aside = 0;
     actor_phrase(c, res, i, first, a, b);
-    if (*a < *b)
+    if (*a < *b) {
+        int t = tok_tense(c, res, i);
+        if (t == CHR_TENSE_PAST || t == CHR_TENSE_PRESENT || t == CHR_TENSE_FUTURE)
+            relative_antecedent(c, res, first, a, b);
         return;
+    }
     /* the comma may stand before the auxiliaries: "Iran, which is a rival, has not had" */
     size_t j = skip_between(c, i, first);
     if (j < first + 2 || !tok_word(c, j - 1, ","))

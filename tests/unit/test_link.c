@@ -465,6 +465,22 @@ static void test_actor_of_a_coordinated_relative(void **state)
     done(&r);
 }
 
+/* The subject of a verb after a relative clause is the clause's antecedent, not the phrase that ends the
+ * clause; not across a subordinate clause, nor for a pronoun or the subject of a "that" clause. */
+static void test_actor_after_a_relative_clause(void **state)
+{
+    (void)state;
+    run r = extract("A wildfire that broke out late Tuesday near this mountain town had burned more than "
+                    "40,000 acres by Friday morning. Others who oppose the plan say it will fail. The man who "
+                    "hurled a grenade seconds before the bomb exploded was arrested. Officials said that "
+                    "prices had risen.");
+    assert_string_equal(event(&r, "burned")->actor, "A wildfire");
+    assert_string_equal(event(&r, "say")->actor, "Others");
+    assert_string_equal(event(&r, "exploded")->actor, "the bomb");
+    assert_string_equal(event(&r, "risen")->actor, "prices");
+    done(&r);
+}
+
 /* In a sentence with a report, the events placed by tense alone are what it reports. */
 static void test_reported_events(void **state)
 {
@@ -1378,6 +1394,7 @@ int main(void)
         cmocka_unit_test(test_time_owned_by_its_verb),
         cmocka_unit_test(test_equal_distance_right_time),
         cmocka_unit_test(test_actor_of_a_coordinated_relative),
+        cmocka_unit_test(test_actor_after_a_relative_clause),
         cmocka_unit_test(test_reported_events),
         cmocka_unit_test(test_underscore_dash_is_a_boundary),
         cmocka_unit_test(test_opening_time_across_an_aside),

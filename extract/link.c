@@ -565,8 +565,22 @@ static size_t tok_at_from(const ctx *c, size_t from, size_t off)
 
 /* ---- time ---- */
 
+/* The granularity of a TIMEX3 value, as chr_time_parse_value gives it (CHR_GRAN_NONE: not a point in time).
+ * A duration ("P3D") and a year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD), nine in ten of the values of
+ * the 2 MB slice, are told here: the parse works out their days too, 3.4 M instructions on that slice. */
 static chr_gran gran_of(const char *value)
 {
+    if (value[0] == 'P')
+        return CHR_GRAN_NONE;
+    int y = chr__digits(value, 4), m, d;
+    if (y >= 1 && !value[4])
+        return CHR_GRAN_YEAR;
+    if (y >= 1 && value[4] == '-' && (m = chr__digits(value + 5, 2)) >= 1 && m <= 12) {
+        if (!value[7])
+            return CHR_GRAN_MONTH;
+        if (value[7] == '-' && (d = chr__digits(value + 8, 2)) >= 0 && !value[10])
+            return chr_date_valid(y, m, d) ? CHR_GRAN_DAY : CHR_GRAN_NONE;
+    }
     chr_time t;
     if (!value[0] || chr_time_parse_value(&t, value, NULL) != 0)
         return CHR_GRAN_NONE;

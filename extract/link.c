@@ -2970,7 +2970,8 @@ int chr__events_link(chr_result *res, const chr_doc *doc, const chr__tokens *tok
         if (went) {
             /* each token's bits as an earlier token of its word left them in the word cache (0: none yet),
              * in one pass: asked for by look_up token by token, they had cost 3.5 M instructions on the 2 MB
-             * slice */
+             * slice; unrolled, as the loop's own steps were a third of its 3.3 M */
+#pragma GCC unroll 4
             for (size_t k = 0; k < toks->n; k++)
                 lists[k] = went[k] ? went[k]->link : 0;
         } else {

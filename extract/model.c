@@ -240,23 +240,29 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
     if (n < 2 || n > 31)
         return 0x8000u;
     uint16_t v = wn_get(m, w, n);
-    /* the rules' suffixes end in these bytes: most words need not go through them */
-    if (w[n - 1] != 's' && w[n - 1] != 'n' && w[n - 1] != 'd' && w[n - 1] != 'g')
-        return (uint16_t)(v | 0x8000u);
     /* WordNet's detachment rules, nouns and verbs: the first base form listed fills the parts of speech
-     * the form itself lacks */
+     * the form itself lacks. Grouped by their suffix's last byte (s, n, d, g; WordNet's order within a
+     * group), so that a word goes through the rules of its last byte only, most words through none. */
     static const struct {
         const char *suf, *base;
         unsigned char sl, bl;
     } rules[] = {{"ies", "y", 3, 1}, {"ches", "ch", 4, 2}, {"shes", "sh", 4, 2}, {"ses", "s", 3, 1},
-                 {"xes", "x", 3, 1}, {"zes", "z", 3, 1},   {"men", "man", 3, 3}, {"es", "e", 2, 1},
-                 {"es", "", 2, 0},   {"s", "", 1, 0},      {"ied", "y", 3, 1},   {"ed", "e", 2, 1},
+                 {"xes", "x", 3, 1}, {"zes", "z", 3, 1},   {"es", "e", 2, 1},    {"es", "", 2, 0},
+                 {"s", "", 1, 0},    {"men", "man", 3, 3}, {"ied", "y", 3, 1},   {"ed", "e", 2, 1},
                  {"ed", "", 2, 0},   {"ing", "e", 3, 1},   {"ing", "", 3, 0}};
+    static const unsigned char group[5] = {0, 9, 10, 13, 15}; /* the rules of s, n, d, g from group[k] */
+    char z = w[n - 1];
+    int k = z == 's' ? 0 : z == 'n' ? 1 : z == 'd' ? 2 : z == 'g' ? 3 : -1;
+    if (k < 0)
+        return (uint16_t)(v | 0x8000u);
     char b[40] = {'\x01'}; /* the lexicon's key of a base form (wn_get's) */
-    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-        size_t sl = rules[r].sl, bl = rules[r].bl;
-        /* the last byte first: most words end in none of the suffixes (memcmp's call cost more) */
-        if (n <= sl + 1 || w[n - 1] != rules[r].suf[sl - 1] || memcmp(w + n - sl, rules[r].suf, sl))
+    for (size_t r = group[k]; r < group[k + 1]; r++) {
+        size_t sl = rules[r].sl, bl = rules[r].bl, j = 0;
+        if (n <= sl + 1)
+            continue;
+        while (j + 1 < sl && w[n - sl + j] == rules[r].suf[j]) /* the last byte is the group's */
+            j++;
+        if (j + 1 < sl)
             continue;
         memcpy(b + 1, w, n - sl);
         memcpy(b + 1 + n - sl, rules[r].base, bl);

@@ -68,6 +68,7 @@ struct chr__event_model {
      * the bits of the WordNet entry they read (we_index) */
     const int16_t *wb, *wg[NGUESS], *wcapg[3][NGUESS], *wlex[6], *wer[2][32], *weru, *werg[32][NGUESS];
     const int16_t *wmc[8][8], *wwn[32], *wwv[16], *wwe[32], *wwdg[4][NGUESS];
+    const int16_t *wp1[256], *ws1[256]; /* p1 and s1, by the word's first and last byte */
     int has_wn;          /* the lexicon holds WordNet records (its mark, key "\x01", is there) */
     int32_t near_bias;   /* the "near_time" record: the no-event score lowered by this ... */
     uint32_t near_bytes; /* ... for a word this close to a time expression (0 0: no record) */
@@ -1391,6 +1392,11 @@ static void er_code(char code[2], unsigned v) {
 static void tagger_tables(chr__event_model *m) {
     char wn[2], wv[2], we[4], wd[1], code[2];
     m->wb = weights(m, chr__ev_hash("b", 1));
+    for (int c = 0; c < 256; c++) {
+        char b = (char)c;
+        m->wp1[c] = weights(m, tk1(K_P1, hash_short(&b, 1)));
+        m->ws1[c] = weights(m, tk1(K_S1, hash_short(&b, 1)));
+    }
     for (int k = 0; k < 6; k++)
         m->wlex[k] = weights(m, fh1(K_LEX, chr__ev_hash(lk[k], strlen(lk[k]))));
     m->weru = weights(m, fh1(K_ER, chr__ev_hash("u", 1)));
@@ -1518,17 +1524,22 @@ void chr__ev_score_word(const chr__ev_tok *x, const chr__event_model *m, int32_t
     acc_load(&a, scores);
     acc_opt(&a, m->wb);
     acc_opt(&a, weights(m, tk1(K_W, x->hw)));
-    for (size_t k = 1; k <= 3 && k < n; k++)
+    /* the prefix and the suffix of one byte: rows the model found once for each byte (no hash, no probe) */
+    if (n > 1)
+        acc_opt(&a, m->wp1[(unsigned char)w[0]]);
+    for (size_t k = 2; k <= 3 && k < n; k++)
         acc_opt(&a, weights(m, tk1(K_P1 + (int)k - 1, hash_short(w, k))));
-    for (size_t k = 1; k <= 4 && k < n; k++)
+    if (n > 1)
+        acc_opt(&a, m->ws1[(unsigned char)w[n - 1]]);
+    for (size_t k = 2; k <= 4 && k < n; k++)
         acc_opt(&a, weights(m, tk1(K_S1 + (int)k - 1, k == 3 ? x->hs3 : hash_short(w + n - k, k))));
     acc_opt(&a, weights(m, tk1(K_SH, x->hsh)));
     acc_opt(&a, m->wg[g]);
     if (x->cw)
         acc_opt(&a, weights(m, tk1(K_C, x->hcs)));
     acc_opt(&a, weights(m, tk1(K_L, x->hl)));
-    for (int k = 0; k < 6; k++)
-        if (x->cat & (CHR__CAT_LREP << k))
+    for (unsigned c = (x->cat & LEXICONS) / CHR__CAT_LREP, k = 0; c; c >>= 1, k++) /* most words: none */
+        if (c & 1)
             acc_opt(&a, m->wlex[k]);
     acc_opt(&a, weights(m, tk2(K_SH_G, x->hsh, x->hg)));
     acc_opt(&a, m->wcapg[x->cap][g]);

@@ -68,6 +68,7 @@ struct chr__event_model {
      * the bits of the WordNet entry they read (we_index) */
     const int16_t *wb, *wg[NGUESS], *wcapg[3][NGUESS], *wlex[6], *wer[2][32], *weru, *werg[32][NGUESS];
     const int16_t *wmc[8][8], *wwn[32], *wwv[16], *wwe[32], *wwdg[4][NGUESS];
+    const int16_t *wp1[256], *ws1[256]; /* p1 and s1, by the word's first and last byte */
     int has_wn;          /* the lexicon holds WordNet records (its mark, key "\x01", is there) */
     int32_t near_bias;   /* the "near_time" record: the no-event score lowered by this ... */
     uint32_t near_bytes; /* ... for a word this close to a time expression (0 0: no record) */
@@ -240,23 +241,29 @@ uint16_t chr__event_model_wn(const chr__event_model *m, const char *w, size_t n)
     if (n < 2 || n > 31)
         return 0x8000u;
     uint16_t v = wn_get(m, w, n);
-    /* the rules' suffixes end in these bytes: most words need not go through them */
-    if (w[n - 1] != 's' && w[n - 1] != 'n' && w[n - 1] != 'd' && w[n - 1] != 'g')
-        return (uint16_t)(v | 0x8000u);
     /* WordNet's detachment rules, nouns and verbs: the first base form listed fills the parts of speech
-     * the form itself lacks */
+     * the form itself lacks. Grouped by their suffix's last byte (s, n, d, g; WordNet's order within a
+     * group), so that a word goes through the rules of its last byte only, most words through none. */
     static const struct {
         const char *suf, *base;
         unsigned char sl, bl;
     } rules[] = {{"ies", "y", 3, 1}, {"ches", "ch", 4, 2}, {"shes", "sh", 4, 2}, {"ses", "s", 3, 1},
-                 {"xes", "x", 3, 1}, {"zes", "z", 3, 1},   {"men", "man", 3, 3}, {"es", "e", 2, 1},
-                 {"es", "", 2, 0},   {"s", "", 1, 0},      {"ied", "y", 3, 1},   {"ed", "e", 2, 1},
+                 {"xes", "x", 3, 1}, {"zes", "z", 3, 1},   {"es", "e", 2, 1},    {"es", "", 2, 0},
+                 {"s", "", 1, 0},    {"men", "man", 3, 3}, {"ied", "y", 3, 1},   {"ed", "e", 2, 1},
                  {"ed", "", 2, 0},   {"ing", "e", 3, 1},   {"ing", "", 3, 0}};
+    static const unsigned char group[5] = {0, 9, 10, 13, 15}; /* the rules of s, n, d, g from group[k] */
+    char z = w[n - 1];
+    int k = z == 's' ? 0 : z == 'n' ? 1 : z == 'd' ? 2 : z == 'g' ? 3 : -1;
+    if (k < 0)
+        return (uint16_t)(v | 0x8000u);
     char b[40] = {'\x01'}; /* the lexicon's key of a base form (wn_get's) */
-    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-        size_t sl = rules[r].sl, bl = rules[r].bl;
-        /* the last byte first: most words end in none of the suffixes (memcmp's call cost more) */
-        if (n <= sl + 1 || w[n - 1] != rules[r].suf[sl - 1] || memcmp(w + n - sl, rules[r].suf, sl))
+    for (size_t r = group[k]; r < group[k + 1]; r++) {
+        size_t sl = rules[r].sl, bl = rules[r].bl, j = 0;
+        if (n <= sl + 1)
+            continue;
+        while (j + 1 < sl && w[n - sl + j] == rules[r].suf[j]) /* the last byte is the group's */
+            j++;
+        if (j + 1 < sl)
             continue;
         memcpy(b + 1, w, n - sl);
         memcpy(b + 1 + n - sl, rules[r].base, bl);
@@ -1385,6 +1392,11 @@ static void er_code(char code[2], unsigned v) {
 static void tagger_tables(chr__event_model *m) {
     char wn[2], wv[2], we[4], wd[1], code[2];
     m->wb = weights(m, chr__ev_hash("b", 1));
+    for (int c = 0; c < 256; c++) {
+        char b = (char)c;
+        m->wp1[c] = weights(m, tk1(K_P1, hash_short(&b, 1)));
+        m->ws1[c] = weights(m, tk1(K_S1, hash_short(&b, 1)));
+    }
     for (int k = 0; k < 6; k++)
         m->wlex[k] = weights(m, fh1(K_LEX, chr__ev_hash(lk[k], strlen(lk[k]))));
     m->weru = weights(m, fh1(K_ER, chr__ev_hash("u", 1)));
@@ -1512,17 +1524,22 @@ void chr__ev_score_word(const chr__ev_tok *x, const chr__event_model *m, int32_t
     acc_load(&a, scores);
     acc_opt(&a, m->wb);
     acc_opt(&a, weights(m, tk1(K_W, x->hw)));
-    for (size_t k = 1; k <= 3 && k < n; k++)
+    /* the prefix and the suffix of one byte: rows the model found once for each byte (no hash, no probe) */
+    if (n > 1)
+        acc_opt(&a, m->wp1[(unsigned char)w[0]]);
+    for (size_t k = 2; k <= 3 && k < n; k++)
         acc_opt(&a, weights(m, tk1(K_P1 + (int)k - 1, hash_short(w, k))));
-    for (size_t k = 1; k <= 4 && k < n; k++)
+    if (n > 1)
+        acc_opt(&a, m->ws1[(unsigned char)w[n - 1]]);
+    for (size_t k = 2; k <= 4 && k < n; k++)
         acc_opt(&a, weights(m, tk1(K_S1 + (int)k - 1, k == 3 ? x->hs3 : hash_short(w + n - k, k))));
     acc_opt(&a, weights(m, tk1(K_SH, x->hsh)));
     acc_opt(&a, m->wg[g]);
     if (x->cw)
         acc_opt(&a, weights(m, tk1(K_C, x->hcs)));
     acc_opt(&a, weights(m, tk1(K_L, x->hl)));
-    for (int k = 0; k < 6; k++)
-        if (x->cat & (CHR__CAT_LREP << k))
+    for (unsigned c = (x->cat & LEXICONS) / CHR__CAT_LREP, k = 0; c; c >>= 1, k++) /* most words: none */
+        if (c & 1)
             acc_opt(&a, m->wlex[k]);
     acc_opt(&a, weights(m, tk2(K_SH_G, x->hsh, x->hg)));
     acc_opt(&a, m->wcapg[x->cap][g]);

@@ -20,7 +20,8 @@
 
 /* After a pattern hits a PCRE2 limit, the scan goes on at most this far on (bytes). */
 #define MAX_SKIP 4096u
-/* The positions walked by one call of the prefilter. */
+/* The positions walked by one call of the prefilter: at least these (those of the last block of 64 bytes
+ * that reached them), or the last. */
 #define WALK_BATCH 256
 /* The most rules whose state a scan keeps on the stack (5 words a rule), and the most required strings
  * (a word each: 2 KB, which memset zeroes without a rep stosb). */
@@ -111,7 +112,7 @@ typedef struct scan {
     pcre2_match_data *md;
     size_t *tried_at; /* per rule: 1 + the last position it was tried at (a rule may come twice) */
     size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
-    size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
+    size_t *skip;     /* per rule: how far on to try again after the next limit (doubles), less 1 */
     size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
     const uint64_t *para_set; /* the required strings from pos's piece of paragraph on (prefilter) */
     size_t para;              /* pos's piece of paragraph */
@@ -268,15 +269,15 @@ static void match_rule(scan *sc, uint32_t ri) {
             /* hostile or pathological text: the rule gives up here and is not tried again for a while. A
              * hostile stretch fails at every position: the pause doubles (up to MAX_SKIP) while the tries
              * keep failing, so that a stretch of n bytes costs about log n + n / MAX_SKIP tries, not n. */
-            sc->resume[ri] = sc->pos + sc->skip[ri];
-            if (sc->skip[ri] < MAX_SKIP)
-                sc->skip[ri] *= 2;
+            sc->resume[ri] = sc->pos + sc->skip[ri] + 1;
+            if (sc->skip[ri] + 1 < MAX_SKIP)
+                sc->skip[ri] = 2 * sc->skip[ri] + 1;
             return;
         }
         sc->rc = chr__error_set(sc->err, CHR_ELIMIT, "rule '%s': match error %d", r->name, rc);
         return;
     }
-    sc->skip[ri] = 1;
+    sc->skip[ri] = 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
     size_t s = ov[0], en = ov[1];
     if (en > s &&
@@ -340,7 +341,8 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.len = len;
     sc.err = err;
     /* the rules' five arrays in one block, on the stack for up to LOCAL_RULES rules (five allocations a
-     * document had cost 3 M instructions on the 2 MB slice): tried_at, resume and next1 zeroed, skip 1 */
+     * document had cost 3 M instructions on the 2 MB slice): tried_at, resume, next1 and skip zeroed (a
+     * skip of 1 is kept as 0: a loop setting each to 1 had cost 0.5 M) */
     size_t nr = e->nrules ? e->nrules : 1, local[5 * LOCAL_RULES];
     size_t *block = nr <= LOCAL_RULES ? local : malloc(5 * nr * sizeof *block);
     if (block) {
@@ -349,7 +351,7 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         sc.tried_at = memset(block, 0, nr * sizeof *block);
         sc.resume = memset(block + nr, 0, nr * sizeof *block);
         sc.next1 = memset(block + 2 * nr, 0, nr * sizeof *block);
-        sc.skip = block + 3 * nr;
+        sc.skip = memset(block + 3 * nr, 0, nr * sizeof *block);
         sc.last1 = block + 4 * nr;
     }
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
@@ -370,16 +372,14 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         if (!rc)
             memset(sc.cur, 0, ns * sizeof *sc.cur);
     }
-    for (size_t i = 0; i < e->nrules && !rc; i++)
-        sc.skip[i] = 1;
     /* a match starts at a word boundary, never inside a UTF-8 character, and where the walk would
      * try some rule (the prefilter's first bytes): at the start of the text or after a byte that is no
      * ASCII letter or digit. The text is read 64 bytes at a time, a bit a byte for those boundaries (a byte
      * at a time, the loop had cost 23 M instructions on the 2 MB slice); the positions are walked
-     * WALK_BATCH at a time. */
+     * WALK_BATCH or a few more at a time. */
     const unsigned char *t = (const unsigned char *)text;
     const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
-    size_t batch[WALK_BATCH], nb = 0;
+    size_t batch[WALK_BATCH + 64], nb = 0;
     uint64_t last = 0, last_apos = 0; /* the last byte before b is a letter or digit, an apostrophe's */
     for (size_t b = 0; b < len && !rc && e->nrules; b += 64) {
         size_t n = len - b < 64 ? len - b : 64;
@@ -392,17 +392,16 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         for (uint64_t q = at & after_apos; q; q &= q - 1) /* few: the positions after an apostrophe */
             if (inside_word(text, b + (size_t)__builtin_ctzll(q)))
                 at &= ~(q & (0 - q));
+        /* each boundary stored, and kept when a rule may start with its byte: no branch a position */
         for (; at; at &= at - 1) {
             size_t p = b + (size_t)__builtin_ctzll(at);
-            if (starts[t[p]]) {
-                batch[nb++] = p;
-                if (nb == WALK_BATCH) {
-                    chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
-                    nb = 0;
-                    if ((rc = sc.rc) != 0)
-                        break;
-                }
-            }
+            batch[nb] = p;
+            nb += starts[t[p]] != 0;
+        }
+        if (nb >= WALK_BATCH) { /* the batch has room for the next block's 64 */
+            chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
+            nb = 0;
+            rc = sc.rc;
         }
     }
     if (nb && !rc) {

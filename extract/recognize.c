@@ -135,25 +135,39 @@ static int inside_word(const char *text, size_t p) {
     return k < p && (unsigned)((s[k] | 0x20) - 'a') < 26;
 }
 
+#if defined(__SSE2__)
+/* alnum_bits' 16 bytes from s + k: a range of bytes is one signed compare, with its first byte moved to
+ * -128 */
+static inline __attribute__((always_inline)) void alnum_16(const unsigned char *s, size_t k, uint64_t *m,
+                                                           uint64_t *c, uint64_t *q) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+    __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
+    __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
+    __m128i a =
+        _mm_or_si128(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)), _mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)));
+    __m128i ap =
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x99)));
+    *m |= (uint64_t)(unsigned)_mm_movemask_epi8(a) << k;
+    *c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x40))) << k;
+    *q |= (uint64_t)(unsigned)_mm_movemask_epi8(ap) << k;
+}
+#endif
+
 /* For the n bytes from s (at most 64), bit k set where s[k] is an ASCII letter or digit; in *tail, where
  * it is a UTF-8 continuation byte; in *apos, where it is an apostrophe or the last byte of U+2019. */
 static inline uint64_t alnum_bits(const unsigned char *s, size_t n, uint64_t *tail, uint64_t *apos) {
     uint64_t m = 0, c = 0, q = 0;
     size_t k = 0;
 #if defined(__SSE2__)
-    /* 16 bytes a step; a range of bytes is one signed compare, with its first byte moved to -128 */
-    for (; n - k >= 16; k += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
-        __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
-        __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
-        __m128i a = _mm_or_si128(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)),
-                                 _mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)));
-        __m128i ap = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x99)));
-        m |= (uint64_t)(unsigned)_mm_movemask_epi8(a) << k;
-        c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x40))) << k;
-        q |= (uint64_t)(unsigned)_mm_movemask_epi8(ap) << k;
+    if (n == 64) { /* the usual block, its four steps written out: shifts by constants, no loop */
+        alnum_16(s, 0, &m, &c, &q);
+        alnum_16(s, 16, &m, &c, &q);
+        alnum_16(s, 32, &m, &c, &q);
+        alnum_16(s, 48, &m, &c, &q);
+        k = 64;
     }
+    for (; n - k >= 16; k += 16)
+        alnum_16(s, k, &m, &c, &q);
 #endif
     for (; k < n; k++) {
         m |= (uint64_t)chr__ascii_alnum(s[k]) << k;

@@ -23,7 +23,7 @@
 /* The positions walked by one call of the prefilter: at least these (those of the last block of 64 bytes
  * that reached them), or the last. */
 #define WALK_BATCH 256
-/* The most rules whose state a scan keeps on the stack (5 words a rule), and the most required strings
+/* The most rules whose state a scan keeps on the stack (4 words a rule), and the most required strings
  * (a word each: 2 KB, which memset zeroes without a rep stosb). */
 #define LOCAL_RULES 256
 #define LOCAL_STRINGS 256
@@ -110,8 +110,8 @@ typedef struct scan {
     const char *text;
     size_t len, pos;
     pcre2_match_data *md;
-    size_t *tried_at; /* per rule: 1 + the last position it was tried at (a rule may come twice) */
-    size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
+    size_t *from;     /* per rule: not tried before this position: 1 + the last it was tried at (a rule may
+                       * come twice), or after a PCRE2 limit where it tries again */
     size_t *skip;     /* per rule: how far on to try again after the next limit (doubles), less 1 */
     size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
     const uint64_t *para_set; /* the required strings from pos's piece of paragraph on (prefilter) */
@@ -266,7 +266,7 @@ static void match_rule(scan *sc, uint32_t ri) {
     const chr__rule *r = &sc->e->rules[ri];
     if (r->reach && !in_reach(sc, ri, r->reach))
         return;
-    sc->tried_at[ri] = sc->pos + 1;
+    sc->from[ri] = sc->pos + 1;
     const char *text = sc->text;
     size_t len = sc->len;
     /* a JIT-compiled code goes straight to its machine code (pcre2_match would check and go there too) */
@@ -283,7 +283,7 @@ static void match_rule(scan *sc, uint32_t ri) {
             /* hostile or pathological text: the rule gives up here and is not tried again for a while. A
              * hostile stretch fails at every position: the pause doubles (up to MAX_SKIP) while the tries
              * keep failing, so that a stretch of n bytes costs about log n + n / MAX_SKIP tries, not n. */
-            sc->resume[ri] = sc->pos + sc->skip[ri] + 1;
+            sc->from[ri] = sc->pos + sc->skip[ri] + 1;
             if (sc->skip[ri] + 1 < MAX_SKIP)
                 sc->skip[ri] = 2 * sc->skip[ri] + 1;
             return;
@@ -314,7 +314,7 @@ static void try_rule(void *ctx, size_t pos, uint32_t ri) {
             sc->para_set = sc->paras->sets + sc->para * sc->nwords;
         }
     }
-    if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
+    if (sc->rc || sc->pos < sc->from[ri] || sc->pos >= sc->last1[ri])
         return;
     const uint64_t *rs = sc->rule_sets + ri * sc->nwords;
     for (size_t w = 0; w < sc->nwords; w++)
@@ -354,19 +354,18 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.text = text;
     sc.len = len;
     sc.err = err;
-    /* the rules' five arrays in one block, on the stack for up to LOCAL_RULES rules (five allocations a
-     * document had cost 3 M instructions on the 2 MB slice): tried_at, resume, next1 and skip zeroed (a
+    /* the rules' four arrays in one block, on the stack for up to LOCAL_RULES rules (five allocations a
+     * document had cost 3 M instructions on the 2 MB slice): from, next1 and skip zeroed (a
      * skip of 1 is kept as 0: a loop setting each to 1 had cost 0.5 M) */
-    size_t nr = e->nrules ? e->nrules : 1, local[5 * LOCAL_RULES];
-    size_t *block = nr <= LOCAL_RULES ? local : malloc(5 * nr * sizeof *block);
+    size_t nr = e->nrules ? e->nrules : 1, local[4 * LOCAL_RULES];
+    size_t *block = nr <= LOCAL_RULES ? local : malloc(4 * nr * sizeof *block);
     if (block) {
         /* zeroed one by one: the C library's memset of more than 2 KB is a rep stosb, which callgrind
          * counts as an instruction a byte (3 M on the slice) */
-        sc.tried_at = memset(block, 0, nr * sizeof *block);
-        sc.resume = memset(block + nr, 0, nr * sizeof *block);
-        sc.next1 = memset(block + 2 * nr, 0, nr * sizeof *block);
-        sc.skip = memset(block + 3 * nr, 0, nr * sizeof *block);
-        sc.last1 = block + 4 * nr;
+        sc.from = memset(block, 0, nr * sizeof *block);
+        sc.next1 = memset(block + nr, 0, nr * sizeof *block);
+        sc.skip = memset(block + 2 * nr, 0, nr * sizeof *block);
+        sc.last1 = block + 3 * nr;
     }
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
     sc.cs.ng = sc.md ? pcre2_get_ovector_count(sc.md) : 0;

@@ -143,8 +143,8 @@ static inline __attribute__((always_inline)) void alnum_16(const unsigned char *
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
     __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
     __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
-    __m128i a =
-        _mm_or_si128(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)), _mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)));
+    __m128i a = _mm_or_si128(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)),
+                             _mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)));
     __m128i ap =
         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x99)));
     *m |= (uint64_t)(unsigned)_mm_movemask_epi8(a) << k;

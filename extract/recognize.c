@@ -20,9 +20,10 @@
 
 /* After a pattern hits a PCRE2 limit, the scan goes on at most this far on (bytes). */
 #define MAX_SKIP 4096u
-/* The positions walked by one call of the prefilter. */
+/* The positions walked by one call of the prefilter: at least these (those of the last block of 64 bytes
+ * that reached them), or the last. */
 #define WALK_BATCH 256
-/* The most rules whose state a scan keeps on the stack (5 words a rule), and the most required strings
+/* The most rules whose state a scan keeps on the stack (4 words a rule), and the most required strings
  * (a word each: 2 KB, which memset zeroes without a rep stosb). */
 #define LOCAL_RULES 256
 #define LOCAL_STRINGS 256
@@ -109,9 +110,9 @@ typedef struct scan {
     const char *text;
     size_t len, pos;
     pcre2_match_data *md;
-    size_t *tried_at; /* per rule: 1 + the last position it was tried at (a rule may come twice) */
-    size_t *resume;   /* per rule: after a PCRE2 limit, not tried again before this position */
-    size_t *skip;     /* per rule: how far on to try again after the next limit (doubles) */
+    size_t *from;     /* per rule: not tried before this position: 1 + the last it was tried at (a rule may
+                       * come twice), or after a PCRE2 limit where it tries again */
+    size_t *skip;     /* per rule: how far on to try again after the next limit (doubles), less 1 */
     size_t *last1;    /* per rule: 1 + the last position a match of it can start at (prefilter) */
     const uint64_t *para_set; /* the required strings from pos's piece of paragraph on (prefilter) */
     size_t para;              /* pos's piece of paragraph */
@@ -134,25 +135,39 @@ static int inside_word(const char *text, size_t p) {
     return k < p && (unsigned)((s[k] | 0x20) - 'a') < 26;
 }
 
+#if defined(__SSE2__)
+/* alnum_bits' 16 bytes from s + k: a range of bytes is one signed compare, with its first byte moved to
+ * -128 */
+static inline __attribute__((always_inline)) void alnum_16(const unsigned char *s, size_t k, uint64_t *m,
+                                                           uint64_t *c, uint64_t *q) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+    __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
+    __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
+    __m128i a = _mm_or_si128(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)),
+                             _mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)));
+    __m128i ap =
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x99)));
+    *m |= (uint64_t)(unsigned)_mm_movemask_epi8(a) << k;
+    *c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x40))) << k;
+    *q |= (uint64_t)(unsigned)_mm_movemask_epi8(ap) << k;
+}
+#endif
+
 /* For the n bytes from s (at most 64), bit k set where s[k] is an ASCII letter or digit; in *tail, where
  * it is a UTF-8 continuation byte; in *apos, where it is an apostrophe or the last byte of U+2019. */
 static inline uint64_t alnum_bits(const unsigned char *s, size_t n, uint64_t *tail, uint64_t *apos) {
     uint64_t m = 0, c = 0, q = 0;
     size_t k = 0;
 #if defined(__SSE2__)
-    /* 16 bytes a step; a range of bytes is one signed compare, with its first byte moved to -128 */
-    for (; n - k >= 16; k += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
-        __m128i l = _mm_add_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
-        __m128i d = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0')));
-        __m128i a = _mm_or_si128(_mm_cmplt_epi8(l, _mm_set1_epi8(-128 + 26)),
-                                 _mm_cmplt_epi8(d, _mm_set1_epi8(-128 + 10)));
-        __m128i ap = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x99)));
-        m |= (uint64_t)(unsigned)_mm_movemask_epi8(a) << k;
-        c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-128 + 0x40))) << k;
-        q |= (uint64_t)(unsigned)_mm_movemask_epi8(ap) << k;
+    if (n == 64) { /* the usual block, its four steps written out: shifts by constants, no loop */
+        alnum_16(s, 0, &m, &c, &q);
+        alnum_16(s, 16, &m, &c, &q);
+        alnum_16(s, 32, &m, &c, &q);
+        alnum_16(s, 48, &m, &c, &q);
+        k = 64;
     }
+    for (; n - k >= 16; k += 16)
+        alnum_16(s, k, &m, &c, &q);
 #endif
     for (; k < n; k++) {
         m |= (uint64_t)chr__ascii_alnum(s[k]) << k;
@@ -251,7 +266,7 @@ static void match_rule(scan *sc, uint32_t ri) {
     const chr__rule *r = &sc->e->rules[ri];
     if (r->reach && !in_reach(sc, ri, r->reach))
         return;
-    sc->tried_at[ri] = sc->pos + 1;
+    sc->from[ri] = sc->pos + 1;
     const char *text = sc->text;
     size_t len = sc->len;
     /* a JIT-compiled code goes straight to its machine code (pcre2_match would check and go there too) */
@@ -268,15 +283,15 @@ static void match_rule(scan *sc, uint32_t ri) {
             /* hostile or pathological text: the rule gives up here and is not tried again for a while. A
              * hostile stretch fails at every position: the pause doubles (up to MAX_SKIP) while the tries
              * keep failing, so that a stretch of n bytes costs about log n + n / MAX_SKIP tries, not n. */
-            sc->resume[ri] = sc->pos + sc->skip[ri];
-            if (sc->skip[ri] < MAX_SKIP)
-                sc->skip[ri] *= 2;
+            sc->from[ri] = sc->pos + sc->skip[ri] + 1;
+            if (sc->skip[ri] + 1 < MAX_SKIP)
+                sc->skip[ri] = 2 * sc->skip[ri] + 1;
             return;
         }
         sc->rc = chr__error_set(sc->err, CHR_ELIMIT, "rule '%s': match error %d", r->name, rc);
         return;
     }
-    sc->skip[ri] = 1;
+    sc->skip[ri] = 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sc->md);
     size_t s = ov[0], en = ov[1];
     if (en > s &&
@@ -299,7 +314,7 @@ static void try_rule(void *ctx, size_t pos, uint32_t ri) {
             sc->para_set = sc->paras->sets + sc->para * sc->nwords;
         }
     }
-    if (sc->rc || sc->tried_at[ri] == sc->pos + 1 || sc->pos < sc->resume[ri] || sc->pos >= sc->last1[ri])
+    if (sc->rc || sc->pos < sc->from[ri] || sc->pos >= sc->last1[ri])
         return;
     const uint64_t *rs = sc->rule_sets + ri * sc->nwords;
     for (size_t w = 0; w < sc->nwords; w++)
@@ -339,18 +354,18 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
     sc.text = text;
     sc.len = len;
     sc.err = err;
-    /* the rules' five arrays in one block, on the stack for up to LOCAL_RULES rules (five allocations a
-     * document had cost 3 M instructions on the 2 MB slice): tried_at, resume and next1 zeroed, skip 1 */
-    size_t nr = e->nrules ? e->nrules : 1, local[5 * LOCAL_RULES];
-    size_t *block = nr <= LOCAL_RULES ? local : malloc(5 * nr * sizeof *block);
+    /* the rules' four arrays in one block, on the stack for up to LOCAL_RULES rules (five allocations a
+     * document had cost 3 M instructions on the 2 MB slice): from, next1 and skip zeroed (a
+     * skip of 1 is kept as 0: a loop setting each to 1 had cost 0.5 M) */
+    size_t nr = e->nrules ? e->nrules : 1, local[4 * LOCAL_RULES];
+    size_t *block = nr <= LOCAL_RULES ? local : malloc(4 * nr * sizeof *block);
     if (block) {
         /* zeroed one by one: the C library's memset of more than 2 KB is a rep stosb, which callgrind
          * counts as an instruction a byte (3 M on the slice) */
-        sc.tried_at = memset(block, 0, nr * sizeof *block);
-        sc.resume = memset(block + nr, 0, nr * sizeof *block);
-        sc.next1 = memset(block + 2 * nr, 0, nr * sizeof *block);
-        sc.skip = block + 3 * nr;
-        sc.last1 = block + 4 * nr;
+        sc.from = memset(block, 0, nr * sizeof *block);
+        sc.next1 = memset(block + nr, 0, nr * sizeof *block);
+        sc.skip = memset(block + 2 * nr, 0, nr * sizeof *block);
+        sc.last1 = block + 3 * nr;
     }
     sc.md = pcre2_match_data_create(e->max_groups ? e->max_groups : 1, NULL);
     sc.cs.ng = sc.md ? pcre2_get_ovector_count(sc.md) : 0;
@@ -370,16 +385,14 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         if (!rc)
             memset(sc.cur, 0, ns * sizeof *sc.cur);
     }
-    for (size_t i = 0; i < e->nrules && !rc; i++)
-        sc.skip[i] = 1;
     /* a match starts at a word boundary, never inside a UTF-8 character, and where the walk would
      * try some rule (the prefilter's first bytes): at the start of the text or after a byte that is no
      * ASCII letter or digit. The text is read 64 bytes at a time, a bit a byte for those boundaries (a byte
      * at a time, the loop had cost 23 M instructions on the 2 MB slice); the positions are walked
-     * WALK_BATCH at a time. */
+     * WALK_BATCH or a few more at a time. */
     const unsigned char *t = (const unsigned char *)text;
     const unsigned char *starts = e->nrules ? chr__prefilter_starts(e->prefilter) : NULL;
-    size_t batch[WALK_BATCH], nb = 0;
+    size_t batch[WALK_BATCH + 64], nb = 0;
     uint64_t last = 0, last_apos = 0; /* the last byte before b is a letter or digit, an apostrophe's */
     for (size_t b = 0; b < len && !rc && e->nrules; b += 64) {
         size_t n = len - b < 64 ? len - b : 64;
@@ -392,17 +405,16 @@ int chr__recognize(chr__cand **out, size_t *nout, const chr_engine *e, const cha
         for (uint64_t q = at & after_apos; q; q &= q - 1) /* few: the positions after an apostrophe */
             if (inside_word(text, b + (size_t)__builtin_ctzll(q)))
                 at &= ~(q & (0 - q));
+        /* each boundary stored, and kept when a rule may start with its byte: no branch a position */
         for (; at; at &= at - 1) {
             size_t p = b + (size_t)__builtin_ctzll(at);
-            if (starts[t[p]]) {
-                batch[nb++] = p;
-                if (nb == WALK_BATCH) {
-                    chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
-                    nb = 0;
-                    if ((rc = sc.rc) != 0)
-                        break;
-                }
-            }
+            batch[nb] = p;
+            nb += starts[t[p]] != 0;
+        }
+        if (nb >= WALK_BATCH) { /* the batch has room for the next block's 64 */
+            chr__prefilter_walk(e->prefilter, text, len, batch, nb, try_rule, &sc);
+            nb = 0;
+            rc = sc.rc;
         }
     }
     if (nb && !rc) {

@@ -362,6 +362,21 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, size_t r, i
     return j;
 }
 
+/* The end of the run of ASCII letters and digits from s[i], where the caller knows a byte that is none
+ * ends it inside the text: no test of the length. */
+static inline size_t alnum_run_end(const unsigned char *s, size_t i) {
+    for (;; i += 4) {
+        if (!chr__ascii_alnum(s[i]))
+            return i;
+        if (!chr__ascii_alnum(s[i + 1]))
+            return i + 1;
+        if (!chr__ascii_alnum(s[i + 2]))
+            return i + 2;
+        if (!chr__ascii_alnum(s[i + 3]))
+            return i + 3;
+    }
+}
+
 int chr__tokenize(chr__tokens *out, const char *text, size_t len) {
     memset(out, 0, sizeof *out);
     return chr__tokenize_again(out, text, len);
@@ -377,13 +392,24 @@ int chr__tokenize_again(chr__tokens *out, const char *text, size_t len) {
     b.scap = out->scap;
     hot h = {b.v, 0, 0, 0, 0, 0, 0};
     out->n = out->nsent = 0;
+    /* s[fence - 1] is the text's last byte that is no ASCII letter or digit: a run that starts before it
+     * ends at it at the latest, and is scanned with no test of the length */
+    size_t fence = len;
+    while (fence && chr__ascii_alnum(s[fence - 1]))
+        fence--;
     size_t i = 0;
     while (i < len) {
         unsigned char c = s[i];
         size_t start = i, end, r;
         if (chr__ascii_alnum(c)) {
-            r = chr__ascii_alnum_end(s, i + 1, len);
-            unsigned char e = r < len ? s[r] : 0;
+            unsigned char e;
+            if (__builtin_expect(i + 1 < fence, 1)) {
+                r = alnum_run_end(s, i + 1);
+                e = s[r];
+            } else {
+                r = chr__ascii_alnum_end(s, i + 1, len);
+                e = r < len ? s[r] : 0;
+            }
             unsigned g = goes_on[e];
             /* the usual word, as word_end would have it */
             if (!g || (g == 2 && !is_digit(s[r - 1]))) {

@@ -30,6 +30,9 @@
 #include "event_model.h"
 
 #define MAX_BYTES 31
+/* The longest token whose key is one word with a zero top byte (key_short): never the key of a longer one,
+ * whose 8 bytes from its start are all nonzero (a text has no NUL) */
+#define SHORT_BYTES 7
 
 typedef struct slot {
     uint64_t a, b;
@@ -116,13 +119,13 @@ static const uint64_t key_mask[9] = {0,
                                      0xffffffffffffffull,
                                      0xffffffffffffffffull};
 
-/* The first word of the key of the token text[start..start+n), 2..8 bytes of a text of len bytes: its
+/* The first word of the key of the token text[start..start+n), 2..7 bytes of a text of len bytes: its
  * bytes at the bottom of the word (read as a little-endian number) and zeros above, read in one load of
  * the 8 bytes from its start and masked (tail: 0 when those 8 bytes are in the text, which the caller may
  * know), or in one load of the 8 bytes to its end, shifted down; where neither fits in the text, and on a
  * big-endian machine, its bytes copied (the same number, or one of its own: either way one number for one
- * token). With the length, it is the token: the slot's second word is 0 for all of them, and one multiply
- * makes the slot. */
+ * token). It is the token (it has no NUL: its length too): a lookup compares it alone, the slot's second
+ * word is 0 for all of them, and one multiply makes the slot. */
 static inline uint64_t key_short(const char *text, size_t start, size_t n, size_t len, int tail) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (!tail || __builtin_expect(start + 8 <= len, 1))
@@ -147,10 +150,10 @@ static inline int same_middle(const char *a, const char *b, size_t n) {
 }
 
 /* The first slot of the key (ka, kb) of a token of n bytes: the top bits of a multiply of the key, which
- * the whole key reaches (kb is 0 up to 8 bytes: one multiply). */
+ * the whole key reaches (kb is 0 up to SHORT_BYTES: one multiply). */
 static inline size_t home(uint64_t ka, uint64_t kb, size_t n, unsigned shift) {
-    uint64_t h = ka * 0x9e3779b97f4a7c15ull; /* a key of up to 8 bytes tells its length (a text has no NUL) */
-    if (n > 8)
+    uint64_t h = ka * 0x9e3779b97f4a7c15ull; /* a short key tells its length (a text has no NUL) */
+    if (n > SHORT_BYTES)
         h ^= (kb ^ n) * 0xc2b2ae3d27d4eb4full;
     return (size_t)(h >> shift);
 }
@@ -237,14 +240,14 @@ static inline chr__wordent *get(chr__wordcache *c, table *tb, const char *text, 
     }
     uint64_t ka, kb = 0;
     size_t i;
-    if (n <= 8) {
-        /* the key's second word is 0 for every token this short: the first and the length tell it */
+    if (n <= SHORT_BYTES) {
+        /* the key's first word tells the token, and is 0 in an empty slot only */
         ka = key_short(text, start, n, len, tail);
         for (i = home(ka, 0, n, tb->shift);; i = (i + 1) & tb->mask) {
             const slot *sl = &tb->slots[i];
-            if (sl->a == ka && sl->len1 == (uint32_t)n + 1) /* asked first: most lookups find their word */
+            if (sl->a == ka) /* asked first: most lookups find their word */
                 return (chr__wordent *)(void *)(tb->ents + sl->off);
-            if (!sl->len1)
+            if (!sl->a)
                 break;
         }
     } else if (n <= MAX_BYTES) {

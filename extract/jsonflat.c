@@ -201,8 +201,24 @@ static int members(rd *r, chr__jsonflat *out) {
     }
 }
 
+/* Whether s[0..n) has no byte of 0x80 or more: 16 bytes a step with SSE2. */
+static int all_ascii(const char *s, size_t n) {
+    unsigned high = 0;
+    size_t i = 0;
+#if defined(__SSE2__)
+    __m128i all = _mm_setzero_si128();
+    for (; n - i >= 16; i += 16)
+        all = _mm_or_si128(all, _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+    high = (unsigned)_mm_movemask_epi8(all);
+#endif
+    for (; i < n; i++)
+        high |= (unsigned char)s[i] & 0x80u;
+    return !high;
+}
+
 int chr__jsonflat_parse(chr__jsonflat *out, const char *s, size_t len) {
     out->n = 0;
+    out->ascii = 0;
     out->buf = NULL;
     if (!s)
         return 0;
@@ -219,6 +235,9 @@ int chr__jsonflat_parse(chr__jsonflat *out, const char *s, size_t len) {
         chr__jsonflat_free(out);
         return 0;
     }
+    /* out past the last string's NUL: what lies between is the decoded strings, each byte of the line
+     * outside them is white space or JSON's own */
+    out->ascii = all_ascii(out->buf, (size_t)(r.out - out->buf));
     return 1;
 }
 

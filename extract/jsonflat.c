@@ -222,7 +222,7 @@ int chr__jsonflat_parse(chr__jsonflat *out, const char *s, size_t len) {
     out->buf = NULL;
     if (!s)
         return 0;
-    out->buf = malloc(len + 1 + SPARE);
+    out->buf = len + 1 + SPARE <= sizeof out->own ? out->own : malloc(len + 1 + SPARE);
     if (!out->buf)
         return CHR_ENOMEM;
     rd r = {(const unsigned char *)s, (const unsigned char *)s + len, out->buf};
@@ -250,7 +250,8 @@ const chr__jvalue *chr__jsonflat_get(const chr__jsonflat *r, const char *name) {
 }
 
 void chr__jsonflat_free(chr__jsonflat *r) {
-    free(r->buf);
+    if (r->buf != r->own)
+        free(r->buf);
     r->buf = NULL;
     r->n = 0;
 }

@@ -31,6 +31,7 @@ typedef struct chr__jsonflat {
         size_t klen;
         chr__jvalue v;
     } m[CHR__JSONFLAT_MAX];
+    char own[8192]; /* buf for a line that fits (99 in 100 news records), with no malloc */
 } chr__jsonflat;
 
 /* 1: s[0..len) is one such object, now in *out (free it with chr__jsonflat_free); 0: it is not (nothing

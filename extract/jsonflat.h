@@ -25,7 +25,7 @@ typedef struct chr__jvalue {
 typedef struct chr__jsonflat {
     char *buf; /* the decoded keys and strings */
     size_t n;
-    int ascii; /* every decoded byte is below 0x80: then so is every byte of the line (escapes are ASCII) */
+    int ascii; /* a line taken: every byte of it is below 0x80 (escapes are ASCII) */
     struct {
         const char *key;
         size_t klen;

@@ -80,9 +80,11 @@ void cli_docs_free(cli_docs *d) {
 }
 
 /* Set the DCT, extract and hand one document to the command. On failure returns an exit code and fills
- * err (for document errors) so that the caller reports them its way. */
+ * err (for document errors) so that the caller reports them its way. The document is named in a warning
+ * as file name, or name:line for the JSON Lines record at line (line > 0): put together only then, as a
+ * snprintf a record cost some 1 K instructions. */
 static int process_doc(cli_docs *d, const cli_docs_sink *sink, chr_format kind, chr_doc *doc,
-                       const char *name, chr_error *err) {
+                       const char *name, unsigned long line, chr_error *err) {
     memset(err, 0, sizeof *err);
     int st;
     if (d->dct) {
@@ -102,7 +104,11 @@ static int process_doc(cli_docs *d, const cli_docs_sink *sink, chr_format kind, 
     if (!d->dct) {
         chr_time t;
         if (chr_doc_dct(doc, &t) == CHR_DCT_NONE && !chr_doc_find_dct(doc) && !d->warned_no_dct) {
-            cli_warn("no document date for %s; relative expressions left underspecified (%s gives one)", name,
+            char where[300];
+            if (line)
+                snprintf(where, sizeof where, "%s:%lu", name, line);
+            cli_warn("no document date for %s; relative expressions left underspecified (%s gives one)",
+                     line ? where : name,
                      kind == CHR_FORMAT_JSONL ? "--dct or --date-field" : "--dct");
             d->warned_no_dct = 1;
         }
@@ -160,14 +166,12 @@ static int run_jsonl(cli_docs *d, const cli_docs_sink *sink, cli_input *in) {
             if (st) {
                 rc = cli_exit_for(st);
             } else {
-                char where[300];
-                snprintf(where, sizeof where, "%s:%lu", in->name, in->line);
                 if (!chr_doc_id(doc)[0]) {
                     char id[300];
                     cli_docs_record_id(id, sizeof id, in, in->line);
                     chr_doc_set_id(doc, id);
                 }
-                rc = process_doc(d, sink, CHR_FORMAT_JSONL, doc, where, &err);
+                rc = process_doc(d, sink, CHR_FORMAT_JSONL, doc, in->name, in->line, &err);
                 chr_doc_free(doc);
             }
             if (rc == EXIT_OUTPUT || d->fatal)
@@ -232,7 +236,7 @@ static int run_document(cli_docs *d, const cli_docs_sink *sink, chr_format kind,
     }
     if (!chr_doc_id(doc)[0])
         chr_doc_set_id(doc, strcmp(in->path, "-") == 0 ? "stdin" : cli_basename(in->path));
-    int rc = process_doc(d, sink, kind, doc, in->name, &err);
+    int rc = process_doc(d, sink, kind, doc, in->name, 0, &err);
     chr_doc_free(doc);
     if (rc && rc != EXIT_OUTPUT && !d->fatal)
         cli_error("%s: %s", in->name, cli_errmsg(&err, err.code));

@@ -25,6 +25,7 @@
 typedef struct rd {
     const unsigned char *p, *end;
     char *out; /* where the next decoded string goes */
+    unsigned high; /* not 0 once a string held a byte of 0x80 or more */
 } rd;
 
 /* The room the buffer of decoded strings has past the line's length: a step of 16 bytes is stored whole. */
@@ -60,6 +61,10 @@ static inline unsigned stops16(__m128i v) {
 static int string(rd *r, const char **s, size_t *n) {
     const unsigned char *p = r->p + 1, *end = r->end;
     char *o = r->out;
+    unsigned high = 0;
+#if defined(__SSE2__)
+    __m128i seen = _mm_setzero_si128(); /* the line's bytes read, or-ed together (past the run's end too) */
+#endif
     *s = o;
     for (;;) {
 #if defined(__SSE2__)
@@ -69,6 +74,7 @@ static int string(rd *r, const char **s, size_t *n) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
             unsigned m = stops16(v);
             _mm_storeu_si128((__m128i *)(void *)o, v);
+            seen = _mm_or_si128(seen, v);
             if (m) {
                 unsigned k = (unsigned)__builtin_ctz(m);
                 p += k;
@@ -86,6 +92,8 @@ static int string(rd *r, const char **s, size_t *n) {
             p++;
         memcpy(o, run, (size_t)(p - run));
         o += p - run;
+        for (; run < p; run++)
+            high |= *run & 0x80u;
 #if defined(__SSE2__)
     stop:
 #endif
@@ -99,6 +107,10 @@ static int string(rd *r, const char **s, size_t *n) {
             return 0;
         p += k;
     }
+#if defined(__SSE2__)
+    high |= (unsigned)_mm_movemask_epi8(seen);
+#endif
+    r->high |= high;
     *n = (size_t)(o - *s);
     *o++ = '\0';
     r->out = o;
@@ -203,13 +215,14 @@ static int members(rd *r, chr__jsonflat *out) {
 
 int chr__jsonflat_parse(chr__jsonflat *out, const char *s, size_t len) {
     out->n = 0;
+    out->ascii = 0;
     out->buf = NULL;
     if (!s)
         return 0;
-    out->buf = malloc(len + 1 + SPARE);
+    out->buf = len + 1 + SPARE <= sizeof out->own ? out->own : malloc(len + 1 + SPARE);
     if (!out->buf)
         return CHR_ENOMEM;
-    rd r = {(const unsigned char *)s, (const unsigned char *)s + len, out->buf};
+    rd r = {(const unsigned char *)s, (const unsigned char *)s + len, out->buf, 0};
     int ok = members(&r, out);
     if (ok) {
         skip_ws(&r);
@@ -219,6 +232,8 @@ int chr__jsonflat_parse(chr__jsonflat *out, const char *s, size_t len) {
         chr__jsonflat_free(out);
         return 0;
     }
+    /* each byte of the line outside the strings is white space or JSON's own */
+    out->ascii = !r.high;
     return 1;
 }
 
@@ -231,7 +246,8 @@ const chr__jvalue *chr__jsonflat_get(const chr__jsonflat *r, const char *name) {
 }
 
 void chr__jsonflat_free(chr__jsonflat *r) {
-    free(r->buf);
+    if (r->buf != r->own)
+        free(r->buf);
     r->buf = NULL;
     r->n = 0;
 }

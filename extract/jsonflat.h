@@ -25,15 +25,18 @@ typedef struct chr__jvalue {
 typedef struct chr__jsonflat {
     char *buf; /* the decoded keys and strings */
     size_t n;
+    int ascii; /* a line taken: every byte of it is below 0x80 (escapes are ASCII) */
     struct {
         const char *key;
         size_t klen;
         chr__jvalue v;
     } m[CHR__JSONFLAT_MAX];
+    char own[8192]; /* buf for a line that fits (99 in 100 news records), with no malloc */
 } chr__jsonflat;
 
-/* 1: s[0..len) (valid UTF-8 without NUL bytes) is one such object, now in *out (free it with
- * chr__jsonflat_free); 0: it is not (nothing to free); CHR_ENOMEM. */
+/* 1: s[0..len) is one such object, now in *out (free it with chr__jsonflat_free); 0: it is not (nothing
+ * to free); CHR_ENOMEM. s need not be UTF-8: a string's bytes are taken as they are, so that the caller
+ * may check the line only when out->ascii is 0. */
 int chr__jsonflat_parse(chr__jsonflat *out, const char *s, size_t len);
 /* The value of member name (the last one of that name, as jansson keeps it), or NULL. */
 const chr__jvalue *chr__jsonflat_get(const chr__jsonflat *r, const char *name);

@@ -232,20 +232,26 @@ int chr_doc_from_json(chr_doc **out, const char *line, size_t len, const chr_jso
         line += 3;
         len -= 3;
     }
-    if (chr__utf8_check(line, len, &bad) != 0) {
+    /* the common record without a tree; jansson for the rest, and for its error messages. The line is
+     * checked for UTF-8 first as far as anyone can tell: a record the lean reader took, all ASCII, need
+     * not be (the check cost some 1.6 M instructions on the 2 MB slice) */
+    rc = chr__jsonflat_parse(&rec.flat, line, len);
+    if (!(rc == 1 && rec.flat.ascii) && chr__utf8_check(line, len, &bad) != 0) {
+        chr__jsonflat_free(&rec.flat);
         rc = chr__error_set(err, CHR_EUTF8, "invalid UTF-8 in JSON record at byte offset %zu", bad);
         if (err) {
             err->offset = bad;
         }
         return rc;
     }
-    for (i = 0; i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'); i++) {
+    if (rc != 1) {
+        for (i = 0; i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n');
+             i++) {
+        }
+        if (i == len) {
+            return chr__error_set(err, CHR_EEMPTY, "empty JSON record");
+        }
     }
-    if (i == len) {
-        return chr__error_set(err, CHR_EEMPTY, "empty JSON record");
-    }
-    /* the common record without a tree; jansson for the rest, and for its error messages */
-    rc = chr__jsonflat_parse(&rec.flat, line, len);
     if (rc < 0) {
         return chr__error_set(err, CHR_ENOMEM, "out of memory");
     }

@@ -389,16 +389,17 @@ static inline char *cspan(char *p, const char *text, size_t len, size_t start, s
  * caller that claims it (the others, while it builds, build their own): built a document long, it cost
  * some 2.6 M of the 47 M instructions of the 2 MB slice's JSON, and a test of each name before its use. */
 enum { N_CLASS, N_TENSE, N_ASPECT, N_RELATION, N_GRAN, N_TYPE, N_KINDS, N_VALUES = 16 };
-#define NAME_JSON 23   /* the longest JSON text kept (a name of 21 bytes) */
+#define NAME_JSON 31   /* the longest JSON text kept (a name of 29 bytes; the longest is 22) */
 #define NAME_ASIS 0xFF /* the name is written as any string: it is longer, or not ASCII */
 
 typedef struct name_json {
-    unsigned char n; /* the length of json, or NAME_ASIS */
     char json[NAME_JSON];
+    unsigned char n; /* the length of json, or NAME_ASIS */
 } name_json;
 typedef struct name_table {
     name_json v[N_KINDS][N_VALUES];
-    size_t most; /* the room a name of the table takes at most: NAME_JSON, or a longer one's STR_ROOM */
+    size_t most;  /* the room a name of the table takes at most: NAME_JSON, or a longer one's STR_ROOM */
+    int all_kept; /* no value below N_VALUES is NAME_ASIS */
 } name_table;
 
 typedef struct names {
@@ -468,11 +469,14 @@ static size_t name_fill(name_json *out, int kind, int v) {
 
 static void names_build(name_table *t) {
     t->most = NAME_JSON;
+    t->all_kept = 1;
     for (int kind = 0; kind < N_KINDS; kind++)
         for (int v = 0; v < N_VALUES; v++) {
             size_t room = name_fill(&t->v[kind][v], kind, v);
             if (room > t->most)
                 t->most = room;
+            if (t->v[kind][v].n == NAME_ASIS)
+                t->all_kept = 0;
         }
 }
 
@@ -494,8 +498,8 @@ static inline size_t names_room(const names *t, const int *kind, const int *v, s
     return all < N_VALUES ? n * t->t->most : names_room_slow(kind, v, n);
 }
 
-/* names_room of the six names of event e, its values or-ed together with no array of them: an array
- * filled and read in a loop cost some 1 M instructions on the 2 MB slice. */
+/* The room of the six names of event e when they are not all kept (event_names_kept): out of line, as
+ * an array filled and read in a loop cost some 1 M instructions on the 2 MB slice. */
 static __attribute__((noinline)) size_t event_names_room_slow(const chr_event *e) {
     static const int kinds[] = {N_CLASS, N_TENSE, N_ASPECT, N_RELATION, N_GRAN, N_RELATION};
     const int vals[] = {(int)e->cls,           (int)e->tense,     (int)e->aspect,
@@ -503,17 +507,20 @@ static __attribute__((noinline)) size_t event_names_room_slow(const chr_event *e
     return names_room_slow(kinds, vals, 6);
 }
 
-static inline size_t event_names_room(const name_table *t, const chr_event *e) {
+/* Whether the six names of event e are all kept in the table t, the usual case: then they are written
+ * with no test of each (cname's checked 0). */
+static inline int event_names_kept(const name_table *t, const chr_event *e) {
     unsigned all = (unsigned)e->cls | (unsigned)e->tense | (unsigned)e->aspect | (unsigned)e->time.relation |
                    (unsigned)e->time.gran | (unsigned)e->dct;
-    return all < N_VALUES ? 6 * t->most : event_names_room_slow(e);
+    return all < N_VALUES && t->all_kept;
 }
 
-/* The name of value v of an enumeration of the given kind, from the table t. The caller holds t in a
- * variable of its own: read from memory, it would be read again after each byte written (a char may be
- * anything), which cost some 2 M instructions on the 2 MB slice. */
-static inline char *cname(const name_table *t, jw *w, char *p, int kind, int v) {
-    if ((unsigned)v >= N_VALUES || t->v[kind][v].n == NAME_ASIS)
+/* The name of value v of an enumeration of the given kind, from the table t; checked 0 where the caller
+ * knows it is kept (the test of each of 255 K names cost some 1 M instructions on the 2 MB slice). The
+ * caller holds t in a variable of its own: read from memory, it would be read again after each byte
+ * written (a char may be anything), which cost some 2 M instructions on the 2 MB slice. */
+static inline char *cname(const name_table *t, jw *w, char *p, int kind, int v, int checked) {
+    if (checked && ((unsigned)v >= N_VALUES || t->v[kind][v].n == NAME_ASIS))
         return cname_slow(w, p, kind, v);
     memcpy(p, t->v[kind][v].json, NAME_JSON);
     return p + t->v[kind][v].n;
@@ -554,7 +561,7 @@ static char *compact_timex(names *nm, char *p, const chr_timex *x) {
     char *start = p;
     p = compact_head(w, p, x->id, sizeof x->id, x->cp_start, x->cp_end, nm->text, nm->len, x->start, x->end);
     p = lit(p, ",\"type\":");
-    p = cname(nm->t, w, p, N_TYPE, type);
+    p = cname(nm->t, w, p, N_TYPE, type, 1);
     p = lit(p, ",\"value\":");
     p = cfixed(w, p, x->value, sizeof x->value);
     p = lit(p, ",\"mod\":");
@@ -635,8 +642,11 @@ static inline const rule_json *rule_of(rule_json *rules, const char *s) {
     return r;
 }
 
-/* An event's time; rule: its slot, NULL for none. */
-static char *compact_event_time(names *nm, char *p, const chr_event_time *t, const rule_json *rule) {
+/* An event's time; rule: its slot, NULL for none; checked as for cname. */
+static inline char *compact_event_time(names *nm, char *p, const chr_event_time *t, const rule_json *rule,
+                                       int checked) __attribute__((always_inline));
+static inline char *compact_event_time(names *nm, char *p, const chr_event_time *t, const rule_json *rule,
+                                       int checked) {
     jw *w = nm->w;
     const name_table *tab = nm->t;
     if (t->timex == -2)
@@ -649,7 +659,7 @@ static char *compact_event_time(names *nm, char *p, const chr_event_time *t, con
         p = x ? cfixed(w, p, x->id, sizeof x->id) : lit(p, "null");
     }
     p = lit(p, ",\"relation\":");
-    p = cname(tab, w, p, N_RELATION, (int)t->relation);
+    p = cname(tab, w, p, N_RELATION, (int)t->relation, checked);
     p = lit(p, ",\"value\":");
     p = cfixed_or_null(w, p, t->value, sizeof t->value);
     p = lit(p, ",\"begin\":");
@@ -657,7 +667,7 @@ static char *compact_event_time(names *nm, char *p, const chr_event_time *t, con
     p = lit(p, ",\"end\":");
     p = cfixed_or_null(w, p, t->end, sizeof t->end);
     p = lit(p, ",\"granularity\":");
-    p = cname(tab, w, p, N_GRAN, (int)t->gran);
+    p = cname(tab, w, p, N_GRAN, (int)t->gran, checked);
     p = lit(p, ",\"rule\":");
     if (!rule)
         p = lit(p, "null");
@@ -668,29 +678,21 @@ static char *compact_event_time(names *nm, char *p, const chr_event_time *t, con
     return lit(p, "}");
 }
 
-/* An event, at p with room made for it; NULL once the writer has failed. The lengths of its actor and
- * summary, measured for the room, are handed on. */
-static char *compact_event(names *nm, char *p, const chr_event *e) {
+/* The members of event e, at p with room for them: nactor and nsummary are the lengths of its actor and
+ * summary (0: null), rule the slot of its time's rule; checked as for cname. */
+static inline char *event_members(names *nm, char *p, const chr_event *e, size_t nactor, size_t nsummary,
+                                  const rule_json *rule, int checked) __attribute__((always_inline));
+static inline char *event_members(names *nm, char *p, const chr_event *e, size_t nactor, size_t nsummary,
+                                  const rule_json *rule, int checked) {
     jw *w = nm->w;
     const name_table *tab = nm->t;
-    const chr_event_time *t = &e->time;
-    size_t nactor = e->actor && *e->actor ? strlen(e->actor) : 0, nsummary = len0(e->summary);
-    const rule_json *rule = t->timex != -2 && t->rule && *t->rule ? rule_of(nm->rules, t->rule) : NULL;
-    /* the id and the strings of the time are held in arrays, and so is the id of the time's timex */
-    size_t arrays = sizeof e->id + sizeof t->value + sizeof t->begin + sizeof t->end + TIMEX_ID;
-    size_t need = FIXED + span_room(nm, e->start, e->end) + STR_ROOM(nactor) + STR_ROOM(nsummary) +
-                  STR_ROOM(arrays) + event_names_room(tab, e);
-    need += rule && rule->n == NAME_ASIS ? STR_ROOM(rule->len) : NAME_JSON;
-    if (!(p = record_room(w, p, need)))
-        return NULL;
-    char *start = p;
     p = compact_head(w, p, e->id, sizeof e->id, e->cp_start, e->cp_end, nm->text, nm->len, e->start, e->end);
     p = lit(p, ",\"class\":");
-    p = cname(tab, w, p, N_CLASS, (int)e->cls);
+    p = cname(tab, w, p, N_CLASS, (int)e->cls, checked);
     p = lit(p, ",\"tense\":");
-    p = cname(tab, w, p, N_TENSE, (int)e->tense);
+    p = cname(tab, w, p, N_TENSE, (int)e->tense, checked);
     p = lit(p, ",\"aspect\":");
-    p = cname(tab, w, p, N_ASPECT, (int)e->aspect);
+    p = cname(tab, w, p, N_ASPECT, (int)e->aspect, checked);
     p = lit(p, e->negative ? ",\"polarity\":\"NEG\",\"actor\":" : ",\"polarity\":\"POS\",\"actor\":");
     p = nactor ? cstrn(w, p, e->actor, nactor) : lit(p, "null");
     p = lit(p, ",\"summary\":");
@@ -700,10 +702,38 @@ static char *compact_event(names *nm, char *p, const chr_event *e) {
     p = lit(p, ",\"end\":");
     p = cint(p, e->cp_sent_end);
     p = lit(p, "},\"time\":");
-    p = compact_event_time(nm, p, t, rule);
+    p = compact_event_time(nm, p, &e->time, rule, checked);
     p = lit(p, ",\"dct_relation\":");
-    p = e->dct != CHR_REL_NONE ? cname(tab, w, p, N_RELATION, (int)e->dct) : lit(p, "null");
-    p = lit(p, "}");
+    p = e->dct != CHR_REL_NONE ? cname(tab, w, p, N_RELATION, (int)e->dct, checked) : lit(p, "null");
+    return lit(p, "}");
+}
+
+/* event_members with each name checked, for an event whose names are not all kept (out of line). */
+static __attribute__((noinline)) char *event_members_checked(names *nm, char *p, const chr_event *e,
+                                                             size_t nactor, size_t nsummary,
+                                                             const rule_json *rule) {
+    return event_members(nm, p, e, nactor, nsummary, rule, 1);
+}
+
+/* An event, at p with room made for it; NULL once the writer has failed. The lengths of its actor and
+ * summary, measured for the room, are handed on. */
+static char *compact_event(names *nm, char *p, const chr_event *e) {
+    jw *w = nm->w;
+    const name_table *tab = nm->t;
+    const chr_event_time *t = &e->time;
+    size_t nactor = e->actor && *e->actor ? strlen(e->actor) : 0, nsummary = len0(e->summary);
+    const rule_json *rule = t->timex != -2 && t->rule && *t->rule ? rule_of(nm->rules, t->rule) : NULL;
+    int kept = event_names_kept(tab, e);
+    /* the id and the strings of the time are held in arrays, and so is the id of the time's timex */
+    size_t arrays = sizeof e->id + sizeof t->value + sizeof t->begin + sizeof t->end + TIMEX_ID;
+    size_t need = FIXED + span_room(nm, e->start, e->end) + STR_ROOM(nactor) + STR_ROOM(nsummary) +
+                  STR_ROOM(arrays) + (kept ? 6 * NAME_JSON : event_names_room_slow(e));
+    need += rule && rule->n == NAME_ASIS ? STR_ROOM(rule->len) : NAME_JSON;
+    if (!(p = record_room(w, p, need)))
+        return NULL;
+    char *start = p;
+    p = kept ? event_members(nm, p, e, nactor, nsummary, rule, 0)
+             : event_members_checked(nm, p, e, nactor, nsummary, rule);
     assert((size_t)(p - start) + FIXED / 2 <= need); /* and room for what follows */
     (void)start;
     return p;

@@ -352,23 +352,37 @@ static inline char *cfixed_or_null(jw *w, char *p, const char *s, size_t size) {
     return *s ? cfixed(w, p, s, size) : lit(p, "null");
 }
 
-/* Whether bytes [start, end) are inside the document text[0..len): else their text is null. */
-static inline int in_text(const char *text, size_t len, size_t start, size_t end) {
-    return text && start <= end && end <= len;
+/* The text of an extent of the document, found once for a record (its room, then its writing: the
+ * record's fields are read again after each byte written, a char may be anything). */
+typedef struct span {
+    const char *s; /* NULL: the extent is not inside the text, and its text is null */
+    size_t n;      /* its bytes */
+    size_t avail;  /* the bytes of the document's text from s on */
+} span;
+
+/* The extent of bytes [start, end) of the document text[0..len). */
+static inline span span_of(const char *text, size_t len, size_t start, size_t end) {
+    span sp = {NULL, 0, 0};
+    if (text && start <= end && end <= len) {
+        sp.s = text + start;
+        sp.n = end - start;
+        sp.avail = len - start;
+    }
+    return sp;
 }
 
-/* The text of bytes [start, end) of the document text[0..len), or null when it does not hold whole
- * characters: written, and written over by null in the rare text that is not all ASCII and not UTF-8.
- * With SSE2, a text of 16 bytes or less (an event's is 6.3 bytes on average) all ASCII with nothing to
- * escape is checked and copied as one word of 16, read inside the document's text, and the bytes after
- * it written over (the record's room holds them): 1.5 M instructions fewer on the 2 MB slice. */
-static inline char *cspan(char *p, const char *text, size_t len, size_t start, size_t end) {
-    if (!in_text(text, len, start, end))
+/* The text of an extent, or null when it does not hold whole characters: written, and written over by
+ * null in the rare text that is not all ASCII and not UTF-8. With SSE2, a text of 16 bytes or less (an
+ * event's is 6.3 bytes on average) all ASCII with nothing to escape is checked and copied as one word of
+ * 16, read inside the document's text, and the bytes after it written over (the record's room holds them):
+ * 1.5 M instructions fewer on the 2 MB slice. */
+static inline char *cspan(char *p, span sp) {
+    if (!sp.s)
         return lit(p, "null");
-    size_t n = end - start;
+    size_t n = sp.n;
 #if defined(__SSE2__)
-    if (n <= 16 && len - start >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + start));
+    if (n <= 16 && sp.avail >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)sp.s);
         unsigned odd = (unsigned)(chr__jsonw_escapes16(v) | _mm_movemask_epi8(v)); /* or not ASCII */
         if (!(odd & ((1u << n) - 1))) {
             *p = '"';
@@ -379,8 +393,8 @@ static inline char *cspan(char *p, const char *text, size_t len, size_t start, s
     }
 #endif
     int high;
-    char *q = chr__jsonw_put_str(p, text + start, n, &high);
-    return high && !utf8(text + start, n) ? lit(p, "null") : q;
+    char *q = chr__jsonw_put_str(p, sp.s, n, &high);
+    return high && !utf8(sp.s, n) ? lit(p, "null") : q;
 }
 
 /* The names of the values of the enumerations an event and a time expression show, as the library gives
@@ -527,13 +541,12 @@ static inline char *cname(const name_table *t, jw *w, char *p, int kind, int v, 
 }
 
 /* The members a time expression and an event open with: "{"id":..,"start":..,"end":..,"text":.." (the id
- * an array of idsize bytes, code points, then the text of bytes [start, end)). Inline: the call with its ten
+ * an array of idsize bytes, code points, then the text of the extent sp). Inline: the call with its ten
  * arguments cost some 0.6 M instructions on the 2 MB slice. */
 static inline char *compact_head(jw *w, char *p, const char *id, size_t idsize, size_t cp_start,
-                                 size_t cp_end, const char *text, size_t len, size_t start, size_t end)
-    __attribute__((always_inline));
+                                 size_t cp_end, span sp) __attribute__((always_inline));
 static inline char *compact_head(jw *w, char *p, const char *id, size_t idsize, size_t cp_start,
-                                 size_t cp_end, const char *text, size_t len, size_t start, size_t end) {
+                                 size_t cp_end, span sp) {
     p = lit(p, "{\"id\":");
     p = cfixed(w, p, id, idsize);
     p = lit(p, ",\"start\":");
@@ -541,12 +554,7 @@ static inline char *compact_head(jw *w, char *p, const char *id, size_t idsize, 
     p = lit(p, ",\"end\":");
     p = cint(p, cp_end);
     p = lit(p, ",\"text\":");
-    return cspan(p, text, len, start, end);
-}
-
-/* The room of the text of bytes [start, end) */
-static inline size_t span_room(const names *nm, size_t start, size_t end) {
-    return in_text(nm->text, nm->len, start, end) ? STR_ROOM(end - start) : STR_ROOM(0);
+    return cspan(p, sp);
 }
 
 /* A time expression, at p with room made for it; NULL once the writer has failed. */
@@ -554,12 +562,13 @@ static char *compact_timex(names *nm, char *p, const chr_timex *x) {
     jw *w = nm->w;
     const int kind = N_TYPE, type = (int)x->type;
     /* every string of a time expression but its text is held in it, in arrays */
-    size_t need = FIXED + span_room(nm, x->start, x->end) + STR_ROOM(sizeof *x);
+    span sp = span_of(nm->text, nm->len, x->start, x->end);
+    size_t need = FIXED + STR_ROOM(sp.n) + STR_ROOM(sizeof *x);
     need += names_room(nm, &kind, &type, 1);
     if (!(p = record_room(w, p, need)))
         return NULL;
     char *start = p;
-    p = compact_head(w, p, x->id, sizeof x->id, x->cp_start, x->cp_end, nm->text, nm->len, x->start, x->end);
+    p = compact_head(w, p, x->id, sizeof x->id, x->cp_start, x->cp_end, sp);
     p = lit(p, ",\"type\":");
     p = cname(nm->t, w, p, N_TYPE, type, 1);
     p = lit(p, ",\"value\":");
@@ -678,15 +687,16 @@ static inline char *compact_event_time(names *nm, char *p, const chr_event_time 
     return lit(p, "}");
 }
 
-/* The members of event e, at p with room for them: nactor and nsummary are the lengths of its actor and
- * summary (0: null), rule the slot of its time's rule; checked as for cname. */
-static inline char *event_members(names *nm, char *p, const chr_event *e, size_t nactor, size_t nsummary,
-                                  const rule_json *rule, int checked) __attribute__((always_inline));
-static inline char *event_members(names *nm, char *p, const chr_event *e, size_t nactor, size_t nsummary,
-                                  const rule_json *rule, int checked) {
+/* The members of event e, at p with room for them: sp is its extent, nactor and nsummary the lengths of its
+ * actor and summary (0: null), rule the slot of its time's rule; checked as for cname. */
+static inline char *event_members(names *nm, char *p, const chr_event *e, span sp, size_t nactor,
+                                  size_t nsummary, const rule_json *rule, int checked)
+    __attribute__((always_inline));
+static inline char *event_members(names *nm, char *p, const chr_event *e, span sp, size_t nactor,
+                                  size_t nsummary, const rule_json *rule, int checked) {
     jw *w = nm->w;
     const name_table *tab = nm->t;
-    p = compact_head(w, p, e->id, sizeof e->id, e->cp_start, e->cp_end, nm->text, nm->len, e->start, e->end);
+    p = compact_head(w, p, e->id, sizeof e->id, e->cp_start, e->cp_end, sp);
     p = lit(p, ",\"class\":");
     p = cname(tab, w, p, N_CLASS, (int)e->cls, checked);
     p = lit(p, ",\"tense\":");
@@ -709,10 +719,10 @@ static inline char *event_members(names *nm, char *p, const chr_event *e, size_t
 }
 
 /* event_members with each name checked, for an event whose names are not all kept (out of line). */
-static __attribute__((noinline)) char *event_members_checked(names *nm, char *p, const chr_event *e,
+static __attribute__((noinline)) char *event_members_checked(names *nm, char *p, const chr_event *e, span sp,
                                                              size_t nactor, size_t nsummary,
                                                              const rule_json *rule) {
-    return event_members(nm, p, e, nactor, nsummary, rule, 1);
+    return event_members(nm, p, e, sp, nactor, nsummary, rule, 1);
 }
 
 /* An event, at p with room made for it; NULL once the writer has failed. The lengths of its actor and
@@ -726,14 +736,15 @@ static char *compact_event(names *nm, char *p, const chr_event *e) {
     int kept = event_names_kept(tab, e);
     /* the id and the strings of the time are held in arrays, and so is the id of the time's timex */
     size_t arrays = sizeof e->id + sizeof t->value + sizeof t->begin + sizeof t->end + TIMEX_ID;
-    size_t need = FIXED + span_room(nm, e->start, e->end) + STR_ROOM(nactor) + STR_ROOM(nsummary) +
-                  STR_ROOM(arrays) + (kept ? 6 * NAME_JSON : event_names_room_slow(e));
+    span sp = span_of(nm->text, nm->len, e->start, e->end);
+    size_t need = FIXED + STR_ROOM(sp.n) + STR_ROOM(nactor) + STR_ROOM(nsummary) + STR_ROOM(arrays) +
+                  (kept ? 6 * NAME_JSON : event_names_room_slow(e));
     need += rule && rule->n == NAME_ASIS ? STR_ROOM(rule->len) : NAME_JSON;
     if (!(p = record_room(w, p, need)))
         return NULL;
     char *start = p;
-    p = kept ? event_members(nm, p, e, nactor, nsummary, rule, 0)
-             : event_members_checked(nm, p, e, nactor, nsummary, rule);
+    p = kept ? event_members(nm, p, e, sp, nactor, nsummary, rule, 0)
+             : event_members_checked(nm, p, e, sp, nactor, nsummary, rule);
     assert((size_t)(p - start) + FIXED / 2 <= need); /* and room for what follows */
     (void)start;
     return p;

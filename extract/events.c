@@ -435,8 +435,9 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         }
         if (tok_of)
             tok_of[nev] = i;
+        /* each field set here rather than the whole event zeroed (55 quad words, 2.1 M instructions on the
+         * 2 MB slice); the time's strings zeroed whole, as the JSON writer reads them in blocks */
         chr_event *e = &ev[nev++];
-        memset(e, 0, sizeof *e);
         count_up(&num);
         numbered(e->id, e->instance, &num);
         e->start = toks->v[i].start;
@@ -452,8 +453,16 @@ int chr__events_detect(chr_event **out, size_t *n, const chr__event_model *m, ch
         tense_aspect(e, t, went, toks, i, sc[CHR__EV_VERBAL] > sc[CHR__EV_NOMINAL]);
         e->sent_start = toks->sent_start[toks->v[i].sent];
         e->sent_end = toks->sent_end[toks->v[i].sent];
+        e->cp_start = e->cp_end = e->cp_sent_start = e->cp_sent_end = 0;
         e->actor = e->source = e->summary = "";
         e->time.timex = -2;
+        e->time.relation = CHR_REL_NONE;
+        memset(e->time.value, 0, sizeof e->time.value);
+        memset(e->time.begin, 0, sizeof e->time.begin);
+        memset(e->time.end, 0, sizeof e->time.end);
+        e->time.gran = CHR_GRAN_NONE;
+        e->time.rule = NULL;
+        e->dct = CHR_REL_NONE;
     }
     if (went != keep)
         free(went);

@@ -622,13 +622,17 @@ static inline void copy_bound(char dst[64], const char *src, const char *value, 
         copy_cut(dst, 64, src);
 }
 
-/* gran: value's granularity, as gran_of says. */
+/* gran: value's granularity, as gran_of says. value is a 64-byte array (a time's value or begin, the
+ * document date, another event's value), copied whole: its strlen and memcpy calls had cost 0.9 M
+ * instructions on the 2 MB slice. */
+_Static_assert(sizeof((chr_timex *)0)->value == 64 && sizeof((chr_timex *)0)->begin == 64,
+               "set_time copies a value of 64 bytes");
 static void set_time(chr_event_time *tm, int timex, chr_relation rel, const char *value, chr_gran gran,
                      const char *begin, const char *end, const char *rule)
 {
     tm->timex = timex;
     tm->relation = rel;
-    copy_cut(tm->value, sizeof tm->value, value);
+    memcpy(tm->value, value, sizeof tm->value);
     copy_bound(tm->begin, begin, value, tm->value);
     copy_bound(tm->end, end, value, tm->value);
     tm->gran = gran;

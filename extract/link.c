@@ -1709,12 +1709,21 @@ static chr_relation dct_relation(const chr_result *res, const ctx *c, size_t ei,
     return r == CHR_REL_INCLUDES && future_clause(res, c, ei, i) ? CHR_REL_AFTER : r;
 }
 
+/* The rule of link_by_tense, whose address mark_reported compares before the bytes: a strcmp for each
+ * event of a report's sentence had cost 0.3 M instructions on the 2 MB slice. */
+static const char tense_rule[] = "tense";
+
+static int tense_rule_of(const char *rule)
+{
+    return rule == tense_rule || (rule && rule[0] == 't' && !strcmp(rule, tense_rule));
+}
+
 static void link_by_tense(chr_event *e, chr_relation r, const ctx *c)
 {
     const char *dct = c->dct;
     if (r != CHR_REL_NONE)
         set_time(&e->time, -1, r, dct, c->dct_gran, r == CHR_REL_BEFORE ? "" : dct, r == CHR_REL_AFTER ? "" : dct,
-                 "tense");
+                 tense_rule);
 }
 
 /* ---- actor and summary ---- */
@@ -2765,7 +2774,7 @@ static void mark_reported(chr_result *res)
                       res->events[b].time.timex >= -1;
         for (size_t k = a; report && k < b; k++) {
             chr_event *e = &res->events[k];
-            if (e->time.rule && !strcmp(e->time.rule, "tense") &&
+            if (tense_rule_of(e->time.rule) &&
                 !(e->cls == CHR_EVENT_REPORTING && verbal(e)))
                 e->time.rule = "reported";
         }

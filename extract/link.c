@@ -904,10 +904,10 @@ static const char *const states[] = {
 
 #define STATE_LONGEST 14 /* "North Carolina", "South Carolina" */
 
-/* Is text[at..at+n) a state's name? */
+/* Is text[at..at+n) a state's name? The names are in order: those after s's first letter are not asked. */
 static int is_state(const char *s, size_t n)
 {
-    for (const char *const *w = states; *w; w++)
+    for (const char *const *w = states; *w && (*w)[0] <= s[0]; w++)
         if ((*w)[0] == s[0] && strlen(*w) == n && !memcmp(s, *w, n))
             return 1;
     return 0;
@@ -927,13 +927,13 @@ static int state_before(const ctx *c, size_t at)
 {
     /* a state's last word is a capital and lower-case letters, which the word before most commas is not:
      * told without the walk back to a comma */
-    size_t w = at;
-    while (w > 0 && at - w <= STATE_LONGEST && c->text[w - 1] >= 'a' && c->text[w - 1] <= 'z')
+    size_t lo = at > STATE_LONGEST ? at - STATE_LONGEST - 1 : 0, w = at; /* the walks stop after lo */
+    while (w > lo && c->text[w - 1] >= 'a' && c->text[w - 1] <= 'z')
         w--;
     if (w == 0 || c->text[w - 1] < 'A' || c->text[w - 1] > 'Z')
         return 0;
-    size_t b = at;
-    while (b > 0 && at - b <= STATE_LONGEST && c->text[b - 1] != ',' && c->text[b - 1] != '\n')
+    size_t b = w - 1; /* on from the capital: the letters walked over hold no comma */
+    while (b > lo && c->text[b - 1] != ',' && c->text[b - 1] != '\n')
         b--;
     /* b is after a comma; the name starts after its space */
     return b >= 1 && c->text[b - 1] == ',' && b < at && c->text[b] == ' ' && is_state(c->text + b + 1, at - b - 1);
@@ -950,10 +950,12 @@ static int place_comma(const ctx *c, size_t i)
     if (q < c->len && t[q] == ' ')
         q++;
     size_t s = q;
-    while (q < c->len && q - s < 7 && (chr__ascii_alnum((unsigned char)t[q]) || t[q] == '.'))
-        q++;
-    if (q > s + 1 && t[s] >= 'A' && t[s] <= 'Z' && t[q - 1] == '.' && q < c->len && t[q] == ',')
-        return 1; /* the comma before it */
+    if (q < c->len && t[s] >= 'A' && t[s] <= 'Z') { /* the capital first: most words after commas have none */
+        while (q < c->len && q - s < 7 && (chr__ascii_alnum((unsigned char)t[q]) || t[q] == '.'))
+            q++;
+        if (q > s + 1 && t[q - 1] == '.' && q < c->len && t[q] == ',')
+            return 1; /* the comma before it */
+    }
     if (i < 3 || t[i - 1] != '.')
         return 0;
     size_t e = i, b = i;

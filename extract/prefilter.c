@@ -49,12 +49,13 @@
 #define MAX_STRINGS 4096
 /* Only the first bytes of each string go into the trie: enough to tell a few words apart. */
 #define MAX_PREFIX 20
-/* A sequence keeps at most this many strings (more, and they are cut shorter: f_reduce)... (256, and 1024
- * below, took 7.3 M instructions more on the 2 MB slice, 1.1%; this costs 0.65 M at start-up, a bigger trie
- * to load, and 0.5 MB of the binary) */
-#define MAX_PRODUCT 512
+/* A sequence keeps at most this many strings (more, and they are cut shorter: f_reduce)... (512 took 4.2 M
+ * instructions more on the 2 MB slice: month names cut before what follows them, the lookahead of
+ * month_and_year, the year and hour of date_clock, let through tries that fail; the saved prefilter is
+ * 6.3 MB, not 4.3 MB, read in place; a one-line run 13.21 M -> 12.47 M instructions) */
+#define MAX_PRODUCT 1024
 /* ... and one step of it makes at most this many before that (the most frequent extended first). */
-#define PRODUCT_CAP 2048
+#define PRODUCT_CAP 4096
 
 /* ---- the analysis ------------------------------------------------------------------------------ */
 
@@ -795,28 +796,36 @@ static double letter_freq(const unsigned char *b, size_t i) {
 #define NWORDS (sizeof common_words / sizeof *common_words)
 
 /* The common words that b[0..n) may begin or go on after, their indexes in table order into cand: those
- * of its first byte, or all of them for the empty string. Returns how many. */
-static size_t candidates(const unsigned char *b, size_t n, size_t *cand) {
+ * of its first byte, or all of them for the empty string; and for each, its length into wl and how many
+ * bytes it shares with b into cp. Returns how many. */
+static size_t candidates(const unsigned char *b, size_t n, size_t *cand, size_t *wl, size_t *cp) {
     size_t nc = 0;
     for (size_t k = 0; k < NWORDS; k++)
-        if (!n || b[0] == (unsigned char)common_words[k].w[0])
+        if (!n || b[0] == (unsigned char)common_words[k].w[0]) {
+            const char *w = common_words[k].w;
+            size_t m = 0;
+            wl[nc] = strlen(w);
+            while (m < n && m < wl[nc] && b[m] == (unsigned char)w[m])
+                m++;
+            cp[nc] = m;
             cand[nc++] = k;
+        }
     return nc;
 }
 
 /* The estimate of b[0..n) (str_freq) from its candidate words (candidates(b, n), or those of a longer
  * string that begins with it) and the factors fac[i] = letter_freq(b, i). */
-static double estimate(const unsigned char *b, size_t n, const size_t *cand, size_t nc, const double *fac) {
+static double estimate(const unsigned char *b, size_t n, const size_t *cand, const size_t *wl,
+                       const size_t *cp, size_t nc, const double *fac) {
     double p = 1, words = 0;
     size_t skip = 0;
     for (size_t c = 0; c < nc; c++) {
-        const char *w = common_words[cand[c]].w;
-        size_t wl = strlen(w);
-        if (n <= wl + 1 && !memcmp(b, w, n < wl ? n : wl) && (n <= wl || b[wl] == ' '))
+        size_t l = wl[c];
+        if (n <= l + 1 && cp[c] >= (n < l ? n : l) && (n <= l || b[l] == ' '))
             words += common_words[cand[c]].freq; /* b begins the word (and its space) */
-        else if (n > wl + 1 && !memcmp(b, w, wl) && b[wl] == ' ' && !skip) {
+        else if (n > l + 1 && cp[c] >= l && b[l] == ' ' && !skip) {
             p = common_words[cand[c]].freq; /* b goes on after the word */
-            skip = wl + 1;
+            skip = l + 1;
         }
     }
     for (size_t i = skip; i < n; i++)
@@ -828,24 +837,25 @@ static double estimate(const unsigned char *b, size_t n, const size_t *cand, siz
  * that is the beginning of common words ("th", "the ") as often as those words, one that goes on after a
  * common word ("the 1") that much less; else the product of its bytes. */
 static double str_freq(const unsigned char *b, size_t n) {
-    size_t cand[NWORDS];
+    size_t cand[NWORDS], wl[NWORDS], cp[NWORDS], nc = candidates(b, n, cand, wl, cp);
     double fac[MAX_PREFIX];
     for (size_t i = 0; i < n; i++)
         fac[i] = letter_freq(b, i);
-    return estimate(b, n, cand, candidates(b, n, cand), fac);
+    return estimate(b, n, cand, wl, cp, nc, fac);
 }
 
 /* str_freq(b, l) for every l from 0 to n, into out[0..n], to the same bits (out[0] is empty, which is
- * str_freq(b, 0) for any b): the candidate words and the factor of each byte are found once, not for
- * each l (the cut of a long set of strings asks for every beginning of every string). */
+ * str_freq(b, 0) for any b): the candidate words, what they share with b and the factor of each byte are
+ * found once, not for each l (the cut of a long set of strings asks for every beginning of every
+ * string). */
 static void prefix_freqs(const unsigned char *b, size_t n, double *out, double empty) {
-    size_t cand[NWORDS], nc = candidates(b, n, cand);
+    size_t cand[NWORDS], wl[NWORDS], cp[NWORDS], nc = candidates(b, n, cand, wl, cp);
     double fac[MAX_PREFIX];
     for (size_t i = 0; i < n; i++)
         fac[i] = letter_freq(b, i);
     out[0] = empty;
     for (size_t l = 1; l <= n; l++)
-        out[l] = estimate(b, l, cand, nc, fac);
+        out[l] = estimate(b, l, cand, wl, cp, nc, fac);
 }
 
 static int by_bytes(const void *a, const void *b) {
@@ -892,30 +902,76 @@ static void f_unique(first *f) {
     }
 }
 
+/* Where string x is cut for the bound t (x->n: not cut): before the first byte l where the estimate of
+ * its first l bytes, fq[l], falls below t (not inside a character). l is where the string before was
+ * cut, same how many bytes the two share: the cut of those is the one before's (same bytes, same
+ * estimates), so x is read from where the two part or where the one before was cut. */
+static size_t cut_len(const str *x, size_t l, size_t same, double t, const double *fq) {
+    if (l > same)
+        l = same;
+    while (l < x->n && ((x->b[l] & 0xC0) == 0x80 || fq[l] >= t))
+        l++;
+    return l;
+}
+
 /* The strings of f cut where the estimate of their beginning falls below t (a string whose whole
  * estimate is above t stays as it is; a character outside ASCII stays whole), into w; returns how many
- * are left. freq[at[i] + l] is the estimate of the first l bytes of string i (str_freq). */
-static size_t cut_at(str *w, const first *f, double t, const double *freq, const size_t *at) {
-    for (size_t i = 0; i < f->n; i++) {
-        const str *x = &f->v[i];
-        size_t l = 0;
-        while (l < x->n && ((x->b[l] & 0xC0) == 0x80 || freq[at[i] + l] >= t)) /* not inside a character */
-            l++;
-        w[i] = *x;
-        if (l < x->n) {
+ * are left. freq[at[i] + l] is the estimate of the first l bytes of string i (str_freq), same[i] how many
+ * bytes string i shares with the one before. */
+static size_t cut_at(str *w, const first *f, double t, const double *freq, const size_t *at,
+                     const size_t *same) {
+    for (size_t i = 0, l = 0; i < f->n; i++) {
+        l = cut_len(&f->v[i], l, same[i], t, freq + at[i]);
+        w[i] = f->v[i];
+        if (l < f->v[i].n) {
             w[i].n = l;
             w[i].exact = 0;
         }
     }
     /* f->v is sorted (f_reduce): cut strings stay in order but where a cut string meets the same bytes
-     * left whole (open sorts before exact), so a pass of insertion puts them as qsort would */
+     * left whole (open sorts before exact), so a pass of insertion puts them as qsort would; a string
+     * left whole is not less than any before it (each is a beginning of a string not greater) */
     for (size_t i = 1; i < f->n; i++)
-        for (size_t j = i; j > 0 && by_bytes(&w[j - 1], &w[j]) > 0; j--) {
-            str tmp = w[j];
-            w[j] = w[j - 1];
-            w[j - 1] = tmp;
-        }
+        if (w[i].n < f->v[i].n)
+            for (size_t j = i; j > 0 && by_bytes(&w[j - 1], &w[j]) > 0; j--) {
+                str tmp = w[j];
+                w[j] = w[j - 1];
+                w[j - 1] = tmp;
+            }
     return drop_covered(w, f->n);
+}
+
+/* How many strings cut_at leaves, without making them. The strings of f (sorted) that begin with a cut
+ * string's bytes are next to it and are cut there too (or are those bytes): one open string for them
+ * all. So an open string (cut, or open as it was) covers the strings that follow while they share its
+ * bytes, and takes the place of an exact string of its bytes just before it; an exact string left whole
+ * counts unless it repeats the one before. */
+static size_t cut_count(const first *f, double t, const double *freq, const size_t *at, const size_t *same) {
+    size_t k = 0, l = 0;
+    size_t cov = SIZE_MAX, mcov = 0; /* the covering string's length, the least bytes shared since it */
+    size_t exn = SIZE_MAX, mex = 0;  /* the last exact string counted: likewise */
+    for (size_t i = 0; i < f->n; i++) {
+        const str *x = &f->v[i];
+        l = cut_len(x, l, same[i], t, freq + at[i]);
+        mcov = same[i] < mcov ? same[i] : mcov;
+        mex = same[i] < mex ? same[i] : mex;
+        if (cov != SIZE_MAX && mcov >= cov)
+            continue; /* begins with the covering string */
+        if (l < x->n || !x->exact) {
+            if (exn == l && mex >= l) {
+                k--; /* the exact string of these bytes counted just before */
+                exn = SIZE_MAX;
+            }
+            cov = l;
+            mcov = SIZE_MAX;
+            k++;
+        } else if (!(exn == l && mex >= l)) {
+            exn = l;
+            mex = SIZE_MAX;
+            k++;
+        }
+    }
+    return k;
 }
 
 static int by_double(const void *a, const void *b) {
@@ -935,7 +991,7 @@ static void f_reduce(first *f, size_t k) {
     for (size_t i = 0; i < f->n; i++)
         total += f->v[i].n + 1;
     str *w = malloc(f->n * sizeof *w);
-    size_t *at = malloc(f->n * sizeof *at);
+    size_t *at = malloc(2 * f->n * sizeof *at), *same = at + f->n;
     double *freq = malloc(total * sizeof *freq);
     double *bounds = malloc((total + 1) * sizeof *bounds);
     if (!w || !at || !freq || !bounds) {
@@ -955,11 +1011,12 @@ static void f_reduce(first *f, size_t k) {
         at[i] = o;
         prefix_freqs(f->v[i].b, f->v[i].n, freq + o, empty);
         /* a beginning the string before shares has the same estimate: its bound is there already */
-        size_t same = 0;
+        size_t sh = 0;
         if (i)
-            while (same < f->v[i].n && same < f->v[i - 1].n && f->v[i].b[same] == f->v[i - 1].b[same])
-                same++;
-        for (size_t l = same + 1; l <= f->v[i].n; l++)
+            while (sh < f->v[i].n && sh < f->v[i - 1].n && f->v[i].b[sh] == f->v[i - 1].b[sh])
+                sh++;
+        same[i] = sh;
+        for (size_t l = sh + 1; l <= f->v[i].n; l++)
             bounds[nb++] = freq[o + l] * 1.0000001;
     }
     qsort(bounds, nb, sizeof *bounds, by_double);
@@ -967,13 +1024,13 @@ static void f_reduce(first *f, size_t k) {
     size_t lo = 0, hi = nb;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cut_at(w, f, bounds[mid], freq, at) <= k)
+        if (cut_count(f, bounds[mid], freq, at, same) <= k)
             hi = mid;
         else
             lo = mid + 1;
     }
     if (lo < nb) {
-        f->n = cut_at(w, f, bounds[lo], freq, at);
+        f->n = cut_at(w, f, bounds[lo], freq, at, same);
         memcpy(f->v, w, f->n * sizeof *w);
     }
     free(w);

@@ -76,19 +76,24 @@ enum { CHR__ASCII_ALNUM = 1, CHR__ASCII_SPACE = 2 };
 extern const unsigned char chr__ascii_class[256];
 static inline int chr__ascii_alnum(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_ALNUM; }
 static inline int chr__ascii_space(unsigned char c) { return chr__ascii_class[c] == CHR__ASCII_SPACE; }
+/* How many of the four bytes from s[i] are ASCII letters or digits before the first that is none (4: all). */
+static inline size_t chr__ascii_alnum4(const unsigned char *s, size_t i)
+{
+    return !chr__ascii_alnum(s[i])       ? 0
+           : !chr__ascii_alnum(s[i + 1]) ? 1
+           : !chr__ascii_alnum(s[i + 2]) ? 2
+           : !chr__ascii_alnum(s[i + 3]) ? 3
+                                         : 4;
+}
+
 /* The end of the run of ASCII letters and digits from s[i] (i itself when s[i] is none), before len. The
  * tokenizer skips every word with it: four bytes to one test of the length. */
 static inline size_t chr__ascii_alnum_end(const unsigned char *s, size_t i, size_t len)
 {
     for (; len - i >= 4; i += 4) {
-        if (!chr__ascii_alnum(s[i]))
-            return i;
-        if (!chr__ascii_alnum(s[i + 1]))
-            return i + 1;
-        if (!chr__ascii_alnum(s[i + 2]))
-            return i + 2;
-        if (!chr__ascii_alnum(s[i + 3]))
-            return i + 3;
+        size_t k = chr__ascii_alnum4(s, i);
+        if (k < 4)
+            return i + k;
     }
     while (i < len && chr__ascii_alnum(s[i]))
         i++;

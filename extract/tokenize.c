@@ -366,14 +366,9 @@ static size_t word_end(const unsigned char *s, size_t len, size_t i, size_t r, i
  * ends it inside the text: no test of the length. */
 static inline size_t alnum_run_end(const unsigned char *s, size_t i) {
     for (;; i += 4) {
-        if (!chr__ascii_alnum(s[i]))
-            return i;
-        if (!chr__ascii_alnum(s[i + 1]))
-            return i + 1;
-        if (!chr__ascii_alnum(s[i + 2]))
-            return i + 2;
-        if (!chr__ascii_alnum(s[i + 3]))
-            return i + 3;
+        size_t k = chr__ascii_alnum4(s, i);
+        if (k < 4)
+            return i + k;
     }
 }
 

@@ -464,17 +464,25 @@ static void test_feature_hash(void **state) {
     free(h);
 }
 
+/* The result of the built-in engine on text s with document date dct (*e and *doc to free after it). */
+static chr_result *extract_builtin(chr_engine **e, chr_doc **doc, const char *s, const char *dct) {
+    *e = NULL;
+    *doc = NULL;
+    assert_int_equal(chr_engine_new(e, NULL, NULL), 0);
+    assert_int_equal(chr_doc_from_text(doc, s, strlen(s), NULL), 0);
+    assert_int_equal(chr_doc_set_dct(*doc, dct, CHR_DCT_OPTION, NULL), 0);
+    chr_result *res = NULL;
+    assert_int_equal(chr_extract(&res, *e, *doc, NULL), 0);
+    return res;
+}
+
 static void test_builtin_model(void **state) {
     (void)state;
-    chr_engine *e = NULL;
-    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
     const char *s = "Kerry said on Wednesday that Iran has not attacked the United States since 1979. "
                     "Officials will meet next week. Musk tweeted on Friday that the deal was off.";
-    chr_doc *doc = NULL;
-    assert_int_equal(chr_doc_from_text(&doc, s, strlen(s), NULL), 0);
-    assert_int_equal(chr_doc_set_dct(doc, "2014-12-03", CHR_DCT_OPTION, NULL), 0);
-    chr_result *res = NULL;
-    assert_int_equal(chr_extract(&res, e, doc, NULL), 0);
+    chr_engine *e;
+    chr_doc *doc;
+    chr_result *res = extract_builtin(&e, &doc, s, "2014-12-03");
     int said = 0, had = 0, meet = 0, tweeted = 0;
     for (size_t i = 0; i < chr_result_event_count(res); i++) {
         const chr_event *ev = chr_result_event(res, i);
@@ -506,15 +514,11 @@ static void test_builtin_model(void **state) {
  * the fall" is a season, "fall" no event (the model alone tags it one). */
 static void test_no_event_in_time(void **state) {
     (void)state;
-    chr_engine *e = NULL;
-    assert_int_equal(chr_engine_new(&e, NULL, NULL), 0);
     const char *s = "The attorney general said late Thursday that she would ask the full court to rehear the "
                     "case within 14 days, and if that fails, appeal to the Supreme Court by the fall.";
-    chr_doc *doc = NULL;
-    assert_int_equal(chr_doc_from_text(&doc, s, strlen(s), NULL), 0);
-    assert_int_equal(chr_doc_set_dct(doc, "2025-06-27", CHR_DCT_OPTION, NULL), 0);
-    chr_result *res = NULL;
-    assert_int_equal(chr_extract(&res, e, doc, NULL), 0);
+    chr_engine *e;
+    chr_doc *doc;
+    chr_result *res = extract_builtin(&e, &doc, s, "2025-06-27");
     int appeal = 0, fall = 0;
     for (size_t i = 0; i < chr_result_event_count(res); i++) {
         const chr_event *ev = chr_result_event(res, i);

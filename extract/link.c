@@ -843,7 +843,8 @@ static void link_timex(chr_event *e, int ti, const chr_timex *t, const ctx *c)
         int open = w == SIG_SINCE || ongoing(e) || counted_back(c, t);
         set_time(&e->time, ti, CHR_REL_BEGUN_BY, t->value, c->gran[ti], from,
                  t->end_value[0] ? t->end_value : open ? c->dct : "", "signal:since");
-    } else if ((w == SIG_UNTIL || w == SIG_TILL) && (not_until(c, t) || (e->negative && e->end <= t->start))) {
+    } else if ((w == SIG_UNTIL || w == SIG_TILL) &&
+               (not_until(c, t) || (e->negative && e->end <= t->start))) {
         /* "it was not until Tuesday that Castro revealed", "talks will not start until next week": the event
          * is at the time, not ended by it */
         set_time(&e->time, ti, CHR_REL_IS_INCLUDED, t->value, c->gran[ti], t->value, t->value,

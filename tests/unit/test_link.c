@@ -471,9 +471,9 @@ static void test_actor_after_a_relative_clause(void **state)
 {
     (void)state;
     run r = extract("A wildfire that broke out late Tuesday near this mountain town had burned more than "
-                    "40,000 acres by Friday morning. Others who oppose the plan say it will fail. The man who "
-                    "hurled a grenade seconds before the bomb exploded was arrested. Officials said that "
-                    "prices had risen.");
+                    "40,000 acres by Friday morning. Others who oppose the plan say it will fail. The man "
+                    "who hurled a grenade seconds before the bomb exploded was arrested. Officials said "
+                    "that prices had risen.");
     assert_string_equal(event(&r, "burned")->actor, "A wildfire");
     assert_string_equal(event(&r, "say")->actor, "Others");
     assert_string_equal(event(&r, "exploded")->actor, "the bomb");

@@ -1936,9 +1936,6 @@ static size_t skip_to_subject(const ctx *c, const chr_result *res, size_t i, siz
     }
 }
 
-/* The subject phrase of the event at token i, as actor_phrase finds it; when a comma stands right before
- * the verb ("Kerry, using the administration's name for the group, said"), the phrase before the comma
- * that opens the aside. */
 /* When the phrase [*a, *b) before a verb ends a relative clause, the verb's subject is the clause's
  * antecedent: "A wildfire that broke out late Tuesday near this mountain town had burned" (not "this
  * mountain town"), "The company that makes the chips said". Only a clause that opens with "who", "which" or
@@ -1953,9 +1950,10 @@ static void relative_antecedent(const ctx *c, const chr_result *res, size_t firs
         return;
     int verbs = 0;
     for (size_t k = *a, n = 0; k-- > first + 1 && n < ASIDE_TOKENS; n++) {
-        if (tok_punct(c, k) || tok_is(c, k, PRONOUN | SUBORDINATOR) || tok_word(c, k, "how") ||
-            tok_word(c, k, "what") || tok_word(c, k, "why") || tok_word(c, k, "whether") ||
-            tok_word(c, k, "where"))
+        if (tok_punct(c, k) || tok_is(c, k, PRONOUN | SUBORDINATOR) ||
+            (tok_is(c, k, STOP) && /* the question words are stop words: most tokens are asked no more */
+             (tok_word(c, k, "how") || tok_word(c, k, "what") || tok_word(c, k, "why") ||
+              tok_word(c, k, "whether") || tok_word(c, k, "where"))))
             return;
         if (tok_is(c, k, WHICH | WHO) || tok_word(c, k, "that")) {
             size_t v = k + 1;
@@ -1976,6 +1974,9 @@ static void relative_antecedent(const ctx *c, const chr_result *res, size_t firs
     }
 }
 
+/* The subject phrase of the event at token i, as actor_phrase finds it; when a comma stands right before
+ * the verb ("Kerry, using the administration's name for the group, said"), the phrase before the comma
+ * that opens the aside. */
 static void actor_left(const ctx *c, const chr_result *res, size_t i, size_t first, size_t *a, size_t *b,
                        int *aside)
 {

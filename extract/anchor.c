@@ -342,6 +342,17 @@ static void follow_story(chr__anchor_ctx *ctx, const chr__cand *c, const chr_tim
     }
 }
 
+/* Hour h of a clock time written with ap ("p.m.", "am", or none) on the 24-hour clock: 8 p.m. is 20, 12 a.m.
+ * is 0. */
+static int hour24(int h, const char *ap)
+{
+    if ((ap[0] == 'p' || ap[0] == 'P') && h < 12)
+        return h + 12;
+    if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)
+        return 0;
+    return h;
+}
+
 /* Evaluate a function. Returns 1 with *out set, 0 when it cannot be resolved (no DCT: *und set). */
 static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx, const chr__cand *c,
                      const call *k, int *used_ref)
@@ -674,10 +685,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         const char *ap = k->arg[2];
         if (h < 0 || h > 24 || mi < 0 || mi > 59)
             return -1;
-        if ((ap[0] == 'p' || ap[0] == 'P') && h < 12)
-            h += 12;
-        if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)
-            h = 0;
+        h = hour24(h, ap);
         if (!have) {
             snprintf(und, undn, "XXXX-XX-XXT%02d:%02d", h, mi);
             return 0;
@@ -751,10 +759,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         }
         if (!chr_date_valid(y, mo, d) || h > 24 || (h == 24 && mi) || mi > 59)
             return -1; /* 24:00, midnight closing the day ("midnight Dec. 31"), stays on it */
-        if ((ap[0] == 'p' || ap[0] == 'P') && h < 12)
-            h += 12;
-        if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)
-            h = 0;
+        h = hour24(h, ap);
         chr_time t = {.day = chr_date_days(y, mo, d), .sec = h * 3600 + mi * 60, .gran = CHR_GRAN_MINUTE};
         if (k->arg[0][0])
             *used_ref = -1; /* a full date: anchored on nothing */
@@ -871,10 +876,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         const char *ap = k->arg[3];
         if (h > 24 || mi > 59)
             return -1;
-        if ((ap[0] == 'p' || ap[0] == 'P') && h < 12)
-            h += 12;
-        if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)
-            h = 0;
+        h = hour24(h, ap);
         /* midnight closing the day stays on it: T24:00 */
         d.gran = CHR_GRAN_MINUTE;
         d.sec = h * 3600 + mi * 60;
@@ -901,10 +903,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         const char *ap = k->arg[3];
         if (!k->arg[1][0] || h > 24 || (h == 24 && mi) || mi > 59)
             return -1;
-        if ((ap[0] == 'p' || ap[0] == 'P') && h < 12)
-            h += 12;
-        if ((ap[0] == 'a' || ap[0] == 'A') && h == 12)
-            h = 0;
+        h = hour24(h, ap);
         d.gran = CHR_GRAN_MINUTE; /* midnight closing the day stays on it: T24:00 */
         d.sec = h * 3600 + mi * 60;
         return set_time(out, d);

@@ -353,6 +353,14 @@ static int hour24(int h, const char *ap)
     return h;
 }
 
+/* The sub of a part of the day by its TIMEX3 code (MO MI AF EV NI DT): 1 to 6; 0 when code is none of them
+ * (as strstr finds it: "" is the first). */
+static int pod_sub(const char *code)
+{
+    const char *pods = "MOMIAFEVNIDT", *p = strstr(pods, code);
+    return p && (p - pods) % 2 == 0 ? (int)(p - pods) / 2 + 1 : 0;
+}
+
 /* Evaluate a function. Returns 1 with *out set, 0 when it cannot be resolved (no DCT: *und set). */
 static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx, const chr__cand *c,
                      const call *k, int *used_ref)
@@ -469,13 +477,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             day += n * unit;
         }
         chr_time t = {.day = day, .gran = CHR_GRAN_DAY};
-        if (k->arg[1][0]) {
-            const char *pods = "MOMIAFEVNIDT";
-            const char *p = strstr(pods, k->arg[1]);
-            if (p && (p - pods) % 2 == 0) {
-                t.gran = CHR_GRAN_PART_OF_DAY;
-                t.sub = (int8_t)((p - pods) / 2 + 1);
-            }
+        int sub = k->arg[1][0] ? pod_sub(k->arg[1]) : 0;
+        if (sub) {
+            t.gran = CHR_GRAN_PART_OF_DAY;
+            t.sub = (int8_t)sub;
         }
         return set_time(out, t);
     }
@@ -484,12 +489,10 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
             snprintf(und, undn, "XXXX-XX-XXT%.2s", k->arg[1]);
             return 0;
         }
-        const char *pods = "MOMIAFEVNIDT";
-        const char *p = strstr(pods, k->arg[1]);
-        if (!p || (p - pods) % 2)
+        int sub = pod_sub(k->arg[1]);
+        if (!sub)
             return -1;
-        chr_time t = {.day = dct->day + atol(k->arg[0]), .gran = CHR_GRAN_PART_OF_DAY,
-                      .sub = (int8_t)((p - pods) / 2 + 1)};
+        chr_time t = {.day = dct->day + atol(k->arg[0]), .gran = CHR_GRAN_PART_OF_DAY, .sub = (int8_t)sub};
         return set_time(out, t);
     }
     if (k->fn == FN_MONTH && k->arg[2][0]) {
@@ -892,11 +895,11 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         if (rc <= 0)
             return rc;
         if (k->arg[4][0]) {
-            const char *pods = "MOMIAFEVNIDT", *p = strstr(pods, k->arg[4]);
-            if (!p || (p - pods) % 2)
+            int sub = pod_sub(k->arg[4]);
+            if (!sub)
                 return -1;
             d.gran = CHR_GRAN_PART_OF_DAY;
-            d.sub = (int8_t)((p - pods) / 2 + 1);
+            d.sub = (int8_t)sub;
             return set_time(out, d);
         }
         int h = atoi(k->arg[1]), mi = k->arg[2][0] ? atoi(k->arg[2]) : 0;
@@ -975,9 +978,8 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
     }
     if (k->fn == FN_REFPOD) {
         /* "the next morning": a part of the day after (or before) the reference day */
-        const char *pods = "MOMIAFEVNIDT";
-        const char *p = strstr(pods, k->arg[1]);
-        if (!p || (p - pods) % 2 || !k->arg[1][0])
+        int sub = pod_sub(k->arg[1]);
+        if (!sub || !k->arg[1][0])
             return -1;
         chr_time t;
         if (ctx->ref.gran >= CHR_GRAN_DAY) {
@@ -992,7 +994,7 @@ static int eval_call(chr_time *out, char *und, size_t undn, chr__anchor_ctx *ctx
         t.day += atol(k->arg[0]);
         t.sec = 0;
         t.gran = CHR_GRAN_PART_OF_DAY;
-        t.sub = (int8_t)((p - pods) / 2 + 1);
+        t.sub = (int8_t)sub;
         return set_time(out, t);
     }
     if (k->fn == FN_HOLIDAY) {
